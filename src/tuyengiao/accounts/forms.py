@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from tuyengiao.orgs.models import Unit
+
+from .models import Role, User
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý chữ hoa, chữ thường.",
+        "inactive": "Tài khoản này đã bị khóa.",
+    }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Mã xác thực",
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        help_text="Mã 6 số trong ứng dụng xác thực (hoặc một mã dự phòng).",
+    )
+
+
+class UserForm(forms.ModelForm):
+    """Create or edit a user inside the manager's subtree."""
+
+    password = forms.CharField(
+        label="Mật khẩu", required=False, widget=forms.PasswordInput,
+        help_text="Để trống khi sửa nếu không đổi mật khẩu. Tối thiểu 10 ký tự.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "unit", "role", "is_active"]
+        labels = {"username": "Tên đăng nhập", "first_name": "Tên", "last_name": "Họ", "is_active": "Đang hoạt động"}
+
+    def __init__(self, *args: Any, manager: User, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.manager = manager
+        self.fields["unit"].queryset = units
+        self.fields["unit"].required = True
+        if not manager.is_system_admin:
+            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN]
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data.get("password", "")
+        if not self.instance.pk and not password:
+            raise forms.ValidationError("Cần đặt mật khẩu cho tài khoản mới.")
+        if password:
+            from django.contrib.auth.password_validation import validate_password
+
+            validate_password(password, self.instance)
+        return password
+
+    def save(self, commit: bool = True) -> User:
+        user: User = super().save(commit=False)
+        if self.cleaned_data.get("password"):
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm", required=False)
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
+    date_from = forms.DateField(label="Từ ngày", required=False)
+    date_to = forms.DateField(label="Đến ngày", required=False)

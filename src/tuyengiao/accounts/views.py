@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import io
+
+import segno
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+
+from .forms import AuditFilterForm, LoginForm, TokenForm, UserForm
+from .models import User
+from .scoping import Action, allowed_actions, get_for_user, require, scoped, visible_units
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Enrol a TOTP device: show its QR code, confirm with one code from the app."""
+    user = request.user
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"].strip()):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, "Đã bật xác thực hai lớp.")
+            return redirect(_next_url(request))
+        form.add_error("token", "Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng.")
+    buffer = io.StringIO()
+    segno.make(device.config_url, error="m").save(buffer, kind="svg", scale=5, xmldecl=False, svgns=True)
+    return render(request, "accounts/two_factor_setup.html", {"form": form, "qr_svg": buffer.getvalue(), "device": device})
+
+
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"].strip())
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", "Mã không đúng hoặc đã hết hạn.")
+    return render(request, "accounts/two_factor_verify.html", {"form": form})
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = scoped(User, request.user, Action.MANAGE).select_related("unit").order_by("unit__path", "username")
+    if q := request.GET.get("q", "").strip():
+        users = users.filter(Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q))
+    if role := request.GET.get("role"):
+        users = users.filter(role=role)
+    if export_requested(request):
+        return export_xlsx(
+            "tai-khoan.xlsx",
+            [("Tên đăng nhập", lambda u: u.username), ("Họ tên", lambda u: u.get_full_name()),
+             ("Đơn vị", lambda u: str(u.unit or "")), ("Vai trò", lambda u: u.get_role_display()),
+             ("Hoạt động", lambda u: "Có" if u.is_active else "Không")],
+            users,
+        )
+    context = paginate(request, users)
+    context["roles"] = User._meta.get_field("role").choices
+    return render(request, "accounts/user_list.html", context)
+
+
+@login_required
+def user_edit(request: HttpRequest, user_pk: int | None = None) -> HttpResponse:
+    manager = request.user
+    assert isinstance(manager, User)
+    instance = get_for_user(User, manager, Action.MANAGE, pk=user_pk) if user_pk else None
+    units = visible_units(manager)
+    form = UserForm(request.POST or None, instance=instance, manager=manager, units=units)
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"]
+        require(manager, Action.MANAGE, unit)
+        user = form.save()
+        messages.success(request, f"Đã lưu tài khoản {user.username}.")
+        return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "instance": instance})
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """Who changed what and when, for the manager's subtree (entries carry the unit's path)."""
+    user = request.user
+    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
+    if not getattr(user, "is_system_admin", False):
+        unit = getattr(user, "unit", None)
+        if unit is None or Action.MANAGE not in allowed_actions(user):
+            entries = entries.none()
+        else:
+            entries = entries.filter(additional_data__unit_path__startswith=unit.path)
+    form = AuditFilterForm(request.GET or None)
+    form.fields["unit"].queryset = visible_units(user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            entries = entries.filter(Q(object_repr__icontains=data["q"]) | Q(actor__username__icontains=data["q"]))
+        if data["unit"]:
+            entries = entries.filter(additional_data__unit_path__startswith=data["unit"].path)
+        if data["date_from"]:
+            entries = entries.filter(timestamp__date__gte=data["date_from"])
+        if data["date_to"]:
+            entries = entries.filter(timestamp__date__lte=data["date_to"])
+    if export_requested(request):
+        return export_xlsx(
+            "nhat-ky.xlsx",
+            [("Thời điểm", lambda e: e.timestamp.strftime("%d/%m/%Y %H:%M")), ("Người thực hiện", lambda e: str(e.actor or "")),
+             ("Thao tác", lambda e: e.get_action_display()), ("Loại", lambda e: str(e.content_type)),
+             ("Đối tượng", lambda e: e.object_repr), ("Thay đổi", lambda e: e.changes_str)],
+            entries[:50_000],
+        )
+    context = paginate(request, entries)
+    context["form"] = form
+    return render(request, "accounts/audit_log.html", context)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "tuyengiao.core"
+    label = "core"
+    verbose_name = "Lõi"
+    nav_items = [("Tổng quan", "core:dashboard", 0)]

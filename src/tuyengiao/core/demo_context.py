@@ -1,0 +1,36 @@
+"""What the demo loaders share: the password, the accounts, and the objects created so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DEMO_ACCOUNTS = [
+    ("admin", "Quản trị hệ thống (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
+    ("khoi", "Quản trị Đảng bộ Khối (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
+    ("coso1", "Cán bộ chuyên trách của một đảng bộ cơ sở"),
+    ("coso2", "Cán bộ chuyên trách của đảng bộ cơ sở bên cạnh"),
+]
+
+
+@dataclass
+class DemoContext:
+    password: str
+    stdout: Any = None
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def log(self, message: str) -> None:
+        if self.stdout is not None:
+            self.stdout.write("    " + message)
+
+    @staticmethod
+    def backup_codes_note() -> str:
+        """Print the unused backup (static) 2FA codes of the demo admins so a visitor can log in."""
+        from django_otp.plugins.otp_static.models import StaticDevice
+
+        lines = []
+        for device in StaticDevice.objects.filter(user__username__in=["admin", "khoi"]).select_related("user"):
+            tokens = list(device.token_set.values_list("token", flat=True)[:5])
+            if tokens:
+                lines.append(f"  mã dự phòng của {device.user.username}: {' '.join(tokens)}")
+        return ("Xác thực hai lớp — mã dự phòng (mỗi mã dùng một lần):\n" + "\n".join(lines)) if lines else ""

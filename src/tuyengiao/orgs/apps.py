@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class OrgsConfig(AppConfig):
+    name = "tuyengiao.orgs"
+    label = "orgs"
+    verbose_name = "Tổ chức"
+    url_prefix = "don-vi/"
+    nav_items = [
+        ("Đơn vị", "orgs:unit_tree", 20),
+        ("Nhân sự", "orgs:person_list", 21),
+    ]
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.Unit)
+        auditlog.register(models.Person, m2m_fields={"roles"})
+        auditlog.register(models.PersonTransfer)

@@ -1,0 +1,247 @@
+"""Organisation units and people.
+
+The tree is django-treebeard's materialized path (MP_Node): a unit's ``path`` is its ancestors'
+paths plus four characters, so a subtree is one ``path LIKE 'prefix%'`` query and the ancestors
+are one ``path IN (...)`` query, whatever the depth.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+from tuyengiao.core.scoping_spec import Scoping
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+class UnitKind(models.TextChoices):
+    """What kind of body a unit is; it decides the document format (party or state)."""
+
+    PARTY_COMMITTEE = "party_committee", "Cấp ủy (Tỉnh ủy, Đảng ủy Khối, Đảng ủy cấp trên cơ sở)"
+    PARTY_BOARD = "party_board", "Ban, cơ quan tham mưu của cấp ủy"
+    BASE_ORGANISATION = "base_org", "Đảng bộ / chi bộ cơ sở"
+    CELL = "cell", "Chi bộ trực thuộc"
+    STATE_BODY = "state_body", "Cơ quan nhà nước (UBND, Sở, phòng)"
+    MASS_ORGANISATION = "mass_org", "Đoàn thể, tổ chức chính trị - xã hội"
+
+    @classmethod
+    def party_kinds(cls) -> set[str]:
+        return {cls.PARTY_COMMITTEE, cls.PARTY_BOARD, cls.BASE_ORGANISATION, cls.CELL}
+
+
+class UnitQuerySet(MP_NodeQuerySet):
+    def active(self) -> UnitQuerySet:
+        return self.filter(active=True)
+
+    def subtree_of(self, unit: Unit, include_self: bool = True) -> UnitQuerySet:
+        qs = self.filter(path__startswith=unit.path)
+        return qs if include_self else qs.exclude(pk=unit.pk)
+
+    def ancestors_of(self, unit: Unit, include_self: bool = False) -> UnitQuerySet:
+        return self.filter(path__in=unit.ancestor_paths(include_self=include_self))
+
+
+class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):  # type: ignore[misc]
+    pass
+
+
+class Unit(MP_Node):
+    """An organisation unit: Tỉnh ủy, Đảng ủy Khối, đảng bộ cơ sở, chi bộ, Sở, phòng …"""
+
+    steplen = 4
+    node_order_by = ["code"]
+
+    kind = models.CharField("loại đơn vị", max_length=20, choices=UnitKind.choices)
+    code = models.CharField("mã", max_length=40, unique=True)
+    name = models.CharField("tên đầy đủ", max_length=255)
+    name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    short_name = models.CharField(
+        "tên viết tắt",
+        max_length=40,
+        blank=True,
+        help_text="Dùng trong số ký hiệu văn bản, ví dụ ĐUK trong 30-KH/ĐUK.",
+    )
+    parent_body_name = models.CharField(
+        "tên cơ quan cấp trên (tiêu đề văn bản)",
+        max_length=255,
+        blank=True,
+        help_text="Dòng trên cùng của tiêu đề văn bản, ví dụ ĐẢNG BỘ TỈNH BÌNH PHƯỚC.",
+    )
+    publishes_to_all = models.BooleanField(
+        "văn bản công bố cho mọi đơn vị",
+        default=False,
+        help_text="Cơ quan Trung ương, Tỉnh ủy, UBND tỉnh: văn bản được mọi đơn vị xem.",
+    )
+    active = models.BooleanField("đang hoạt động", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UnitManager()
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        indexes = [models.Index(fields=["kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from tuyengiao.core.text import fold
+
+        self.name_folded = fold(f"{self.name} {self.short_name} {self.code}")[:255]
+        super().save(*args, **kwargs)
+
+    @property
+    def is_party(self) -> bool:
+        return self.kind in UnitKind.party_kinds()
+
+    def ancestor_paths(self, include_self: bool = False) -> list[str]:
+        """Paths of the ancestors, root first, computed from ``path`` alone (no query)."""
+        last = self.depth if include_self else self.depth - 1
+        return [self.path[: self.steplen * d] for d in range(1, last + 1)]
+
+    def ancestors(self, include_self: bool = False) -> UnitQuerySet:
+        return Unit.objects.filter(path__in=self.ancestor_paths(include_self)).order_by("depth")
+
+    def subtree(self, include_self: bool = True) -> UnitQuerySet:
+        return Unit.objects.subtree_of(self, include_self=include_self)
+
+    def contains(self, other: Unit) -> bool:
+        """True if ``other`` is this unit or below it (no query)."""
+        return other.path.startswith(self.path)
+
+    def superior(self) -> Unit | None:
+        return Unit.objects.get_parent(self)
+
+    def children_with_member_counts(self) -> list[tuple[Unit, int, int]]:
+        """The units directly below, each with (unit, units in its subtree, members in its subtree).
+
+        Two queries whatever the size: the children, then one GROUP BY over the path prefix.
+        """
+        children = list(Unit.objects.filter(path__startswith=self.path, depth=self.depth + 1))
+        prefix_len = (self.depth + 1) * self.steplen
+        member_counts = dict(
+            Person.objects.filter(unit__path__startswith=self.path, active=True)
+            .exclude(unit__depth__lte=self.depth)
+            .annotate(prefix=Substr("unit__path", 1, prefix_len))
+            .values("prefix")
+            .annotate(n=Count("id"))
+            .values_list("prefix", "n")
+        )
+        unit_counts = dict(
+            Unit.objects.filter(path__startswith=self.path, depth__gt=self.depth)
+            .annotate(prefix=Substr("path", 1, prefix_len))
+            .values("prefix")
+            .annotate(n=Count("id"))
+            .values_list("prefix", "n")
+        )
+        return [(c, unit_counts.get(c.path, 0), member_counts.get(c.path, 0)) for c in children]
+
+    def get_additional_data(self) -> dict[str, Any]:
+        """Stored with each audit entry so unit admins can read the log of their subtree."""
+        return {"unit_path": self.path}
+
+
+class CommRole(models.Model):
+    """A role of the communication work: báo cáo viên (speaker), tuyên truyền viên, …"""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "vai trò tuyên giáo"
+        verbose_name_plural = "vai trò tuyên giáo"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def in_subtree(self, unit: Unit) -> PersonQuerySet:
+        return self.filter(unit__path__startswith=unit.path)
+
+    def search(self, text: str) -> PersonQuerySet:
+        from tuyengiao.core.text import fold
+
+        folded = fold(text)
+        return self.filter(Q(name_folded__contains=folded) | Q(email__icontains=text))
+
+
+class Person(models.Model):
+    """A member or staff of a unit. Only the personal data the work needs."""
+
+    scoping = Scoping(unit_field="unit")
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="people", verbose_name="đơn vị")
+    full_name = models.CharField("họ và tên", max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    position = models.CharField("chức vụ", max_length=120, blank=True)
+    roles = models.ManyToManyField(CommRole, blank=True, related_name="people", verbose_name="vai trò")
+    is_party_member = models.BooleanField("đảng viên", default=True)
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    party_admission_date = models.DateField("ngày vào Đảng", null=True, blank=True)
+    email = models.EmailField("email", blank=True)
+    phone = models.CharField("điện thoại", max_length=20, blank=True)
+    active = models.BooleanField("đang sinh hoạt", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_folded", "id"]
+        verbose_name = "người"
+        verbose_name_plural = "nhân sự"
+        indexes = [models.Index(fields=["unit", "active"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from tuyengiao.core.text import fold
+
+        self.name_folded = fold(self.full_name)[:120]
+        super().save(*args, **kwargs)
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"unit_path": self.unit.path}
+
+
+class PersonTransfer(models.Model):
+    """A move of a person from one unit to another; the history of transfers is kept."""
+
+    scoping = Scoping(unit_field="to_unit")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="transfers")
+    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="từ đơn vị")
+    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đến đơn vị")
+    date = models.DateField("ngày chuyển")
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = "chuyển sinh hoạt"
+        verbose_name_plural = "chuyển sinh hoạt"
+
+    def __str__(self) -> str:
+        return f"{self.person} : {self.from_unit} → {self.to_unit}"
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"unit_path": self.to_unit.path}
+
+
+def units_by_paths(paths: Iterable[str]) -> dict[str, Unit]:
+    return {u.path: u for u in Unit.objects.filter(path__in=list(paths))}

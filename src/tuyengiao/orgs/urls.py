@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("", views.unit_tree, name="unit_tree"),
+    path("<int:unit_pk>/", views.unit_detail, name="unit_detail"),
+    path("<int:unit_pk>/cap-duoi/", views.unit_children, name="unit_children"),
+    path("<int:unit_pk>/sua/", views.unit_edit, name="unit_edit"),
+    path("<int:unit_pk>/them-cap-duoi/", views.unit_add_child, name="unit_add_child"),
+    path("nhan-su/", views.person_list, name="person_list"),
+    path("nhan-su/them/", views.person_edit, name="person_create"),
+    path("nhan-su/<int:person_pk>/", views.person_detail, name="person_detail"),
+    path("nhan-su/<int:person_pk>/sua/", views.person_edit, name="person_edit"),
+    path("nhan-su/<int:person_pk>/chuyen/", views.person_transfer, name="person_transfer"),
+]

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.core.text import fold
+
+from .forms import PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
+from .models import Person, Unit
+from .services import transfer_person
+
+TREE_SEARCH_LIMIT = 200
+
+
+def _root_units(request: HttpRequest) -> list[Unit]:
+    """The top of what the user sees: its own unit, or the roots for a system admin."""
+    user = request.user
+    unit = getattr(user, "unit", None)
+    if unit is not None and not getattr(user, "is_system_admin", False):
+        return [unit]
+    return list(Unit.objects.get_root_nodes())
+
+
+@login_required
+def unit_tree(request: HttpRequest) -> HttpResponse:
+    form = UnitSearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["kind"]):
+        units = visible_units(request.user)
+        if q := form.cleaned_data["q"]:
+            for word in fold(q).split():
+                units = units.filter(name_folded__contains=word)
+        if kind := form.cleaned_data["kind"]:
+            units = units.filter(kind=kind)
+        results = list(units.order_by("path")[:TREE_SEARCH_LIMIT])
+    if export_requested(request):
+        return export_xlsx("don-vi.xlsx", UNIT_EXPORT_COLUMNS, visible_units(request.user).order_by("path"))
+    roots = _root_units(request)
+    return render(request, "orgs/unit_tree.html", {
+        "form": form, "results": results, "limit": TREE_SEARCH_LIMIT,
+        "roots": roots,
+    })
+
+
+@login_required
+def unit_children(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    """htmx fragment: the units directly below one unit, each with its counts (two queries)."""
+    unit = get_for_user(Unit, request.user, pk=unit_pk)
+    return render(request, "orgs/_unit_children.html", {"rows": unit.children_with_member_counts()})
+
+
+@login_required
+def unit_detail(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_for_user(Unit, request.user, pk=unit_pk)
+    ancestors = list(visible_units(request.user).filter(path__in=unit.ancestor_paths()).order_by("depth"))
+    people = Person.objects.filter(unit=unit, active=True).prefetch_related("roles")[:500]
+    return render(request, "orgs/unit_detail.html", {
+        "unit": unit, "ancestors": ancestors, "rows": unit.children_with_member_counts(), "people": people,
+        "can_change": can(request.user, Action.MANAGE, unit),
+    })
+
+
+@login_required
+def unit_edit(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_for_user(Unit, request.user, Action.MANAGE, pk=unit_pk)
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Đã lưu đơn vị.")
+        return redirect("orgs:unit_detail", unit_pk=unit.pk)
+    return render(request, "orgs/unit_form.html", {"form": form, "unit": unit, "parent": None})
+
+
+@login_required
+def unit_add_child(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    parent = get_for_user(Unit, request.user, Action.MANAGE, pk=unit_pk)
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        child = Unit.objects.add_child(parent, instance=form.save(commit=False))
+        messages.success(request, f"Đã thêm đơn vị {child.name}.")
+        return redirect("orgs:unit_detail", unit_pk=child.pk)
+    return render(request, "orgs/unit_form.html", {"form": form, "unit": None, "parent": parent})
+
+
+UNIT_EXPORT_COLUMNS = [
+    ("Mã", lambda u: u.code),
+    ("Mã đơn vị cấp trên", lambda u: ""),  # filled by the exporter in imports.py when needed
+    ("Loại", lambda u: u.get_kind_display()),
+    ("Tên đầy đủ", lambda u: u.name),
+    ("Tên viết tắt", lambda u: u.short_name),
+    ("Cơ quan cấp trên (tiêu đề)", lambda u: u.parent_body_name),
+    ("Cấp", lambda u: u.depth),
+    ("Hoạt động", lambda u: "Có" if u.active else "Không"),
+]
+
+PERSON_EXPORT_COLUMNS = [
+    ("Họ và tên", lambda p: p.full_name),
+    ("Đơn vị", lambda p: p.unit.name),
+    ("Mã đơn vị", lambda p: p.unit.code),
+    ("Chức vụ", lambda p: p.position),
+    ("Vai trò", lambda p: ", ".join(r.name for r in p.roles.all())),
+    ("Đảng viên", lambda p: "Có" if p.is_party_member else "Không"),
+    ("Năm sinh", lambda p: p.birth_year or ""),
+    ("Ngày vào Đảng", lambda p: p.party_admission_date.strftime("%d/%m/%Y") if p.party_admission_date else ""),
+    ("Email", lambda p: p.email),
+    ("Điện thoại", lambda p: p.phone),
+]
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PersonFilterForm(request.GET or {"active": "1"})
+    form.fields["unit"].queryset = visible_units(request.user)
+    people = scoped(Person, request.user).select_related("unit")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            people = people.filter(name_folded__contains=fold(data["q"]))
+        if data["unit"]:
+            people = people.filter(unit__path__startswith=data["unit"].path)
+        if data["role"]:
+            people = people.filter(roles=data["role"])
+        if data["party"] in {"0", "1"}:
+            people = people.filter(is_party_member=data["party"] == "1")
+        if data["active"] in {"0", "1"}:
+            people = people.filter(active=data["active"] == "1")
+    if export_requested(request):
+        return export_xlsx("nhan-su.xlsx", PERSON_EXPORT_COLUMNS, people.prefetch_related("roles").iterator(chunk_size=2000), title="Nhân sự")
+    context = paginate(request, people.prefetch_related("roles"))
+    context["form"] = form
+    return render(request, "orgs/person_list.html", context)
+
+
+@login_required
+def person_detail(request: HttpRequest, person_pk: int) -> HttpResponse:
+    person = get_for_user(Person.objects.select_related("unit"), request.user, pk=person_pk)
+    return render(request, "orgs/person_detail.html", {
+        "person": person, "transfers": person.transfers.select_related("from_unit", "to_unit"),
+        "can_change": can(request.user, Action.CHANGE, person),
+    })
+
+
+@login_required
+def person_edit(request: HttpRequest, person_pk: int | None = None) -> HttpResponse:
+    person = get_for_user(Person, request.user, Action.CHANGE, pk=person_pk) if person_pk else None
+    units = scoped(Unit, request.user, Action.CHANGE)
+    form = PersonForm(request.POST or None, instance=person, units=units)
+    if request.method == "POST" and form.is_valid():
+        if person is not None and form.cleaned_data["unit"].pk != person.unit_id:
+            form.add_error("unit", "Để chuyển đơn vị, hãy dùng chức năng “Chuyển sinh hoạt” để giữ lịch sử.")
+        else:
+            require(request.user, Action.CHANGE, form.cleaned_data["unit"])
+            saved = form.save()
+            messages.success(request, f"Đã lưu {saved.full_name}.")
+            return redirect("orgs:person_detail", person_pk=saved.pk)
+    return render(request, "orgs/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+def person_transfer(request: HttpRequest, person_pk: int) -> HttpResponse:
+    person = get_for_user(Person.objects.select_related("unit"), request.user, Action.CHANGE, pk=person_pk)
+    form = TransferForm(request.POST or None)
+    form.fields["to_unit"].queryset = scoped(Unit, request.user, Action.CHANGE).filter(active=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer_person(person, form.cleaned_data["to_unit"], form.cleaned_data["date"],
+                            by=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+                            note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            form.add_error("to_unit", exc)
+        else:
+            messages.success(request, f"Đã chuyển {person.full_name} sang {form.cleaned_data['to_unit']}.")
+            return redirect("orgs:person_detail", person_pk=person.pk)
+    return render(request, "orgs/person_transfer.html", {"form": form, "person": person})

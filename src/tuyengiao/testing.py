@@ -1,0 +1,64 @@
+"""Builders for tests of every app: a small organisation tree, users with each role, and clients
+logged in as them (admins with a verified second factor, as the middleware demands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
+
+from tuyengiao.accounts.models import Role, User
+from tuyengiao.orgs.models import Person, Unit, UnitKind
+
+
+@dataclass
+class Tree:
+    """Tỉnh ủy → Đảng ủy Khối → two sibling base organisations with a cell each; UBND → Sở."""
+
+    province: Unit
+    bloc: Unit
+    base1: Unit
+    base2: Unit
+    cell1: Unit
+    cell2: Unit
+    state: Unit
+    department: Unit
+
+
+def make_tree() -> Tree:
+    province = Unit.objects.add_root(dict(kind=UnitKind.PARTY_COMMITTEE, code="TU", name="Tỉnh ủy Bình An", short_name="TU",
+        parent_body_name="ĐẢNG BỘ TỈNH BÌNH AN", publishes_to_all=True))
+    bloc = Unit.objects.add_child(province, dict(kind=UnitKind.PARTY_COMMITTEE, code="DUK", name="Đảng ủy Khối các cơ quan tỉnh", short_name="ĐUK",
+        parent_body_name="ĐẢNG BỘ TỈNH BÌNH AN"))
+    base1 = Unit.objects.add_child(bloc, dict(kind=UnitKind.BASE_ORGANISATION, code="DB-STTTT", name="Đảng bộ Sở Thông tin và Truyền thông",
+        short_name="ĐU", parent_body_name="ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"))
+    base2 = Unit.objects.add_child(bloc, dict(kind=UnitKind.BASE_ORGANISATION, code="DB-SYT", name="Đảng bộ Sở Y tế",
+        short_name="ĐU", parent_body_name="ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"))
+    cell1 = Unit.objects.add_child(base1, dict(kind=UnitKind.CELL, code="CB-STTTT-VP", name="Chi bộ Văn phòng Sở TTTT", short_name="CB"))
+    cell2 = Unit.objects.add_child(base2, dict(kind=UnitKind.CELL, code="CB-SYT-VP", name="Chi bộ Văn phòng Sở Y tế", short_name="CB"))
+    state = Unit.objects.add_root(dict(kind=UnitKind.STATE_BODY, code="UBND", name="Ủy ban nhân dân tỉnh Bình An", short_name="UBND", publishes_to_all=True))
+    department = Unit.objects.add_child(state, dict(kind=UnitKind.STATE_BODY, code="STTTT", name="Sở Thông tin và Truyền thông", short_name="STTTT", parent_body_name="UBND TỈNH BÌNH AN"))
+    return Tree(province, bloc, base1, base2, cell1, cell2, state, department)
+
+
+def make_user(username: str, unit: Unit | None, role: str = Role.OFFICER, **extra: object) -> User:
+    user = User.objects.create_user(username=username, password="mat-khau-thu-nghiem-1", unit=unit, role=role, **extra)
+    return user
+
+
+def make_person(unit: Unit, name: str = "Nguyễn Văn An", **extra: object) -> Person:
+    return Person.objects.create(unit=unit, full_name=name, **extra)
+
+
+def logged_in_client(user: User) -> Client:
+    """A test client logged in as ``user``; admins get a verified second factor too."""
+    client = Client()
+    client.force_login(user)
+    if user.must_use_two_factor:
+        device, _ = StaticDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
