@@ -80,6 +80,10 @@ INSTALLED_APPS = [
     "tuyengiao.core",
     "tuyengiao.orgs",
     "tuyengiao.accounts",
+    "tuyengiao.documents",
+    "tuyengiao.plans",
+    "tuyengiao.reports",
+    "tuyengiao.study",
 ]
 
 MIDDLEWARE = [

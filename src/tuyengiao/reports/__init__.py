@@ -1,0 +1,1 @@
+"""reports: periodic reports from units, their deadlines, roll-ups over the tree, compiled reports."""

@@ -1,0 +1,1 @@
+"""study: study rounds on resolutions — sessions, attendance, comprehension tests, essays."""
