@@ -12,6 +12,10 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.orgs.models import Person, Unit, UnitKind
 
+# Put into the name/title of every object a url_kwarg factory creates for the sibling unit: the
+# project-wide scoping test asserts that no page a user of another branch opens ever shows it.
+SECRET_MARK = "MAT-COSO2-7Q"
+
 
 @dataclass
 class Tree:
