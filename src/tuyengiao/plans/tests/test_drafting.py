@@ -71,16 +71,6 @@ def cascade(tree: Any, tmp_path: Path) -> list[tuple[Any, ParentPlan, Path]]:
     return [(tree.bloc, PROVINCE_PLAN, bloc_draft), (tree.base1, bloc_plan, base_draft)]
 
 
-def _docx_text(path: Path) -> str:
-    doc = DocxDocument(str(path))
-    parts = []
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    parts.extend(p.text for p in doc.paragraphs)
-    return "\n".join(parts)
-
-
 @pytest.mark.django_db
 def test_drafts_carry_header_opening_sections_and_signature(tree: Any, tmp_path: Path) -> None:
     for unit, parent, path in cascade(tree, tmp_path):
@@ -99,9 +89,10 @@ def test_drafts_carry_header_opening_sections_and_signature(tree: Any, tmp_path:
         body = [p.text for p in doc.paragraphs]
         assert "KẾ HOẠCH" in body
         opening = next(p for p in body if p.startswith("Thực hiện Kế hoạch số") and "như sau" in p)
+        assert parent.date is not None
         assert opening.startswith(
             f"Thực hiện Kế hoạch số {parent.number} ngày {parent.date.day} tháng"
-        )  # type: ignore[union-attr]
+        )
         assert f"{unit.name} xây dựng kế hoạch thực hiện như sau:" in opening
         assert [p for p in body if p[:4] in ("I. M", "II. ", "III.")] == [
             "I. MỤC ĐÍCH, YÊU CẦU",
