@@ -1,0 +1,262 @@
+"""Forms of the plans app. Messages in Vietnamese; what the user typed is kept on error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.forms import BaseModelFormSet, modelformset_factory
+from django.utils import timezone
+
+from tuyengiao.orgs.models import Unit, UnitKind
+
+from .models import CascadeState, Plan, PlanKind, Task
+from .timeframes import Indicator, extract_indicators, parse_timeframe
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UnitChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
+        return obj.name
+
+
+class PlanForm(forms.ModelForm):
+    """A plan of the user's unit: from a file (read by vanban) or typed in."""
+
+    file = forms.FileField(
+        label="Tệp kế hoạch (.docx, .pdf, .odt, .txt)",
+        required=False,
+        help_text="Hệ thống đọc số, ngày, trích yếu và đề xuất danh sách nhiệm vụ để anh/chị rà soát.",
+    )
+    text = forms.CharField(
+        label="Hoặc dán nội dung văn bản", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    class Meta:
+        model = Plan
+        fields = ["kind", "number", "title", "issued_on", "issuer_name", "published_down"]
+        widgets = {"issued_on": DATE_INPUT}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Để trống để lấy từ văn bản."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("file") and not (data.get("text") or "").strip() and not data.get("title"):
+            raise forms.ValidationError(
+                "Hãy chọn tệp kế hoạch, dán nội dung hoặc nhập ít nhất trích yếu."
+            )
+        return data
+
+
+class TaskForm(forms.ModelForm):
+    """One row of the task review: the parsed values, editable."""
+
+    leads = UnitChoiceField(queryset=Unit.objects.none(), required=False, label="Đơn vị chủ trì")
+    coordinating = UnitChoiceField(
+        queryset=Unit.objects.none(), required=False, label="Đơn vị phối hợp"
+    )
+    indicators_text = forms.CharField(
+        label="Chỉ tiêu (mỗi dòng một chỉ tiêu)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ví dụ: tỷ lệ đảng viên tham gia học tập ≥ 98%",
+    )
+
+    class Meta:
+        model = Task
+        fields = ["order", "title", "description", "timeframe_text", "start_date", "end_date"]
+        widgets = {
+            "start_date": DATE_INPUT,
+            "end_date": DATE_INPUT,
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "timeframe_text": "Ví dụ: Quý II/2024, giai đoạn 2023–2025, hằng năm, thường xuyên."
+        }
+
+    def __init__(self, *args: Any, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+        units = units if units is not None else Unit.objects.none()
+        self.fields["leads"].queryset = units  # type: ignore[attr-defined]
+        self.fields["coordinating"].queryset = units  # type: ignore[attr-defined]
+        if self.instance.pk:
+            assignments = list(self.instance.assignments.all())
+            self.fields["leads"].initial = [a.unit_id for a in assignments if a.role == "lead"]
+            self.fields["coordinating"].initial = [
+                a.unit_id for a in assignments if a.role == "coordinate"
+            ]
+            self.fields["indicators_text"].initial = "\n".join(self.instance.indicator_labels())
+
+    def clean_indicators_text(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for i, line in enumerate(
+            (self.cleaned_data.get("indicators_text") or "").splitlines(), start=1
+        ):
+            if not line.strip():
+                continue
+            found = extract_indicators(line)
+            if not found:
+                raise forms.ValidationError(
+                    f"Dòng {i} (“{line.strip()}”) chưa có chỉ tiêu đo được, ví dụ: tỷ lệ … ≥ 98%."
+                )
+            rows.extend(ind.to_dict() for ind in found)
+        return rows
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and start > end:
+            self.add_error("end_date", "Hạn hoàn thành phải sau ngày bắt đầu.")
+        leads = set(data.get("leads") or [])
+        if leads & set(data.get("coordinating") or []):
+            self.add_error(
+                "coordinating", "Một đơn vị không thể vừa chủ trì vừa phối hợp cùng một nhiệm vụ."
+            )
+        return data
+
+    def save(self, commit: bool = True) -> Task:
+        task: Task = super().save(commit=False)
+        tf = parse_timeframe(task.timeframe_text)
+        changed_text = "timeframe_text" in self.changed_data
+        # Dates typed by hand win; otherwise they follow the time-frame text.
+        if changed_text or not self.instance.pk:
+            typed_start = (
+                self.cleaned_data.get("start_date") if "start_date" in self.changed_data else None
+            )
+            typed_end = (
+                self.cleaned_data.get("end_date") if "end_date" in self.changed_data else None
+            )
+            task.start_date = typed_start or tf.start
+            task.end_date = typed_end or tf.end
+            task.recurrence, task.ongoing = tf.recurrence, tf.ongoing
+        task.indicators = self.cleaned_data.get("indicators_text") or []
+        if commit:
+            task.save()
+        return task
+
+
+class BaseTaskFormSet(BaseModelFormSet):
+    def __init__(self, *args: Any, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
+        self.units = units
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs(index)
+        kwargs["units"] = self.units
+        return kwargs
+
+
+TaskFormSet = modelformset_factory(
+    Task, form=TaskForm, formset=BaseTaskFormSet, extra=1, can_delete=True
+)
+
+
+class SendDownForm(forms.Form):
+    units = UnitChoiceField(
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Đơn vị nhận",
+        error_messages={"required": "Hãy chọn ít nhất một đơn vị nhận."},
+    )
+    due_date = forms.DateField(label="Hạn ban hành kế hoạch thực hiện", widget=DATE_INPUT)
+    message = forms.CharField(
+        label="Lời nhắn", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+
+    def clean_due_date(self) -> Any:
+        due = self.cleaned_data["due_date"]
+        if due < timezone.localdate():
+            raise forms.ValidationError("Hạn ban hành không được ở trong quá khứ.")
+        return due
+
+
+class UnitFilterForm(forms.Form):
+    """Which units to offer when sending down: a subtree, of a kind."""
+
+    root = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), required=False, label="Thuộc", empty_label="Tất cả"
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "Mọi loại"), *UnitKind.choices], required=False, label="Loại đơn vị"
+    )
+    direct = forms.BooleanField(required=False, label="Chỉ cấp trực thuộc")
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["root"].queryset = units  # type: ignore[attr-defined]
+
+
+class BoardFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        choices=[("", "Mọi trạng thái"), *CascadeState.choices], required=False, label="Trạng thái"
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "Mọi loại"), *UnitKind.choices], required=False, label="Loại đơn vị"
+    )
+    level = forms.TypedChoiceField(
+        choices=[("", "Mọi cấp"), ("1", "Cấp 1"), ("2", "Cấp 2"), ("3", "Cấp 3")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Cấp",
+    )
+    q = forms.CharField(required=False, label="Tên đơn vị")
+
+
+class UploadSignedPlanForm(forms.Form):
+    file = forms.FileField(label="Kế hoạch đã ký (.docx, .pdf, .odt)")
+
+
+class TaskUpdateForm(forms.Form):
+    progress = forms.IntegerField(label="Tiến độ (%)", min_value=0, max_value=100, required=False)
+    note = forms.CharField(
+        label="Nội dung đã thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = forms.FileField(label="Minh chứng (tệp)", required=False)
+
+    def clean_evidence(self) -> Any:
+        f = self.cleaned_data.get("evidence")
+        if f and f.size > 20 * 1024 * 1024:
+            raise forms.ValidationError("Tệp minh chứng quá lớn (tối đa 20 MB).")
+        return f
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("progress") is None
+            and not (data.get("note") or "").strip()
+            and not data.get("evidence")
+        ):
+            raise forms.ValidationError("Hãy nhập tiến độ, nội dung hoặc chọn tệp minh chứng.")
+        return data
+
+
+class MyTasksFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            ("", "Mọi trạng thái"),
+            ("not_started", "Chưa thực hiện"),
+            ("in_progress", "Đang thực hiện"),
+            ("done", "Hoàn thành"),
+            ("overdue", "Quá hạn"),
+        ],
+        required=False,
+        label="Trạng thái",
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "Mọi loại"), *PlanKind.choices], required=False, label="Loại kế hoạch"
+    )
+
+
+__all__ = ["Indicator", "TaskFormSet"]

@@ -1,0 +1,335 @@
+"""Business rules of plans: creating a plan with its proposed tasks, sending it down, linking the
+implementing plans that come back, the cascade board, and the reminders.
+
+Views call these; they hold no rules themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from tuyengiao.orgs.models import Unit
+
+from .models import (
+    DOC_TYPE_TO_KIND,
+    CascadeDispatch,
+    CascadeRecipient,
+    CascadeState,
+    Plan,
+    PlanKind,
+    Role,
+    Task,
+    TaskAssignment,
+    TaskUpdate,
+)
+from .proposals import LEAD, ProposedTask, UnitMatcher, propose_tasks
+
+if TYPE_CHECKING:
+    from tuyengiao.accounts.models import User
+
+
+# --- symbols ------------------------------------------------------------------------------------
+
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+
+
+def normalize_number(number: str | None) -> str:
+    """A document symbol normalised for matching ("30- KH/ĐUK" ≡ "30-kh/đuk").
+
+    Uses ``vanban.normalize_symbol`` when the parser provides it, so that the library and the
+    plans match symbols by one rule.
+    """
+    if not number:
+        return ""
+    try:
+        from vanban import normalize_symbol  # type: ignore[attr-defined]
+    except ImportError:
+        normalize_symbol = None
+    if normalize_symbol is not None:
+        return str(normalize_symbol(number))[:80]
+    text = unicodedata.normalize("NFC", number)
+    text = _DASHES.sub("-", text)
+    return re.sub(r"\s+", "", text).upper()[:80]
+
+
+def kind_for_doc_type(doc_type: str | None) -> str | None:
+    """The plan kind of a document type, or None when the document is not a plan."""
+    return DOC_TYPE_TO_KIND.get((doc_type or "").strip().lower())
+
+
+# --- plans and their tasks ----------------------------------------------------------------------
+
+
+def matcher_for(unit: Unit) -> UnitMatcher:
+    """Units a plan of ``unit`` may name: its subtree and its ancestors (one query)."""
+    units = Unit.objects.filter(
+        Q(path__startswith=unit.path) | Q(path__in=unit.ancestor_paths())
+    ).only("id", "path", "depth", "name", "short_name", "code")
+    return UnitMatcher(units)
+
+
+def proposals_for(
+    plan_unit: Unit, parsed: dict[str, Any], text: str | None = None
+) -> list[ProposedTask]:
+    return propose_tasks(parsed, text, matcher_for(plan_unit))
+
+
+@transaction.atomic
+def save_proposed_tasks(plan: Plan, proposals: Sequence[ProposedTask]) -> list[Task]:
+    """Create tasks (and the assignments of matched units) from reviewed proposals."""
+    tasks = []
+    start = plan.tasks.count()
+    for i, proposal in enumerate(proposals, start=1):
+        tf = proposal.timeframe
+        task = Task.objects.create(
+            plan=plan,
+            order=start + i,
+            section=proposal.section,
+            label=proposal.label or "",
+            title=proposal.title[:1000],
+            description=proposal.description,
+            unit_names=[u.to_dict() for u in proposal.units],
+            timeframe_text=tf.raw[:255],
+            start_date=tf.start,
+            end_date=tf.end,
+            recurrence=tf.recurrence,
+            ongoing=tf.ongoing,
+            indicators=[ind.to_dict() for ind in proposal.indicators],
+        )
+        assigned: set[int] = set()
+        for ref in proposal.units:
+            if ref.unit_id and ref.unit_id not in assigned:
+                assigned.add(ref.unit_id)
+                TaskAssignment.objects.create(
+                    task=task,
+                    unit_id=ref.unit_id,
+                    role=Role.LEAD if ref.role == LEAD else Role.COORDINATE,
+                )
+        tasks.append(task)
+    return tasks
+
+
+def set_assignments(task: Task, leads: Iterable[Unit], coordinating: Iterable[Unit]) -> None:
+    """Make the task's assignments exactly these units (progress of kept units is kept)."""
+    wanted: dict[int, str] = {u.pk: Role.COORDINATE for u in coordinating}
+    wanted.update({u.pk: Role.LEAD for u in leads})
+    existing = {a.unit_id: a for a in task.assignments.all()}
+    for unit_id, assignment in existing.items():
+        if unit_id not in wanted:
+            assignment.delete()
+        elif assignment.role != wanted[unit_id]:
+            assignment.role = wanted[unit_id]
+            assignment.save(update_fields=["role"])
+    for unit_id, role in wanted.items():
+        if unit_id not in existing:
+            TaskAssignment.objects.create(task=task, unit_id=unit_id, role=role)
+
+
+def record_update(
+    assignment: TaskAssignment,
+    user: User | None,
+    progress: int | None,
+    note: str = "",
+    evidence: Any = None,
+) -> TaskUpdate:
+    """Add an entry to the timeline; progress reports move the assignment's progress."""
+    update = TaskUpdate(assignment=assignment, progress=progress, note=note, created_by=user)
+    if evidence is not None:
+        update.evidence = evidence
+    update.save()
+    today = timezone.localdate()
+    assignment.last_update_on = today
+    fields = ["last_update_on"]
+    if progress is not None:
+        assignment.progress = max(0, min(100, progress))
+        fields.append("progress")
+        if assignment.progress >= 100 and not assignment.completed_on:
+            assignment.completed_on = today
+            fields.append("completed_on")
+        elif assignment.progress < 100 and assignment.completed_on:
+            assignment.completed_on = None
+            fields.append("completed_on")
+    assignment.save(update_fields=fields)
+    return update
+
+
+# --- the cascade ----------------------------------------------------------------------------------
+
+
+class CascadeError(ValueError):
+    """A cascade action that cannot be done, with a Vietnamese message."""
+
+
+@transaction.atomic
+def send_down(
+    plan: Plan,
+    sender: Unit,
+    units: Iterable[Unit],
+    due_date: date,
+    message: str = "",
+    user: User | None = None,
+) -> CascadeDispatch:
+    """Send ``plan`` to ``units`` (all strictly below ``sender``); units already sent it are skipped."""
+    targets = [u for u in units if u.path.startswith(sender.path) and u.pk != sender.pk]
+    if not targets:
+        raise CascadeError("Chưa chọn đơn vị nhận nào thuộc quyền của đơn vị gửi.")
+    already = set(
+        CascadeRecipient.objects.filter(dispatch__plan=plan, unit__in=targets).values_list(
+            "unit_id", flat=True
+        )
+    )
+    targets = [u for u in targets if u.pk not in already]
+    if not targets:
+        raise CascadeError("Các đơn vị đã chọn đều đã được gửi kế hoạch này.")
+    dispatch = CascadeDispatch.objects.create(
+        plan=plan, sender=sender, due_date=due_date, message=message, created_by=user
+    )
+    CascadeRecipient.objects.bulk_create(
+        [CascadeRecipient(dispatch=dispatch, unit=u) for u in targets]
+    )
+    # A plan a recipient issued before the plan was sent down (already in the library) links at once.
+    if plan.number_key:
+        for candidate in Plan.objects.filter(
+            unit__in=targets, implements_keys__contains=f"|{plan.number_key}|"
+        ):
+            link_implementing_plan(candidate, [plan.number])
+    return dispatch
+
+
+def link_implementing_plan(plan: Plan, implements: Iterable[str] | None) -> list[CascadeRecipient]:
+    """Link ``plan`` to the recipient records it answers: those of its own unit whose dispatched
+    plan's number is among the numbers it says it carries out (``implements``); when
+    ``implements`` is None, the plan's recorded parent is used."""
+    keys = {normalize_number(n) for n in implements or []} - {""}
+    if implements is None and plan.parent_id:
+        keys = {plan.parent.number_key} if plan.parent else set()
+    if not keys:
+        return []
+    implements_keys = "|" + "|".join(sorted(keys)) + "|"
+    if implements is not None and plan.implements_keys != implements_keys:
+        plan.implements_keys = implements_keys[:500]
+        Plan.objects.filter(pk=plan.pk).update(implements_keys=plan.implements_keys)
+    pending = list(
+        CascadeRecipient.objects.select_related("dispatch__plan")
+        .filter(unit=plan.unit, implementing_plan__isnull=True, dispatch__plan__number_key__in=keys)
+        .exclude(dispatch__plan=plan)
+    )
+    now = timezone.now()
+    for recipient in pending:
+        recipient.implementing_plan = plan
+        recipient.issued_on = plan.issued_on or timezone.localdate()
+        recipient.linked_at = now
+        recipient.save(update_fields=["implementing_plan", "issued_on", "linked_at"])
+    if pending and not plan.parent_id:
+        plan.parent = pending[0].dispatch.plan
+        plan.save()
+    elif not plan.parent_id:
+        # Not sent down to this unit, but it still carries out a plan we know: keep the chain.
+        parent = (
+            Plan.objects.filter(number_key__in=keys)
+            .exclude(pk=plan.pk)
+            .order_by("-issued_on")
+            .first()
+        )
+        if parent is not None:
+            plan.parent = parent
+            plan.save()
+    return pending
+
+
+# --- the board ------------------------------------------------------------------------------------
+
+
+@dataclass
+class BoardFilters:
+    state: str = ""
+    kind: str = ""
+    q: str = ""
+    level: int | None = None
+
+
+def board_queryset(
+    plan: Plan, filters: BoardFilters | None = None, today: date | None = None
+) -> QuerySet[CascadeRecipient]:
+    """Every unit the plan reached, at every level below (plans implementing it sent down
+    further): one query, by the plan chain's prefix, ordered by the unit tree."""
+    today = today or timezone.localdate()
+    qs = (
+        CascadeRecipient.objects.filter(dispatch__plan__chain__startswith=plan.chain)
+        .select_related(
+            "unit", "dispatch", "dispatch__plan", "dispatch__sender", "implementing_plan"
+        )
+        .order_by("unit__path", "dispatch__created_at")
+    )
+    if filters is None:
+        return qs
+    if filters.state == CascadeState.ISSUED:
+        qs = qs.filter(implementing_plan__isnull=False)
+    elif filters.state == CascadeState.PENDING:
+        qs = qs.filter(implementing_plan__isnull=True, dispatch__due_date__gte=today)
+    elif filters.state == CascadeState.OVERDUE:
+        qs = qs.filter(implementing_plan__isnull=True, dispatch__due_date__lt=today)
+    if filters.kind:
+        qs = qs.filter(unit__kind=filters.kind)
+    if filters.level:
+        qs = qs.filter(unit__depth=plan.unit.depth + filters.level)
+    if filters.q:
+        from tuyengiao.core.text import fold
+
+        for word in fold(filters.q).split():
+            qs = qs.filter(unit__name_folded__contains=word)
+    return qs
+
+
+def board_summary(plan: Plan, today: date | None = None) -> dict[str, int]:
+    """Counts per state over the whole cascade: one aggregate query."""
+    today = today or timezone.localdate()
+    return CascadeRecipient.objects.filter(dispatch__plan__chain__startswith=plan.chain).aggregate(
+        total=Count("id"),
+        issued=Count("id", filter=Q(implementing_plan__isnull=False)),
+        pending=Count(
+            "id", filter=Q(implementing_plan__isnull=True, dispatch__due_date__gte=today)
+        ),
+        overdue=Count("id", filter=Q(implementing_plan__isnull=True, dispatch__due_date__lt=today)),
+    )
+
+
+def level_of(recipient: CascadeRecipient, plan: Plan) -> int:
+    return recipient.unit.depth - plan.unit.depth
+
+
+# --- reminders ------------------------------------------------------------------------------------
+
+
+def officers_of(unit_ids: Iterable[int]) -> QuerySet[User]:
+    from tuyengiao.accounts.models import Role as UserRole
+    from tuyengiao.accounts.models import User
+
+    return User.objects.filter(
+        unit_id__in=list(unit_ids), is_active=True, role__in=[UserRole.OFFICER, UserRole.UNIT_ADMIN]
+    ).exclude(email="")
+
+
+def remind_pending(plan: Plan, recipients: Iterable[CascadeRecipient]) -> int:
+    """Queue reminder e-mails to the officers of the units that have not issued their plan yet.
+
+    Returns how many units will be reminded."""
+    from .tasks import send_cascade_reminders
+
+    ids = [r.pk for r in recipients if not r.implementing_plan_id]
+    if ids:
+        send_cascade_reminders.enqueue(ids)
+    return len(ids)
+
+
+def plan_kind_choices() -> list[tuple[str, str]]:
+    return list(PlanKind.choices)

@@ -1,0 +1,529 @@
+"""Views of the plans app. Every object is reached through ``tuyengiao.accounts.scoping``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.orgs.models import Unit
+
+from . import services
+from .drafting import DraftTask, ParentPlan, build_implementing_plan, draft_filename, letterhead_for
+from .forms import (
+    BoardFilterForm,
+    MyTasksFilterForm,
+    PlanForm,
+    SendDownForm,
+    TaskFormSet,
+    TaskUpdateForm,
+    UnitFilterForm,
+    UploadSignedPlanForm,
+)
+from .gantt import build_gantt
+from .models import CascadeRecipient, CascadeState, Plan, Task, TaskAssignment, TaskUpdate
+from .reading import ReadError
+from .uploads import create_plan_from_upload
+
+
+def _user_unit(request: HttpRequest) -> Unit | None:
+    return getattr(request.user, "unit", None)
+
+
+def own_plans(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Plan]:
+    """Plans of the user's unit and the units below it (not those published from above)."""
+    qs = scoped(Plan, request.user, action)
+    unit = _user_unit(request)
+    if unit is not None and not getattr(request.user, "is_system_admin", False):
+        qs = qs.filter(unit__path__startswith=unit.path)
+    return qs
+
+
+# --- plans ----------------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    qs = scoped(Plan, request.user).select_related("unit").order_by("-issued_on", "-id")
+    q = request.GET.get("q", "").strip()
+    if q:
+        from tuyengiao.core.text import fold
+
+        for word in fold(q).split():
+            qs = (
+                qs.filter(unit__name_folded__contains=word)
+                | qs.filter(title__icontains=word)
+                | qs.filter(number__icontains=word)
+            )
+    if export_requested(request):
+        return export_xlsx(
+            "ke-hoach.xlsx",
+            [
+                ("Số ký hiệu", lambda p: p.number),
+                ("Trích yếu", lambda p: p.title),
+                ("Đơn vị", lambda p: p.unit.name),
+                ("Ngày ban hành", lambda p: p.issued_on),
+            ],
+            qs,
+        )
+    return render(request, "plans/plan_list.html", {"q": q, **paginate(request, qs)})
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    unit = _user_unit(request)
+    if unit is None:
+        messages.error(request, "Tài khoản chưa gắn với đơn vị nên không thể tạo kế hoạch.")
+        return redirect("plans:plan_list")
+    require(request.user, Action.CHANGE, unit)
+    form = PlanForm(request.POST, request.FILES) if request.method == "POST" else PlanForm()
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = create_plan_from_upload(
+                unit=unit,
+                user=request.user,  # type: ignore[arg-type]
+                upload=form.cleaned_data.get("file"),
+                text=form.cleaned_data.get("text") or "",
+                overrides={
+                    k: form.cleaned_data.get(k)
+                    for k in (
+                        "kind",
+                        "number",
+                        "title",
+                        "issued_on",
+                        "issuer_name",
+                        "published_down",
+                    )
+                },
+            )
+        except ReadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            n = plan.tasks.count()
+            messages.success(
+                request,
+                f"Đã lưu kế hoạch và đề xuất {n} nhiệm vụ. Hãy rà soát, chỉnh sửa trước khi gửi xuống.",
+            )
+            return redirect("plans:plan_tasks", plan_pk=plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form})
+
+
+def _tasks_with_assignments(plan: Plan) -> list[Task]:
+    return list(
+        plan.tasks.prefetch_related(
+            Prefetch("assignments", queryset=TaskAssignment.objects.select_related("unit", "task"))
+        )
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_for_user(
+        Plan.objects.select_related("unit", "parent", "parent__unit"), request.user, pk=plan_pk
+    )
+    tasks = _tasks_with_assignments(plan)
+    today = timezone.localdate()
+    can_change = can(request.user, Action.CHANGE, plan)
+    summary = services.board_summary(plan, today) if can_change else None
+    context = {
+        "plan": plan,
+        "tasks": tasks,
+        "gantt": build_gantt(tasks, today),
+        "can_change": can_change,
+        "summary": summary,
+        "dispatches": plan.dispatches.select_related("sender").order_by("-created_at")
+        if can_change
+        else [],
+        "parent_visible": plan.parent is not None and can(request.user, Action.VIEW, plan.parent),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+def plan_tasks(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    """Review and edit the tasks proposed from the parsed plan (a formset)."""
+    plan = get_for_user(
+        Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
+    )
+    units = visible_units(request.user).order_by("path")
+    queryset = plan.tasks.prefetch_related("assignments").order_by("order", "id")
+    formset = TaskFormSet(
+        request.POST if request.method == "POST" else None,
+        queryset=queryset,
+        units=units,
+        prefix="t",
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for form in formset.forms:
+                if not form.has_changed() and not form.instance.pk:
+                    continue
+                if formset.can_delete and form.cleaned_data.get("DELETE"):
+                    if form.instance.pk:
+                        form.instance.delete()
+                    continue
+                task = form.save(commit=False)
+                task.plan = plan
+                if not task.order:
+                    task.order = plan.tasks.count() + 1
+                task.save()
+                services.set_assignments(
+                    task,
+                    form.cleaned_data.get("leads") or [],
+                    form.cleaned_data.get("coordinating") or [],
+                )
+        messages.success(request, "Đã lưu danh sách nhiệm vụ.")
+        return redirect("plans:plan_detail", plan_pk=plan.pk)
+    return render(request, "plans/plan_tasks.html", {"plan": plan, "formset": formset})
+
+
+@login_required
+def plan_send(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    """Send the plan down: units chosen from a subtree, filtered by kind, with a due date."""
+    plan = get_for_user(
+        Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
+    )
+    below = (
+        visible_units(request.user)
+        .filter(path__startswith=plan.unit.path)
+        .exclude(pk=plan.unit_id)
+        .order_by("path")
+    )
+    filters = UnitFilterForm(request.GET or None, units=below)
+    offered = below
+    if filters.is_valid():
+        root = filters.cleaned_data.get("root")
+        if root is not None:
+            offered = offered.filter(path__startswith=root.path)
+            if filters.cleaned_data.get("direct"):
+                offered = offered.filter(depth=root.depth + 1)
+        elif filters.cleaned_data.get("direct"):
+            offered = offered.filter(depth=plan.unit.depth + 1)
+        if kind := filters.cleaned_data.get("kind"):
+            offered = offered.filter(kind=kind)
+    already = set(
+        services.CascadeRecipient.objects.filter(dispatch__plan=plan).values_list(
+            "unit_id", flat=True
+        )
+    )
+    form = SendDownForm(request.POST if request.method == "POST" else None, units=below)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dispatch = services.send_down(
+                plan,
+                plan.unit,
+                form.cleaned_data["units"],
+                form.cleaned_data["due_date"],
+                form.cleaned_data["message"],
+                request.user,  # type: ignore[arg-type]
+            )
+        except services.CascadeError as exc:
+            form.add_error("units", str(exc))
+        else:
+            messages.success(
+                request, f"Đã gửi kế hoạch xuống {dispatch.recipients.count()} đơn vị."
+            )
+            return redirect("plans:plan_board", plan_pk=plan.pk)
+    offered_list = list(offered[:500])
+    return render(
+        request,
+        "plans/plan_send.html",
+        {
+            "plan": plan,
+            "form": form,
+            "filters": filters,
+            "offered": offered_list,
+            "already": already,
+            "checked": {str(v) for v in (form["units"].value() or [])},
+            "truncated": len(offered_list) == 500,
+        },
+    )
+
+
+@login_required
+def plan_board(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    """The cascade board: every unit the plan reached, at every level, and what it has done."""
+    plan = get_for_user(own_plans(request).select_related("unit"), request.user, pk=plan_pk)
+    today = timezone.localdate()
+    form = BoardFilterForm(request.GET or None)
+    filters = (
+        services.BoardFilters(**form.cleaned_data) if form.is_valid() else services.BoardFilters()
+    )
+    qs = services.board_queryset(plan, filters, today)
+    if request.method == "POST":
+        require(request.user, Action.CHANGE, plan)
+        pending = qs.filter(implementing_plan__isnull=True)
+        if ids := request.POST.getlist("recipient"):
+            pending = pending.filter(pk__in=[i for i in ids if i.isdigit()])
+        n = services.remind_pending(plan, pending)
+        messages.success(
+            request,
+            f"Đã gửi thư nhắc tới cán bộ của {n} đơn vị chưa ban hành kế hoạch."
+            if n
+            else "Không có đơn vị nào cần nhắc.",
+        )
+        return redirect(request.get_full_path())
+    if export_requested(request):
+        return export_xlsx(
+            "bang-theo-doi-trien-khai.xlsx",
+            [
+                ("Cấp", lambda r: services.level_of(r, plan)),
+                ("Đơn vị", lambda r: r.unit.name),
+                ("Nhận từ", lambda r: r.dispatch.sender.name),
+                ("Kế hoạch được gửi", lambda r: r.dispatch.plan.display_number),
+                ("Hạn", lambda r: r.dispatch.due_date),
+                ("Trạng thái", lambda r: r.state(today).label),
+                (
+                    "Kế hoạch thực hiện",
+                    lambda r: r.implementing_plan.display_number if r.implementing_plan else "",
+                ),
+                ("Ngày ban hành", lambda r: r.issued_on),
+                ("Số ngày", lambda r: r.days_taken()),
+            ],
+            qs,
+            title="Triển khai",
+        )
+    page = paginate(request, qs, per_page=100)
+    rows = [
+        {
+            "r": r,
+            "level": services.level_of(r, plan),
+            "state": r.state(today),
+            "indent": (services.level_of(r, plan) - 1) * 1.25,
+        }
+        for r in page["object_list"]
+    ]
+    return render(
+        request,
+        "plans/plan_board.html",
+        {
+            "plan": plan,
+            "form": form,
+            "rows": rows,
+            "summary": services.board_summary(plan, today),
+            "can_change": can(request.user, Action.CHANGE, plan),
+            "States": CascadeState,
+            **page,
+        },
+    )
+
+
+# --- the receiving side ---------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """Plans sent down to the user's unit, each with its draft and upload actions."""
+    qs = scoped(CascadeRecipient, request.user).select_related(
+        "unit", "dispatch__plan", "dispatch__sender", "implementing_plan"
+    )
+    unit = _user_unit(request)
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    qs = qs.order_by("implementing_plan", "dispatch__due_date", "-id")
+    today = timezone.localdate()
+    page = paginate(request, qs)
+    rows = [{"r": r, "state": r.state(today)} for r in page["object_list"]]
+    return render(request, "plans/inbox.html", {"rows": rows, "States": CascadeState, **page})
+
+
+def parent_plan_for_draft(plan: Plan) -> ParentPlan:
+    tasks = []
+    for task in plan.tasks.prefetch_related("assignments__unit").order_by("order", "id"):
+        names = [a.unit.name for a in task.assignments.all() if a.role == "lead"] or [
+            u.get("name", "") for u in task.unit_names if u.get("role") == "lead"
+        ]
+        tasks.append(
+            DraftTask(
+                title=task.title,
+                description=task.description if task.description != task.title else "",
+                units=("Chủ trì: " + ", ".join(names)) if names else "",
+                timeframe=task.timeframe_text,
+            )
+        )
+    return ParentPlan(
+        number=plan.number or "…",
+        issuer=plan.issuer_name or plan.unit.name,
+        title=plan.title,
+        date=plan.issued_on,
+        doc_type=plan.get_kind_display() if plan.kind != "nghi_quyet" else "Nghị quyết",
+        tasks=tasks,
+    )
+
+
+@login_required
+def recipient_draft(request: HttpRequest, recipient_pk: int) -> HttpResponse:
+    """ "Soạn kế hoạch thực hiện": the receiving unit's implementing plan as a .docx draft."""
+    recipient = get_for_user(
+        CascadeRecipient.objects.select_related("unit", "dispatch__plan__unit"),
+        request.user,
+        pk=recipient_pk,
+    )
+    letterhead = letterhead_for(recipient.unit)
+    parent = parent_plan_for_draft(recipient.dispatch.plan)
+    content = build_implementing_plan(letterhead, parent)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{draft_filename(letterhead, parent)}"'
+    return response
+
+
+@login_required
+def recipient_upload(request: HttpRequest, recipient_pk: int) -> HttpResponse:
+    """ "Tải lên kế hoạch đã ký": store it in the library, parse it, link it to the parent plan."""
+    recipient = get_for_user(
+        CascadeRecipient.objects.select_related("unit", "dispatch__plan", "implementing_plan"),
+        request.user,
+        Action.CHANGE,
+        pk=recipient_pk,
+    )
+    form = (
+        UploadSignedPlanForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else UploadSignedPlanForm()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = create_plan_from_upload(
+                unit=recipient.unit,
+                user=request.user,  # type: ignore[arg-type]
+                upload=form.cleaned_data["file"],
+                text="",
+                overrides={},
+            )
+        except ReadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            recipient.refresh_from_db()
+            if recipient.implementing_plan_id == plan.pk:
+                messages.success(
+                    request,
+                    f"Đã lưu kế hoạch {plan.display_number} và ghi nhận là kế hoạch thực hiện "
+                    f"{recipient.dispatch.plan.display_number}.",
+                )
+            else:
+                messages.warning(
+                    request,
+                    f"Đã lưu kế hoạch {plan.display_number}, nhưng văn bản không ghi “Thực hiện Kế hoạch số "
+                    f"{recipient.dispatch.plan.display_number}” nên chưa được ghi nhận. Hãy kiểm tra lại câu mở đầu.",
+                )
+            return redirect("plans:plan_detail", plan_pk=plan.pk)
+    return render(request, "plans/recipient_upload.html", {"recipient": recipient, "form": form})
+
+
+# --- tasks ----------------------------------------------------------------------------------------
+
+STATUS_ORDER = {"overdue": 0, "in_progress": 1, "not_started": 2, "done": 3}
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    """A unit's tasks across all plans, by deadline."""
+    qs = scoped(TaskAssignment, request.user).select_related("task__plan__unit", "unit")
+    unit = _user_unit(request)
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    form = MyTasksFilterForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data["kind"]:
+        qs = qs.filter(task__plan__kind=form.cleaned_data["kind"])
+    today = timezone.localdate()
+    rows: list[dict[str, Any]] = [
+        {"a": a, "status": a.status(today), "deadline": a.deadline(today)} for a in qs[:2000]
+    ]
+    if form.is_valid() and form.cleaned_data["status"]:
+        rows = [r for r in rows if r["status"] == form.cleaned_data["status"]]
+    rows.sort(key=lambda r: (r["deadline"] or date.max, STATUS_ORDER[r["status"]], r["a"].pk))
+    if export_requested(request):
+        return export_xlsx(
+            "nhiem-vu-cua-don-vi.xlsx",
+            [
+                ("Nhiệm vụ", lambda r: r["a"].task.title),
+                ("Kế hoạch", lambda r: r["a"].task.plan.display_number),
+                ("Vai trò", lambda r: r["a"].get_role_display()),
+                ("Hạn", lambda r: r["deadline"]),
+                ("Trạng thái", lambda r: r["status"].label),
+                ("Tiến độ (%)", lambda r: r["a"].progress),
+            ],
+            rows,
+        )
+    return render(request, "plans/my_tasks.html", {"form": form, **paginate(request, rows)})
+
+
+@login_required
+def assignment_detail(request: HttpRequest, assignment_pk: int) -> HttpResponse:
+    """A unit's task: status, progress, evidence upload and the activity timeline."""
+    assignment = get_for_user(
+        TaskAssignment.objects.select_related("task__plan__unit", "unit"),
+        request.user,
+        pk=assignment_pk,
+    )
+    form = (
+        TaskUpdateForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else TaskUpdateForm()
+    )
+    if request.method == "POST":
+        require(request.user, Action.CHANGE, assignment)
+        if form.is_valid():
+            services.record_update(
+                assignment,
+                request.user,  # type: ignore[arg-type]
+                form.cleaned_data.get("progress"),
+                form.cleaned_data.get("note") or "",
+                form.cleaned_data.get("evidence"),
+            )
+            messages.success(request, "Đã cập nhật tiến độ.")
+            return redirect("plans:assignment_detail", assignment_pk=assignment.pk)
+    others = assignment.task.assignments.select_related("unit").exclude(pk=assignment.pk)
+    return render(
+        request,
+        "plans/assignment_detail.html",
+        {
+            "a": assignment,
+            "task": assignment.task,
+            "status": assignment.status(),
+            "deadline": assignment.deadline(),
+            "updates": assignment.updates.select_related("created_by"),
+            "others": [o for o in others if can(request.user, Action.VIEW, o)],
+            "form": form,
+            "can_change": can(request.user, Action.CHANGE, assignment),
+            "plan_visible": can(request.user, Action.VIEW, assignment.task.plan),
+        },
+    )
+
+
+@login_required
+def evidence_download(request: HttpRequest, taskupdate_pk: int) -> FileResponse:
+    update = get_for_user(
+        TaskUpdate.objects.select_related("assignment__unit"), request.user, pk=taskupdate_pk
+    )
+    if not update.evidence:
+        raise Http404("Cập nhật này không có tệp minh chứng.")
+    return FileResponse(
+        update.evidence.open("rb"), as_attachment=True, filename=update.evidence_name
+    )
+
+
+@login_required
+@require_POST
+def plan_delete(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_for_user(Plan, request.user, Action.MANAGE, pk=plan_pk)
+    if plan.dispatches.exists():
+        raise PermissionDenied("Kế hoạch đã gửi xuống đơn vị cấp dưới, không thể xóa.")
+    plan.delete()
+    messages.success(request, "Đã xóa kế hoạch.")
+    return redirect(reverse("plans:plan_list"))
