@@ -275,36 +275,26 @@ def plan_board(request: HttpRequest, plan_pk: int) -> HttpResponse:
             else "Không có đơn vị nào cần nhắc.",
         )
         return redirect(request.get_full_path())
+    values = qs.values_list(*services.BOARD_COLUMNS)
     if export_requested(request):
         return export_xlsx(
             "bang-theo-doi-trien-khai.xlsx",
             [
-                ("Cấp", lambda r: services.level_of(r, plan)),
-                ("Đơn vị", lambda r: r.unit.name),
-                ("Nhận từ", lambda r: r.dispatch.sender.name),
-                ("Kế hoạch được gửi", lambda r: r.dispatch.plan.display_number),
-                ("Hạn", lambda r: r.dispatch.due_date),
-                ("Trạng thái", lambda r: r.state(today).label),
-                (
-                    "Kế hoạch thực hiện",
-                    lambda r: r.implementing_plan.display_number if r.implementing_plan else "",
-                ),
+                ("Cấp", lambda r: r.level),
+                ("Đơn vị", lambda r: r.unit_name),
+                ("Nhận từ", lambda r: r.sender_name),
+                ("Kế hoạch được gửi", lambda r: r.sent_number),
+                ("Hạn", lambda r: r.due_date),
+                ("Trạng thái", lambda r: r.state_label),
+                ("Kế hoạch thực hiện", lambda r: r.implementing_number),
                 ("Ngày ban hành", lambda r: r.issued_on),
-                ("Số ngày", lambda r: r.days_taken()),
+                ("Số ngày", lambda r: r.days_taken),
             ],
-            qs,
+            services.board_rows(values, plan, today),
             title="Triển khai",
         )
-    page = paginate(request, qs, per_page=100)
-    rows = [
-        {
-            "r": r,
-            "level": services.level_of(r, plan),
-            "state": r.state(today),
-            "indent": (services.level_of(r, plan) - 1) * 1.25,
-        }
-        for r in page["object_list"]
-    ]
+    page = paginate(request, values, per_page=100)
+    rows = services.board_rows(page["object_list"], plan, today)
     return render(
         request,
         "plans/plan_board.html",
