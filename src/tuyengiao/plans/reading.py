@@ -17,11 +17,20 @@ class ReadError(ValueError):
     """The file cannot be read; the message is for the user (Vietnamese)."""
 
 
-def parse_text(text: str) -> dict[str, Any]:
+def _vanban() -> Any:
     try:
         import vanban
     except ImportError as exc:  # pragma: no cover - vanban ships with the project
         raise ReadError("Bộ đọc văn bản (vanban) chưa được cài đặt.") from exc
+    if not (hasattr(vanban, "read") and hasattr(vanban, "parse")):
+        raise ReadError(
+            "Bộ đọc văn bản (vanban) chưa sẵn sàng; hãy nhập thông tin kế hoạch bằng tay."
+        )
+    return vanban
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    vanban = _vanban()
     return dict(vanban.parse(text).to_dict())  # type: ignore[attr-defined,unused-ignore]
 
 
@@ -37,10 +46,7 @@ def read_upload(upload: UploadedFile) -> tuple[str, dict[str, Any]]:
         raise ReadError(f"Tệp “{name}” quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
     if not upload.size:
         raise ReadError(f"Tệp “{name}” rỗng.")
-    try:
-        import vanban
-    except ImportError as exc:  # pragma: no cover
-        raise ReadError("Bộ đọc văn bản (vanban) chưa được cài đặt.") from exc
+    vanban = _vanban()
     fd, tmp = tempfile.mkstemp(suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as out:

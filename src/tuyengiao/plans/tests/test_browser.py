@@ -1,0 +1,146 @@
+"""In a real browser: the bloc sends a plan to three base units; one drafts its implementing plan,
+edits it (gives it a number), uploads it signed; the board shows one issued and two pending; after
+the due date the two show overdue."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from tuyengiao.accounts.models import Role as UserRole
+from tuyengiao.orgs.models import Unit, UnitKind
+from tuyengiao.plans.models import CascadeDispatch, Plan, Task
+from tuyengiao.testing import logged_in_client, make_tree, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the ORM is used between page steps
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def page_as(browser: Any, live_server: Any, user: Any) -> Any:
+    """A browser page carrying the session of ``user`` (logged in as the test client does)."""
+    client = logged_in_client(user)
+    context = browser.new_context(base_url=live_server.url, accept_downloads=True, locale="vi-VN")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return context.new_page()
+
+
+def _give_number(docx_bytes: bytes, number: str) -> bytes:
+    """What the officer does in Word before signing: fill in the number of the symbol."""
+    from docx import Document as DocxDocument
+
+    doc = DocxDocument(io.BytesIO(docx_bytes))
+    for cell in doc.tables[0].rows[0].cells:
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                if run.text.startswith("Số "):
+                    run.text = run.text.replace("Số -", f"Số {number}-").replace("Số  ", "Số ")
+                    run.text = run.text.replace("Số -", f"Số {number}-")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_cascade_in_the_browser(browser: Any, live_server: Any, tmp_path: Path) -> None:
+    vanban = pytest.importorskip("vanban")
+    if not (hasattr(vanban, "read") and hasattr(vanban, "parse")):
+        pytest.skip(
+            "vanban.read / vanban.parse not available yet: the uploaded plan cannot be read"
+        )
+    tree = make_tree()
+    base3 = Unit.objects.add_child(
+        tree.bloc,
+        dict(
+            kind=UnitKind.BASE_ORGANISATION,
+            code="DB-SGD",
+            name="Đảng bộ Sở Giáo dục và Đào tạo",
+            short_name="ĐU",
+        ),
+    )
+    khoi = make_user("khoi", tree.bloc, UserRole.UNIT_ADMIN)
+    coso1 = make_user("coso1", tree.base1, UserRole.OFFICER)
+    plan = Plan.objects.create(
+        unit=tree.bloc,
+        number="45-KH/ĐUK",
+        title="Tuyên truyền về xây dựng Đảng năm 2024",
+        issuer_name="Ban Thường vụ Đảng ủy Khối",
+        issued_on=date(2024, 3, 1),
+    )
+    Task.objects.create(
+        plan=plan, order=1, title="Tổ chức học tập nghị quyết", timeframe_text="Quý II/2024"
+    )
+
+    # The bloc sends the plan to its three base organisations.
+    bloc_page = page_as(browser, live_server, khoi)
+    bloc_page.goto(f"/ke-hoach/{plan.pk}/gui-xuong/?kind={UnitKind.BASE_ORGANISATION}")
+    for unit in (tree.base1, tree.base2, base3):
+        bloc_page.check(f'input[name="units"][value="{unit.pk}"]')
+    due = timezone.localdate() + timedelta(days=7)
+    bloc_page.fill('input[name="due_date"]', due.isoformat())
+    bloc_page.click("text=Gửi xuống >> nth=-1")
+    bloc_page.wait_for_url(f"**/ke-hoach/{plan.pk}/theo-doi/")
+    assert bloc_page.inner_text("#n-total") == "3" and bloc_page.inner_text("#n-pending") == "3"
+
+    # base1 drafts its implementing plan, numbers it, and uploads it signed.
+    base_page = page_as(browser, live_server, coso1)
+    base_page.goto("/ke-hoach/can-trien-khai/")
+    with base_page.expect_download() as info:
+        base_page.click("text=Soạn kế hoạch thực hiện")
+    draft = Path(info.value.path()).read_bytes()
+    signed = tmp_path / "ke-hoach-thuc-hien.docx"
+    signed.write_bytes(_give_number(draft, "12"))
+    base_page.click("text=Tải lên kế hoạch đã ký")
+    base_page.set_input_files('input[name="file"]', str(signed))
+    base_page.click('button[type="submit"]')
+    base_page.wait_for_load_state()
+    assert "ghi nhận là kế hoạch thực hiện 45-KH/ĐUK" in base_page.content()
+
+    # The board: one issued, two pending.
+    bloc_page.goto(f"/ke-hoach/{plan.pk}/theo-doi/")
+    assert (
+        bloc_page.inner_text("#n-issued"),
+        bloc_page.inner_text("#n-pending"),
+        bloc_page.inner_text("#n-overdue"),
+    ) == ("1", "2", "0")
+    issued_row = bloc_page.locator("tr.state-issued")
+    assert issued_row.count() == 1 and tree.base1.name in issued_row.inner_text()
+    assert "12-KH/ĐU" in issued_row.inner_text()
+
+    # After the due date the two that have not issued show overdue.
+    CascadeDispatch.objects.filter(plan=plan).update(
+        due_date=timezone.localdate() - timedelta(days=1)
+    )
+    bloc_page.reload()
+    assert (
+        bloc_page.inner_text("#n-issued"),
+        bloc_page.inner_text("#n-pending"),
+        bloc_page.inner_text("#n-overdue"),
+    ) == ("1", "0", "2")
+    overdue_units = sorted(
+        bloc_page.locator("tr.state-overdue").evaluate_all("rows => rows.map(r => r.dataset.unit)")
+    )
+    assert overdue_units == sorted([tree.base2.name, base3.name])
