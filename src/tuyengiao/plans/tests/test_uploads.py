@@ -1,0 +1,116 @@
+"""Plans coming in as files: read by vanban, tasks proposed, implementing plans linked."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from tuyengiao.plans import services
+from tuyengiao.plans.drafting import build_implementing_plan, letterhead_for
+from tuyengiao.plans.models import CascadeRecipient, Plan, Task
+from tuyengiao.plans.views import parent_plan_for_draft
+
+from .test_browser import _give_number
+from .test_proposals import CORPUS, expected_tasks
+
+pytestmark = pytest.mark.django_db
+
+
+def _need_vanban() -> None:
+    vanban = pytest.importorskip("vanban")
+    if not (hasattr(vanban, "read") and hasattr(vanban, "parse")):
+        pytest.skip("vanban.read / vanban.parse not available yet")
+
+
+def test_upload_without_a_reader_or_with_a_bad_file_keeps_nothing(
+    tree: Any, client_as: Any
+) -> None:
+    client = client_as("coso1")
+    bad = SimpleUploadedFile("anh.png", b"\x89PNG....", content_type="image/png")
+    response = client.post(
+        reverse("plans:plan_create"), {"kind": "ke_hoach", "file": bad, "published_down": "on"}
+    )
+    assert response.status_code == 200
+    assert "không phải định dạng văn bản được hỗ trợ" in response.content.decode()
+    empty = client.post(reverse("plans:plan_create"), {"kind": "ke_hoach"})
+    assert "Hãy chọn tệp kế hoạch" in empty.content.decode()
+    assert not Plan.objects.exists()
+
+
+def test_plan_typed_in_without_a_file(tree: Any, client_as: Any) -> None:
+    client = client_as("coso1")
+    response = client.post(
+        reverse("plans:plan_create"),
+        {
+            "kind": "ke_hoach",
+            "number": "5-KH/ĐU",
+            "title": "Kế hoạch tự nhập",
+            "issued_on": "2024-05-02",
+            "published_down": "on",
+        },
+    )
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and plan.unit == tree.base1 and plan.number_key
+    assert plan.issued_on == date(2024, 5, 2)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="dev corpus absent")
+def test_corpus_plan_uploaded_gets_its_tasks(tree: Any, client_as: Any) -> None:
+    _need_vanban()
+    source = CORPUS / "seed-4.txt"
+    truth = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+    client = client_as("coso1")
+    upload = SimpleUploadedFile("ke-hoach.txt", source.read_bytes(), content_type="text/plain")
+    response = client.post(
+        reverse("plans:plan_create"), {"kind": "ke_hoach", "file": upload, "published_down": "on"}
+    )
+    assert response.status_code == 302
+    plan = Plan.objects.get()
+    got = {(t.section, t.label or None) for t in Task.objects.filter(plan=plan)}
+    assert got == set(expected_tasks(truth))
+
+
+def test_signed_plan_uploaded_is_linked(tree: Any, client_as: Any, tmp_path: Path) -> None:
+    _need_vanban()
+    parent = Plan.objects.create(
+        unit=tree.bloc,
+        number="45-KH/ĐUK",
+        title="Tuyên truyền năm 2024",
+        issued_on=date(2024, 3, 1),
+        issuer_name="Ban Thường vụ Đảng ủy Khối",
+    )
+    services.send_down(
+        parent, tree.bloc, [tree.base1, tree.base2], timezone.localdate() + timedelta(days=5)
+    )
+    recipient = CascadeRecipient.objects.get(unit=tree.base1)
+    draft = build_implementing_plan(letterhead_for(tree.base1), parent_plan_for_draft(parent))
+    signed = SimpleUploadedFile("ke-hoach.docx", _give_number(draft, "12"))
+    client = client_as("coso1")
+    response = client.post(
+        reverse("plans:recipient_upload", kwargs={"recipient_pk": recipient.pk}), {"file": signed}
+    )
+    assert response.status_code == 302
+    recipient.refresh_from_db()
+    assert (
+        recipient.implementing_plan is not None and recipient.implementing_plan.unit == tree.base1
+    )
+    assert recipient.implementing_plan.parent == parent
+    other = CascadeRecipient.objects.get(unit=tree.base2)
+    assert other.implementing_plan is None
+    assert (
+        client_as("coso2")
+        .post(
+            reverse("plans:recipient_upload", kwargs={"recipient_pk": recipient.pk}),
+            {"file": SimpleUploadedFile("x.docx", io.BytesIO(draft).read())},
+        )
+        .status_code
+        == 404
+    )
