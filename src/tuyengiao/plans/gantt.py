@@ -68,7 +68,7 @@ def build_gantt(tasks: list[Task], today: date | None = None) -> Gantt:
             s = start or first
             e = end or last
             x, w = _x(s, first, span), max(_x(e, first, span) - _x(s, first, span), 4)
-        assignments = list(task.assignments.all())
+        assignments = list(getattr(task, "visible_assignments", None) or task.assignments.all())
         statuses = {a.status(today) for a in assignments}
         if x is None:
             css = "recurring" if task.recurrence != "none" or task.ongoing else "nodate"

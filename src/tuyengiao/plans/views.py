@@ -136,6 +136,11 @@ def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
     tasks = _tasks_with_assignments(plan)
     today = timezone.localdate()
     can_change = can(request.user, Action.CHANGE, plan)
+    for task in tasks:
+        # A unit below the issuer sees its own part of each task, not its siblings'.
+        task.visible_assignments = [
+            a for a in task.assignments.all() if can(request.user, Action.VIEW, a)
+        ]  # type: ignore[attr-defined]
     summary = services.board_summary(plan, today) if can_change else None
     context = {
         "plan": plan,
