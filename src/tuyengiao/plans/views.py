@@ -138,9 +138,8 @@ def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
     can_change = can(request.user, Action.CHANGE, plan)
     for task in tasks:
         # A unit below the issuer sees its own part of each task, not its siblings'.
-        task.visible_assignments = [
-            a for a in task.assignments.all() if can(request.user, Action.VIEW, a)
-        ]  # type: ignore[attr-defined]
+        visible = [a for a in task.assignments.all() if can(request.user, Action.VIEW, a)]
+        task.visible_assignments = visible  # type: ignore[attr-defined]
     summary = services.board_summary(plan, today) if can_change else None
     context = {
         "plan": plan,
