@@ -11,10 +11,10 @@ from django.utils import timezone
 if TYPE_CHECKING:
     from .models import Task
 
-LABEL_W = 0  # labels are drawn in an HTML column beside the chart
-WIDTH = 720
+LABEL_W = 300  # task titles, drawn inside the SVG so that rows stay aligned at any width
+WIDTH = 700  # the time axis
 ROW_H = 26
-TOP = 22
+TOP = 30
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Bar:
     w: float | None
     text: str
     css: str  # "done", "late", "open", "recurring" or "nodate"
+    label: str = ""
 
 
 @dataclass
@@ -41,10 +42,15 @@ class Gantt:
     width: int
     height: int
     row_h: int
+    label_w: int = LABEL_W
+
+    @property
+    def total_width(self) -> int:
+        return self.label_w + self.width + 10
 
 
 def _x(d: date, start: date, span: int) -> float:
-    return round((d - start).days / span * WIDTH, 1)
+    return round(LABEL_W + (d - start).days / span * WIDTH, 1)
 
 
 def build_gantt(tasks: list[Task], today: date | None = None) -> Gantt:
@@ -55,7 +61,7 @@ def build_gantt(tasks: list[Task], today: date | None = None) -> Gantt:
         last = max((t.end_date or t.start_date) for t in dated if (t.end_date or t.start_date))  # type: ignore[type-var]
     else:
         first, last = date(today.year, 1, 1), date(today.year, 12, 31)
-    first = date(first.year, first.month, 1)  # type: ignore[union-attr]
+    first = date(first.year, 1, 1)  # type: ignore[union-attr]
     last = date(last.year, 12, 31)  # type: ignore[union-attr]
     span = max((last - first).days, 1)
     bars = []
@@ -80,14 +86,27 @@ def build_gantt(tasks: list[Task], today: date | None = None) -> Gantt:
             css = "recurring"
         else:
             css = "open"
-        bars.append(Bar(task, y, x, w, task.timeframe.label() or "chưa xác định thời gian", css))
+        bars.append(
+            Bar(
+                task,
+                y,
+                x,
+                w,
+                task.timeframe.label() or "chưa xác định thời gian",
+                css,
+                f"{i + 1}. {short(task.title)}",
+            )
+        )
     ticks = []
+    years = last.year - first.year + 1
+    step = 1 if years == 1 else 3 if years <= 3 else 12
     for year in range(first.year, last.year + 1):
-        for month in (1, 7) if last.year - first.year < 3 else (1,):
+        for month in range(1, 13, step):
             d = date(year, month, 1)
-            if first <= d <= last:
-                ticks.append(
-                    Tick(_x(d, first, span), f"{month:02d}/{year}" if month != 1 else str(year))
-                )
+            ticks.append(Tick(_x(d, first, span), str(year) if month == 1 else f"T{month}"))
     today_x = _x(today, first, span) if first <= today <= last else None
     return Gantt(bars, ticks, today_x, WIDTH, TOP + len(tasks) * ROW_H + 6, ROW_H)
+
+
+def short(text: str, limit: int = 44) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -245,7 +245,8 @@ class Indicator:
 
     def label(self) -> str:
         target = f"{self.target:g}".replace(".", ",")
-        return f"{self.name} {COMPARATOR_LABELS.get(self.comparator, self.comparator)} {target}{self.unit}".strip()
+        unit = self.unit if self.unit in ("", "%") else f" {self.unit}"
+        return f"{self.name} {COMPARATOR_LABELS.get(self.comparator, self.comparator)} {target}{unit}".strip()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
