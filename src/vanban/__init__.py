@@ -1,0 +1,62 @@
+"""vanban — read Vietnamese party and state administrative documents.
+
+>>> import vanban
+>>> doc = vanban.parse("Số 30-KH/ĐUK\\n\\nKẾ HOẠCH\\nĐổi mới công tác tư tưởng\\n")
+>>> doc.number, doc.doc_type, doc.title
+('30-KH/ĐUK', 'Kế hoạch', 'Đổi mới công tác tư tưởng')
+
+Pure Python; no Django. See :func:`read`, :func:`parse`, :func:`parse_file`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vanban.citations import find_citations
+from vanban.encoding import decode_bytes
+from vanban.errors import ReadError
+from vanban.legacy import detect_legacy, tcvn3_decode, tcvn3_encode, vni_decode, vni_encode
+from vanban.model import Assignment, Bullet, Footnote, Item, ParsedDocument, Reference, Section
+from vanban.normalize import (
+    clean_symbol,
+    fold,
+    join_hard_breaks,
+    normalize_symbol,
+    normalize_text,
+    tone_normalize,
+)
+from vanban.parser import parse
+from vanban.readers import read
+
+
+def parse_file(path: str | Path) -> ParsedDocument:
+    """:func:`read` then :func:`parse`; ``source`` is the file name."""
+    return parse(read(path), source=Path(path).name)
+
+
+__all__ = [
+    "Assignment",
+    "Bullet",
+    "Footnote",
+    "Item",
+    "ParsedDocument",
+    "ReadError",
+    "Reference",
+    "Section",
+    "clean_symbol",
+    "decode_bytes",
+    "detect_legacy",
+    "find_citations",
+    "fold",
+    "join_hard_breaks",
+    "normalize_symbol",
+    "normalize_text",
+    "parse",
+    "parse_file",
+    "read",
+    "tcvn3_decode",
+    "tcvn3_encode",
+    "tone_normalize",
+    "vni_decode",
+    "vni_encode",
+]

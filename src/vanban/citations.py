@@ -1,0 +1,345 @@
+"""The citation grammar: document symbols, dates, issuers and terms of cited documents.
+
+A citation reads, in party (Hướng dẫn 36-HD/VPTW) or state (Nghị định 30/2020/NĐ-CP) style::
+
+    <type word> [số] <symbol> [,] [ngày <date>] [của <issuer>] [(khóa <term>)]
+
+* type words: Nghị quyết, Chỉ thị, Kết luận, Quy định, Quyết định, Kế hoạch, Chương trình hành
+  động, Hướng dẫn, Công văn, Thông báo, Đề án, Luật, Nghị định, Thông tư, ...
+* party symbols "35-NQ/TW", "11-KH/BTGĐUK", "08-QĐi/TW"; state symbols "289/KH-UBND",
+  "30/2020/NĐ-CP", "15/2012/QH13"; stray spaces and dash variants are tolerated ("01- KL/TW").
+* dates "ngày 22/10/2018", "22-10-2018", "22.10.2018", "ngày 22 tháng 10 năm 2018".
+* the issuer is the body named after "của", up to the first word that is not part of a name.
+
+Every pattern has bounded repetitions, so scanning is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from vanban.normalize import DASHES, clean_symbol, fold_aligned, tone_normalize
+
+_D = "[" + re.escape("-" + DASHES) + "]"
+CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+_PARTY = rf"\d{{1,5}}[a-z]?[ \t]?{_D}[ \t]?{CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
+_STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
+_STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
+SYMBOL_RE = re.compile(rf"(?<![\w/.-])(?:{_STATE_YEAR}|{_PARTY}|{_STATE})(?![\w/])")
+#: A symbol whose number is left blank, as printed on drafts: "/KH-STTTT", "-KH/TU".
+BLANK_SYMBOL_RE = re.compile(
+    rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"
+)
+
+# Type words, folded (lower case, no diacritics), longest first.
+TYPE_WORDS: dict[str, str] = {
+    "chuong trinh hanh dong": "Chương trình hành động",
+    "nghi quyet lien tich": "Nghị quyết liên tịch",
+    "thong tu lien tich": "Thông tư liên tịch",
+    "nghi quyet": "Nghị quyết",
+    "chi thi": "Chỉ thị",
+    "ket luan": "Kết luận",
+    "quy dinh": "Quy định",
+    "quyet dinh": "Quyết định",
+    "ke hoach": "Kế hoạch",
+    "chuong trinh": "Chương trình",
+    "huong dan": "Hướng dẫn",
+    "cong van": "Công văn",
+    "cong dien": "Công điện",
+    "thong bao": "Thông báo",
+    "thong tri": "Thông tri",
+    "de an": "Đề án",
+    "phap lenh": "Pháp lệnh",
+    "luat": "Luật",
+    "nghi dinh": "Nghị định",
+    "thong tu": "Thông tư",
+    "bao cao": "Báo cáo",
+    "to trinh": "Tờ trình",
+    "quy che": "Quy chế",
+    "giay moi": "Giấy mời",
+    "van ban": "Văn bản",
+    "ket luan hoi nghi": "Kết luận",
+}
+_TYPE_ALT = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
+_TYPE_BEFORE = re.compile(rf"(?<![a-z])({_TYPE_ALT})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
+
+# Symbol codes -> document type (the type code is the first code of the symbol).
+CODE_TYPES: dict[str, str] = {
+    "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch",
+    "CT": "Chỉ thị",
+    "KL": "Kết luận",
+    "QĐi": "Quy định",
+    "QĐ": "Quyết định",
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình hành động",
+    "CTR": "Chương trình hành động",
+    "HD": "Hướng dẫn",
+    "CV": "Công văn",
+    "CĐ": "Công điện",
+    "TB": "Thông báo",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "NĐ": "Nghị định",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "TTR": "Tờ trình",
+    "ĐA": "Đề án",
+    "QC": "Quy chế",
+    "GM": "Giấy mời",
+    "TTg": "Quyết định",
+}
+
+_DATE_NUMERIC = re.compile(r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)")
+_DATE_WORDS = re.compile(
+    r"ngay[ \t]{1,5}(\d{1,2})[ \t,]{1,5}thang[ \t]{1,5}(\d{1,2})[ \t,]{1,5}nam[ \t]{1,5}(\d{4})(?!\d)"
+)
+
+
+def make_date(day: str, month: str, year: str) -> str | None:
+    """ISO date, or None when the parts do not make a date."""
+    try:
+        value = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if not 1900 <= value.year <= 2100:
+        return None
+    return value.isoformat()
+
+
+def find_date(
+    folded: str, pos: int = 0, *, anchored: bool = True
+) -> tuple[str | None, int, int] | None:
+    """A date at ``pos`` of a folded string ("ngay 22/10/2018", "22-10-2018", "ngay 22 thang 10
+    nam 2018"): (ISO date or None if invalid, start, end)."""
+    for pattern in (_DATE_WORDS, _DATE_NUMERIC):
+        match = pattern.match(folded, pos) if anchored else pattern.search(folded, pos)
+        if match:
+            return make_date(*match.groups()), match.start(), match.end()
+    if anchored:
+        match = re.compile(r"ngay[ \t]{0,3}").match(folded, pos)
+        if match:
+            numeric = _DATE_NUMERIC.match(folded, match.end())
+            if numeric:
+                return make_date(*numeric.groups()), match.start(), numeric.end()
+    return None
+
+
+# Words that end an issuer's name (lower case, old tone placement).
+_STOP_WORDS = frozenset(
+    [
+        "về",
+        "khóa",
+        "nhiệm",
+        "lần",
+        "tại",
+        "trong",
+        "đến",
+        "nhằm",
+        "để",
+        "đã",
+        "đối",
+        "với",
+        "theo",
+        "cho",
+        "năm",
+        "ngày",
+        "số",
+        "gồm",
+        "là",
+        "có",
+        "được",
+        "này",
+        "đó",
+        "như",
+        "sau",
+        "kèm",
+        "từ",
+        "giai",
+        "ban",
+        "thực",
+        "triển",
+        "sửa",
+        "bổ",
+        "hướng",
+        "quy",
+        "phê",
+        "chỉ",
+        "lãnh",
+        "tiếp",
+        "yêu",
+        "đề",
+        "tổ",
+        "xây",
+        "nêu",
+        "ký",
+        "vừa",
+        "sẽ",
+        "đang",
+        "mà",
+        "thì",
+        "nên",
+        "ở",
+        "trên",
+        "dưới",
+        "quyết",
+        "kết",
+        "thông",
+        "phân",
+        "giao",
+        "chủ",
+        "tăng",
+        "bảo",
+        "đẩy",
+        "tuyên",
+        "nâng",
+        "cùng",
+        "cũng",
+        "gắn",
+    ]
+)
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+_TERM = re.compile(
+    r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
+)
+
+
+def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
+    """The body name starting at ``pos`` (after "của"): (name or None, start, end)."""
+    words: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text, pos, min(len(text), pos + 400)):
+        token = match.group()
+        if not token[0].isalpha():
+            break
+        if not words and not token[0].isupper():
+            break
+        low = tone_normalize(token.lower())
+        if token[0].islower() and low in _STOP_WORDS:
+            break
+        if low == "và":
+            following = fold_aligned(text[match.end() : match.end() + 40]).lstrip()
+            if _TYPE_ALT and re.match(rf"(?:{_TYPE_ALT})\b", following):
+                break
+        words.append((match.start(), match.end()))
+        if len(words) >= limit:
+            break
+    while words and text[words[-1][0] : words[-1][1]].lower() in ("và", "các", "của"):
+        words.pop()
+    if not words:
+        return None, pos, pos
+    start, end = words[0][0], words[-1][1]
+    return " ".join(text[start:end].split()), start, end
+
+
+@dataclass
+class Citation:
+    """One occurrence of a document symbol in the text."""
+
+    number: str
+    start: int
+    end: int
+    doc_type: str | None = None
+    type_start: int | None = None
+    date: str | None = None
+    date_span: tuple[int, int] | None = None
+    issuer: str | None = None
+    issuer_span: tuple[int, int] | None = None
+    term: str | None = None
+    tail_end: int = 0
+
+    @property
+    def begin(self) -> int:
+        """Start of the citation including its type word."""
+        return self.type_start if self.type_start is not None else self.start
+
+
+_TAIL_SEP = re.compile(r"[ \t]*,?[ \t]*")
+_CUA = re.compile(r"[ \t,]*(?:cua)[ \t]+")
+_BEFORE = re.compile(
+    r"ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,[ \t]*"
+    r"([^\n,;.]{3,120}?)[ \t]+(?:da[ \t]+|vua[ \t]+)?(?:ky[ \t]+)?ban[ \t]+hanh[ \t]+$"
+)
+
+
+def _window(text: str, start: int, size: int) -> str:
+    """``text[start:start+size]`` with single line breaks read as spaces, cut at a blank line."""
+    chunk = text[start : start + size]
+    cut = chunk.find("\n\n")
+    if cut >= 0:
+        chunk = chunk[:cut]
+    return chunk.replace("\n", " ")
+
+
+def parse_citation(text: str, folded: str, match: re.Match[str]) -> Citation:
+    """Type word, date, issuer and term around one symbol match."""
+    cite = Citation(number=clean_symbol(match.group()), start=match.start(), end=match.end())
+    before = folded[max(0, match.start() - 40) : match.start()]
+    type_match = _TYPE_BEFORE.search(before)
+    if type_match:
+        cite.doc_type = TYPE_WORDS[type_match.group(1)]
+        cite.type_start = match.start() - len(before) + type_match.start()
+    base = match.end()
+    window = _window(text, base, 500)
+    fwindow = fold_aligned(window)
+    pos = _TAIL_SEP.match(fwindow).end()  # type: ignore[union-attr]
+    date = find_date(fwindow, pos)
+    end = 0
+    if date is not None:
+        cite.date = date[0]
+        cite.date_span = (base + date[1], base + date[2])
+        pos = end = date[2]
+    cua = _CUA.match(fwindow, pos)
+    if cua:
+        issuer, i_start, i_end = read_issuer(window, cua.end())
+        if issuer:
+            cite.issuer = issuer
+            cite.issuer_span = (base + i_start, base + i_end)
+            end = i_end
+            term = _TERM.match(window, i_end)
+            if term:
+                cite.term = term.group(1)
+                end = term.end()
+    if cite.date is None and cite.issuer is None and cite.type_start is not None:
+        # "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU"
+        line_start = text.rfind("\n", 0, cite.type_start) + 1
+        lead_start = max(line_start, cite.type_start - 200)
+        lead = folded[lead_start : cite.type_start]
+        found = _BEFORE.search(lead)
+        if found:
+            cite.date = make_date(*found.groups()[:3])
+            cite.date_span = (lead_start + found.start(1), lead_start + found.end(3))
+            i_start = lead_start + found.start(4)
+            name = text[i_start : lead_start + found.end(4)].strip()
+            if name[:1].isupper():
+                cite.issuer = " ".join(name.split())
+                cite.issuer_span = (i_start, i_start + len(name))
+    cite.tail_end = base + end
+    return cite
+
+
+def find_citations(text: str, folded: str | None = None, limit: int = 5000) -> list[Citation]:
+    """Every symbol in ``text`` with what its citation says (at most ``limit``)."""
+    folded = fold_aligned(text) if folded is None else folded
+    out: list[Citation] = []
+    for match in SYMBOL_RE.finditer(text):
+        out.append(parse_citation(text, folded, match))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def type_of_symbol(symbol: str) -> str | None:
+    """The document type a symbol's type code names ("35-NQ/TW" -> "Nghị quyết")."""
+    cleaned = clean_symbol(symbol)
+    party = re.match(rf"^\d*[a-z]?-({CODE})/", cleaned)
+    if party:
+        return CODE_TYPES.get(party.group(1))
+    state = re.match(rf"^(?:\d+/)?(?:\d{{4}}/)?({CODE})(?:-({CODE}))?", cleaned.lstrip("/"))
+    if state:
+        if state.group(1) in CODE_TYPES:
+            return CODE_TYPES[state.group(1)]
+        if state.group(2):
+            return "Công văn"  # "45/UBND-VX": issuer code first, no type code
+    return None

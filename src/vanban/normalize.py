@@ -1,0 +1,164 @@
+"""Text normalisation, folding for search, tone placement and document-symbol keys.
+
+* :func:`normalize_text` — what every reader returns and what :func:`vanban.parse` works on:
+  NFC, one kind of line break, no invisible characters, plain spaces, no trailing blanks.
+* :func:`fold` — a search key: lower case, no diacritics, ``đ`` -> ``d``.
+* :func:`tone_normalize` — "hoà"/"hòa", "thuỷ"/"thủy" to one placement.
+* :func:`normalize_symbol` — a matching key for document symbols ("35/NQ-TW" ≡ "35-NQ/TW").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from vanban.letters import LETTER, SPLIT, strip_diacritics
+
+# --- normalize_text ---------------------------------------------------------------------------------
+
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+)
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_TEXT_TABLE: dict[int, str | None] = {ord(c): None for c in _INVISIBLE}
+_TEXT_TABLE.update({ord(c): " " for c in _SPACES})
+_TEXT_TABLE.update({ord(c): "\n" for c in "\u2028\u2029\x0b\x0c\x85"})
+for _code in list(range(0, 9)) + list(range(14, 32)) + [127] + list(range(0x80, 0xA0)):
+    if _code != 0x85:
+        _TEXT_TABLE.setdefault(_code, None)
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def normalize_text(text: str) -> str:
+    """NFC; ``\\r\\n``/``\\r``/U+2028 -> ``\\n``; invisible and control characters removed;
+    exotic spaces -> space; trailing blanks of each line removed. Idempotent."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TEXT_TABLE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _TRAILING.sub("", text)
+
+
+_JOINABLE_END = re.compile(r"[^\s.:;!?…]$")
+_LIST_START = re.compile(r"^\s*(?:[-+•*–]|\d{1,3}[.)]|[a-zđ][.)]\s|[IVXLC]{1,6}[.-])")
+
+
+def join_hard_breaks(text: str) -> str:
+    """Join lines that were wrapped inside a paragraph: a single line break after a line that
+    does not end a sentence, before a line that starts with a lowercase letter."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        stripped = line.lstrip()
+        if (
+            out
+            and out[-1].strip()
+            and stripped
+            and stripped[0].islower()
+            and _JOINABLE_END.search(out[-1])
+            and not _LIST_START.match(stripped)
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# --- fold -------------------------------------------------------------------------------------------------
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = strip_diacritics(low)
+    return base if len(base) == 1 else low
+
+
+_ALIGNED_TABLE: dict[int, str] = {}
+for _code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+    _ch = chr(_code)
+    _folded = _fold_char(_ch)
+    if _folded != _ch:
+        _ALIGNED_TABLE[_code] = _folded
+_FOLD_TABLE: dict[int, str | None] = dict(_ALIGNED_TABLE)
+_COMBINING = [c for c in range(0x300, 0x370)]
+_FOLD_TABLE.update({c: None for c in _COMBINING})
+
+
+def fold_aligned(text: str) -> str:
+    """:func:`fold` that keeps every character in place (same length as an NFC ``text``), so that
+    a match found in the folded text has the same offsets in the original."""
+    return text.translate(_ALIGNED_TABLE)
+
+
+def fold(text: str) -> str:
+    """Search key: lower case, no diacritics, ``đ`` -> ``d``. "Hòa", "HOÀ" and "hoà" all fold
+    to "hoa"; tone placement no longer matters."""
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+
+
+# --- tone placement -----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]{2,7}")
+_OPEN_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+
+def _retone(word: str, style: str) -> str:
+    chars = list(word)
+    splits = [SPLIT.get(c.lower()) for c in chars]
+    toned = [i for i, s in enumerate(splits) if s is not None and s[1] >= 0]
+    if len(toned) != 1 or len(chars) < 2:
+        return word
+    first, second = len(chars) - 2, len(chars) - 1
+    s1, s2 = splits[first], splits[second]
+    if s1 is None or s2 is None or (s1[0], s2[0]) not in _OPEN_PAIRS:
+        return word
+    if s1[0] == "u" and first > 0 and chars[first - 1].lower() == "q":
+        return word  # "quý": the u belongs to the onset
+    if first > 0 and SPLIT.get(chars[first - 1].lower()) is not None:
+        return word  # a third vowel: not one of the open diphthongs
+    tone = s1[1] if s1[1] >= 0 else s2[1]
+    target, other = (first, second) if style == "old" else (second, first)
+    if toned[0] == target:
+        return word
+    for index, base_tone in ((target, tone), (other, -1)):
+        base = (splits[index] or ("", -1))[0]
+        letter = LETTER[(base, base_tone)]
+        chars[index] = letter.upper() if chars[index].isupper() else letter
+    return "".join(chars)
+
+
+def tone_normalize(text: str, style: str = "old") -> str:
+    """Put the tone of open "oa", "oe", "uy" syllables on one vowel: ``style="old"`` gives
+    "hòa", "khỏe", "thủy"; ``style="new"`` gives "hoà", "khoẻ", "thuỷ". Other syllables, and
+    syllables with a final consonant ("hoàn", "thuyết"), are the same in both and unchanged."""
+    if style not in ("old", "new"):
+        raise ValueError("style must be 'old' or 'new'")
+    text = unicodedata.normalize("NFC", text)
+    return _WORD.sub(lambda m: _retone(m.group(), style), text)
+
+
+# --- document symbols -------------------------------------------------------------------------------
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_TABLE = {ord(c): "-" for c in DASHES}
+_SYMBOL_SPACES = re.compile(r"\s*([-/])\s*")
+
+
+def clean_symbol(symbol: str) -> str:
+    """A symbol as printed but tidy: NFC, dash variants -> "-", no spaces around "-" and "/"
+    ("01- KL/TW" -> "01-KL/TW", "101 -QĐ/TW" -> "101-QĐ/TW")."""
+    text = unicodedata.normalize("NFC", symbol).translate(_DASH_TABLE)
+    text = _SYMBOL_SPACES.sub(r"\1", text.strip())
+    return re.sub(r"\s+", "", text)
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Matching key of a document symbol: case, spaces, dash variants, "Đ"/"D" and the order of
+    "-" and "/" do not matter, so "35-NQ/TW", "35/NQ-TW", "35 - nq/tw" give one key, and
+    "08-QĐi/TW" stays distinct from "08-QĐ/TW"."""
+    text = fold(clean_symbol(symbol))
+    parts = [p for p in re.split(r"[-/.\s]+", text) if p]
+    return "/".join(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)

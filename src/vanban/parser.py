@@ -1,0 +1,1149 @@
+"""Parse the text of a Vietnamese administrative document into a :class:`ParsedDocument`.
+
+The parser follows the layout both official formats prescribe (Hướng dẫn 36-HD/VPTW for party
+documents, Nghị định 30/2020/NĐ-CP for state documents)::
+
+    <superior body>                 <national motto / "ĐẢNG CỘNG SẢN VIỆT NAM">
+    <issuing body>                  <place>, ngày .. tháng .. năm ....
+    Số: <symbol>
+    <TYPE WORD>
+    <trích yếu (title)>
+    <opening: "Thực hiện <citation>, <issuer> xây dựng kế hoạch ...">
+    I. <SECTION>  1. <item>  - <bullet>  + <bullet>
+    Nơi nhận:  - <recipient>          T/M <BODY> / <TITLE> / <name>
+
+Texts met in practice bend it: the two header columns interleaved on one line (pasted from PDF),
+markdown bold markers, missing header, page breaks inside paragraphs, web articles. Matching is
+done on a folded copy of the text (lower case, no diacritics, same offsets), so that case and tone
+placement ("hòa"/"hoà") never matter; values are cut from the original text.
+
+Work is linear in the length of the text: the header and the signature block are looked for in a
+bounded number of lines, the structure is found with precompiled line patterns, and every list
+the parser builds is capped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.citations import (
+    BLANK_SYMBOL_RE,
+    SYMBOL_RE,
+    TYPE_WORDS,
+    Citation,
+    find_citations,
+    find_date,
+    make_date,
+    type_of_symbol,
+)
+from vanban.model import (
+    Assignment,
+    Bullet,
+    Footnote,
+    Item,
+    ParsedDocument,
+    Reference,
+    Section,
+    Span,
+)
+from vanban.normalize import clean_symbol, fold_aligned, normalize_symbol, normalize_text
+
+MAX_SECTIONS = 100
+MAX_ITEMS = 2000
+MAX_FOOTNOTES = 500
+HEADER_LINES = 60
+HEADER_CHARS = 20_000
+TAIL_LINES = 90
+
+# --- small helpers ------------------------------------------------------------------------------
+
+_EDGE = " \t*#_>"
+_MD = re.compile(r"\*{1,3}")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past blanks and markdown markers at both ends."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _value(text: str) -> str:
+    """A field value: markdown markers removed, whitespace collapsed."""
+    return " ".join(_MD.sub("", text).split())
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # trimmed of blanks and markdown at the ends
+    folded: str
+    cstart: int  # offset of ``text`` in the document
+    cend: int
+
+
+def _lines(text: str, folded: str, start: int, end: int, limit: int) -> list[_Line]:
+    out: list[_Line] = []
+    pos = start
+    while pos <= end and len(out) < limit:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        cs, ce = _trim(text, pos, stop)
+        out.append(_Line(pos, stop, text[cs:ce], folded[cs:ce], cs, ce))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _tail_lines(text: str, folded: str, count: int) -> list[_Line]:
+    pos = len(text)
+    for _ in range(count):
+        found = text.rfind("\n", 0, pos)
+        if found < 0:
+            pos = 0
+            break
+        pos = found
+    start = 0 if pos == 0 else pos + 1
+    return _lines(text, folded, start, len(text), count + 1)
+
+
+_UPPER_RATIO_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _is_caps(text: str, minimum: int = 2) -> bool:
+    letters = _UPPER_RATIO_LETTERS.findall(text)
+    if len(letters) < minimum:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 0.85 * len(letters)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(label: str) -> int | None:
+    """Value of a Roman numeral, or None when it is not one written the usual way."""
+    total = 0
+    prev = 0
+    for ch in reversed(label.upper()):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        if value < prev:
+            total -= value
+        else:
+            total += value
+            prev = value
+    return total if total > 0 and _int_to_roman(total) == label.upper() else None
+
+
+def _int_to_roman(value: int) -> str:
+    out = []
+    for number, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+# --- patterns -----------------------------------------------------------------------------------
+
+_HEADER_TYPES = dict(TYPE_WORDS)
+_HEADER_TYPES.update(
+    {
+        "bien ban": "Biên bản",
+        "phuong an": "Phương án",
+        "de cuong": "Đề cương",
+        "quy dinh": "Quy định",
+        "thong bao ket luan": "Thông báo kết luận",
+        "chuong trinh cong tac": "Chương trình công tác",
+    }
+)
+_HEADER_TYPE_ALT = "|".join(sorted(_HEADER_TYPES, key=len, reverse=True))
+_TYPE_LINE = re.compile(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
+_MOTTOS = re.compile(
+    r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
+    r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
+    r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
+)
+_NUMBER_LEAD = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
+_DATE_LINE = re.compile(
+    r"ngay[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}thang[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}nam[ \t]{1,6}(\d{4})(?!\d)"
+    r"|ngay[ \t]{1,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)"
+)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
+_SEPARATOR = re.compile(r"^[-–—_=*.~ \t]{1,}$")
+_VV = re.compile(r"^v/v\b|^ve[ \t]+viec\b")
+_SECTION_RE = re.compile(
+    r"^[ \t]*(?:[*#_]{1,4}[ \t]*)?(?:(?:PHẦN|Phần)[ \t]+)?([IVXL]{1,6})[ \t]*[.\-–—:)][ \t]*([^\n]*)$",
+    re.MULTILINE,
+)
+_ITEM_RE = re.compile(
+    r"^[ \t]*(?:[*#_]{1,4}[ \t]*)?(\d{1,2})[ \t]*(?:\.(?!\d)|\)|-(?![\d-]))[ \t]*([^\n]*)$",
+    re.MULTILINE,
+)
+_FOOTNOTE_RE = re.compile(r"^[ \t]*([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\])[ \t]*(\S[^\n]*)$", re.MULTILINE)
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_NOI_NHAN = re.compile(r"^[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)$", re.MULTILINE)
+_CAPS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_ON_BEHALF = re.compile(
+    rf"(?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.)[ \t]*([{_CAPS}][^\n]{{0,100}})"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:bi thu|giam doc|chu tich|truong ban|truong phong|truong khoa|chanh van phong|van phong"
+    r"|tong bien tap|hieu truong|bo truong|thu truong|cuc truong|vien truong|chanh an|chu nhiem"
+    r"|truong doan|thu tuong|chanh thanh tra|uy vien|thuong truc|truong|chanh|tong cuc truong)\b"
+)
+_SIGNED = re.compile(
+    r"^[(\[]?\s*(?:da ky|ky|signed|ky ten|ky, ghi ro ho ten|da ky va dong dau)[^)\]]{0,40}[)\]]?$"
+)
+_NAME = re.compile(rf"^[{_CAPS}][\w'’]*(?:[ \t]+[{_CAPS}][\w'’]*){{1,5}}$")
+_BULLET = re.compile(r"^[ \t]*([-+•–*])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)?$")
+_OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
+_ISSUER_VERB = re.compile(
+    r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai[ \t]+xay[ \t]+dung|de[ \t]+ra)[ \t]+"
+    r"(?:ke[ \t]+hoach|chuong[ \t]+trinh|huong[ \t]+dan|de[ \t]+an|quy[ \t]+che|quy[ \t]+dinh|bao[ \t]+cao"
+    r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an)"
+    r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh)"
+    r"[ \t]*(?::|nhu[ \t]+sau|cac[ \t]+cap)"
+)
+_TCTH = re.compile(
+    r"to[ \t]+chuc[ \t]+thuc[ \t]+hien|trach[ \t]+nhiem[ \t]+thuc[ \t]+hien|phan[ \t]+cong[ \t]+thuc[ \t]+hien"
+)
+_PHAN_CONG = re.compile(
+    r"^[-+•*\s]*(?:phan[ \t]+cong(?:[ \t]+thuc[ \t]+hien)?|don[ \t]+vi[ \t]+thuc[ \t]+hien|co[ \t]+quan[ \t]+thuc[ \t]+hien)[ \t]*:?"
+)
+_UNIT_ROLE = re.compile(
+    r"^[-+•*\s]*(?:(?:don[ \t]+vi|co[ \t]+quan)[ \t]+)?(?:chu[ \t]+tri|phoi[ \t]+hop|thuc[ \t]+hien)[ \t]*:"
+)
+_PERIOD = re.compile(
+    r"^[-+•*\s]*(?:thoi[ \t]+gian(?:[ \t]+thuc[ \t]+hien|[ \t]+hoan[ \t]+thanh)?|thoi[ \t]+han(?:[ \t]+hoan[ \t]+thanh)?|tien[ \t]+do(?:[ \t]+thuc[ \t]+hien)?)[ \t]*:[ \t]*"
+)
+_END_OF_BODY = re.compile(r"^(?:tren[ \t]+day[ \t]+la|noi[ \t]+nhan)")
+
+# Words that start the task after the unit(s) a sentence names (lower case, folded).
+_VERBS = (
+    "tham muu|xay dung|to chuc|chi dao|huong dan|theo doi|trien khai|thuc hien|chu tri|phoi hop"
+    "|can cu|co trach nhiem|chiu trach nhiem|don doc|kiem tra|quan triet|tuyen truyen|bao cao"
+    "|lanh dao|nghien cuu|bam sat|tiep tuc|dinh ky|thuong xuyen|can|phai|nam bat|tap trung|day manh"
+    "|giup|la co quan|duoc giao|chuan bi|ra soat|cu the hoa|pho bien|bo tri|dam bao|bao dam"
+    "|giam sat|tong hop|de xuat|tang cuong|quan tam|chu dong|van dong|cung cap|bien soan|nang cao"
+    "|phat huy|duy tri|xac dinh|ban hanh|lua chon|lam tot|tich cuc|kip thoi|khan truong|nghiem tuc"
+    "|truc tiep|phan cong|sau khi|hang nam|hang quy|hang thang|hoan thanh|gui|lap|cu|tu chuc"
+)
+_VERB_RE = re.compile(rf"(?<![\w])(?:{_VERBS})(?![\w])")
+_NOUN_AFTER_TO_CHUC = re.compile(
+    r"[ \t]+(?:dang|co[ \t]+so|chinh[ \t]+tri|doan[ \t]+the|hoi|thanh[ \t]+vien)(?![\w])"
+)
+_PREFIXES = re.compile(
+    r"^(?:de[ \t]+nghi|giao(?:[ \t]+cho)?|yeu[ \t]+cau|trach[ \t]+nhiem[ \t]+cua|doi[ \t]+voi)[ \t]+"
+)
+_PAREN = re.compile(r"\([^()\n]{0,400}\)")
+
+
+# --- the parser -----------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, text: str, doc: ParsedDocument) -> None:
+        self.text = text
+        self.folded = fold_aligned(text)
+        self.doc = doc
+        self.spans: dict[str, object] = {}
+        self.body_start = 0
+        self.body_end = len(text)
+        self.title_end = 0
+        self.footnote_starts: set[int] = set()
+        self.number_span: Span | None = None
+        self.header_issuer: tuple[str, Span] | None = None
+        self.is_article = False
+        self.noi_nhan: re.Match[str] | None = None
+        self.section_bounds: list[tuple[Section, int, int]] = []
+        self.citations: list[Citation] = []
+
+    # -- entry -------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        self._footnotes()
+        self._header()
+        self._body_end()
+        self._structure()
+        self._references()
+        if not self.is_article:
+            self._opening()
+            self._assignments()
+            self._tail()
+        self.doc.spans = self.spans
+
+    # -- footnotes -------------------------------------------------------------------------
+
+    def _footnotes(self) -> None:
+        for match in _FOOTNOTE_RE.finditer(self.text):
+            label = match.group(1).translate(_SUPERSCRIPT).strip("[]")
+            body = match.group(2)
+            self.doc.footnotes.append(Footnote(label, _value(body), (match.start(2), match.end(2))))
+            self.footnote_starts.add(match.start())
+            if len(self.doc.footnotes) >= MAX_FOOTNOTES:
+                break
+
+    def _is_footnote(self, line_start: int) -> bool:
+        return line_start in self.footnote_starts
+
+    # -- header ------------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        text, folded, doc = self.text, self.folded, self.doc
+        lines = _lines(text, folded, 0, min(len(text), HEADER_CHARS), HEADER_LINES)
+        # where the body starts at the latest: a long paragraph or a section heading
+        limit = len(lines)
+        for index, line in enumerate(lines):
+            if len(line.text) > 260 or (_SECTION_RE.match(line.text) and index > 0):
+                limit = index
+                break
+        type_index = None
+        for index, line in enumerate(lines[: min(limit, 45)]):
+            match = _TYPE_LINE.match(line.folded)
+            if not match:
+                continue
+            word_end = match.end(1)
+            if not _is_caps(line.text[:word_end], 2):
+                continue
+            rest = match.group(2)
+            if rest and (rest.startswith("so ") or re.match(r"(?:so|so:)\s*\d", rest)):
+                continue
+            type_index = index
+            doc.doc_type = _HEADER_TYPES[match.group(1)]
+            self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
+            break
+        zone = lines[: type_index if type_index is not None else min(limit, 15)]
+        vv_lines = self._header_zone(zone)
+        title_parts: list[_Line] = []
+        body_start = zone[-1].end + 1 if zone else 0
+        if type_index is not None:
+            line = lines[type_index]
+            match = _TYPE_LINE.match(line.folded)
+            assert match is not None
+            if match.group(2).strip():
+                start = line.cstart + match.start(2)
+                title_parts.append(
+                    _Line(
+                        start,
+                        line.cend,
+                        text[start : line.cend],
+                        folded[start : line.cend],
+                        start,
+                        line.cend,
+                    )
+                )
+            title_parts.extend(self._title_lines(lines, type_index + 1, bool(title_parts)))
+            body_start = (title_parts[-1].end if title_parts else line.end) + 1
+        elif vv_lines:
+            title_parts = vv_lines
+            doc.doc_type = "Công văn"
+            body_start = vv_lines[-1].end + 1
+        elif doc.number:
+            doc.doc_type = type_of_symbol(doc.number) or "Văn bản"
+        else:
+            self.is_article = True
+            doc.doc_type = "Tin bài"
+            first = next((ln for ln in lines if ln.text), None)
+            if first is not None:
+                title_parts = [first]
+                body_start = first.end + 1
+                self._article_date(lines)
+        if title_parts:
+            doc.title = _value(" ".join(p.text for p in title_parts))
+            self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
+        self.body_start = min(len(text), body_start)
+        self.title_end = self.body_start
+
+    def _title_lines(self, lines: list[_Line], index: int, have: bool) -> list[_Line]:
+        out: list[_Line] = []
+        blanks = 0
+        while index < len(lines) and len(out) < 6:
+            line = lines[index]
+            index += 1
+            if not line.text:
+                if out or have or blanks >= 2:
+                    break
+                blanks += 1
+                continue
+            if _SEPARATOR.match(line.text) or _SECTION_RE.match(line.text):
+                break
+            if len(line.text) > 260:
+                break
+            starts_body = re.match(
+                r"(?:thuc hien|can cu|kinh gui|xet|de |nham |theo )", line.folded
+            )
+            if (out or have) and starts_body and line.text[:1].isupper():
+                break
+            if out and _is_caps(line.text, 4) and not all(_is_caps(p.text, 1) for p in out):
+                break
+            out.append(line)
+        return out
+
+    def _header_zone(self, zone: list[_Line]) -> list[_Line]:
+        """Number, place and date, superior and issuing bodies; returns the "V/v" lines."""
+        text, doc = self.text, self.doc
+        orgs: list[tuple[str, int, int]] = []
+        vv: list[_Line] = []
+        in_vv = False
+        for line in zone:
+            if not line.text:
+                in_vv = False
+                continue
+            if in_vv:
+                if _is_caps(line.text) or re.match(r"kinh[ \t]+gui", line.folded):
+                    in_vv = False
+                else:
+                    vv.append(line)
+                    continue
+            if _VV.match(line.folded):
+                vv.append(line)
+                in_vv = True
+                continue
+            blank: list[tuple[int, int]] = []  # absolute ranges consumed by other fields
+            for motto in _MOTTOS.finditer(line.folded):
+                blank.append((line.cstart + motto.start(), line.cstart + motto.end()))
+            if doc.number is None:
+                for lead in _NUMBER_LEAD.finditer(text, line.cstart, line.cend):
+                    at = lead.end()
+                    symbol = SYMBOL_RE.match(text, at, line.cend) or BLANK_SYMBOL_RE.match(
+                        text, at, line.cend
+                    )
+                    if symbol:
+                        doc.number = clean_symbol(symbol.group())
+                        self.number_span = (symbol.start(), symbol.end())
+                        self.spans["number"] = self.number_span
+                        blank.append((lead.start(), symbol.end()))
+                        break
+            if doc.date_raw is None:
+                date = _DATE_LINE.search(self.folded, line.cstart, line.cend)
+                if date:
+                    place_start = self._place(line.cstart, date.start(), blank)
+                    if date.group(3):
+                        day, month, year = date.group(1), date.group(2), date.group(3)
+                    else:
+                        day, month, year = date.group(4), date.group(5), date.group(6)
+                    doc.date = make_date(day, month, year) if day and month else None
+                    raw_start = place_start if place_start is not None else date.start()
+                    doc.date_raw = _value(text[raw_start : date.end()])
+                    self.spans["date_raw"] = (raw_start, date.end())
+                    self.spans["date"] = (date.start(), date.end())
+                    blank.append((raw_start, date.end()))
+            # what is left of the line: parts of the body names
+            rest = list(text[line.cstart : line.cend])
+            for a, b in blank:
+                for k in range(max(a, line.cstart), min(b, line.cend)):
+                    rest[k - line.cstart] = "\x00"
+            for part in re.finditer(r"[^\x00]+", "".join(rest)):
+                seg_start = line.cstart + part.start()
+                for piece in re.finditer(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|$)", part.group()):
+                    value = piece.group().strip(" *-–_=,")
+                    if not _is_caps(value, 3) or _SEPARATOR.match(value):
+                        continue
+                    start = seg_start + piece.start()
+                    orgs.append((_value(value), start, start + len(piece.group())))
+        merged: list[tuple[str, int, int]] = []
+        for value, start, end in orgs:
+            first = value.split()[0] if value.split() else ""
+            if merged and (
+                first in ("VÀ", "CỦA", "THUỘC", "TẠI")
+                or merged[-1][0].split()[-1] in ("VÀ", "CÁC", "CỦA")
+            ):
+                prev = merged.pop()
+                merged.append((prev[0] + " " + value, prev[1], end))
+            else:
+                merged.append((value, start, end))
+        if merged:
+            self.header_issuer = (merged[-1][0], (merged[-1][1], merged[-1][2]))
+            if len(merged) >= 2:
+                doc.parent_issuer = merged[-2][0]
+                self.spans["parent_issuer"] = (merged[-2][1], merged[-2][2])
+        return vv
+
+    def _place(self, line_start: int, date_start: int, blank: list[tuple[int, int]]) -> int | None:
+        """Start of the place name written before ", ngày"; None when there is none."""
+        text = self.text
+        end = date_start
+        segment = text[line_start:end]
+        stripped = segment.rstrip(" \t,")
+        if (
+            not stripped.endswith(
+                tuple("abcdefghijklmnopqrstuvwxyz")
+                + tuple("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+            )
+            and not stripped[-1:].isalpha()
+        ):
+            return None
+        words = list(re.finditer(r"\S+", stripped))
+        taken: list[re.Match[str]] = []
+        for word in reversed(words):
+            token = word.group()
+            absolute = line_start + word.start()
+            if any(a <= absolute < b for a, b in blank):
+                break
+            core = token.strip("*_,")
+            if not core:
+                break
+            if core in ("phố", "xã", "thị", "trấn") or re.fullmatch(r"(?:TP|Tp|TX|Tx|TT)\.?", core):
+                taken.append(word)
+                continue
+            if core[0].isupper() and not (len(core) > 1 and core.isupper()):
+                taken.append(word)
+                if len(taken) >= 6:
+                    break
+                continue
+            break
+        if not taken:
+            return None
+        start = line_start + taken[-1].start()
+        while text[start] in "*_":
+            start += 1
+        self.doc.place = _value(text[start : line_start + len(stripped)])
+        self.spans["place"] = (start, line_start + len(stripped))
+        return start
+
+    def _article_date(self, lines: list[_Line]) -> None:
+        for line in lines[1:12]:
+            if not line.text or len(line.text) > 90:
+                continue
+            match = _NUMERIC_DATE.search(line.text) or None
+            found = find_date(line.folded, 0, anchored=False)
+            if match:
+                self.doc.date = make_date(*match.groups())
+            elif found:
+                self.doc.date = found[0]
+            else:
+                continue
+            self.doc.date_raw = line.text
+            self.spans["date_raw"] = (line.cstart, line.cend)
+            return
+
+    # -- body bounds ----------------------------------------------------------------------------
+
+    def _body_end(self) -> None:
+        last: re.Match[str] | None = None
+        for match in _NOI_NHAN.finditer(self.folded, self.body_start):
+            last = match
+        self.noi_nhan = last
+        if last is not None:
+            self.body_end = last.start()
+
+    # -- sections and items -------------------------------------------------------------------
+
+    def _structure(self) -> None:
+        text, doc = self.text, self.doc
+        heads: list[tuple[int, Section]] = []
+        expected = 1
+        for match in _SECTION_RE.finditer(text, self.body_start, self.body_end):
+            if roman_to_int(match.group(1)) != expected:
+                continue
+            ts, te = _trim(text, match.start(2), match.end(2))
+            if ts >= te:
+                nxt = _lines(text, self.folded, min(match.end() + 1, len(text)), self.body_end, 3)
+                line = next((ln for ln in nxt if ln.text), None)
+                if line is None:
+                    continue
+                ts, te = line.cstart, line.cend
+            title = _value(text[ts:te])
+            if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in '“"('):
+                continue
+            section = Section(match.group(1), title, (match.start(), match.end()), (ts, te))
+            heads.append((match.start(), section))
+            expected += 1
+            if len(heads) >= MAX_SECTIONS:
+                break
+        doc.sections = [s for _, s in heads]
+        self.section_bounds = []
+        for index, (start, section) in enumerate(heads):
+            end = heads[index + 1][0] if index + 1 < len(heads) else self.body_end
+            self.section_bounds.append((section, start, end))
+        items: list[Item] = []
+        for section, _start, end in self.section_bounds:
+            found: list[tuple[re.Match[str], Item]] = []
+            want = 1
+            for match in _ITEM_RE.finditer(text, section.span[1], end):
+                if int(match.group(1)) != want:
+                    continue
+                ts, te = _trim(text, match.start(2), match.end(2))
+                title = _value(text[ts:te])
+                if not title:
+                    continue
+                found.append(
+                    (
+                        match,
+                        Item(
+                            section.label,
+                            match.group(1),
+                            title,
+                            span=(match.start(), match.end()),
+                            title_span=(ts, te),
+                        ),
+                    )
+                )
+                want += 1
+                if len(items) + len(found) >= MAX_ITEMS:
+                    break
+            for index, (match, item) in enumerate(found):
+                stop = found[index + 1][0].start() if index + 1 < len(found) else end
+                stop = self._cut_end(match.start(), stop)
+                item.span = (match.start(), stop)
+                self._item_body(item)
+            items.extend(item for _, item in found)
+            if len(items) >= MAX_ITEMS:
+                break
+        doc.items = items
+
+    def _cut_end(self, start: int, stop: int) -> int:
+        """End of an item: before "Trên đây là ..." and before the signature."""
+        found = re.search(r"\n[ \t*]*tren[ \t]+day[ \t]+la\b", self.folded[start:stop])
+        if found:
+            stop = start + found.start()
+        while stop > start and self.text[stop - 1] in " \t\n":
+            stop -= 1
+        return stop
+
+    def _item_body(self, item: Item) -> None:
+        start, end = item.span
+        lines = _lines(self.text, self.folded, start, end, 5000)
+        kept: list[str] = []
+        for index, line in enumerate(lines):
+            if self._is_footnote(line.start) or not line.text:
+                continue
+            kept.append(line.text)
+            if index == 0:
+                continue
+            bullet = _BULLET.match(self.text, line.start, line.end)
+            if bullet and bullet.group(3):
+                marker = bullet.group(2) or bullet.group(1)
+                item.bullets.append(
+                    Bullet(marker, _value(bullet.group(3)), (bullet.start(3), bullet.end(3)))
+                )
+        item.text = _MD.sub("", "\n".join(kept))
+
+    # -- references -----------------------------------------------------------------------------
+
+    def _references(self) -> None:
+        self.citations = find_citations(self.text, self.folded)
+        seen: set[str] = set()
+        for cite in self.citations:
+            if self.number_span and cite.start == self.number_span[0]:
+                continue
+            key = normalize_symbol(cite.number)
+            if key in seen:
+                continue
+            seen.add(key)
+            self.doc.references.append(
+                Reference(
+                    cite.number,
+                    cite.date,
+                    cite.issuer,
+                    cite.term,
+                    cite.doc_type,
+                    (cite.start, cite.end),
+                )
+            )
+
+    # -- opening: implements and issuer ----------------------------------------------------------
+
+    def _opening(self) -> None:
+        text, folded, doc = self.text, self.folded, self.doc
+        first_section = doc.sections[0].span[0] if doc.sections else self.body_end
+        stop = min(first_section, self.body_start + 6000, self.body_end)
+        paragraphs = [ln for ln in _lines(text, folded, self.body_start, stop, 40) if ln.text]
+        opening = next((p for p in paragraphs[:6] if _OPENING.match(p.folded)), None)
+        if opening is not None:
+            sentence_end = self._sentence_end(opening)
+            chosen: list[Citation] = []
+            lead = re.match(
+                r"(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien[ \t]*", opening.folded
+            )
+            prev_end = opening.cstart + (lead.end() if lead else 0)
+            for cite in self.citations:
+                if cite.begin < opening.cstart or cite.begin >= sentence_end:
+                    continue
+                gap = folded[prev_end : cite.begin].strip(" \t,;")
+                ok = not chosen and bool(
+                    re.fullmatch(
+                        r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?",
+                        gap,
+                    )
+                )
+                ok = ok or bool(chosen and re.fullmatch(r"(?:va|cung|va[ \t]+cac)?", gap))
+                if ok:
+                    chosen.append(cite)
+                    prev_end = max(cite.tail_end, cite.end)
+            for cite in chosen:
+                if cite.number not in doc.implements:
+                    doc.implements.append(cite.number)
+            self.spans["implements"] = [(c.start, c.end) for c in chosen]
+        for paragraph in paragraphs[:6]:
+            if self._issuer_from(paragraph):
+                break
+        if doc.issuer is None and self.header_issuer is not None:
+            doc.issuer = self.header_issuer[0]
+            self.spans["issuer"] = self.header_issuer[1]
+
+    def _sentence_end(self, line: _Line) -> int:
+        found = re.search(r"[.:](?=\s+[^\W\d_]*[A-ZĐ" + _CAPS[3:] + r"])|:", line.text)
+        return line.cstart + (found.start() if found else len(line.text))
+
+    def _issuer_from(self, line: _Line) -> bool:
+        for verb in _ISSUER_VERB.finditer(line.folded):
+            before = line.text[: verb.start()]
+            cut = max(before.rfind(c) for c in ",.;:")
+            candidate_start = cut + 1
+            candidate = before[candidate_start:]
+            value = _value(candidate)
+            words = value.split()
+            if not words or len(words) > 15 or not value[0].isupper() or re.search(r"\d", value):
+                continue
+            if re.match(r"(?:thuc hien|de |nham |can cu|theo )", fold_aligned(value.lower())):
+                continue
+            lead = len(candidate) - len(candidate.lstrip())
+            start = line.cstart + candidate_start + lead
+            self.doc.issuer = value
+            self.spans["issuer"] = (start, start + len(candidate.strip()))
+            return True
+        return False
+
+    # -- assignments ---------------------------------------------------------------------------
+
+    def _assignments(self) -> None:
+        doc = self.doc
+        tcth = [s for s, _, _ in self.section_bounds if _TCTH.search(fold_aligned(s.title.lower()))]
+        tcth_labels = {s.label for s in tcth}
+        for item in doc.items:
+            if item.section in tcth_labels:
+                continue
+            found = self._phan_cong(item)
+            if found is not None:
+                doc.assignments.append(found)
+        for section, _start, end in self.section_bounds:
+            if section.label not in tcth_labels:
+                continue
+            items = [i for i in doc.items if i.section == section.label]
+            if items:
+                for item in items:
+                    units = self._units_from_heading(item.title_span[0], item.title_span[1])
+                    if units:
+                        doc.assignments.append(
+                            Assignment(
+                                section.label,
+                                item.label,
+                                [u for u, _ in units],
+                                None,
+                                [s for _, s in units],
+                            )
+                        )
+                continue
+            for line in _lines(
+                self.text,
+                self.folded,
+                section.span[1] + 1,
+                self._cut_end(section.span[1], end),
+                200,
+            ):
+                if not line.text or self._is_footnote(line.start):
+                    continue
+                bullet = _BULLET.match(line.text)
+                start_at = line.cstart
+                if bullet and bullet.group(3):
+                    start_at = line.cstart + bullet.start(3)
+                units = self._units_from_heading(start_at, line.cend, sentence=True)
+                if units:
+                    doc.assignments.append(
+                        Assignment(
+                            section.label, None, [u for u, _ in units], None, [s for _, s in units]
+                        )
+                    )
+
+    def _phan_cong(self, item: Item) -> Assignment | None:
+        text, folded = self.text, self.folded
+        lines = [
+            ln
+            for ln in _lines(text, folded, item.span[0], item.span[1], 5000)[1:]
+            if not self._is_footnote(ln.start)
+        ]
+        units: list[tuple[str, Span]] = []
+        period: tuple[str, Span] | None = None
+        active = False
+        plus_block: list[_Line] = []
+        last_unit_line = False
+        for line in lines:
+            if not line.text:
+                continue
+            if _PHAN_CONG.match(line.folded):
+                active = True
+                rest = re.sub(r"^[^:]*:?", "", line.text, count=1) if ":" in line.text else ""
+                if rest.strip():
+                    offset = line.cstart + line.text.index(":") + 1
+                    units.extend(self._split_units(offset, line.cend))
+                last_unit_line = False
+                continue
+            found_period = _PERIOD.match(line.folded)
+            if found_period:
+                value = _value(line.text[found_period.end() :]).rstrip(" .;,")
+                if value:
+                    period = (value, (line.cstart + found_period.end(), line.cend))
+                if not active and plus_block:
+                    for unit_line in plus_block:
+                        units.extend(self._unit_line(unit_line))
+                active = False
+                plus_block = []
+                last_unit_line = False
+                continue
+            bullet = _BULLET.match(line.text)
+            marker = (bullet.group(2) or bullet.group(1)) if bullet else None
+            if _UNIT_ROLE.match(line.folded):
+                units.extend(self._unit_line(line))
+                last_unit_line = True
+                continue
+            if active and bullet:
+                body = bullet.group(3) or ""
+                if (
+                    last_unit_line
+                    and units
+                    and marker == "-"
+                    and ":" not in body
+                    and len(body.split()) <= 3
+                    and body[:1].isupper()
+                ):
+                    # a unit name cut by a page break: "Phòng Thông tin - Báo chí" / "- Xuất bản."
+                    name, span = units[-1]
+                    units[-1] = (name + " - " + _value(body).rstrip(" .;,"), (span[0], line.cend))
+                    continue
+                units.extend(self._unit_line(line))
+                last_unit_line = True
+                continue
+            if active and not bullet:
+                active = False
+            last_unit_line = False
+            plus_block = [*plus_block, line] if marker == "+" else []
+        if not units and period is None:
+            return None
+        names: list[str] = []
+        spans: list[Span] = []
+        for name, span in units:
+            if name not in names:
+                names.append(name)
+                spans.append(span)
+        return Assignment(
+            item.section,
+            item.label,
+            names,
+            period[0] if period else None,
+            spans,
+            period[1] if period else None,
+        )
+
+    def _unit_line(self, line: _Line) -> list[tuple[str, Span]]:
+        body_start = line.cstart
+        bullet = _BULLET.match(line.text)
+        if bullet and bullet.group(3):
+            body_start = line.cstart + bullet.start(3)
+        colon = self.text.find(":", body_start, line.cend)
+        if colon >= 0:
+            body_start = colon + 1
+        return self._split_units(body_start, line.cend)
+
+    def _split_units(self, start: int, end: int) -> list[tuple[str, Span]]:
+        """Units listed in a "Phân công" line: split at commas, semicolons and "phối hợp với"."""
+        text, folded = self.text, self.folded
+        out: list[tuple[str, Span]] = []
+        pieces: list[tuple[int, int]] = []
+        pos = start
+        for sep in re.finditer(
+            r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b",
+            folded[start:end],
+        ):
+            pieces.append((pos, start + sep.start()))
+            pos = start + sep.end()
+        pieces.append((pos, end))
+        for a, b in pieces:
+            value = text[a:b]
+            value = re.sub(
+                r"[ \t]+(?:thực hiện|chủ trì|phối hợp|và các đơn vị liên quan)[ \t.;,]*$", "", value
+            )
+            value = _value(value).strip(" .;,:*")
+            value = re.sub(r"^(?:và|cùng)[ \t]+", "", value)
+            if value and len(value.split()) <= 20:
+                lead = len(text[a:b]) - len(text[a:b].lstrip(" \t*"))
+                out.append((value, (a + lead, a + lead + len(value))))
+        return out
+
+    def _units_from_heading(
+        self, start: int, end: int, *, sentence: bool = False
+    ) -> list[tuple[str, Span]]:
+        """Units an item of "Tổ chức thực hiện" names: "Văn phòng Sở", "Các phòng, đơn vị thuộc
+        Sở: Theo dõi ...", "Ban X phối hợp với Ban Y tham mưu ...", "Đề nghị A, B: ..."."""
+        text = self.text
+        raw = text[start:end]
+        head = _MD.sub(lambda m: " " * len(m.group()), raw)
+        fhead = fold_aligned(head)
+        offset = 0
+        prefix = _PREFIXES.match(fhead.lower())
+        if prefix:
+            against = prefix.group().strip().startswith("doi")
+            offset = prefix.end()
+            if against:
+                value = _PAREN.sub("", head[offset:])
+                value = _value(value).rstrip(" .:;,")
+                return [(value, (start + offset, end))] if value else []
+        # an unnumbered paragraph: only when it starts with a unit's name
+        if (
+            sentence
+            and not prefix
+            and not re.match(
+                r"(?:cac|ban|so|cap uy|van phong|phong|chi bo|dang uy|doan|ubnd|uy ban|trung tam|cong doan|hoi|mat tran|dai|bao|truong|bo|cuc|to|thuong truc|lanh dao|chi uy)\b",
+                fhead.lower(),
+            )
+        ):
+            return []
+        colon = head.find(":", offset)
+        if 0 <= colon <= offset + 150:
+            part = head[offset:colon]
+            fpart = fold_aligned(part.lower())
+            if not self._first_verb(fpart, 0, part) and len(part.split()) <= 15:
+                return self._capital_split(start + offset, part)
+        masked = _PAREN.sub(lambda m: " " * len(m.group()), head)
+        fmasked = fold_aligned(masked.lower())
+        verb = self._first_verb(fmasked, offset, masked)
+        if verb is None:
+            if len(masked[offset:].split()) <= 12 and not sentence:
+                return self._capital_split(start + offset, masked[offset:].rstrip(" .:;"))
+            return []
+        subject = masked[offset : verb[0]]
+        units = self._capital_split(start + offset, subject)
+        if not units or len(subject.split()) > 15:
+            return []
+        if re.match(r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop", fmasked[verb[0] :]):
+            with_at = re.match(
+                r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+", fmasked[verb[0] :]
+            )
+            assert with_at is not None
+            obj_start = verb[0] + with_at.end()
+            nxt = self._first_verb(fmasked, obj_start, masked)
+            obj_end = nxt[0] if nxt else len(masked)
+            obj = masked[obj_start:obj_end]
+            if obj.strip() and len(obj.split()) <= 15:
+                units.extend(self._capital_split(start + obj_start, obj))
+        return units
+
+    @staticmethod
+    def _first_verb(
+        fhead: str, pos: int = 0, original: str | None = None
+    ) -> tuple[int, int] | None:
+        """First task verb in lower case ("Ủy ban Kiểm tra" is a name, "kiểm tra" a verb)."""
+        for match in _VERB_RE.finditer(fhead, pos):
+            if original is not None and original[match.start()].isupper():
+                continue
+            if match.group() == "to chuc":
+                before = fhead[max(0, match.start() - 5) : match.start()]
+                if _NOUN_AFTER_TO_CHUC.match(fhead, match.end()) or before.endswith(
+                    ("cac ", "va ", ", ")
+                ):
+                    continue
+            if match.group() == "phoi hop" and match.start() == pos:
+                return match.start(), match.end()
+            return match.start(), match.end()
+        return None
+
+    def _capital_split(self, start: int, part: str) -> list[tuple[str, Span]]:
+        """Split a list of units at commas or semicolons followed by a capital letter (a new
+        name), keeping "Các phòng, đơn vị thuộc Sở" whole."""
+        out: list[tuple[str, Span]] = []
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        for sep in re.finditer(r"[ \t]*[,;][ \t]*(?=[^\W\d_])", part):
+            if part[sep.end()].isupper():
+                pieces.append((pos, sep.start()))
+                pos = sep.end()
+        pieces.append((pos, len(part)))
+        for a, b in pieces:
+            chunk = part[a:b]
+            value = _value(chunk).strip(" .:;,")
+            value = re.sub(r"^(?:và|cùng)\s+", "", value)
+            if value and value[0].isalpha():
+                lead = len(chunk) - len(chunk.lstrip(" \t*"))
+                out.append((value, (start + a + lead, start + a + lead + len(value))))
+        return out
+
+    # -- recipients and signature ----------------------------------------------------------------
+
+    def _tail(self) -> None:
+        text, folded, doc = self.text, self.folded, self.doc
+        tail = [
+            ln for ln in _tail_lines(text, folded, TAIL_LINES) if not self._is_footnote(ln.start)
+        ]
+        last_heading = max((s.span[1] for s in doc.sections), default=self.body_start)
+        if doc.items:
+            last_heading = max(last_heading, doc.items[-1].span[0])
+        tail = [ln for ln in tail if ln.start >= last_heading]
+        if self.noi_nhan is not None:
+            self._recipients(self.noi_nhan)
+        self._signature(tail)
+
+    def _recipients(self, match: re.Match[str]) -> None:
+        text, folded = self.text, self.folded
+        rec: list[tuple[str, Span]] = []
+        inline_start = match.start(1)
+        lines = (
+            _lines(text, folded, match.end() + 1, len(text), 60) if match.end() < len(text) else []
+        )
+        inline = text[inline_start : match.end()]
+        if inline.strip():
+            value = self._cut_signature(inline_start, match.end())
+            if value:
+                rec.append(value)
+        for line in lines:
+            if not line.text:
+                continue
+            if self._is_footnote(line.start):
+                break
+            bullet = _BULLET.match(line.text)
+            lowered = line.folded
+            if bullet and bullet.group(3):
+                start = line.cstart + bullet.start(3)
+            elif (line.text.endswith((";", ",")) or lowered.startswith("luu")) and not _is_caps(
+                line.text
+            ):
+                start = line.cstart
+            else:
+                break
+            value = self._cut_signature(start, line.cend)
+            if value:
+                rec.append(value)
+            if (
+                lowered.lstrip("-+• ").startswith("luu")
+                and value
+                and not line.text.endswith((",", ";"))
+            ):
+                break
+        self.doc.recipients = [v for v, _ in rec]
+        self.spans["recipients"] = [s for _, s in rec]
+
+    def _cut_signature(self, start: int, end: int) -> tuple[str, Span] | None:
+        """A recipient without a signature fragment pasted on the same line."""
+        segment = self.text[start:end]
+        cut = _ON_BEHALF.search(segment)
+        if cut:
+            end = start + cut.start()
+        else:
+            caps = re.search(rf"[ \t]+((?:[{_CAPS}]{{1,10}}[ \t]*){{2,6}})$", segment)
+            if caps and _TITLE_WORDS.search(fold_aligned(caps.group(1).lower())):
+                end = start + caps.start()
+        cs, ce = _trim(self.text, start, end)
+        value = _value(self.text[cs:ce]).lstrip("-+•– ").rstrip(" ,;.")
+        if not value:
+            return None
+        return value, (cs, cs + len(value))
+
+    def _signature(self, tail: list[_Line]) -> None:
+        doc = self.doc
+        title_index = None
+        for index, line in enumerate(tail):
+            found = _ON_BEHALF.search(line.text)
+            if not found:
+                continue
+            words = []
+            for word in found.group(2).split():
+                if not _is_caps(word, 1) and word not in ("-", "&"):
+                    break
+                words.append(word)
+            if not words:
+                continue
+            body = " ".join(words)
+            # "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ" on one line: split the title off
+            title_inline = None
+            fbody = fold_aligned(body.lower())
+            split = re.search(
+                r"\b(?:pho[ \t]+)?(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$", fbody
+            )
+            if split and split.start() > 0 and not found.group(1).upper().startswith(("K", "Q")):
+                title_inline = body[split.start() :].strip()
+                body = body[: split.start()].strip()
+            doc.on_behalf = _value(found.group(1) + " " + body)
+            begin = line.cstart + found.start()
+            self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
+            if title_inline:
+                doc.signer_title = title_inline
+                title_index = index
+            else:
+                title_index = self._signer_title(tail, index + 1)
+            break
+        if doc.on_behalf is None:
+            for index in range(len(tail) - 1, -1, -1):
+                line = tail[index]
+                if not line.text or (_BULLET.match(line.text) and not _is_caps(line.text)):
+                    continue
+                value = line.text
+                if (
+                    _is_caps(value)
+                    and len(value.split()) <= 8
+                    and _TITLE_WORDS.search(line.folded.lower())
+                ):
+                    doc.signer_title = _value(value)
+                    self.spans["signer_title"] = (line.cstart, line.cend)
+                    title_index = index
+                    break
+        if title_index is not None:
+            self._signer_name(tail, title_index + 1)
+
+    def _signer_title(self, tail: list[_Line], index: int) -> int | None:
+        for line in tail[index : index + 4]:
+            if not line.text:
+                continue
+            value = line.text
+            bullet = _BULLET.match(value)
+            if bullet:
+                caps = re.search(rf"((?:[{_CAPS}]{{1,10}}[ \t]*){{1,6}})$", value)
+                if not caps:
+                    continue
+                value = caps.group(1)
+            if _is_caps(value) and len(value.split()) <= 8 and not _NOI_NHAN.match(line.folded):
+                self.doc.signer_title = _value(value)
+                start = line.cstart + line.text.rfind(value)
+                self.spans["signer_title"] = (start, start + len(value))
+                return tail.index(line)
+            return None
+        return None
+
+    def _signer_name(self, tail: list[_Line], index: int) -> None:
+        for line in tail[index : index + 10]:
+            if not line.text or _SIGNED.match(line.folded.strip()) or _SEPARATOR.match(line.text):
+                continue
+            if _BULLET.match(line.text) or _NOI_NHAN.match(line.folded):
+                continue
+            value = _value(line.text)
+            if _NAME.match(value) and not _TITLE_WORDS.search(fold_aligned(value.lower())):
+                self.doc.signer_name = value
+                self.spans["signer_name"] = (line.cstart, line.cend)
+            return
+
+
+def parse(text: str, source: str | None = None) -> ParsedDocument:
+    """Parse the text of a document. Never raises on any input string."""
+    text = normalize_text(text)
+    doc = ParsedDocument(text=text, source=source)
+    _Parser(text, doc).run()
+    return doc
+
+
+__all__ = ["parse", "roman_to_int"]
