@@ -4,13 +4,17 @@ logged in as them (admins with a verified second factor, as the middleware deman
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.orgs.models import Person, Unit, UnitKind
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 # Put into the name/title of every object a url_kwarg factory creates for the sibling unit: the
 # project-wide scoping test asserts that no page a user of another branch opens ever shows it.
@@ -32,23 +36,87 @@ class Tree:
 
 
 def make_tree() -> Tree:
-    province = Unit.objects.add_root(dict(kind=UnitKind.PARTY_COMMITTEE, code="TU", name="Tỉnh ủy Bình An", short_name="TU",
-        parent_body_name="ĐẢNG BỘ TỈNH BÌNH AN", publishes_to_all=True))
-    bloc = Unit.objects.add_child(province, dict(kind=UnitKind.PARTY_COMMITTEE, code="DUK", name="Đảng ủy Khối các cơ quan tỉnh", short_name="ĐUK",
-        parent_body_name="ĐẢNG BỘ TỈNH BÌNH AN"))
-    base1 = Unit.objects.add_child(bloc, dict(kind=UnitKind.BASE_ORGANISATION, code="DB-STTTT", name="Đảng bộ Sở Thông tin và Truyền thông",
-        short_name="ĐU", parent_body_name="ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"))
-    base2 = Unit.objects.add_child(bloc, dict(kind=UnitKind.BASE_ORGANISATION, code="DB-SYT", name="Đảng bộ Sở Y tế",
-        short_name="ĐU", parent_body_name="ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"))
-    cell1 = Unit.objects.add_child(base1, dict(kind=UnitKind.CELL, code="CB-STTTT-VP", name="Chi bộ Văn phòng Sở TTTT", short_name="CB"))
-    cell2 = Unit.objects.add_child(base2, dict(kind=UnitKind.CELL, code="CB-SYT-VP", name="Chi bộ Văn phòng Sở Y tế", short_name="CB"))
-    state = Unit.objects.add_root(dict(kind=UnitKind.STATE_BODY, code="UBND", name="Ủy ban nhân dân tỉnh Bình An", short_name="UBND", publishes_to_all=True))
-    department = Unit.objects.add_child(state, dict(kind=UnitKind.STATE_BODY, code="STTTT", name="Sở Thông tin và Truyền thông", short_name="STTTT", parent_body_name="UBND TỈNH BÌNH AN"))
+    province = Unit.objects.add_root(
+        dict(
+            kind=UnitKind.PARTY_COMMITTEE,
+            code="TU",
+            name="Tỉnh ủy Bình An",
+            short_name="TU",
+            parent_body_name="ĐẢNG BỘ TỈNH BÌNH AN",
+            publishes_to_all=True,
+        )
+    )
+    bloc = Unit.objects.add_child(
+        province,
+        dict(
+            kind=UnitKind.PARTY_COMMITTEE,
+            code="DUK",
+            name="Đảng ủy Khối các cơ quan tỉnh",
+            short_name="ĐUK",
+            parent_body_name="ĐẢNG BỘ TỈNH BÌNH AN",
+        ),
+    )
+    base1 = Unit.objects.add_child(
+        bloc,
+        dict(
+            kind=UnitKind.BASE_ORGANISATION,
+            code="DB-STTTT",
+            name="Đảng bộ Sở Thông tin và Truyền thông",
+            short_name="ĐU",
+            parent_body_name="ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+        ),
+    )
+    base2 = Unit.objects.add_child(
+        bloc,
+        dict(
+            kind=UnitKind.BASE_ORGANISATION,
+            code="DB-SYT",
+            name="Đảng bộ Sở Y tế",
+            short_name="ĐU",
+            parent_body_name="ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+        ),
+    )
+    cell1 = Unit.objects.add_child(
+        base1,
+        dict(
+            kind=UnitKind.CELL, code="CB-STTTT-VP", name="Chi bộ Văn phòng Sở TTTT", short_name="CB"
+        ),
+    )
+    cell2 = Unit.objects.add_child(
+        base2,
+        dict(
+            kind=UnitKind.CELL, code="CB-SYT-VP", name="Chi bộ Văn phòng Sở Y tế", short_name="CB"
+        ),
+    )
+    state = Unit.objects.add_root(
+        dict(
+            kind=UnitKind.STATE_BODY,
+            code="UBND",
+            name="Ủy ban nhân dân tỉnh Bình An",
+            short_name="UBND",
+            publishes_to_all=True,
+        )
+    )
+    department = Unit.objects.add_child(
+        state,
+        dict(
+            kind=UnitKind.STATE_BODY,
+            code="STTTT",
+            name="Sở Thông tin và Truyền thông",
+            short_name="STTTT",
+            parent_body_name="UBND TỈNH BÌNH AN",
+        ),
+    )
     return Tree(province, bloc, base1, base2, cell1, cell2, state, department)
 
 
-def make_user(username: str, unit: Unit | None, role: str = Role.OFFICER, **extra: object) -> User:
-    user = User.objects.create_user(username=username, password="mat-khau-thu-nghiem-1", unit=unit, role=role, **extra)
+TEST_PASSWORD = "mat-khau-thu-nghiem-1"
+
+
+def make_user(username: str, unit: Unit | None, role: str = Role.OFFICER, **extra: Any) -> User:
+    user = User.objects.create_user(
+        username=username, password=TEST_PASSWORD, unit=unit, role=role, **extra
+    )
     return user
 
 
@@ -61,8 +129,46 @@ def logged_in_client(user: User) -> Client:
     client = Client()
     client.force_login(user)
     if user.must_use_two_factor:
-        device, _ = StaticDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+        device, _ = StaticDevice.objects.get_or_create(
+            user=user, name="test", defaults={"confirmed": True}
+        )
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+def _live_url(live_server: Any) -> str:
+    return str(getattr(live_server, "url", live_server)).rstrip("/")
+
+
+def login(
+    page: Page, live_server: Any, user: User, password: str = TEST_PASSWORD, next_path: str = "/"
+) -> None:
+    """Log ``user`` in through the real login form in a browser page.
+
+    Admins must pass the second factor: a one-time static (backup) token is created for them
+    and typed into the verify page, as a person would type a backup code.
+    """
+    from django.urls import reverse
+
+    base = _live_url(live_server)
+    token = ""
+    if user.must_use_two_factor:
+        device, _ = StaticDevice.objects.get_or_create(
+            user=user, name="browser-test", defaults={"confirmed": True}
+        )
+        token = StaticToken.random_token()
+        device.token_set.create(token=token)
+    page.goto(f"{base}{reverse('accounts:login')}?next={next_path}")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state()
+    if token:
+        page.wait_for_url("**" + reverse("accounts:two_factor_verify") + "**")
+        page.fill("input[name=token]", token)
+        page.click("form button[type=submit]")
+        page.wait_for_load_state()
+    if "/dang-nhap/" in page.url or "/xac-thuc-hai-lop/" in page.url:
+        raise AssertionError(f"Đăng nhập thất bại cho {user.username}: vẫn ở {page.url}")

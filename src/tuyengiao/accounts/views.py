@@ -76,9 +76,16 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Đã bật xác thực hai lớp.")
             return redirect(_next_url(request))
         form.add_error("token", "Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng.")
-    buffer = io.StringIO()
-    segno.make(device.config_url, error="m").save(buffer, kind="svg", scale=5, xmldecl=False, svgns=True)
-    return render(request, "accounts/two_factor_setup.html", {"form": form, "qr_svg": buffer.getvalue(), "device": device})
+    buffer = io.BytesIO()
+    segno.make(device.config_url, error="m").save(
+        buffer, kind="svg", scale=5, xmldecl=False, svgns=True
+    )
+    qr_svg = buffer.getvalue().decode()
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {"form": form, "qr_svg": qr_svg, "device": device},
+    )
 
 
 @login_required
@@ -95,17 +102,27 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = scoped(User, request.user, Action.MANAGE).select_related("unit").order_by("unit__path", "username")
+    users = (
+        scoped(User, request.user, Action.MANAGE)
+        .select_related("unit")
+        .order_by("unit__path", "username")
+    )
     if q := request.GET.get("q", "").strip():
-        users = users.filter(Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q))
+        users = users.filter(
+            Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q)
+        )
     if role := request.GET.get("role"):
         users = users.filter(role=role)
     if export_requested(request):
         return export_xlsx(
             "tai-khoan.xlsx",
-            [("Tên đăng nhập", lambda u: u.username), ("Họ tên", lambda u: u.get_full_name()),
-             ("Đơn vị", lambda u: str(u.unit or "")), ("Vai trò", lambda u: u.get_role_display()),
-             ("Hoạt động", lambda u: "Có" if u.is_active else "Không")],
+            [
+                ("Tên đăng nhập", lambda u: u.username),
+                ("Họ tên", lambda u: u.get_full_name()),
+                ("Đơn vị", lambda u: str(u.unit or "")),
+                ("Vai trò", lambda u: u.get_role_display()),
+                ("Hoạt động", lambda u: "Có" if u.is_active else "Không"),
+            ],
             users,
         )
     context = paginate(request, users)
@@ -141,11 +158,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         else:
             entries = entries.filter(additional_data__unit_path__startswith=unit.path)
     form = AuditFilterForm(request.GET or None)
-    form.fields["unit"].queryset = visible_units(user)
+    form.fields["unit"].queryset = visible_units(user)  # type: ignore[attr-defined]
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            entries = entries.filter(Q(object_repr__icontains=data["q"]) | Q(actor__username__icontains=data["q"]))
+            entries = entries.filter(
+                Q(object_repr__icontains=data["q"]) | Q(actor__username__icontains=data["q"])
+            )
         if data["unit"]:
             entries = entries.filter(additional_data__unit_path__startswith=data["unit"].path)
         if data["date_from"]:
@@ -155,9 +174,14 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if export_requested(request):
         return export_xlsx(
             "nhat-ky.xlsx",
-            [("Thời điểm", lambda e: e.timestamp.strftime("%d/%m/%Y %H:%M")), ("Người thực hiện", lambda e: str(e.actor or "")),
-             ("Thao tác", lambda e: e.get_action_display()), ("Loại", lambda e: str(e.content_type)),
-             ("Đối tượng", lambda e: e.object_repr), ("Thay đổi", lambda e: e.changes_str)],
+            [
+                ("Thời điểm", lambda e: e.timestamp.strftime("%d/%m/%Y %H:%M")),
+                ("Người thực hiện", lambda e: str(e.actor or "")),
+                ("Thao tác", lambda e: e.get_action_display()),
+                ("Loại", lambda e: str(e.content_type)),
+                ("Đối tượng", lambda e: e.object_repr),
+                ("Thay đổi", lambda e: e.changes_str),
+            ],
             entries[:50_000],
         )
     context = paginate(request, entries)
