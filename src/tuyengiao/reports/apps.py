@@ -1,3 +1,9 @@
+"""reports: periodic reports from units, their deadlines, roll-ups over the tree, compiled reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -5,6 +11,40 @@ class ReportsConfig(AppConfig):
     name = "tuyengiao.reports"
     label = "reports"
     verbose_name = "Báo cáo"
-    # Set url_prefix (and nav_items) once the app has views; tuyengiao/urls.py mounts it.
-    url_prefix: str | None = None
-    nav_items: list[tuple[str, str, int]] = []
+    url_prefix: str | None = "bao-cao/"
+    nav_items: list[tuple[str, str, int]] = [
+        ("Báo cáo cần nộp", "reports:inbox", 50),
+        ("Tình hình nộp báo cáo", "reports:matrix", 51),
+        ("Loại báo cáo", "reports:type_list", 52),
+    ]
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.ReportType)
+        auditlog.register(models.Submission, exclude_fields=["data", "updated_at"])
+
+    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
+        from django.urls import reverse
+        from django.utils import timezone
+
+        from tuyengiao.accounts.scoping import scoped
+
+        from .models import Status, Submission
+
+        unit = getattr(user, "unit", None)
+        if unit is None:
+            return []
+        open_ = scoped(Submission, user).filter(
+            unit=unit, period__report_type__sent=True, status__in=[Status.DRAFT, Status.RETURNED]
+        )
+        return [
+            {"label": "Báo cáo cần nộp", "value": open_.count(), "url": reverse("reports:inbox")},
+            {
+                "label": "Báo cáo quá hạn",
+                "value": open_.filter(period__due_date__lt=timezone.localdate()).count(),
+                "url": reverse("reports:inbox"),
+            },
+        ]

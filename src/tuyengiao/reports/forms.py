@@ -1,0 +1,169 @@
+"""Forms of the reports app (the submission form itself is rendered from the type's fields)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tuyengiao.orgs.models import Unit, UnitKind
+
+from .models import Indicator, IndicatorKind, ReportType, Section
+
+
+class ReportTypeForm(forms.ModelForm):
+    class Meta:
+        model = ReportType
+        fields = ["title", "period_kind", "due_day", "due_month_offset", "plan"]
+
+    def __init__(self, *args: Any, plans: QuerySet[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plan_field = self.fields["plan"]
+        assert isinstance(plan_field, forms.ModelChoiceField)
+        plan_field.queryset = plans if plans is not None else plan_field.queryset.none()
+        plan_field.required = False
+
+    def clean_due_day(self) -> int:
+        day = self.cleaned_data["due_day"]
+        if not 1 <= day <= 31:
+            raise forms.ValidationError("Ngày phải từ 1 đến 31.")
+        return int(day)
+
+    def clean_due_month_offset(self) -> int:
+        offset = self.cleaned_data["due_month_offset"]
+        if not -11 <= offset <= 12:
+            raise forms.ValidationError("Chỉ nhận từ -11 đến 12 tháng.")
+        return int(offset)
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["order", "title", "guidance"]
+        widgets = {"guidance": forms.Textarea(attrs={"rows": 2})}
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "order",
+            "code",
+            "label",
+            "kind",
+            "measure",
+            "required",
+            "integer",
+            "min_value",
+            "max_value",
+            "aggregate",
+            "numerator",
+            "denominator",
+        ]
+
+    def __init__(self, *args: Any, report_type: ReportType, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.report_type = report_type
+        others = report_type.indicators.filter(kind=IndicatorKind.NUMBER)
+        for name in ("numerator", "denominator"):
+            f = self.fields[name]
+            assert isinstance(f, forms.ModelChoiceField)
+            f.queryset = others
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        qs = self.report_type.indicators.filter(code=code)
+        if self.instance.pk:
+            qs = qs.exclude(pk=self.instance.pk)
+        if qs.exists():
+            raise forms.ValidationError("Mã này đã dùng cho chỉ tiêu khác của báo cáo.")
+        return str(code)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == IndicatorKind.RATE and not (
+            data.get("numerator") and data.get("denominator")
+        ):
+            raise forms.ValidationError("Tỷ lệ tính cần chọn chỉ tiêu tử số và mẫu số.")
+        lo, hi = data.get("min_value"), data.get("max_value")
+        if lo is not None and hi is not None and lo > hi:
+            self.add_error("max_value", "Giá trị lớn nhất phải không nhỏ hơn giá trị nhỏ nhất.")
+        return data
+
+
+class UnitChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
+        return f"{'— ' * max(obj.depth - 2, 0)}{obj.name}"
+
+
+class SendForm(forms.Form):
+    mode = forms.ChoiceField(
+        label="Gửi cho",
+        choices=[("kind", "Mọi đơn vị cấp dưới thuộc loại"), ("pick", "Các đơn vị được chọn")],
+        widget=forms.RadioSelect,
+        initial="kind",
+    )
+    kind = forms.ChoiceField(
+        label="Loại đơn vị", choices=[("", "Mọi loại"), *UnitKind.choices], required=False
+    )
+    units = UnitChoiceField(
+        label="Đơn vị (khi chọn từng đơn vị)",
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        f = self.fields["units"]
+        assert isinstance(f, forms.ModelMultipleChoiceField)
+        f.queryset = units
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("mode") == "pick" and not data.get("units"):
+            self.add_error("units", "Chọn ít nhất một đơn vị.")
+        return data
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label="Nhận xét", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MatrixFilterForm(forms.Form):
+    period = forms.ChoiceField(label="Kỳ báo cáo", required=False)
+    status = forms.ChoiceField(
+        label="Trạng thái",
+        required=False,
+        choices=[
+            ("", "Tất cả"),
+            ("on_time", "Đúng hạn"),
+            ("late", "Nộp muộn"),
+            ("missing", "Chưa nộp (quá hạn)"),
+            ("pending", "Chưa nộp"),
+            ("returned", "Trả lại"),
+            ("accepted", "Đã tiếp nhận"),
+        ],
+    )
+    kind = forms.ChoiceField(
+        label="Loại đơn vị", choices=[("", "Mọi loại"), *UnitKind.choices], required=False
+    )
+    q = forms.CharField(label="Tên đơn vị", required=False)
+
+    def __init__(self, *args: Any, periods: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        f = self.fields["period"]
+        assert isinstance(f, forms.ChoiceField)
+        f.choices = periods
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Tệp .xlsx đã điền")
+    valid_only = forms.BooleanField(label="Chỉ nhập các dòng hợp lệ", required=False)

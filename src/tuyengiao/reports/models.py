@@ -1,0 +1,358 @@
+"""Periodic reports: report types defined by a superior unit, their reporting periods with
+deadlines, and the submissions of the units below (drafts, versions, values for the roll-ups).
+
+Báo cáo định kỳ = periodic report; kỳ báo cáo = reporting period; chỉ tiêu = indicator.
+
+Values of a submission are kept twice on purpose:
+
+* ``Submission.data`` — what the officer typed, as strings, key → text (draft, even invalid);
+* ``IndicatorValue`` — one narrow row (period, indicator, unit path, number) per indicator of a
+  submitted/accepted report, indexed for the roll-up: a subtree total is one range scan on
+  (period, indicator, unit_path) with a GROUP BY on the path prefix.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from tuyengiao.core.scoping_spec import Scoping
+from tuyengiao.orgs.models import Unit
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", "Tháng"
+    QUARTER = "quarter", "Quý"
+    HALF = "half", "6 tháng"
+    NINE = "nine", "9 tháng"
+    YEAR = "year", "Năm"
+
+
+class IndicatorKind(models.TextChoices):
+    NUMBER = "number", "Số"
+    PERCENT = "percent", "Tỷ lệ (%) nhập tay"
+    BOOL = "bool", "Có/Không"
+    TEXT = "text", "Văn bản"
+    RATE = "rate", "Tỷ lệ tính (tử số ÷ mẫu số)"
+
+
+class Aggregate(models.TextChoices):
+    SUM = "sum", "Cộng"
+    MEAN = "mean", "Trung bình"
+
+
+class ReportType(models.Model):
+    """A kind of report a superior unit (the owner) asks of the units below it."""
+
+    scoping = Scoping(unit_field="unit", published_field="sent")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="report_types", verbose_name="đơn vị yêu cầu"
+    )
+    title = models.CharField("tên báo cáo", max_length=255)
+    period_kind = models.CharField(
+        "kỳ báo cáo", max_length=10, choices=PeriodKind.choices, default=PeriodKind.QUARTER
+    )
+    due_day = models.PositiveSmallIntegerField(
+        "hạn nộp: ngày",
+        default=15,
+        help_text="Ngày trong tháng (1–31; tháng ngắn hơn thì lấy ngày cuối tháng).",
+    )
+    due_month_offset = models.SmallIntegerField(
+        "hạn nộp: tháng so với tháng cuối kỳ",
+        default=0,
+        help_text="0 = ngay trong tháng cuối kỳ (ví dụ ngày 15 tháng cuối quý); 1 = tháng sau kỳ …",
+    )
+    plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="report_types",
+        verbose_name="kế hoạch (báo cáo kết quả thực hiện)",
+    )
+    sent = models.BooleanField("đã gửi cho đơn vị cấp dưới", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = "loại báo cáo"
+        verbose_name_plural = "loại báo cáo"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"unit_path": self.unit.path}
+
+
+class Section(models.Model):
+    """A narrative section of a report type (I. Kết quả …, II. Hạn chế …), with guidance."""
+
+    scoping = Scoping(unit_field="report_type__unit")
+
+    report_type = models.ForeignKey(ReportType, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    title = models.CharField("tiêu đề mục", max_length=255)
+    guidance = models.TextField("hướng dẫn", blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def key(self) -> str:
+        return f"sec_{self.pk}"
+
+
+class Indicator(models.Model):
+    """An indicator field of a report type (chỉ tiêu): number, percentage, yes/no, text or a
+    computed rate numerator ÷ denominator (rolled up as Σ numerator ÷ Σ denominator)."""
+
+    scoping = Scoping(unit_field="report_type__unit")
+
+    report_type = models.ForeignKey(ReportType, on_delete=models.CASCADE, related_name="indicators")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    code = models.SlugField("mã", max_length=40)
+    label = models.CharField("tên chỉ tiêu", max_length=255)
+    kind = models.CharField(
+        "kiểu", max_length=10, choices=IndicatorKind.choices, default=IndicatorKind.NUMBER
+    )
+    measure = models.CharField("đơn vị tính", max_length=40, blank=True)
+    required = models.BooleanField("bắt buộc", default=True)
+    integer = models.BooleanField("số nguyên", default=True)
+    min_value = models.DecimalField(
+        "giá trị nhỏ nhất", max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        "giá trị lớn nhất", max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    aggregate = models.CharField(
+        "tổng hợp", max_length=6, choices=Aggregate.choices, default=Aggregate.SUM
+    )
+    numerator = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tử số",
+    )
+    denominator = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="mẫu số",
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_type", "code"], name="reports_indicator_code_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def key(self) -> str:
+        return f"ind_{self.pk}"
+
+    @property
+    def is_input(self) -> bool:
+        return self.kind != IndicatorKind.RATE
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in (IndicatorKind.NUMBER, IndicatorKind.PERCENT, IndicatorKind.BOOL)
+
+
+class Recipient(models.Model):
+    """A unit a report type is sent to."""
+
+    scoping = Scoping(unit_field="unit")
+
+    report_type = models.ForeignKey(ReportType, on_delete=models.CASCADE, related_name="recipients")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="report_recipients")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report_type", "unit"], name="reports_recipient_unique")
+        ]
+
+
+class Period(models.Model):
+    """A reporting period of a report type with its deadline (computed from the type's rule)."""
+
+    scoping = Scoping(unit_field="report_type__unit")
+
+    report_type = models.ForeignKey(ReportType, on_delete=models.CASCADE, related_name="periods")
+    kind = models.CharField(max_length=10, choices=PeriodKind.choices)
+    year = models.PositiveSmallIntegerField("năm")
+    index = models.PositiveSmallIntegerField("số thứ tự kỳ", default=1)
+    start = models.DateField("từ ngày")
+    end = models.DateField("đến ngày")
+    due_date = models.DateField("hạn nộp")
+
+    class Meta:
+        ordering = ["start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report_type", "year", "index"], name="reports_period_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        from .calendar import period_label
+
+        return period_label(self.kind, self.year, self.index)
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-{self.kind}-{self.index}"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Đang soạn"
+    SUBMITTED = "submitted", "Đã nộp"
+    RETURNED = "returned", "Bị trả lại"
+    ACCEPTED = "accepted", "Đã tiếp nhận"
+
+
+class Submission(models.Model):
+    """A unit's report for one period. ``version`` grows with every save (optimistic locking)."""
+
+    scoping = Scoping(unit_field="unit")
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="submissions")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="report_submissions")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    data = models.JSONField(default=dict, blank=True)
+    first_submitted_on = models.DateField(null=True, blank=True)
+    is_late = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField("nhận xét của cấp trên", blank=True)
+    entered_by_superior = models.BooleanField(default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["period__start", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="reports_submission_unique")
+        ]
+        indexes = [models.Index(fields=["period", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period}"
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (Status.DRAFT, Status.RETURNED)
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"unit_path": self.unit.path}
+
+
+class ReportVersion(models.Model):
+    """A kept snapshot of a submission: each submit, return, acceptance and reconciled merge.
+
+    ``token`` is the idempotency key of a submission (one per rendered form): a submit that
+    reaches the server twice meets the unique constraint and is stored once."""
+
+    scoping = Scoping(unit_field="submission__unit")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=12)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    data = models.JSONField(default=dict)
+    comment = models.TextField(blank=True)
+    token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["submission", "created_at", "id"]
+
+
+class IndicatorValue(models.Model):
+    """The number of one indicator in one submitted report: the narrow table the roll-ups read."""
+
+    scoping = Scoping(unit_field="submission__unit")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    unit_path = models.CharField(max_length=255)
+    value = models.FloatField(null=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "indicator"], name="reports_value_unique")
+        ]
+        indexes = [
+            models.Index(fields=["period", "indicator", "unit_path"], name="reports_value_rollup")
+        ]
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    return f"reports/{timezone.localdate():%Y/%m}/{instance.submission_id}-{filename}"
+
+
+class Attachment(models.Model):
+    scoping = Scoping(unit_field="submission__unit")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField("tệp đính kèm", upload_to=attachment_path)
+    name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A unit's secret .ics feed address: the token alone opens that unit's deadlines."""
+
+    scoping = Scoping(unit_field="unit")
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="report_calendar")
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+def today() -> date:
+    return timezone.localdate()

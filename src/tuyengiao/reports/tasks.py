@@ -1,0 +1,58 @@
+"""Background work of the reports app (Django's tasks framework)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.tasks import task
+from django.urls import reverse
+from django.utils import timezone
+
+
+@task
+def send_report_reminders(period_ids: list[int]) -> int:
+    """E-mail the officers of the units that still have not submitted the report of each period.
+
+    Only units whose report is still a draft (not submitted, not returned, not accepted) are
+    reminded, computed when the task runs; returns the number of e-mails sent."""
+    from tuyengiao.accounts.models import Role, User
+
+    from .models import Period, Status, Submission
+
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    today = timezone.localdate()
+    messages = []
+    for period in Period.objects.filter(pk__in=period_ids).select_related("report_type__unit"):
+        missing = list(
+            Submission.objects.filter(period=period, status=Status.DRAFT)
+            .select_related("unit")
+            .order_by("unit__path")
+        )
+        officers: dict[int, list[str]] = {}
+        for user in User.objects.filter(
+            unit_id__in=[s.unit_id for s in missing],
+            is_active=True,
+            role__in=[Role.OFFICER, Role.UNIT_ADMIN],
+        ).exclude(email=""):
+            officers.setdefault(user.unit_id or 0, []).append(user.email)
+        rt = period.report_type
+        for sub in missing:
+            to = officers.get(sub.unit_id, [])
+            if not to:
+                continue
+            overdue = today > period.due_date
+            subject = f"Nhắc nộp {rt.title} — {period.label}"
+            body = (
+                f"Kính gửi {sub.unit.name},\n\n"
+                f"{rt.unit.name} đề nghị đơn vị nộp {rt.title} kỳ {period.label}, "
+                f"hạn nộp ngày {period.due_date:%d/%m/%Y}.\n"
+                + (
+                    f"Đến nay ({today:%d/%m/%Y}) đã quá hạn mà hệ thống chưa nhận được báo cáo của đơn vị.\n"
+                    if overdue
+                    else f"Đến nay ({today:%d/%m/%Y}) hệ thống chưa nhận được báo cáo của đơn vị.\n"
+                )
+                + f"\nĐơn vị nhập và nộp báo cáo tại: {base}{reverse('reports:submission', kwargs={'submission_pk': sub.pk})}\n\n"
+                "Trân trọng.\n(Thư tự động từ hệ thống Tuyên giáo, vui lòng không trả lời thư này.)"
+            )
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, to))
+    return send_mass_mail(messages, fail_silently=False) if messages else 0
