@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar as _cal
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -82,7 +82,8 @@ def _fold(line: str) -> str:
     data = line.encode()
     if len(data) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for ch in line:
         b = ch.encode()
         if len(current) + len(b) > (75 if not parts else 74):
@@ -95,7 +96,7 @@ def _fold(line: str) -> str:
 
 def ics_feed(unit_name: str, periods: Iterable[Period], host: str = "tuyengiao") -> str:
     """A VCALENDAR with one all-day event per deadline."""
-    stamp = datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

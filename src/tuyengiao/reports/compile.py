@@ -210,8 +210,9 @@ def compiled_docx(period: Period, unit: Unit, today: date | None = None) -> tupl
     sign = doc.add_table(rows=1, cols=2)
     left, right = sign.rows[0].cells
     _cell_text(left, "Nơi nhận:", bold=True, size=12)
+    above = rt.unit.superior()
     for line in [
-        f"- {rt.unit.superior().name if rt.unit.superior() else 'Cấp trên'} (để báo cáo),",
+        f"- {above.name if above is not None else 'Cấp trên'} (để báo cáo),",
         "- Các đơn vị trực thuộc,",
         "- Lưu Văn phòng.",
     ]:
@@ -241,7 +242,7 @@ def compiled_xlsx(period: Period, unit: Unit) -> bytes:
             ],
         ),
     ]
-    headers, rows = child_table(r)
+    headers, _rows = child_table(r)
     numeric = [ind for ind in r.indicators if ind.kind != IndicatorKind.TEXT]
     child_rows = []
     for n, (child, vals) in enumerate(r.children, start=1):
@@ -310,7 +311,7 @@ def import_values(
     from .services import submit
 
     indicators = [i for i in period.report_type.indicators.all() if i.is_input]
-    columns: dict[str, list[str]] = {"code": ["Mã đơn vị", "Mã"], "name": ["Tên đơn vị"]}
+    columns: dict[str, Sequence[str]] = {"code": ["Mã đơn vị", "Mã"], "name": ["Tên đơn vị"]}
     for ind in indicators:
         columns[ind.key] = [f"{ind.label} [{ind.code}]", ind.label, ind.code]
     rows = read_table(upload, filename, columns)

@@ -21,7 +21,8 @@ class ReportTypeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         plan_field = self.fields["plan"]
         assert isinstance(plan_field, forms.ModelChoiceField)
-        plan_field.queryset = plans if plans is not None else plan_field.queryset.none()
+        if plans is not None:
+            plan_field.queryset = plans
         plan_field.required = False
 
     def clean_due_day(self) -> int:

@@ -194,6 +194,9 @@ class Recipient(models.Model):
             models.UniqueConstraint(fields=["report_type", "unit"], name="reports_recipient_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.report_type_id} → {self.unit_id}"
+
 
 class Period(models.Model):
     """A reporting period of a report type with its deadline (computed from the type's rule)."""
@@ -299,6 +302,9 @@ class ReportVersion(models.Model):
     class Meta:
         ordering = ["submission", "created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.submission_id} #{self.number} {self.action}"
+
 
 class IndicatorValue(models.Model):
     """The number of one indicator in one submitted report: the narrow table the roll-ups read."""
@@ -320,6 +326,9 @@ class IndicatorValue(models.Model):
             models.Index(fields=["period", "indicator", "unit_path"], name="reports_value_rollup")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indicator_id}@{self.unit_path}: {self.value}"
+
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     return f"reports/{timezone.localdate():%Y/%m}/{instance.submission_id}-{filename}"
@@ -339,6 +348,9 @@ class Attachment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
@@ -352,6 +364,9 @@ class CalendarFeed(models.Model):
     unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="report_calendar")
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"lịch của đơn vị {self.unit_id}"
 
 
 def today() -> date:

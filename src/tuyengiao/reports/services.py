@@ -603,7 +603,7 @@ def spread(
         .order_by("-value")
         .values_list("submission__unit__name", "value")[:limit]
     )
-    return [(n, float(v)) for n, v in rows2]
+    return [(n, float(v)) for n, v in rows2 if v is not None]
 
 
 def task_summary(period: Period, unit: Unit) -> list[dict[str, Any]]:

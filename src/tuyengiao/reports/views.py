@@ -53,6 +53,11 @@ from .services import Cell, Conflict, NotEditable
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def _actor(request: HttpRequest) -> Any:
+    """The logged-in user (views are behind login_required)."""
+    return request.user
+
+
 def _unit(request: HttpRequest) -> Unit | None:
     return getattr(request.user, "unit", None)
 
@@ -71,14 +76,14 @@ def own_types(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Re
 
 @login_required
 def type_list(request: HttpRequest) -> HttpResponse:
+    unit = _unit(request)
     types = own_types(request).order_by("title")
     return render(
         request,
         "reports/type_list.html",
         {
             "types": types,
-            "can_create": _unit(request) is not None
-            and can(request.user, Action.CHANGE, _unit(request)),
+            "can_create": unit is not None and can(request.user, Action.CHANGE, unit),
         },
     )  # type: ignore[arg-type]
 
@@ -100,7 +105,7 @@ def type_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         rt = form.save(commit=False)
         rt.unit = unit
-        rt.created_by = request.user  # type: ignore[assignment]
+        rt.created_by = _actor(request)
         rt.save()
         messages.success(
             request, "Đã tạo loại báo cáo. Hãy thêm các mục, chỉ tiêu rồi gửi cho đơn vị cấp dưới."
@@ -168,7 +173,7 @@ def type_detail(request: HttpRequest, report_type_pk: int) -> HttpResponse:
                         request, "Không xóa được: chỉ tiêu đang được một tỷ lệ tính sử dụng."
                     )
             return redirect("reports:type_detail", report_type_pk=rt.pk)
-    periods = rt.periods.order_by("start")
+    period_list = rt.periods.order_by("start")
     return render(
         request,
         "reports/type_detail.html",
@@ -179,7 +184,7 @@ def type_detail(request: HttpRequest, report_type_pk: int) -> HttpResponse:
             "indicator_form": indicator_form,
             "edit_form": edit_form,
             "year_form": year_form,
-            "periods": periods,
+            "periods": period_list,
             "recipients": Unit.objects.filter(report_recipients__report_type=rt).order_by("path")[
                 :200
             ],
@@ -287,7 +292,7 @@ def _labels(sub: Submission) -> list[tuple[str, str]]:
 
 
 def _posted(request: HttpRequest) -> dict[str, str]:
-    return {k: v for k, v in request.POST.items() if k.startswith(("ind_", "sec_", "task_"))}
+    return {k: str(v) for k, v in request.POST.items() if k.startswith(("ind_", "sec_", "task_"))}
 
 
 def _version(request: HttpRequest) -> int:
@@ -373,7 +378,7 @@ def autosave(request: HttpRequest, submission_pk: int) -> HttpResponse:
     sub = _submission(request, submission_pk, Action.CHANGE)
     mine = _posted(request)
     try:
-        sub = services.save_draft(sub, mine, _version(request), request.user)  # type: ignore[arg-type]
+        sub = services.save_draft(sub, mine, _version(request), _actor(request))
     except Conflict as c:
         return _reconcile(request, c.submission, mine)
     except NotEditable:
@@ -396,8 +401,8 @@ def submit(request: HttpRequest, submission_pk: int) -> HttpResponse:
     mine = _posted(request)
     try:
         result = services.submit(
-            sub, mine, _version(request), request.POST.get("token", ""), request.user
-        )  # type: ignore[arg-type]
+            sub, mine, _version(request), request.POST.get("token", ""), _actor(request)
+        )
     except Conflict as c:
         return _reconcile(request, c.submission, mine)
     except NotEditable:
@@ -433,14 +438,14 @@ def reconcile(request: HttpRequest, submission_pk: int) -> HttpResponse:
         if pick == "custom":
             merged[key] = request.POST.get(f"custom_{key}", "")
     try:
-        sub = services.save_draft(sub, merged, _version(request), request.user)  # type: ignore[arg-type]
+        sub = services.save_draft(sub, merged, _version(request), _actor(request))
     except Conflict as c:
         messages.warning(request, "Bản nháp lại vừa được người khác lưu; hãy đối chiếu lần nữa.")
         return _reconcile(request, c.submission, mine)
     except NotEditable:
         messages.error(request, "Báo cáo đã nộp nên không sửa được.")
         return redirect("reports:submission", submission_pk=sub.pk)
-    services.snapshot(sub, "merge", request.user)  # type: ignore[arg-type]
+    services.snapshot(sub, "merge", _actor(request))
     messages.success(request, "Đã lưu bản hợp nhất.")
     return redirect("reports:submission", submission_pk=sub.pk)
 
@@ -460,10 +465,10 @@ def review(request: HttpRequest, submission_pk: int) -> HttpResponse:
             if not comment.strip():
                 messages.error(request, "Khi trả lại, hãy ghi nhận xét để đơn vị biết cần sửa gì.")
                 return redirect("reports:submission", submission_pk=sub.pk)
-            services.return_submission(sub, comment, request.user)  # type: ignore[arg-type]
+            services.return_submission(sub, comment, _actor(request))
             messages.success(request, f"Đã trả lại báo cáo của {sub.unit.name}.")
         elif action == "accept":
-            services.accept_submission(sub, comment, request.user)  # type: ignore[arg-type]
+            services.accept_submission(sub, comment, _actor(request))
             messages.success(request, f"Đã tiếp nhận báo cáo của {sub.unit.name}.")
     except NotEditable:
         messages.error(request, "Trạng thái báo cáo đã thay đổi; không thực hiện được.")
@@ -482,7 +487,7 @@ def attach(request: HttpRequest, submission_pk: int) -> HttpResponse:
     elif upload.size and upload.size > 20 * 1024 * 1024:
         messages.error(request, "Tệp quá 20 MB.")
     else:
-        att = Attachment(submission=sub, name=upload.name or "tep", uploaded_by=request.user)
+        att = Attachment(submission=sub, name=upload.name or "tep", uploaded_by=_actor(request))
         att.file.save(upload.name or "tep", upload, save=False)
         att.save()
         messages.success(request, f"Đã đính kèm {att.name}.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -129,7 +130,7 @@ def forty(tree: Tree, users: dict[str, User]) -> Setup:
     return Setup(rt, q1, units, ind, officers)
 
 
-def values_for(n: int) -> dict[str, int | float | str]:
+def values_for(n: int) -> dict[str, Any]:
     """Deterministic figures of the n-th unit."""
     return {
         "total": 20 + n,

@@ -73,10 +73,10 @@ def test_matrix_reminders_and_rollups(forty: Setup, on_day: Any, client_as: Any)
 
     # roll-ups over the bloc's subtree, computed here from the figures we typed
     reported = [n for n in range(40) if n not in MISSING]
-    total = sum(values_for(n)["total"] for n in reported)  # type: ignore[misc]
-    attending = sum(values_for(n)["attending"] for n in reported)  # type: ignore[misc]
-    sessions = sum(values_for(n)["sessions"] for n in reported)  # type: ignore[misc]
-    satisfaction = sum(values_for(n)["satisfaction"] for n in reported) / len(reported)  # type: ignore[misc]
+    total = sum(values_for(n)["total"] for n in reported)
+    attending = sum(values_for(n)["attending"] for n in reported)
+    sessions = sum(values_for(n)["sessions"] for n in reported)
+    satisfaction = sum(values_for(n)["satisfaction"] for n in reported) / len(reported)
     with_plan = sum(1 for n in reported if values_for(n)["plan"] == "có")
     r = rollup(s.q1, s.rt.unit)
     got = {row.indicator.code: row.value for row in r.total}
