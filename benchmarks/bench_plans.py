@@ -94,6 +94,7 @@ def _seed(levels: tuple[int, ...]) -> None:
     from tuyengiao.core.text import fold
     from tuyengiao.orgs.models import Unit, UnitKind
     from tuyengiao.plans.models import CascadeDispatch, CascadeRecipient, Plan
+    from tuyengiao.plans.services import normalize_number
 
     if Unit.objects.filter(code="BENCH-DUK").exists():
         return
@@ -197,7 +198,7 @@ def _seed(levels: tuple[int, ...]) -> None:
                 plans_of[c.pk] for c in units_by_level[depth_index + 1] if c.pk in plans_of
             ]
             for p in new_plans:
-                p.number_key = p.number.upper()
+                p.number_key = normalize_number(p.number)
             Plan.objects.bulk_create(new_plans, batch_size=2000)
             for p in new_plans:
                 assert p.parent is not None
