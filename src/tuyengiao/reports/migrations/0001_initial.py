@@ -2,201 +2,550 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import tuyengiao.reports.models
 from django.conf import settings
 from django.db import migrations, models
 
+import tuyengiao.reports.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0002_comm_roles'),
-        ('plans', '0001_initial'),
+        ("orgs", "0002_comm_roles"),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=tuyengiao.reports.models.new_feed_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('unit', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='report_calendar', to='orgs.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=tuyengiao.reports.models.new_feed_token, max_length=64, unique=True
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "unit",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_calendar",
+                        to="orgs.unit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReportType',
+            name="ReportType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='tên báo cáo')),
-                ('period_kind', models.CharField(choices=[('month', 'Tháng'), ('quarter', 'Quý'), ('half', '6 tháng'), ('nine', '9 tháng'), ('year', 'Năm')], default='quarter', max_length=10, verbose_name='kỳ báo cáo')),
-                ('due_day', models.PositiveSmallIntegerField(default=15, help_text='Ngày trong tháng (1–31; tháng ngắn hơn thì lấy ngày cuối tháng).', verbose_name='hạn nộp: ngày')),
-                ('due_month_offset', models.SmallIntegerField(default=0, help_text='0 = ngay trong tháng cuối kỳ (ví dụ ngày 15 tháng cuối quý); 1 = tháng sau kỳ …', verbose_name='hạn nộp: tháng so với tháng cuối kỳ')),
-                ('sent', models.BooleanField(default=False, verbose_name='đã gửi cho đơn vị cấp dưới')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='report_types', to='plans.plan', verbose_name='kế hoạch (báo cáo kết quả thực hiện)')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_types', to='orgs.unit', verbose_name='đơn vị yêu cầu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên báo cáo")),
+                (
+                    "period_kind",
+                    models.CharField(
+                        choices=[
+                            ("month", "Tháng"),
+                            ("quarter", "Quý"),
+                            ("half", "6 tháng"),
+                            ("nine", "9 tháng"),
+                            ("year", "Năm"),
+                        ],
+                        default="quarter",
+                        max_length=10,
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
+                (
+                    "due_day",
+                    models.PositiveSmallIntegerField(
+                        default=15,
+                        help_text="Ngày trong tháng (1–31; tháng ngắn hơn thì lấy ngày cuối tháng).",
+                        verbose_name="hạn nộp: ngày",
+                    ),
+                ),
+                (
+                    "due_month_offset",
+                    models.SmallIntegerField(
+                        default=0,
+                        help_text="0 = ngay trong tháng cuối kỳ (ví dụ ngày 15 tháng cuối quý); 1 = tháng sau kỳ …",
+                        verbose_name="hạn nộp: tháng so với tháng cuối kỳ",
+                    ),
+                ),
+                (
+                    "sent",
+                    models.BooleanField(default=False, verbose_name="đã gửi cho đơn vị cấp dưới"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="report_types",
+                        to="plans.plan",
+                        verbose_name="kế hoạch (báo cáo kết quả thực hiện)",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_types",
+                        to="orgs.unit",
+                        verbose_name="đơn vị yêu cầu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'loại báo cáo',
-                'verbose_name_plural': 'loại báo cáo',
-                'ordering': ['title', 'id'],
+                "verbose_name": "loại báo cáo",
+                "verbose_name_plural": "loại báo cáo",
+                "ordering": ["title", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Period',
+            name="Period",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('month', 'Tháng'), ('quarter', 'Quý'), ('half', '6 tháng'), ('nine', '9 tháng'), ('year', 'Năm')], max_length=10)),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('index', models.PositiveSmallIntegerField(default=1, verbose_name='số thứ tự kỳ')),
-                ('start', models.DateField(verbose_name='từ ngày')),
-                ('end', models.DateField(verbose_name='đến ngày')),
-                ('due_date', models.DateField(verbose_name='hạn nộp')),
-                ('report_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='reports.reporttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("month", "Tháng"),
+                            ("quarter", "Quý"),
+                            ("half", "6 tháng"),
+                            ("nine", "9 tháng"),
+                            ("year", "Năm"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("index", models.PositiveSmallIntegerField(default=1, verbose_name="số thứ tự kỳ")),
+                ("start", models.DateField(verbose_name="từ ngày")),
+                ("end", models.DateField(verbose_name="đến ngày")),
+                ("due_date", models.DateField(verbose_name="hạn nộp")),
+                (
+                    "report_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="periods",
+                        to="reports.reporttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start', 'id'],
+                "ordering": ["start", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('code', models.SlugField(max_length=40, verbose_name='mã')),
-                ('label', models.CharField(max_length=255, verbose_name='tên chỉ tiêu')),
-                ('kind', models.CharField(choices=[('number', 'Số'), ('percent', 'Tỷ lệ (%) nhập tay'), ('bool', 'Có/Không'), ('text', 'Văn bản'), ('rate', 'Tỷ lệ tính (tử số ÷ mẫu số)')], default='number', max_length=10, verbose_name='kiểu')),
-                ('measure', models.CharField(blank=True, max_length=40, verbose_name='đơn vị tính')),
-                ('required', models.BooleanField(default=True, verbose_name='bắt buộc')),
-                ('integer', models.BooleanField(default=True, verbose_name='số nguyên')),
-                ('min_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='giá trị nhỏ nhất')),
-                ('max_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='giá trị lớn nhất')),
-                ('aggregate', models.CharField(choices=[('sum', 'Cộng'), ('mean', 'Trung bình')], default='sum', max_length=6, verbose_name='tổng hợp')),
-                ('denominator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reports.indicator', verbose_name='mẫu số')),
-                ('numerator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reports.indicator', verbose_name='tử số')),
-                ('report_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='reports.reporttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                ("code", models.SlugField(max_length=40, verbose_name="mã")),
+                ("label", models.CharField(max_length=255, verbose_name="tên chỉ tiêu")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("number", "Số"),
+                            ("percent", "Tỷ lệ (%) nhập tay"),
+                            ("bool", "Có/Không"),
+                            ("text", "Văn bản"),
+                            ("rate", "Tỷ lệ tính (tử số ÷ mẫu số)"),
+                        ],
+                        default="number",
+                        max_length=10,
+                        verbose_name="kiểu",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.CharField(blank=True, max_length=40, verbose_name="đơn vị tính"),
+                ),
+                ("required", models.BooleanField(default=True, verbose_name="bắt buộc")),
+                ("integer", models.BooleanField(default=True, verbose_name="số nguyên")),
+                (
+                    "min_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="giá trị nhỏ nhất",
+                    ),
+                ),
+                (
+                    "max_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="giá trị lớn nhất",
+                    ),
+                ),
+                (
+                    "aggregate",
+                    models.CharField(
+                        choices=[("sum", "Cộng"), ("mean", "Trung bình")],
+                        default="sum",
+                        max_length=6,
+                        verbose_name="tổng hợp",
+                    ),
+                ),
+                (
+                    "denominator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reports.indicator",
+                        verbose_name="mẫu số",
+                    ),
+                ),
+                (
+                    "numerator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reports.indicator",
+                        verbose_name="tử số",
+                    ),
+                ),
+                (
+                    "report_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="reports.reporttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'id'],
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('title', models.CharField(max_length=255, verbose_name='tiêu đề mục')),
-                ('guidance', models.TextField(blank=True, verbose_name='hướng dẫn')),
-                ('report_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='reports.reporttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                ("title", models.CharField(max_length=255, verbose_name="tiêu đề mục")),
+                ("guidance", models.TextField(blank=True, verbose_name="hướng dẫn")),
+                (
+                    "report_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="reports.reporttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'id'],
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã nộp'), ('returned', 'Bị trả lại'), ('accepted', 'Đã tiếp nhận')], default='draft', max_length=10)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('first_submitted_on', models.DateField(blank=True, null=True)),
-                ('is_late', models.BooleanField(default=False)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('comment', models.TextField(blank=True, verbose_name='nhận xét của cấp trên')),
-                ('entered_by_superior', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to='reports.period')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_submissions', to='orgs.unit')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang soạn"),
+                            ("submitted", "Đã nộp"),
+                            ("returned", "Bị trả lại"),
+                            ("accepted", "Đã tiếp nhận"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("first_submitted_on", models.DateField(blank=True, null=True)),
+                ("is_late", models.BooleanField(default=False)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("comment", models.TextField(blank=True, verbose_name="nhận xét của cấp trên")),
+                ("entered_by_superior", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submissions",
+                        to="reports.period",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_submissions",
+                        to="orgs.unit",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['period__start', 'unit__path'],
+                "ordering": ["period__start", "unit__path"],
             },
         ),
         migrations.CreateModel(
-            name='ReportVersion',
+            name="ReportVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('action', models.CharField(max_length=12)),
-                ('status', models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã nộp'), ('returned', 'Bị trả lại'), ('accepted', 'Đã tiếp nhận')], max_length=10)),
-                ('data', models.JSONField(default=dict)),
-                ('comment', models.TextField(blank=True)),
-                ('token', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='reports.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("action", models.CharField(max_length=12)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang soạn"),
+                            ("submitted", "Đã nộp"),
+                            ("returned", "Bị trả lại"),
+                            ("accepted", "Đã tiếp nhận"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("comment", models.TextField(blank=True)),
+                ("token", models.CharField(blank=True, max_length=64, null=True, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="reports.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['submission', 'created_at', 'id'],
+                "ordering": ["submission", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorValue',
+            name="IndicatorValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit_path', models.CharField(max_length=255)),
-                ('value', models.FloatField(null=True)),
-                ('text', models.TextField(blank=True)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='reports.indicator')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reports.period')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='reports.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("unit_path", models.CharField(max_length=255)),
+                ("value", models.FloatField(null=True)),
+                ("text", models.TextField(blank=True)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="reports.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="reports.period",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="reports.submission",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=tuyengiao.reports.models.attachment_path, verbose_name='tệp đính kèm')),
-                ('name', models.CharField(max_length=255)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='reports.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=tuyengiao.reports.models.attachment_path,
+                        verbose_name="tệp đính kèm",
+                    ),
+                ),
+                ("name", models.CharField(max_length=255)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="reports.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Recipient',
+            name="Recipient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_recipients', to='orgs.unit')),
-                ('report_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recipients', to='reports.reporttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_recipients",
+                        to="orgs.unit",
+                    ),
+                ),
+                (
+                    "report_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recipients",
+                        to="reports.reporttype",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('report_type', 'unit'), name='reports_recipient_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("report_type", "unit"), name="reports_recipient_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='period',
-            constraint=models.UniqueConstraint(fields=('report_type', 'year', 'index'), name='reports_period_unique'),
+            model_name="period",
+            constraint=models.UniqueConstraint(
+                fields=("report_type", "year", "index"), name="reports_period_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.UniqueConstraint(fields=('report_type', 'code'), name='reports_indicator_code_unique'),
+            model_name="indicator",
+            constraint=models.UniqueConstraint(
+                fields=("report_type", "code"), name="reports_indicator_code_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(fields=['period', 'status'], name='reports_sub_period__f07d5c_idx'),
+            model_name="submission",
+            index=models.Index(fields=["period", "status"], name="reports_sub_period__f07d5c_idx"),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(fields=('period', 'unit'), name='reports_submission_unique'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                fields=("period", "unit"), name="reports_submission_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='indicatorvalue',
-            index=models.Index(fields=['period', 'indicator', 'unit_path'], name='reports_value_rollup'),
+            model_name="indicatorvalue",
+            index=models.Index(
+                fields=["period", "indicator", "unit_path"], name="reports_value_rollup"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorvalue',
-            constraint=models.UniqueConstraint(fields=('submission', 'indicator'), name='reports_value_unique'),
+            model_name="indicatorvalue",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "indicator"), name="reports_value_unique"
+            ),
         ),
     ]
