@@ -5,8 +5,6 @@ the due date the two show overdue."""
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,35 +16,22 @@ from django.utils import timezone
 from tuyengiao.accounts.models import Role as UserRole
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.plans.models import CascadeDispatch, Plan, Task
-from tuyengiao.testing import logged_in_client, make_tree, make_user
+from tuyengiao.testing import login, make_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-
 
 @pytest.fixture
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the ORM is used between page steps
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def page_as(browser: Any, live_server: Any, user: Any) -> Any:
-    """A browser page carrying the session of ``user`` (logged in as the test client does)."""
-    client = logged_in_client(user)
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True, locale="vi-VN")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+def second_page(chromium_browser: Any, live_server: Any) -> Iterator[Any]:
+    """A second browser, with its own cookies, for the receiving unit's officer."""
+    context = chromium_browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="vi-VN", accept_downloads=True
     )
-    return context.new_page()
+    context.set_default_timeout(15_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def _give_number(docx_bytes: bytes, number: str) -> bytes:
@@ -65,7 +50,9 @@ def _give_number(docx_bytes: bytes, number: str) -> bytes:
     return out.getvalue()
 
 
-def test_cascade_in_the_browser(browser: Any, live_server: Any, tmp_path: Path) -> None:
+def test_cascade_in_the_browser(
+    browser_page: Any, second_page: Any, live_server: Any, tmp_path: Path
+) -> None:
     vanban = pytest.importorskip("vanban")
     if not (hasattr(vanban, "read") and hasattr(vanban, "parse")):
         pytest.skip(
@@ -95,8 +82,10 @@ def test_cascade_in_the_browser(browser: Any, live_server: Any, tmp_path: Path) 
     )
 
     # The bloc sends the plan to its three base organisations.
-    bloc_page = page_as(browser, live_server, khoi)
-    bloc_page.goto(f"/ke-hoach/{plan.pk}/gui-xuong/?kind={UnitKind.BASE_ORGANISATION}")
+    base = live_server.url
+    bloc_page = browser_page
+    login(bloc_page, live_server, khoi)
+    bloc_page.goto(f"{base}/ke-hoach/{plan.pk}/gui-xuong/?kind={UnitKind.BASE_ORGANISATION}")
     for unit in (tree.base1, tree.base2, base3):
         bloc_page.check(f'input[name="units"][value="{unit.pk}"]')
     due = timezone.localdate() + timedelta(days=7)
@@ -106,8 +95,9 @@ def test_cascade_in_the_browser(browser: Any, live_server: Any, tmp_path: Path) 
     assert bloc_page.inner_text("#n-total") == "3" and bloc_page.inner_text("#n-pending") == "3"
 
     # base1 drafts its implementing plan, numbers it, and uploads it signed.
-    base_page = page_as(browser, live_server, coso1)
-    base_page.goto("/ke-hoach/can-trien-khai/")
+    base_page = second_page
+    login(base_page, live_server, coso1)
+    base_page.goto(f"{base}/ke-hoach/can-trien-khai/")
     with base_page.expect_download() as info:
         base_page.click("text=Soạn kế hoạch thực hiện")
     draft = Path(info.value.path()).read_bytes()
@@ -120,7 +110,7 @@ def test_cascade_in_the_browser(browser: Any, live_server: Any, tmp_path: Path) 
     assert "ghi nhận là kế hoạch thực hiện 45-KH/ĐUK" in base_page.content()
 
     # The board: one issued, two pending.
-    bloc_page.goto(f"/ke-hoach/{plan.pk}/theo-doi/")
+    bloc_page.goto(f"{base}/ke-hoach/{plan.pk}/theo-doi/")
     assert (
         bloc_page.inner_text("#n-issued"),
         bloc_page.inner_text("#n-pending"),
