@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from tuyengiao.core.demo_context import DemoContext
+from tuyengiao.orgs.models import Unit
 
 from . import services
 from .models import CascadeDispatch, CascadeRecipient, Plan, Role, TaskAssignment
@@ -162,7 +163,7 @@ def load(ctx: DemoContext) -> None:
         )
         services.save_proposed_tasks(implementing, propose_tasks(_parsed(year), text))
         services.link_implementing_plan(implementing, ["15-KH/ĐUK"])
-        cells = list(unit.get_children())
+        cells = list(Unit.objects.get_children(unit))
         if cells:
             services.send_down(implementing, unit, cells, today + timedelta(days=7))
     ctx.objects["plans"] = {"bloc_plan": plan}

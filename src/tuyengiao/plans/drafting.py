@@ -83,7 +83,9 @@ _PLACE_PREFIXES = re.compile(
 
 def place_of(unit: Unit) -> str:
     """The place of the date line: the province's name, from the root of the unit's tree."""
-    root = unit if unit.depth == 1 else unit.get_root()
+    from tuyengiao.orgs.models import Unit
+
+    root = unit if unit.depth == 1 else Unit.objects.get(path=unit.path[: unit.steplen])
     name = _PLACE_PREFIXES.sub("", root.name).strip()
     return name or root.name
 

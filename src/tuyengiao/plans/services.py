@@ -6,8 +6,6 @@ Views call these; they hold no rules themselves.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,8 +37,6 @@ if TYPE_CHECKING:
 
 # --- symbols ------------------------------------------------------------------------------------
 
-_DASHES = re.compile(r"[‐‑‒–—―−]")
-
 
 def normalize_number(number: str | None) -> str:
     """A document symbol normalised for matching ("30- KH/ĐUK" ≡ "30-kh/đuk").
@@ -50,15 +46,9 @@ def normalize_number(number: str | None) -> str:
     """
     if not number:
         return ""
-    try:
-        from vanban import normalize_symbol  # type: ignore[attr-defined]
-    except ImportError:
-        normalize_symbol = None
-    if normalize_symbol is not None:
-        return str(normalize_symbol(number))[:80]
-    text = unicodedata.normalize("NFC", number)
-    text = _DASHES.sub("-", text)
-    return re.sub(r"\s+", "", text).upper()[:80]
+    from vanban import normalize_symbol
+
+    return str(normalize_symbol(number))[:80]
 
 
 def kind_for_doc_type(doc_type: str | None) -> str | None:
