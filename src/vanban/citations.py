@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vanban.normalize import DASHES, clean_symbol, fold_aligned, tone_normalize
+from vanban.normalize import DASHES, FoldedView, clean_symbol, fold_aligned, vi_regex
 
 _D = "[" + re.escape("-" + DASHES) + "]"
 CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
 _PARTY = rf"\d{{1,5}}[a-z]?[ \t]?{_D}[ \t]?{CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
 _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
 _STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
-SYMBOL_RE = re.compile(rf"(?<![\w/.-])(?:{_STATE_YEAR}|{_PARTY}|{_STATE})(?![\w/])")
+SYMBOL_RE = re.compile(rf"(?=\d)(?<![\w/.-])(?:{_STATE_YEAR}|{_PARTY}|{_STATE})(?![\w/])")
 #: A symbol whose number is left blank, as printed on drafts: "/KH-STTTT", "-KH/TU".
 BLANK_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"
@@ -63,7 +64,8 @@ TYPE_WORDS: dict[str, str] = {
     "ket luan hoi nghi": "Kết luận",
 }
 _TYPE_ALT = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
-_TYPE_BEFORE = re.compile(rf"(?<![a-z])({_TYPE_ALT})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
+_TYPE_AFTER = re.compile(rf"(?:{_TYPE_ALT})(?![a-z])")
+_TYPE_BEFORE = vi_regex(rf"(?<![a-z])({_TYPE_ALT})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
 
 # Symbol codes -> document type (the type code is the first code of the symbol).
 CODE_TYPES: dict[str, str] = {
@@ -92,10 +94,13 @@ CODE_TYPES: dict[str, str] = {
     "TTg": "Quyết định",
 }
 
-_DATE_NUMERIC = re.compile(r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)")
-_DATE_WORDS = re.compile(
+_DATE_NUMERIC = vi_regex(r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)")
+_DATE_WORDS = vi_regex(
     r"ngay[ \t]{1,5}(\d{1,2})[ \t,]{1,5}thang[ \t]{1,5}(\d{1,2})[ \t,]{1,5}nam[ \t]{1,5}(\d{4})(?!\d)"
 )
+
+
+_NGAY = vi_regex(r"ngay[ \t]{0,3}")
 
 
 def make_date(day: str, month: str, year: str) -> str | None:
@@ -119,7 +124,7 @@ def find_date(
         if match:
             return make_date(*match.groups()), match.start(), match.end()
     if anchored:
-        match = re.compile(r"ngay[ \t]{0,3}").match(folded, pos)
+        match = _NGAY.match(folded, pos)
         if match:
             numeric = _DATE_NUMERIC.match(folded, match.end())
             if numeric:
@@ -132,6 +137,7 @@ _STOP_WORDS = frozenset(
     [
         "về",
         "khóa",
+        "khoá",
         "nhiệm",
         "lần",
         "tại",
@@ -158,7 +164,6 @@ _STOP_WORDS = frozenset(
         "kèm",
         "từ",
         "giai",
-        "ban",
         "thực",
         "triển",
         "sửa",
@@ -166,12 +171,10 @@ _STOP_WORDS = frozenset(
         "hướng",
         "quy",
         "phê",
-        "chỉ",
         "lãnh",
         "tiếp",
         "yêu",
         "đề",
-        "tổ",
         "xây",
         "nêu",
         "ký",
@@ -186,20 +189,20 @@ _STOP_WORDS = frozenset(
         "dưới",
         "quyết",
         "kết",
-        "thông",
         "phân",
         "giao",
         "chủ",
         "tăng",
-        "bảo",
         "đẩy",
-        "tuyên",
         "nâng",
         "cùng",
         "cũng",
         "gắn",
     ]
 )
+# Words that end a name only with the next word: "ban hành" (but "Ủy ban nhân dân"), "chỉ đạo",
+# "tổ chức" (but "Ban Tổ chức").
+_STOP_PAIRS = {"ban": "hành", "chỉ": "đạo", "tổ": "chức"}
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(
     r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
@@ -215,12 +218,16 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
             break
         if not words and not token[0].isupper():
             break
-        low = tone_normalize(token.lower())
+        low = token.lower()
         if token[0].islower() and low in _STOP_WORDS:
             break
+        if token[0].islower() and low in _STOP_PAIRS:
+            following = text[match.end() : match.end() + 12].split()
+            if following and following[0].lower() == _STOP_PAIRS[low]:
+                break
         if low == "và":
-            following = fold_aligned(text[match.end() : match.end() + 40]).lstrip()
-            if _TYPE_ALT and re.match(rf"(?:{_TYPE_ALT})\b", following):
+            after = fold_aligned(text[match.end() : match.end() + 40]).lstrip()
+            if _TYPE_AFTER.match(after):
                 break
         words.append((match.start(), match.end()))
         if len(words) >= limit:
@@ -256,8 +263,8 @@ class Citation:
 
 
 _TAIL_SEP = re.compile(r"[ \t]*,?[ \t]*")
-_CUA = re.compile(r"[ \t,]*(?:cua)[ \t]+")
-_BEFORE = re.compile(
+_CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
+_BEFORE = vi_regex(
     r"ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,[ \t]*"
     r"([^\n,;.]{3,120}?)[ \t]+(?:da[ \t]+|vua[ \t]+)?(?:ky[ \t]+)?ban[ \t]+hanh[ \t]+$"
 )
@@ -272,17 +279,16 @@ def _window(text: str, start: int, size: int) -> str:
     return chunk.replace("\n", " ")
 
 
-def parse_citation(text: str, folded: str, match: re.Match[str]) -> Citation:
+def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) -> Citation:
     """Type word, date, issuer and term around one symbol match."""
     cite = Citation(number=clean_symbol(match.group()), start=match.start(), end=match.end())
-    before = folded[max(0, match.start() - 40) : match.start()]
-    type_match = _TYPE_BEFORE.search(before)
+    type_match = _TYPE_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if type_match:
-        cite.doc_type = TYPE_WORDS[type_match.group(1)]
-        cite.type_start = match.start() - len(before) + type_match.start()
+        cite.doc_type = TYPE_WORDS.get(" ".join(fold_aligned(type_match.group(1)).lower().split()))
+        cite.type_start = type_match.start()
     base = match.end()
     window = _window(text, base, 500)
-    fwindow = fold_aligned(window)
+    fwindow = window  # the tail patterns are diacritic-insensitive
     pos = _TAIL_SEP.match(fwindow).end()  # type: ignore[union-attr]
     date = find_date(fwindow, pos)
     end = 0
@@ -319,15 +325,46 @@ def parse_citation(text: str, folded: str, match: re.Match[str]) -> Citation:
     return cite
 
 
-def find_citations(text: str, folded: str | None = None, limit: int = 5000) -> list[Citation]:
+def find_citations(
+    text: str, folded: str | FoldedView | None = None, limit: int = 5000
+) -> list[Citation]:
     """Every symbol in ``text`` with what its citation says (at most ``limit``)."""
-    folded = fold_aligned(text) if folded is None else folded
+    folded = FoldedView(text) if folded is None else folded
     out: list[Citation] = []
-    for match in SYMBOL_RE.finditer(text):
+    for match in iter_symbols(text):
         out.append(parse_citation(text, folded, match))
         if len(out) >= limit:
             break
     return out
+
+
+_SLASH = re.compile("/")
+_BEFORE_SLASH = 24  # longest "<number>-<type code>" before the first "/"
+_AFTER_SLASH = 100
+
+
+def iter_symbols(text: str) -> Iterator[re.Match[str]]:
+    """:data:`SYMBOL_RE` matches, found from the "/" every symbol has: a literal search skips
+    to candidates at C speed, and a failed window lets the scan jump ahead, so even a text made
+    of slashes is scanned in linear time."""
+    last_end = 0
+    pos = 0
+    while True:
+        slash = _SLASH.search(text, pos)
+        if slash is None:
+            return
+        at = slash.start()
+        window_end = min(len(text), at + _AFTER_SLASH)
+        match = SYMBOL_RE.search(text, max(last_end, at - _BEFORE_SLASH), window_end)
+        if match is not None and match.end() == window_end and window_end < len(text):
+            match = SYMBOL_RE.search(text, match.start(), min(len(text), match.start() + 400))
+        if match is None:
+            # no symbol has its first "/" in (at, at + 40]: it would lie inside the window
+            pos = at + _AFTER_SLASH - _BEFORE_SLASH - 36
+            continue
+        yield match
+        last_end = match.end()
+        pos = max(last_end, at + 1)
 
 
 def type_of_symbol(symbol: str) -> str | None:

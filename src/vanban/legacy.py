@@ -256,9 +256,18 @@ def vietnamese_score(text: str) -> int:
     return score
 
 
+_LATIN1_HIGH = re.compile("[\u0080-\u00ff]")
+_BEYOND_LATIN1 = re.compile("[\u0100-\u01b0\u1ea0-\u1ef9]")
+
+
 def detect_legacy(text: str, sample: int = 50_000) -> str | None:
     """``"tcvn3"`` or ``"vni"`` when ``text`` reads better converted from that encoding."""
-    if not any(0x80 <= ord(c) <= 0xFF for c in text[:sample]):
+    if _LATIN1_HIGH.search(text, 0, sample) is None:
+        return None
+    # Unicode Vietnamese has letters beyond Latin-1 (ă đ ơ ư ạ ...); legacy text read as
+    # Windows-1252 has none.
+    probe = text[:3000]
+    if len(_BEYOND_LATIN1.findall(probe)) > max(3, len(_LATIN1_HIGH.findall(probe)) // 20):
         return None
     head = text[:sample]
     scores = {

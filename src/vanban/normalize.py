@@ -28,16 +28,23 @@ for _code in list(range(0, 9)) + list(range(14, 32)) + [127] + list(range(0x80, 
     if _code != 0x85:
         _TEXT_TABLE.setdefault(_code, None)
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_TEXT_BAD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TEXT_TABLE)) + "]")
 
 
 def normalize_text(text: str) -> str:
     """NFC; ``\\r\\n``/``\\r``/U+2028 -> ``\\n``; invisible and control characters removed;
     exotic spaces -> space; trailing blanks of each line removed. Idempotent."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TEXT_TABLE)
+    found = _TEXT_BAD.findall(text)
+    if len(found) > 2000:
+        text = text.translate(_TEXT_TABLE)
+    elif found:
+        text = _TEXT_BAD.sub(lambda m: _TEXT_TABLE[ord(m.group())] or "", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _TRAILING.sub("", text)
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = _TRAILING.sub("", text)
+    return text
 
 
 _JOINABLE_END = re.compile(r"[^\s.:;!?…]$")
@@ -162,3 +169,72 @@ def normalize_symbol(symbol: str) -> str:
     text = fold(clean_symbol(symbol))
     parts = [p for p in re.split(r"[-/.\s]+", text) if p]
     return "/".join(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)
+
+
+# --- diacritic-insensitive patterns ---------------------------------------------------------------
+
+_REVERSE: dict[str, set[str]] = {}
+for _code, _target in _ALIGNED_TABLE.items():
+    if len(_target) == 1 and _target.isascii() and _target.isalpha():
+        _REVERSE.setdefault(_target, set()).add(chr(_code))
+_LETTER_CLASS = {
+    c: "[" + "".join(sorted({c, c.upper(), *_REVERSE.get(c, set())})) + "]"
+    for c in "abcdefghijklmnopqrstuvwxyz"
+}
+_GROUP_START = re.compile(r"\(\?(?:<[=!]|[:=!])")
+
+
+def vi_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a pattern written in folded form ("noi[ \\t]+nhan") so that it matches the
+    original text whatever its case and diacritics ("Nơi nhận", "NƠI NHẬN"): every ASCII letter
+    outside a character class becomes the class of the letters that fold to it, and ``[a-z]``
+    becomes "any letter"."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            cls = pattern[i : j + 1]
+            out.append(r"[^\W\d_]" if cls == "[a-z]" else cls)
+            i = j + 1
+        elif c == "(" and pattern.startswith("(?", i):
+            group = _GROUP_START.match(pattern, i)
+            if group is None:
+                raise ValueError(f"unsupported group in {pattern!r}")
+            out.append(group.group())
+            i = group.end()
+        elif c == "{":
+            j = pattern.index("}", i)
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif "a" <= c <= "z":
+            out.append(_LETTER_CLASS[c])
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return re.compile("".join(out), flags)
+
+
+class FoldedView:
+    """``fold_aligned(text)`` computed slice by slice, on demand (folding a whole long text
+    costs more than parsing it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, key: slice) -> str:
+        return fold_aligned(self.text[key])
+
+    def __len__(self) -> int:
+        return len(self.text)

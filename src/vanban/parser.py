@@ -25,7 +25,7 @@ the parser builds is capped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from vanban.citations import (
     BLANK_SYMBOL_RE,
@@ -47,7 +47,14 @@ from vanban.model import (
     Section,
     Span,
 )
-from vanban.normalize import clean_symbol, fold_aligned, normalize_symbol, normalize_text
+from vanban.normalize import (
+    FoldedView,
+    clean_symbol,
+    fold_aligned,
+    normalize_symbol,
+    normalize_text,
+    vi_regex,
+)
 
 MAX_SECTIONS = 100
 MAX_ITEMS = 2000
@@ -76,31 +83,41 @@ def _value(text: str) -> str:
     return " ".join(_MD.sub("", text).split())
 
 
-@dataclass
 class _Line:
-    start: int
-    end: int
-    text: str  # trimmed of blanks and markdown at the ends
-    folded: str
-    cstart: int  # offset of ``text`` in the document
-    cend: int
+    """One line: its bounds, and its content trimmed of blanks and markdown at the ends."""
+
+    __slots__ = ("_folded", "cend", "cstart", "end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, cstart: int, cend: int) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cstart = cstart
+        self.cend = cend
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold_aligned(self.text)
+        return self._folded
 
 
-def _lines(text: str, folded: str, start: int, end: int, limit: int) -> list[_Line]:
+def _lines(text: str, start: int, end: int, limit: int) -> list[_Line]:
     out: list[_Line] = []
     pos = start
     while pos <= end and len(out) < limit:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         cs, ce = _trim(text, pos, stop)
-        out.append(_Line(pos, stop, text[cs:ce], folded[cs:ce], cs, ce))
+        out.append(_Line(pos, stop, text[cs:ce], cs, ce))
         if nl < 0:
             break
         pos = nl + 1
     return out
 
 
-def _tail_lines(text: str, folded: str, count: int) -> list[_Line]:
+def _tail_lines(text: str, count: int) -> list[_Line]:
     pos = len(text)
     for _ in range(count):
         found = text.rfind("\n", 0, pos)
@@ -109,7 +126,7 @@ def _tail_lines(text: str, folded: str, count: int) -> list[_Line]:
             break
         pos = found
     start = 0 if pos == 0 else pos + 1
-    return _lines(text, folded, start, len(text), count + 1)
+    return _lines(text, start, len(text), count + 1)
 
 
 _UPPER_RATIO_LETTERS = re.compile(r"[^\W\d_]")
@@ -175,31 +192,38 @@ _HEADER_TYPES.update(
     }
 )
 _HEADER_TYPE_ALT = "|".join(sorted(_HEADER_TYPES, key=len, reverse=True))
-_TYPE_LINE = re.compile(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
-_MOTTOS = re.compile(
+_TYPE_LINE = vi_regex(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
+_MOTTOS = vi_regex(
     r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
     r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
 )
 _NUMBER_LEAD = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
-_DATE_LINE = re.compile(
+_DATE_LINE = vi_regex(
     r"ngay[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}thang[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}nam[ \t]{1,6}(\d{4})(?!\d)"
     r"|ngay[ \t]{1,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)"
 )
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 _SEPARATOR = re.compile(r"^[-–—_=*.~ \t]{1,}$")
-_VV = re.compile(r"^v/v\b|^ve[ \t]+viec\b")
-_SECTION_RE = re.compile(
-    r"^[ \t]*(?:[*#_]{1,4}[ \t]*)?(?:(?:PHẦN|Phần)[ \t]+)?([IVXL]{1,6})[ \t]*[.\-–—:)][ \t]*([^\n]*)$",
-    re.MULTILINE,
+_VV = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])")
+_SECTION_BODY = (
+    r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(?:(?:PHẦN|Phần)[ \t]+)?([IVXL]{1,6})[ \t]*[.\-–—:)][ \t]*([^\n]*)"
 )
-_ITEM_RE = re.compile(
-    r"^[ \t]*(?:[*#_]{1,4}[ \t]*)?(\d{1,2})[ \t]*(?:\.(?!\d)|\)|-(?![\d-]))[ \t]*([^\n]*)$",
-    re.MULTILINE,
-)
-_FOOTNOTE_RE = re.compile(r"^[ \t]*([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\])[ \t]*(\S[^\n]*)$", re.MULTILINE)
+_ITEM_BODY = r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(\d{1,2})[ \t]*(?:\.(?!\d)|\)|-(?![\d-]))[ \t]*([^\n]*)"
+_FOOTNOTE_BODY = r"[ \t]*([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\])[ \t]*(\S[^\n]*)"
+_SECTION_RE = re.compile(_SECTION_BODY + "$")
+# Line patterns in two forms: at the start of the text, and after a "\n" (a literal first
+# character lets the regex engine skip to candidate lines at C speed).
+_SECTION_LINES = (re.compile(_SECTION_BODY), re.compile("\n" + _SECTION_BODY))
+_ITEM_LINES = (re.compile(_ITEM_BODY), re.compile("\n" + _ITEM_BODY))
+_FOOTNOTE_LINES = (re.compile(_FOOTNOTE_BODY), re.compile("\n" + _FOOTNOTE_BODY))
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NOI_NHAN = re.compile(r"^[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)$", re.MULTILINE)
+_NOI_NHAN_LINES = (
+    vi_regex(r"[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)"),
+    vi_regex(r"\n[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)"),
+)
+_TREN_DAY = vi_regex(r"\n[ \t*]*tren[ \t]+day[ \t]+la(?![a-z])")
 _CAPS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _ON_BEHALF = re.compile(
     rf"(?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.)[ \t]*([{_CAPS}][^\n]{{0,100}})"
@@ -214,6 +238,12 @@ _SIGNED = re.compile(
 )
 _NAME = re.compile(rf"^[{_CAPS}][\w'’]*(?:[ \t]+[{_CAPS}][\w'’]*){{1,5}}$")
 _BULLET = re.compile(r"^[ \t]*([-+•–*])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)?$")
+_BULLET_BODY = r"[ \t]*([-+•–])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)"
+_BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
+# Cheap test before reading an item line by line for its assignment (lower-case NFC text).
+_ASSIGN_HINTS = (
+    "phân công", "thời gian", "thời hạn", "tiến độ", "chủ trì", "phối hợp", "thực hiện:", "\n+", "- +",
+)  # fmt: skip
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
     r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai[ \t]+xay[ \t]+dung|de[ \t]+ra)[ \t]+"
@@ -225,13 +255,13 @@ _ISSUER_VERB = re.compile(
 _TCTH = re.compile(
     r"to[ \t]+chuc[ \t]+thuc[ \t]+hien|trach[ \t]+nhiem[ \t]+thuc[ \t]+hien|phan[ \t]+cong[ \t]+thuc[ \t]+hien"
 )
-_PHAN_CONG = re.compile(
+_PHAN_CONG = vi_regex(
     r"^[-+•*\s]*(?:phan[ \t]+cong(?:[ \t]+thuc[ \t]+hien)?|don[ \t]+vi[ \t]+thuc[ \t]+hien|co[ \t]+quan[ \t]+thuc[ \t]+hien)[ \t]*:?"
 )
-_UNIT_ROLE = re.compile(
+_UNIT_ROLE = vi_regex(
     r"^[-+•*\s]*(?:(?:don[ \t]+vi|co[ \t]+quan)[ \t]+)?(?:chu[ \t]+tri|phoi[ \t]+hop|thuc[ \t]+hien)[ \t]*:"
 )
-_PERIOD = re.compile(
+_PERIOD = vi_regex(
     r"^[-+•*\s]*(?:thoi[ \t]+gian(?:[ \t]+thuc[ \t]+hien|[ \t]+hoan[ \t]+thanh)?|thoi[ \t]+han(?:[ \t]+hoan[ \t]+thanh)?|tien[ \t]+do(?:[ \t]+thuc[ \t]+hien)?)[ \t]*:[ \t]*"
 )
 _END_OF_BODY = re.compile(r"^(?:tren[ \t]+day[ \t]+la|noi[ \t]+nhan)")
@@ -256,13 +286,48 @@ _PREFIXES = re.compile(
 _PAREN = re.compile(r"\([^()\n]{0,400}\)")
 
 
+class _At:
+    """A line match with its leading "\\n" left out of ``start()`` and ``group()``."""
+
+    __slots__ = ("match", "skip")
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.match = match
+        self.skip = 1 if match.group().startswith("\n") else 0
+
+    def start(self, group: int = 0) -> int:
+        return self.match.start(group) + (self.skip if group == 0 else 0)
+
+    def end(self, group: int = 0) -> int:
+        return self.match.end(group)
+
+    def group(self, group: int = 0) -> str:
+        return self.match.group(group) if group else self.match.group()[self.skip :]
+
+
+def _line_matches(
+    patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int, end: int
+) -> Iterator[_At]:
+    """Matches of a line pattern at the start of each line in [start, end)."""
+    first, after_newline = patterns
+    if start == 0:
+        match = first.match(text, 0, end)
+        if match:
+            yield _At(match)
+        pos = 0
+    else:
+        pos = start - 1
+    for match in after_newline.finditer(text, pos, end):
+        yield _At(match)
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 
 class _Parser:
     def __init__(self, text: str, doc: ParsedDocument) -> None:
         self.text = text
-        self.folded = fold_aligned(text)
+        self.folded = FoldedView(text)
         self.doc = doc
         self.spans: dict[str, object] = {}
         self.body_start = 0
@@ -272,7 +337,7 @@ class _Parser:
         self.number_span: Span | None = None
         self.header_issuer: tuple[str, Span] | None = None
         self.is_article = False
-        self.noi_nhan: re.Match[str] | None = None
+        self.noi_nhan: _At | None = None
         self.section_bounds: list[tuple[Section, int, int]] = []
         self.citations: list[Citation] = []
 
@@ -293,7 +358,7 @@ class _Parser:
     # -- footnotes -------------------------------------------------------------------------
 
     def _footnotes(self) -> None:
-        for match in _FOOTNOTE_RE.finditer(self.text):
+        for match in _line_matches(_FOOTNOTE_LINES, self.text, 0, len(self.text)):
             label = match.group(1).translate(_SUPERSCRIPT).strip("[]")
             body = match.group(2)
             self.doc.footnotes.append(Footnote(label, _value(body), (match.start(2), match.end(2))))
@@ -307,8 +372,8 @@ class _Parser:
     # -- header ------------------------------------------------------------------------------
 
     def _header(self) -> None:
-        text, folded, doc = self.text, self.folded, self.doc
-        lines = _lines(text, folded, 0, min(len(text), HEADER_CHARS), HEADER_LINES)
+        text, doc = self.text, self.doc
+        lines = _lines(text, 0, min(len(text), HEADER_CHARS), HEADER_LINES)
         # where the body starts at the latest: a long paragraph or a section heading
         limit = len(lines)
         for index, line in enumerate(lines):
@@ -317,17 +382,18 @@ class _Parser:
                 break
         type_index = None
         for index, line in enumerate(lines[: min(limit, 45)]):
-            match = _TYPE_LINE.match(line.folded)
+            match = _TYPE_LINE.match(line.text)
             if not match:
                 continue
             word_end = match.end(1)
             if not _is_caps(line.text[:word_end], 2):
                 continue
             rest = match.group(2)
-            if rest and (rest.startswith("so ") or re.match(r"(?:so|so:)\s*\d", rest)):
+            frest = fold_aligned(rest).lower()
+            if rest and (frest.startswith("so ") or re.match(r"(?:so|so:)\s*\d", frest)):
                 continue
             type_index = index
-            doc.doc_type = _HEADER_TYPES[match.group(1)]
+            doc.doc_type = _HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
             self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
             break
         zone = lines[: type_index if type_index is not None else min(limit, 15)]
@@ -336,7 +402,7 @@ class _Parser:
         body_start = zone[-1].end + 1 if zone else 0
         if type_index is not None:
             line = lines[type_index]
-            match = _TYPE_LINE.match(line.folded)
+            match = _TYPE_LINE.match(line.text)
             assert match is not None
             if match.group(2).strip():
                 start = line.cstart + match.start(2)
@@ -345,7 +411,6 @@ class _Parser:
                         start,
                         line.cend,
                         text[start : line.cend],
-                        folded[start : line.cend],
                         start,
                         line.cend,
                     )
@@ -413,12 +478,12 @@ class _Parser:
                 else:
                     vv.append(line)
                     continue
-            if _VV.match(line.folded):
+            if _VV.match(line.text):
                 vv.append(line)
                 in_vv = True
                 continue
             blank: list[tuple[int, int]] = []  # absolute ranges consumed by other fields
-            for motto in _MOTTOS.finditer(line.folded):
+            for motto in _MOTTOS.finditer(line.text):
                 blank.append((line.cstart + motto.start(), line.cstart + motto.end()))
             if doc.number is None:
                 for lead in _NUMBER_LEAD.finditer(text, line.cstart, line.cend):
@@ -433,7 +498,7 @@ class _Parser:
                         blank.append((lead.start(), symbol.end()))
                         break
             if doc.date_raw is None:
-                date = _DATE_LINE.search(self.folded, line.cstart, line.cend)
+                date = _DATE_LINE.search(text, line.cstart, line.cend)
                 if date:
                     place_start = self._place(line.cstart, date.start(), blank)
                     if date.group(3):
@@ -453,7 +518,7 @@ class _Parser:
                     rest[k - line.cstart] = "\x00"
             for part in re.finditer(r"[^\x00]+", "".join(rest)):
                 seg_start = line.cstart + part.start()
-                for piece in re.finditer(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|$)", part.group()):
+                for piece in re.finditer(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)", part.group()):
                     value = piece.group().strip(" *-–_=,")
                     if not _is_caps(value, 3) or _SEPARATOR.match(value):
                         continue
@@ -538,8 +603,8 @@ class _Parser:
     # -- body bounds ----------------------------------------------------------------------------
 
     def _body_end(self) -> None:
-        last: re.Match[str] | None = None
-        for match in _NOI_NHAN.finditer(self.folded, self.body_start):
+        last: _At | None = None
+        for match in _line_matches(_NOI_NHAN_LINES, self.text, self.body_start, len(self.text)):
             last = match
         self.noi_nhan = last
         if last is not None:
@@ -551,12 +616,12 @@ class _Parser:
         text, doc = self.text, self.doc
         heads: list[tuple[int, Section]] = []
         expected = 1
-        for match in _SECTION_RE.finditer(text, self.body_start, self.body_end):
+        for match in _line_matches(_SECTION_LINES, text, self.body_start, self.body_end):
             if roman_to_int(match.group(1)) != expected:
                 continue
             ts, te = _trim(text, match.start(2), match.end(2))
             if ts >= te:
-                nxt = _lines(text, self.folded, min(match.end() + 1, len(text)), self.body_end, 3)
+                nxt = _lines(text, min(match.end() + 1, len(text)), self.body_end, 3)
                 line = next((ln for ln in nxt if ln.text), None)
                 if line is None:
                     continue
@@ -576,9 +641,9 @@ class _Parser:
             self.section_bounds.append((section, start, end))
         items: list[Item] = []
         for section, _start, end in self.section_bounds:
-            found: list[tuple[re.Match[str], Item]] = []
+            found: list[tuple[_At, Item]] = []
             want = 1
-            for match in _ITEM_RE.finditer(text, section.span[1], end):
+            for match in _line_matches(_ITEM_LINES, text, section.span[1], end):
                 if int(match.group(1)) != want:
                     continue
                 ts, te = _trim(text, match.start(2), match.end(2))
@@ -612,30 +677,33 @@ class _Parser:
 
     def _cut_end(self, start: int, stop: int) -> int:
         """End of an item: before "Trên đây là ..." and before the signature."""
-        found = re.search(r"\n[ \t*]*tren[ \t]+day[ \t]+la\b", self.folded[start:stop])
+        found = _TREN_DAY.search(self.text, start, stop)
         if found:
-            stop = start + found.start()
+            stop = found.start()
         while stop > start and self.text[stop - 1] in " \t\n":
             stop -= 1
         return stop
 
     def _item_body(self, item: Item) -> None:
+        text = self.text
         start, end = item.span
-        lines = _lines(self.text, self.folded, start, end, 5000)
+        first_nl = text.find("\n", start, end)
         kept: list[str] = []
-        for index, line in enumerate(lines):
-            if self._is_footnote(line.start) or not line.text:
-                continue
-            kept.append(line.text)
-            if index == 0:
-                continue
-            bullet = _BULLET.match(self.text, line.start, line.end)
-            if bullet and bullet.group(3):
-                marker = bullet.group(2) or bullet.group(1)
-                item.bullets.append(
-                    Bullet(marker, _value(bullet.group(3)), (bullet.start(3), bullet.end(3)))
-                )
+        pos = start
+        for raw in text[start:end].split("\n"):
+            if raw.strip() and pos not in self.footnote_starts:
+                kept.append(raw.strip())
+            pos += len(raw) + 1
         item.text = _MD.sub("", "\n".join(kept))
+        if first_nl < 0:
+            return
+        for bullet in _line_matches(_BULLET_LINES, text, first_nl + 1, end):
+            if bullet.start() in self.footnote_starts:
+                continue
+            marker = bullet.group(2) or bullet.group(1)
+            item.bullets.append(
+                Bullet(marker, _value(bullet.group(3)), (bullet.start(3), bullet.end(3)))
+            )
 
     # -- references -----------------------------------------------------------------------------
 
@@ -663,10 +731,10 @@ class _Parser:
     # -- opening: implements and issuer ----------------------------------------------------------
 
     def _opening(self) -> None:
-        text, folded, doc = self.text, self.folded, self.doc
+        text, doc = self.text, self.doc
         first_section = doc.sections[0].span[0] if doc.sections else self.body_end
         stop = min(first_section, self.body_start + 6000, self.body_end)
-        paragraphs = [ln for ln in _lines(text, folded, self.body_start, stop, 40) if ln.text]
+        paragraphs = [ln for ln in _lines(text, self.body_start, stop, 40) if ln.text]
         opening = next((p for p in paragraphs[:6] if _OPENING.match(p.folded)), None)
         if opening is not None:
             sentence_end = self._sentence_end(opening)
@@ -678,7 +746,7 @@ class _Parser:
             for cite in self.citations:
                 if cite.begin < opening.cstart or cite.begin >= sentence_end:
                     continue
-                gap = folded[prev_end : cite.begin].strip(" \t,;")
+                gap = self.folded[prev_end : cite.begin].strip(" \t,;")
                 ok = not chosen and bool(
                     re.fullmatch(
                         r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?",
@@ -755,7 +823,6 @@ class _Parser:
                 continue
             for line in _lines(
                 self.text,
-                self.folded,
                 section.span[1] + 1,
                 self._cut_end(section.span[1], end),
                 200,
@@ -775,10 +842,13 @@ class _Parser:
                     )
 
     def _phan_cong(self, item: Item) -> Assignment | None:
-        text, folded = self.text, self.folded
+        text = self.text
+        segment = text[item.span[0] : item.span[1]].lower()
+        if not any(hint in segment for hint in _ASSIGN_HINTS):
+            return None
         lines = [
             ln
-            for ln in _lines(text, folded, item.span[0], item.span[1], 5000)[1:]
+            for ln in _lines(text, item.span[0], item.span[1], 5000)[1:]
             if not self._is_footnote(ln.start)
         ]
         units: list[tuple[str, Span]] = []
@@ -789,7 +859,7 @@ class _Parser:
         for line in lines:
             if not line.text:
                 continue
-            if _PHAN_CONG.match(line.folded):
+            if _PHAN_CONG.match(line.text):
                 active = True
                 rest = re.sub(r"^[^:]*:?", "", line.text, count=1) if ":" in line.text else ""
                 if rest.strip():
@@ -797,7 +867,7 @@ class _Parser:
                     units.extend(self._split_units(offset, line.cend))
                 last_unit_line = False
                 continue
-            found_period = _PERIOD.match(line.folded)
+            found_period = _PERIOD.match(line.text)
             if found_period:
                 value = _value(line.text[found_period.end() :]).rstrip(" .;,")
                 if value:
@@ -811,7 +881,7 @@ class _Parser:
                 continue
             bullet = _BULLET.match(line.text)
             marker = (bullet.group(2) or bullet.group(1)) if bullet else None
-            if _UNIT_ROLE.match(line.folded):
+            if _UNIT_ROLE.match(line.text):
                 units.extend(self._unit_line(line))
                 last_unit_line = True
                 continue
@@ -865,13 +935,13 @@ class _Parser:
 
     def _split_units(self, start: int, end: int) -> list[tuple[str, Span]]:
         """Units listed in a "Phân công" line: split at commas, semicolons and "phối hợp với"."""
-        text, folded = self.text, self.folded
+        text = self.text
         out: list[tuple[str, Span]] = []
         pieces: list[tuple[int, int]] = []
         pos = start
         for sep in re.finditer(
             r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b",
-            folded[start:end],
+            self.folded[start:end],
         ):
             pieces.append((pos, start + sep.start()))
             pos = start + sep.end()
@@ -988,10 +1058,8 @@ class _Parser:
     # -- recipients and signature ----------------------------------------------------------------
 
     def _tail(self) -> None:
-        text, folded, doc = self.text, self.folded, self.doc
-        tail = [
-            ln for ln in _tail_lines(text, folded, TAIL_LINES) if not self._is_footnote(ln.start)
-        ]
+        text, doc = self.text, self.doc
+        tail = [ln for ln in _tail_lines(text, TAIL_LINES) if not self._is_footnote(ln.start)]
         last_heading = max((s.span[1] for s in doc.sections), default=self.body_start)
         if doc.items:
             last_heading = max(last_heading, doc.items[-1].span[0])
@@ -1000,13 +1068,11 @@ class _Parser:
             self._recipients(self.noi_nhan)
         self._signature(tail)
 
-    def _recipients(self, match: re.Match[str]) -> None:
-        text, folded = self.text, self.folded
+    def _recipients(self, match: _At) -> None:
+        text = self.text
         rec: list[tuple[str, Span]] = []
         inline_start = match.start(1)
-        lines = (
-            _lines(text, folded, match.end() + 1, len(text), 60) if match.end() < len(text) else []
-        )
+        lines = _lines(text, match.end() + 1, len(text), 60) if match.end() < len(text) else []
         inline = text[inline_start : match.end()]
         if inline.strip():
             value = self._cut_signature(inline_start, match.end())

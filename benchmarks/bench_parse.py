@@ -1,0 +1,64 @@
+"""vanban parse throughput: documents per second on one core over the dev corpus.
+
+The dev corpus (``../shared/corpus/dev`` beside the repository) is repeated until at least
+1,000 documents have been parsed. The baseline, measured in the same run over the same texts, is
+the floor any parser pays: reading each file and normalising it to NFC. ``ratio`` is
+value / baseline_value, the share of the floor's speed that parsing keeps (1.0 would mean
+parsing is free; 0.05 means parsing costs twenty times the floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import unicodedata
+from pathlib import Path
+
+from benchmarks.common import Figure
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+SKIP_REASON = f"corpus not found at {CORPUS}"
+GOAL = 1000.0
+
+
+def _files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+def _floor(files: list[Path]) -> list[str]:
+    return [unicodedata.normalize("NFC", f.read_text(encoding="utf-8")) for f in files]
+
+
+def run(args: argparse.Namespace) -> list[Figure]:
+    from vanban import parse, read
+
+    files = _files()
+    if not files:
+        return []
+    minimum = 100 if getattr(args, "quick", False) else 1000
+    rounds = -(-minimum // len(files))
+    batch = files * rounds
+    for f in files:  # warm-up: imports, regex compilation, caches
+        parse(read(f))
+    start = time.perf_counter()
+    texts = _floor(batch)
+    floor_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    for f in batch:
+        parse(read(f))
+    parse_seconds = time.perf_counter() - start
+    value = len(batch) / parse_seconds
+    baseline = len(texts) / floor_seconds
+    return [
+        Figure(
+            name="parse",
+            metric="documents_per_second",
+            value=value,
+            unit=f"documents/s ({len(batch)} documents, read + parse, one core)",
+            baseline="read_and_nfc_documents_per_second",
+            baseline_value=baseline,
+            ratio=value / baseline,
+            goal=f">= {GOAL:.0f} documents/s",
+        )
+    ]
