@@ -249,6 +249,9 @@ class Submission(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="report_submissions")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(default=1)
+    # The render token of the form that made the last save: a stale ``version`` coming from that
+    # same form (its own autosave still in flight) is not a conflict; from any other form it is.
+    last_token = models.CharField(max_length=64, blank=True, default="")
     data = models.JSONField(default=dict, blank=True)
     first_submitted_on = models.DateField(null=True, blank=True)
     is_late = models.BooleanField(default=False)

@@ -226,22 +226,30 @@ def clean_data(submission: Submission, posted: dict[str, str]) -> dict[str, str]
     return {k: str(posted.get(k, "")).strip()[:20000] for k in keys if k in posted}
 
 
+def _stale(current: Submission, version: int, token: str) -> bool:
+    """True when someone else saved since the form was rendered (not this form's own autosave)."""
+    if current.version == version:
+        return False
+    return not (token and current.last_token == token and version < current.version)
+
+
 def save_draft(
-    submission: Submission, data: dict[str, str], version: int, user: User | None
+    submission: Submission, data: dict[str, str], version: int, user: User | None, token: str = ""
 ) -> Submission:
     """Store what was typed (even invalid) if ``version`` is still the current one; else Conflict."""
     with transaction.atomic():
         current = _locked(submission)
         if not current.editable:
             raise NotEditable
-        if current.version != version:
+        if _stale(current, version, token):
             raise Conflict(current)
         merged = dict(current.data)
         merged.update(clean_data(current, data))
         current.data = merged
         current.version = F("version") + 1
         current.updated_by = user
-        current.save(update_fields=["data", "version", "updated_by", "updated_at"])
+        current.last_token = token
+        current.save(update_fields=["data", "version", "updated_by", "updated_at", "last_token"])
         current.refresh_from_db()
     return current
 
@@ -313,7 +321,7 @@ def submit(
                 if token and ReportVersion.objects.filter(token=token).exists():
                     return SubmitResult(current, duplicate=True)
                 raise NotEditable
-            if current.version != version:
+            if _stale(current, version, token):
                 raise Conflict(current)
             merged = dict(current.data)
             merged.update(clean_data(current, data))
@@ -322,8 +330,11 @@ def submit(
             parsed, errors = validate(rt, merged)
             current.version += 1
             current.updated_by = user
+            current.last_token = token
             if errors:
-                current.save(update_fields=["data", "version", "updated_by", "updated_at"])
+                current.save(
+                    update_fields=["data", "version", "updated_by", "updated_at", "last_token"]
+                )
                 return SubmitResult(current, errors=errors)
             now = timezone.now()
             today = timezone.localdate()

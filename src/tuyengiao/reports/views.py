@@ -378,7 +378,9 @@ def autosave(request: HttpRequest, submission_pk: int) -> HttpResponse:
     sub = _submission(request, submission_pk, Action.CHANGE)
     mine = _posted(request)
     try:
-        sub = services.save_draft(sub, mine, _version(request), _actor(request))
+        sub = services.save_draft(
+            sub, mine, _version(request), _actor(request), request.POST.get("token", "")
+        )
     except Conflict as c:
         return _reconcile(request, c.submission, mine)
     except NotEditable:

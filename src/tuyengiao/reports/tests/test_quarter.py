@@ -240,6 +240,28 @@ def test_concurrent_edit_shows_reconcile_screen(
     assert sub.versions.filter(action="merge").count() == 1
 
 
+def test_own_autosave_in_flight_is_not_a_conflict(forty: Setup, client_as: Any) -> None:
+    """The submit of a form whose own autosave landed meanwhile (same render token) goes through."""
+    s = forty
+    officer = client_as("coso1")
+    sub = Submission.objects.get(period=s.q1, unit=s.units[0])
+    page = officer.get(reverse("reports:submission", kwargs={"submission_pk": sub.pk}))
+    version, token = page.context["sub"].version, page.context["token"]
+    key = s.ind["total"].key
+    officer.post(
+        reverse("reports:autosave", kwargs={"submission_pk": sub.pk}),
+        {key: "20", "version": version, "token": token},
+        HTTP_HX_REQUEST="true",
+    )
+    response = officer.post(
+        reverse("reports:submit", kwargs={"submission_pk": sub.pk}),
+        form_data(s, 0) | {"version": version, "token": token},
+    )
+    assert response.status_code == 302
+    sub.refresh_from_db()
+    assert sub.status == Status.SUBMITTED
+
+
 def test_doubled_submission_is_stored_once(forty: Setup, client_as: Any) -> None:
     s = forty
     officer = client_as("coso1")
