@@ -10,6 +10,8 @@ DEMO_ACCOUNTS = [
     ("khoi", "Quản trị Đảng bộ Khối (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
     ("coso1", "Cán bộ chuyên trách của một đảng bộ cơ sở"),
     ("coso2", "Cán bộ chuyên trách của đảng bộ cơ sở bên cạnh"),
+    ("xem1", "Chỉ xem, cùng đơn vị với coso1"),
+    ("so1", "Cán bộ của một Sở (khối nhà nước, UBND tỉnh)"),
 ]
 
 
@@ -29,8 +31,14 @@ class DemoContext:
         from django_otp.plugins.otp_static.models import StaticDevice
 
         lines = []
-        for device in StaticDevice.objects.filter(user__username__in=["admin", "khoi"]).select_related("user"):
+        for device in StaticDevice.objects.filter(
+            user__username__in=["admin", "khoi"]
+        ).select_related("user"):
             tokens = list(device.token_set.values_list("token", flat=True)[:5])
             if tokens:
                 lines.append(f"  mã dự phòng của {device.user.username}: {' '.join(tokens)}")
-        return ("Xác thực hai lớp — mã dự phòng (mỗi mã dùng một lần):\n" + "\n".join(lines)) if lines else ""
+        return (
+            ("Xác thực hai lớp — mã dự phòng (mỗi mã dùng một lần):\n" + "\n".join(lines))
+            if lines
+            else ""
+        )
