@@ -265,7 +265,6 @@ class Submission(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["period__start", "unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["period", "unit"], name="reports_submission_unique")
         ]

@@ -1,0 +1,289 @@
+"""Periodic reports at national size, on PostgreSQL.
+
+Tree (seeded here with bulk inserts; ``tuyengiao seed_synthetic`` did not exist when this was
+written): Trung ương → 63 provinces → 11 district-level committees each (693) → 75 base
+organisations each (51,975 base organisations, 52,732 units). One quarterly report type of the
+root with 5 indicators, sent to every base organisation, over the 4 quarters of a year:
+207,900 submissions (about 88% submitted or accepted, 4% late, the rest missing/returned), and
+one narrow row per (submission, indicator) for the roll-ups (≈ 915,000 rows).
+
+Figures (one run, same database, database ``tg_bench_reports``):
+* the status matrix page for the whole tree (GET as an officer of the root: status counts of all
+  51,975 units, the filtered unit count, first page of 50 rows with their cells, rendered) — p95,
+  against the bare SQL the page needs (page rows + counts, raw cursor, no ORM, no template);
+* the roll-up of the 5 indicators over the whole tree with the drill-down rows of the 63
+  provinces (``services.rollup``: indicators, children, one GROUP BY on the path prefix, the
+  submission counts) — p95, against the same aggregate as one hand-written SQL query.
+
+The measurement runs in a child process so its Django settings do not depend on other benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+from benchmarks.common import Figure, p95, timings_ms
+
+DB_NAME = "tg_bench_reports"
+DB_URL = os.environ.get("BENCH_REPORTS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
+SKIP_REASON = ""
+LEVELS = (63, 11, 75)
+YEAR = 2025
+
+
+def _ensure_database() -> str | None:
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed"
+    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
+    try:
+        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone():
+                conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+    except Exception as exc:
+        return f"PostgreSQL not reachable at {admin_url}: {exc}"
+    return None
+
+
+def run(args: Any) -> list[Figure]:
+    global SKIP_REASON
+    problem = _ensure_database()
+    if problem:
+        SKIP_REASON = problem
+        return []
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
+        DATABASE_URL=DB_URL,
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-reports-not-a-secret-0123456789abcdefghijklmnop"),
+        ALLOWED_HOSTS="testserver,localhost",
+        SECURE_SSL_REDIRECT="0",
+        TASKS_IMMEDIATE="1",
+    )
+    cmd = [sys.executable, "-m", "benchmarks.bench_reports", "--child"] + (["--quick"] if getattr(args, "quick", False) else [])
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
+        return []
+    if proc.stderr.strip():
+        print(proc.stderr.strip(), file=sys.stderr)
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return [Figure(**f) for f in data]
+
+
+# --- the child process --------------------------------------------------------------------------
+
+
+def _seed() -> None:
+    from django.db import connection, transaction
+
+    from tuyengiao.accounts.models import Role, User
+    from tuyengiao.core.text import fold
+    from tuyengiao.orgs.models import Unit, UnitKind
+    from tuyengiao.reports.calendar import generate_year
+    from tuyengiao.reports.models import Indicator, IndicatorKind, ReportType
+
+    if ReportType.objects.filter(title="BENCH báo cáo quý").exists():
+        return
+    print(f"seeding {DB_NAME} …", file=sys.stderr)
+    alphabet = Unit.alphabet
+
+    def seg(i: int) -> str:
+        out = ""
+        for _ in range(Unit.steplen):
+            out = alphabet[i % len(alphabet)] + out
+            i //= len(alphabet)
+        return out
+
+    kinds = [UnitKind.PARTY_COMMITTEE, UnitKind.PARTY_COMMITTEE, UnitKind.BASE_ORGANISATION]
+    with transaction.atomic():
+        root = Unit.objects.add_root(dict(kind=UnitKind.PARTY_COMMITTEE, code="BENCH-TW", name="Trung ương (thử nghiệm)", short_name="TW"))
+        User.objects.create_user("bench-tw", password="x-bench-reports-1", unit=root, role=Role.OFFICER)
+        parents = [root]
+        for level, fanout in enumerate(LEVELS):
+            new = []
+            for parent in parents:
+                for i in range(fanout):
+                    code = f"{parent.code}-{i + 1}"
+                    name = f"Đơn vị {code}"
+                    new.append(
+                        Unit(
+                            kind=kinds[level],
+                            code=code,
+                            name=name,
+                            short_name="ĐU",
+                            name_folded=fold(name),
+                            path=parent.path + seg(i + 1),
+                            depth=parent.depth + 1,
+                            numchild=LEVELS[level + 1] if level + 1 < len(LEVELS) else 0,
+                        )
+                    )
+            Unit.objects.bulk_create(new, batch_size=5000)
+            parents = list(Unit.objects.filter(depth=root.depth + level + 1, path__startswith=root.path))
+        Unit.objects.filter(pk=root.pk).update(numchild=LEVELS[0])
+
+        rt = ReportType.objects.create(unit=root, title="BENCH báo cáo quý", due_day=15, sent=True)
+        codes = [("dv-tong", "Tổng số đảng viên", IndicatorKind.NUMBER), ("dv-hoc", "Đảng viên tham gia học tập", IndicatorKind.NUMBER),
+                 ("buoi", "Số buổi sinh hoạt chuyên đề", IndicatorKind.NUMBER), ("tin-bai", "Số tin, bài", IndicatorKind.NUMBER),
+                 ("hai-long", "Tỷ lệ hài lòng", IndicatorKind.PERCENT)]
+        for order, (code, label, kind) in enumerate(codes, start=1):
+            Indicator.objects.create(report_type=rt, order=order, code=code, label=label, kind=kind, integer=kind == IndicatorKind.NUMBER)
+        generate_year(rt, YEAR)
+        with connection.cursor() as cur:
+            cur.execute(
+                "INSERT INTO reports_recipient (report_type_id, unit_id) SELECT %s, id FROM orgs_unit WHERE depth = %s AND path LIKE %s",
+                [rt.pk, root.depth + len(LEVELS), root.path + "%"],
+            )
+            # statuses spread by a hash of (unit, period): 5% draft (missing), 1% returned, 4% late, rest on time (half accepted)
+            cur.execute(
+                """
+                INSERT INTO reports_submission (period_id, unit_id, status, version, data, first_submitted_on, is_late,
+                    submitted_at, decided_at, comment, entered_by_superior, updated_at, last_token)
+                SELECT p.id, r.unit_id,
+                    CASE WHEN h < 5 THEN 'draft' WHEN h < 6 THEN 'returned' WHEN h < 53 THEN 'submitted' ELSE 'accepted' END,
+                    2, '{}'::jsonb,
+                    CASE WHEN h < 5 THEN NULL WHEN h BETWEEN 6 AND 9 THEN p.due_date + 3 ELSE p.due_date - 2 END,
+                    h BETWEEN 6 AND 9,
+                    CASE WHEN h < 5 THEN NULL ELSE now() END, NULL, '', false, now(), ''
+                FROM reports_recipient r
+                JOIN reports_period p ON p.report_type_id = r.report_type_id
+                CROSS JOIN LATERAL (SELECT ((r.unit_id * 7919 + p.id * 104729) %% 100) AS h) hh
+                WHERE r.report_type_id = %s
+                """,
+                [rt.pk],
+            )
+            cur.execute(
+                """
+                INSERT INTO reports_indicatorvalue (submission_id, period_id, indicator_id, unit_path, value, text)
+                SELECT s.id, s.period_id, i.id, u.path,
+                    CASE i.code WHEN 'dv-tong' THEN 20 + (u.id %% 150) WHEN 'dv-hoc' THEN 15 + (u.id %% 140)
+                                WHEN 'buoi' THEN 1 + (u.id %% 6) WHEN 'tin-bai' THEN (u.id * 3) %% 40 ELSE 70 + (u.id %% 30) END,
+                    ''
+                FROM reports_submission s
+                JOIN orgs_unit u ON u.id = s.unit_id
+                JOIN reports_period p ON p.id = s.period_id
+                JOIN reports_indicator i ON i.report_type_id = p.report_type_id
+                WHERE p.report_type_id = %s AND s.status IN ('submitted', 'accepted')
+                """,
+                [rt.pk],
+            )
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE")
+    print("seeded", file=sys.stderr)
+
+
+def _child(quick: bool) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from tuyengiao.accounts.models import User
+    from tuyengiao.orgs.models import Unit
+    from tuyengiao.reports import services
+    from tuyengiao.reports.models import IndicatorValue, Period, ReportType, Submission
+
+    call_command("migrate", verbosity=0)
+    _seed()
+    user = User.objects.get(username="bench-tw")
+    root = user.unit
+    assert root is not None
+    rt = ReportType.objects.get(title="BENCH báo cáo quý")
+    period = Period.objects.get(report_type=rt, index=4)
+    base_units = Unit.objects.filter(depth=root.depth + len(LEVELS), path__startswith=root.path).count()
+    values = IndicatorValue.objects.filter(period__report_type=rt).count()
+    subs = Submission.objects.filter(period__report_type=rt).count()
+    client = Client()
+    client.force_login(user)
+    url = reverse("reports:matrix") + f"?period={period.key}"
+    repeat = 10 if quick else 40
+
+    def page() -> None:
+        response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        assert len(response.context["rows"]) == 50
+
+    def bare_page() -> None:
+        with connection.cursor() as cur:
+            cur.execute(
+                """SELECT u.id, u.code, u.name, s.id, s.status, s.is_late FROM orgs_unit u
+                   JOIN reports_submission s ON s.unit_id = u.id AND s.period_id = %s
+                   WHERE u.path LIKE %s ORDER BY u.path LIMIT 50""",
+                [period.pk, root.path + "%"],
+            )
+            cur.fetchall()
+            cur.execute("SELECT status, is_late, count(*) FROM reports_submission WHERE period_id = %s GROUP BY 1, 2", [period.pk])
+            cur.fetchall()
+            cur.execute(
+                "SELECT count(*) FROM orgs_unit u WHERE u.path LIKE %s AND EXISTS (SELECT 1 FROM reports_recipient r WHERE r.unit_id = u.id AND r.report_type_id = %s)",
+                [root.path + "%", rt.pk],
+            )
+            cur.fetchall()
+
+    def roll() -> None:
+        r = services.rollup(period, root)
+        assert len(r.children) == LEVELS[0] and r.total[0].value
+
+    prefix_len = (root.depth + 1) * Unit.steplen
+
+    def bare_roll() -> None:
+        with connection.cursor() as cur:
+            cur.execute(
+                """SELECT substr(unit_path, 1, %s), indicator_id, sum(value), count(value)
+                   FROM reports_indicatorvalue WHERE period_id = %s AND unit_path LIKE %s GROUP BY 1, 2""",
+                [prefix_len, period.pk, root.path + "%"],
+            )
+            assert len(cur.fetchall()) == LEVELS[0] * 5
+
+    page_ms = timings_ms(page, repeat)
+    bare_page_ms = timings_ms(bare_page, repeat)
+    roll_ms = timings_ms(roll, repeat)
+    bare_roll_ms = timings_ms(bare_roll, repeat)
+    size = f"{base_units:,} base organisations, {subs:,} submissions, {values:,} values"
+    figures = [
+        Figure(
+            name=f"reports: status matrix page of the whole tree, paged 50 ({size}; PostgreSQL)",
+            metric="p95 latency",
+            value=p95(page_ms),
+            unit="ms",
+            baseline="bare SQL of the page (rows + status counts + unit count)",
+            baseline_value=p95(bare_page_ms),
+            ratio=p95(page_ms) / max(p95(bare_page_ms), 1e-9),
+            goal="< 300 ms",
+        ),
+        Figure(
+            name=f"reports: roll-up of 5 indicators over the whole tree with 63 drill-down rows ({size}; PostgreSQL)",
+            metric="p95 latency",
+            value=p95(roll_ms),
+            unit="ms",
+            baseline="the same aggregate as one hand-written SQL query",
+            baseline_value=p95(bare_roll_ms),
+            ratio=p95(roll_ms) / max(p95(bare_roll_ms), 1e-9),
+            goal="< 300 ms; ratio <= 1.5",
+        ),
+    ]
+    from dataclasses import asdict
+
+    print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        _child("--quick" in sys.argv)
+    else:
+        import argparse
+
+        parsed = argparse.Namespace(quick="--quick" in sys.argv)
+        for fig in run(parsed):
+            print(fig.line())
+        if SKIP_REASON:
+            print("skipped:", SKIP_REASON)
