@@ -38,6 +38,7 @@ BLANK_SYMBOL_RE = re.compile(
 TYPE_WORDS: dict[str, str] = {
     "chuong trinh hanh dong": "Chương trình hành động",
     "nghi quyet lien tich": "Nghị quyết liên tịch",
+    "nghi quyet trung uong": "Nghị quyết Trung ương",
     "thong tu lien tich": "Thông tư liên tịch",
     "nghi quyet": "Nghị quyết",
     "chi thi": "Chỉ thị",

@@ -80,6 +80,10 @@ def _is_caps_word(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
 
+def _blank(gap: str) -> bool:
+    return bool(gap) and not gap.strip(" \t")
+
+
 def _restore_caps(text: str) -> str:
     """Uppercase the lowercase TCVN3 letters of words typed in the uppercase ``.VnTimeH`` font."""
     words = list(_WORD.finditer(text))
@@ -105,13 +109,19 @@ def _restore_caps(text: str) -> str:
         if state[index] == 0 or word.isupper():
             continue
         if state[index] == 2:
-            prev = state[index - 1] if index > 0 else None
-            nxt = state[index + 1] if index + 1 < len(words) else None
+            # neighbours count only when nothing but blanks separates them ("Số 30-KH" is not)
+            prev = nxt = None
+            if index > 0 and _blank(text[words[index - 1].end() : match.start()]):
+                prev = state[index - 1]
+            if index + 1 < len(words) and _blank(text[match.end() : words[index + 1].start()]):
+                nxt = state[index + 1]
+            line_end = text.find("\n", match.end())
+            last_on_line = not _WORD.search(text, match.end(), len(text) if line_end < 0 else line_end)
             if word[0].isupper():
                 # "Kế" before "HOẠCH": typed in .VnTimeH; "Kế hoạch" stays as it is
-                caps = nxt == 1 or (nxt is None and prev == 1)
+                caps = nxt == 1 or (last_on_line and prev == 1)
             else:
-                caps = prev == 1 and nxt in (1, None)
+                caps = prev == 1 and (nxt == 1 or last_on_line)
             if not caps:
                 continue
         out.append(text[last : match.start()])

@@ -1152,7 +1152,8 @@ class _Parser:
                 doc.signer_title = title_inline
                 title_index = index
             else:
-                title_index = self._signer_title(tail, index + 1)
+                found_title = self._signer_title(tail, index + 1)
+                title_index = index if found_title is None else found_title
             break
         if doc.on_behalf is None:
             for index in range(len(tail) - 1, -1, -1):

@@ -1,0 +1,68 @@
+"""The command line: one JSON object per file, in argument order; unreadable files reported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vanban.cli import main
+
+
+def _write(tmp_path: Path) -> tuple[Path, Path, Path]:
+    first = tmp_path / "b.txt"
+    first.write_text("Số 30-KH/ĐUK\n\nKẾ HOẠCH\nĐổi mới công tác tư tưởng\n", encoding="utf-8")
+    second = tmp_path / "a.txt"
+    second.write_text("Số: 289/KH-UBND\n\nKẾ HOẠCH\nChuyển đổi số\n", encoding="utf-8")
+    scanned = tmp_path / "scan.pdf"
+    scanned.write_bytes(b"%PDF-1.4 not really a pdf")
+    return first, second, scanned
+
+
+def test_jsonl_in_argument_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second, _ = _write(tmp_path)
+    assert main(["parse", "--jsonl", str(first), str(second)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    objects = [json.loads(line) for line in lines]
+    assert [o["file"] for o in objects] == [str(first), str(second)]
+    assert [o["number"] for o in objects] == ["30-KH/ĐUK", "289/KH-UBND"]
+    assert objects[0]["title"] == "Đổi mới công tác tư tưởng"
+
+
+def test_unreadable_file_reported_others_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second, scanned = _write(tmp_path)
+    assert main(["parse", "--jsonl", str(first), str(scanned), str(second)]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [
+        str(first),
+        str(second),
+    ]
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 1 and str(scanned) in errors[0]
+
+
+def test_pretty_json_and_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, _, _ = _write(tmp_path)
+    assert main(["parse", str(first)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("{\n") and json.loads(out)["doc_type"] == "Kế hoạch"
+    assert main(["read", str(first)]) == 0
+    assert capsys.readouterr().out.startswith("Số 30-KH/ĐUK\n")
+
+
+def test_console_script(tmp_path: Path) -> None:
+    first, _, _ = _write(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vanban", "parse", "--jsonl", str(first)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["number"] == "30-KH/ĐUK"

@@ -1,0 +1,365 @@
+"""Each field of the parser on fragments written after the two official forms: party documents
+(Hướng dẫn 36-HD/VPTW) and state documents (Nghị định 30/2020/NĐ-CP)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vanban import ParsedDocument, parse
+
+PARTY = """\
+ĐẢNG BỘ TỈNH QUẢNG NAM                    ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH
+*                          Tam Kỳ, ngày 05 tháng 10 năm 2023
+Số 145-KH/ĐUK
+
+KẾ HOẠCH
+thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021
+của Bộ Chính trị khóa XIII
+-----
+
+Thực hiện Kế hoạch số 293-KH/TU, ngày 20/7/2023 của Ban Thường vụ Tỉnh ủy và Hướng dẫn số 12-HD/BTGTU ngày 1-8-2023 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Đảng ủy Khối xây dựng kế hoạch thực hiện như sau:
+
+I- MỤC ĐÍCH, YÊU CẦU
+1- Quán triệt sâu sắc nội dung Kết luận.
+2- Gắn với nhiệm vụ chính trị của cơ quan, đơn vị.
+II- NHIỆM VỤ, GIẢI PHÁP
+1- Tổ chức học tập
+- Các chi, đảng bộ cơ sở tổ chức học tập.
++ Hoàn thành trong quý IV/2023.
+2- Tuyên truyền¹
+III- TỔ CHỨC THỰC HIỆN
+1- Ban Tuyên giáo Đảng ủy Khối phối hợp với Văn phòng Đảng ủy Khối tham mưu, theo dõi.
+2- Các chi, đảng bộ cơ sở, Đoàn Khối các cơ quan tỉnh xây dựng kế hoạch thực hiện.
+
+Nơi nhận:                                  T/M BAN THƯỜNG VỤ
+- Ban Thường vụ Tỉnh ủy,                         BÍ THƯ
+- Các chi, đảng bộ cơ sở,
+- Lưu VP.
+                                            Lê Văn Dũng
+
+¹ Theo Quy định số 85-QĐ/TW, ngày 07/10/2022 của Ban Bí thư.
+"""
+
+STATE = """\
+UBND TỈNH BÌNH PHƯỚC
+SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 289/KH-STTTT
+Bình Phước, ngày 12 tháng 9 năm 2023
+
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2024
+
+Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;
+Thực hiện Quyết định số 1812/QĐ-UBND ngày 04/11/2022 của UBND tỉnh về việc phê duyệt Đề án, Sở Thông tin và Truyền thông ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức.
+II. NHIỆM VỤ
+1. Tuyên truyền về chuyển đổi số
+- Phân công thực hiện:
++ Chủ trì: Phòng Bưu chính - Viễn thông.
++ Phối hợp: Văn phòng Sở, Trung tâm Công nghệ thông tin.
+- Thời gian thực hiện: Quý II/2024.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Các phòng, đơn vị thuộc Sở: Căn cứ nhiệm vụ được giao, triển khai thực hiện.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Giám đốc, các PGĐ Sở;
+- Lưu: VT, BCVT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+(Đã ký)
+Trần Văn Nam
+"""
+
+
+@pytest.fixture(scope="module")
+def party() -> ParsedDocument:
+    return parse(PARTY)
+
+
+@pytest.fixture(scope="module")
+def state() -> ParsedDocument:
+    return parse(STATE)
+
+
+def test_party_header(party: ParsedDocument) -> None:
+    assert party.number == "145-KH/ĐUK"
+    assert party.doc_type == "Kế hoạch"
+    assert party.parent_issuer == "ĐẢNG BỘ TỈNH QUẢNG NAM"
+    assert (party.place, party.date) == ("Tam Kỳ", "2023-10-05")
+    assert party.date_raw == "Tam Kỳ, ngày 05 tháng 10 năm 2023"
+    assert (
+        party.title == "thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị khóa XIII"
+    )
+
+
+def test_state_header(state: ParsedDocument) -> None:
+    assert state.number == "289/KH-STTTT"
+    assert state.parent_issuer == "UBND TỈNH BÌNH PHƯỚC"
+    assert (state.place, state.date) == ("Bình Phước", "2023-09-12")
+    assert state.title == "Triển khai chuyển đổi số năm 2024"
+
+
+def test_issuer_from_the_opening_sentence(party: ParsedDocument, state: ParsedDocument) -> None:
+    assert party.issuer == "Ban Thường vụ Đảng ủy Khối"
+    assert state.issuer == "Sở Thông tin và Truyền thông"
+
+
+def test_implements(party: ParsedDocument, state: ParsedDocument) -> None:
+    assert party.implements == ["293-KH/TU", "12-HD/BTGTU"]
+    assert state.implements == ["1812/QĐ-UBND"]  # "Căn cứ" is a legal basis, not carried out
+
+
+def test_references_include_footnotes_once(party: ParsedDocument) -> None:
+    refs = {r.number: r for r in party.references}
+    assert list(refs) == ["01-KL/TW", "293-KH/TU", "12-HD/BTGTU", "85-QĐ/TW"]
+    assert refs["12-HD/BTGTU"].date == "2023-08-01"
+    assert refs["85-QĐ/TW"].issuer == "Ban Bí thư"
+    assert "145-KH/ĐUK" not in refs  # the document's own number
+
+
+def test_sections_and_items(party: ParsedDocument) -> None:
+    assert [(s.label, s.title) for s in party.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("II", "NHIỆM VỤ, GIẢI PHÁP"),
+        ("III", "TỔ CHỨC THỰC HIỆN"),
+    ]
+    assert [(i.section, i.label) for i in party.items] == [
+        ("I", "1"), ("I", "2"), ("II", "1"), ("II", "2"), ("III", "1"), ("III", "2"),
+    ]  # fmt: skip
+    task = party.items[2]
+    assert task.title == "Tổ chức học tập"
+    assert [(b.marker, b.text) for b in task.bullets] == [
+        ("-", "Các chi, đảng bộ cơ sở tổ chức học tập."),
+        ("+", "Hoàn thành trong quý IV/2023."),
+    ]
+    assert "Các chi, đảng bộ cơ sở tổ chức học tập." in task.text
+
+
+def test_footnotes(party: ParsedDocument) -> None:
+    assert [(f.label, f.text) for f in party.footnotes] == [
+        ("1", "Theo Quy định số 85-QĐ/TW, ngày 07/10/2022 của Ban Bí thư.")
+    ]
+    assert all("Theo Quy định" not in item.text for item in party.items)
+
+
+def test_assignments_from_tổ_chức_thực_hiện(party: ParsedDocument) -> None:
+    assert [(a.section, a.item, a.units, a.period) for a in party.assignments] == [
+        ("III", "1", ["Ban Tuyên giáo Đảng ủy Khối", "Văn phòng Đảng ủy Khối"], None),
+        ("III", "2", ["Các chi, đảng bộ cơ sở", "Đoàn Khối các cơ quan tỉnh"], None),
+    ]
+
+
+def test_assignments_from_phân_công(state: ParsedDocument) -> None:
+    assert [(a.section, a.item, a.units, a.period) for a in state.assignments] == [
+        (
+            "II",
+            "1",
+            ["Phòng Bưu chính - Viễn thông", "Văn phòng Sở", "Trung tâm Công nghệ thông tin"],
+            "Quý II/2024",
+        ),
+        ("III", "1", ["Văn phòng Sở", "Thanh tra Sở"], None),
+        ("III", "2", ["Các phòng, đơn vị thuộc Sở"], None),
+    ]
+
+
+def test_interleaved_signature_and_recipients(party: ParsedDocument) -> None:
+    assert party.recipients == ["Ban Thường vụ Tỉnh ủy", "Các chi, đảng bộ cơ sở", "Lưu VP"]
+    assert (party.on_behalf, party.signer_title, party.signer_name) == (
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "Lê Văn Dũng",
+    )
+
+
+def test_state_signature(state: ParsedDocument) -> None:
+    assert state.recipients == ["UBND tỉnh (b/c)", "Giám đốc, các PGĐ Sở", "Lưu: VT, BCVT"]
+    assert (state.on_behalf, state.signer_title, state.signer_name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Trần Văn Nam",
+    )
+
+
+@pytest.mark.parametrize("document", [PARTY, STATE])
+def test_spans_locate_every_value(document: str) -> None:
+    doc = parse(document)
+    text = doc.text
+    for name in (
+        "number",
+        "place",
+        "signer_name",
+        "signer_title",
+        "on_behalf",
+        "parent_issuer",
+        "issuer",
+    ):
+        value = getattr(doc, name)
+        start, end = doc.spans[name]
+        assert " ".join(text[start:end].split()) == value, name
+    assert text[slice(*doc.spans["date_raw"])] == doc.date_raw
+    assert " ".join(text[slice(*doc.spans["title"])].split()) == doc.title
+    for value, (start, end) in zip(doc.recipients, doc.spans["recipients"], strict=True):
+        assert text[start:end] == value
+    for ref in doc.references:
+        assert text[slice(*ref.span)].replace(" ", "") == ref.number.replace(" ", "")
+    for section in doc.sections:
+        assert text[slice(*section.title_span)] == section.title
+    for item in doc.items:
+        assert text[slice(*item.title_span)] == item.title
+    for assignment in doc.assignments:
+        for unit, (start, end) in zip(assignment.units, assignment.unit_spans, strict=True):
+            assert text[start:end] == unit
+
+
+def test_to_dict_has_the_corpus_schema_then_extras(party: ParsedDocument) -> None:
+    data: dict[str, Any] = party.to_dict()
+    assert list(data)[:19] == [
+        "source", "number", "doc_type", "issuer", "parent_issuer", "place", "date", "date_raw", "title",
+        "signer_name", "signer_title", "on_behalf", "recipients", "references", "implements", "sections",
+        "items", "assignments", "footnotes",
+    ]  # fmt: skip
+    assert {"number", "date", "issuer"} <= set(data["references"][0])
+    assert data["spans"]["number"] == list(party.spans["number"])
+    assert "text" not in data and party.to_dict(include_text=True)["text"] == party.text
+
+
+@pytest.mark.parametrize(
+    ("block", "on_behalf", "title"),
+    [
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+        ("K/T BÍ THƯ\nPHÓ BÍ THƯ", "K/T BÍ THƯ", "PHÓ BÍ THƯ"),
+        ("TL. BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG", "TL. BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG"),
+        ("TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TUQ. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"),
+        ("Q. GIÁM ĐỐC", "Q. GIÁM ĐỐC", None),
+        ("**T/M ĐẢNG ỦY\nPHÓ BÍ THƯ**", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"),
+        ("GIÁM ĐỐC", None, "GIÁM ĐỐC"),
+    ],
+)
+def test_signature_forms(block: str, on_behalf: str | None, title: str | None) -> None:
+    text = f"Số 12-KH/TU\n\nKẾ HOẠCH\nVề việc A\n\nNội dung.\n\nNơi nhận:\n- Như trên;\n- Lưu VT.\n\n{block}\n\n(đã ký)\n\nNguyễn Văn An\n"
+    doc = parse(text)
+    assert doc.on_behalf == on_behalf
+    assert doc.signer_title == title
+    assert doc.signer_name == "Nguyễn Văn An"
+    assert doc.recipients == ["Như trên", "Lưu VT"]
+
+
+def test_blank_number_and_partial_date() -> None:
+    doc = parse(
+        "Số: /KH-STTTT\n\nBình Phước, ngày     tháng 9 năm 2023\n\nKẾ HOẠCH\nNâng cao hiệu quả\n"
+    )
+    assert doc.number == "/KH-STTTT"
+    assert (doc.place, doc.date, doc.date_raw) == (
+        "Bình Phước",
+        None,
+        "Bình Phước, ngày tháng 9 năm 2023",
+    )
+
+
+def test_header_columns_pasted_on_one_line() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/QĐ-UBND Bình Định, ngày 20 tháng 4 năm 2024\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật số 77/2015/QH13 ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. Hiệu lực.\n"
+    )
+    doc = parse(text)
+    assert (doc.number, doc.doc_type, doc.issuer) == (
+        "1234/QĐ-UBND",
+        "Quyết định",
+        "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH",
+    )
+    assert (doc.place, doc.date) == ("Bình Định", "2024-04-20")
+    assert doc.title == "Về việc ban hành Quy chế làm việc"
+    assert doc.sections == [] and doc.items == []
+
+
+def test_công_văn_subject() -> None:
+    text = (
+        "UBND HUYỆN PHÙ MỸ\nPHÒNG VĂN HÓA VÀ THÔNG TIN\nSố: 45/VHTT-TT\nV/v tuyên truyền kỷ niệm\nngày truyền thống\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhù Mỹ, ngày 3 tháng 2 năm 2024\n\n"
+        "Kính gửi: Ủy ban nhân dân các xã.\n\nNội dung.\n"
+    )
+    doc = parse(text)
+    assert (doc.doc_type, doc.title) == ("Công văn", "V/v tuyên truyền kỷ niệm ngày truyền thống")
+    assert (doc.issuer, doc.parent_issuer) == ("PHÒNG VĂN HÓA VÀ THÔNG TIN", "UBND HUYỆN PHÙ MỸ")
+
+
+def test_doc_type_from_the_symbol_when_there_is_no_type_line() -> None:
+    assert parse("Số 88-KL/TU\n\nNội dung kết luận.\n").doc_type == "Kết luận"
+
+
+def test_news_article() -> None:
+    text = (
+        "“Đẩy mạnh công tác tuyên giáo”\n\nThứ hai - 11/09/2023 22:02\n"
+        "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU về công tác tuyên giáo.\n"
+        "1. Tiếp tục tăng cường sự lãnh đạo\nNội dung.\n"
+    )
+    doc = parse(text)
+    assert (doc.doc_type, doc.title, doc.date) == (
+        "Tin bài",
+        "“Đẩy mạnh công tác tuyên giáo”",
+        "2023-09-11",
+    )
+    assert doc.number is None and doc.issuer is None and doc.items == []
+    assert [(r.number, r.date, r.issuer) for r in doc.references] == [
+        ("88-KL/TU", "2023-09-05", "Ban Thường vụ Tỉnh ủy")
+    ]
+
+
+def test_tone_placement_does_not_matter_for_keywords() -> None:
+    text = "KẾ HOẠCH\nVề việc A\n\nI. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở\n\nNƠI NHẬN:\n- Lưu VT.\n"
+    doc = parse(text.replace("HIỆN", "HIỆN"))
+    assert doc.recipients == ["Lưu VT"]
+    assert [a.units for a in doc.assignments] == [["Văn phòng Sở"]]
+
+
+def test_unnumbered_tổ_chức_thực_hiện() -> None:
+    text = (
+        "KẾ HOẠCH\nVề việc A\n\nI. MỤC ĐÍCH\n- Nâng cao.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+        "Cấp ủy các chi bộ căn cứ Kế hoạch này quán triệt, triển khai thực hiện.\n"
+        "Định kỳ báo cáo kết quả về Đảng ủy Sở.\n"
+    )
+    doc = parse(text)
+    assert [(a.section, a.item, a.units) for a in doc.assignments] == [
+        ("II", None, ["Cấp ủy các chi bộ"])
+    ]
+
+
+def test_item_numbers_must_follow_each_other() -> None:
+    text = "KẾ HOẠCH\nA\n\nI. NỘI DUNG\n1. Một\nnăm 2023 có 5. điểm\n3. Không phải mục\n2. Hai\nII. KHÁC\n1. Ba\n"
+    doc = parse(text)
+    assert [(i.section, i.label, i.title) for i in doc.items] == [
+        ("I", "1", "Một"),
+        ("I", "2", "Hai"),
+        ("II", "1", "Ba"),
+    ]
+
+
+def test_empty_and_odd_inputs() -> None:
+    for text in (
+        "",
+        "\n\n",
+        "Số",
+        "I.",
+        "1.",
+        "Nơi nhận:",
+        "T/M",
+        "KẾ HOẠCH",
+        "*" * 50,
+        "Điều 1. A\nĐiều 2. B",
+    ):
+        doc = parse(text)
+        assert isinstance(doc.to_dict(), dict)
+        assert doc.text == text.strip(" ") or doc.text == text

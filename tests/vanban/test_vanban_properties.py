@@ -1,0 +1,99 @@
+"""Property-based tests: parse never raises; time grows linearly, even on adversarial text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vanban import decode_bytes, fold, normalize_symbol, normalize_text, parse, tone_normalize
+
+PIECES = [
+    "Số ", "số ", "Số: ", "KẾ HOẠCH", "\n", "\n\n", " ", "I. ", "II- ", "IV.", "1. ", "2) ", "- ", "+ ", "*", "**",
+    "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC", "PHÓ BÍ THƯ", "Nguyễn Văn A", "35-NQ/TW", "289/KH-UBND",
+    "30/2020/NĐ-CP", "/KH-STTTT", "ngày 22/10/2018", "ngày  tháng 9 năm 2023", "của Bộ Chính trị", "(khóa XII)",
+    "Thực hiện Kế hoạch số ", "xây dựng kế hoạch", "Phân công thực hiện:", "Thời gian thực hiện:", "TỔ CHỨC THỰC HIỆN",
+    "Đề nghị ", "Đối với ", "phối hợp với ", ":", ",", ".", "/", "-", "–", "¹", "V/v ", "Bình Phước, ",
+]  # fmt: skip
+
+documents = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=80).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_parse_never_raises_on_document_like_text(text: str) -> None:
+    doc = parse(text)
+    data = doc.to_dict()
+    assert data["text_length"] == len(doc.text)
+    for start, end in (v for v in doc.spans.values() if isinstance(v, tuple)):
+        assert 0 <= start <= end <= len(doc.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parse_never_raises_on_any_text(text: str) -> None:
+    parse(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary())
+def test_decode_never_raises(data: bytes) -> None:
+    text, encoding = decode_bytes(data)
+    assert isinstance(text, str) and encoding
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_normalisation_properties(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert fold(tone_normalize(text)) == fold(text)
+    assert tone_normalize(tone_normalize(text)) == tone_normalize(text)
+    assert isinstance(normalize_symbol(text), str)
+
+
+ADVERSARIAL = {
+    "digits": "1234567890" * 10,
+    "slashes": "/" * 100,
+    "so": "số Số: ",
+    "dots": ". . ...",
+    "roman": "I. II- III. IV.\nV. VI.\n",
+    "symbols": "35-NQ/TW/",
+    "mixed": "1/2/3-4/5- số 12-KH/ 1. I.\n",
+    "lines": "\n1.\n",
+    "dates": "ngày 12/12/2012 của ",
+    "bullets": "- + ",
+    "caps": "T/M KT. TL. ",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_five_megabytes_of_adversarial_text_parse_in_under_two_seconds(name: str) -> None:
+    unit = ADVERSARIAL[name]
+    text = unit * (5_000_000 // len(unit))
+    start = time.perf_counter()
+    parse(text)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 2.0, f"{name}: {elapsed:.2f} s"
+
+
+def test_time_grows_linearly() -> None:
+    unit = "Thực hiện Kế hoạch số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị, số 1/2/3 I. II.\n- + 1. 2.\n"
+    small, large = unit * 2000, unit * 8000
+    parse(small)
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            parse(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    ratio = best(large) / best(small)
+    assert ratio < 8, ratio  # 4x the text; quadratic work would be 16x
