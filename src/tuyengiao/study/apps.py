@@ -1,3 +1,9 @@
+"""study: study rounds on resolutions — sessions, attendance, comprehension tests, essays."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -5,6 +11,42 @@ class StudyConfig(AppConfig):
     name = "tuyengiao.study"
     label = "study"
     verbose_name = "Học tập nghị quyết"
-    # Set url_prefix (and nav_items) once the app has views; tuyengiao/urls.py mounts it.
-    url_prefix: str | None = None
-    nav_items: list[tuple[str, str, int]] = []
+    url_prefix: str | None = "hoc-tap/"
+    nav_items: list[tuple[str, str, int]] = [("Học tập nghị quyết", "study:round_list", 60)]
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.StudyRound)
+        auditlog.register(models.StudySession)
+        auditlog.register(models.Eligibility)
+
+    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
+        from django.urls import reverse
+        from django.utils import timezone
+
+        from tuyengiao.accounts.scoping import scoped
+
+        from . import services
+        from .models import StudyRound
+
+        unit = getattr(user, "unit", None)
+        if unit is None:
+            return []
+        today = timezone.localdate()
+        current = scoped(StudyRound, user).filter(ends_on__gte=today).order_by("ends_on").first()
+        if current is None or (not current.unit.contains(unit) and not unit.contains(current.unit)):
+            return []
+        figures = services.rate_for_unit(
+            current, unit if current.unit.contains(unit) else current.unit
+        )
+        rate = figures["rate"]
+        return [
+            {
+                "label": f"Tỷ lệ học tập: {current.title}",
+                "value": f"{rate:.1f} %" if rate is not None else "—",
+                "url": reverse("study:round_detail", kwargs={"round_pk": current.pk}),
+            }
+        ]

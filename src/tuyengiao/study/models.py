@@ -218,6 +218,9 @@ class RoundUnitTally(models.Model):
         constraints = [models.UniqueConstraint(fields=["round", "unit"], name="study_tally_once")]
         indexes = [models.Index(fields=["round", "unit_path"])]
 
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.attended}/{self.eligible}"
+
 
 # --- comprehension tests ---------------------------------------------------------------------------
 
@@ -331,6 +334,9 @@ class AttemptAnswer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["attempt", "question"], name="study_answer_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}/{self.question_id}: {self.correct}"
 
 
 # --- essays (bài thu hoạch) -----------------------------------------------------------------------

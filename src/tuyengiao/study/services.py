@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,7 +37,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from tuyengiao.core.spreadsheets import ImportResult, RowError, read_table, require_columns
@@ -268,13 +268,13 @@ def round_rates(study_round: StudyRound, parent_unit: Unit) -> list[RateRow]:
     prefix_len = (parent_unit.depth + 1) * step
     grouped = list(
         RoundUnitTally.objects.filter(round=study_round, unit_path__startswith=parent_unit.path)
-        .annotate(prefix=Substr("unit_path", 1, prefix_len))
+        .annotate(prefix=Substr("unit_path", 1, prefix_len), path_len=Length("unit_path"))
         .values("prefix")
         .annotate(
             e=Sum("eligible"),
             x=Sum("exempted"),
             a=Sum("attended"),
-            deeper=Count("id", filter=Q(unit__depth__gt=parent_unit.depth + 1)),
+            deeper=Count("id", filter=Q(path_len__gt=prefix_len)),
         )
         .values_list("prefix", "e", "x", "a", "deeper")
     )
@@ -391,7 +391,7 @@ def check_in_with_code(
     )
 
 
-SIGNIN_COLUMNS = {
+SIGNIN_COLUMNS: Mapping[str, Sequence[str]] = {
     "name": ["Họ và tên", "Họ tên", "Tên"],
     "birth_year": ["Năm sinh"],
     "unit": ["Đơn vị", "Chi bộ"],
@@ -405,7 +405,7 @@ def import_signin_sheet(
     """Import a signed attendance sheet. A name not on the session's list (or ambiguous) is reported
     with its row number and not imported; nothing is written while any row is bad unless
     ``valid_rows_only``."""
-    rows = read_table(upload, filename, SIGNIN_COLUMNS)
+    rows = read_table(upload, filename, dict(SIGNIN_COLUMNS))
     require_columns(rows, {"name": "Họ và tên"})
     by_name: dict[str, list[tuple[int, int, int | None, str]]] = defaultdict(list)
     for pid, uid, folded, year, unit_folded in session_members(session).values_list(
@@ -420,9 +420,9 @@ def import_signin_sheet(
             result.errors.append(RowError(row.number, "Thiếu họ và tên."))
             continue
         candidates = by_name.get(fold(name), [])
-        year = row.get("birth_year")
-        if len(candidates) > 1 and year:
-            candidates = [c for c in candidates if str(c[2] or "") == year]
+        typed_year = row.get("birth_year")
+        if len(candidates) > 1 and typed_year:
+            candidates = [c for c in candidates if str(c[2] or "") == typed_year]
         if len(candidates) > 1 and row.get("unit"):
             unit_text = fold(row.get("unit"))
             candidates = [c for c in candidates if unit_text in c[3]]

@@ -113,7 +113,7 @@ def test_rates_at_every_level(tree: Any) -> None:
     attended.add(member.pk)
 
     def expected(unit: Unit) -> dict[str, Any]:
-        pids = [p.pk for u in units + [tree.bloc] if unit.contains(u) for p in people.get(u.pk, [])]
+        pids = [p.pk for u in [*units, tree.bloc] if unit.contains(u) for p in people.get(u.pk, [])]
         e = len(pids)
         a = len([p for p in pids if p in attended])
         x = len([p for p in pids if p in exempted and p not in attended])

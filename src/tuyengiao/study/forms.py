@@ -1,0 +1,166 @@
+"""Forms of the study app (labels and messages in Vietnamese)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from tuyengiao.orgs.models import Person, Unit
+
+from .models import QuestionKind, SessionMode, StudyRound, StudySession, StudyTest
+
+DATE_WIDGET = forms.DateInput(
+    format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
+)
+DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class RoundForm(forms.ModelForm):
+    covered_units = forms.ModelMultipleChoiceField(
+        queryset=Unit.objects.none(),
+        label="Đơn vị thực hiện (gồm cả cấp dưới)",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Hãy chọn ít nhất một đơn vị thực hiện."},
+    )
+
+    class Meta:
+        model = StudyRound
+        fields = [
+            "title",
+            "document_title",
+            "number",
+            "target_rate",
+            "starts_on",
+            "ends_on",
+            "covered_units",
+        ]
+        widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["covered_units"].queryset = units  # type: ignore[attr-defined]
+        self.fields["title"].widget.attrs["placeholder"] = (
+            "Học tập, quán triệt Nghị quyết Đại hội XIII"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", "Ngày kết thúc phải sau ngày bắt đầu.")
+        rate = data.get("target_rate")
+        if rate is not None and not 0 < rate <= 100:
+            self.add_error("target_rate", "Chỉ tiêu phải trong khoảng 0–100 %.")
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    starts_at = forms.DateTimeField(
+        label="Bắt đầu",
+        input_formats=DATETIME_FORMATS,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    ends_at = forms.DateTimeField(
+        label="Kết thúc",
+        input_formats=DATETIME_FORMATS,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    class Meta:
+        model = StudySession
+        fields = ["title", "mode", "place", "starts_at", "ends_at", "presenter", "is_makeup"]
+
+    def __init__(self, *args: Any, presenters: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = presenters  # type: ignore[attr-defined]
+        self.fields[
+            "presenter"
+        ].help_text = "Báo cáo viên trong danh sách nhân sự có vai trò Báo cáo viên."
+        self.fields["mode"].choices = SessionMode.choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", "Giờ kết thúc phải sau giờ bắt đầu.")
+        return data
+
+
+class CheckinForm(forms.Form):
+    code = forms.CharField(
+        label="Mã điểm danh",
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Bảng ký tên (.xlsx hoặc .csv)", help_text="Cột bắt buộc: Họ và tên; nên có Năm sinh."
+    )
+    valid_rows_only = forms.BooleanField(label="Chỉ nhập các dòng hợp lệ", required=False)
+
+    def clean_file(self) -> Any:
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
+        return f
+
+
+class TestForm(forms.ModelForm):
+    class Meta:
+        model = StudyTest
+        fields = ["title", "time_limit_minutes", "pass_score", "shuffle", "is_open"]
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại câu hỏi", choices=QuestionKind.choices)
+    text = forms.CharField(label="Câu hỏi", widget=forms.Textarea(attrs={"rows": 2}))
+    choices = forms.CharField(
+        label="Phương án (mỗi dòng một phương án; đánh dấu * ở đầu phương án đúng)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Câu Đúng/Sai: để trống và ghi * vào ô đáp án đúng bên dưới bằng chữ Đúng hoặc Sai.",
+    )
+    accepted = forms.CharField(
+        label="Đáp án (trả lời ngắn hoặc Đúng/Sai; mỗi dòng một đáp án)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        lines = [ln.strip() for ln in (data.get("choices") or "").splitlines() if ln.strip()]
+        if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            correct = [ln for ln in lines if ln.startswith("*")]
+            if len(lines) < 2:
+                self.add_error("choices", "Cần ít nhất hai phương án.")
+            elif not correct:
+                self.add_error("choices", "Hãy đánh dấu * trước phương án đúng.")
+            elif kind == QuestionKind.SINGLE and len(correct) > 1:
+                self.add_error("choices", "Câu một lựa chọn chỉ có một phương án đúng.")
+        if kind == QuestionKind.TRUE_FALSE and (data.get("accepted") or "").strip().lower() not in (
+            "đúng",
+            "sai",
+        ):
+            self.add_error("accepted", "Ghi “Đúng” hoặc “Sai”.")
+        if kind == QuestionKind.SHORT and not (data.get("accepted") or "").strip():
+            self.add_error("accepted", "Cần ít nhất một đáp án chấp nhận.")
+        data["choice_lines"] = lines
+        return data
+
+
+class EssayForm(forms.Form):
+    text = forms.CharField(
+        label="Nội dung bài thu hoạch", widget=forms.Textarea(attrs={"rows": 12}), required=False
+    )
+    file = forms.FileField(label="Hoặc tệp đính kèm (.docx, .pdf)", required=False)
+
+    def clean_file(self) -> Any:
+        f = self.cleaned_data.get("file")
+        if f and not f.name.lower().endswith((".docx", ".pdf", ".doc", ".odt")):
+            raise forms.ValidationError("Chỉ nhận tệp .docx, .doc, .odt hoặc .pdf.")
+        if f and f.size > 10 * 1024 * 1024:
+            raise forms.ValidationError("Tệp quá 10 MB.")
+        return f

@@ -1,0 +1,56 @@
+"""Scoping factories for the project-wide URL walk: each creates an object owned by ``unit``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from tuyengiao.orgs.models import Person, Unit
+from tuyengiao.testing import SECRET_MARK
+
+from .models import Eligibility, Essay, StudyRound, StudySession
+
+
+def make_round(unit: Unit) -> StudyRound:
+    study_round = StudyRound.objects.create(
+        unit=unit,
+        title=f"Học tập Nghị quyết {SECRET_MARK}",
+        document_title=f"Nghị quyết {SECRET_MARK}",
+        starts_on=date.today(),
+        ends_on=date.today() + timedelta(days=30),
+    )
+    study_round.covered_units.set([unit])
+    return study_round
+
+
+def _round_pk(unit: Unit) -> int:
+    return make_round(unit).pk
+
+
+def _session_pk(unit: Unit) -> int:
+    now = timezone.now()
+    return StudySession.objects.create(
+        round=make_round(unit),
+        unit=unit,
+        title=f"Hội nghị {SECRET_MARK}",
+        starts_at=now,
+        ends_at=now + timedelta(hours=2),
+    ).pk
+
+
+def _essay_pk(unit: Unit) -> int:
+    study_round = make_round(unit)
+    person = Person.objects.create(unit=unit, full_name=f"Đảng viên {SECRET_MARK}")
+    Eligibility.objects.create(round=study_round, person=person, unit=unit)
+    return Essay.objects.create(
+        round=study_round, person=person, unit=unit, text=f"Bài {SECRET_MARK}"
+    ).pk
+
+
+def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
+    return {"round_pk": _round_pk, "session_pk": _session_pk, "essay_pk": _essay_pk}
+
+
+PUBLIC_URL_NAMES: set[str] = set()

@@ -1,0 +1,178 @@
+"""Check-in codes (only for their own session, only inside the window), sign-in sheet imports
+(unknown names reported with row numbers, nothing imported), the checkbox list saved in one POST."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from tuyengiao.core.spreadsheets import workbook_bytes
+from tuyengiao.study import services
+from tuyengiao.study.models import Attendance, StudySession
+from tuyengiao.testing import logged_in_client, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _member_user(person: Any, username: str = "dangvien1") -> Any:
+    user = make_user(username, person.unit, "viewer")
+    user.person = person
+    user.save()
+    return user
+
+
+def test_code_only_for_its_session_and_window(
+    study_round: Any, session1: Any, members: Any, tree: Any
+) -> None:
+    other = StudySession.objects.create(
+        round=study_round,
+        unit=tree.base1,
+        starts_at=session1.starts_at + timedelta(days=1),
+        ends_at=session1.ends_at + timedelta(days=1),
+        is_makeup=True,
+    )
+    assert other.checkin_code != session1.checkin_code
+    user = _member_user(members["base1"][0])
+    now = timezone.now()
+    # The code of one session does not open another.
+    with pytest.raises(services.StudyError, match="không đúng"):
+        services.check_in_with_code(session1, user, other.checkin_code, now=now)
+    with pytest.raises(services.StudyError, match="không đúng"):
+        services.check_in_with_code(other, user, session1.checkin_code, now=other.starts_at)
+    # Outside the window.
+    _, closes = session1.checkin_window()
+    with pytest.raises(services.StudyError, match="hết thời gian"):
+        services.check_in_with_code(
+            session1, user, session1.checkin_code, now=closes + timedelta(minutes=1)
+        )
+    with pytest.raises(services.StudyError, match="Chưa đến giờ"):
+        services.check_in_with_code(other, user, other.checkin_code, now=now)
+    assert not Attendance.objects.exists()
+    # Right code, right time (typed in lower case): counted once, even when repeated.
+    assert (
+        services.check_in_with_code(session1, user, session1.checkin_code.lower(), now=now)
+        == "Đã điểm danh."
+    )
+    assert "đã được điểm danh" in services.check_in_with_code(
+        session1, user, session1.checkin_code, now=now
+    )
+    assert Attendance.objects.count() == 1
+    assert services.rate_for_unit(study_round, tree.base1)["attended"] == 1
+
+
+def test_checkin_requires_being_on_the_sessions_list(
+    study_round: Any, session1: Any, members: Any
+) -> None:
+    outsider = _member_user(members["base2"][0], "dangvien2")  # base2's member, base1's session
+    with pytest.raises(services.StudyError, match="không có trong danh sách"):
+        services.check_in_with_code(session1, outsider, session1.checkin_code)
+    no_person = make_user("khong-ho-so", session1.unit, "viewer")
+    with pytest.raises(services.StudyError, match="chưa gắn"):
+        services.check_in_with_code(session1, no_person, session1.checkin_code)
+
+
+def test_checkin_page_as_member(study_round: Any, session1: Any, members: Any) -> None:
+    member = members["cell1"][0]  # a member of a cell below the session's unit
+    client = logged_in_client(_member_user(member))
+    url = f"/hoc-tap/buoi/{session1.pk}/tu-diem-danh/"
+    page = client.get(url + f"?ma={session1.checkin_code}")
+    assert page.status_code == 200 and session1.checkin_code in page.content.decode()
+    bad = client.post(url, {"code": "ZZZZZZ"})
+    assert (
+        "Mã điểm danh không đúng" in bad.content.decode()
+        and 'value="ZZZZZZ"' in bad.content.decode()
+    )
+    ok = client.post(url, {"code": session1.checkin_code})
+    assert "Đã điểm danh." in ok.content.decode()
+    assert Attendance.objects.filter(person=member, session=session1).exists()
+
+
+def _sheet(rows: list[list[Any]]) -> io.BytesIO:
+    return io.BytesIO(
+        workbook_bytes([("Ký tên", ["STT", "Họ và tên", "Năm sinh", "Ký tên"], rows)])
+    )
+
+
+def test_import_reports_unknown_names_and_imports_nothing(
+    study_round: Any, session1: Any, members: Any
+) -> None:
+    rows = [
+        [1, "Nguyễn Văn An", 1980, "x"],
+        [2, "Người Lạ Mặt", "", "x"],
+        [3, "tran thi binh", "", "x"],  # accents and case do not matter
+        [4, "Bùi Văn Khoa", "", "x"],  # base2's member: not on this session's list
+    ]
+    result = services.import_signin_sheet(session1, _sheet(rows), "ky-ten.xlsx")
+    assert not result.applied
+    assert [
+        (e.row, "Người Lạ Mặt" in e.reason or "Bùi Văn Khoa" in e.reason) for e in result.errors
+    ] == [(3, True), (5, True)]
+    assert not Attendance.objects.exists()
+    # The user chooses "valid rows only": the two known names are imported, the others still reported.
+    result = services.import_signin_sheet(
+        session1, _sheet(rows), "ky-ten.xlsx", valid_rows_only=True
+    )
+    assert result.applied and result.created == 2 and len(result.errors) == 2
+    assert set(Attendance.objects.values_list("person__full_name", flat=True)) == {
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    }
+    # Importing the same sheet again adds nobody (a member counts once per round).
+    again = services.import_signin_sheet(session1, _sheet(rows[:1] + rows[2:3]), "ky-ten.xlsx")
+    assert again.applied and again.created == 0 and Attendance.objects.count() == 2
+
+
+def test_import_page_shows_row_numbers(
+    study_round: Any, session1: Any, members: Any, client_as: Any
+) -> None:
+    client = client_as("coso1")
+    upload = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Không Có Tên", "", ""]])
+    upload.name = "ky-ten.xlsx"
+    page = client.post(f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/", {"file": upload})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Không Có Tên" in html and "<td>3</td>" in html
+    assert not Attendance.objects.exists()
+
+
+def test_checkbox_list_saves_in_one_post(
+    study_round: Any, session1: Any, members: Any, client_as: Any
+) -> None:
+    client = client_as("coso1")
+    url = f"/hoc-tap/buoi/{session1.pk}/diem-danh/"
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    for p in members["base1"] + members["cell1"]:
+        assert p.full_name in html
+    assert "Bùi Văn Khoa" not in html  # base2's member
+    ticked = [p.pk for p in members["base1"][:4]] + [members["cell1"][0].pk]
+    response = client.post(url, {"p": ticked})
+    assert response.status_code == 302
+    assert set(Attendance.objects.values_list("person_id", flat=True)) == set(ticked)
+    # Unticking one removes it; ticking someone of base2 through a forged POST does nothing.
+    client.post(url, {"p": [*ticked[1:], members["base2"][0].pk]})
+    assert set(Attendance.objects.values_list("person_id", flat=True)) == set(ticked[1:])
+    figures = services.rate_for_unit(study_round, session1.unit)
+    assert figures == {"eligible": 7, "exempted": 0, "attended": 4, "rate": services._rate(4, 7)}
+    # coso2 may not open base1's list.
+    assert client_as("coso2").get(url).status_code == 404
+
+
+def test_makeup_list_shows_absentees_only(
+    study_round: Any, session1: Any, members: Any, tree: Any, client_as: Any
+) -> None:
+    services.record_attendance(session1, members["base1"][:3])
+    now = timezone.now()
+    makeup = StudySession.objects.create(
+        round=study_round,
+        unit=tree.base1,
+        starts_at=now,
+        ends_at=now + timedelta(hours=1),
+        is_makeup=True,
+    )
+    html = client_as("coso1").get(f"/hoc-tap/buoi/{makeup.pk}/diem-danh/").content.decode()
+    assert "Nguyễn Văn An" not in html and "Phạm Thị Dung" in html and "Võ Thị Giang" in html
