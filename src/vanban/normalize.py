@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from vanban.letters import LETTER, SPLIT, strip_diacritics
 
@@ -154,6 +155,7 @@ _DASH_TABLE = {ord(c): "-" for c in DASHES}
 _SYMBOL_SPACES = re.compile(r"\s*([-/])\s*")
 
 
+@lru_cache(maxsize=4096)
 def clean_symbol(symbol: str) -> str:
     """A symbol as printed but tidy: NFC, dash variants -> "-", no spaces around "-" and "/"
     ("01- KL/TW" -> "01-KL/TW", "101 -QĐ/TW" -> "101-QĐ/TW")."""
@@ -162,6 +164,7 @@ def clean_symbol(symbol: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@lru_cache(maxsize=4096)
 def normalize_symbol(symbol: str) -> str:
     """Matching key of a document symbol: case, spaces, dash variants, "Đ"/"D" and the order of
     "-" and "/" do not matter, so "35-NQ/TW", "35/NQ-TW", "35 - nq/tw" give one key, and

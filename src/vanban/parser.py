@@ -80,7 +80,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _value(text: str) -> str:
     """A field value: markdown markers removed, whitespace collapsed."""
-    return " ".join(_MD.sub("", text).split())
+    if "*" in text:
+        text = _MD.sub("", text)
+    return " ".join(text.split())
 
 
 class _Line:
@@ -1059,11 +1061,18 @@ class _Parser:
 
     def _tail(self) -> None:
         text, doc = self.text, self.doc
-        tail = [ln for ln in _tail_lines(text, TAIL_LINES) if not self._is_footnote(ln.start)]
         last_heading = max((s.span[1] for s in doc.sections), default=self.body_start)
         if doc.items:
             last_heading = max(last_heading, doc.items[-1].span[0])
-        tail = [ln for ln in tail if ln.start >= last_heading]
+        pos = len(text)
+        for _ in range(TAIL_LINES):
+            pos = text.rfind("\n", 0, pos)
+            if pos < 0:
+                break
+        start = max(pos + 1, text.rfind("\n", 0, last_heading) + 1)
+        tail = [
+            ln for ln in _lines(text, start, len(text), TAIL_LINES + 1) if not self._is_footnote(ln.start)
+        ]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
         self._signature(tail)
@@ -1124,7 +1133,10 @@ class _Parser:
     def _signature(self, tail: list[_Line]) -> None:
         doc = self.doc
         title_index = None
+        first = _ON_BEHALF.search(self.text, tail[0].start) if tail else None
         for index, line in enumerate(tail):
+            if first is None or line.end < first.start():
+                continue
             found = _ON_BEHALF.search(line.text)
             if not found:
                 continue
