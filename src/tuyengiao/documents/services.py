@@ -1,0 +1,578 @@
+"""What the library does, apart from the web: read and parse uploads, keep drafts for review,
+save documents with their corrections, resolve references, import folders, reparse originals.
+
+Every failure a person can cause (bad file, hostile zip, too large) raises :class:`UploadError`
+with a Vietnamese message *before* anything is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import mimetypes
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import vanban
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+
+from .models import (
+    EDITABLE_FIELDS,
+    Document,
+    FieldCorrection,
+    ImportJob,
+    Reference,
+    RefKind,
+    UploadDraft,
+    blob_path,
+)
+from .signals import document_saved
+
+if TYPE_CHECKING:
+    from tuyengiao.accounts.models import User
+    from tuyengiao.orgs.models import Unit
+
+MB = 1024 * 1024
+
+
+def max_file_bytes() -> int:
+    return int(getattr(settings, "DOCUMENTS_MAX_FILE_BYTES", 20 * MB))
+
+
+def max_zip_files() -> int:
+    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_FILES", 500))
+
+
+def max_zip_total_bytes() -> int:
+    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_TOTAL_BYTES", 200 * MB))
+
+
+READABLE_SUFFIXES = {".txt", ".docx", ".pdf", ".odt", ".html", ".htm", ".doc", ".rtf"}
+
+
+class UploadError(ValueError):
+    """A file (or archive) that cannot be taken in; the message is for the user, in Vietnamese."""
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.1f}".rstrip("0").rstrip(".") + " MB"
+
+
+def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
+    """Text and parsed structure (``ParsedDocument.to_dict()``) of a file's bytes."""
+    name = Path(filename).name or "tep"
+    if not data:
+        raise UploadError(f"Tệp “{name}” rỗng (0 byte) — không có nội dung để đọc.")
+    if len(data) > max_file_bytes():
+        raise UploadError(
+            f"Tệp “{name}” quá lớn ({_mb(len(data))}); giới hạn là {_mb(max_file_bytes())} mỗi tệp."
+        )
+    suffix = Path(name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="tg-doc-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            text = vanban.read(path)
+        except vanban.ReadError as exc:
+            raise UploadError(f"Không đọc được tệp “{name}”: {exc}") from exc
+        except Exception as exc:  # a reader bug must not become a 500 for the user
+            raise UploadError(f"Không đọc được tệp “{name}”: tệp hỏng hoặc định dạng không hỗ trợ.") from exc
+    if not text.strip():
+        raise UploadError(f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh).")
+    parsed = vanban.parse(text, source=name).to_dict()
+    return text, parsed
+
+
+def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The files of a .zip, after refusing the whole archive if any entry is hostile: a path that
+    climbs out (``../../x``) or is absolute, too many files, or too many bytes once unpacked."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UploadError("Tệp .zip bị hỏng, không mở được.") from exc
+    with archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        for info in archive.infolist():
+            raw = info.filename.replace("\\", "/")
+            parts = PurePosixPath(raw).parts
+            if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in parts:
+                raise UploadError(
+                    f"Tệp .zip chứa đường dẫn không an toàn “{info.filename}” (ra ngoài thư mục); "
+                    "không nhận tệp này, chưa lưu gì."
+                )
+        if len(infos) > max_zip_files():
+            raise UploadError(
+                f"Tệp .zip có {len(infos)} tệp, nhiều hơn giới hạn {max_zip_files()}; chưa lưu gì."
+            )
+        total = sum(i.file_size for i in infos)
+        if total > max_zip_total_bytes():
+            raise UploadError(
+                f"Tệp .zip khi giải nén là {_mb(total)}, vượt giới hạn {_mb(max_zip_total_bytes())}; chưa lưu gì."
+            )
+        members = []
+        for info in infos:
+            name = PurePosixPath(info.filename.replace("\\", "/")).name
+            if name.startswith(".") or name.startswith("__MACOSX") or "__MACOSX" in info.filename:
+                continue
+            if Path(name).suffix.lower() not in READABLE_SUFFIXES:
+                continue
+            with archive.open(info) as handle:
+                content = handle.read(max_file_bytes() + 1)
+            members.append((name, content))
+    if not members:
+        raise UploadError("Tệp .zip không có văn bản nào đọc được (.docx, .pdf, .txt, .odt, .html).")
+    return members
+
+
+def store_blob(data: bytes, filename: str, sha256: str | None = None) -> str:
+    """Store the bytes once under their content address; return the storage name."""
+    sha256 = sha256 or sha256_of(data)
+    name = blob_path(sha256, filename)
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(data))
+    return name
+
+
+def _mime(filename: str) -> str:
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+
+@dataclass
+class UploadOutcome:
+    drafts: list[UploadDraft] = field(default_factory=list)
+    duplicates: list[tuple[str, Document]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def existing_document(unit: Unit, sha256: str) -> Document | None:
+    return Document.objects.filter(unit=unit, sha256=sha256).first()
+
+
+def _draft(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadDraft | Document:
+    sha = sha256_of(data)
+    existing = existing_document(unit, sha)
+    if existing is not None:
+        return existing
+    text, parsed = read_and_parse(data, filename)  # raises before anything is stored
+    draft = UploadDraft(
+        unit=unit,
+        uploaded_by=user,
+        sha256=sha,
+        filename=Path(filename).name[:255],
+        mime=_mime(filename),
+        size=len(data),
+        text=text,
+        parsed=parsed,
+    )
+    draft.file.name = store_blob(data, filename, sha)
+    draft.save()
+    return draft
+
+
+def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadOutcome:
+    """One file, or a .zip of many, read and parsed into drafts awaiting review.
+
+    A bad single file or a hostile archive raises :class:`UploadError` with nothing stored; in a
+    sound archive, each unreadable member is reported and the others become drafts."""
+    outcome = UploadOutcome()
+    if filename.lower().endswith(".zip") or data[:4] == b"PK\x03\x04" and not filename.lower().endswith(
+        (".docx", ".odt")
+    ):
+        if len(data) > max_zip_total_bytes():
+            raise UploadError(f"Tệp .zip quá lớn ({_mb(len(data))}); giới hạn {_mb(max_zip_total_bytes())}.")
+        members = safe_zip_members(data)
+        for name, content in members:
+            try:
+                result = _draft(unit, user, name, content)
+            except UploadError as exc:
+                outcome.failures.append((name, str(exc)))
+                continue
+            if isinstance(result, Document):
+                outcome.duplicates.append((name, result))
+            else:
+                outcome.drafts.append(result)
+        return outcome
+    result = _draft(unit, user, filename, data)
+    if isinstance(result, Document):
+        outcome.duplicates.append((filename, result))
+    else:
+        outcome.drafts.append(result)
+    return outcome
+
+
+def discard_draft(draft: UploadDraft) -> None:
+    name = draft.file.name
+    draft.delete()
+    _drop_blob_if_unused(name)
+
+
+def _drop_blob_if_unused(name: str) -> None:
+    if name and not Document.objects.filter(file=name).exists() and not UploadDraft.objects.filter(file=name).exists():
+        default_storage.delete(name)
+
+
+# --- fields, corrections ------------------------------------------------------------------------
+
+
+def parse_iso_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def field_text(field_name: str, value: Any) -> str:
+    """A field value as text (dates ISO), the form FieldCorrection keeps."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _set_field(doc: Document, field_name: str, text: str) -> None:
+    limit = {"title": None}.get(field_name, doc._meta.get_field(field_name).max_length)  # type: ignore[union-attr]
+    if field_name == "date":
+        doc.date = parse_iso_date(text)
+    else:
+        setattr(doc, field_name, text[:limit] if limit else text)
+
+
+def apply_parsed(doc: Document, parsed: dict[str, Any], keep: Iterable[str] = ()) -> None:
+    """Fill the metadata columns from ``parsed`` except the fields in ``keep`` (corrected ones)."""
+    doc.parsed = parsed
+    kept = set(keep)
+    for name in EDITABLE_FIELDS:
+        if name not in kept:
+            _set_field(doc, name, field_text(name, parsed.get(name)))
+
+
+def corrected_fields(doc: Document) -> set[str]:
+    return set(doc.corrections.values_list("field", flat=True))
+
+
+def correct_field(doc: Document, field_name: str, value: Any, user: User | None) -> FieldCorrection | None:
+    """Record a correction (if the value changes) and apply it to the column."""
+    new = field_text(field_name, value)
+    old = field_text(field_name, getattr(doc, field_name))
+    if new == old:
+        return None
+    correction = FieldCorrection.objects.create(
+        document=doc,
+        field=field_name,
+        parsed_value=field_text(field_name, doc.parsed_value(field_name)),
+        corrected_value=new,
+        by=user,
+    )
+    _set_field(doc, field_name, new)
+    return correction
+
+
+# --- references ---------------------------------------------------------------------------------
+
+
+def _agree(ref: Reference, doc: Document) -> bool:
+    """Issuer and date must agree where both are known."""
+    if ref.date and doc.date and ref.date != doc.date:
+        return False
+    if ref.issuer and doc.issuer:
+        a, b = vanban.fold(ref.issuer).strip(), vanban.fold(doc.issuer).strip()
+        if a and b and a not in b and b not in a:
+            return False
+    return True
+
+
+def resolve(ref: Reference, candidates: list[Document] | None = None) -> Document | None:
+    if not ref.number_key:
+        return None
+    if candidates is None:
+        candidates = list(Document.objects.filter(number_key=ref.number_key).exclude(pk=ref.citing_id).order_by("id"))
+    for doc in candidates:
+        if doc.pk != ref.citing_id and _agree(ref, doc):
+            return doc
+    return None
+
+
+def build_references(doc: Document) -> None:
+    """(Re)create the references of ``doc`` from its parsed structure and resolve them."""
+    parsed = doc.parsed or {}
+    implements = {vanban.normalize_symbol(n) for n in parsed.get("implements") or [] if n}
+    wanted: dict[tuple[str, str], Reference] = {}
+    for item in parsed.get("references") or []:
+        number = (item.get("number") or "").strip()
+        key = vanban.normalize_symbol(number) if number else ""
+        if not key or key == doc.number_key:
+            continue
+        kind = RefKind.IMPLEMENTS if key in implements else RefKind.CITES
+        if (key, kind) in wanted:
+            continue
+        wanted[(key, kind)] = Reference(
+            citing=doc,
+            kind=kind,
+            number=number[:100],
+            number_key=key[:100],
+            date=parse_iso_date(item.get("date")),
+            issuer=(item.get("issuer") or "")[:255],
+            doc_type=(item.get("type") or "")[:100],
+        )
+    for number in parsed.get("implements") or []:
+        key = vanban.normalize_symbol(number)
+        if key and (key, RefKind.IMPLEMENTS) not in wanted and key != doc.number_key:
+            wanted[(key, RefKind.IMPLEMENTS)] = Reference(
+                citing=doc, kind=RefKind.IMPLEMENTS, number=number[:100], number_key=key[:100]
+            )
+    doc.references.all().delete()
+    keys = {key for key, _ in wanted}
+    pool: dict[str, list[Document]] = {}
+    for target in Document.objects.filter(number_key__in=keys).exclude(pk=doc.pk).order_by("id"):
+        pool.setdefault(target.number_key, []).append(target)
+    refs = list(wanted.values())
+    for ref in refs:
+        found = resolve(ref, pool.get(ref.number_key, []))
+        ref.target = found
+    Reference.objects.bulk_create(refs)
+
+
+def resolve_pending_for(doc: Document) -> int:
+    """References waiting for ``doc``'s number now point at it; returns how many."""
+    if not doc.number_key:
+        return 0
+    count = 0
+    for ref in Reference.objects.filter(number_key=doc.number_key, target__isnull=True).exclude(citing=doc):
+        if _agree(ref, doc):
+            ref.target = doc
+            ref.save(update_fields=["target"])
+            count += 1
+    return count
+
+
+def _after_save(doc: Document, created: bool) -> None:
+    build_references(doc)
+    resolve_pending_for(doc)
+    transaction.on_commit(lambda: document_saved.send(sender=Document, document=doc, created=created))
+
+
+# --- saving -------------------------------------------------------------------------------------
+
+
+def may_be_visible_to_all(unit: Unit) -> bool:
+    return bool(unit.publishes_to_all)
+
+
+@transaction.atomic
+def confirm_draft(
+    draft: UploadDraft,
+    user: User | None,
+    values: dict[str, Any],
+    visible_to_all: bool | None = None,
+    published_down: bool = True,
+) -> Document:
+    """Save the reviewed draft as a document; fields the officer changed become corrections."""
+    existing = existing_document(draft.unit, draft.sha256)
+    if existing is not None:
+        draft.delete()
+        return existing
+    doc = Document(
+        unit=draft.unit,
+        sha256=draft.sha256,
+        filename=draft.filename,
+        mime=draft.mime,
+        size=draft.size,
+        text=draft.text,
+        uploaded_by=user or draft.uploaded_by,
+        published_down=published_down,
+        visible_to_all=bool(
+            may_be_visible_to_all(draft.unit) if visible_to_all is None else visible_to_all
+        )
+        and may_be_visible_to_all(draft.unit),
+    )
+    doc.file.name = draft.file.name
+    apply_parsed(doc, draft.parsed)
+    doc.save()
+    for name in EDITABLE_FIELDS:
+        if name in values:
+            correct_field(doc, name, values[name], user)
+    doc.save()
+    draft.delete()
+    _after_save(doc, created=True)
+    return doc
+
+
+@transaction.atomic
+def update_fields(doc: Document, user: User | None, values: dict[str, Any], **flags: bool) -> Document:
+    """Corrections made later on the document page."""
+    old_key = doc.number_key
+    for name in EDITABLE_FIELDS:
+        if name in values:
+            correct_field(doc, name, values[name], user)
+    for flag, value in flags.items():
+        if flag == "visible_to_all":
+            value = value and may_be_visible_to_all(doc.unit)
+        setattr(doc, flag, value)
+    doc.save()
+    if doc.number_key != old_key:
+        Reference.objects.filter(target=doc).update(target=None)
+        for ref in Reference.objects.filter(number_key=old_key, target__isnull=True):
+            ref.target = resolve(ref)
+            ref.save(update_fields=["target"])
+    _after_save(doc, created=False)
+    return doc
+
+
+@transaction.atomic
+def create_document(
+    unit: Unit, user: User | None, filename: str, data: bytes, *, text: str, parsed: dict[str, Any], **flags: Any
+) -> Document:
+    """Save a document straight away (bulk import: no review step)."""
+    sha = sha256_of(data)
+    doc = Document(
+        unit=unit,
+        sha256=sha,
+        filename=Path(filename).name[:255],
+        mime=_mime(filename),
+        size=len(data),
+        text=text,
+        uploaded_by=user,
+        visible_to_all=may_be_visible_to_all(unit) and flags.get("visible_to_all", True),
+        published_down=flags.get("published_down", True),
+    )
+    apply_parsed(doc, parsed)
+    doc.file.name = store_blob(data, filename, sha)
+    doc.save()
+    _after_save(doc, created=True)
+    return doc
+
+
+# --- bulk import and reparse ----------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    imported: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def document_files(directory: Path) -> list[Path]:
+    """Readable files under ``directory`` (recursively), sorted; .zip archives included."""
+    suffixes = READABLE_SUFFIXES | {".zip"}
+    return sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
+
+
+def import_one(unit: Unit, user: User | None, name: str, data: bytes, summary: ImportSummary) -> None:
+    if name.lower().endswith(".zip"):
+        try:
+            members = safe_zip_members(data)
+        except UploadError as exc:
+            summary.failures.append((name, str(exc)))
+            return
+        for member, content in members:
+            import_one(unit, user, f"{name}/{member}", content, summary)
+        return
+    if existing_document(unit, sha256_of(data)) is not None:
+        summary.duplicates.append(name)
+        return
+    try:
+        text, parsed = read_and_parse(data, name)
+    except UploadError as exc:
+        summary.failures.append((name, str(exc)))
+        return
+    create_document(unit, user, name, data, text=text, parsed=parsed)
+    summary.imported.append(name)
+
+
+def import_directory(
+    unit: Unit,
+    user: User | None,
+    directory: Path,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ImportSummary:
+    """Import every document file under ``directory`` for ``unit``; idempotent (hash dedupe)."""
+    files = document_files(directory)
+    summary = ImportSummary()
+    for index, path in enumerate(files, 1):
+        rel = str(path.relative_to(directory))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            summary.failures.append((rel, f"Không mở được tệp: {exc.strerror}"))
+        else:
+            import_one(unit, user, rel, data, summary)
+        if progress:
+            progress(index, len(files), rel)
+    return summary
+
+
+def run_import_job(job: ImportJob) -> None:
+    """Import the files saved in the job's work folder, updating its progress record."""
+    from tuyengiao.accounts.models import User
+
+    workdir = Path(job.workdir)
+    user = User.objects.filter(pk=job.started_by_id).first() if job.started_by_id else None
+    files = document_files(workdir) if workdir.is_dir() else []
+    job.total = len(files)
+    job.save(update_fields=["total"])
+    summary = ImportSummary()
+    for index, path in enumerate(files, 1):
+        before = (len(summary.imported), len(summary.duplicates))
+        import_one(job.unit, user, path.name, path.read_bytes(), summary)
+        job.done = index
+        job.imported = len(summary.imported)
+        job.duplicates = len(summary.duplicates)
+        job.failures = [[n, why] for n, why in summary.failures]
+        job.save(update_fields=["done", "imported", "duplicates", "failures"])
+        del before
+    job.finished = True
+    job.save(update_fields=["finished"])
+    if workdir.is_dir():
+        import shutil
+
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def reparse(doc: Document) -> bool:
+    """Re-read the stored original with the current ``vanban``; corrected fields are kept.
+    Returns whether anything parsed changed."""
+    try:
+        with doc.file.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        data = b""
+    if data:
+        text, parsed = read_and_parse(data, doc.filename or doc.file.name)
+    else:
+        text = doc.text
+        parsed = vanban.parse(text, source=doc.filename).to_dict()
+    changed = parsed != doc.parsed or text != doc.text
+    if changed:
+        doc.text = text
+        apply_parsed(doc, parsed, keep=corrected_fields(doc))
+        doc.save()
+        build_references(doc)
+        resolve_pending_for(doc)
+    return changed
+
+
+def visible_documents_q(unit: Unit) -> Q:  # pragma: no cover - convenience for other apps
+    return Q(unit__path__startswith=unit.path) | Q(visible_to_all=True)
