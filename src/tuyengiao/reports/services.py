@@ -528,19 +528,29 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
     narrow value table, and one count of submissions."""
     indicators = list(period.report_type.indicators.all())
     prefix_len = (unit.depth + 1) * Unit.steplen
-    grouped = (
-        IndicatorValue.objects.filter(period=period, unit_path__startswith=unit.path)
-        .annotate(prefix=Substr("unit_path", 1, prefix_len))
+    in_subtree = IndicatorValue.objects.filter(period=period, unit_path__startswith=unit.path)
+    # Numbers: (period, indicator, unit_path) + value is a covering index on PostgreSQL.
+    grouped = list(
+        in_subtree.annotate(prefix=Substr("unit_path", 1, prefix_len))
         .values("prefix", "indicator_id")
-        .annotate(s=Sum("value"), n=Count("value"), t=Count("id", filter=~Q(text="")))
+        .annotate(s=Sum("value"), n=Count("value"))
     )
+    # Text indicators only count the units that wrote something (a separate, small query).
+    text_ids = [i.pk for i in indicators if i.kind == IndicatorKind.TEXT]
+    if text_ids:
+        grouped += list(
+            in_subtree.filter(indicator_id__in=text_ids)
+            .exclude(text="")
+            .annotate(prefix=Substr("unit_path", 1, prefix_len))
+            .values("prefix", "indicator_id")
+            .annotate(s=Sum("value"), n=Count("id"))
+        )
     total: dict[int, Agg] = {}
     by_child: dict[str, dict[int, Agg]] = {}
     for row in grouped:
-        n = row["t"] if row["s"] is None and row["n"] == 0 else row["n"]
-        total.setdefault(row["indicator_id"], Agg()).add(row["s"], n)
+        total.setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
         by_child.setdefault(row["prefix"], {}).setdefault(row["indicator_id"], Agg()).add(
-            row["s"], n
+            row["s"], row["n"]
         )
     children: list[tuple[Unit, list[RollupRow]]] = []
     if with_children:
@@ -552,7 +562,11 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
             for c in child_units
             if c.path in by_child
         ]
-    subs = Submission.objects.filter(period=period, unit__path__startswith=unit.path)
+    subs = Submission.objects.filter(period=period)
+    if not unit.contains(period.report_type.unit):
+        # below the owner: only that subtree (over the whole owner subtree no join is needed,
+        # every recipient being below the owner)
+        subs = subs.filter(unit__path__startswith=unit.path)
     counts = subs.aggregate(
         expected=Count("id"),
         submitted=Count("id", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
