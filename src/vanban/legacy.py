@@ -116,7 +116,9 @@ def _restore_caps(text: str) -> str:
             if index + 1 < len(words) and _blank(text[match.end() : words[index + 1].start()]):
                 nxt = state[index + 1]
             line_end = text.find("\n", match.end())
-            last_on_line = not _WORD.search(text, match.end(), len(text) if line_end < 0 else line_end)
+            last_on_line = not _WORD.search(
+                text, match.end(), len(text) if line_end < 0 else line_end
+            )
             if word[0].isupper():
                 # "Kế" before "HOẠCH": typed in .VnTimeH; "Kế hoạch" stays as it is
                 caps = nxt == 1 or (last_on_line and prev == 1)

@@ -246,13 +246,14 @@ _BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
 _ASSIGN_HINTS = (
     "phân công", "thời gian", "thời hạn", "tiến độ", "chủ trì", "phối hợp", "thực hiện:", "\n+", "- +",
 )  # fmt: skip
+_SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
     r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai[ \t]+xay[ \t]+dung|de[ \t]+ra)[ \t]+"
     r"(?:ke[ \t]+hoach|chuong[ \t]+trinh|huong[ \t]+dan|de[ \t]+an|quy[ \t]+che|quy[ \t]+dinh|bao[ \t]+cao"
     r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an)"
-    r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh)"
-    r"[ \t]*(?::|nhu[ \t]+sau|cac[ \t]+cap)"
+    r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh"
+    r"|de[ \t]+nghi)[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
 )
 _TCTH = re.compile(
     r"to[ \t]+chuc[ \t]+thuc[ \t]+hien|trach[ \t]+nhiem[ \t]+thuc[ \t]+hien|phan[ \t]+cong[ \t]+thuc[ \t]+hien"
@@ -460,6 +461,14 @@ class _Parser:
             if (out or have) and starts_body and line.text[:1].isupper():
                 break
             if out and _is_caps(line.text, 4) and not all(_is_caps(p.text, 1) for p in out):
+                break
+            if (out or have) and (
+                len(line.text) > 160
+                or _ITEM_LINES[0].match(line.text)
+                or _SENTENCE_BREAK.search(line.text.rstrip(" .:;"))
+            ):
+                break
+            if out and out[-1].text.endswith((":", ".", ";")):
                 break
             out.append(line)
         return out
@@ -992,7 +1001,7 @@ class _Parser:
         if 0 <= colon <= offset + 150:
             part = head[offset:colon]
             fpart = fold_aligned(part.lower())
-            if not self._first_verb(fpart, 0, part) and len(part.split()) <= 15:
+            if not self._first_verb(fpart, 0, part) and len(part.split()) <= 25:
                 return self._capital_split(start + offset, part)
         masked = _PAREN.sub(lambda m: " " * len(m.group()), head)
         fmasked = fold_aligned(masked.lower())
@@ -1071,7 +1080,9 @@ class _Parser:
                 break
         start = max(pos + 1, text.rfind("\n", 0, last_heading) + 1)
         tail = [
-            ln for ln in _lines(text, start, len(text), TAIL_LINES + 1) if not self._is_footnote(ln.start)
+            ln
+            for ln in _lines(text, start, len(text), TAIL_LINES + 1)
+            if not self._is_footnote(ln.start)
         ]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)

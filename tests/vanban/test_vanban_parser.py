@@ -363,3 +363,73 @@ def test_empty_and_odd_inputs() -> None:
         doc = parse(text)
         assert isinstance(doc.to_dict(), dict)
         assert doc.text == text.strip(" ") or doc.text == text
+
+
+def test_guidance_with_separate_header_lines() -> None:
+    text = (
+        "TỈNH ỦY BÌNH ĐỊNH\nBAN TUYÊN GIÁO\n*\nSố 15-HD/BTGTU\nĐẢNG CỘNG SẢN VIỆT NAM\nQuy Nhơn, ngày 3 tháng 4 năm 2023\n"
+        "HƯỚNG DẪN\ntuyên truyền kỷ niệm 75 năm Ngày truyền thống\nngành Tuyên giáo của Đảng\n-----\n"
+        "Thực hiện Hướng dẫn số 99-HD/BTGTW, ngày 20/3/2023 của Ban Tuyên giáo Trung ương về tuyên truyền, "
+        "Ban Tuyên giáo Tỉnh ủy hướng dẫn tuyên truyền như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy: Hướng dẫn, tổ chức tuyên truyền.\n"
+        "2. Đề nghị Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí tuyên truyền.\n"
+        "Nơi nhận:\n- Ban Tuyên giáo Trung ương (b/c),\n- Lưu Văn phòng.\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nĐoàn Văn Phi\n"
+    )
+    doc = parse(text)
+    assert (doc.doc_type, doc.number, doc.parent_issuer, doc.issuer) == (
+        "Hướng dẫn", "15-HD/BTGTU", "TỈNH ỦY BÌNH ĐỊNH", "Ban Tuyên giáo Tỉnh ủy",
+    )  # fmt: skip
+    assert doc.title == "tuyên truyền kỷ niệm 75 năm Ngày truyền thống ngành Tuyên giáo của Đảng"
+    assert doc.implements == ["99-HD/BTGTW"]
+    assert [(a.item, a.units) for a in doc.assignments] == [
+        ("1", ["Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]),
+        ("2", ["Sở Thông tin và Truyền thông"]),
+    ]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
+        "Đoàn Văn Phi",
+    )
+
+
+def test_directive_without_blank_lines_and_signature_before_recipients() -> None:
+    text = (
+        "TỈNH ỦY QUẢNG NAM ĐẢNG CỘNG SẢN VIỆT NAM\n* Tam Kỳ, ngày 10 tháng 01 năm 2024\nSố 25-CT/TU\nCHỈ THỊ\n"
+        "của Ban Thường vụ Tỉnh ủy\nvề tăng cường công tác tuyên truyền\n"
+        "Trong thời gian qua, công tác tuyên truyền đạt nhiều kết quả. Để khắc phục hạn chế, Ban Thường vụ Tỉnh ủy "
+        "yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:\n1. Tăng cường sự lãnh đạo.\n2. Đổi mới nội dung.\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLương Nguyễn Minh Triết\nNơi nhận:\n- Các huyện ủy,\n- Lưu VP Tỉnh ủy.\n"
+    )
+    doc = parse(text)
+    assert (doc.doc_type, doc.place, doc.date) == ("Chỉ thị", "Tam Kỳ", "2024-01-10")
+    assert doc.title == "của Ban Thường vụ Tỉnh ủy về tăng cường công tác tuyên truyền"
+    assert doc.issuer == "Ban Thường vụ Tỉnh ủy"
+    assert (doc.signer_name, doc.recipients) == (
+        "Lương Nguyễn Minh Triết",
+        ["Các huyện ủy", "Lưu VP Tỉnh ủy"],
+    )
+
+
+def test_markdown_markers_are_not_part_of_values() -> None:
+    text = (
+        "**ĐẢNG BỘ TỈNH BÌNH ĐỊNH**\n**ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH**\n**Số 30-KH/ĐUK**\n\n"
+        "*Quy Nhơn, ngày 15 tháng 3 năm 2022*\n\n# KẾ HOẠCH\n\n**Học tập chuyên đề năm 2022**\n\n"
+        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1. Mục đích**\n\nNâng cao (*nhận thức*).\n\n"
+        "**Nơi nhận:**\n- Lưu VP.\n\n**T/M BAN THƯỜNG VỤ**\n**BÍ THƯ**\n\n**Nguyễn Văn Tùng**\n"
+    )
+    doc = parse(text)
+    assert (doc.number, doc.place, doc.title) == (
+        "30-KH/ĐUK",
+        "Quy Nhơn",
+        "Học tập chuyên đề năm 2022",
+    )
+    assert doc.parent_issuer == "ĐẢNG BỘ TỈNH BÌNH ĐỊNH"
+    assert [(s.label, s.title) for s in doc.sections] == [("I", "MỤC ĐÍCH, YÊU CẦU")]
+    assert [(i.label, i.title) for i in doc.items] == [("1", "Mục đích")]
+    assert "Nâng cao (nhận thức)." in doc.items[0].text
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "Nguyễn Văn Tùng",
+    )
