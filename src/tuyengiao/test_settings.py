@@ -3,9 +3,11 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "only-for-tests-not-a-secret-" + "x" * 30)
-os.environ.setdefault("TUYENGIAO_VAR", str(__import__("pathlib").Path(__file__).resolve().parents[2] / "var" / "test"))
+os.environ.setdefault(
+    "TUYENGIAO_VAR", str(__import__("pathlib").Path(__file__).resolve().parents[2] / "var" / "test")
+)
 
-from tuyengiao.settings import *  # noqa: E402,F403
+from tuyengiao.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -21,7 +21,9 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label="Mã xác thực",
         max_length=16,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
         help_text="Mã 6 số trong ứng dụng xác thực (hoặc một mã dự phòng).",
     )
 
@@ -30,22 +32,30 @@ class UserForm(forms.ModelForm):
     """Create or edit a user inside the manager's subtree."""
 
     password = forms.CharField(
-        label="Mật khẩu", required=False, widget=forms.PasswordInput,
+        label="Mật khẩu",
+        required=False,
+        widget=forms.PasswordInput,
         help_text="Để trống khi sửa nếu không đổi mật khẩu. Tối thiểu 10 ký tự.",
     )
 
     class Meta:
         model = User
         fields = ["username", "first_name", "last_name", "email", "unit", "role", "is_active"]
-        labels = {"username": "Tên đăng nhập", "first_name": "Tên", "last_name": "Họ", "is_active": "Đang hoạt động"}
+        labels = {
+            "username": "Tên đăng nhập",
+            "first_name": "Tên",
+            "last_name": "Họ",
+            "is_active": "Đang hoạt động",
+        }
 
     def __init__(self, *args: Any, manager: User, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.manager = manager
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["unit"].required = True
         if not manager.is_system_admin:
-            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN]
+            choices = [c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN]
+            self.fields["role"].choices = choices  # type: ignore[attr-defined]
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data.get("password", "")

@@ -19,7 +19,7 @@ object (404 when out of scope), and ``require(user, "change", obj)`` before writ
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -36,9 +36,16 @@ if TYPE_CHECKING:
 
     from .models import User
 
-__all__ = ["Action", "Scoping", "can", "get_for_user", "require", "scope_queryset", "scoped", "visible_units"]
-
-M = TypeVar("M", bound=models.Model)
+__all__ = [
+    "Action",
+    "Scoping",
+    "can",
+    "get_for_user",
+    "require",
+    "scope_queryset",
+    "scoped",
+    "visible_units",
+]
 
 
 class Action(StrEnum):
@@ -78,7 +85,9 @@ def model_scoping(model: type[models.Model]) -> Scoping:
     if model is Unit:
         return Scoping(unit_field="")
     if not isinstance(scoping, Scoping):
-        raise TypeError(f"{model.__name__} declares no `scoping = Scoping(...)`; it cannot be scoped.")
+        raise TypeError(
+            f"{model.__name__} declares no `scoping = Scoping(...)`; it cannot be scoped."
+        )
     return scoping
 
 
@@ -92,7 +101,9 @@ def visible_units(user: User | AnonymousUser) -> QuerySet[Unit]:
     return Unit.objects.filter(path__startswith=unit.path)
 
 
-def scope_queryset(qs: QuerySet[M], user: User | AnonymousUser, action: Action | str = Action.VIEW) -> QuerySet[M]:
+def scope_queryset[M: models.Model](
+    qs: QuerySet[M], user: User | AnonymousUser, action: Action | str = Action.VIEW
+) -> QuerySet[M]:
     """Filter ``qs`` down to what ``user`` may do ``action`` on."""
     action = Action(action)
     if action not in allowed_actions(user):
@@ -114,13 +125,17 @@ def scope_queryset(qs: QuerySet[M], user: User | AnonymousUser, action: Action |
     return qs.filter(condition)
 
 
-def scoped(model_or_qs: type[M] | QuerySet[M], user: User | AnonymousUser, action: Action | str = Action.VIEW) -> QuerySet[M]:
+def scoped[M: models.Model](
+    model_or_qs: type[M] | QuerySet[M],
+    user: User | AnonymousUser,
+    action: Action | str = Action.VIEW,
+) -> QuerySet[M]:
     """``scoped(Document, request.user)``: the only way a view should list data."""
     qs = model_or_qs._default_manager.all() if isinstance(model_or_qs, type) else model_or_qs
     return scope_queryset(qs, user, action)
 
 
-def get_for_user(
+def get_for_user[M: models.Model](
     model_or_qs: type[M] | QuerySet[M],
     user: User | AnonymousUser,
     action: Action | str = Action.VIEW,
@@ -159,10 +174,16 @@ def can(user: User | AnonymousUser, action: Action | str, target: models.Model) 
         return True
     if action == Action.VIEW and not isinstance(target, Unit):
         scoping = model_scoping(type(target))
-        if scoping.published_field and getattr(target, scoping.published_field) and unit.path.startswith(owner.path):
+        if (
+            scoping.published_field
+            and getattr(target, scoping.published_field)
+            and unit.path.startswith(owner.path)
+        ):
             return True
         if scoping.extra_visible is not None:
-            return type(target)._default_manager.filter(scoping.extra_visible(), pk=target.pk).exists()
+            return (
+                type(target)._default_manager.filter(scoping.extra_visible(), pk=target.pk).exists()
+            )
     return False
 
 

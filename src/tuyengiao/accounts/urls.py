@@ -7,9 +7,17 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
     path("quen-mat-khau/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("quen-mat-khau/da-gui/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path("dat-lai/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
-    path("dat-lai/xong/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "quen-mat-khau/da-gui/", views.PasswordResetDoneView.as_view(), name="password_reset_done"
+    ),
+    path(
+        "dat-lai/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "dat-lai/xong/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
     path("xac-thuc-hai-lop/cai-dat/", views.two_factor_setup, name="two_factor_setup"),
     path("xac-thuc-hai-lop/", views.two_factor_verify, name="two_factor_verify"),
     path("", views.user_list, name="user_list"),

@@ -10,5 +10,7 @@ from .nav import nav_items
 def shell(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     items = nav_items() if request.user.is_authenticated else ()
-    current = max((i for i in items if path.startswith(i.url)), key=lambda i: len(i.url), default=None)
+    current = max(
+        (i for i in items if path.startswith(i.url)), key=lambda i: len(i.url), default=None
+    )
     return {"nav_items": items, "nav_current": current}

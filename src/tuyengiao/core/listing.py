@@ -14,13 +14,19 @@ from .spreadsheets import xlsx_response
 PER_PAGE = 50
 
 
-def paginate(request: HttpRequest, items: QuerySet[Any] | Sequence[Any], per_page: int = PER_PAGE) -> dict[str, Any]:
+def paginate(
+    request: HttpRequest, items: QuerySet[Any] | Sequence[Any], per_page: int = PER_PAGE
+) -> dict[str, Any]:
     """Context for ``core/_pagination.html``: the page and the query string without ``page``."""
     page_obj: Page[Any] = Paginator(items, per_page).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("export", None)
-    return {"page_obj": page_obj, "object_list": page_obj.object_list, "querystring_without_page": params.urlencode()}
+    return {
+        "page_obj": page_obj,
+        "object_list": page_obj.object_list,
+        "querystring_without_page": params.urlencode(),
+    }
 
 
 def export_requested(request: HttpRequest) -> bool:

@@ -7,6 +7,7 @@ none (or the user chose "import the valid rows only") does it write, in one tran
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -84,7 +85,9 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, Sequence[str
         try:
             workbook = load_workbook(upload, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise TableError("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng.") from exc
+            raise TableError(
+                "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."
+            ) from exc
         sheet = workbook.worksheets[0]
         raw_rows = sheet.iter_rows(values_only=True)
     elif name.endswith(".csv"):
@@ -94,10 +97,8 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, Sequence[str
         except UnicodeDecodeError:
             text = data.decode("cp1258", errors="replace")
         dialect: Any = csv.excel
-        try:
+        with contextlib.suppress(csv.Error):
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            pass
         raw_rows = csv.reader(io.StringIO(text), dialect)
     else:
         raise TableError("Chỉ nhận tệp .xlsx hoặc .csv.")
@@ -162,7 +163,26 @@ def workbook_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[
     return buffer.getvalue()
 
 
-def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str = "Dữ liệu") -> HttpResponse:
+def xlsx_response(
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str = "Dữ liệu"
+) -> HttpResponse:
     response = HttpResponse(workbook_bytes([(title, headers, rows)]), content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def csv_response(
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    response = HttpResponse(csv_bytes(headers, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

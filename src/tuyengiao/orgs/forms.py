@@ -10,19 +10,40 @@ from .models import CommRole, Person, Unit, UnitKind
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["kind", "code", "name", "short_name", "parent_body_name", "publishes_to_all", "active"]
+        fields = [
+            "kind",
+            "code",
+            "name",
+            "short_name",
+            "parent_body_name",
+            "publishes_to_all",
+            "active",
+        ]
 
 
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["full_name", "unit", "position", "roles", "is_party_member", "birth_year",
-                  "party_admission_date", "email", "phone", "active"]
-        widgets = {"roles": forms.CheckboxSelectMultiple, "party_admission_date": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})}
+        fields = [
+            "full_name",
+            "unit",
+            "position",
+            "roles",
+            "is_party_member",
+            "birth_year",
+            "party_admission_date",
+            "email",
+            "phone",
+            "active",
+        ]
+        widgets = {
+            "roles": forms.CheckboxSelectMultiple,
+            "party_admission_date": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        }
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
     def clean_birth_year(self) -> int | None:
         year: int | None = self.cleaned_data.get("birth_year")
@@ -33,23 +54,40 @@ class PersonForm(forms.ModelForm):
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False)
-    unit = forms.ModelChoiceField(label="Thuộc đơn vị (cả cấp dưới)", queryset=Unit.objects.none(), required=False)
+    unit = forms.ModelChoiceField(
+        label="Thuộc đơn vị (cả cấp dưới)", queryset=Unit.objects.none(), required=False
+    )
     role = forms.ModelChoiceField(label="Vai trò", queryset=CommRole.objects.all(), required=False)
-    party = forms.ChoiceField(label="Đảng viên", required=False, choices=[("", "— Tất cả —"), ("1", "Đảng viên"), ("0", "Không")])
-    active = forms.ChoiceField(label="Trạng thái", required=False, choices=[("1", "Đang sinh hoạt"), ("0", "Đã chuyển/ngừng"), ("", "Tất cả")], initial="1")
+    party = forms.ChoiceField(
+        label="Đảng viên",
+        required=False,
+        choices=[("", "— Tất cả —"), ("1", "Đảng viên"), ("0", "Không")],
+    )
+    active = forms.ChoiceField(
+        label="Trạng thái",
+        required=False,
+        choices=[("1", "Đang sinh hoạt"), ("0", "Đã chuyển/ngừng"), ("", "Tất cả")],
+        initial="1",
+    )
 
 
 class UnitSearchForm(forms.Form):
     q = forms.CharField(label="Tìm đơn vị", required=False)
-    kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "— Tất cả —"), *UnitKind.choices])
+    kind = forms.ChoiceField(
+        label="Loại", required=False, choices=[("", "— Tất cả —"), *UnitKind.choices]
+    )
 
 
 class TransferForm(forms.Form):
     to_unit = forms.ModelChoiceField(label="Đến đơn vị", queryset=Unit.objects.none())
-    date = forms.DateField(label="Ngày chuyển", widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    date = forms.DateField(
+        label="Ngày chuyển", widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+    )
     note = forms.CharField(label="Ghi chú", required=False, max_length=255)
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Tệp .xlsx hoặc .csv")
-    valid_only = forms.BooleanField(label="Chỉ nhập các dòng hợp lệ (bỏ qua dòng lỗi)", required=False)
+    valid_only = forms.BooleanField(
+        label="Chỉ nhập các dòng hợp lệ (bỏ qua dòng lỗi)", required=False
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -181,11 +181,15 @@ class Person(models.Model):
 
     scoping = Scoping(unit_field="unit")
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="people", verbose_name="đơn vị")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="people", verbose_name="đơn vị"
+    )
     full_name = models.CharField("họ và tên", max_length=120)
     name_folded = models.CharField(max_length=120, editable=False, db_index=True)
     position = models.CharField("chức vụ", max_length=120, blank=True)
-    roles = models.ManyToManyField(CommRole, blank=True, related_name="people", verbose_name="vai trò")
+    roles = models.ManyToManyField(
+        CommRole, blank=True, related_name="people", verbose_name="vai trò"
+    )
     is_party_member = models.BooleanField("đảng viên", default=True)
     birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
     party_admission_date = models.DateField("ngày vào Đảng", null=True, blank=True)
@@ -222,8 +226,12 @@ class PersonTransfer(models.Model):
     scoping = Scoping(unit_field="to_unit")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="transfers")
-    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="từ đơn vị")
-    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đến đơn vị")
+    from_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="từ đơn vị"
+    )
+    to_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đến đơn vị"
+    )
     date = models.DateField("ngày chuyển")
     note = models.CharField("ghi chú", max_length=255, blank=True)
     created_by = models.ForeignKey(

@@ -5,6 +5,7 @@ from . import views
 app_name = "orgs"
 urlpatterns = [
     path("", views.unit_tree, name="unit_tree"),
+    path("nhap/", views.unit_import, name="unit_import"),
     path("<int:unit_pk>/", views.unit_detail, name="unit_detail"),
     path("<int:unit_pk>/cap-duoi/", views.unit_children, name="unit_children"),
     path("<int:unit_pk>/sua/", views.unit_edit, name="unit_edit"),

@@ -2,15 +2,25 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.accounts.scoping import (
+    Action,
+    allowed_actions,
+    can,
+    get_for_user,
+    require,
+    scoped,
+    visible_units,
+)
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.core.spreadsheets import TableError, csv_response, xlsx_response
 from tuyengiao.core.text import fold
 
-from .forms import PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
+from . import imports
+from .forms import ImportForm, PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
 from .models import Person, Unit
 from .services import transfer_person
 
@@ -38,13 +48,52 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
         if kind := form.cleaned_data["kind"]:
             units = units.filter(kind=kind)
         results = list(units.order_by("path")[:TREE_SEARCH_LIMIT])
-    if export_requested(request):
-        return export_xlsx("don-vi.xlsx", UNIT_EXPORT_COLUMNS, visible_units(request.user).order_by("path"))
+    export = request.GET.get("export")
+    if export in {"xlsx", "csv"}:
+        rows = imports.unit_export_rows(visible_units(request.user).order_by("path"))
+        if export == "csv":
+            return csv_response("don-vi.csv", imports.UNIT_HEADERS, rows)
+        return xlsx_response("don-vi.xlsx", imports.UNIT_HEADERS, rows, title="Đơn vị")
     roots = _root_units(request)
-    return render(request, "orgs/unit_tree.html", {
-        "form": form, "results": results, "limit": TREE_SEARCH_LIMIT,
-        "roots": roots,
-    })
+    return render(
+        request,
+        "orgs/unit_tree.html",
+        {
+            "form": form,
+            "results": results,
+            "limit": TREE_SEARCH_LIMIT,
+            "roots": roots,
+            "can_import": Action.MANAGE in allowed_actions(request.user),
+        },
+    )
+
+
+@login_required
+def unit_import(request: HttpRequest) -> HttpResponse:
+    """Upload a unit sheet: every row checked first; nothing half-imported."""
+    if Action.MANAGE not in allowed_actions(request.user):
+        raise PermissionDenied("Chỉ quản trị đơn vị được nhập cây đơn vị.")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = imports.import_units(
+                upload,
+                upload.name,
+                user=request.user,  # type: ignore[arg-type]
+                valid_only=form.cleaned_data["valid_only"],
+            )
+        except TableError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if result.applied:
+                messages.success(request, f"Đã nhập {result.created + result.updated} đơn vị.")
+    return render(
+        request,
+        "orgs/unit_import.html",
+        {"form": form, "result": result, "headers": imports.UNIT_HEADERS},
+    )
 
 
 @login_required
@@ -57,12 +106,21 @@ def unit_children(request: HttpRequest, unit_pk: int) -> HttpResponse:
 @login_required
 def unit_detail(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = get_for_user(Unit, request.user, pk=unit_pk)
-    ancestors = list(visible_units(request.user).filter(path__in=unit.ancestor_paths()).order_by("depth"))
+    ancestors = list(
+        visible_units(request.user).filter(path__in=unit.ancestor_paths()).order_by("depth")
+    )
     people = Person.objects.filter(unit=unit, active=True).prefetch_related("roles")[:500]
-    return render(request, "orgs/unit_detail.html", {
-        "unit": unit, "ancestors": ancestors, "rows": unit.children_with_member_counts(), "people": people,
-        "can_change": can(request.user, Action.MANAGE, unit),
-    })
+    return render(
+        request,
+        "orgs/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": ancestors,
+            "rows": unit.children_with_member_counts(),
+            "people": people,
+            "can_change": can(request.user, Action.MANAGE, unit),
+        },
+    )
 
 
 @login_required
@@ -87,17 +145,6 @@ def unit_add_child(request: HttpRequest, unit_pk: int) -> HttpResponse:
     return render(request, "orgs/unit_form.html", {"form": form, "unit": None, "parent": parent})
 
 
-UNIT_EXPORT_COLUMNS = [
-    ("Mã", lambda u: u.code),
-    ("Mã đơn vị cấp trên", lambda u: ""),  # filled by the exporter in imports.py when needed
-    ("Loại", lambda u: u.get_kind_display()),
-    ("Tên đầy đủ", lambda u: u.name),
-    ("Tên viết tắt", lambda u: u.short_name),
-    ("Cơ quan cấp trên (tiêu đề)", lambda u: u.parent_body_name),
-    ("Cấp", lambda u: u.depth),
-    ("Hoạt động", lambda u: "Có" if u.active else "Không"),
-]
-
 PERSON_EXPORT_COLUMNS = [
     ("Họ và tên", lambda p: p.full_name),
     ("Đơn vị", lambda p: p.unit.name),
@@ -106,7 +153,10 @@ PERSON_EXPORT_COLUMNS = [
     ("Vai trò", lambda p: ", ".join(r.name for r in p.roles.all())),
     ("Đảng viên", lambda p: "Có" if p.is_party_member else "Không"),
     ("Năm sinh", lambda p: p.birth_year or ""),
-    ("Ngày vào Đảng", lambda p: p.party_admission_date.strftime("%d/%m/%Y") if p.party_admission_date else ""),
+    (
+        "Ngày vào Đảng",
+        lambda p: p.party_admission_date.strftime("%d/%m/%Y") if p.party_admission_date else "",
+    ),
     ("Email", lambda p: p.email),
     ("Điện thoại", lambda p: p.phone),
 ]
@@ -115,7 +165,7 @@ PERSON_EXPORT_COLUMNS = [
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET or {"active": "1"})
-    form.fields["unit"].queryset = visible_units(request.user)
+    form.fields["unit"].queryset = visible_units(request.user)  # type: ignore[attr-defined]
     people = scoped(Person, request.user).select_related("unit")
     if form.is_valid():
         data = form.cleaned_data
@@ -130,7 +180,12 @@ def person_list(request: HttpRequest) -> HttpResponse:
         if data["active"] in {"0", "1"}:
             people = people.filter(active=data["active"] == "1")
     if export_requested(request):
-        return export_xlsx("nhan-su.xlsx", PERSON_EXPORT_COLUMNS, people.prefetch_related("roles").iterator(chunk_size=2000), title="Nhân sự")
+        return export_xlsx(
+            "nhan-su.xlsx",
+            PERSON_EXPORT_COLUMNS,
+            people.prefetch_related("roles").iterator(chunk_size=2000),
+            title="Nhân sự",
+        )
     context = paginate(request, people.prefetch_related("roles"))
     context["form"] = form
     return render(request, "orgs/person_list.html", context)
@@ -139,10 +194,15 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, person_pk: int) -> HttpResponse:
     person = get_for_user(Person.objects.select_related("unit"), request.user, pk=person_pk)
-    return render(request, "orgs/person_detail.html", {
-        "person": person, "transfers": person.transfers.select_related("from_unit", "to_unit"),
-        "can_change": can(request.user, Action.CHANGE, person),
-    })
+    return render(
+        request,
+        "orgs/person_detail.html",
+        {
+            "person": person,
+            "transfers": person.transfers.select_related("from_unit", "to_unit"),
+            "can_change": can(request.user, Action.CHANGE, person),
+        },
+    )
 
 
 @login_required
@@ -152,7 +212,9 @@ def person_edit(request: HttpRequest, person_pk: int | None = None) -> HttpRespo
     form = PersonForm(request.POST or None, instance=person, units=units)
     if request.method == "POST" and form.is_valid():
         if person is not None and form.cleaned_data["unit"].pk != person.unit_id:
-            form.add_error("unit", "Để chuyển đơn vị, hãy dùng chức năng “Chuyển sinh hoạt” để giữ lịch sử.")
+            form.add_error(
+                "unit", "Để chuyển đơn vị, hãy dùng chức năng “Chuyển sinh hoạt” để giữ lịch sử."
+            )
         else:
             require(request.user, Action.CHANGE, form.cleaned_data["unit"])
             saved = form.save()
@@ -163,17 +225,25 @@ def person_edit(request: HttpRequest, person_pk: int | None = None) -> HttpRespo
 
 @login_required
 def person_transfer(request: HttpRequest, person_pk: int) -> HttpResponse:
-    person = get_for_user(Person.objects.select_related("unit"), request.user, Action.CHANGE, pk=person_pk)
+    person = get_for_user(
+        Person.objects.select_related("unit"), request.user, Action.CHANGE, pk=person_pk
+    )
     form = TransferForm(request.POST or None)
-    form.fields["to_unit"].queryset = scoped(Unit, request.user, Action.CHANGE).filter(active=True)
+    form.fields["to_unit"].queryset = scoped(Unit, request.user, Action.CHANGE).filter(active=True)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
-            transfer_person(person, form.cleaned_data["to_unit"], form.cleaned_data["date"],
-                            by=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
-                            note=form.cleaned_data["note"])
+            transfer_person(
+                person,
+                form.cleaned_data["to_unit"],
+                form.cleaned_data["date"],
+                by=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+                note=form.cleaned_data["note"],
+            )
         except ValidationError as exc:
             form.add_error("to_unit", exc)
         else:
-            messages.success(request, f"Đã chuyển {person.full_name} sang {form.cleaned_data['to_unit']}.")
+            messages.success(
+                request, f"Đã chuyển {person.full_name} sang {form.cleaned_data['to_unit']}."
+            )
             return redirect("orgs:person_detail", person_pk=person.pk)
     return render(request, "orgs/person_transfer.html", {"form": form, "person": person})

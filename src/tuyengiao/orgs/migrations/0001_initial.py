@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,91 +14,207 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='CommRole',
+            name="CommRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=120, verbose_name='tên')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=120, verbose_name="tên")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'vai trò tuyên giáo',
-                'verbose_name_plural': 'vai trò tuyên giáo',
-                'ordering': ['order', 'name'],
+                "verbose_name": "vai trò tuyên giáo",
+                "verbose_name_plural": "vai trò tuyên giáo",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=120, verbose_name='họ và tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=120)),
-                ('position', models.CharField(blank=True, max_length=120, verbose_name='chức vụ')),
-                ('is_party_member', models.BooleanField(default=True, verbose_name='đảng viên')),
-                ('birth_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm sinh')),
-                ('party_admission_date', models.DateField(blank=True, null=True, verbose_name='ngày vào Đảng')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='điện thoại')),
-                ('active', models.BooleanField(default=True, verbose_name='đang sinh hoạt')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('roles', models.ManyToManyField(blank=True, related_name='people', to='orgs.commrole', verbose_name='vai trò')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=120, verbose_name="họ và tên")),
+                ("name_folded", models.CharField(db_index=True, editable=False, max_length=120)),
+                ("position", models.CharField(blank=True, max_length=120, verbose_name="chức vụ")),
+                ("is_party_member", models.BooleanField(default=True, verbose_name="đảng viên")),
+                (
+                    "birth_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="năm sinh"
+                    ),
+                ),
+                (
+                    "party_admission_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày vào Đảng"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="điện thoại")),
+                ("active", models.BooleanField(default=True, verbose_name="đang sinh hoạt")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "roles",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="people",
+                        to="orgs.commrole",
+                        verbose_name="vai trò",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người',
-                'verbose_name_plural': 'nhân sự',
-                'ordering': ['name_folded', 'id'],
+                "verbose_name": "người",
+                "verbose_name_plural": "nhân sự",
+                "ordering": ["name_folded", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255, unique=True)),
-                ('depth', models.PositiveIntegerField()),
-                ('numchild', models.PositiveIntegerField(default=0)),
-                ('kind', models.CharField(choices=[('party_committee', 'Cấp ủy (Tỉnh ủy, Đảng ủy Khối, Đảng ủy cấp trên cơ sở)'), ('party_board', 'Ban, cơ quan tham mưu của cấp ủy'), ('base_org', 'Đảng bộ / chi bộ cơ sở'), ('cell', 'Chi bộ trực thuộc'), ('state_body', 'Cơ quan nhà nước (UBND, Sở, phòng)'), ('mass_org', 'Đoàn thể, tổ chức chính trị - xã hội')], max_length=20, verbose_name='loại đơn vị')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên đầy đủ')),
-                ('name_folded', models.CharField(db_index=True, default='', editable=False, max_length=255)),
-                ('short_name', models.CharField(blank=True, help_text='Dùng trong số ký hiệu văn bản, ví dụ ĐUK trong 30-KH/ĐUK.', max_length=40, verbose_name='tên viết tắt')),
-                ('parent_body_name', models.CharField(blank=True, help_text='Dòng trên cùng của tiêu đề văn bản, ví dụ ĐẢNG BỘ TỈNH BÌNH PHƯỚC.', max_length=255, verbose_name='tên cơ quan cấp trên (tiêu đề văn bản)')),
-                ('publishes_to_all', models.BooleanField(default=False, help_text='Cơ quan Trung ương, Tỉnh ủy, UBND tỉnh: văn bản được mọi đơn vị xem.', verbose_name='văn bản công bố cho mọi đơn vị')),
-                ('active', models.BooleanField(default=True, verbose_name='đang hoạt động')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=255, unique=True)),
+                ("depth", models.PositiveIntegerField()),
+                ("numchild", models.PositiveIntegerField(default=0)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            (
+                                "party_committee",
+                                "Cấp ủy (Tỉnh ủy, Đảng ủy Khối, Đảng ủy cấp trên cơ sở)",
+                            ),
+                            ("party_board", "Ban, cơ quan tham mưu của cấp ủy"),
+                            ("base_org", "Đảng bộ / chi bộ cơ sở"),
+                            ("cell", "Chi bộ trực thuộc"),
+                            ("state_body", "Cơ quan nhà nước (UBND, Sở, phòng)"),
+                            ("mass_org", "Đoàn thể, tổ chức chính trị - xã hội"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại đơn vị",
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên đầy đủ")),
+                (
+                    "name_folded",
+                    models.CharField(db_index=True, default="", editable=False, max_length=255),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Dùng trong số ký hiệu văn bản, ví dụ ĐUK trong 30-KH/ĐUK.",
+                        max_length=40,
+                        verbose_name="tên viết tắt",
+                    ),
+                ),
+                (
+                    "parent_body_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Dòng trên cùng của tiêu đề văn bản, ví dụ ĐẢNG BỘ TỈNH BÌNH PHƯỚC.",
+                        max_length=255,
+                        verbose_name="tên cơ quan cấp trên (tiêu đề văn bản)",
+                    ),
+                ),
+                (
+                    "publishes_to_all",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cơ quan Trung ương, Tỉnh ủy, UBND tỉnh: văn bản được mọi đơn vị xem.",
+                        verbose_name="văn bản công bố cho mọi đơn vị",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="đang hoạt động")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
-                'indexes': [models.Index(fields=['kind'], name='orgs_unit_kind_2a874c_idx')],
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
+                "indexes": [models.Index(fields=["kind"], name="orgs_unit_kind_2a874c_idx")],
             },
         ),
         migrations.CreateModel(
-            name='PersonTransfer',
+            name="PersonTransfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày chuyển')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transfers', to='orgs.person')),
-                ('from_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.unit', verbose_name='từ đơn vị')),
-                ('to_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.unit', verbose_name='đến đơn vị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày chuyển")),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transfers",
+                        to="orgs.person",
+                    ),
+                ),
+                (
+                    "from_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.unit",
+                        verbose_name="từ đơn vị",
+                    ),
+                ),
+                (
+                    "to_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.unit",
+                        verbose_name="đến đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chuyển sinh hoạt',
-                'verbose_name_plural': 'chuyển sinh hoạt',
-                'ordering': ['-date', '-id'],
+                "verbose_name": "chuyển sinh hoạt",
+                "verbose_name_plural": "chuyển sinh hoạt",
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='person',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='people', to='orgs.unit', verbose_name='đơn vị'),
+            model_name="person",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="people",
+                to="orgs.unit",
+                verbose_name="đơn vị",
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['unit', 'active'], name='orgs_person_unit_id_11659f_idx'),
+            model_name="person",
+            index=models.Index(fields=["unit", "active"], name="orgs_person_unit_id_11659f_idx"),
         ),
     ]
