@@ -299,6 +299,8 @@ class AttemptSource(models.TextChoices):
 class TestAttempt(models.Model):
     """A member's test (online, or entered from paper by an officer); one per member."""
 
+    __test__ = False  # not a pytest class
+
     scoping = Scoping(unit_field="unit")
 
     test = models.ForeignKey(StudyTest, on_delete=models.CASCADE, related_name="attempts")
