@@ -135,6 +135,10 @@ _UPPER_RATIO_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _is_caps(text: str, minimum: int = 2) -> bool:
+    """Mostly upper-case letters (85 %), at least ``minimum`` of them."""
+    if text.isupper():
+        return len(text) >= minimum and len(_UPPER_RATIO_LETTERS.findall(text, 0, 40)) >= minimum
+    text = text[:200]
     letters = _UPPER_RATIO_LETTERS.findall(text)
     if len(letters) < minimum:
         return False
@@ -189,8 +193,6 @@ _HEADER_TYPES.update(
         "phuong an": "Phương án",
         "de cuong": "Đề cương",
         "quy dinh": "Quy định",
-        "thong bao ket luan": "Thông báo kết luận",
-        "chuong trinh cong tac": "Chương trình công tác",
     }
 )
 _HEADER_TYPE_ALT = "|".join(sorted(_HEADER_TYPES, key=len, reverse=True))
@@ -246,6 +248,7 @@ _BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
 _ASSIGN_HINTS = (
     "phân công", "thời gian", "thời hạn", "tiến độ", "chủ trì", "phối hợp", "thực hiện:", "\n+", "- +",
 )  # fmt: skip
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
@@ -698,18 +701,18 @@ class _Parser:
     def _item_body(self, item: Item) -> None:
         text = self.text
         start, end = item.span
+        body = text[start:end]
+        if any(start <= f < end for f in self.footnote_starts):
+            body = "\n".join(
+                line for line in body.split("\n") if not _FOOTNOTE_LINES[0].match(line)
+            )
+        body = _BLANK_LINES.sub("\n", body).strip()
+        item.text = _MD.sub("", body) if "*" in body else body
         first_nl = text.find("\n", start, end)
-        kept: list[str] = []
-        pos = start
-        for raw in text[start:end].split("\n"):
-            if raw.strip() and pos not in self.footnote_starts:
-                kept.append(raw.strip())
-            pos += len(raw) + 1
-        item.text = _MD.sub("", "\n".join(kept))
         if first_nl < 0:
             return
-        for bullet in _line_matches(_BULLET_LINES, text, first_nl + 1, end):
-            if bullet.start() in self.footnote_starts:
+        for bullet in _BULLET_LINES[1].finditer(text, first_nl, end):
+            if bullet.start() + 1 in self.footnote_starts:
                 continue
             marker = bullet.group(2) or bullet.group(1)
             item.bullets.append(
@@ -975,6 +978,7 @@ class _Parser:
         """Units an item of "Tổ chức thực hiện" names: "Văn phòng Sở", "Các phòng, đơn vị thuộc
         Sở: Theo dõi ...", "Ban X phối hợp với Ban Y tham mưu ...", "Đề nghị A, B: ..."."""
         text = self.text
+        end = min(end, start + 400)  # the units come first; a long task text adds nothing
         raw = text[start:end]
         head = _MD.sub(lambda m: " " * len(m.group()), raw)
         fhead = fold_aligned(head)
@@ -1181,11 +1185,12 @@ class _Parser:
         if doc.on_behalf is None:
             for index in range(len(tail) - 1, -1, -1):
                 line = tail[index]
-                if not line.text or (_BULLET.match(line.text) and not _is_caps(line.text)):
-                    continue
                 value = line.text
+                if not value or len(value) > 80:
+                    continue
                 if (
-                    _is_caps(value)
+                    not _BULLET.match(value)
+                    and _is_caps(value)
                     and len(value.split()) <= 8
                     and _TITLE_WORDS.search(line.folded.lower())
                 ):
@@ -1207,7 +1212,12 @@ class _Parser:
                 if not caps:
                     continue
                 value = caps.group(1)
-            if _is_caps(value) and len(value.split()) <= 8 and not _NOI_NHAN.match(line.folded):
+            if (
+                len(value) <= 80
+                and len(value.split()) <= 8
+                and _is_caps(value)
+                and not _NOI_NHAN.match(line.folded)
+            ):
                 self.doc.signer_title = _value(value)
                 start = line.cstart + line.text.rfind(value)
                 self.spans["signer_title"] = (start, start + len(value))
