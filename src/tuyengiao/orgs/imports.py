@@ -8,18 +8,21 @@ A parent may be defined later in the file than its children: rows are applied in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from tuyengiao.core.spreadsheets import ImportResult, Row, RowError, read_table, require_columns
 from tuyengiao.core.text import fold
 
-from .models import Unit, UnitKind
+from .models import CommRole, Person, Unit, UnitKind
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
@@ -330,3 +333,171 @@ def unit_export_rows(units: Iterable[Unit]) -> list[list[Any]]:
         ]
         for u in units
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# People
+
+PERSON_COLUMNS: dict[str, Sequence[str]] = {
+    "full_name": ["Họ và tên", "Họ tên"],
+    "unit_code": ["Mã đơn vị"],
+    "position": ["Chức vụ"],
+    "roles": ["Vai trò", "Vai trò tuyên giáo"],
+    "is_party_member": ["Đảng viên"],
+    "birth_year": ["Năm sinh"],
+    "party_admission_date": ["Ngày vào Đảng"],
+    "email": ["Email", "Thư điện tử"],
+    "phone": ["Điện thoại", "Số điện thoại"],
+}
+PERSON_HEADERS = [
+    "Họ và tên",
+    "Mã đơn vị",
+    "Chức vụ",
+    "Vai trò",
+    "Đảng viên",
+    "Năm sinh",
+    "Ngày vào Đảng",
+    "Email",
+    "Điện thoại",
+]
+PHONE_RE = re.compile(r"^\+?[0-9 .\-()]{6,20}$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def import_people(
+    upload: IO[bytes], filename: str, user: User | None = None, valid_only: bool = False
+) -> ImportResult:
+    """People from .xlsx/.csv; a person with the same name, unit and year of birth is updated."""
+    from tuyengiao.accounts.scoping import Action, can
+
+    rows = read_table(upload, filename, PERSON_COLUMNS)
+    require_columns(rows, {"full_name": "Họ và tên", "unit_code": "Mã đơn vị"})
+    units = {
+        u.code: u for u in Unit.objects.filter(code__in={r.get("unit_code").strip() for r in rows})
+    }
+    roles_by_text: dict[str, CommRole] = {}
+    for role in CommRole.objects.all():
+        roles_by_text[fold(role.name)] = role
+        roles_by_text[fold(role.code)] = role
+    result = ImportResult()
+    valid: list[tuple[Row, dict[str, Any], list[CommRole]]] = []
+    this_year = dt.date.today().year
+    for row in rows:
+        errors: list[str] = []
+        name = " ".join(row.get("full_name").split())
+        if not name:
+            errors.append("thiếu họ và tên")
+        elif len(name) > 120:
+            errors.append("họ và tên quá dài (tối đa 120 ký tự)")
+        code = row.get("unit_code").strip()
+        unit = units.get(code)
+        if not code:
+            errors.append("thiếu mã đơn vị")
+        elif unit is None or (user is not None and not can(user, Action.CHANGE, unit)):
+            errors.append(f"không tìm thấy đơn vị có mã “{code}” (hoặc ngoài phạm vi của bạn)")
+        roles: list[CommRole] = []
+        for part in re.split(r"[,;]", row.get("roles")):
+            if not part.strip():
+                continue
+            role = roles_by_text.get(fold(part))
+            if role is None:
+                errors.append(f"vai trò “{part.strip()}” không có trong danh mục")
+            elif role not in roles:
+                roles.append(role)
+        member = parse_bool(row.get("is_party_member"))
+        if member is None:
+            errors.append(f"cột Đảng viên “{row.get('is_party_member')}” phải là Có hoặc Không")
+        birth_year: int | None = None
+        if text := row.get("birth_year").strip():
+            if not text.isdigit() or not 1900 <= int(text) <= this_year - 15:
+                errors.append(f"năm sinh “{text}” không hợp lệ (1900–{this_year - 15})")
+            else:
+                birth_year = int(text)
+        admission: dt.date | None = None
+        if text := row.get("party_admission_date").strip():
+            try:
+                admission = parse_date(text)
+            except ValueError:
+                errors.append(f"ngày vào Đảng “{text}” không đúng dạng dd/mm/yyyy")
+            else:
+                if admission > dt.date.today():
+                    errors.append("ngày vào Đảng ở tương lai")
+                elif birth_year and admission.year < birth_year + 16:
+                    errors.append("ngày vào Đảng sớm hơn tuổi 16")
+                elif member is False:
+                    errors.append("có ngày vào Đảng nhưng cột Đảng viên là Không")
+        email = row.get("email").strip()
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                errors.append(f"email “{email}” không hợp lệ")
+        phone = row.get("phone").strip()
+        if phone and not PHONE_RE.match(phone):
+            errors.append(f"số điện thoại “{phone}” không hợp lệ")
+        if errors:
+            result.errors.append(RowError(row.number, "; ".join(errors)))
+            continue
+        values = dict(
+            unit=unit,
+            full_name=name,
+            position=row.get("position").strip()[:120],
+            is_party_member=bool(member),
+            birth_year=birth_year,
+            party_admission_date=admission,
+            email=email,
+            phone=phone,
+        )
+        valid.append((row, values, roles))
+    if result.errors and not valid_only:
+        return result
+    result.skipped = len(result.errors)
+    _apply_people(valid, result)
+    return result
+
+
+@transaction.atomic
+def _apply_people(
+    valid: list[tuple[Row, dict[str, Any], list[CommRole]]], result: ImportResult
+) -> None:
+    unit_ids = {values["unit"].pk for _, values, _ in valid}
+    existing = {
+        (p.unit_id, p.name_folded, p.birth_year): p
+        for p in Person.objects.filter(unit_id__in=unit_ids, active=True)
+    }
+    new: list[Person] = []
+    new_roles: list[list[CommRole]] = []
+    for _, values, roles in valid:
+        key = (values["unit"].pk, fold(values["full_name"]), values["birth_year"])
+        person = existing.get(key)
+        if person is not None:
+            for name, value in values.items():
+                setattr(person, name, value)
+            person.save()
+            person.roles.set(roles)
+            result.updated += 1
+            continue
+        person = Person(name_folded=fold(values["full_name"])[:120], **values)
+        new.append(person)
+        new_roles.append(roles)
+        existing[key] = person
+    Person.objects.bulk_create(new, batch_size=1000)
+    through = Person.roles.through
+    through.objects.bulk_create(
+        [
+            through(person_id=p.pk, commrole_id=r.pk)
+            for p, roles in zip(new, new_roles, strict=True)
+            for r in roles
+        ],
+        batch_size=1000,
+    )
+    result.created += len(new)
+    result.applied = True

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:unit_pk>/them-cap-duoi/", views.unit_add_child, name="unit_add_child"),
     path("nhan-su/", views.person_list, name="person_list"),
     path("nhan-su/them/", views.person_edit, name="person_create"),
+    path("nhan-su/nhap/", views.person_import, name="person_import"),
     path("nhan-su/<int:person_pk>/", views.person_detail, name="person_detail"),
     path("nhan-su/<int:person_pk>/sua/", views.person_edit, name="person_edit"),
     path("nhan-su/<int:person_pk>/chuyen/", views.person_transfer, name="person_transfer"),

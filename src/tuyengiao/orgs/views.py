@@ -192,6 +192,34 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def person_import(request: HttpRequest) -> HttpResponse:
+    """Upload people (.xlsx/.csv) into the units the user may change; every row checked first."""
+    if Action.CHANGE not in allowed_actions(request.user):
+        raise PermissionDenied("Bạn không có quyền nhập nhân sự.")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = imports.import_people(
+                upload,
+                upload.name,
+                user=request.user,  # type: ignore[arg-type]
+                valid_only=form.cleaned_data["valid_only"],
+            )
+        except TableError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if result.applied:
+                messages.success(request, f"Đã nhập {result.created + result.updated} người.")
+    return render(
+        request,
+        "orgs/person_import.html",
+        {"form": form, "result": result, "headers": imports.PERSON_HEADERS},
+    )
+
+
+@login_required
 def person_detail(request: HttpRequest, person_pk: int) -> HttpResponse:
     person = get_for_user(Person.objects.select_related("unit"), request.user, pk=person_pk)
     return render(
