@@ -363,7 +363,7 @@ PERSON_HEADERS = [
 PHONE_RE = re.compile(r"^\+?[0-9 .\-()]{6,20}$")
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str) -> dt.date:
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text.strip(), fmt).date()
@@ -407,11 +407,11 @@ def import_people(
         for part in re.split(r"[,;]", row.get("roles")):
             if not part.strip():
                 continue
-            role = roles_by_text.get(fold(part))
-            if role is None:
+            found = roles_by_text.get(fold(part))
+            if found is None:
                 errors.append(f"vai trò “{part.strip()}” không có trong danh mục")
-            elif role not in roles:
-                roles.append(role)
+            elif found not in roles:
+                roles.append(found)
         member = parse_bool(row.get("is_party_member"))
         if member is None:
             errors.append(f"cột Đảng viên “{row.get('is_party_member')}” phải là Có hoặc Không")

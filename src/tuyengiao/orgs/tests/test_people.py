@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,11 +20,11 @@ from tuyengiao.testing import Tree, make_person
 pytestmark = pytest.mark.django_db
 
 
-def people_sheet(rows: list[list[object]]) -> tuple[io.BytesIO, str]:
+def people_sheet(rows: list[list[Any]]) -> tuple[io.BytesIO, str]:
     return io.BytesIO(workbook_bytes([("Nhân sự", PERSON_HEADERS, rows)])), "nhan-su.xlsx"
 
 
-GOOD = [
+GOOD: list[list[Any]] = [
     [
         "Nguyễn Văn An",
         "CB-STTTT-VP",
@@ -41,7 +42,7 @@ GOOD = [
 
 
 def test_people_import_all_or_nothing_then_valid_only(tree: Tree, users: dict[str, User]) -> None:
-    bad = [
+    bad: list[list[Any]] = [
         ["", "CB-STTTT-VP", "", "", "", "", "", "", ""],
         ["Phạm D", "CB-SYT-VP", "", "", "", "", "", "", ""],  # a unit of another branch
         ["Hoàng E", "CB-STTTT-VP", "", "Thầy bói", "", "", "", "", ""],
