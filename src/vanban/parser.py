@@ -254,7 +254,8 @@ _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b
 _ISSUER_VERB = re.compile(
     r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai[ \t]+xay[ \t]+dung|de[ \t]+ra)[ \t]+"
     r"(?:ke[ \t]+hoach|chuong[ \t]+trinh|huong[ \t]+dan|de[ \t]+an|quy[ \t]+che|quy[ \t]+dinh|bao[ \t]+cao"
-    r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an)"
+    r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an"
+    r"|nghi[ \t]+dinh|thong[ \t]+tu|quyet[ \t]+dinh|quy[ \t]+dinh)"
     r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh"
     r"|de[ \t]+nghi)[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
 )
@@ -455,6 +456,8 @@ class _Parser:
                 blanks += 1
                 continue
             if _SEPARATOR.match(line.text) or _SECTION_RE.match(line.text):
+                break
+            if _NOI_NHAN.match(line.folded) or _ON_BEHALF.match(line.text) or _BULLET.match(line.text):
                 break
             if len(line.text) > 260:
                 break

@@ -433,3 +433,48 @@ def test_markdown_markers_are_not_part_of_values() -> None:
         "BÍ THƯ",
         "Nguyễn Văn Tùng",
     )
+
+
+def test_recipients_right_after_the_title_and_name_in_capitals() -> None:
+    text = (
+        "KẾ HOẠCH\nHọc tập\nNơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu VP.\n"
+        "TM. BAN CHẤP HÀNH ĐOÀN\nBÍ THƯ\nNGUYỄN VĂN AN\n"
+    )
+    doc = parse(text)
+    assert doc.title == "Học tập"
+    assert doc.recipients == ["Ban Thường vụ Tỉnh ủy (b/c)", "Lưu VP"]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "TM. BAN CHẤP HÀNH ĐOÀN",
+        "BÍ THƯ",
+        "NGUYỄN VĂN AN",
+    )
+
+
+def test_signature_pasted_into_the_recipient_lines() -> None:
+    text = (
+        "Số: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n1. Nâng cao\n"
+        "Nơi nhận: KT. CHỦ TỊCH\n- Như trên; PHÓ CHỦ TỊCH\n- Lưu: VT, VX.\n(Đã ký)\nNguyễn Văn Bình\n"
+    )
+    doc = parse(text)
+    assert doc.recipients == ["Như trên", "Lưu: VT, VX"]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Bình",
+    )
+
+
+def test_decree_with_articles() -> None:
+    text = (
+        "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 30/2020/NĐ-CP Hà Nội, ngày 5 tháng 3 năm 2020\n"
+        "NGHỊ ĐỊNH\nVề công tác văn thư\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+        "Chính phủ ban hành Nghị định về công tác văn thư.\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+    )
+    doc = parse(text)
+    assert (doc.number, doc.doc_type, doc.place, doc.date) == (
+        "30/2020/NĐ-CP",
+        "Nghị định",
+        "Hà Nội",
+        "2020-03-05",
+    )
+    assert (doc.title, doc.issuer) == ("Về công tác văn thư", "Chính phủ")
