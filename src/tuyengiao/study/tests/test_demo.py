@@ -1,0 +1,35 @@
+"""The demo loader (on top of the foundation's demo data) gives a round with varied rates, some units
+under the target, a test with results and a member account."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuyengiao.accounts import demo as accounts_demo
+from tuyengiao.core.demo_context import DemoContext
+from tuyengiao.orgs import demo as orgs_demo
+from tuyengiao.study import demo, services
+from tuyengiao.study.models import StudySession, TestAttempt
+from tuyengiao.testing import logged_in_client
+
+
+@pytest.mark.django_db
+def test_demo_load() -> None:
+    ctx = DemoContext(password="mat-khau-demo-123")
+    orgs_demo.load(ctx)
+    accounts_demo.load(ctx)
+    demo.load(ctx)
+    study_round = ctx.objects["study_round"]
+    rows = services.round_rates(study_round, ctx.objects["bloc"])
+    assert len(rows) >= len(ctx.objects["base_units"]) - 1
+    assert any(r.below_target for r in rows) and any(not r.below_target for r in rows)
+    assert StudySession.objects.filter(round=study_round, is_makeup=True).exists()
+    assert (
+        TestAttempt.objects.filter(test__round=study_round, submitted_at__isnull=False).count()
+        >= 30
+    )
+    member = ctx.objects["users"]["dangvien1"]
+    page = logged_in_client(member).get(f"/hoc-tap/{study_round.pk}/")
+    assert page.status_code == 200 and "Làm bài kiểm tra" in page.content.decode()
+    officer = logged_in_client(ctx.objects["users"]["coso1"])
+    assert officer.get(f"/hoc-tap/{study_round.pk}/").status_code == 200
