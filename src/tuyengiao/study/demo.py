@@ -225,11 +225,11 @@ def load(ctx: DemoContext) -> None:
         )
         if officer is not None and i < 3:
             services.assign_graders(essay, [officer])
-            levels = [
+            picked = [
                 c.levels.all()[min(i, c.levels.count() - 1)].pk for c in study_round.rubric.all()
             ]
             services.grade_essay(
-                essay, officer, levels, "Bài viết có liên hệ thực tiễn; cần cụ thể hóa kế hoạch."
+                essay, officer, picked, "Bài viết có liên hệ thực tiễn; cần cụ thể hóa kế hoạch."
             )
     # A member account to try the member side (check-in, test, essay).
     if entries:
