@@ -32,9 +32,10 @@ from vanban.citations import (
     SYMBOL_RE,
     TYPE_WORDS,
     Citation,
-    find_citations,
     find_date,
+    iter_symbols,
     make_date,
+    parse_citation,
     type_of_symbol,
 )
 from vanban.model import (
@@ -59,6 +60,7 @@ from vanban.normalize import (
 MAX_SECTIONS = 100
 MAX_ITEMS = 2000
 MAX_FOOTNOTES = 500
+MAX_CITATIONS = 5000
 HEADER_LINES = 60
 HEADER_CHARS = 20_000
 TAIL_LINES = 90
@@ -248,7 +250,7 @@ _BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
 _ASSIGN_HINTS = (
     "phân công", "thời gian", "thời hạn", "tiến độ", "chủ trì", "phối hợp", "thực hiện:", "\n+", "- +",
 )  # fmt: skip
-_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+_BLANK_LINES = re.compile(r"\n{2,}")  # lines are right-stripped by normalize_text
 _SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
@@ -457,7 +459,11 @@ class _Parser:
                 continue
             if _SEPARATOR.match(line.text) or _SECTION_RE.match(line.text):
                 break
-            if _NOI_NHAN.match(line.folded) or _ON_BEHALF.match(line.text) or _BULLET.match(line.text):
+            if (
+                _NOI_NHAN.match(line.folded)
+                or _ON_BEHALF.match(line.text)
+                or _BULLET.match(line.text)
+            ):
                 break
             if len(line.text) > 260:
                 break
@@ -725,13 +731,23 @@ class _Parser:
     # -- references -----------------------------------------------------------------------------
 
     def _references(self) -> None:
-        self.citations = find_citations(self.text, self.folded)
+        # Every occurrence before the first section is read in full (the opening "Thực hiện"
+        # sentence is there); later ones only when they cite a document not seen yet.
+        opening_end = self.doc.sections[0].span[0] if self.doc.sections else self.body_end
         seen: set[str] = set()
-        for cite in self.citations:
-            if self.number_span and cite.start == self.number_span[0]:
+        self.citations = []
+        for match in iter_symbols(self.text):
+            if self.number_span and match.start() == self.number_span[0]:
                 continue
-            key = normalize_symbol(cite.number)
-            if key in seen:
+            key = normalize_symbol(match.group())
+            first = key not in seen
+            if not first and match.start() >= opening_end:
+                continue
+            cite = parse_citation(self.text, self.folded, match)
+            self.citations.append(cite)
+            if len(self.citations) >= MAX_CITATIONS:
+                break
+            if not first:
                 continue
             seen.add(key)
             self.doc.references.append(
