@@ -208,6 +208,15 @@ def _seed() -> None:
     print("seeded", file=sys.stderr)
 
 
+def _interleaved(fn: Any, baseline: Any, repeat: int) -> tuple[list[float], list[float]]:
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        a += timings_ms(fn, 1, warmup=0 if a else 2)
+        b += timings_ms(baseline, 1, warmup=0 if b else 2)
+    return a, b
+
+
 def _child(quick: bool) -> None:
     import django
 
@@ -282,10 +291,10 @@ def _child(quick: bool) -> None:
             )
             assert len(cur.fetchall()) == LEVELS[0] * 5
 
-    page_ms = timings_ms(page, repeat)
-    bare_page_ms = timings_ms(bare_page, repeat)
-    roll_ms = timings_ms(roll, repeat)
-    bare_roll_ms = timings_ms(bare_roll, repeat)
+    # Measured interleaved (one of each in turn) so that load from other processes on the machine
+    # falls on the figure and its baseline alike.
+    page_ms, bare_page_ms = _interleaved(page, bare_page, repeat)
+    roll_ms, bare_roll_ms = _interleaved(roll, bare_roll, repeat)
     size = f"{base_units:,} base organisations, {subs:,} submissions, {values:,} values"
     figures = [
         Figure(

@@ -325,12 +325,9 @@ class IndicatorValue(models.Model):
             models.UniqueConstraint(fields=["submission", "indicator"], name="reports_value_unique")
         ]
         indexes = [
-            # covering on PostgreSQL: the roll-up is an index-only scan of one period's range
-            models.Index(
-                fields=["period", "indicator", "unit_path"],
-                name="reports_value_rollup",
-                include=["value"],
-            )
+            # On PostgreSQL migration 0002 rebuilds it covering ``value`` (INCLUDE), so the roll-up
+            # is an index-only scan of one period's range (SQLite has no INCLUDE).
+            models.Index(fields=["period", "indicator", "unit_path"], name="reports_value_rollup")
         ]
 
     def __str__(self) -> str:
