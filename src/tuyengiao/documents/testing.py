@@ -17,20 +17,21 @@ def make_document(unit: Unit, number: str = "9-KH/MAT", text: str | None = None,
     """A document of ``unit`` (not visible to all), stored with a small original."""
     body = text or f"Số {number}\nKẾ HOẠCH\nVề việc thử nghiệm {SECRET_MARK}\n"
     data = body.encode()
-    doc = Document(
-        unit=unit,
-        sha256=services.sha256_of(data),
-        filename=f"{SECRET_MARK}.txt",
-        mime="text/plain",
-        size=len(data),
-        text=body,
-        number=number,
-        doc_type="Kế hoạch",
-        title=f"Kế hoạch {SECRET_MARK}",
-        visible_to_all=False,
-        published_down=False,
-        **extra,  # type: ignore[arg-type]
-    )
+    fields: dict[str, object] = {
+        "unit": unit,
+        "sha256": services.sha256_of(data),
+        "filename": f"{SECRET_MARK}.txt",
+        "mime": "text/plain",
+        "size": len(data),
+        "text": body,
+        "number": number,
+        "doc_type": "Kế hoạch",
+        "title": f"Kế hoạch {SECRET_MARK}",
+        "visible_to_all": False,
+        "published_down": False,
+    }
+    fields.update(extra)
+    doc = Document(**fields)  # type: ignore[arg-type]
     doc.file.name = services.store_blob(data, doc.filename)
     doc.save()
     return doc

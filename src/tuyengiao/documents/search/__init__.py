@@ -106,11 +106,12 @@ def plan_query(query: str) -> QueryPlan:
     for phrase, abbr in sorted(TYPE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
         joined = re.sub(rf"\b{phrase}\b", abbr, joined)
     tokens = [t for t in joined.split() if t != "so"]
-    for i, token in enumerate(tokens):
-        if token.isdigit():
-            for neighbour in (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None):
-                if neighbour in ABBREVIATIONS:
-                    prefix = f"{token.lstrip('0') or '0'}/{neighbour}"
+    if len(tokens) <= 6:
+        abbrs = [t for t in tokens if t in ABBREVIATIONS]
+        for token in tokens:
+            if token.isdigit():
+                for abbr in abbrs:
+                    prefix = f"{token.lstrip('0') or '0'}/{abbr}"
                     if prefix not in plan.symbol_prefixes:
                         plan.symbol_prefixes.append(prefix)
     return plan

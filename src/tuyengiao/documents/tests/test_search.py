@@ -1,0 +1,148 @@
+"""Search: every folding rule and every symbol form, on whichever backend the suite runs on
+(SQLite FTS5 by default; PostgreSQL full-text search when DATABASE_URL points to PostgreSQL)."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from tuyengiao.accounts.scoping import scoped
+from tuyengiao.documents.models import Document
+from tuyengiao.documents.search import highlight, plan_query, search
+from tuyengiao.documents.testing import make_document
+
+NQ35 = """BAN CHẤP HÀNH TRUNG ƯƠNG
+Số 35-NQ/TW
+Hà Nội, ngày 22 tháng 10 năm 2018
+NGHỊ QUYẾT
+Về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch trong tình hình mới
+Giữ vững hòa bình, ổn định; chăm lo sức khỏe nhân dân; phát triển thủy lợi.
+"""
+PLAN = """ĐẢNG ỦY KHỐI
+Số 12-KH/ĐUK
+KẾ HOẠCH
+Thực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ nền tảng tư tưởng
+Đảng ủy Khối xây dựng kế hoạch. Nghị quyết số 35-NQ/TW được quán triệt.
+"""
+OTHER = """Số 36-NQ/TW
+NGHỊ QUYẾT
+Về phát triển bền vững kinh tế biển; nghị quyết số 7 và 35 chương trình.
+"""
+
+
+@pytest.fixture
+def docs(tree):
+    nq = make_document(
+        tree.province, "35-NQ/TW", NQ35, visible_to_all=True, date=date(2018, 10, 22),
+        title="Về tăng cường bảo vệ nền tảng tư tưởng của Đảng", doc_type="Nghị quyết",
+    )
+    plan = make_document(tree.bloc, "12-KH/ĐUK", PLAN, date=date(2019, 1, 5), published_down=True)
+    other = make_document(tree.province, "36-NQ/TW", OTHER, visible_to_all=True, date=date(2018, 10, 22))
+    return {"nq": nq, "plan": plan, "other": other}
+
+
+def numbers(query: str, qs=None) -> list[str]:
+    qs = qs if qs is not None else Document.objects.all()
+    return [hit.document.number for hit in search(qs, query).hits]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["nghi quyet 35", "Nghị quyết 35", "35-NQ/TW", "35/NQ-TW", "NQ 35", "35 - nq/tw", "nq/tw 35", "nghị quyết số 35"])
+def test_symbol_forms_find_the_resolution_first(docs, query):
+    found = numbers(query)
+    assert found[0] == "35-NQ/TW", found
+    assert search(Document.objects.all(), query).hits[0].exact_number
+
+
+@pytest.mark.django_db
+def test_symbol_query_also_lists_documents_citing_it(docs):
+    found = numbers("35-NQ/TW")
+    assert "12-KH/ĐUK" in found
+    assert found.index("35-NQ/TW") < found.index("12-KH/ĐUK")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dang uy khoi", "12-KH/ĐUK"),  # đ → d
+        ("ĐẢNG ỦY KHỐI", "12-KH/ĐUK"),  # upper case with marks
+        ("Đảng ủy khối", "12-KH/ĐUK"),
+        ("DANG UY KHOI", "12-KH/ĐUK"),
+        ("hoà bình", "35-NQ/TW"),  # new tone placement in the query, old in the text
+        ("hòa binh", "35-NQ/TW"),
+        ("thuỷ lợi", "35-NQ/TW"),  # thuỷ / thủy
+        ("sức khoẻ", "35-NQ/TW"),  # khoẻ / khỏe
+        ("bao ve nen tang tu tuong", "35-NQ/TW"),
+        ("kinh te bien", "36-NQ/TW"),
+    ],
+)
+def test_folding_rules(docs, query, expected):
+    assert expected in numbers(query)
+    # the same query written decomposed (NFD, as some keyboards send it) finds the same
+    assert expected in numbers(unicodedata.normalize("NFD", query))
+
+
+@pytest.mark.django_db
+def test_text_with_new_tone_placement_is_found_by_old(tree):
+    make_document(tree.base1, "1-TB/ĐU", "Số 1-TB/ĐU\nTHÔNG BÁO\nVề hoà giải và thuỷ sản, khoẻ mạnh")
+    assert numbers("hòa giải thủy sản khỏe") == ["1-TB/ĐU"]
+
+
+@pytest.mark.django_db
+def test_no_match_and_empty_query(docs):
+    assert numbers("khong co tu nay trong van ban") == []
+    assert search(Document.objects.all(), "  ").hits == []
+    assert search(Document.objects.all(), "!!! ???").total == 0
+
+
+@pytest.mark.django_db
+def test_ranked_with_highlighted_snippet(docs):
+    hit = search(Document.objects.all(), "bao ve nen tang").hits[0]
+    assert "<mark>bảo</mark> <mark>vệ</mark> <mark>nền</mark> <mark>tảng</mark>" in hit.snippet
+    assert isinstance(hit.rank, float)
+
+
+@pytest.mark.django_db
+def test_search_combines_with_filters_and_scope(docs, users):
+    assert numbers("nghi quyet 35", Document.objects.filter(date__year=2019)) == ["12-KH/ĐUK"]
+    assert numbers("nghi quyet", Document.objects.filter(doc_type="Nghị quyết")) == ["35-NQ/TW"]
+    # coso2 (base2) sees the province's documents marked for all, and the bloc plan published down
+    assert set(numbers("35", scoped(Document, users["coso2"]))) >= {"35-NQ/TW", "12-KH/ĐUK"}
+
+
+@pytest.mark.django_db
+def test_search_respects_scope(tree, users):
+    make_document(tree.base1, "5-KH/ĐU", "Số 5-KH/ĐU\nKẾ HOẠCH\nVề tuyên truyền biển đảo")
+    assert numbers("tuyen truyen bien dao", scoped(Document, users["coso2"])) == []
+    assert numbers("tuyen truyen bien dao", scoped(Document, users["coso1"])) == ["5-KH/ĐU"]
+    assert numbers("5-KH/ĐU", scoped(Document, users["coso2"])) == []
+
+
+@pytest.mark.django_db
+def test_index_follows_updates_and_deletes(tree):
+    doc = make_document(tree.base1, "6-KH/ĐU", "Số 6-KH/ĐU\nKẾ HOẠCH\nVề chuyển đổi số")
+    assert numbers("chuyen doi so") == ["6-KH/ĐU"]
+    doc.text = "Số 6-KH/ĐU\nKẾ HOẠCH\nVề cải cách hành chính"
+    doc.save()
+    assert numbers("chuyen doi so") == []
+    assert numbers("cai cach hanh chinh") == ["6-KH/ĐU"]
+    doc.delete()
+    assert numbers("cai cach hanh chinh") == []
+
+
+def test_query_plan_recognises_symbols():
+    assert plan_query("35/NQ-TW").symbol_keys == ["35/nq/tw"]
+    assert "35/nq" in plan_query("NQ 35").symbol_prefixes
+    assert "35/nq" in plan_query("nghị quyết số 35").symbol_prefixes
+    assert "289/kh" in plan_query("Kế hoạch 289").symbol_prefixes
+    assert plan_query("bảo vệ nền tảng").symbol_prefixes == []
+
+
+def test_highlight_keeps_original_accents():
+    text = "Tăng cường ĐẢNG ủy và Đảng bộ; hoà bình."
+    html = highlight(text, ["dang", "hoa"])
+    assert "<mark>ĐẢNG</mark>" in html and "<mark>Đảng</mark>" in html and "<mark>hoà</mark>" in html
+    assert highlight("<script>đảng</script>", ["dang"]).startswith("&lt;script&gt;<mark>đảng</mark>")
