@@ -21,7 +21,9 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import models, signals  # noqa: F401  (connects the library hook)
+        from . import models, signals
+
+        signals.connect()
 
         auditlog.register(models.Plan)
         auditlog.register(models.Task)

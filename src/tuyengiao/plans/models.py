@@ -52,6 +52,14 @@ class Plan(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="plans", verbose_name="đơn vị ban hành"
     )
+    document = models.OneToOneField(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan",
+        verbose_name="văn bản trong thư viện",
+    )
     kind = models.CharField("loại", max_length=20, choices=PlanKind.choices, default=PlanKind.PLAN)
     number = models.CharField("số ký hiệu", max_length=80, blank=True)
     number_key = models.CharField(max_length=80, blank=True, db_index=True, editable=False)

@@ -1,8 +1,14 @@
-"""A plan coming in as a file (or pasted text): read, stored, turned into tasks, linked."""
+"""A plan coming in as a file (or pasted text): stored in the library, turned into tasks, linked.
+
+A file goes through the document library's service (content-addressed original, text, parsed
+structure, references); the Plan points at that library document. Values the officer types over
+the parsed ones are saved as the library's corrections, so the library and the plan agree.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -10,11 +16,15 @@ from django.db import transaction
 
 from . import services
 from .models import Plan, PlanKind
-from .reading import ReadError, parse_text, read_upload
+from .reading import ACCEPTED, MAX_BYTES, ReadError, parse_text
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
+    from tuyengiao.documents.models import Document
     from tuyengiao.orgs.models import Unit
+
+# Plan field -> library document field, for the values an officer may type over the parsed ones.
+CORRECTABLE = {"number": "number", "title": "title", "issued_on": "date", "issuer_name": "issuer"}
 
 
 def _parsed_date(value: Any) -> date | None:
@@ -26,16 +36,56 @@ def _parsed_date(value: Any) -> date | None:
         return None
 
 
+def _usable_number(number: str | None) -> str:
+    number = (number or "").strip()
+    return number if any(ch.isdigit() for ch in number) else ""
+
+
 def plan_fields_from_parsed(parsed: dict[str, Any]) -> dict[str, Any]:
-    kind = services.kind_for_doc_type(parsed.get("doc_type")) or PlanKind.PLAN
-    number = (parsed.get("number") or "").strip()
     return {
-        "kind": kind,
-        "number": number if number.strip("/-") and any(ch.isdigit() for ch in number) else "",
+        "kind": services.kind_for_doc_type(parsed.get("doc_type")) or PlanKind.PLAN,
+        "number": _usable_number(parsed.get("number"))[:80],
         "title": (parsed.get("title") or "").strip()[:500],
         "issued_on": _parsed_date(parsed.get("date")),
         "issuer_name": (parsed.get("issuer") or "")[:255],
     }
+
+
+def plan_fields_from_document(document: Document) -> dict[str, Any]:
+    """The plan's copy of the library document's effective metadata (corrections included)."""
+    return {
+        "kind": services.kind_for_doc_type(document.doc_type) or PlanKind.PLAN,
+        "number": _usable_number(document.number)[:80],
+        "title": (document.title or "").strip()[:500],
+        "issued_on": document.date,
+        "issuer_name": (document.issuer or "")[:255],
+    }
+
+
+def store_in_library(
+    unit: Unit, user: User | None, upload: UploadedFile, published_down: bool = True
+) -> Document:
+    """The uploaded file as a library document of ``unit`` (the same file twice is stored once)."""
+    from tuyengiao.documents import services as library
+
+    name = Path(upload.name or "tep").name
+    if Path(name).suffix.lower() not in ACCEPTED:
+        raise ReadError(
+            f"Tệp “{name}” không phải định dạng văn bản được hỗ trợ (.docx, .pdf, .odt, .txt, .html)."
+        )
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise ReadError(f"Tệp “{name}” quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+    data = b"".join(upload.chunks())
+    existing = library.existing_document(unit, library.sha256_of(data))
+    if existing is not None:
+        return existing
+    try:
+        text, parsed = library.read_and_parse(data, name)
+    except library.UploadError as exc:
+        raise ReadError(str(exc)) from exc
+    return library.create_document(
+        unit, user, name, data, text=text, parsed=parsed, published_down=published_down
+    )
 
 
 @transaction.atomic
@@ -46,21 +96,38 @@ def create_plan_from_upload(
     text: str,
     overrides: dict[str, Any],
 ) -> Plan:
-    """Read the file (or text) with vanban, save the Plan of ``unit`` with its proposed tasks, and
-    link it to the plan it carries out if that plan was sent down to ``unit``."""
+    """Store the file in the library (or parse the pasted text), save the Plan of ``unit`` with
+    its proposed tasks, and link it to the plan it carries out if that was sent down to ``unit``."""
+    typed = {k: v for k, v in overrides.items() if v not in (None, "")}
+    document = None
     parsed: dict[str, Any] = {}
     if upload is not None:
-        text, parsed = read_upload(upload)
+        document = store_in_library(unit, user, upload, bool(typed.get("published_down", True)))
+        existing = Plan.objects.filter(document=document).first()
+        if existing is not None:
+            return existing
+        corrections = {CORRECTABLE[k]: v for k, v in typed.items() if k in CORRECTABLE}
+        if corrections:
+            from tuyengiao.documents import services as library
+
+            library.update_fields(document, user, corrections)
+        fields = plan_fields_from_document(document)
+        parsed, text = document.parsed or {}, document.text
     elif text.strip():
         parsed = parse_text(text)
-    fields = plan_fields_from_parsed(parsed) if parsed else {}
-    for key, value in overrides.items():
-        if value not in (None, ""):
-            fields[key] = value
+        fields = plan_fields_from_parsed(parsed)
+    else:
+        fields = {}
+    fields.update(typed)
     if not fields.get("title"):
         raise ReadError("Không tìm thấy trích yếu trong văn bản; hãy nhập trích yếu.")
-    plan = Plan.objects.create(unit=unit, created_by=user, **fields)
+    plan = Plan.objects.create(unit=unit, document=document, created_by=user, **fields)
     if parsed:
         services.save_proposed_tasks(plan, services.proposals_for(unit, parsed, text))
-        services.link_implementing_plan(plan, parsed.get("implements") or [])
+    numbers = list(parsed.get("implements") or [])
+    if document is not None:
+        from .signals import implemented_numbers
+
+        numbers = implemented_numbers(document)
+    services.link_implementing_plan(plan, numbers)
     return plan

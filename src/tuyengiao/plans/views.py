@@ -131,7 +131,9 @@ def _tasks_with_assignments(plan: Plan) -> list[Task]:
 @login_required
 def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
-        Plan.objects.select_related("unit", "parent", "parent__unit"), request.user, pk=plan_pk
+        Plan.objects.select_related("unit", "parent", "parent__unit", "document", "document__unit"),
+        request.user,
+        pk=plan_pk,
     )
     tasks = _tasks_with_assignments(plan)
     today = timezone.localdate()
@@ -151,6 +153,8 @@ def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
         if can_change
         else [],
         "parent_visible": plan.parent is not None and can(request.user, Action.VIEW, plan.parent),
+        "document_visible": plan.document_id is not None
+        and can(request.user, Action.VIEW, plan.document),  # type: ignore[arg-type]
     }
     return render(request, "plans/plan_detail.html", context)
 

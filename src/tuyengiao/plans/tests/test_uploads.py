@@ -103,6 +103,12 @@ def test_signed_plan_uploaded_is_linked(tree: Any, client_as: Any, tmp_path: Pat
         recipient.implementing_plan is not None and recipient.implementing_plan.unit == tree.base1
     )
     assert recipient.implementing_plan.parent == parent
+    document = recipient.implementing_plan.document
+    assert document is not None and document.unit == tree.base1  # stored in the library
+    assert (
+        recipient.implementing_plan.number.endswith("-KH/ĐU")
+        and document.number == recipient.implementing_plan.number
+    )
     other = CascadeRecipient.objects.get(unit=tree.base2)
     assert other.implementing_plan is None
     assert (
@@ -114,3 +120,64 @@ def test_signed_plan_uploaded_is_linked(tree: Any, client_as: Any, tmp_path: Pat
         .status_code
         == 404
     )
+
+
+def test_plan_uploaded_through_the_library_is_linked(
+    tree: Any, users: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The library's plain upload (no plans page involved) links the implementing plan too."""
+    _need_vanban()
+    from tuyengiao.documents import services as library
+
+    parent = Plan.objects.create(
+        unit=tree.bloc,
+        number="45-KH/ĐUK",
+        title="Tuyên truyền năm 2024",
+        issued_on=date(2024, 3, 1),
+        issuer_name="Ban Thường vụ Đảng ủy Khối",
+    )
+    services.send_down(
+        parent, tree.bloc, [tree.base1, tree.base2], timezone.localdate() + timedelta(days=5)
+    )
+    signed = _give_number(
+        build_implementing_plan(letterhead_for(tree.base2), parent_plan_for_draft(parent)), "7"
+    )
+    text, parsed = library.read_and_parse(signed, "kh-7.docx")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = library.create_document(
+            tree.base2, users["coso2"], "kh-7.docx", signed, text=text, parsed=parsed
+        )
+    recipient = CascadeRecipient.objects.get(unit=tree.base2)
+    assert (
+        recipient.implementing_plan is not None and recipient.implementing_plan.document == document
+    )
+    assert (
+        recipient.implementing_plan.parent == parent and recipient.implementing_plan.tasks.exists()
+    )
+    assert CascadeRecipient.objects.get(unit=tree.base1).implementing_plan is None
+    # Saved again (a correction): still one plan, still linked.
+    with django_capture_on_commit_callbacks(execute=True):
+        library.update_fields(
+            document, users["coso2"], {"title": "Thực hiện Kế hoạch 45-KH/ĐUK (đã sửa)"}
+        )
+    assert Plan.objects.filter(document=document).count() == 1
+    assert Plan.objects.get(document=document).title == "Thực hiện Kế hoạch 45-KH/ĐUK (đã sửa)"
+
+
+def test_library_plan_answering_no_cascade_makes_no_plan(
+    tree: Any, users: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _need_vanban()
+    from tuyengiao.documents import services as library
+
+    data = (
+        (CORPUS / "seed-2.txt").read_bytes()
+        if CORPUS.is_dir()
+        else "KẾ HOẠCH\nThực hiện Kế hoạch số 59-KH/ĐUK".encode()
+    )
+    text, parsed = library.read_and_parse(data, "kh.txt")
+    with django_capture_on_commit_callbacks(execute=True):
+        library.create_document(
+            tree.base1, users["coso1"], "kh.txt", data, text=text, parsed=parsed
+        )
+    assert not Plan.objects.exists()
