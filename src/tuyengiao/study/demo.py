@@ -95,7 +95,13 @@ def load(ctx: DemoContext) -> None:
     bloc: Unit = ctx.objects["bloc"]
     base_units: list[Unit] = ctx.objects["base_units"]
     today = timezone.localdate()
+    # The studied resolution from the library, when the documents demo put one there.
+    library = list((ctx.objects.get("documents") or {}).values())
+    resolution = next(
+        (d for d in library if "nghị quyết" in str(d).lower()), library[0] if library else None
+    )
     study_round = services.open_round(
+        document=resolution,
         unit=bloc,
         title="Học tập, quán triệt Nghị quyết Đại hội XIII của Đảng",
         document_title="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",

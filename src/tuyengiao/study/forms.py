@@ -29,6 +29,7 @@ class RoundForm(forms.ModelForm):
         model = StudyRound
         fields = [
             "title",
+            "document",
             "document_title",
             "number",
             "target_rate",
@@ -38,8 +39,12 @@ class RoundForm(forms.ModelForm):
         ]
         widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], documents: QuerySet[Any], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents  # type: ignore[attr-defined]
+        self.fields["document"].help_text = "Văn bản được học tập, chọn trong thư viện (nếu đã có)."
         self.fields["covered_units"].queryset = units  # type: ignore[attr-defined]
         self.fields["title"].widget.attrs["placeholder"] = (
             "Học tập, quán triệt Nghị quyết Đại hội XIII"
@@ -49,6 +54,10 @@ class RoundForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", "Ngày kết thúc phải sau ngày bắt đầu.")
+        if not data.get("document") and not (data.get("document_title") or "").strip():
+            self.add_error(
+                "document_title", "Hãy chọn văn bản trong thư viện hoặc ghi tên văn bản."
+            )
         rate = data.get("target_rate")
         if rate is not None and not 0 < rate <= 100:
             self.add_error("target_rate", "Chỉ tiêu phải trong khoảng 0–100 %.")

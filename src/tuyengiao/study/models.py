@@ -52,6 +52,14 @@ class StudyRound(models.Model):
         help_text="Ví dụ: Nghị quyết Đại hội XIII của Đảng.",
     )
     number = models.CharField("số kế hoạch/hướng dẫn", max_length=60, blank=True)
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="study_rounds",
+        verbose_name="văn bản trong thư viện",
+    )
     target_rate = models.DecimalField(
         "chỉ tiêu tỷ lệ tham gia (%)", max_digits=5, decimal_places=2, default=Decimal("98.00")
     )
@@ -76,8 +84,7 @@ class StudyRound(models.Model):
 
     @property
     def studied_title(self) -> str:
-        document = getattr(self, "document", None)
-        return self.document_title or (str(document) if document else "")
+        return self.document_title or (str(self.document) if self.document_id else "")
 
 
 class SessionMode(models.TextChoices):

@@ -92,6 +92,7 @@ def open_round(
     target_rate: Decimal | None = None,
     number: str = "",
     user: User | None = None,
+    document: Any = None,
 ) -> StudyRound:
     """Open a round and take the snapshot of its member list."""
     covered = list(covered_units)
@@ -105,6 +106,7 @@ def open_round(
         title=title,
         document_title=document_title,
         number=number,
+        document=document,
         starts_on=starts_on,
         ends_on=ends_on,
         created_by=user,

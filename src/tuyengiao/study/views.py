@@ -134,9 +134,12 @@ def round_create(request: HttpRequest) -> HttpResponse:
     units = Unit.objects.filter(
         path__startswith=unit.path, depth__gt=unit.depth, depth__lte=unit.depth + 2
     ).order_by("path")
+    from tuyengiao.documents.models import Document
+
     form = RoundForm(
         request.POST or None,
         units=units,
+        documents=scoped(Document, request.user).order_by("-id"),
         initial={"covered_units": units.filter(depth=unit.depth + 1)},
     )
     if request.method == "POST" and form.is_valid():
@@ -146,6 +149,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 unit=unit,
                 title=data["title"],
                 document_title=data["document_title"],
+                document=data.get("document"),
                 number=data["number"],
                 target_rate=data["target_rate"],
                 starts_on=data["starts_on"],

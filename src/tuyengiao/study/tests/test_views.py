@@ -55,6 +55,7 @@ def test_open_round_and_session_through_pages(
             "covered_units": [tree.base1.pk],
         },
     )
+    assert "Hãy chọn văn bản trong thư viện hoặc ghi tên văn bản" in bad.content.decode()
     assert (
         "Ngày kết thúc phải sau ngày bắt đầu" in bad.content.decode()
         and 'value="Học tập NQ"' in bad.content.decode()
@@ -67,6 +68,7 @@ def test_open_round_and_session_through_pages(
             "ends_on": "10/01/2026",
             "target_rate": "98",
             "covered_units": [tree.base1.pk, tree.base2.pk],
+            "document_title": "Nghị quyết Đại hội XIII",
         },
     )
     assert done.status_code == 302
