@@ -1,0 +1,147 @@
+"""Browse, filters, export, download, visibility, commands, background import."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from tuyengiao.documents.models import Document, ImportJob
+from tuyengiao.documents.testing import make_document
+
+from .conftest import CORPUS
+
+
+@pytest.mark.django_db
+def test_visibility(tree, users, client_as):
+    own = make_document(tree.base1, "1-KH/ĐU", title="Kế hoạch riêng của cơ sở 1")
+    hidden_sibling = make_document(tree.base2, "2-KH/ĐU", title="Kế hoạch của cơ sở 2")
+    bloc_down = make_document(tree.bloc, "3-KH/ĐUK", title="Kế hoạch Khối gửi xuống", published_down=True)
+    bloc_private = make_document(tree.bloc, "4-KH/ĐUK", title="Kế hoạch nội bộ Khối", published_down=False)
+    for_all = make_document(tree.state, "5/KH-UBND", title="Kế hoạch UBND cho mọi đơn vị", visible_to_all=True)
+    c1 = client_as("coso1")
+    for doc, status in [(own, 200), (hidden_sibling, 404), (bloc_down, 200), (bloc_private, 404), (for_all, 200)]:
+        assert c1.get(f"/tai-lieu/{doc.pk}/").status_code == status, doc.number
+        assert c1.get(f"/tai-lieu/{doc.pk}/tai-ve/").status_code == status, doc.number
+    # the bloc (an ancestor) sees what its base units uploaded
+    khoi = client_as("khoi")
+    assert khoi.get(f"/tai-lieu/{own.pk}/").status_code == 200
+    assert khoi.get(f"/tai-lieu/{hidden_sibling.pk}/").status_code == 200
+    listing = c1.get("/tai-lieu/").content.decode()
+    assert "Kế hoạch riêng của cơ sở 1" in listing and "Kế hoạch của cơ sở 2" not in listing
+    assert "Kế hoạch nội bộ Khối" not in listing and "Kế hoạch UBND cho mọi đơn vị" in listing
+    # viewers cannot edit; officers of another unit cannot edit
+    assert client_as("viewer1").get(f"/tai-lieu/{own.pk}/sua/").status_code == 404
+    assert c1.get(f"/tai-lieu/{bloc_down.pk}/sua/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_download_returns_original(tree, client_as):
+    doc = make_document(tree.base1, "1-KH/ĐU", text="Số 1-KH/ĐU\nnội dung gốc")
+    resp = client_as("coso1").get(f"/tai-lieu/{doc.pk}/tai-ve/")
+    assert resp.status_code == 200
+    assert b"".join(resp.streaming_content) == "Số 1-KH/ĐU\nnội dung gốc".encode()
+
+
+@pytest.mark.django_db
+def test_visible_to_all_only_for_units_publishing_to_all(tree, client_as):
+    data = "Số 7-KH/ĐU\nKẾ HOẠCH\nVề thử nghiệm\n".encode()
+    client = client_as("coso1")
+    client.post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile("a.txt", data), "unit": tree.base1.pk})
+    from tuyengiao.documents.models import UploadDraft
+
+    draft = UploadDraft.objects.get()
+    client.post(f"/tai-lieu/cho-duyet/{draft.pk}/", {"title": "Về thử nghiệm", "number": "7-KH/ĐU", "visible_to_all": "on"})
+    assert Document.objects.get().visible_to_all is False
+
+
+@pytest.mark.django_db
+def test_filters_and_export(tree, client_as):
+    make_document(tree.bloc, "1-NQ/ĐUK", doc_type="Nghị quyết", title="Nghị quyết năm 2020", issuer="Đảng ủy Khối", date=date(2020, 3, 1), published_down=True)
+    make_document(tree.base1, "2-KH/ĐU", doc_type="Kế hoạch", title="Kế hoạch năm 2021", issuer="Đảng ủy Sở", date=date(2021, 3, 1))
+    client = client_as("khoi")
+    assert "Kế hoạch năm 2021" not in client.get("/tai-lieu/?doc_type=Ngh%E1%BB%8B+quy%E1%BA%BFt").content.decode()
+    page = client.get("/tai-lieu/?year=2021").content.decode()
+    assert "Kế hoạch năm 2021" in page and "Nghị quyết năm 2020" not in page
+    page = client.get(f"/tai-lieu/?unit={tree.base1.pk}").content.decode()
+    assert "Kế hoạch năm 2021" in page and "Nghị quyết năm 2020" not in page
+    page = client.get("/tai-lieu/?issuer=Khối").content.decode()
+    assert "Nghị quyết năm 2020" in page and "Kế hoạch năm 2021" not in page
+    page = client.get("/tai-lieu/?year=abc").content.decode()
+    assert "Năm phải là số" in page
+    resp = client.get("/tai-lieu/?year=2020&export=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(resp.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Số ký hiệu" and [r[0] for r in rows[1:]] == ["1-NQ/ĐUK"]
+    resp = client.get("/tai-lieu/?q=nam+2021&export=xlsx")
+    rows = list(openpyxl.load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["2-KH/ĐU"]
+    page = client.get("/tai-lieu/?q=ke+hoach+nam+2021").content.decode()
+    assert "<mark>" in page and "2-KH/ĐU" in page
+
+
+@pytest.mark.django_db
+def test_edit_records_correction_and_reparse_keeps_it(tree, client_as):
+    doc = make_document(tree.base1, "1-KH/ĐU", text="Số 1-KH/ĐU\nKẾ HOẠCH\nVề công tác tuyên giáo năm 2024\n")
+    doc.parsed = {"number": "1-KH/ĐU", "title": doc.title}
+    doc.save()
+    client = client_as("coso1")
+    form = {name: getattr(doc, name) or "" for name in ("number", "doc_type", "issuer", "parent_issuer", "place", "signer_name", "signer_title", "on_behalf")}
+    form.update(title="Trích yếu đã sửa", published_down="on")
+    resp = client.post(f"/tai-lieu/{doc.pk}/sua/", form)
+    assert resp.status_code == 302
+    doc.refresh_from_db()
+    assert doc.title == "Trích yếu đã sửa" and doc.corrections.count() == 1
+    client.post(f"/tai-lieu/{doc.pk}/doc-lai/")
+    doc.refresh_from_db()
+    assert doc.title == "Trích yếu đã sửa"
+    assert doc.parsed["title"] == "Về công tác tuyên giáo năm 2024"
+    assert doc.doc_type == "Kế hoạch"
+
+
+@pytest.mark.django_db
+def test_import_command_is_idempotent(tree, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Số 8-KH/TU\nKẾ HOẠCH\nVề thử nghiệm nhập\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Số 9-KH/TU\nKẾ HOẠCH\nVề thử nghiệm nhập thứ hai\n", encoding="utf-8")
+    (folder / "rong.txt").write_bytes(b"")
+    (folder / "hong.docx").write_bytes(b"PK\x03\x04broken")
+    call_command("import_documents", str(folder), "--unit", "TU")
+    out = capsys.readouterr()
+    assert "Đã nhập: 2 · trùng, bỏ qua: 0 · lỗi: 2" in out.out
+    assert "rong.txt" in out.out and "hong.docx" in out.out
+    assert "4/4" in out.err  # the progress bar
+    call_command("import_documents", str(folder), "--unit", "TU")
+    assert "Đã nhập: 0 · trùng, bỏ qua: 2 · lỗi: 2" in capsys.readouterr().out
+    assert Document.objects.count() == 2
+    call_command("reparse")
+    assert "Đã đọc lại 2 văn bản" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="không có ../shared/corpus/dev")
+def test_background_import_with_progress(tree, client_as):
+    client = client_as("coso1")
+    files = [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
+    resp = client.post("/tai-lieu/nhap/", {"files": files, "unit": tree.base1.pk})
+    job = ImportJob.objects.get()
+    assert resp.status_code == 302 and resp["Location"].endswith(f"/nhap/{job.pk}/")
+    assert job.finished and job.imported == len(files) and job.done == job.total == len(files)
+    part = client.get(f"/tai-lieu/nhap/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert "Xong." in part and "hx-get" not in part
+    assert not Path(job.workdir).exists()
+
+
+@pytest.mark.django_db
+def test_seed_command(tree, capsys):
+    call_command("seed_documents", "50")
+    assert Document.objects.count() == 50
+    from tuyengiao.documents.search import search
+
+    assert search(Document.objects.all(), "nghi quyet 35").total > 0
