@@ -21,7 +21,7 @@ def line_chart(
     values = [v for _, vs in series for v in vs if v is not None]
     if not labels or not values:
         return mark_safe('<p class="muted">Chưa có số liệu.</p>')
-    left, right, top, bottom = 56, 12, 12, 40
+    left, right, top, bottom = 56, 44, 12, 40
     top_value = max(values) or 1.0
     lo = min(0.0, min(values))
     span = (top_value - lo) or 1.0

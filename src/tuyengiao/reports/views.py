@@ -306,7 +306,19 @@ def _submission(
     request: HttpRequest, submission_pk: int, action: Action = Action.VIEW
 ) -> Submission:
     qs = Submission.objects.select_related("period__report_type__unit", "unit")
-    return get_for_user(qs, request.user, action, pk=submission_pk)
+    sub = get_for_user(qs, request.user, action, pk=submission_pk)
+    if action == Action.CHANGE and not _is_reporter(request, sub):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị báo cáo mới sửa, nộp báo cáo này.")
+    return sub
+
+
+def _is_reporter(request: HttpRequest, sub: Submission) -> bool:
+    """The reporting unit's own officers write the report; superiors review it (or import the
+    figures of paper units), they do not type into a unit's form."""
+    if getattr(request.user, "is_system_admin", False):
+        return True
+    unit = _unit(request)
+    return unit is not None and unit.pk == sub.unit_id
 
 
 def _can_review(request: HttpRequest, sub: Submission) -> bool:
@@ -329,7 +341,9 @@ def _render_form(
         "period": sub.period,
         "errors": errors,
         "token": uuid.uuid4().hex,
-        "can_edit": sub.editable and can(request.user, Action.CHANGE, sub),
+        "can_edit": sub.editable
+        and can(request.user, Action.CHANGE, sub)
+        and _is_reporter(request, sub),
         "can_review": _can_review(request, sub)
         and sub.status in (Status.SUBMITTED, Status.ACCEPTED),
         "review_form": ReviewForm(),

@@ -150,6 +150,15 @@ def test_returned_report_is_corrected_and_resubmitted(forty: Setup, client_as: A
     assert (
         sub.status == Status.RETURNED and not IndicatorValue.objects.filter(submission=sub).exists()
     )
+    # the superior reviews but does not type into the unit's form
+    assert bloc.get(url).context["can_edit"] is False
+    assert (
+        bloc.post(
+            reverse("reports:autosave", kwargs={"submission_pk": sub.pk}),
+            {s.ind["total"].key: "1", "version": sub.version},
+        ).status_code
+        == 403
+    )
     # the officer sees the comment, corrects and resubmits
     page = officer.get(url)
     assert "Số đảng viên chưa khớp." in page.content.decode() and page.context["can_edit"]
