@@ -405,7 +405,8 @@ def autosave(request: HttpRequest, submission_pk: int) -> HttpResponse:
         messages.error(request, "Báo cáo đã nộp nên không sửa được (trừ khi cấp trên trả lại).")
         return redirect("reports:submission", submission_pk=sub.pk)
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "reports/_saved.html", {"sub": sub})
+        rates = [f for f in _form_rows(sub, sub.data, {})["fields"] if "computed" in f]
+        return render(request, "reports/_saved.html", {"sub": sub, "rates": rates})
     messages.success(request, "Đã lưu nháp.")
     return redirect("reports:submission", submission_pk=sub.pk)
 

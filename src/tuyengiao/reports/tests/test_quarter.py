@@ -210,6 +210,7 @@ def test_concurrent_edit_shows_reconcile_screen(
         save, {key: "31", sec: "Bản của cán bộ B", "version": v_other}, HTTP_HX_REQUEST="true"
     )
     assert r1.status_code == 200 and "Đã lưu nháp" in r1.content.decode()
+    assert 'hx-swap-oob="true"' in r1.content.decode()  # new version and the recomputed rate
     # the first officer's autosave, made on the old version, gets the reconcile fragment
     r2 = first.post(
         save, {key: "42", sec: "Bản của cán bộ A", "version": v_first}, HTTP_HX_REQUEST="true"
