@@ -131,3 +131,22 @@ def create_plan_from_upload(
         numbers = implemented_numbers(document)
     services.link_implementing_plan(plan, numbers)
     return plan
+
+
+@transaction.atomic
+def create_plan_from_document(document: Document, user: User | None) -> Plan:
+    """The Plan of a library document already stored (its tasks proposed from its parsed text)."""
+    existing = Plan.objects.filter(document=document).first()
+    if existing is not None:
+        return existing
+    fields = plan_fields_from_document(document)
+    if not fields["title"]:
+        fields["title"] = document.filename or "Kế hoạch"
+    plan = Plan.objects.create(unit=document.unit, document=document, created_by=user, **fields)
+    services.save_proposed_tasks(
+        plan, services.proposals_for(document.unit, document.parsed or {}, document.text)
+    )
+    from .signals import implemented_numbers
+
+    services.link_implementing_plan(plan, implemented_numbers(document))
+    return plan

@@ -6,6 +6,7 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("moi/", views.plan_create, name="plan_create"),
+    path("tu-van-ban/<int:document_pk>/", views.plan_from_document, name="plan_from_document"),
     path("<int:plan_pk>/", views.plan_detail, name="plan_detail"),
     path("<int:plan_pk>/nhiem-vu/", views.plan_tasks, name="plan_tasks"),
     path("<int:plan_pk>/gui-xuong/", views.plan_send, name="plan_send"),

@@ -35,7 +35,7 @@ from .forms import (
 from .gantt import build_gantt
 from .models import CascadeRecipient, CascadeState, Plan, Task, TaskAssignment, TaskUpdate
 from .reading import ReadError
-from .uploads import create_plan_from_upload
+from .uploads import create_plan_from_document, create_plan_from_upload
 
 
 def _user_unit(request: HttpRequest) -> Unit | None:
@@ -78,7 +78,11 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             ],
             qs,
         )
-    return render(request, "plans/plan_list.html", {"q": q, **paginate(request, qs)})
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"q": q, "library_plans": library_plans_without_tasks(request), **paginate(request, qs)},
+    )
 
 
 @login_required
@@ -118,6 +122,47 @@ def plan_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("plans:plan_tasks", plan_pk=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form})
+
+
+PLAN_DOC_TYPES = ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Nghị quyết"]
+
+
+def library_plans_without_tasks(request: HttpRequest) -> list[Any]:
+    """Plan documents of the user's unit in the library that are not yet plans here."""
+    from tuyengiao.documents.models import Document
+
+    unit = _user_unit(request)
+    if unit is None or not can(request.user, Action.CHANGE, unit):
+        return []
+    return list(
+        scoped(Document, request.user, Action.CHANGE)
+        .filter(unit=unit, doc_type__in=PLAN_DOC_TYPES, plan__isnull=True)
+        .order_by("-date", "-id")[:10]
+    )
+
+
+@login_required
+def plan_from_document(request: HttpRequest, document_pk: int) -> HttpResponse:
+    """ "Lập danh sách nhiệm vụ" for a plan already in the library."""
+    from tuyengiao.documents.models import Document
+
+    document = get_for_user(Document, request.user, Action.CHANGE, pk=document_pk)
+    existing = Plan.objects.filter(document=document).first()
+    if existing is not None:
+        return redirect("plans:plan_detail", plan_pk=existing.pk)
+    if services.kind_for_doc_type(document.doc_type) is None:
+        messages.error(
+            request, f"Văn bản “{document}” không phải kế hoạch, chương trình hay đề án."
+        )
+        return redirect("plans:plan_list")
+    if request.method == "POST":
+        plan = create_plan_from_document(document, request.user)  # type: ignore[arg-type]
+        messages.success(
+            request,
+            f"Đã đề xuất {plan.tasks.count()} nhiệm vụ từ văn bản. Hãy rà soát trước khi gửi xuống.",
+        )
+        return redirect("plans:plan_tasks", plan_pk=plan.pk)
+    return render(request, "plans/plan_from_document.html", {"document": document})
 
 
 def _tasks_with_assignments(plan: Plan) -> list[Task]:

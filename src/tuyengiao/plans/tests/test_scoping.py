@@ -22,7 +22,9 @@ def _plans_patterns() -> list[URLPattern]:
 
 
 def test_sibling_objects_are_out_of_reach(tree: Any, users: Any, client_as: Any) -> None:
-    factories = url_kwarg_factories()
+    from tuyengiao.documents.testing import url_kwarg_factories as library_factories
+
+    factories = {**library_factories(), **url_kwarg_factories()}
     client = client_as("coso1")
     walked = 0
     for owner in (tree.base2, tree.cell2):

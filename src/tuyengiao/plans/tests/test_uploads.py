@@ -181,3 +181,25 @@ def test_library_plan_answering_no_cascade_makes_no_plan(
             tree.base1, users["coso1"], "kh.txt", data, text=text, parsed=parsed
         )
     assert not Plan.objects.exists()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="dev corpus absent")
+def test_plan_from_a_library_document(tree: Any, users: Any, client_as: Any) -> None:
+    _need_vanban()
+    from tuyengiao.documents import services as library
+
+    data = (CORPUS / "seed-4.txt").read_bytes()
+    text, parsed = library.read_and_parse(data, "kh.txt")
+    document = library.create_document(
+        tree.base1, users["coso1"], "kh.txt", data, text=text, parsed=parsed
+    )
+    client = client_as("coso1")
+    listing = client.get(reverse("plans:plan_list")).content.decode()
+    url = reverse("plans:plan_from_document", kwargs={"document_pk": document.pk})
+    assert url in listing
+    assert client.post(url).status_code == 302
+    plan = Plan.objects.get(document=document)
+    truth = json.loads((CORPUS / "seed-4.json").read_text(encoding="utf-8"))
+    assert {(t.section, t.label or None) for t in plan.tasks.all()} == set(expected_tasks(truth))
+    assert client.post(url).status_code == 302 and Plan.objects.count() == 1
+    assert client_as("coso2").get(url).status_code == 404
