@@ -221,7 +221,14 @@ def load(ctx: DemoContext) -> None:
             [RubricLevel(criterion=criterion, label=lb, points=p) for lb, p in levels]
         )
     officer = ctx.objects.get("users", {}).get("coso1")
-    entries = list(services.session_members(sessions[first.pk]).select_related("person")[:6])
+    # The member account's person and five essay writers: members of the first base unit who have
+    # not taken the test (so that the member can try it).
+    entries = list(
+        services.session_members(sessions[first.pk])
+        .exclude(person__study_attempts__test=test)
+        .select_related("person", "unit")
+        .order_by("-person_id")[:6]
+    )
     for i, e in enumerate(entries[1:]):
         essay = services.submit_essay(
             study_round,
