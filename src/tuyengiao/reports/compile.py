@@ -76,18 +76,35 @@ def _cell_text(
         p.alignment = align
 
 
-def _table(doc: Any, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Any:
+def _table(
+    doc: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float] = (),
+    size: float = 12,
+) -> Any:
+    """A bordered table; ``widths`` in cm (the text area is 16 cm wide)."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         _cell_text(cell, header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for row in rows:
         cells = table.add_row().cells
         for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
             _cell_text(
-                cell, value, align=WD_ALIGN_PARAGRAPH.RIGHT if i >= 2 and i != len(row) else None
+                cell,
+                value,
+                align=WD_ALIGN_PARAGRAPH.RIGHT if i >= 2 and i != len(row) else None,
+                size=size,
             )
+    if widths:
+        for column, width in zip(table.columns, widths, strict=False):
+            column.width = Cm(width)  # the grid LibreOffice lays out by
+        for row_ in table.rows:
+            for cell, width in zip(row_.cells, widths, strict=False):
+                cell.width = Cm(width)
     return table
 
 
@@ -164,6 +181,7 @@ def compiled_docx(period: Period, unit: Unit, today: date | None = None) -> tupl
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(p, f"Số   -BC/{short}", 14)
     _cell_text(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
+    right.paragraphs[0].runs[0].underline = True
     p = right.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(p, " ")
@@ -185,7 +203,7 @@ def compiled_docx(period: Period, unit: Unit, today: date | None = None) -> tupl
     _para(doc, "-----", 14, WD_ALIGN_PARAGRAPH.CENTER)
     _para(
         doc,
-        f"Thực hiện chế độ báo cáo định kỳ, {unit.name} tổng hợp kết quả {period.label.lower()} "
+        f"Thực hiện chế độ báo cáo định kỳ, {unit.name} tổng hợp kết quả kỳ báo cáo {period.label} "
         f"từ {r.submitted}/{r.expected} đơn vị đã nộp báo cáo như sau:",
         14,
         WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -195,17 +213,24 @@ def compiled_docx(period: Period, unit: Unit, today: date | None = None) -> tupl
         doc,
         ["STT", "Chỉ tiêu", "Đơn vị tính", "Tổng hợp", "Số đơn vị báo cáo"],
         indicator_table_rows(r),
+        widths=(1.2, 7.0, 2.3, 3.5, 2.0),
     )
     if r.children:
         _para(doc, "")
         _para(doc, "II. SỐ LIỆU THEO ĐƠN VỊ", 14, bold=True)
         headers, rows = child_table(r)
-        _table(doc, headers, rows)
+        other = (16 - 1.2 - 4.5) / max(len(headers) - 2, 1)
+        _table(doc, headers, rows, widths=(1.2, 4.5, *([other] * (len(headers) - 2))), size=11)
     tasks = task_rows(period, unit)
     if tasks:
         _para(doc, "")
         _para(doc, "III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", 14, bold=True)
-        _table(doc, ["STT", "Nhiệm vụ", "Tình hình thực hiện", "Kết quả"], tasks)
+        _table(
+            doc,
+            ["STT", "Nhiệm vụ", "Tình hình thực hiện", "Kết quả"],
+            tasks,
+            widths=(1.2, 5.8, 4.0, 5.0),
+        )
     _para(doc, "")
     sign = doc.add_table(rows=1, cols=2)
     left, right = sign.rows[0].cells
