@@ -94,18 +94,22 @@ def load(ctx: DemoContext) -> None:
     users = ctx.objects.get("users") or {}
     today = timezone.localdate()
     year = today.year
-    plan = Plan.objects.create(
-        unit=bloc,
-        number="15-KH/ĐUK",
-        title=f"Tuyên truyền, học tập và triển khai thực hiện các nghị quyết của Đảng năm {year}",
-        issuer_name="Ban Thường vụ Đảng ủy Khối",
-        issued_on=today - timedelta(days=40),
-        created_by=users.get("khoi"),
-    )
+    plan = _bloc_plan_in_library(bloc, users.get("khoi"), today)
+    if plan is None:  # the library is not there: the same plan, typed in
+        plan = Plan.objects.create(
+            unit=bloc,
+            number="15-KH/ĐUK",
+            title=f"Tuyên truyền, học tập và triển khai thực hiện các nghị quyết của Đảng năm {year}",
+            issuer_name="Ban Thường vụ Đảng ủy Khối",
+            issued_on=today - timedelta(days=40),
+            created_by=users.get("khoi"),
+        )
+        services.save_proposed_tasks(
+            plan,
+            propose_tasks(_parsed(year), PLAN_TEXT.format(year=year), services.matcher_for(bloc)),
+        )
+    tasks = list(plan.tasks.order_by("order"))
     text = PLAN_TEXT.format(year=year)
-    tasks = services.save_proposed_tasks(
-        plan, propose_tasks(_parsed(year), text, services.matcher_for(bloc))
-    )
 
     # Every base organisation takes part in the tasks; the first two demo units report progress.
     for task in tasks:
@@ -152,17 +156,22 @@ def load(ctx: DemoContext) -> None:
     on_time.created_at = timezone.now() - timedelta(days=20)
     on_time.save(update_fields=["created_at"])
 
-    # Three units have issued their plans; one of them sent its plan on to its cells.
+    # Three units have issued their plans (drafted here, numbered, stored in the library and read
+    # back, as an officer would); one of them sent its plan on to its cells.
     for i, unit in enumerate([base_units[2], base_units[3], base_units[8]], start=1):
-        implementing = Plan.objects.create(
-            unit=unit,
-            number=f"{20 + i}-KH/{unit.short_name or 'ĐU'}",
-            title=f"Thực hiện Kế hoạch số 15-KH/ĐUK của Ban Thường vụ Đảng ủy Khối năm {year}",
-            issuer_name=unit.name,
-            issued_on=today - timedelta(days=10 - i),
+        implementing = _implementing_plan_in_library(
+            plan, unit, 20 + i, today - timedelta(days=10 - i)
         )
-        services.save_proposed_tasks(implementing, propose_tasks(_parsed(year), text))
-        services.link_implementing_plan(implementing, ["15-KH/ĐUK"])
+        if implementing is None:
+            implementing = Plan.objects.create(
+                unit=unit,
+                number=f"{20 + i}-KH/{unit.short_name or 'ĐU'}",
+                title=f"Thực hiện Kế hoạch số 15-KH/ĐUK của Ban Thường vụ Đảng ủy Khối năm {year}",
+                issuer_name=unit.name,
+                issued_on=today - timedelta(days=10 - i),
+            )
+            services.save_proposed_tasks(implementing, propose_tasks(_parsed(year), text))
+            services.link_implementing_plan(implementing, ["15-KH/ĐUK"])
         cells = list(Unit.objects.get_children(unit))
         if cells:
             services.send_down(implementing, unit, cells, today + timedelta(days=7))
@@ -170,3 +179,92 @@ def load(ctx: DemoContext) -> None:
     ctx.log(
         f"kế hoạch {plan.number}: {len(tasks)} nhiệm vụ, gửi {plan.dispatches.count()} đợt tới {CascadeRecipient.objects.filter(dispatch__plan=plan).count()} đơn vị"
     )
+
+
+BLOC_TASKS = [
+    (
+        "Tổ chức học tập, quán triệt nghị quyết cho cán bộ, đảng viên",
+        "- Phấn đấu tỷ lệ đảng viên tham gia học tập ≥ 98%.",
+        "Ban Tuyên giáo Đảng ủy Khối chủ trì, phối hợp với các đảng bộ cơ sở",
+        "Quý II/{year}",
+    ),
+    (
+        "Tuyên truyền trên trang thông tin điện tử và mạng xã hội",
+        "- Mỗi đảng bộ cơ sở đăng ít nhất 12 tin bài trong năm.",
+        "",
+        "hằng quý",
+    ),
+    (
+        "Bồi dưỡng đội ngũ báo cáo viên, tuyên truyền viên cơ sở",
+        "- Tỷ lệ báo cáo viên được bồi dưỡng đạt 100%.",
+        "",
+        "tháng 9/{year}",
+    ),
+    ("Sơ kết, đánh giá kết quả thực hiện", "", "", "trước ngày 15/12/{year}"),
+]
+
+
+def _store(unit: Unit, user: Any, filename: str, data: bytes) -> Any:
+    from tuyengiao.documents import services as library
+
+    text, parsed = library.read_and_parse(data, filename)
+    return library.create_document(unit, user, filename, data, text=text, parsed=parsed)
+
+
+def _bloc_plan_in_library(bloc: Unit, user: Any, today: Any) -> Plan | None:
+    """The bloc's plan 15-KH/ĐUK as a real .docx in the library, carrying out 293-KH/TU."""
+    from .drafting import (
+        DraftTask,
+        ParentPlan,
+        build_implementing_plan,
+        fill_number,
+        letterhead_for,
+    )
+    from .uploads import create_plan_from_document
+
+    year = today.year
+    parent = ParentPlan(
+        number="293-KH/TU",
+        issuer="Ban Thường vụ Tỉnh ủy",
+        title=f"tuyên truyền, học tập và triển khai thực hiện các nghị quyết của Đảng năm {year}",
+        date=today - timedelta(days=60),
+        tasks=[DraftTask(t, d, u, p.format(year=year)) for t, d, u, p in BLOC_TASKS],
+    )
+    try:
+        data = fill_number(
+            build_implementing_plan(letterhead_for(bloc), parent, today - timedelta(days=40)), "15"
+        )
+        document = _store(bloc, user, "15-KH-DUK.docx", data)
+        plan = create_plan_from_document(document, user)
+    except Exception:  # the library or the reader is missing: fall back on a typed-in plan
+        return None
+    if plan.number != "15-KH/ĐUK" or plan.tasks.count() < len(BLOC_TASKS):
+        return None
+    plan.issued_on = plan.issued_on or today - timedelta(days=40)
+    plan.issuer_name = "Ban Thường vụ Đảng ủy Khối"
+    plan.save()
+    return plan
+
+
+def _implementing_plan_in_library(
+    parent: Plan, unit: Unit, number: int, issued_on: Any
+) -> Plan | None:
+    from .drafting import build_implementing_plan, fill_number, letterhead_for
+    from .uploads import create_plan_from_document
+    from .views import parent_plan_for_draft
+
+    try:
+        data = fill_number(
+            build_implementing_plan(letterhead_for(unit), parent_plan_for_draft(parent), issued_on),
+            str(number),
+        )
+        document = _store(unit, None, f"{number}-KH-{unit.code}.docx", data)
+        plan = create_plan_from_document(document, None)
+    except Exception:
+        return None
+    if plan.parent_id != parent.pk:
+        return None
+    plan.issued_on = issued_on
+    plan.save()
+    CascadeRecipient.objects.filter(implementing_plan=plan).update(issued_on=issued_on)
+    return plan

@@ -391,3 +391,17 @@ def draft_filename(letterhead: Letterhead, parent: ParentPlan) -> str:
 
     stem = fold(f"ke hoach {letterhead.short_name} thuc hien {parent.number}")
     return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") + ".docx"
+
+
+def fill_number(docx_bytes: bytes, number: str) -> bytes:
+    """The draft with its number filled in ("Số -KH/ĐU" → "Số 12-KH/ĐU"), as the office does when
+    the plan is signed and registered."""
+    doc = DocxDocument(io.BytesIO(docx_bytes))
+    for cell in doc.tables[0].rows[0].cells:
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                if run.text.startswith("Số"):
+                    run.text = re.sub(r"^(Số:?)\s*([-/])", rf"\g<1> {number}\g<2>", run.text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

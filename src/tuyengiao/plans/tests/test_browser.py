@@ -4,7 +4,6 @@ the due date the two show overdue."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from tuyengiao.accounts.models import Role as UserRole
 from tuyengiao.orgs.models import Unit, UnitKind
+from tuyengiao.plans.drafting import fill_number
 from tuyengiao.plans.models import CascadeDispatch, Plan, Task
 from tuyengiao.testing import login, make_tree, make_user
 
@@ -36,18 +36,7 @@ def second_page(chromium_browser: Any, live_server: Any) -> Iterator[Any]:
 
 def _give_number(docx_bytes: bytes, number: str) -> bytes:
     """What the officer does in Word before signing: fill in the number of the symbol."""
-    from docx import Document as DocxDocument
-
-    doc = DocxDocument(io.BytesIO(docx_bytes))
-    for cell in doc.tables[0].rows[0].cells:
-        for paragraph in cell.paragraphs:
-            for run in paragraph.runs:
-                if run.text.startswith("Số "):
-                    run.text = run.text.replace("Số -", f"Số {number}-").replace("Số  ", "Số ")
-                    run.text = run.text.replace("Số -", f"Số {number}-")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return fill_number(docx_bytes, number)
 
 
 def test_cascade_in_the_browser(

@@ -32,10 +32,15 @@ def test_demo_load(tree: Any, users: Any) -> None:
     )
     demo.load(ctx)
     plan = ctx.objects["plans"]["bloc_plan"]
-    assert plan.tasks.count() == 5
+    titles = list(plan.tasks.order_by("order").values_list("title", flat=True))
+    assert titles[: len(demo.BLOC_TASKS)] == [t[0] for t in demo.BLOC_TASKS]
     first = plan.tasks.order_by("order").first()
     assert first is not None and first.indicators and first.end_date is not None
+    assert (
+        plan.number == "15-KH/ĐUK" and plan.document is not None
+    )  # a real document in the library
     summary = services.board_summary(plan)
     assert summary["issued"] == 3 and summary["overdue"] >= 1 and summary["pending"] >= 1
     assert summary["total"] == 13
-    assert Plan.objects.filter(parent=plan).count() == 3
+    children = Plan.objects.filter(parent=plan)
+    assert children.count() == 3 and all(child.document_id for child in children)
