@@ -553,6 +553,11 @@ def enter_paper_score(test: StudyTest, person: Person, score: Decimal) -> TestAt
     eligibility = Eligibility.objects.filter(round=test.round_id, person=person).first()
     if eligibility is None:
         raise StudyError("Người này không có trong danh sách của đợt học tập.")
+    online = TestAttempt.objects.filter(
+        test=test, person=person, source=AttemptSource.ONLINE
+    ).first()
+    if online is not None:
+        raise StudyError("Người này đã làm bài trực tuyến; không nhập điểm bài giấy đè lên.")
     attempt, _ = TestAttempt.objects.update_or_create(
         test=test,
         person=person,

@@ -47,11 +47,13 @@ from .models import (
     QuestionKind,
     RubricCriterion,
     RubricLevel,
+    SigninImport,
     StudyRound,
     StudySession,
     StudyTest,
     TestAttempt,
 )
+from .tasks import import_signin_sheet_task
 
 
 def _unit(request: HttpRequest) -> Unit | None:
@@ -394,6 +396,9 @@ def session_checkin(request: HttpRequest, session_pk: int) -> HttpResponse:
     )
 
 
+INLINE_IMPORT_BYTES = 256 * 1024  # larger sheets (thousands of rows) are imported in the background
+
+
 @login_required
 def session_import(request: HttpRequest, session_pk: int) -> HttpResponse:
     session = _session(request, session_pk, Action.CHANGE)
@@ -401,17 +406,35 @@ def session_import(request: HttpRequest, session_pk: int) -> HttpResponse:
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        valid_only = form.cleaned_data["valid_rows_only"]
+        if upload.size > INLINE_IMPORT_BYTES:
+            job = SigninImport(
+                session=session,
+                filename=upload.name,
+                valid_rows_only=valid_only,
+                created_by=request.user if request.user.is_authenticated else None,
+            )
+            job.file.save(upload.name, upload, save=False)
+            job.save()
+            import_signin_sheet_task.enqueue(job.pk)
+            messages.info(
+                request, "Tệp lớn: đang nhập ở chế độ nền; kết quả hiện trong danh sách bên dưới."
+            )
+            return redirect("study:session_import", session_pk=session.pk)
         try:
             result = services.import_signin_sheet(
-                session, upload, upload.name, valid_rows_only=form.cleaned_data["valid_rows_only"]
+                session, upload, upload.name, valid_rows_only=valid_only
             )
         except TableError as exc:
             form.add_error("file", str(exc))
         else:
             if result.applied:
                 messages.success(request, f"Đã nhập {result.created} lượt điểm danh.")
+    jobs = SigninImport.objects.filter(session=session)[:10]
     return render(
-        request, "study/session_import.html", {"session": session, "form": form, "result": result}
+        request,
+        "study/session_import.html",
+        {"session": session, "form": form, "result": result, "jobs": jobs},
     )
 
 

@@ -176,3 +176,38 @@ def test_makeup_list_shows_absentees_only(
     )
     html = client_as("coso1").get(f"/hoc-tap/buoi/{makeup.pk}/diem-danh/").content.decode()
     assert "Nguyễn Văn An" not in html and "Phạm Thị Dung" in html and "Võ Thị Giang" in html
+
+
+def test_large_sheet_is_imported_in_the_background(
+    study_round: Any,
+    session1: Any,
+    members: Any,
+    client_as: Any,
+    monkeypatch: Any,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    from tuyengiao.study import views
+    from tuyengiao.study.models import SigninImport
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(views, "INLINE_IMPORT_BYTES", 10)  # every file counts as large
+    client = client_as("coso1")
+    url = f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/"
+    bad = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Không Có Tên", "", ""]])
+    bad.name = "ky-ten.xlsx"
+    assert client.post(url, {"file": bad}).status_code == 302
+    job = SigninImport.objects.get()
+    assert (
+        job.status == "done"
+        and not job.applied
+        and job.errors == [[3, "Không có “Không Có Tên” trong danh sách học tập của đơn vị."]]
+    )
+    assert not Attendance.objects.exists()
+    page = client.get(url).content.decode()
+    assert "Không Có Tên" in page and "chưa nhập dòng nào" in page
+    good = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Võ Thị Giang", "", ""]])
+    good.name = "ky-ten-2.xlsx"
+    client.post(url, {"file": good})
+    assert SigninImport.objects.order_by("-id").first().created_count == 2  # type: ignore[union-attr]
+    assert Attendance.objects.count() == 2

@@ -228,6 +228,8 @@ def test_online_test_scoring_stats_and_paper(
     services.submit_attempt(c, {q1.pk: [right["2021"]]}, now=late)  # past the limit: nothing counts
     assert c.score == Decimal(0)
     services.enter_paper_score(test, members["base2"][0], Decimal(80))
+    with pytest.raises(services.StudyError, match="trực tuyến"):
+        services.enter_paper_score(test, members["base1"][0], Decimal(10))  # took it online
     with pytest.raises(services.StudyError):
         services.enter_paper_score(test, members["base2"][1], Decimal(120))
     rows = {r.unit.pk: r for r in services.test_results(test, tree.bloc)}
