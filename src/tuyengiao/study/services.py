@@ -126,12 +126,18 @@ def covered_people(study_round: StudyRound) -> QuerySet[Person]:
     return Person.objects.filter(condition, active=True, is_party_member=True)
 
 
-def snapshot_members(study_round: StudyRound) -> int:
-    """Put every active party member of the covered units on the list (idempotent)."""
-    existing = set(study_round.eligibilities.values_list("person_id", flat=True))
+def snapshot_members(study_round: StudyRound, within: Unit | None = None) -> int:
+    """Put every active party member of the covered units (of ``within``'s subtree if given) on the
+    list; members already there are left as they are. Returns how many were added."""
+    people = covered_people(study_round)
+    existing_qs = study_round.eligibilities.all()
+    if within is not None:
+        people = people.filter(unit__path__startswith=within.path)
+        existing_qs = existing_qs.filter(unit__path__startswith=within.path)
+    existing = set(existing_qs.values_list("person_id", flat=True))
     rows = [
         Eligibility(round=study_round, person_id=pid, unit_id=uid)
-        for pid, uid in covered_people(study_round).values_list("id", "unit_id")
+        for pid, uid in people.values_list("id", "unit_id")
         if pid not in existing
     ]
     Eligibility.objects.bulk_create(rows, batch_size=2000)

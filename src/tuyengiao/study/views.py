@@ -246,6 +246,14 @@ def member_list(request: HttpRequest, round_pk: int) -> HttpResponse:
     if q:
         qs = qs.filter(person__name_folded__contains=fold(q))
     attended = set(Attendance.objects.filter(round=study_round).values_list("person_id", flat=True))
+    if request.method == "POST" and "refresh" in request.POST:
+        unit = _unit(request)
+        if unit is None:
+            raise PermissionDenied("Tài khoản chưa gắn với đơn vị.")
+        require(request.user, Action.CHANGE, unit)
+        added = services.snapshot_members(study_round, within=unit)
+        messages.success(request, f"Đã bổ sung {added} đảng viên mới vào danh sách.")
+        return redirect(request.get_full_path())
     if request.method == "POST":
         changed = 0
         editable = (

@@ -161,6 +161,13 @@ def test_member_list_exemption_by_category(study_round: Any, members: Any, clien
     entry.refresh_from_db()
     assert entry.exemption == ExemptionCategory.MISSION_ABROAD
     assert services.rate_for_unit(study_round, members["base1"][0].unit)["exempted"] == 1
+    newcomer = Person.objects.create(
+        unit=members["cell1"][0].unit, full_name="Người Mới Chuyển Đến"
+    )
+    Person.objects.create(unit=members["base2"][0].unit, full_name="Người Mới Ở Cơ Sở Khác")
+    client.post(f"/hoc-tap/{study_round.pk}/danh-sach/", {"refresh": "1"})
+    assert study_round.eligibilities.filter(person=newcomer).exists()
+    assert not study_round.eligibilities.filter(person__full_name="Người Mới Ở Cơ Sở Khác").exists()
     other = study_round.eligibilities.get(person=members["base2"][0])
     assert (
         client.post(
