@@ -9,6 +9,7 @@ no cascade are left alone (no Plan is made for every plan in a bulk import).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -27,7 +28,22 @@ def implemented_numbers(document: Any) -> list[str]:
     return list(dict.fromkeys(numbers))
 
 
+logger = logging.getLogger(__name__)
+
+
 def on_document_saved(sender: Any, document: Any, created: bool = False, **kwargs: Any) -> None:
+    """Runs after the library's transaction committed: a failure here is logged, never turned
+    into an error of the upload that has already succeeded."""
+    try:
+        link_document(document)
+    except Exception:
+        logger.exception(
+            "plans: could not link library document %s to the cascade",
+            getattr(document, "pk", None),
+        )
+
+
+def link_document(document: Any) -> None:
     from . import services
     from .models import CascadeRecipient, Plan
     from .uploads import plan_fields_from_document
