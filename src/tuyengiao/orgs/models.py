@@ -48,7 +48,9 @@ class UnitQuerySet(MP_NodeQuerySet):
 
 
 class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):  # type: ignore[misc]
-    pass
+    def get_queryset(self) -> UnitQuerySet:
+        # treebeard's manager builds its own MP_NodeQuerySet; ours adds active()/subtree_of()/…
+        return UnitQuerySet(self.model, using=self._db).order_by("path")
 
 
 class Unit(MP_Node):
@@ -87,7 +89,14 @@ class Unit(MP_Node):
     class Meta:
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
-        indexes = [models.Index(fields=["kind"])]
+        indexes = [
+            models.Index(fields=["kind"]),
+            # Subtree queries are ``path LIKE 'prefix%'``; with a non-C collation PostgreSQL needs
+            # the pattern operator class to use an index for them (other databases ignore it).
+            models.Index(
+                fields=["path"], name="orgs_unit_path_like", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -121,7 +130,7 @@ class Unit(MP_Node):
         return Unit.objects.get_parent(self)
 
     def children_with_member_counts(self) -> list[tuple[Unit, int, int]]:
-        """The units directly below, each with (unit, units in its subtree, members in its subtree).
+        """The units directly below, each as (unit, units below it at any depth, members in its subtree).
 
         Two queries whatever the size: the children, then one GROUP BY over the path prefix.
         """
@@ -131,13 +140,15 @@ class Unit(MP_Node):
             Person.objects.filter(unit__path__startswith=self.path, active=True)
             .exclude(unit__depth__lte=self.depth)
             .annotate(prefix=Substr("unit__path", 1, prefix_len))
+            .order_by()  # no ordering column in the GROUP BY
             .values("prefix")
             .annotate(n=Count("id"))
             .values_list("prefix", "n")
         )
         unit_counts = dict(
-            Unit.objects.filter(path__startswith=self.path, depth__gt=self.depth)
+            Unit.objects.filter(path__startswith=self.path, depth__gt=self.depth + 1)
             .annotate(prefix=Substr("path", 1, prefix_len))
+            .order_by()
             .values("prefix")
             .annotate(n=Count("id"))
             .values_list("prefix", "n")
