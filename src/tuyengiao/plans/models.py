@@ -20,6 +20,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 
 from tuyengiao.core.scoping_spec import Scoping
@@ -110,8 +112,15 @@ class Plan(models.Model):
         super().save(*args, **kwargs)
         chain = (self.parent.chain if self.parent_id and self.parent else "") + f"{self.pk}/"
         if chain != self.chain:
-            self.chain = chain
+            old, self.chain = self.chain, chain
             Plan.objects.filter(pk=self.pk).update(chain=chain)
+            if old:
+                # Plans already carrying out this one move with it (one UPDATE, any depth).
+                Plan.objects.filter(chain__startswith=old).exclude(pk=self.pk).update(
+                    chain=Concat(
+                        Value(chain), Substr("chain", len(old) + 1), output_field=models.CharField()
+                    )
+                )
 
     @property
     def display_number(self) -> str:

@@ -333,3 +333,29 @@ def test_task_formset_edits_tasks_and_assignments(tree: Any, client_as: Any) -> 
     assert new.end_date == date(2025, 12, 31) and new.assignments.get().unit == tree.base2
     page = client.get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk})).content.decode()
     assert "<svg" in page and "tỷ lệ đảng viên tham gia học tập ≥ 98%" in page
+
+
+def test_chain_follows_a_late_link(tree: Any) -> None:
+    """A base unit issued and sent its plan down before the bloc's plan reached it: once linked,
+    the whole branch below is on the bloc's board."""
+    plan = bloc_plan(tree)
+    due = timezone.localdate() + timedelta(days=5)
+    base_plan = Plan.objects.create(unit=tree.base1, number="3-KH/ĐU", title="Kế hoạch của đảng bộ")
+    services.link_implementing_plan(base_plan, ["45-KH/ĐUK"])  # remembered, not yet sent
+    services.send_down(base_plan, tree.base1, [tree.cell1], due)
+    cell_plan = Plan.objects.create(unit=tree.cell1, number="1-KH/CB", title="Kế hoạch của chi bộ")
+    services.link_implementing_plan(cell_plan, ["3-KH/ĐU"])
+    base_plan.refresh_from_db()
+    assert base_plan.parent == plan  # the chain knew the parent from its number
+    assert [r.unit for r in services.board_queryset(plan)] == [tree.cell1]
+    services.send_down(plan, tree.bloc, [tree.base1], due)
+    assert [(r.unit, r.state()) for r in services.board_queryset(plan)] == [
+        (tree.base1, CascadeState.ISSUED),
+        (tree.cell1, CascadeState.ISSUED),
+    ]
+    lone = Plan.objects.create(unit=tree.base2, number="4-KH/ĐU", title="Chưa rõ thực hiện gì")
+    child = Plan.objects.create(unit=tree.cell2, number="2-KH/CB", title="Thực hiện 4", parent=lone)
+    lone.parent = plan
+    lone.save()
+    child.refresh_from_db()
+    assert child.chain == f"{plan.pk}/{lone.pk}/{child.pk}/"
