@@ -1,8 +1,9 @@
 """Periodic reports at national size, on PostgreSQL.
 
-Tree (seeded here with bulk inserts; ``tuyengiao seed_synthetic`` did not exist when this was
-written): Trung ương → 63 provinces → 11 district-level committees each (693) → 75 base
-organisations each (51,975 base organisations, 52,732 units). One quarterly report type of the
+Tree: the foundation's national tree builder (``tuyengiao.orgs.synthetic``, as ``tuyengiao
+seed_synthetic`` uses it; without people and cells) when it is installed, else an equivalent tree
+bulk-inserted here: Trung ương → 63 provinces → 11 district-level committees each (693) → 75
+base organisations each (51,975 base organisations). One quarterly report type of the
 root with 5 indicators, sent to every base organisation, over the 4 quarters of a year:
 207,900 submissions (about 88% submitted or accepted, 4% late, the rest missing/returned), and
 one narrow row per (submission, indicator) for the roll-ups (≈ 915,000 rows).
@@ -92,7 +93,6 @@ def _seed() -> None:
     from django.db import connection, transaction
 
     from tuyengiao.accounts.models import Role, User
-    from tuyengiao.core.text import fold
     from tuyengiao.orgs.models import Unit, UnitKind
     from tuyengiao.reports.calendar import generate_year
     from tuyengiao.reports.models import Indicator, IndicatorKind, ReportType
@@ -109,43 +109,13 @@ def _seed() -> None:
             i //= len(alphabet)
         return out
 
-    kinds = [UnitKind.PARTY_COMMITTEE, UnitKind.PARTY_COMMITTEE, UnitKind.BASE_ORGANISATION]
+    root = _synthetic_tree()
     with transaction.atomic():
-        root = Unit.objects.add_root(
-            dict(
-                kind=UnitKind.PARTY_COMMITTEE,
-                code="BENCH-TW",
-                name="Trung ương (thử nghiệm)",
-                short_name="TW",
-            )
-        )
+        if root is None:
+            root = _own_tree(seg)
         User.objects.create_user(
             "bench-tw", password="x-bench-reports-1", unit=root, role=Role.OFFICER
         )
-        parents = [root]
-        for level, fanout in enumerate(LEVELS):
-            new = []
-            for parent in parents:
-                for i in range(fanout):
-                    code = f"{parent.code}-{i + 1}"
-                    name = f"Đơn vị {code}"
-                    new.append(
-                        Unit(
-                            kind=kinds[level],
-                            code=code,
-                            name=name,
-                            short_name="ĐU",
-                            name_folded=fold(name),
-                            path=parent.path + seg(i + 1),
-                            depth=parent.depth + 1,
-                            numchild=LEVELS[level + 1] if level + 1 < len(LEVELS) else 0,
-                        )
-                    )
-            Unit.objects.bulk_create(new, batch_size=5000)
-            parents = list(
-                Unit.objects.filter(depth=root.depth + level + 1, path__startswith=root.path)
-            )
-        Unit.objects.filter(pk=root.pk).update(numchild=LEVELS[0])
 
         rt = ReportType.objects.create(unit=root, title="BENCH báo cáo quý", due_day=15, sent=True)
         codes = [
@@ -167,8 +137,8 @@ def _seed() -> None:
         generate_year(rt, YEAR)
         with connection.cursor() as cur:
             cur.execute(
-                "INSERT INTO reports_recipient (report_type_id, unit_id) SELECT %s, id FROM orgs_unit WHERE depth = %s AND path LIKE %s",
-                [rt.pk, root.depth + len(LEVELS), root.path + "%"],
+                "INSERT INTO reports_recipient (report_type_id, unit_id) SELECT %s, id FROM orgs_unit WHERE kind = %s AND path LIKE %s",
+                [rt.pk, UnitKind.BASE_ORGANISATION.value, root.path + "%"],
             )
             # statuses spread by a hash of (unit, period): 5% draft (missing), 1% returned, 4% late, rest on time (half accepted)
             cur.execute(
@@ -215,6 +185,67 @@ def _interleaved(fn: Any, baseline: Any, repeat: int) -> tuple[list[float], list
         a += timings_ms(fn, 1, warmup=0 if a else 2)
         b += timings_ms(baseline, 1, warmup=0 if b else 2)
     return a, b
+
+
+def _synthetic_tree() -> Any:
+    """The foundation's national tree (``tuyengiao seed_synthetic``) without people, when present."""
+    try:
+        from tuyengiao.orgs.synthetic import build_synthetic_tree
+    except ImportError:
+        return None
+    try:
+        stats = build_synthetic_tree(
+            provinces=LEVELS[0],
+            districts_per_province=LEVELS[1],
+            base_units=LEVELS[0] * LEVELS[1] * LEVELS[2],
+            cells_per_base=0,
+            members=0,
+            code_prefix="BENCHRP",
+        )
+    except TypeError:  # another signature: fall back on our own tree
+        return None
+    print("tree from tuyengiao.orgs.synthetic", file=sys.stderr)
+    return stats.root
+
+
+def _own_tree(seg: Any) -> Any:
+    from tuyengiao.core.text import fold
+    from tuyengiao.orgs.models import Unit, UnitKind
+
+    kinds = [UnitKind.PARTY_COMMITTEE, UnitKind.PARTY_COMMITTEE, UnitKind.BASE_ORGANISATION]
+    root = Unit.objects.add_root(
+        dict(
+            kind=UnitKind.PARTY_COMMITTEE,
+            code="BENCH-TW",
+            name="Trung ương (thử nghiệm)",
+            short_name="TW",
+        )
+    )
+    parents = [root]
+    for level, fanout in enumerate(LEVELS):
+        new = []
+        for parent in parents:
+            for i in range(fanout):
+                code = f"{parent.code}-{i + 1}"
+                name = f"Đơn vị {code}"
+                new.append(
+                    Unit(
+                        kind=kinds[level],
+                        code=code,
+                        name=name,
+                        short_name="ĐU",
+                        name_folded=fold(name),
+                        path=parent.path + seg(i + 1),
+                        depth=parent.depth + 1,
+                        numchild=LEVELS[level + 1] if level + 1 < len(LEVELS) else 0,
+                    )
+                )
+        Unit.objects.bulk_create(new, batch_size=5000)
+        parents = list(
+            Unit.objects.filter(depth=root.depth + level + 1, path__startswith=root.path)
+        )
+    Unit.objects.filter(pk=root.pk).update(numchild=LEVELS[0])
+    return root
 
 
 def _child(quick: bool) -> None:
