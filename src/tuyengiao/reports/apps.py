@@ -24,7 +24,11 @@ class ReportsConfig(AppConfig):
         from . import models
 
         auditlog.register(models.ReportType)
-        auditlog.register(models.Submission, exclude_fields=["data", "updated_at"])
+        auditlog.register(
+            models.Submission,
+            # autosaves change these every few seconds; the kept versions record the content
+            exclude_fields=["data", "updated_at", "version", "last_token", "updated_by"],
+        )
 
     def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
         from django.urls import reverse
