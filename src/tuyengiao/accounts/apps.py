@@ -11,6 +11,12 @@ class AccountsConfig(AppConfig):
         ("Nhật ký", "accounts:audit_log", 91),
     ]
 
+    def nav_allowed(self, user: object, url_name: str) -> bool:
+        """Accounts and the audit log are for admins only."""
+        from .scoping import Action, allowed_actions
+
+        return Action.MANAGE in allowed_actions(user)  # type: ignore[arg-type]
+
     def ready(self) -> None:
         from auditlog.registry import auditlog
 

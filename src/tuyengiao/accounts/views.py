@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 import io
 
 import segno
@@ -7,6 +8,7 @@ from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -81,10 +83,11 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         buffer, kind="svg", scale=5, xmldecl=False, svgns=True
     )
     qr_svg = buffer.getvalue().decode()
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return render(
         request,
         "accounts/two_factor_setup.html",
-        {"form": form, "qr_svg": qr_svg, "device": device},
+        {"form": form, "qr_svg": qr_svg, "device": device, "secret": secret},
     )
 
 
@@ -100,8 +103,15 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor_verify.html", {"form": form})
 
 
+def _require_manager(request: HttpRequest) -> None:
+    """Accounts and the audit log are for unit admins and system admins."""
+    if Action.MANAGE not in allowed_actions(request.user):
+        raise PermissionDenied("Chỉ quản trị đơn vị được xem trang này.")
+
+
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
     users = (
         scoped(User, request.user, Action.MANAGE)
         .select_related("unit")
@@ -132,6 +142,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def user_edit(request: HttpRequest, user_pk: int | None = None) -> HttpResponse:
+    _require_manager(request)
     manager = request.user
     assert isinstance(manager, User)
     instance = get_for_user(User, manager, Action.MANAGE, pk=user_pk) if user_pk else None
@@ -149,6 +160,7 @@ def user_edit(request: HttpRequest, user_pk: int | None = None) -> HttpResponse:
 @login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     """Who changed what and when, for the manager's subtree (entries carry the unit's path)."""
+    _require_manager(request)
     user = request.user
     entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
     if not getattr(user, "is_system_admin", False):

@@ -4,12 +4,12 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from .nav import nav_items
+from .nav import nav_items_for
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     path = request.path
-    items = nav_items() if request.user.is_authenticated else ()
+    items = nav_items_for(request.user) if request.user.is_authenticated else ()
     current = max(
         (i for i in items if path.startswith(i.url)), key=lambda i: len(i.url), default=None
     )

@@ -1,6 +1,7 @@
 """The navigation: each AppConfig lists ``nav_items = [(label, url_name, order), …]``.
 
-Apps plug in by declaring the attribute; the shell never names them.
+Apps plug in by declaring the attribute; the shell never names them. An app may also define
+``nav_allowed(self, user, url_name) -> bool`` to hide items from users who cannot use them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class NavItem:
     url_name: str
     order: int
     url: str
+    app_label: str = ""
 
 
 @cache
@@ -29,5 +31,16 @@ def nav_items() -> tuple[NavItem, ...]:
                 url = reverse(url_name)
             except NoReverseMatch:
                 continue
-            items.append(NavItem(label, url_name, order, url))
+            items.append(NavItem(label, url_name, order, url, config.label))
     return tuple(sorted(items, key=lambda item: item.order))
+
+
+def nav_items_for(user: object) -> tuple[NavItem, ...]:
+    """The items ``user`` may use: an AppConfig may hide some with ``nav_allowed(user, url_name)``."""
+    visible = []
+    for item in nav_items():
+        config = apps.get_app_config(item.app_label)
+        allowed = getattr(config, "nav_allowed", None)
+        if allowed is None or allowed(user, item.url_name):
+            visible.append(item)
+    return tuple(visible)
