@@ -15,10 +15,11 @@ def rate_chart(rows: Sequence[RateRow], target: Decimal) -> SafeString:
     """Horizontal bars (one per unit, 0–100 %), red when below target, a dashed line at the target."""
     if not rows:
         return mark_safe("")
-    label_w, bar_w, row_h, top = 230, 380, 22, 18
-    width = label_w + bar_w + 60
-    height = top + row_h * len(rows) + 8
-    x_target = label_w + float(target) / 100 * bar_w
+    # The unit's name above its bar: readable on a phone as well as on a desktop.
+    bar_w, row_h, top, bar_h = 420, 38, 24, 12
+    width = bar_w + 64
+    height = top + row_h * len(rows) + 4
+    x_target = float(target) / 100 * bar_w
     parts = [
         f'<svg class="chart study-chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="Tỷ lệ tham gia học tập theo đơn vị, chỉ tiêu {target:.0f} %">'
@@ -26,27 +27,24 @@ def rate_chart(rows: Sequence[RateRow], target: Decimal) -> SafeString:
     for i, row in enumerate(rows):
         y = top + i * row_h
         rate = float(row.rate) if row.rate is not None else 0.0
-        name = row.unit.short_name if row.direct else row.unit.name
-        label = escape(
-            ("Trực thuộc " if row.direct else "") + (name if len(name) <= 34 else name[:33] + "…")
-        )
+        name = row.unit.short_name or row.unit.name if row.direct else row.unit.name
+        full = ("Trực thuộc " if row.direct else "") + name
+        label = escape(full if len(full) <= 70 else full[:69] + "…")
         colour = "#c0392b" if row.below_target else "#2e7d32"
-        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{label}</text>')
+        parts.append(f'<text x="0" y="{y + 12}">{label}</text>')
+        parts.append(f'<rect x="0" y="{y + 16}" width="{bar_w}" height="{bar_h}" fill="#eee"/>')
         parts.append(
-            f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}" fill="#eee"/>'
-        )
-        parts.append(
-            f'<rect x="{label_w}" y="{y + 3}" width="{rate / 100 * bar_w:.1f}" height="{row_h - 8}" fill="{colour}">'
+            f'<rect x="0" y="{y + 16}" width="{rate / 100 * bar_w:.1f}" height="{bar_h}" fill="{colour}">'
             f"<title>{label}: {rate:.2f} %</title></rect>"
         )
         text = f"{rate:.1f} %" if row.rate is not None else "—"
-        parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 14}">{text}</text>')
+        parts.append(f'<text x="{bar_w + 6}" y="{y + 27}">{text}</text>')
     parts.append(
-        f'<line x1="{x_target:.1f}" y1="{top - 6}" x2="{x_target:.1f}" y2="{height - 4}" '
+        f'<line x1="{x_target:.1f}" y1="{top - 6}" x2="{x_target:.1f}" y2="{height - 2}" '
         'stroke="#b8860b" stroke-width="2" stroke-dasharray="4 3"/>'
     )
     parts.append(
-        f'<text x="{x_target:.1f}" y="{top - 8}" text-anchor="middle">Chỉ tiêu {target:.0f} %</text>'
+        f'<text x="{x_target:.1f}" y="{top - 9}" text-anchor="end">Chỉ tiêu {target:.0f} %</text>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))

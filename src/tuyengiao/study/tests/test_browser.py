@@ -3,6 +3,7 @@ takes the test and sees the result."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,12 @@ from tuyengiao.study.models import (
 from tuyengiao.testing import login, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SHOTS = os.environ.get("STUDY_SCREENSHOTS", "")  # a folder: save screenshots there to look at
+
+
+def _shot(page: Any, name: str) -> None:
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
 def _round(tree: Any) -> Any:
@@ -71,6 +78,7 @@ def test_officer_ticks_120_members_on_a_phone(
         visible.locator("label").click()  # the whole row is the touch target
     page.fill("#study-filter", "")
     assert page.locator("#study-count").inner_text() == "117"
+    _shot(page, "attendance")
     page.click("#study-save")
     page.wait_for_load_state()
     assert "Đã lưu điểm danh: thêm 117" in page.content()
@@ -78,6 +86,11 @@ def test_officer_ticks_120_members_on_a_phone(
     assert Attendance.objects.filter(session=session).count() == 117
     assert not Attendance.objects.filter(person_id__in=missing).exists()
     assert services.rate_for_unit(study_round, tree.base1)["attended"] == 117
+    # The round page shows the rates of base1's own members and its cell, below target in red.
+    page.goto(f"{live_server.url}/hoc-tap/{study_round.pk}/")
+    assert page.locator(".study-chart").is_visible()
+    assert page.locator(".study-rates tr.study-below").count() >= 1
+    _shot(page, "round")
 
 
 def test_member_takes_the_test_on_a_phone(
@@ -115,11 +128,13 @@ def test_member_takes_the_test_on_a_phone(
     page.click("button[name=start]")
     page.wait_for_load_state()
     assert page.locator("#study-timer").is_visible()
+    _shot(page, "test")
     page.get_by_label("Năm 2021").check()
     page.get_by_label("Sai").check()  # wrong on purpose
     page.locator('input[type="text"][name^="q"]').fill("100 năm")
     page.click("#test-submit")
     page.wait_for_load_state()
+    _shot(page, "test-result")
     result = page.locator(".study-result")
     assert "67 %" in result.inner_text() and "Đạt" in result.inner_text()
     attempt = TestAttempt.objects.get(person=person)
