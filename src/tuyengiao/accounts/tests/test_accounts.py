@@ -113,7 +113,7 @@ def test_password_reset_mail_in_vietnamese_with_working_link(users: dict[str, Us
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject == "Đặt lại mật khẩu Tuyên giáo" and "Xin chào" in message.body
-    link = re.search(r"https?://[^/\s]+(/\S+)", message.body)
+    link = re.search(r"https?://[^/\s]+(/\S+)", str(message.body))
     assert link is not None
     response = client.get(link.group(1))
     assert response.status_code == 302  # Django hides the token behind a redirect
