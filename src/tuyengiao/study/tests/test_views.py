@@ -346,3 +346,15 @@ def test_essay_privacy_and_grading(
         }
     ]
     assert Essay.objects.count() == 1
+
+
+def test_dashboard_card_shows_the_current_rate(
+    study_round: Any, session1: Any, members: Any, client_as: Any
+) -> None:
+    services.record_attendance(session1, members["base1"][:2])
+    html = client_as("coso1").get("/").content.decode()
+    assert "Tỷ lệ học tập: Học tập, quán triệt Nghị quyết Đại hội XIII" in html
+    assert "28,6 %" in html or "28.6 %" in html  # 2 of base1's 7 members
+    assert (
+        client_as("sotttt").get("/").status_code == 200
+    )  # a unit outside the round: no card, no error
