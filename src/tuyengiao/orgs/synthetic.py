@@ -310,9 +310,11 @@ def build_synthetic_tree(
             raise ValueError(f"Đã có cây tổng hợp với mã {root_code}.")
         n_units = writer.write(Unit._meta.db_table, UNIT_COLUMNS, units(), "đơn vị", total_units)
         writer.reset_sequence(Unit)
-        n_members = writer.write(
-            Person._meta.db_table, PERSON_COLUMNS, _people(leaves, members, now), "người", members
-        )
+        first_person_id = (
+            Person.objects.aggregate(m=Max("id"))["m"] or 0
+        ) + 1  # before COPY starts
+        people = _people(leaves, members, now, first_person_id)
+        n_members = writer.write(Person._meta.db_table, PERSON_COLUMNS, people, "người", members)
         writer.reset_sequence(Person)
     if writer.postgres:
         with connection.cursor() as cursor:
@@ -322,12 +324,12 @@ def build_synthetic_tree(
     return SyntheticStats(root, n_units, base_units, n_members, time.monotonic() - started)
 
 
-def _people(leaves: list[int], members: int, now: dt.datetime) -> Iterator[list[Any]]:
+def _people(leaves: list[int], members: int, now: dt.datetime, next_id: int) -> Iterator[list[Any]]:
+    """Rows of people; pure computation (no query: it runs while COPY holds the connection)."""
     if not leaves or not members:
         return
     names = [f"{s} {m} {g}" for s in SURNAMES for m in MIDDLE for g in GIVEN]
     folded = [fold(n) for n in names]
-    next_id = (Person.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     per_leaf = _split(members, len(leaves))
     i = 0
     for unit_id, count in zip(leaves, per_leaf, strict=True):

@@ -29,6 +29,10 @@ class Command(BaseCommand):
         parser.add_argument("--cells", type=int, default=2, help="số chi bộ trực thuộc mỗi cơ sở")
         parser.add_argument("--prefix", default="SYN", help="tiền tố mã đơn vị (mặc định SYN)")
 
+    def _progress(self, line: str) -> None:
+        self.stdout.write("  " + line)
+        self.stdout.flush()
+
     def handle(self, *args: Any, **options: Any) -> None:
         if connection.vendor != "postgresql" and options["members"] > SQLITE_LIMIT:
             raise CommandError(
@@ -45,7 +49,7 @@ class Command(BaseCommand):
                 cells_per_base=options["cells"],
                 members=options["members"],
                 code_prefix=options["prefix"],
-                progress=lambda line: self.stdout.write("  " + line),
+                progress=self._progress,
             )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc

@@ -1,0 +1,182 @@
+"""The organisation tree at national size, on PostgreSQL (database ``tg_bench_seed``).
+
+Seed it once (about 2 minutes; see README "Nền tảng / Foundation"):
+
+    createdb -h 127.0.0.1 -U postgres tg_bench_seed
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_bench_seed tuyengiao migrate
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_bench_seed tuyengiao seed_synthetic
+
+(63 provinces → 693 blocs/districts → 52,000 base organisations → 104,000 cells; 5.5 million
+members.) Figures, one run, same database, p95 of repeated calls:
+
+* subtree count of a province (``Unit.objects.filter(path__startswith=…).count()``, ORM) against
+  the bare SQL ``SELECT count(*) … WHERE path LIKE 'prefix%'`` on a raw cursor;
+* members in a province's subtree (ORM join) against the bare SQL join;
+* ``children_with_member_counts()`` of a province (its ~11 blocs/districts with their unit and
+  member counts: three queries) against the same three statements as bare SQL;
+* the same for the national root (63 provinces over all 5.5 million members).
+
+Skipped (SKIP_REASON) when the seeded database is absent. Runs in a child process so that its
+Django settings do not depend on the other benchmarks of ``make bench``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+from benchmarks.common import Figure, p95, timings_ms
+
+DB_NAME = "tg_bench_seed"
+DB_URL = os.environ.get("BENCH_ORGS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
+SKIP_REASON = ""
+
+
+def _check_database() -> str | None:
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed"
+    try:
+        with psycopg.connect(DB_URL, connect_timeout=3) as conn:
+            row = conn.execute("SELECT count(*) FROM orgs_unit WHERE code = 'SYN'").fetchone()
+            if not row or not row[0]:
+                return f"{DB_NAME} has no synthetic tree: run `tuyengiao seed_synthetic` on it (see README)"
+    except Exception as exc:
+        return (
+            f"seeded database {DB_NAME} not reachable ({type(exc).__name__}); see README to seed it"
+        )
+    return None
+
+
+def run(args: Any) -> list[Figure]:
+    global SKIP_REASON
+    problem = _check_database()
+    if problem:
+        SKIP_REASON = problem
+        return []
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
+        DATABASE_URL=DB_URL,
+        DEBUG="0",
+        SECRET_KEY=os.environ.get(
+            "SECRET_KEY", "bench-orgs-not-a-secret-0123456789abcdefghijklmnop"
+        ),
+        ALLOWED_HOSTS="localhost",
+        SECURE_SSL_REDIRECT="0",
+    )
+    cmd = [sys.executable, "-m", "benchmarks.bench_orgs", "--child"] + (
+        ["--quick"] if getattr(args, "quick", False) else []
+    )
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
+        return []
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return [Figure(**f) for f in data]
+
+
+def _figure(name: str, metric: str, orm: list[float], bare: list[float], goal: str = "") -> Figure:
+    value, base = p95(orm), p95(bare)
+    return Figure(
+        name, metric, value, "ms", "bare SQL p95", base, value / base if base else 0.0, goal
+    )
+
+
+def _child(quick: bool) -> list[Figure]:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from tuyengiao.orgs.models import Person, Unit
+
+    repeat = 5 if quick else 30
+    root = Unit.objects.get(code="SYN")
+    province = Unit.objects.get(code="SYN-P31")
+    figures = []
+
+    def bare(sql: str, params: list[Any]) -> Any:
+        def go() -> object:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        return go
+
+    like = province.path + "%"
+    orm = timings_ms(lambda: Unit.objects.filter(path__startswith=province.path).count(), repeat)
+    raw = timings_ms(bare("SELECT count(*) FROM orgs_unit WHERE path LIKE %s", [like]), repeat)
+    figures.append(
+        _figure(
+            "orgs subtree count (province, ~2,500 units)", "ORM p95", orm, raw, "≤ 1.5× bare SQL"
+        )
+    )
+
+    orm = timings_ms(lambda: Person.objects.in_subtree(province).count(), repeat)
+    raw = timings_ms(
+        bare(
+            "SELECT count(*) FROM orgs_person p JOIN orgs_unit u ON u.id = p.unit_id WHERE u.path LIKE %s",
+            [like],
+        ),
+        repeat,
+    )
+    figures.append(
+        _figure(
+            "orgs members in a province's subtree (~87,000)", "ORM p95", orm, raw, "≤ 1.5× bare SQL"
+        )
+    )
+
+    def bare_children(unit: Unit) -> Any:
+        prefix_len = (unit.depth + 1) * unit.steplen
+        pattern = unit.path + "%"
+        queries = [
+            (
+                "SELECT * FROM orgs_unit WHERE path LIKE %s AND depth = %s ORDER BY path",
+                [pattern, unit.depth + 1],
+            ),
+            (
+                "SELECT substr(u.path, 1, %s), count(p.id) FROM orgs_person p JOIN orgs_unit u ON u.id = p.unit_id "
+                "WHERE u.path LIKE %s AND p.active AND u.depth > %s GROUP BY 1",
+                [prefix_len, pattern, unit.depth],
+            ),
+            (
+                "SELECT substr(path, 1, %s), count(id) FROM orgs_unit WHERE path LIKE %s AND depth > %s GROUP BY 1",
+                [prefix_len, pattern, unit.depth + 1],
+            ),
+        ]
+
+        def go() -> object:
+            with connection.cursor() as cursor:
+                out = []
+                for sql, params in queries:
+                    cursor.execute(sql, params)
+                    out.append(cursor.fetchall())
+                return out
+
+        return go
+
+    orm = timings_ms(lambda: province.children_with_member_counts(), repeat)
+    raw = timings_ms(bare_children(province), repeat)
+    figures.append(
+        _figure("orgs children_with_member_counts (province)", "p95", orm, raw, "≤ 1.5× bare SQL")
+    )
+    few = 3 if quick else 5
+    orm = timings_ms(lambda: root.children_with_member_counts(), few, warmup=1)
+    raw = timings_ms(bare_children(root), few, warmup=1)
+    figures.append(
+        _figure("orgs children_with_member_counts (national root, 5.5M members)", "p95", orm, raw)
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        from dataclasses import asdict
+
+        result = _child("--quick" in sys.argv)
+        print(json.dumps([asdict(f) for f in result], ensure_ascii=False))
