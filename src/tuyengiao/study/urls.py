@@ -21,4 +21,5 @@ urlpatterns = [
     path("buoi/<int:session_pk>/bang-ky-ten.xlsx", views.session_sheet, name="session_sheet"),
     path("buoi/<int:session_pk>/xoa/", views.session_delete, name="session_delete"),
     path("thu-hoach/<int:essay_pk>/", views.essay_detail, name="essay_detail"),
+    path("thu-hoach/<int:essay_pk>/tep/", views.essay_file, name="essay_file"),
 ]

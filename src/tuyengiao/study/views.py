@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -756,6 +756,23 @@ def essay_detail(request: HttpRequest, essay_pk: int) -> HttpResponse:
             "assigned": set(essay.graders.values_list("pk", flat=True)),
             "error": error,
         },
+    )
+
+
+@login_required
+def essay_file(request: HttpRequest, essay_pk: int) -> FileResponse:
+    """The attached file, under the same privacy rule as the text (never a public media URL)."""
+    essay = get_for_user(Essay.objects.select_related("unit"), request.user, pk=essay_pk)
+    if not services.can_read_essay(request.user, essay):
+        raise PermissionDenied(
+            "Chỉ người viết, người chấm được phân công và cán bộ của đơn vị được xem bài thu hoạch."
+        )
+    if not essay.file:
+        raise Http404("Bài không có tệp đính kèm.")
+    return FileResponse(
+        essay.file.open("rb"),
+        as_attachment=True,
+        filename=(essay.file.name or "").rsplit("/", 1)[-1],
     )
 
 

@@ -278,11 +278,23 @@ def test_member_takes_test_in_pages(study_round: Any, members: Any) -> None:
 
 
 def test_essay_privacy_and_grading(
-    study_round: Any, members: Any, tree: Any, users: Any, client_as: Any
+    study_round: Any,
+    members: Any,
+    tree: Any,
+    users: Any,
+    client_as: Any,
+    settings: Any,
+    tmp_path: Any,
 ) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
     author = _member(members["base1"][0], "tacgia")
     essay = services.submit_essay(
-        study_round, members["base1"][0], "Kế hoạch hành động của bản thân: …"
+        study_round,
+        members["base1"][0],
+        "Kế hoạch hành động của bản thân: …",
+        SimpleUploadedFile("bai-thu-hoach.pdf", b"%PDF-1.4 rieng tu"),
     )
     criterion = RubricCriterion.objects.create(round=study_round, name="Hiểu nội dung")
     top = RubricLevel.objects.create(criterion=criterion, label="Tốt", points=4)
@@ -309,6 +321,12 @@ def test_essay_privacy_and_grading(
             403,
             404,
         )
+        assert logged_in_client(user).get(f"/hoc-tap/thu-hoach/{essay.pk}/tep/").status_code in (
+            403,
+            404,
+        )
+    download = logged_in_client(grader).get(f"/hoc-tap/thu-hoach/{essay.pk}/tep/")
+    assert download.status_code == 200 and b"rieng tu" in b"".join(download.streaming_content)  # type: ignore[attr-defined]
     assert (
         "Kế hoạch hành động của bản thân"
         in logged_in_client(author).get(f"/hoc-tap/thu-hoach/{essay.pk}/").content.decode()
