@@ -1,13 +1,8 @@
-"""Reading an uploaded plan file with ``vanban``: text and parsed fields, or a clear message."""
+"""Reading plan text with ``vanban`` (files go through the library's service, see ``uploads``)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
-
-from django.core.files.uploadedfile import UploadedFile
 
 ACCEPTED = {".docx", ".pdf", ".txt", ".odt", ".html", ".htm", ".doc"}
 MAX_BYTES = 20 * 1024 * 1024
@@ -32,33 +27,3 @@ def _vanban() -> Any:
 def parse_text(text: str) -> dict[str, Any]:
     vanban = _vanban()
     return dict(vanban.parse(text).to_dict())  # type: ignore[attr-defined,unused-ignore]
-
-
-def read_upload(upload: UploadedFile) -> tuple[str, dict[str, Any]]:
-    """(text, parsed dict) of an uploaded plan; ReadError with a Vietnamese reason otherwise."""
-    name = upload.name or "tep"
-    suffix = Path(name).suffix.lower()
-    if suffix not in ACCEPTED:
-        raise ReadError(
-            f"Tệp “{name}” không phải định dạng văn bản được hỗ trợ (.docx, .pdf, .odt, .txt, .html)."
-        )
-    if upload.size is not None and upload.size > MAX_BYTES:
-        raise ReadError(f"Tệp “{name}” quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
-    if not upload.size:
-        raise ReadError(f"Tệp “{name}” rỗng.")
-    vanban = _vanban()
-    fd, tmp = tempfile.mkstemp(suffix=suffix)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        try:
-            text = str(vanban.read(tmp))  # type: ignore[attr-defined,unused-ignore]
-        except Exception as exc:
-            raise ReadError(f"Không đọc được tệp “{name}”: {exc}") from exc
-    finally:
-        os.unlink(tmp)
-        upload.seek(0)
-    if not text.strip():
-        raise ReadError(f"Tệp “{name}” không có nội dung văn bản.")
-    return text, parse_text(text)
