@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
-from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.core.listing import PER_PAGE, export_requested, export_xlsx, paginate
 from tuyengiao.core.spreadsheets import XLSX_MIME, TableError
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import Unit
@@ -617,7 +618,9 @@ def matrix(request: HttpRequest) -> HttpResponse:
             f"tinh-hinh-nop-bao-cao-{key}.xlsx", columns, all_units, title="Tình hình nộp báo cáo"
         )
 
-    ctx = paginate(request, units)
+    ctx = _paginate_units(
+        request, units, periods, unfiltered=not (cleaned.get("kind") or cleaned.get("q") or wanted)
+    )
     page_units = list(ctx["object_list"])
     cells = cells_for(page_units)
     counts = services.status_counts(periods, today) if periods else {}
@@ -639,6 +642,38 @@ def matrix(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "reports/matrix.html", ctx)
+
+
+def _paginate_units(
+    request: HttpRequest, units: QuerySet[Unit], periods: Sequence[Period], unfiltered: bool
+) -> dict[str, Any]:
+    """``core.listing.paginate`` for the matrix, counting from the recipient table when nothing
+    filters the units and the user sees every recipient (it is at or above each type's owner):
+    then the units listed are exactly the recipients, and their count is an index-only count."""
+    paginator: Paginator[Unit] = Paginator(units, PER_PAGE)
+    own = _unit(request)
+    sees_all = getattr(request.user, "is_system_admin", False) or (
+        own is not None and all(own.contains(p.report_type.unit) for p in periods)
+    )
+    if unfiltered and sees_all:
+        recipients = Recipient.objects.filter(
+            report_type_id__in=[p.report_type_id for p in periods]
+        )
+        count = (
+            recipients.count()
+            if len(periods) == 1
+            else recipients.values("unit_id").distinct().count()
+        )
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    page_obj = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("export", None)
+    return {
+        "page_obj": page_obj,
+        "object_list": page_obj.object_list,
+        "querystring_without_page": params.urlencode(),
+    }
 
 
 def _period(request: HttpRequest, period_pk: int, action: Action = Action.VIEW) -> Period:
