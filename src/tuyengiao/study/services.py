@@ -35,7 +35,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import IO, TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -315,29 +315,60 @@ def units_below_target(study_round: StudyRound, parent_unit: Unit) -> list[RateR
 # --- attendance ------------------------------------------------------------------------------------
 
 
+COPY_THRESHOLD = 2000  # on PostgreSQL, larger batches go through COPY
+
+
 def _record(session: StudySession, entries: Sequence[Eligibility], method: str) -> int:
     """Insert attendance for list entries; existing ones for the round are left alone. Returns new."""
     if not entries:
         return 0
-    already = set(
-        Attendance.objects.filter(
-            round=session.round_id, person_id__in=[e.person_id for e in entries]
-        ).values_list("person_id", flat=True)
-    )
-    new = [
-        Attendance(
-            round_id=session.round_id,
-            session=session,
-            person_id=e.person_id,
-            unit_id=e.unit_id,
-            method=method,
+    ids = [e.person_id for e in entries]
+    already: set[int] = set()
+    for start in range(0, len(ids), 5000):
+        already.update(
+            Attendance.objects.filter(
+                round=session.round_id, person_id__in=ids[start : start + 5000]
+            ).values_list("person_id", flat=True)
         )
-        for e in entries
-        if e.person_id not in already
-    ]
-    Attendance.objects.bulk_create(new, batch_size=5000, ignore_conflicts=True)
-    refresh_tallies(session.round, {e.unit_id for e in new})
-    return len(new)
+    fresh = {e.person_id: e.unit_id for e in entries if e.person_id not in already}
+    if connection.vendor == "postgresql" and len(fresh) > COPY_THRESHOLD:
+        _copy_attendance(session, fresh, method)
+    else:
+        Attendance.objects.bulk_create(
+            [
+                Attendance(
+                    round_id=session.round_id,
+                    session=session,
+                    person_id=pid,
+                    unit_id=uid,
+                    method=method,
+                )
+                for pid, uid in fresh.items()
+            ],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+    refresh_tallies(session.round, set(fresh.values()))
+    return len(fresh)
+
+
+def _copy_attendance(session: StudySession, fresh: dict[int, int], method: str) -> None:
+    """Bulk path for large imports on PostgreSQL: COPY into a temporary table, then one
+    INSERT … SELECT … ON CONFLICT DO NOTHING (a member still counts once per round)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE study_attendance_in (person_id bigint, unit_id bigint) ON COMMIT DROP"
+        )
+        with cursor.cursor.copy("COPY study_attendance_in (person_id, unit_id) FROM STDIN") as copy:
+            for pid, uid in fresh.items():
+                copy.write_row((pid, uid))
+        cursor.execute(
+            "INSERT INTO study_attendance (round_id, session_id, person_id, unit_id, method, checked_in_at) "
+            "SELECT %s, %s, person_id, unit_id, %s, %s FROM study_attendance_in "
+            "ON CONFLICT (round_id, person_id) DO NOTHING",
+            [session.round_id, session.pk, method, timezone.now()],
+        )
+        cursor.execute("DROP TABLE study_attendance_in")  # also inside an outer transaction
 
 
 @transaction.atomic

@@ -211,3 +211,19 @@ def test_large_sheet_is_imported_in_the_background(
     client.post(url, {"file": good})
     assert SigninImport.objects.order_by("-id").first().created_count == 2  # type: ignore[union-attr]
     assert Attendance.objects.count() == 2
+
+
+def test_bulk_copy_path_on_postgresql(
+    study_round: Any, session1: Any, members: Any, monkeypatch: Any
+) -> None:
+    """Large batches go through COPY on PostgreSQL; same rules: once per round, tallies in step."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY path exists on PostgreSQL only")
+    monkeypatch.setattr(services, "COPY_THRESHOLD", 0)
+    people = members["base1"] + members["cell1"]
+    assert services.record_attendance(session1, people[:4]) == 4
+    assert services.record_attendance(session1, people) == 3  # the first four already counted
+    assert Attendance.objects.filter(session=session1, method="list").count() == 7
+    assert services.rate_for_unit(study_round, session1.unit)["attended"] == 7
