@@ -268,7 +268,8 @@ class Submission(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["period", "unit"], name="reports_submission_unique")
         ]
-        indexes = [models.Index(fields=["period", "status"])]
+        # covers the matrix's status counts of a period (index-only)
+        indexes = [models.Index(fields=["period", "status", "is_late"], name="reports_sub_status")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.period}"

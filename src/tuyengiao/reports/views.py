@@ -627,7 +627,11 @@ def matrix(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "unit": u,
-            "cells": [(p, *cells.get(u.pk, {}).get(p.pk, (Cell.NONE, None))) for p in periods],
+            "cells": [
+                (p, st, sub, Cell.LABELS[st][0])
+                for p in periods
+                for st, sub in [cells.get(u.pk, {}).get(p.pk, (Cell.NONE, None))]
+            ],
         }
         for u in page_units
     ]

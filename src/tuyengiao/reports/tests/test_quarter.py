@@ -51,6 +51,11 @@ def test_matrix_reminders_and_rollups(forty: Setup, on_day: Any, client_as: Any)
     # paging: 40 rows over 50 per page, one page; the cells carry the right status
     response = client.get(reverse("reports:matrix"), {"period": s.q1.key})
     by_unit = {row["unit"].pk: row["cells"][0][1] for row in response.context["rows"]}
+    assert response.context["rows"][0]["cells"][0][3] in (
+        "Đúng hạn",
+        "Nộp muộn",
+        "Chưa nộp (quá hạn)",
+    )
     assert len(by_unit) == 40 and response.context["page_obj"].paginator.count == 40
     # a unit of the bloc that is not a recipient is not listed, nor counted
     filtered = client.get(reverse("reports:matrix"), {"period": s.q1.key, "q": "cơ sở số"})
