@@ -129,3 +129,18 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
     assert inbox.content.decode().count("Báo cáo công tác tuyên giáo quý") == 4
     client.post(send, {"mode": "pick", "units": [tree.department.pk]})
     assert set(rt.recipients.values_list("unit_id", flat=True)) == {tree.base1.pk, tree.cell2.pk}
+
+
+def test_dashboard_cards_count_open_reports(tree: Any, users: Any, client_as: Any) -> None:
+    from tuyengiao.reports.calendar import generate_year
+    from tuyengiao.reports.services import set_recipients
+
+    rt = ReportType.objects.create(unit=tree.bloc, title="Báo cáo quý", due_day=15)
+    generate_year(rt, 2025)
+    set_recipients(rt, [tree.base1])
+    from django.apps import apps
+
+    config: Any = apps.get_app_config("reports")
+    cards = {c["label"]: c["value"] for c in config.dashboard_cards(users["coso1"])}
+    assert cards == {"Báo cáo cần nộp": 4, "Báo cáo quá hạn": 4}
+    assert client_as("coso1").get("/").status_code == 200
