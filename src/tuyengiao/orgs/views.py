@@ -31,9 +31,9 @@ def _root_units(request: HttpRequest) -> list[Unit]:
     """The top of what the user sees: its own unit, or the roots for a system admin."""
     user = request.user
     unit = getattr(user, "unit", None)
-    if unit is not None and not getattr(user, "is_system_admin", False):
-        return [unit]
-    return list(Unit.objects.get_root_nodes())
+    if getattr(user, "is_system_admin", False):
+        return list(Unit.objects.get_root_nodes())
+    return [unit] if unit is not None else []
 
 
 @login_required

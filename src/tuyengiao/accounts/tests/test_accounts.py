@@ -236,3 +236,26 @@ def test_deploy_checks_are_clean_with_production_settings(tmp_path: Any) -> None
         timeout=120,
     )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_django_admin_pages_for_staff(tree: Tree, users: dict[str, User], client_as: Any) -> None:
+    client = client_as("admin")
+    for url in (
+        "/quan-tri/orgs/unit/",
+        "/quan-tri/orgs/person/",
+        "/quan-tri/accounts/user/",
+        f"/quan-tri/orgs/unit/{tree.bloc.pk}/change/",
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_dashboard_counts_the_users_subtree(
+    tree: Tree, users: dict[str, User], client_as: Any
+) -> None:
+    make_person(tree.cell1, "A")
+    make_person(tree.cell2, "B")
+    body = client_as("coso1").get("/").content.decode()
+    assert re.search(r'<span class="num">2</span><span>Đơn vị trong phạm vi', body)
+    assert re.search(r'<span class="num">1</span><span>Nhân sự đang sinh hoạt', body)
+    assert "Nhật ký" not in body  # admin-only navigation is hidden from officers
+    assert "Nhật ký" in client_as("khoi").get("/").content.decode()
