@@ -668,3 +668,15 @@ def remind_missing(periods: Sequence[Period]) -> None:
     from .tasks import send_report_reminders
 
     send_report_reminders.enqueue([p.pk for p in periods])
+
+
+def resync_unit_paths() -> int:
+    """Re-copy units' tree paths into the roll-up table after units were moved in the tree
+    (``IndicatorValue.unit_path`` is a copy made at submission). Returns the rows fixed."""
+    from django.db.models import OuterRef, Subquery
+
+    stale = IndicatorValue.objects.exclude(unit_path=F("submission__unit__path"))
+    unit_path = Submission.objects.filter(pk=OuterRef("submission_id")).values("unit__path")[:1]
+    return IndicatorValue.objects.filter(pk__in=stale.values("pk")).update(
+        unit_path=Subquery(unit_path)
+    )

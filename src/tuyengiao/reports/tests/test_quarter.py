@@ -338,3 +338,20 @@ def test_attachment_upload_and_download(forty: Setup, client_as: Any) -> None:
         .status_code
         == 404
     )
+
+
+def test_rollup_follows_a_moved_unit(forty: Setup, on_day: Any, tree: Any) -> None:
+    from django.core.management import call_command
+
+    from tuyengiao.orgs.models import Unit
+
+    _fill_quarter(forty, on_day)
+    moved = Unit.objects.get(pk=forty.units[0].pk)
+    Unit.objects.move(
+        Unit.objects.get(pk=moved.pk), Unit.objects.get(pk=tree.base2.pk), pos="sorted-child"
+    )
+    call_command("reports_resync_paths", verbosity=0)
+    base2 = Unit.objects.get(pk=tree.base2.pk)
+    r = rollup(forty.q1, base2, with_children=True)
+    assert [c.pk for c, _ in r.children] == [moved.pk]
+    assert r.total[0].value == values_for(0)["total"] + values_for(1)["total"]

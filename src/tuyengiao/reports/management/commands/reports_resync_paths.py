@@ -1,0 +1,17 @@
+"""``tuyengiao reports_resync_paths``: after moving units in the tree, refresh the roll-up table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from tuyengiao.reports.services import resync_unit_paths
+
+
+class Command(BaseCommand):
+    help = "Cập nhật đường dẫn đơn vị trong bảng số liệu tổng hợp báo cáo sau khi di chuyển đơn vị trong cây."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        n = resync_unit_paths()
+        self.stdout.write(self.style.SUCCESS(f"Đã cập nhật {n} dòng số liệu."))
