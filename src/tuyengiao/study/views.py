@@ -502,6 +502,17 @@ def test_manage(request: HttpRequest, round_pk: int) -> HttpResponse:
                 saved.save()
                 messages.success(request, "Đã lưu bài kiểm tra.")
                 return redirect("study:test_manage", round_pk=study_round.pk)
+        elif "delete_question" in request.POST:
+            raw = request.POST.get("delete_question", "")
+            question = study_round.questions.filter(pk=int(raw)).first() if raw.isdigit() else None
+            if question is None:
+                raise Http404("Không tìm thấy câu hỏi.")
+            if question.answers.exists():
+                messages.error(request, "Câu hỏi đã có người trả lời, không xóa được.")
+            else:
+                question.delete()
+                messages.success(request, "Đã xóa câu hỏi.")
+            return redirect("study:test_manage", round_pk=study_round.pk)
         elif "add_question" in request.POST:
             question_form = QuestionForm(request.POST)
             if question_form.is_valid():

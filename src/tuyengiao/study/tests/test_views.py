@@ -376,3 +376,50 @@ def test_dashboard_card_shows_the_current_rate(
     assert (
         client_as("sotttt").get("/").status_code == 200
     )  # a unit outside the round: no card, no error
+
+
+def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, client_as: Any) -> None:
+    url = f"/hoc-tap/{study_round.pk}/kiem-tra/"
+    khoi = client_as("khoi")
+    khoi.post(
+        url,
+        {
+            "save_test": "1",
+            "title": "Kiểm tra",
+            "time_limit_minutes": "10",
+            "pass_score": "50",
+            "shuffle": "on",
+            "is_open": "on",
+        },
+    )
+    bad = khoi.post(
+        url, {"add_question": "1", "kind": "single", "text": "Câu thiếu đáp án", "choices": "A\nB"}
+    ).content.decode()
+    assert "Hãy đánh dấu * trước phương án đúng" in bad and "Câu thiếu đáp án" in bad
+    khoi.post(
+        url,
+        {
+            "add_question": "1",
+            "kind": "single",
+            "text": "Năm họp Đại hội XIII?",
+            "choices": "*2021\n2016",
+        },
+    )
+    khoi.post(
+        url,
+        {"add_question": "1", "kind": "true_false", "text": "Tầm nhìn 2045", "accepted": "Đúng"},
+    )
+    khoi.post(
+        url, {"add_question": "1", "kind": "short", "text": "Bao nhiêu năm?", "accepted": "100"}
+    )
+    questions = list(study_round.questions.all())
+    assert [q.kind for q in questions] == ["single", "true_false", "short"]
+    assert [c.is_correct for c in questions[0].choices.all()] == [True, False]
+    assert [(c.text, c.is_correct) for c in questions[1].choices.all()] == [
+        ("Đúng", True),
+        ("Sai", False),
+    ]
+    # Only the opener's officers edit the bank; a base unit's officer cannot.
+    assert client_as("coso1").post(url, {"delete_question": questions[0].pk}).status_code == 403
+    khoi.post(url, {"delete_question": questions[0].pk})
+    assert study_round.questions.count() == 2
