@@ -29,8 +29,20 @@ class DocumentsConfig(AppConfig):
 
         from .models import Document, UploadDraft
 
-        cards = [{"label": "Văn bản trong thư viện", "value": scoped(Document, user).count(), "url": reverse("documents:document_list")}]
+        cards = [
+            {
+                "label": "Văn bản trong thư viện",
+                "value": scoped(Document, user).count(),
+                "url": reverse("documents:document_list"),
+            }
+        ]
         drafts = scoped(UploadDraft, user, "change").count()
         if drafts:
-            cards.append({"label": "Văn bản chờ xác nhận", "value": drafts, "url": reverse("documents:draft_list")})
+            cards.append(
+                {
+                    "label": "Văn bản chờ xác nhận",
+                    "value": drafts,
+                    "url": reverse("documents:draft_list"),
+                }
+            )
         return cards

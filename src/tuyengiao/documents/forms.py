@@ -27,17 +27,21 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    tep = MultipleFileField(
         label="Tệp văn bản",
         help_text="Một hoặc nhiều tệp .docx, .pdf, .txt, .odt, .html, hoặc một tệp .zip chứa nhiều văn bản.",
         error_messages={"required": "Hãy chọn ít nhất một tệp."},
     )
     unit = forms.ModelChoiceField(
-        queryset=Unit.objects.none(), label="Đơn vị lưu văn bản", empty_label=None,
+        queryset=Unit.objects.none(),
+        label="Đơn vị lưu văn bản",
+        empty_label=None,
         error_messages={"invalid_choice": "Đơn vị không hợp lệ."},
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], initial_unit: Unit | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], initial_unit: Unit | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
         assert isinstance(field, forms.ModelChoiceField)
@@ -52,23 +56,34 @@ class DocumentFieldsForm(forms.Form):
     number = forms.CharField(label=FIELD_LABELS["number"], max_length=100, required=False)
     doc_type = forms.CharField(label=FIELD_LABELS["doc_type"], max_length=100, required=False)
     issuer = forms.CharField(label=FIELD_LABELS["issuer"], max_length=255, required=False)
-    parent_issuer = forms.CharField(label=FIELD_LABELS["parent_issuer"], max_length=255, required=False)
+    parent_issuer = forms.CharField(
+        label=FIELD_LABELS["parent_issuer"], max_length=255, required=False
+    )
     place = forms.CharField(label=FIELD_LABELS["place"], max_length=100, required=False)
     date = forms.DateField(
-        label=FIELD_LABELS["date"], required=False, help_text="dd/mm/yyyy",
-        error_messages={"invalid": "Ngày không hợp lệ — nhập theo dạng ngày/tháng/năm, ví dụ 22/10/2018."},
+        label=FIELD_LABELS["date"],
+        required=False,
+        help_text="dd/mm/yyyy",
+        error_messages={
+            "invalid": "Ngày không hợp lệ — nhập theo dạng ngày/tháng/năm, ví dụ 22/10/2018."
+        },
     )
     title = forms.CharField(
-        label=FIELD_LABELS["title"], widget=forms.Textarea(attrs={"rows": 3}),
+        label=FIELD_LABELS["title"],
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Trích yếu không được để trống."},
     )
     signer_name = forms.CharField(label=FIELD_LABELS["signer_name"], max_length=255, required=False)
-    signer_title = forms.CharField(label=FIELD_LABELS["signer_title"], max_length=255, required=False)
+    signer_title = forms.CharField(
+        label=FIELD_LABELS["signer_title"], max_length=255, required=False
+    )
     on_behalf = forms.CharField(label=FIELD_LABELS["on_behalf"], max_length=255, required=False)
     visible_to_all = forms.BooleanField(
         label="Mọi đơn vị được xem (văn bản của Trung ương, Tỉnh ủy, UBND tỉnh)", required=False
     )
-    published_down = forms.BooleanField(label="Đơn vị cấp dưới được xem", required=False, initial=True)
+    published_down = forms.BooleanField(
+        label="Đơn vị cấp dưới được xem", required=False, initial=True
+    )
 
     def __init__(self, *args: Any, allow_visible_to_all: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,12 +95,25 @@ class DocumentFieldsForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    q = forms.CharField(label="Tìm kiếm", required=False, widget=forms.TextInput(attrs={"type": "search", "placeholder": "vd: nghi quyet 35, 35-NQ/TW"}))
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "vd: nghi quyet 35, 35-NQ/TW"}
+        ),
+    )
     doc_type = forms.ChoiceField(label="Loại", required=False)
     issuer = forms.CharField(label="Cơ quan ban hành", required=False)
-    year = forms.IntegerField(label="Năm", required=False, min_value=1900, max_value=2100,
-                              error_messages={"invalid": "Năm phải là số, ví dụ 2023."})
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả")
+    year = forms.IntegerField(
+        label="Năm",
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        error_messages={"invalid": "Năm phải là số, ví dụ 2023."},
+    )
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả"
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

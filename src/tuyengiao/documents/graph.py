@@ -9,11 +9,14 @@ whole level by path prefix and depth), never one per node.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from tuyengiao.orgs.models import Unit
 
@@ -42,7 +45,7 @@ class TreeNode:
 @dataclass
 class ImplementationTree:
     root: TreeNode
-    levels: int
+    levels: int  # levels of implementing documents below the root
     total: int  # implementing documents (root excluded)
     missing: int  # units below an implementing unit without their own implementing document
 
@@ -64,39 +67,47 @@ def _node(row: dict[str, Any]) -> TreeNode:
 
 def implementation_tree(doc: Document, visible: QuerySet[Document]) -> ImplementationTree:
     """The tree below ``doc`` within ``visible`` (the user's scoped documents)."""
-    root = TreeNode(doc.pk, doc.number, doc.title, doc.date, doc.unit_id, doc.unit.name, doc.unit.path)
+    root = TreeNode(
+        doc.pk, doc.number, doc.title, doc.date, doc.unit_id, doc.unit.name, doc.unit.path
+    )
     level = [root]
     seen = {doc.pk}
-    total = missing = depth = 0
+    total = missing = depth = rounds = 0
     steplen = Unit.steplen
-    while level and depth < MAX_LEVELS:
+    targets: Any = [doc.pk]
+    while level and rounds < MAX_LEVELS:
         by_id = {node.id: node for node in level}
         # 1) documents implementing any document of this level (one query)
-        rows = (
-            visible.filter(
-                references__kind=RefKind.IMPLEMENTS, references__target_id__in=list(by_id)
-            )
-            .order_by("unit__path", "date", "id")
-            .values(*_VALUES, "references__target_id")
+        # the level's ids as a subquery (not thousands of parameters): the database walks the
+        # levels above again through the (target, kind) index, which is cheaper than binding
+        level_qs = visible.filter(
+            references__kind=RefKind.IMPLEMENTS, references__target_id__in=targets
         )
+        rows = level_qs.order_by().values_list(*_VALUES, "references__target_id")
+        # sorted here (by unit path, date, id), not by the database: a collation-aware ORDER BY
+        # over thousands of paths costs more than the query itself on PostgreSQL
         next_level: list[TreeNode] = []
-        for row in rows:
+        for values in sorted(rows, key=lambda r: (r[6], r[3] or date.min, r[0])):
+            row = dict(zip((*_VALUES, "references__target_id"), values, strict=True))
             if row["id"] in seen:
                 continue
             seen.add(row["id"])
+            parent = by_id.get(row["references__target_id"])
+            if parent is None:  # implements a document already placed higher in the tree
+                continue
             node = _node(row)
-            by_id[row["references__target_id"]].children.append(node)
+            parent.children.append(node)
             next_level.append(node)
         # 2) units directly below each implementing unit of this level (one query, by path prefix)
         parents = {node.unit_path for node in level}
         depths = {len(path) // steplen + 1 for path in parents}
-        prefix_q = Q()
-        for prefix in _common_prefixes(parents):
-            prefix_q |= Q(path__startswith=prefix)
+        # one prefix (the deepest common ancestor of the level's units) + the depths wanted
+        common = os.path.commonprefix(sorted(parents))  # noqa: RUF071 - character-wise is what we want (paths) if parents else ""
+        common = common[: len(common) // steplen * steplen]
         children_of: dict[str, list[tuple[int, str, str]]] = {}
         for uid, name, path in (
-            Unit.objects.filter(prefix_q, depth__in=depths, active=True)
-            .order_by("path")
+            Unit.objects.filter(path__startswith=common, depth__in=depths, active=True)
+            .order_by()
             .values_list("id", "name", "path")
         ):
             parent_path = path[:-steplen]
@@ -104,33 +115,32 @@ def implementation_tree(doc: Document, visible: QuerySet[Document]) -> Implement
                 children_of.setdefault(parent_path, []).append((uid, name, path))
         for node in level:
             # a unit has "issued one" when it, or a unit below it, implements this node
-            covered = set()
+            covered: set[str] = set()
             start = len(node.unit_path) + steplen
             for child in node.children:
-                covered.update(child.unit_path[:k] for k in range(start, len(child.unit_path) + 1, steplen))
-            for uid, name, path in children_of.get(node.unit_path, []):
+                covered.update(
+                    child.unit_path[:k] for k in range(start, len(child.unit_path) + 1, steplen)
+                )
+            for uid, name, path in sorted(children_of.get(node.unit_path, []), key=lambda u: u[2]):
                 if path not in covered:
                     node.missing_units.append((uid, name))
             missing += len(node.missing_units)
         total += len(next_level)
         level = next_level
-        depth += 1
+        targets = level_qs.order_by().values("id")
+        depth += 1 if next_level else 0
+        rounds += 1
     return ImplementationTree(root, depth, total, missing)
 
 
-def _common_prefixes(paths: set[str]) -> list[str]:
-    """Few prefixes covering every path (the shortest ones; a path under another is dropped)."""
-    out: list[str] = []
-    for path in sorted(paths):
-        if not out or not path.startswith(out[-1]):
-            out.append(path)
-    return out
-
-
 def links(doc: Document, visible: QuerySet[Document]) -> dict[str, Any]:
-    """"cites" (in the library and visible), "cited, not in the library", and "cited by"."""
+    """ "cites" (in the library and visible), "cited, not in the library", and "cited by"."""
     refs = list(doc.references.select_related("target__unit").order_by("kind", "id"))
-    visible_ids = set(visible.filter(pk__in=[r.target_id for r in refs if r.target_id]).values_list("id", flat=True))
+    visible_ids = set(
+        visible.filter(pk__in=[r.target_id for r in refs if r.target_id]).values_list(
+            "id", flat=True
+        )
+    )
     cites = [r for r in refs if r.target_id in visible_ids]
     outside = [r for r in refs if r.target_id is None or r.target_id not in visible_ids]
     cited_by = list(
@@ -140,7 +150,9 @@ def links(doc: Document, visible: QuerySet[Document]) -> dict[str, Any]:
         .order_by("-date", "-id")[:500]
     )
     kinds = dict(
-        Reference.objects.filter(target=doc, citing__in=[d.pk for d in cited_by]).values_list("citing_id", "kind")
+        Reference.objects.filter(target=doc, citing__in=[d.pk for d in cited_by]).values_list(
+            "citing_id", "kind"
+        )
     )
     for other in cited_by:
         other.link_kind = kinds.get(other.pk, RefKind.CITES)  # type: ignore[attr-defined]
@@ -155,6 +167,29 @@ def flatten(tree: ImplementationTree, with_missing: bool = True) -> list[dict[st
         node, depth = stack.pop()
         rows.append({"depth": depth, "node": node, "indent": depth * 1.5})
         if with_missing and node.missing_units:
-            rows.append({"depth": depth + 1, "missing": node.missing_units, "indent": (depth + 1) * 1.5})
+            rows.append(
+                {"depth": depth + 1, "missing": node.missing_units, "indent": (depth + 1) * 1.5}
+            )
         stack.extend((child, depth + 1) for child in reversed(node.children))
     return rows
+
+
+def render_rows(rows: list[dict[str, Any]], detail_prefix: str) -> SafeString:
+    """The tree as <li> rows, built here rather than in a template loop: a page may carry
+    thousands of plans and the template engine would dominate its time."""
+    out: list[str] = []
+    for row in rows:
+        indent = f'style="margin-left:{row["indent"]:.1f}rem"'
+        node = row.get("node")
+        if node is not None:
+            when = f", {node.date:%d/%m/%Y}" if node.date else ""
+            out.append(
+                f'<li {indent}><a href="{detail_prefix}{node.id}/">{escape(node.number or "(không số)")}</a>'
+                f" — {escape(node.unit_name)}{when}</li>"
+            )
+        else:
+            names = "; ".join(escape(name) for _, name in row["missing"])
+            out.append(
+                f'<li class="missing" {indent}><span class="badge bad">chưa ban hành</span> {names}</li>'
+            )
+    return mark_safe("\n".join(out))

@@ -61,9 +61,13 @@ def _upload_to(instance: Any, filename: str) -> str:
 class Document(models.Model):
     """A document of the library, owned by the unit that uploaded it."""
 
-    scoping = Scoping(unit_field="unit", published_field="published_down", extra_visible=_visible_to_all)
+    scoping = Scoping(
+        unit_field="unit", published_field="published_down", extra_visible=_visible_to_all
+    )
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="documents", verbose_name="đơn vị")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="documents", verbose_name="đơn vị"
+    )
     file = models.FileField("tệp gốc", upload_to=_upload_to, max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, db_index=True, editable=False)
     filename = models.CharField("tên tệp", max_length=255, blank=True)
@@ -104,16 +108,14 @@ class Document(models.Model):
         ordering = ["-date", "-id"]
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
-        constraints = [models.UniqueConstraint(fields=["unit", "sha256"], name="documents_unique_per_unit")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "sha256"], name="documents_unique_per_unit")
+        ]
         indexes = [models.Index(fields=["unit", "date"])]
 
     def __str__(self) -> str:
         head = f"{self.doc_type} {self.number}".strip() or self.filename
         return f"{head} — {self.title[:80]}" if self.title else head
-
-    @property
-    def year(self) -> int | None:
-        return self.date.year if self.date else None
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         from vanban import normalize_symbol
@@ -126,6 +128,10 @@ class Document(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "number_key", "search_folded"}
         super().save(*args, **kwargs)
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
 
     def parsed_value(self, field: str) -> Any:
         return (self.parsed or {}).get(field)
@@ -140,7 +146,9 @@ class FieldCorrection(models.Model):
     field = models.CharField(max_length=40, choices=list(FIELD_LABELS.items()))
     parsed_value = models.TextField(blank=True)
     corrected_value = models.TextField(blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -210,7 +218,9 @@ class ImportJob(models.Model):
     scoping = Scoping(unit_field="unit")
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="document_imports")
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)

@@ -7,9 +7,8 @@ import random
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from vanban import normalize_symbol
-
 from tuyengiao.orgs.models import Unit
+from vanban import normalize_symbol
 
 from .models import Document
 from .search import search_document_text
@@ -56,7 +55,9 @@ SENTENCES = [
 ]
 
 
-def synthetic_text(rng: random.Random, doc_type: str, number: str, unit: Unit, day: date, topic: str) -> str:
+def synthetic_text(
+    rng: random.Random, doc_type: str, number: str, unit: Unit, day: date, topic: str
+) -> str:
     cited = rng.sample(CITED, 2)
     lines = [
         (unit.parent_body_name or "ĐẢNG CỘNG SẢN VIỆT NAM").upper(),
@@ -73,11 +74,19 @@ def synthetic_text(rng: random.Random, doc_type: str, number: str, unit: Unit, d
     ]
     lines += [f"{i}. " + rng.choice(SENTENCES) for i in range(1, rng.randint(3, 6))]
     lines.append(f"Tiếp tục thực hiện {cited[1][3]} số {cited[1][0]} của {cited[1][2]}.")
-    lines += ["III. TỔ CHỨC THỰC HIỆN", rng.choice(SENTENCES), "Nơi nhận:", "- Như trên,", "- Lưu VT."]
+    lines += [
+        "III. TỔ CHỨC THỰC HIỆN",
+        rng.choice(SENTENCES),
+        "Nơi nhận:",
+        "- Như trên,",
+        "- Lưu VT.",
+    ]
     return "\n".join(lines)
 
 
-def seed(count: int, units: Sequence[Unit] | None = None, seed_value: int = 7, batch: int = 2000) -> int:
+def seed(
+    count: int, units: Sequence[Unit] | None = None, seed_value: int = 7, batch: int = 2000
+) -> int:
     """Create ``count`` documents spread over ``units`` (default: every unit); returns the count."""
     rng = random.Random(seed_value)
     units = list(units or Unit.objects.all())
@@ -111,7 +120,12 @@ def seed(count: int, units: Sequence[Unit] | None = None, seed_value: int = 7, b
             title=topic[0].upper() + topic[1:],
             published_down=True,
             visible_to_all=bool(unit.publishes_to_all and rng.random() < 0.5),
-            parsed={"number": number, "doc_type": doc_type, "title": topic, "date": day.isoformat()},
+            parsed={
+                "number": number,
+                "doc_type": doc_type,
+                "title": topic,
+                "date": day.isoformat(),
+            },
         )
         doc.search_folded = search_document_text(doc)
         pending.append(doc)

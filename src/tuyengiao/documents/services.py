@@ -18,12 +18,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-import vanban
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
+
+import vanban
 
 from .models import (
     EDITABLE_FIELDS,
@@ -92,9 +93,13 @@ def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
         except vanban.ReadError as exc:
             raise UploadError(f"Không đọc được tệp “{name}”: {exc}") from exc
         except Exception as exc:  # a reader bug must not become a 500 for the user
-            raise UploadError(f"Không đọc được tệp “{name}”: tệp hỏng hoặc định dạng không hỗ trợ.") from exc
+            raise UploadError(
+                f"Không đọc được tệp “{name}”: tệp hỏng hoặc định dạng không hỗ trợ."
+            ) from exc
     if not text.strip():
-        raise UploadError(f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh).")
+        raise UploadError(
+            f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh)."
+        )
     parsed = vanban.parse(text, source=name).to_dict()
     return text, parsed
 
@@ -136,7 +141,9 @@ def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:
                 content = handle.read(max_file_bytes() + 1)
             members.append((name, content))
     if not members:
-        raise UploadError("Tệp .zip không có văn bản nào đọc được (.docx, .pdf, .txt, .odt, .html).")
+        raise UploadError(
+            "Tệp .zip không có văn bản nào đọc được (.docx, .pdf, .txt, .odt, .html)."
+        )
     return members
 
 
@@ -194,11 +201,13 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
     A bad single file or a hostile archive raises :class:`UploadError` with nothing stored; in a
     sound archive, each unreadable member is reported and the others become drafts."""
     outcome = UploadOutcome()
-    if filename.lower().endswith(".zip") or data[:4] == b"PK\x03\x04" and not filename.lower().endswith(
-        (".docx", ".odt")
+    if filename.lower().endswith(".zip") or (
+        data[:4] == b"PK\x03\x04" and not filename.lower().endswith((".docx", ".odt"))
     ):
         if len(data) > max_zip_total_bytes():
-            raise UploadError(f"Tệp .zip quá lớn ({_mb(len(data))}); giới hạn {_mb(max_zip_total_bytes())}.")
+            raise UploadError(
+                f"Tệp .zip quá lớn ({_mb(len(data))}); giới hạn {_mb(max_zip_total_bytes())}."
+            )
         members = safe_zip_members(data)
         for name, content in members:
             try:
@@ -220,13 +229,17 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
 
 
 def discard_draft(draft: UploadDraft) -> None:
-    name = draft.file.name
+    name = draft.file.name or ""
     draft.delete()
     _drop_blob_if_unused(name)
 
 
 def _drop_blob_if_unused(name: str) -> None:
-    if name and not Document.objects.filter(file=name).exists() and not UploadDraft.objects.filter(file=name).exists():
+    if (
+        name
+        and not Document.objects.filter(file=name).exists()
+        and not UploadDraft.objects.filter(file=name).exists()
+    ):
         default_storage.delete(name)
 
 
@@ -272,7 +285,9 @@ def corrected_fields(doc: Document) -> set[str]:
     return set(doc.corrections.values_list("field", flat=True))
 
 
-def correct_field(doc: Document, field_name: str, value: Any, user: User | None) -> FieldCorrection | None:
+def correct_field(
+    doc: Document, field_name: str, value: Any, user: User | None
+) -> FieldCorrection | None:
     """Record a correction (if the value changes) and apply it to the column."""
     new = field_text(field_name, value)
     old = field_text(field_name, getattr(doc, field_name))
@@ -293,9 +308,10 @@ def correct_field(doc: Document, field_name: str, value: Any, user: User | None)
 
 
 def _agree(ref: Reference, doc: Document) -> bool:
-    """Issuer and date must agree where both are known."""
-    if ref.date and doc.date and ref.date != doc.date:
-        return False
+    """Issuer and date must agree where both are known (a matching date settles it)."""
+    if ref.date and doc.date:
+        # same symbol and same date: the issuer is written in too many ways to overrule that
+        return ref.date == doc.date
     if ref.issuer and doc.issuer:
         a, b = vanban.fold(ref.issuer).strip(), vanban.fold(doc.issuer).strip()
         if a and b and a not in b and b not in a:
@@ -307,7 +323,11 @@ def resolve(ref: Reference, candidates: list[Document] | None = None) -> Documen
     if not ref.number_key:
         return None
     if candidates is None:
-        candidates = list(Document.objects.filter(number_key=ref.number_key).exclude(pk=ref.citing_id).order_by("id"))
+        candidates = list(
+            Document.objects.filter(number_key=ref.number_key)
+            .exclude(pk=ref.citing_id)
+            .order_by("id")
+        )
     for doc in candidates:
         if doc.pk != ref.citing_id and _agree(ref, doc):
             return doc
@@ -359,7 +379,9 @@ def resolve_pending_for(doc: Document) -> int:
     if not doc.number_key:
         return 0
     count = 0
-    for ref in Reference.objects.filter(number_key=doc.number_key, target__isnull=True).exclude(citing=doc):
+    for ref in Reference.objects.filter(number_key=doc.number_key, target__isnull=True).exclude(
+        citing=doc
+    ):
         if _agree(ref, doc):
             ref.target = doc
             ref.save(update_fields=["target"])
@@ -370,7 +392,9 @@ def resolve_pending_for(doc: Document) -> int:
 def _after_save(doc: Document, created: bool) -> None:
     build_references(doc)
     resolve_pending_for(doc)
-    transaction.on_commit(lambda: document_saved.send(sender=Document, document=doc, created=created))
+    transaction.on_commit(
+        lambda: document_saved.send(sender=Document, document=doc, created=created)
+    )
 
 
 # --- saving -------------------------------------------------------------------------------------
@@ -420,7 +444,9 @@ def confirm_draft(
 
 
 @transaction.atomic
-def update_fields(doc: Document, user: User | None, values: dict[str, Any], **flags: bool) -> Document:
+def update_fields(
+    doc: Document, user: User | None, values: dict[str, Any], **flags: bool
+) -> Document:
     """Corrections made later on the document page."""
     old_key = doc.number_key
     for name in EDITABLE_FIELDS:
@@ -442,7 +468,14 @@ def update_fields(doc: Document, user: User | None, values: dict[str, Any], **fl
 
 @transaction.atomic
 def create_document(
-    unit: Unit, user: User | None, filename: str, data: bytes, *, text: str, parsed: dict[str, Any], **flags: Any
+    unit: Unit,
+    user: User | None,
+    filename: str,
+    data: bytes,
+    *,
+    text: str,
+    parsed: dict[str, Any],
+    **flags: Any,
 ) -> Document:
     """Save a document straight away (bulk import: no review step)."""
     sha = sha256_of(data)
@@ -477,10 +510,16 @@ class ImportSummary:
 def document_files(directory: Path) -> list[Path]:
     """Readable files under ``directory`` (recursively), sorted; .zip archives included."""
     suffixes = READABLE_SUFFIXES | {".zip"}
-    return sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
+    )
 
 
-def import_one(unit: Unit, user: User | None, name: str, data: bytes, summary: ImportSummary) -> None:
+def import_one(
+    unit: Unit, user: User | None, name: str, data: bytes, summary: ImportSummary
+) -> None:
     if name.lower().endswith(".zip"):
         try:
             members = safe_zip_members(data)
@@ -560,7 +599,7 @@ def reparse(doc: Document) -> bool:
     except (OSError, ValueError):
         data = b""
     if data:
-        text, parsed = read_and_parse(data, doc.filename or doc.file.name)
+        text, parsed = read_and_parse(data, doc.filename or doc.file.name or "tep")
     else:
         text = doc.text
         parsed = vanban.parse(text, source=doc.filename).to_dict()

@@ -13,7 +13,9 @@ from .models import Document, ImportJob, UploadDraft
 PUBLIC_URL_NAMES: set[str] = set()
 
 
-def make_document(unit: Unit, number: str = "9-KH/MAT", text: str | None = None, **extra: object) -> Document:
+def make_document(
+    unit: Unit, number: str = "9-KH/MAT", text: str | None = None, **extra: object
+) -> Document:
     """A document of ``unit`` (not visible to all), stored with a small original."""
     body = text or f"Số {number}\nKẾ HOẠCH\nVề việc thử nghiệm {SECRET_MARK}\n"
     data = body.encode()
@@ -44,8 +46,12 @@ def _document_pk(unit: Unit) -> int:
 def _uploaddraft_pk(unit: Unit) -> int:
     data = f"Số 3-KH/MAT\nKẾ HOẠCH\n{SECRET_MARK}\n".encode()
     draft = UploadDraft(
-        unit=unit, sha256=services.sha256_of(data), filename=f"{SECRET_MARK}.txt", size=len(data),
-        text=data.decode(), parsed={"title": SECRET_MARK, "number": "3-KH/MAT"},
+        unit=unit,
+        sha256=services.sha256_of(data),
+        filename=f"{SECRET_MARK}.txt",
+        size=len(data),
+        text=data.decode(),
+        parsed={"title": SECRET_MARK, "number": "3-KH/MAT"},
     )
     draft.file.name = services.store_blob(data, draft.filename)
     draft.save()
@@ -53,8 +59,14 @@ def _uploaddraft_pk(unit: Unit) -> int:
 
 
 def _importjob_pk(unit: Unit) -> int:
-    return ImportJob.objects.create(unit=unit, finished=True, failures=[[SECRET_MARK, SECRET_MARK]]).pk
+    return ImportJob.objects.create(
+        unit=unit, finished=True, failures=[[SECRET_MARK, SECRET_MARK]]
+    ).pk
 
 
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
-    return {"document_pk": _document_pk, "uploaddraft_pk": _uploaddraft_pk, "importjob_pk": _importjob_pk}
+    return {
+        "document_pk": _document_pk,
+        "uploaddraft_pk": _uploaddraft_pk,
+        "importjob_pk": _importjob_pk,
+    }

@@ -14,7 +14,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from tuyengiao.accounts.scoping import Action, allowed_actions, can, get_for_user, require, scoped, visible_units
+from tuyengiao.accounts.scoping import (
+    Action,
+    allowed_actions,
+    can,
+    get_for_user,
+    require,
+    scoped,
+    visible_units,
+)
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 from tuyengiao.orgs.models import Unit
 
@@ -69,18 +77,28 @@ EXPORT_COLUMNS = [
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     types = list(
-        scoped(Document, request.user).exclude(doc_type="").order_by("doc_type").values_list("doc_type", flat=True).distinct()[:100]
+        scoped(Document, request.user)
+        .exclude(doc_type="")
+        .order_by("doc_type")
+        .values_list("doc_type", flat=True)
+        .distinct()[:100]
     )
     form = FilterForm(request.GET or None, units=visible_units(request.user), types=types)
     qs = _filtered(request, form)
     query = form.cleaned_data.get("q", "") if form.is_valid() else ""
     context: dict[str, Any] = {"form": form, "query": query}
     if query:
-        page_no = max(1, int(request.GET.get("page", "1") or 1)) if str(request.GET.get("page", "1")).isdigit() else 1
+        page_no = (
+            max(1, int(request.GET.get("page", "1") or 1))
+            if str(request.GET.get("page", "1")).isdigit()
+            else 1
+        )
         per_page = 20
         if export_requested(request):
             results = search(qs, query, limit=2000, offset=0)
-            return export_xlsx("van-ban.xlsx", EXPORT_COLUMNS, [h.document for h in results.hits], title="Văn bản")
+            return export_xlsx(
+                "van-ban.xlsx", EXPORT_COLUMNS, [h.document for h in results.hits], title="Văn bản"
+            )
         results = search(qs, query, limit=per_page, offset=(page_no - 1) * per_page)
         params = request.GET.copy()
         params.pop("page", None)
@@ -105,7 +123,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         messages.error(request, "Bạn không có quyền tải văn bản lên.")
         return redirect("documents:document_list")
-    form = UploadForm(request.POST or None, request.FILES or None, units=units, initial_unit=getattr(request.user, "unit", None))
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        initial_unit=getattr(request.user, "unit", None),
+    )
     errors: list[str] = []
     if request.method == "POST":
         if form.is_valid():
@@ -113,35 +136,51 @@ def upload(request: HttpRequest) -> HttpResponse:
             require(request.user, Action.CHANGE, unit)
             drafts: list[UploadDraft] = []
             notes: list[str] = []
-            for uploaded in form.cleaned_data["files"]:
+            for uploaded in form.cleaned_data["tep"]:
                 data = uploaded.read(services.max_zip_total_bytes() + 1)
                 try:
-                    outcome = services.upload(unit, request.user, uploaded.name, data)
+                    outcome = services.upload(unit, request.user, uploaded.name, data)  # type: ignore[arg-type]
                 except services.UploadError as exc:
                     errors.append(str(exc))
                     continue
                 drafts += outcome.drafts
                 errors += [msg for _, msg in outcome.failures]
-                notes += [f"“{name}” đã có trong thư viện: {doc}" for name, doc in outcome.duplicates]
+                notes += [
+                    f"“{name}” đã có trong thư viện: {doc}" for name, doc in outcome.duplicates
+                ]
             for note in notes:
                 messages.info(request, note)
             if drafts or not _is_xhr(request):
                 for error in errors:
                     messages.error(request, error)
             if drafts:
-                target = reverse("documents:draft_review", kwargs={"uploaddraft_pk": drafts[0].pk}) if len(drafts) == 1 else reverse("documents:draft_list")
+                target = (
+                    reverse("documents:draft_review", kwargs={"uploaddraft_pk": drafts[0].pk})
+                    if len(drafts) == 1
+                    else reverse("documents:draft_list")
+                )
                 if len(drafts) > 1:
-                    messages.success(request, f"Đã đọc {len(drafts)} văn bản; hãy xem lại và xác nhận từng văn bản.")
+                    messages.success(
+                        request,
+                        f"Đã đọc {len(drafts)} văn bản; hãy xem lại và xác nhận từng văn bản.",
+                    )
             else:
                 target = reverse("documents:upload")
             if _is_xhr(request):
-                return JsonResponse({"redirect": target, "errors": errors}, status=200 if drafts or not errors else 400)
+                return JsonResponse(
+                    {"redirect": target, "errors": errors},
+                    status=200 if drafts or not errors else 400,
+                )
             if drafts or not errors:
                 return redirect(target)
         elif _is_xhr(request):
-            return JsonResponse({"errors": [e for errs in form.errors.values() for e in errs]}, status=400)
+            return JsonResponse(
+                {"errors": [e for errs in form.errors.values() for e in errs]}, status=400
+            )
     status = 400 if request.method == "POST" else 200
-    return render(request, "documents/upload.html", {"form": form, "upload_errors": errors}, status=status)
+    return render(
+        request, "documents/upload.html", {"form": form, "upload_errors": errors}, status=status
+    )
 
 
 @login_required
@@ -160,14 +199,18 @@ def _initial_fields(parsed: dict[str, Any], unit: Unit) -> dict[str, Any]:
 
 @login_required
 def draft_review(request: HttpRequest, uploaddraft_pk: int) -> HttpResponse:
-    draft = get_for_user(UploadDraft.objects.select_related("unit"), request.user, Action.CHANGE, pk=uploaddraft_pk)
+    draft = get_for_user(
+        UploadDraft.objects.select_related("unit"), request.user, Action.CHANGE, pk=uploaddraft_pk
+    )
     allow_all = services.may_be_visible_to_all(draft.unit)
     if request.method == "POST" and "discard" in request.POST:
         services.discard_draft(draft)
         messages.success(request, f"Đã bỏ tệp “{draft.filename}”.")
         return redirect("documents:draft_list")
     form = DocumentFieldsForm(
-        request.POST or None, initial=_initial_fields(draft.parsed, draft.unit), allow_visible_to_all=allow_all
+        request.POST or None,
+        initial=_initial_fields(draft.parsed, draft.unit),
+        allow_visible_to_all=allow_all,
     )
     if request.method == "POST" and form.is_valid():
         doc = services.confirm_draft(
@@ -199,7 +242,9 @@ def draft_review(request: HttpRequest, uploaddraft_pk: int) -> HttpResponse:
 
 
 def _doc(request: HttpRequest, document_pk: int, action: Action = Action.VIEW) -> Document:
-    return get_for_user(Document.objects.select_related("unit", "uploaded_by"), request.user, action, pk=document_pk)
+    return get_for_user(
+        Document.objects.select_related("unit", "uploaded_by"), request.user, action, pk=document_pk
+    )
 
 
 @login_required
@@ -225,7 +270,11 @@ def document_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
     for item in parsed.get("items") or []:
         items_by_section.setdefault(item.get("section") or "", []).append(item)
     outline = [
-        {"label": s.get("label"), "title": s.get("title"), "items": items_by_section.get(s.get("label") or "", [])}
+        {
+            "label": s.get("label"),
+            "title": s.get("title"),
+            "items": items_by_section.get(s.get("label") or "", []),
+        }
         for s in parsed.get("sections") or []
     ]
     tree = graph.implementation_tree(doc, visible)
@@ -250,7 +299,11 @@ def document_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
 def document_tree(request: HttpRequest, document_pk: int) -> HttpResponse:
     doc = _doc(request, document_pk)
     tree = graph.implementation_tree(doc, scoped(Document, request.user))
-    return render(request, "documents/document_tree.html", {"doc": doc, "tree": tree, "rows": graph.flatten(tree)})
+    prefix = reverse("documents:document_detail", kwargs={"document_pk": 0})[:-2]
+    rows_html = graph.render_rows(graph.flatten(tree), prefix)
+    return render(
+        request, "documents/document_tree.html", {"doc": doc, "tree": tree, "rows_html": rows_html}
+    )
 
 
 @login_required
@@ -265,10 +318,15 @@ def document_edit(request: HttpRequest, document_pk: int) -> HttpResponse:
         if allow_all:
             flags["visible_to_all"] = form.cleaned_data.get("visible_to_all", False)
         services.update_fields(doc, request.user, form.field_values(), **flags)  # type: ignore[arg-type]
-        messages.success(request, "Đã lưu chỉnh sửa; giá trị đọc được ban đầu vẫn giữ trong lịch sử.")
+        messages.success(
+            request, "Đã lưu chỉnh sửa; giá trị đọc được ban đầu vẫn giữ trong lịch sử."
+        )
         return redirect("documents:document_detail", document_pk=doc.pk)
     return render(
-        request, "documents/document_edit.html", {"doc": doc, "form": form}, status=400 if request.method == "POST" else 200
+        request,
+        "documents/document_edit.html",
+        {"doc": doc, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -281,7 +339,12 @@ def document_download(request: HttpRequest, document_pk: int) -> FileResponse:
         handle = doc.file.open("rb")
     except OSError as exc:
         raise Http404("Không tìm thấy tệp gốc.") from exc
-    return FileResponse(handle, as_attachment=True, filename=doc.filename or "van-ban", content_type=doc.mime or None)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=doc.filename or "van-ban",
+        content_type=doc.mime or None,
+    )
 
 
 @login_required
@@ -291,27 +354,44 @@ def import_start(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         messages.error(request, "Bạn không có quyền nhập văn bản.")
         return redirect("documents:document_list")
-    form = UploadForm(request.POST or None, request.FILES or None, units=units, initial_unit=getattr(request.user, "unit", None))
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        initial_unit=getattr(request.user, "unit", None),
+    )
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         require(request.user, Action.CHANGE, unit)
         workdir = settings.VAR_DIR / "imports" / uuid.uuid4().hex
         workdir.mkdir(parents=True)
-        for index, uploaded in enumerate(form.cleaned_data["files"]):
-            name = f"{index:05d}-" + "".join(ch for ch in uploaded.name if ch.isalnum() or ch in "._- ")[-120:]
+        for index, uploaded in enumerate(form.cleaned_data["tep"]):
+            name = (
+                f"{index:05d}-"
+                + "".join(ch for ch in uploaded.name if ch.isalnum() or ch in "._- ")[-120:]
+            )
             with (workdir / name).open("wb") as out:
                 for chunk in uploaded.chunks():
                     out.write(chunk)
-        job = ImportJob.objects.create(unit=unit, started_by=request.user, workdir=str(workdir))
+        job = ImportJob.objects.create(unit=unit, started_by=request.user, workdir=str(workdir))  # type: ignore[misc]
         run_import.enqueue(job.pk)
         return redirect("documents:import_status", importjob_pk=job.pk)
-    return render(request, "documents/import_start.html", {"form": form}, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "documents/import_start.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
 def import_status(request: HttpRequest, importjob_pk: int) -> HttpResponse:
     job = get_for_user(ImportJob, request.user, Action.VIEW, pk=importjob_pk)
-    template = "documents/_import_progress.html" if getattr(request, "htmx", False) else "documents/import_status.html"
+    template = (
+        "documents/_import_progress.html"
+        if getattr(request, "htmx", False)
+        else "documents/import_status.html"
+    )
     return render(request, template, {"job": job})
 
 
@@ -324,5 +404,7 @@ def document_reparse(request: HttpRequest, document_pk: int) -> HttpResponse:
     except services.UploadError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã đọc lại tệp gốc." + ("" if changed else " Không có gì thay đổi."))
+        messages.success(
+            request, "Đã đọc lại tệp gốc." + ("" if changed else " Không có gì thay đổi.")
+        )
     return redirect("documents:document_detail", document_pk=doc.pk)

@@ -45,14 +45,22 @@ POSTGRES_BACKWARD = [
 
 def forward(apps, schema_editor):  # type: ignore[no-untyped-def]
     vendor = schema_editor.connection.vendor
-    statements = SQLITE_FORWARD if vendor == "sqlite" else POSTGRES_FORWARD if vendor == "postgresql" else []
+    statements = (
+        SQLITE_FORWARD if vendor == "sqlite" else POSTGRES_FORWARD if vendor == "postgresql" else []
+    )
     for sql in statements:
         schema_editor.execute(sql)
 
 
 def backward(apps, schema_editor):  # type: ignore[no-untyped-def]
     vendor = schema_editor.connection.vendor
-    statements = SQLITE_BACKWARD if vendor == "sqlite" else POSTGRES_BACKWARD if vendor == "postgresql" else []
+    statements = (
+        SQLITE_BACKWARD
+        if vendor == "sqlite"
+        else POSTGRES_BACKWARD
+        if vendor == "postgresql"
+        else []
+    )
     for sql in statements:
         schema_editor.execute(sql)
 

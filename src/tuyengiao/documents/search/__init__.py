@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
+
 from vanban import fold, normalize_symbol
 from vanban.normalize import fold_aligned
 
@@ -46,7 +47,16 @@ TYPE_ABBREVIATIONS: dict[str, str] = {
     "bao cao": "bc",
     "to trinh": "tr",
 }
-ABBREVIATIONS = set(TYPE_ABBREVIATIONS.values()) | {"qdi", "ctr", "hd", "tb", "qc", "bc", "ub", "nd"}
+ABBREVIATIONS = set(TYPE_ABBREVIATIONS.values()) | {
+    "qdi",
+    "ctr",
+    "hd",
+    "tb",
+    "qc",
+    "bc",
+    "ub",
+    "nd",
+}
 
 
 def fold_words(text: str) -> list[str]:
@@ -133,7 +143,9 @@ class Results:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def highlight(text: str, words: list[str], width: int = 240) -> str:
@@ -205,11 +217,15 @@ def search(qs_scoped: QuerySet[Any], query: str, limit: int = 20, offset: int = 
         from . import postgres as backend
     else:
         from . import sqlite as backend  # type: ignore[no-redef]
-    ranked, total = backend.ranked_ids(qs_scoped, plan.words, exact, max(0, limit + offset - len(exact)))
+    ranked, total = backend.ranked_ids(
+        qs_scoped, plan.words, exact, max(0, limit + offset - len(exact))
+    )
     ordered: list[tuple[int, float, bool]] = [(pk, 1000.0, True) for pk in exact]
     ordered += [(pk, rank, False) for pk, rank in ranked]
     page = ordered[offset : offset + limit]
-    docs = qs_scoped.model._default_manager.select_related("unit").in_bulk([pk for pk, _, _ in page])
+    docs = qs_scoped.model._default_manager.select_related("unit").in_bulk(
+        [pk for pk, _, _ in page]
+    )
     hits = []
     for pk, rank, is_exact in page:
         doc = docs.get(pk)

@@ -16,12 +16,12 @@ def media_root(tmp_path: Path, settings) -> Iterator[Path]:  # type: ignore[no-u
     root = tmp_path / "media"
     root.mkdir()
     settings.MEDIA_ROOT = str(root)
-    default_storage._wrapped = empty  # rebuild with the new root
+    default_storage._wrapped = empty  # type: ignore[attr-defined]  # rebuild with the new root
     from django.core.files.storage import storages
 
     storages._storages = {}  # type: ignore[attr-defined]
     yield root
-    default_storage._wrapped = empty
+    default_storage._wrapped = empty  # type: ignore[attr-defined]
     storages._storages = {}  # type: ignore[attr-defined]
 
 

@@ -14,7 +14,9 @@ from tuyengiao.documents.models import Document, Reference, RefKind
 from tuyengiao.orgs.models import Unit, UnitKind
 
 
-def add(unit: Unit, number: str, implements: str | None = None, cites: list[dict] | None = None, **extra) -> Document:
+def add(
+    unit: Unit, number: str, implements: str | None = None, cites: list[dict] | None = None, **extra
+) -> Document:
     refs = list(cites or [])
     if implements:
         refs.insert(0, {"number": implements, "date": None, "issuer": None})
@@ -28,13 +30,22 @@ def add(unit: Unit, number: str, implements: str | None = None, cites: list[dict
         "issuer": extra.pop("issuer", unit.name),
     }
     data = f"{unit.pk}:{number}".encode()
-    return services.create_document(unit, None, f"{number}.txt", data, text=f"Số {number}", parsed=parsed, **extra)
+    return services.create_document(
+        unit, None, f"{number}.txt", data, text=f"Số {number}", parsed=parsed, **extra
+    )
 
 
 @pytest.mark.django_db
 def test_reference_resolves_now_and_later(tree):
-    plan = add(tree.bloc, "12-KH/ĐUK", implements="35-NQ/TW",
-               cites=[{"number": "01-KL/TW", "date": "2021-05-18", "issuer": "Bộ Chính trị"}])
+    plan = add(
+        tree.bloc,
+        "12-KH/ĐUK",
+        implements="35-NQ/TW",
+        cites=[
+            {"number": "01-KL/TW", "date": "2021-05-18", "issuer": "Bộ Chính trị"},
+            {"number": "05-CT/TW", "date": None, "issuer": "Bộ Chính trị"},
+        ],
+    )
     refs = {r.number: r for r in plan.references.all()}
     assert refs["35-NQ/TW"].kind == RefKind.IMPLEMENTS and refs["35-NQ/TW"].target is None
     assert refs["01-KL/TW"].kind == RefKind.CITES and refs["01-KL/TW"].target is None
@@ -47,21 +58,36 @@ def test_reference_resolves_now_and_later(tree):
     wrong.delete()
     right = add(tree.province, "01-KL/TW", day="2021-05-18", issuer="BỘ CHÍNH TRỊ")
     assert Reference.objects.get(number="01-KL/TW").target == right
+    # no date on the reference: the issuer decides
+    add(tree.bloc, "05-CT/TW", issuer="Đảng ủy Khối các cơ quan tỉnh")
+    assert Reference.objects.get(number="05-CT/TW").target is None
+    same = add(tree.province, "05-CT/TW", issuer="Bộ Chính trị (khóa XII)")
+    assert Reference.objects.get(number="05-CT/TW").target == same
 
 
 @pytest.mark.django_db
 def test_links_on_the_document_page(tree, client_as):
     nq = add(tree.province, "35-NQ/TW", visible_to_all=True)
-    plan = add(tree.bloc, "12-KH/ĐUK", implements="35-NQ/TW", cites=[{"number": "99-CT/TW", "date": None, "issuer": None}])
+    plan = add(
+        tree.bloc,
+        "12-KH/ĐUK",
+        implements="35-NQ/TW",
+        cites=[{"number": "99-CT/TW", "date": None, "issuer": None}],
+    )
     client = client_as("coso1")
     page = client.get(f"/tai-lieu/{plan.pk}/").content.decode()
-    assert f'href="/tai-lieu/{nq.pk}/"' in page and "99-CT/TW" in page  # cites + cited, not in the library
+    assert (
+        f'href="/tai-lieu/{nq.pk}/"' in page and "99-CT/TW" in page
+    )  # cites + cited, not in the library
     page = client.get(f"/tai-lieu/{nq.pk}/").content.decode()
     assert f'href="/tai-lieu/{plan.pk}/"' in page  # cited by
 
 
 def _units(tree) -> dict[str, Unit]:
-    extra = Unit.objects.add_child(tree.bloc, dict(kind=UnitKind.BASE_ORGANISATION, code="DB-X", name="Đảng bộ X", short_name="ĐU"))
+    extra = Unit.objects.add_child(
+        tree.bloc,
+        dict(kind=UnitKind.BASE_ORGANISATION, code="DB-X", name="Đảng bộ X", short_name="ĐU"),
+    )
     return {"extra": extra}
 
 
@@ -73,7 +99,7 @@ def test_implementation_tree_with_units_not_yet_issued(tree, users):
     base1_plan = add(tree.base1, "3-KH/ĐU", implements="12-KH/ĐUK")
     cell_plan = add(tree.cell1, "1-KH/CB", implements="3-KH/ĐU")
     result = graph.implementation_tree(nq, Document.objects.all())
-    assert result.total == 3 and result.levels == 4
+    assert result.total == 3 and result.levels == 3
     root = result.root
     assert [c.number for c in root.children] == ["12-KH/ĐUK"]
     assert root.children[0].unit_name == tree.bloc.name
@@ -82,7 +108,10 @@ def test_implementation_tree_with_units_not_yet_issued(tree, users):
     # under the province: the bloc issued, nobody else is a child of the province here
     assert root.missing_units == []
     # under the bloc: base2 and the extra unit have not issued one
-    assert {name for _, name in root.children[0].missing_units} == {tree.base2.name, more["extra"].name}
+    assert {name for _, name in root.children[0].missing_units} == {
+        tree.base2.name,
+        more["extra"].name,
+    }
     assert bloc_plan.pk == root.children[0].id
     # scope: base2's officer does not see base1's plan in the tree
     seen = graph.implementation_tree(nq, scoped(Document, users["coso2"]))
@@ -97,9 +126,17 @@ def test_implementation_tree_query_count_is_per_level(tree):
     with CaptureQueriesContext(connection) as small:
         graph.implementation_tree(nq, Document.objects.all())
     for i in range(6):
-        unit = Unit.objects.add_child(tree.bloc, dict(kind=UnitKind.BASE_ORGANISATION, code=f"B{i}", name=f"Đảng bộ {i}"))
+        unit = Unit.objects.add_child(
+            tree.bloc, dict(kind=UnitKind.BASE_ORGANISATION, code=f"B{i}", name=f"Đảng bộ {i}")
+        )
         add(unit, f"{i + 10}-KH/ĐU", implements="12-KH/ĐUK")
-        add(Unit.objects.add_child(unit, dict(kind=UnitKind.CELL, code=f"C{i}", name=f"Chi bộ {i}")), f"{i}-KH/CB", implements=f"{i + 10}-KH/ĐU")
+        add(
+            Unit.objects.add_child(
+                unit, dict(kind=UnitKind.CELL, code=f"C{i}", name=f"Chi bộ {i}")
+            ),
+            f"{i}-KH/CB",
+            implements=f"{i + 10}-KH/ĐU",
+        )
     with CaptureQueriesContext(connection) as big:
         result = graph.implementation_tree(nq, Document.objects.all())
     assert result.total == 14

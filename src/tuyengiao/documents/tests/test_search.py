@@ -35,11 +35,18 @@ Về phát triển bền vững kinh tế biển; nghị quyết số 7 và 35 c
 @pytest.fixture
 def docs(tree):
     nq = make_document(
-        tree.province, "35-NQ/TW", NQ35, visible_to_all=True, date=date(2018, 10, 22),
-        title="Về tăng cường bảo vệ nền tảng tư tưởng của Đảng", doc_type="Nghị quyết",
+        tree.province,
+        "35-NQ/TW",
+        NQ35,
+        visible_to_all=True,
+        date=date(2018, 10, 22),
+        title="Về tăng cường bảo vệ nền tảng tư tưởng của Đảng",
+        doc_type="Nghị quyết",
     )
     plan = make_document(tree.bloc, "12-KH/ĐUK", PLAN, date=date(2019, 1, 5), published_down=True)
-    other = make_document(tree.province, "36-NQ/TW", OTHER, visible_to_all=True, date=date(2018, 10, 22))
+    other = make_document(
+        tree.province, "36-NQ/TW", OTHER, visible_to_all=True, date=date(2018, 10, 22)
+    )
     return {"nq": nq, "plan": plan, "other": other}
 
 
@@ -49,7 +56,19 @@ def numbers(query: str, qs=None) -> list[str]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["nghi quyet 35", "Nghị quyết 35", "35-NQ/TW", "35/NQ-TW", "NQ 35", "35 - nq/tw", "nq/tw 35", "nghị quyết số 35"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "nghi quyet 35",
+        "Nghị quyết 35",
+        "35-NQ/TW",
+        "35/NQ-TW",
+        "NQ 35",
+        "35 - nq/tw",
+        "nq/tw 35",
+        "nghị quyết số 35",
+    ],
+)
 def test_symbol_forms_find_the_resolution_first(docs, query):
     found = numbers(query)
     assert found[0] == "35-NQ/TW", found
@@ -87,7 +106,9 @@ def test_folding_rules(docs, query, expected):
 
 @pytest.mark.django_db
 def test_text_with_new_tone_placement_is_found_by_old(tree):
-    make_document(tree.base1, "1-TB/ĐU", "Số 1-TB/ĐU\nTHÔNG BÁO\nVề hoà giải và thuỷ sản, khoẻ mạnh")
+    make_document(
+        tree.base1, "1-TB/ĐU", "Số 1-TB/ĐU\nTHÔNG BÁO\nVề hoà giải và thuỷ sản, khoẻ mạnh"
+    )
     assert numbers("hòa giải thủy sản khỏe") == ["1-TB/ĐU"]
 
 
@@ -144,5 +165,9 @@ def test_query_plan_recognises_symbols():
 def test_highlight_keeps_original_accents():
     text = "Tăng cường ĐẢNG ủy và Đảng bộ; hoà bình."
     html = highlight(text, ["dang", "hoa"])
-    assert "<mark>ĐẢNG</mark>" in html and "<mark>Đảng</mark>" in html and "<mark>hoà</mark>" in html
-    assert highlight("<script>đảng</script>", ["dang"]).startswith("&lt;script&gt;<mark>đảng</mark>")
+    assert (
+        "<mark>ĐẢNG</mark>" in html and "<mark>Đảng</mark>" in html and "<mark>hoà</mark>" in html
+    )
+    assert highlight("<script>đảng</script>", ["dang"]).startswith(
+        "&lt;script&gt;<mark>đảng</mark>"
+    )

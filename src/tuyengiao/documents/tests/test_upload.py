@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import vanban
 
+import vanban
 from tuyengiao.documents import services
 from tuyengiao.documents.models import Document, FieldCorrection, UploadDraft
 
@@ -42,7 +42,10 @@ def _docx(paragraphs: list[str]) -> bytes:
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr(
             "word/document.xml",
             '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -73,14 +76,30 @@ def test_upload_review_save_with_correction(client_as, tree, media_root):
     client = client_as("coso1")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    resp = client.post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile("kh40.txt", SAMPLE.encode()), "unit": tree.base1.pk})
+    resp = client.post(
+        "/tai-lieu/tai-len/",
+        {"tep": SimpleUploadedFile("kh40.txt", SAMPLE.encode()), "unit": tree.base1.pk},
+    )
     draft = UploadDraft.objects.get()
     assert resp.status_code == 302 and resp["Location"].endswith(f"/cho-duyet/{draft.pk}/")
     assert len(stored_files(media_root)) == 1
     page = client.get(resp["Location"]).content.decode()
     assert '<mark data-field="number" title="Số ký hiệu">40-KH/TU</mark>' in page
     assert 'value="40-KH/TU"' in page
-    form = {k: draft.parsed.get(k) or "" for k in ("number", "doc_type", "issuer", "parent_issuer", "place", "title", "signer_name", "signer_title", "on_behalf")}
+    form = {
+        k: draft.parsed.get(k) or ""
+        for k in (
+            "number",
+            "doc_type",
+            "issuer",
+            "parent_issuer",
+            "place",
+            "title",
+            "signer_name",
+            "signer_title",
+            "on_behalf",
+        )
+    }
     form["date"] = "05/03/2019"
     form["title"] = "Kế hoạch thực hiện Nghị quyết 35 (đã sửa)"
     form["published_down"] = "on"
@@ -105,7 +124,10 @@ def test_upload_review_save_with_correction(client_as, tree, media_root):
     assert doc.title == "Kế hoạch thực hiện Nghị quyết 35 (đã sửa)"
     assert doc.number == "40-KH/TU"
     # uploading the same bytes again is recognised as a duplicate
-    resp = client.post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile("again.txt", SAMPLE.encode()), "unit": tree.base1.pk})
+    resp = client.post(
+        "/tai-lieu/tai-len/",
+        {"tep": SimpleUploadedFile("again.txt", SAMPLE.encode()), "unit": tree.base1.pk},
+    )
     assert not UploadDraft.objects.exists()
     assert Document.objects.count() == 1
 
@@ -128,7 +150,9 @@ def test_bad_file_gets_message_and_nothing_is_stored(name, client_as, tree, medi
     if data is None:
         settings.DOCUMENTS_MAX_FILE_BYTES = 10_000_000
         data = _encrypted_pdf()
-    resp = client_as("coso1").post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile(name, data), "unit": tree.base1.pk})
+    resp = client_as("coso1").post(
+        "/tai-lieu/tai-len/", {"tep": SimpleUploadedFile(name, data), "unit": tree.base1.pk}
+    )
     assert resp.status_code == 400
     assert expected in resp.content.decode()
     _nothing_stored(media_root)
@@ -145,7 +169,7 @@ def test_zip_with_unsafe_path_is_refused_whole(member, client_as, tree, media_ro
         z.writestr(member, SAMPLE + "khác")
     resp = client_as("coso1").post(
         "/tai-lieu/tai-len/",
-        {"files": SimpleUploadedFile("lo.zip", buf.getvalue()), "unit": tree.base1.pk},
+        {"tep": SimpleUploadedFile("lo.zip", buf.getvalue()), "unit": tree.base1.pk},
         headers={"X-Requested-With": "XMLHttpRequest"},
     )
     assert resp.status_code == 400
@@ -178,7 +202,11 @@ def test_zip_of_many_becomes_drafts_and_reports_bad_members(client_as, tree, med
         z.writestr("thu-muc/a.txt", SAMPLE)
         z.writestr("b.docx", _docx(["Số 41-KH/TU", "KẾ HOẠCH", "Về việc thử"]))
         z.writestr("hong.docx", b"PK\x03\x04 broken")
-    resp = client_as("coso1").post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile("lo.zip", buf.getvalue()), "unit": tree.base1.pk}, follow=True)
+    resp = client_as("coso1").post(
+        "/tai-lieu/tai-len/",
+        {"tep": SimpleUploadedFile("lo.zip", buf.getvalue()), "unit": tree.base1.pk},
+        follow=True,
+    )
     assert UploadDraft.objects.count() == 2
     assert {d.parsed["number"] for d in UploadDraft.objects.all()} == {"40-KH/TU", "41-KH/TU"}
     assert "hong.docx" in resp.content.decode()
@@ -195,7 +223,10 @@ def test_discarding_a_draft_removes_its_file(tree, media_root):
 @pytest.mark.django_db
 def test_review_keeps_what_was_typed_on_error(client_as, tree):
     draft = services.upload(tree.base1, None, "a.txt", SAMPLE.encode()).drafts[0]
-    resp = client_as("coso1").post(f"/tai-lieu/cho-duyet/{draft.pk}/", {"number": "40-KH/TU", "title": "Trích yếu mới", "date": "31/02/2019"})
+    resp = client_as("coso1").post(
+        f"/tai-lieu/cho-duyet/{draft.pk}/",
+        {"number": "40-KH/TU", "title": "Trích yếu mới", "date": "31/02/2019"},
+    )
     assert resp.status_code == 400
     body = resp.content.decode()
     assert "Ngày không hợp lệ" in body and "Trích yếu mới" in body
@@ -213,13 +244,44 @@ def test_uploading_each_corpus_document_yields_vanban_fields(path, client_as, tr
 
     expected = vanban.parse_file(path).to_dict()
     client = client_as("coso1")
-    client.post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile(path.name, path.read_bytes()), "unit": tree.base1.pk})
+    client.post(
+        "/tai-lieu/tai-len/",
+        {"tep": SimpleUploadedFile(path.name, path.read_bytes()), "unit": tree.base1.pk},
+    )
     draft = UploadDraft.objects.get()
-    for key in ("number", "doc_type", "issuer", "parent_issuer", "place", "date", "title", "signer_name",
-                "signer_title", "on_behalf", "recipients", "references", "implements", "sections", "items", "assignments"):
+    for key in (
+        "number",
+        "doc_type",
+        "issuer",
+        "parent_issuer",
+        "place",
+        "date",
+        "title",
+        "signer_name",
+        "signer_title",
+        "on_behalf",
+        "recipients",
+        "references",
+        "implements",
+        "sections",
+        "items",
+        "assignments",
+    ):
         assert draft.parsed[key] == expected[key], key
-    form = {k: draft.parsed.get(k) or "" for k in ("number", "doc_type", "issuer", "parent_issuer", "place", "title",
-                                                     "signer_name", "signer_title", "on_behalf")}
+    form = {
+        k: draft.parsed.get(k) or ""
+        for k in (
+            "number",
+            "doc_type",
+            "issuer",
+            "parent_issuer",
+            "place",
+            "title",
+            "signer_name",
+            "signer_title",
+            "on_behalf",
+        )
+    }
     form["date"] = expected["date"] or ""
     client.post(f"/tai-lieu/cho-duyet/{draft.pk}/", form)
     doc = Document.objects.get()

@@ -21,11 +21,23 @@ from .conftest import CORPUS
 def test_visibility(tree, users, client_as):
     own = make_document(tree.base1, "1-KH/ĐU", title="Kế hoạch riêng của cơ sở 1")
     hidden_sibling = make_document(tree.base2, "2-KH/ĐU", title="Kế hoạch của cơ sở 2")
-    bloc_down = make_document(tree.bloc, "3-KH/ĐUK", title="Kế hoạch Khối gửi xuống", published_down=True)
-    bloc_private = make_document(tree.bloc, "4-KH/ĐUK", title="Kế hoạch nội bộ Khối", published_down=False)
-    for_all = make_document(tree.state, "5/KH-UBND", title="Kế hoạch UBND cho mọi đơn vị", visible_to_all=True)
+    bloc_down = make_document(
+        tree.bloc, "3-KH/ĐUK", title="Kế hoạch Khối gửi xuống", published_down=True
+    )
+    bloc_private = make_document(
+        tree.bloc, "4-KH/ĐUK", title="Kế hoạch nội bộ Khối", published_down=False
+    )
+    for_all = make_document(
+        tree.state, "5/KH-UBND", title="Kế hoạch UBND cho mọi đơn vị", visible_to_all=True
+    )
     c1 = client_as("coso1")
-    for doc, status in [(own, 200), (hidden_sibling, 404), (bloc_down, 200), (bloc_private, 404), (for_all, 200)]:
+    for doc, status in [
+        (own, 200),
+        (hidden_sibling, 404),
+        (bloc_down, 200),
+        (bloc_private, 404),
+        (for_all, 200),
+    ]:
         assert c1.get(f"/tai-lieu/{doc.pk}/").status_code == status, doc.number
         assert c1.get(f"/tai-lieu/{doc.pk}/tai-ve/").status_code == status, doc.number
     # the bloc (an ancestor) sees what its base units uploaded
@@ -52,20 +64,43 @@ def test_download_returns_original(tree, client_as):
 def test_visible_to_all_only_for_units_publishing_to_all(tree, client_as):
     data = "Số 7-KH/ĐU\nKẾ HOẠCH\nVề thử nghiệm\n".encode()
     client = client_as("coso1")
-    client.post("/tai-lieu/tai-len/", {"files": SimpleUploadedFile("a.txt", data), "unit": tree.base1.pk})
+    client.post(
+        "/tai-lieu/tai-len/", {"tep": SimpleUploadedFile("a.txt", data), "unit": tree.base1.pk}
+    )
     from tuyengiao.documents.models import UploadDraft
 
     draft = UploadDraft.objects.get()
-    client.post(f"/tai-lieu/cho-duyet/{draft.pk}/", {"title": "Về thử nghiệm", "number": "7-KH/ĐU", "visible_to_all": "on"})
+    client.post(
+        f"/tai-lieu/cho-duyet/{draft.pk}/",
+        {"title": "Về thử nghiệm", "number": "7-KH/ĐU", "visible_to_all": "on"},
+    )
     assert Document.objects.get().visible_to_all is False
 
 
 @pytest.mark.django_db
 def test_filters_and_export(tree, client_as):
-    make_document(tree.bloc, "1-NQ/ĐUK", doc_type="Nghị quyết", title="Nghị quyết năm 2020", issuer="Đảng ủy Khối", date=date(2020, 3, 1), published_down=True)
-    make_document(tree.base1, "2-KH/ĐU", doc_type="Kế hoạch", title="Kế hoạch năm 2021", issuer="Đảng ủy Sở", date=date(2021, 3, 1))
+    make_document(
+        tree.bloc,
+        "1-NQ/ĐUK",
+        doc_type="Nghị quyết",
+        title="Nghị quyết năm 2020",
+        issuer="Đảng ủy Khối",
+        date=date(2020, 3, 1),
+        published_down=True,
+    )
+    make_document(
+        tree.base1,
+        "2-KH/ĐU",
+        doc_type="Kế hoạch",
+        title="Kế hoạch năm 2021",
+        issuer="Đảng ủy Sở",
+        date=date(2021, 3, 1),
+    )
     client = client_as("khoi")
-    assert "Kế hoạch năm 2021" not in client.get("/tai-lieu/?doc_type=Ngh%E1%BB%8B+quy%E1%BA%BFt").content.decode()
+    assert (
+        "Kế hoạch năm 2021"
+        not in client.get("/tai-lieu/?doc_type=Ngh%E1%BB%8B+quy%E1%BA%BFt").content.decode()
+    )
     page = client.get("/tai-lieu/?year=2021").content.decode()
     assert "Kế hoạch năm 2021" in page and "Nghị quyết năm 2020" not in page
     page = client.get(f"/tai-lieu/?unit={tree.base1.pk}").content.decode()
@@ -76,10 +111,13 @@ def test_filters_and_export(tree, client_as):
     assert "Năm phải là số" in page
     resp = client.get("/tai-lieu/?year=2020&export=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(resp.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))  # type: ignore[union-attr]
     assert rows[0][0] == "Số ký hiệu" and [r[0] for r in rows[1:]] == ["1-NQ/ĐUK"]
     resp = client.get("/tai-lieu/?q=nam+2021&export=xlsx")
-    rows = list(openpyxl.load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
+    sheet = openpyxl.load_workbook(io.BytesIO(resp.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == ["2-KH/ĐU"]
     page = client.get("/tai-lieu/?q=ke+hoach+nam+2021").content.decode()
     assert "<mark>" in page and "2-KH/ĐU" in page
@@ -87,11 +125,25 @@ def test_filters_and_export(tree, client_as):
 
 @pytest.mark.django_db
 def test_edit_records_correction_and_reparse_keeps_it(tree, client_as):
-    doc = make_document(tree.base1, "1-KH/ĐU", text="Số 1-KH/ĐU\nKẾ HOẠCH\nVề công tác tuyên giáo năm 2024\n")
+    doc = make_document(
+        tree.base1, "1-KH/ĐU", text="Số 1-KH/ĐU\nKẾ HOẠCH\nVề công tác tuyên giáo năm 2024\n"
+    )
     doc.parsed = {"number": "1-KH/ĐU", "title": doc.title}
     doc.save()
     client = client_as("coso1")
-    form = {name: getattr(doc, name) or "" for name in ("number", "doc_type", "issuer", "parent_issuer", "place", "signer_name", "signer_title", "on_behalf")}
+    form = {
+        name: getattr(doc, name) or ""
+        for name in (
+            "number",
+            "doc_type",
+            "issuer",
+            "parent_issuer",
+            "place",
+            "signer_name",
+            "signer_title",
+            "on_behalf",
+        )
+    }
     form.update(title="Trích yếu đã sửa", published_down="on")
     resp = client.post(f"/tai-lieu/{doc.pk}/sua/", form)
     assert resp.status_code == 302
@@ -109,7 +161,9 @@ def test_import_command_is_idempotent(tree, tmp_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Số 8-KH/TU\nKẾ HOẠCH\nVề thử nghiệm nhập\n", encoding="utf-8")
-    (folder / "b.txt").write_text("Số 9-KH/TU\nKẾ HOẠCH\nVề thử nghiệm nhập thứ hai\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Số 9-KH/TU\nKẾ HOẠCH\nVề thử nghiệm nhập thứ hai\n", encoding="utf-8"
+    )
     (folder / "rong.txt").write_bytes(b"")
     (folder / "hong.docx").write_bytes(b"PK\x03\x04broken")
     call_command("import_documents", str(folder), "--unit", "TU")
@@ -129,7 +183,7 @@ def test_import_command_is_idempotent(tree, tmp_path, capsys):
 def test_background_import_with_progress(tree, client_as):
     client = client_as("coso1")
     files = [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
-    resp = client.post("/tai-lieu/nhap/", {"files": files, "unit": tree.base1.pk})
+    resp = client.post("/tai-lieu/nhap/", {"tep": files, "unit": tree.base1.pk})
     job = ImportJob.objects.get()
     assert resp.status_code == 302 and resp["Location"].endswith(f"/nhap/{job.pk}/")
     assert job.finished and job.imported == len(files) and job.done == job.total == len(files)

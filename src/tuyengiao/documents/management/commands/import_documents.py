@@ -32,7 +32,9 @@ class Command(BaseCommand):
         else:
             unit = Unit.objects.filter(depth=1).order_by("path").first()
             if unit is None:
-                raise CommandError("Chưa có đơn vị nào; tạo cây tổ chức trước (hoặc chạy `tuyengiao demo`).")
+                raise CommandError(
+                    "Chưa có đơn vị nào; tạo cây tổ chức trước (hoặc chạy `tuyengiao demo`)."
+                )
         show = not options["no_progress"]
 
         def progress(done: int, total: int, name: str) -> None:
@@ -40,7 +42,9 @@ class Command(BaseCommand):
                 return
             width = 30
             filled = int(width * done / total) if total else width
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+            sys.stderr.write(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}"
+            )
             if done == total:
                 sys.stderr.write("\n")
             sys.stderr.flush()

@@ -14,7 +14,9 @@ class Command(BaseCommand):
     help = "Đọc lại tệp gốc của các văn bản bằng phiên bản vanban hiện tại; không ghi đè các trường đã sửa tay."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("ids", nargs="*", type=int, help="chỉ các văn bản này (mặc định: tất cả)")
+        parser.add_argument(
+            "ids", nargs="*", type=int, help="chỉ các văn bản này (mặc định: tất cả)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         qs = Document.objects.order_by("id")
