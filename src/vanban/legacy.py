@@ -15,6 +15,7 @@ character of the same value ("Hµ Néi" for "Hà Nội"). Every function here wo
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from vanban.letters import LETTER, SPLIT, VOWEL_BASES
 
@@ -279,7 +280,11 @@ def detect_legacy(text: str, sample: int = 50_000) -> str | None:
     # Unicode Vietnamese has letters beyond Latin-1 (ă đ ơ ư ạ ...); legacy text read as
     # Windows-1252 has none.
     probe = text[:3000]
-    if len(_BEYOND_LATIN1.findall(probe)) > max(3, len(_LATIN1_HIGH.findall(probe)) // 20):
+    # characters in U+0080..U+00FF: those Latin-1 keeps and ASCII does not
+    latin1_high = len(probe.encode("latin-1", "ignore")) - len(probe.encode("ascii", "ignore"))
+    threshold = max(3, latin1_high // 20)
+    # more than ``threshold`` letters beyond Latin-1: stop counting at the one after it
+    if next(islice(_BEYOND_LATIN1.finditer(probe), threshold, None), None) is not None:
         return None
     head = text[:sample]
     scores = {

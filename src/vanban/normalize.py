@@ -29,13 +29,18 @@ for _code in list(range(0, 9)) + list(range(14, 32)) + [127] + list(range(0x80, 
     if _code != 0x85:
         _TEXT_TABLE.setdefault(_code, None)
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+# The last text :func:`normalize_text` returned: normalising it again gives it back unchanged.
+_last_normalized: list[str | None] = [None]
 _TEXT_BAD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TEXT_TABLE)) + "]")
 
 
 def normalize_text(text: str) -> str:
     """NFC; ``\\r\\n``/``\\r``/U+2028 -> ``\\n``; invisible and control characters removed;
     exotic spaces -> space; trailing blanks of each line removed. Idempotent."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text is _last_normalized[0]:
+        return text  # the output of the previous call (a reader's text handed to the parser)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = _TEXT_BAD.findall(text)
     if len(found) > 2000:
         text = text.translate(_TEXT_TABLE)
@@ -45,6 +50,7 @@ def normalize_text(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
         text = _TRAILING.sub("", text)
+    _last_normalized[0] = text
     return text
 
 
@@ -95,10 +101,37 @@ _COMBINING = [c for c in range(0x300, 0x370)]
 _FOLD_TABLE.update({c: None for c in _COMBINING})
 
 
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_SIZE = 50_000
+_FOLD_WORD_MAX = 40
+
+
+def _fold_words(words: list[str], folded: list[str | None]) -> None:
+    cache = _FOLD_CACHE
+    for index, value in enumerate(folded):
+        if value is None:
+            word = words[index]
+            value = word.translate(_ALIGNED_TABLE)
+            if len(word) <= _FOLD_WORD_MAX:
+                if len(cache) >= _FOLD_CACHE_SIZE:
+                    cache.clear()
+                cache[word] = value
+            folded[index] = value
+
+
 def fold_aligned(text: str) -> str:
     """:func:`fold` that keeps every character in place (same length as an NFC ``text``), so that
     a match found in the folded text has the same offsets in the original."""
-    return text.translate(_ALIGNED_TABLE)
+    if text.isascii():
+        return text.lower()  # the table maps A-Z to a-z and leaves the rest of ASCII alone
+    # ``str.translate`` with a dict costs a dict look-up per character; the text is folded word
+    # by word instead, each word once (a document repeats a small vocabulary). The mapping is
+    # per character and maps " " to itself, so splitting and joining changes nothing.
+    words = text.split(" ")
+    folded: list[str | None] = list(map(_FOLD_CACHE.get, words))
+    if None in folded:
+        _fold_words(words, folded)
+    return " ".join(folded)  # type: ignore[arg-type]
 
 
 def fold(text: str) -> str:

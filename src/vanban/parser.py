@@ -108,16 +108,32 @@ class _Line:
 
 
 def _lines(text: str, start: int, end: int, limit: int) -> list[_Line]:
+    """The first ``limit`` lines of [start, end) (a last empty line when it ends with "\n")."""
     out: list[_Line] = []
+    if start > end or limit <= 0:
+        return out
+    if end > len(text):  # not met in practice: the bounds of the last line stay as given
+        pos = start
+        while pos <= end and len(out) < limit:
+            nl = text.find("\n", pos, end)
+            stop = end if nl < 0 else nl
+            cs, ce = _trim(text, pos, stop)
+            out.append(_Line(pos, stop, text[cs:ce], cs, ce))
+            if nl < 0:
+                break
+            pos = nl + 1
+        return out
     pos = start
-    while pos <= end and len(out) < limit:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        cs, ce = _trim(text, pos, stop)
-        out.append(_Line(pos, stop, text[cs:ce], cs, ce))
-        if nl < 0:
-            break
-        pos = nl + 1
+    edge = _EDGE
+    for piece in text[start:end].split("\n", limit)[:limit]:
+        stop = pos + len(piece)
+        content = piece.strip(edge)
+        if len(content) == len(piece):
+            out.append(_Line(pos, stop, piece, pos, stop))
+        else:
+            cs = stop - len(piece.lstrip(edge)) if content else stop
+            out.append(_Line(pos, stop, content, cs, cs + len(content)))
+        pos = stop + 1
     return out
 
 
@@ -250,7 +266,6 @@ _BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
 _ASSIGN_HINTS = (
     "phân công", "thời gian", "thời hạn", "tiến độ", "chủ trì", "phối hợp", "thực hiện:", "\n+", "- +",
 )  # fmt: skip
-_BLANK_LINES = re.compile(r"\n{2,}")  # lines are right-stripped by normalize_text
 _SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
@@ -715,7 +730,9 @@ class _Parser:
             body = "\n".join(
                 line for line in body.split("\n") if not _FOOTNOTE_LINES[0].match(line)
             )
-        body = _BLANK_LINES.sub("\n", body).strip()
+        if "\n\n" in body:  # blank lines out (the ends are stripped just after)
+            body = "\n".join(filter(None, body.split("\n")))
+        body = body.strip()
         item.text = _MD.sub("", body) if "*" in body else body
         first_nl = text.find("\n", start, end)
         if first_nl < 0:
