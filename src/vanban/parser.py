@@ -84,6 +84,10 @@ def _value(text: str) -> str:
     """A field value: markdown markers removed, whitespace collapsed."""
     if "*" in text:
         text = _MD.sub("", text)
+    # Already collapsed when the only blanks are single inner spaces: every whitespace character
+    # but " " is unprintable, and ``isprintable`` is much cheaper than splitting and joining.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
