@@ -75,7 +75,9 @@ def client_as(users: dict[str, User]) -> Callable[[str], Client]:
     return make
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API runs an event loop in this thread, and a loop left
+# running for the whole session would break any other use of sync_playwright() in later modules.
+@pytest.fixture(scope="module")
 def _playwright() -> Iterator[Playwright]:
     path = chromium_path()
     if path is None:
@@ -88,7 +90,7 @@ def _playwright() -> Iterator[Playwright]:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium_browser(_playwright: Playwright) -> Iterator[Browser]:
     browser = _playwright.chromium.launch(
         executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
