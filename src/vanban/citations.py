@@ -215,17 +215,19 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     words: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text, pos, min(len(text), pos + 400)):
         token = match.group()
-        if not token[0].isalpha():
+        first = token[0]
+        if not first.isalpha():
             break
-        if not words and not token[0].isupper():
+        if not words and not first.isupper():
             break
         low = token.lower()
-        if token[0].islower() and low in _STOP_WORDS:
-            break
-        if token[0].islower() and low in _STOP_PAIRS:
-            following = text[match.end() : match.end() + 12].split()
-            if following and following[0].lower() == _STOP_PAIRS[low]:
+        if first.islower():
+            if low in _STOP_WORDS:
                 break
+            if low in _STOP_PAIRS:
+                following = text[match.end() : match.end() + 12].split()
+                if following and following[0].lower() == _STOP_PAIRS[low]:
+                    break
         if low == "và":
             after = fold_aligned(text[match.end() : match.end() + 40]).lstrip()
             if _TYPE_AFTER.match(after):

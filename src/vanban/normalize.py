@@ -39,14 +39,25 @@ def normalize_text(text: str) -> str:
     exotic spaces -> space; trailing blanks of each line removed. Idempotent."""
     if text is _last_normalized[0]:
         return text  # the output of the previous call (a reader's text handed to the parser)
-    if "\r" in text:
+    return _normalize(text, nfc=False)
+
+
+def normalize_nfc_text(text: str) -> str:
+    """:func:`normalize_text` of a text already in NFC (what the decoders return)."""
+    return _normalize(text, nfc=True)
+
+
+def _normalize(text: str, *, nfc: bool) -> str:
+    if "\r" in text:  # "\r" and "\n" never compose: the text stays NFC
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = _TEXT_BAD.findall(text)
     if len(found) > 2000:
         text = text.translate(_TEXT_TABLE)
+        nfc = False
     elif found:
         text = _TEXT_BAD.sub(lambda m: _TEXT_TABLE[ord(m.group())] or "", text)
-    if not unicodedata.is_normalized("NFC", text):
+        nfc = False
+    if not nfc and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
         text = _TRAILING.sub("", text)

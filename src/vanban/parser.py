@@ -913,6 +913,7 @@ class _Parser:
         for line in lines:
             if not line.text:
                 continue
+            colon = ":" in line.text  # _PERIOD and _UNIT_ROLE need one
             if _PHAN_CONG.match(line.text):
                 active = True
                 rest = re.sub(r"^[^:]*:?", "", line.text, count=1) if ":" in line.text else ""
@@ -921,7 +922,7 @@ class _Parser:
                     units.extend(self._split_units(offset, line.cend))
                 last_unit_line = False
                 continue
-            found_period = _PERIOD.match(line.text)
+            found_period = _PERIOD.match(line.text) if colon else None
             if found_period:
                 value = _value(line.text[found_period.end() :]).rstrip(" .;,")
                 if value:
@@ -935,7 +936,7 @@ class _Parser:
                 continue
             bullet = _BULLET.match(line.text)
             marker = (bullet.group(2) or bullet.group(1)) if bullet else None
-            if _UNIT_ROLE.match(line.text):
+            if colon and _UNIT_ROLE.match(line.text):
                 units.extend(self._unit_line(line))
                 last_unit_line = True
                 continue

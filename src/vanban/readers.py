@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 from vanban.encoding import decode_bytes
 from vanban.errors import ReadError
 from vanban.legacy import detect_legacy, tcvn3_decode, vni_decode
-from vanban.normalize import join_hard_breaks, normalize_text
+from vanban.normalize import join_hard_breaks, normalize_nfc_text, normalize_text
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED = 200 * 1024 * 1024
@@ -51,21 +52,29 @@ def read(
     """The text of the document at ``path``, normalised (see :func:`vanban.normalize_text`)."""
     file = Path(path)
     try:
-        size = file.stat().st_size
+        status = file.stat()
     except OSError as exc:
         raise ReadError(
             f"Không mở được tệp “{file.name}” — cannot open the file ({exc.strerror})"
         ) from exc
-    if not file.is_file():
+    size = status.st_size
+    if not stat.S_ISREG(status.st_mode):
         raise ReadError(f"“{file.name}” không phải là tệp — not a regular file")
     if size > max_bytes:
         raise ReadError(
             f"Tệp quá lớn: {size // 1024 // 1024} MB, tối đa {max_bytes // 1024 // 1024} MB — "
             f"file too large ({size} bytes, limit {max_bytes})"
         )
+    suffix = file.suffix.lower()
+    data = b""
     with file.open("rb") as handle:
         head = handle.read(8)
-    suffix = file.suffix.lower()
+        plain = not (
+            head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+            or suffix in (".pdf", ".docx", ".odt", ".doc", ".rtf", ".html", ".htm", ".xhtml")
+        )
+        if plain:  # read in the same opening
+            data = head + handle.read()
     if head.startswith(b"%PDF") or suffix == ".pdf":
         text = read_pdf(file, max_pages=pdf_max_pages, timeout=pdf_timeout)
     elif head.startswith(b"PK\x03\x04") or suffix in (".docx", ".odt"):
@@ -75,11 +84,10 @@ def read(
     elif suffix in (".html", ".htm", ".xhtml"):
         text = read_html(file.read_bytes())
     else:
-        data = file.read_bytes()
         if re.match(rb"\s*<(?:!doctype html|html)", data[:512], re.IGNORECASE):
             text = read_html(data)
         else:
-            text = decode_bytes(data)[0]
+            return normalize_nfc_text(decode_bytes(data)[0])  # decode_bytes gives NFC
     return normalize_text(text)
 
 
