@@ -21,7 +21,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vanban.normalize import DASHES, FoldedView, clean_symbol, fold_aligned, vi_regex
+from vanban.normalize import (
+    DASHES,
+    FoldedView,
+    alternation,
+    clean_symbol,
+    fold_aligned,
+    vi_regex,
+)
 
 _D = "[" + re.escape("-" + DASHES) + "]"
 CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
@@ -64,7 +71,7 @@ TYPE_WORDS: dict[str, str] = {
     "van ban": "Văn bản",
     "ket luan hoi nghi": "Kết luận",
 }
-_TYPE_ALT = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
+_TYPE_ALT = alternation(sorted(TYPE_WORDS, key=len, reverse=True))
 _TYPE_AFTER = re.compile(rf"(?:{_TYPE_ALT})(?![a-z])")
 _TYPE_BEFORE = vi_regex(rf"(?<![a-z])({_TYPE_ALT})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
 

@@ -273,6 +273,21 @@ def vi_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile("".join(out), flags)
 
 
+def alternation(words: list[str]) -> str:
+    """``"|".join(words)`` with the words that share a first letter grouped behind it
+    ("ke hoach|ket luan" -> "k(?:e hoach|et luan)"): the regex engine then tries one letter per
+    group instead of every word at every position. The order of the words within a group is
+    kept, and words in different groups cannot match at one position, so the pattern matches
+    exactly what the plain alternation matches. Words are plain text (no regex syntax)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word)
+    return "|".join(
+        group[0] if len(group) == 1 else first + "(?:" + "|".join(w[1:] for w in group) + ")"
+        for first, group in groups.items()
+    )
+
+
 class FoldedView:
     """``fold_aligned(text)`` computed slice by slice, on demand (folding a whole long text
     costs more than parsing it)."""

@@ -50,6 +50,7 @@ from vanban.model import (
 )
 from vanban.normalize import (
     FoldedView,
+    alternation,
     clean_symbol,
     fold_aligned,
     normalize_symbol,
@@ -217,7 +218,7 @@ _HEADER_TYPES.update(
         "quy dinh": "Quy định",
     }
 )
-_HEADER_TYPE_ALT = "|".join(sorted(_HEADER_TYPES, key=len, reverse=True))
+_HEADER_TYPE_ALT = alternation(sorted(_HEADER_TYPES, key=len, reverse=True))
 _TYPE_LINE = vi_regex(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
 _MOTTOS = vi_regex(
     r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
@@ -255,9 +256,16 @@ _ON_BEHALF = re.compile(
     rf"(?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.)[ \t]*([{_CAPS}][^\n]{{0,100}})"
 )
 _TITLE_WORDS = re.compile(
-    r"\b(?:bi thu|giam doc|chu tich|truong ban|truong phong|truong khoa|chanh van phong|van phong"
-    r"|tong bien tap|hieu truong|bo truong|thu truong|cuc truong|vien truong|chanh an|chu nhiem"
-    r"|truong doan|thu tuong|chanh thanh tra|uy vien|thuong truc|truong|chanh|tong cuc truong)\b"
+    r"\b(?:"
+    + alternation(
+        (
+            "bi thu|giam doc|chu tich|truong ban|truong phong|truong khoa|chanh van phong|van phong"
+            "|tong bien tap|hieu truong|bo truong|thu truong|cuc truong|vien truong|chanh an"
+            "|chu nhiem|truong doan|thu tuong|chanh thanh tra|uy vien|thuong truc|truong|chanh"
+            "|tong cuc truong"
+        ).split("|")
+    )
+    + r")\b"
 )
 _SIGNED = re.compile(
     r"^[(\[]?\s*(?:da ky|ky|signed|ky ten|ky, ghi ro ho ten|da ky va dong dau)[^)\]]{0,40}[)\]]?$"
@@ -304,7 +312,7 @@ _VERBS = (
     "|phat huy|duy tri|xac dinh|ban hanh|lua chon|lam tot|tich cuc|kip thoi|khan truong|nghiem tuc"
     "|truc tiep|phan cong|sau khi|hang nam|hang quy|hang thang|hoan thanh|gui|lap|cu|tu chuc"
 )
-_VERB_RE = re.compile(rf"(?<![\w])(?:{_VERBS})(?![\w])")
+_VERB_RE = re.compile(rf"(?<![\w])(?:{alternation(_VERBS.split('|'))})(?![\w])")
 _NOUN_AFTER_TO_CHUC = re.compile(
     r"[ \t]+(?:dang|co[ \t]+so|chinh[ \t]+tri|doan[ \t]+the|hoi|thanh[ \t]+vien)(?![\w])"
 )
