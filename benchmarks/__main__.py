@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     wanted = args.names or found
     unknown = set(wanted) - set(found)
     if unknown:
-        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {', '.join(found)}")
+        parser.error(
+            f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {', '.join(found)}"
+        )
     for name in wanted:
         module = importlib.import_module(f"benchmarks.bench_{name}")
         print(f"== {name}", flush=True)
