@@ -258,12 +258,32 @@ _ON_BEHALF = re.compile(
 _TITLE_WORDS = re.compile(
     r"\b(?:"
     + alternation(
-        (
-            "bi thu|giam doc|chu tich|truong ban|truong phong|truong khoa|chanh van phong|van phong"
-            "|tong bien tap|hieu truong|bo truong|thu truong|cuc truong|vien truong|chanh an"
-            "|chu nhiem|truong doan|thu tuong|chanh thanh tra|uy vien|thuong truc|truong|chanh"
-            "|tong cuc truong"
-        ).split("|")
+        [
+            "bi thu",
+            "giam doc",
+            "chu tich",
+            "truong ban",
+            "truong phong",
+            "truong khoa",
+            "chanh van phong",
+            "van phong",
+            "tong bien tap",
+            "hieu truong",
+            "bo truong",
+            "thu truong",
+            "cuc truong",
+            "vien truong",
+            "chanh an",
+            "chu nhiem",
+            "truong doan",
+            "thu tuong",
+            "chanh thanh tra",
+            "uy vien",
+            "thuong truc",
+            "truong",
+            "chanh",
+            "tong cuc truong",
+        ]
     )
     + r")\b"
 )
