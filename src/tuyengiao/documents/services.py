@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
@@ -312,11 +313,16 @@ def _agree(ref: Reference, doc: Document) -> bool:
     if ref.date and doc.date:
         # same symbol and same date: the issuer is written in too many ways to overrule that
         return ref.date == doc.date
-    if ref.issuer and doc.issuer:
-        a, b = vanban.fold(ref.issuer).strip(), vanban.fold(doc.issuer).strip()
-        if a and b and a not in b and b not in a:
-            return False
+    names = [doc.issuer, doc.parent_issuer, doc.on_behalf]
+    # "T/M BỘ CHÍNH TRỊ" under a "BAN CHẤP HÀNH TRUNG ƯƠNG" header: the body that signs counts too
+    folded = [_ISSUER_PREFIX.sub("", " ".join(vanban.fold(n).split())) for n in names if n]
+    a = " ".join(vanban.fold(ref.issuer or "").split())
+    if a and folded:
+        return any(b and (a in b or b in a) for b in folded)
     return True
+
+
+_ISSUER_PREFIX = re.compile(r"^(t/m|k/t|tm\.?|kt\.?|tl\.?|tuq\.?|q\.)\s*")
 
 
 def resolve(ref: Reference, candidates: list[Document] | None = None) -> Document | None:
