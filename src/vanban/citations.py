@@ -377,13 +377,18 @@ def iter_symbols(text: str) -> Iterator[re.Match[str]]:
         pos = max(last_end, at + 1)
 
 
+# Patterns used inside functions, compiled once.
+_RE1 = re.compile(rf"^\d*[a-z]?-({CODE})/")
+_RE2 = re.compile(rf"^(?:\d+/)?(?:\d{{4}}/)?({CODE})(?:-({CODE}))?")
+
+
 def type_of_symbol(symbol: str) -> str | None:
     """The document type a symbol's type code names ("35-NQ/TW" -> "Nghị quyết")."""
     cleaned = clean_symbol(symbol)
-    party = re.match(rf"^\d*[a-z]?-({CODE})/", cleaned)
+    party = _RE1.match(cleaned)
     if party:
         return CODE_TYPES.get(party.group(1))
-    state = re.match(rf"^(?:\d+/)?(?:\d{{4}}/)?({CODE})(?:-({CODE}))?", cleaned.lstrip("/"))
+    state = _RE2.match(cleaned.lstrip("/"))
     if state:
         if state.group(1) in CODE_TYPES:
             return CODE_TYPES[state.group(1)]

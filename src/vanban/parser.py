@@ -342,6 +342,40 @@ _PREFIXES = re.compile(
 _PAREN = re.compile(r"\([^()\n]{0,400}\)")
 
 
+# Patterns used inside functions, compiled once.
+_RE1 = re.compile(r"(?:so|so:)\s*\d")
+_RE2 = re.compile(r"(?:thuc hien|can cu|kinh gui|xet|de |nham |theo )")
+_RE3 = re.compile(r"kinh[ \t]+gui")
+_RE4 = re.compile(r"[^\x00]+")
+_RE5 = re.compile(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)")
+_RE6 = re.compile(r"\S+")
+_RE7 = re.compile(r"(?:TP|Tp|TX|Tx|TT)\.?")
+_RE8 = re.compile(r"(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien[ \t]*")
+_RE9 = re.compile(
+    r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?"
+)
+_RE10 = re.compile(r"(?:va|cung|va[ \t]+cac)?")
+_RE11 = re.compile(r"\d")
+_RE12 = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
+_RE13 = re.compile(r"^[^:]*:?")
+_RE14 = re.compile(
+    r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b"
+)
+_RE15 = re.compile(r"[ \t]+(?:thực hiện|chủ trì|phối hợp|và các đơn vị liên quan)[ \t.;,]*$")
+_RE16 = re.compile(r"^(?:và|cùng)[ \t]+")
+_RE17 = re.compile(
+    r"(?:cac|ban|so|cap uy|van phong|phong|chi bo|dang uy|doan|ubnd|uy ban|trung tam|cong doan|hoi|mat tran|dai|bao|truong|bo|cuc|to|thuong truc|lanh dao|chi uy)\b"
+)
+_RE18 = re.compile(r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop")
+_RE19 = re.compile(r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+")
+_RE20 = re.compile(r"[ \t]*[,;][ \t]*(?=[^\W\d_])")
+_RE21 = re.compile(r"^(?:và|cùng)\s+")
+_RE22 = re.compile(rf"[ \t]+((?:[{_CAPS}]{{1,10}}[ \t]*){{2,6}})$")
+_RE23 = re.compile(r"\b(?:pho[ \t]+)?(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$")
+_RE24 = re.compile(rf"((?:[{_CAPS}]{{1,10}}[ \t]*){{1,6}})$")
+_RE25 = re.compile(r"[.:](?=\s+[^\W\d_]*[A-ZĐ" + _CAPS[3:] + r"])|:")
+
+
 class _At:
     """A line match with its leading "\\n" left out of ``start()`` and ``group()``."""
 
@@ -446,7 +480,7 @@ class _Parser:
                 continue
             rest = match.group(2)
             frest = fold_aligned(rest).lower()
-            if rest and (frest.startswith("so ") or re.match(r"(?:so|so:)\s*\d", frest)):
+            if rest and (frest.startswith("so ") or _RE1.match(frest)):
                 continue
             type_index = index
             doc.doc_type = _HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
@@ -514,9 +548,7 @@ class _Parser:
                 break
             if len(line.text) > 260:
                 break
-            starts_body = re.match(
-                r"(?:thuc hien|can cu|kinh gui|xet|de |nham |theo )", line.folded
-            )
+            starts_body = _RE2.match(line.folded)
             if (out or have) and starts_body and line.text[:1].isupper():
                 break
             if out and _is_caps(line.text, 4) and not all(_is_caps(p.text, 1) for p in out):
@@ -543,7 +575,7 @@ class _Parser:
                 in_vv = False
                 continue
             if in_vv:
-                if _is_caps(line.text) or re.match(r"kinh[ \t]+gui", line.folded):
+                if _is_caps(line.text) or _RE3.match(line.folded):
                     in_vv = False
                 else:
                     vv.append(line)
@@ -586,9 +618,9 @@ class _Parser:
             for a, b in blank:
                 for k in range(max(a, line.cstart), min(b, line.cend)):
                     rest[k - line.cstart] = "\x00"
-            for part in re.finditer(r"[^\x00]+", "".join(rest)):
+            for part in _RE4.finditer("".join(rest)):
                 seg_start = line.cstart + part.start()
-                for piece in re.finditer(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)", part.group()):
+                for piece in _RE5.finditer(part.group()):
                     value = piece.group().strip(" *-–_=,")
                     if not _is_caps(value, 3) or _SEPARATOR.match(value):
                         continue
@@ -626,7 +658,7 @@ class _Parser:
             and not stripped[-1:].isalpha()
         ):
             return None
-        words = list(re.finditer(r"\S+", stripped))
+        words = list(_RE6.finditer(stripped))
         taken: list[re.Match[str]] = []
         for word in reversed(words):
             token = word.group()
@@ -636,7 +668,7 @@ class _Parser:
             core = token.strip("*_,")
             if not core:
                 break
-            if core in ("phố", "xã", "thị", "trấn") or re.fullmatch(r"(?:TP|Tp|TX|Tx|TT)\.?", core):
+            if core in ("phố", "xã", "thị", "trấn") or _RE7.fullmatch(core):
                 taken.append(word)
                 continue
             if core[0].isupper() and not (len(core) > 1 and core.isupper()):
@@ -821,21 +853,18 @@ class _Parser:
         if opening is not None:
             sentence_end = self._sentence_end(opening)
             chosen: list[Citation] = []
-            lead = re.match(
-                r"(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien[ \t]*", opening.folded
-            )
+            lead = _RE8.match(opening.folded)
             prev_end = opening.cstart + (lead.end() if lead else 0)
             for cite in self.citations:
                 if cite.begin < opening.cstart or cite.begin >= sentence_end:
                     continue
                 gap = self.folded[prev_end : cite.begin].strip(" \t,;")
                 ok = not chosen and bool(
-                    re.fullmatch(
-                        r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?",
+                    _RE9.fullmatch(
                         gap,
                     )
                 )
-                ok = ok or bool(chosen and re.fullmatch(r"(?:va|cung|va[ \t]+cac)?", gap))
+                ok = ok or bool(chosen and _RE10.fullmatch(gap))
                 if ok:
                     chosen.append(cite)
                     prev_end = max(cite.tail_end, cite.end)
@@ -851,7 +880,7 @@ class _Parser:
             self.spans["issuer"] = self.header_issuer[1]
 
     def _sentence_end(self, line: _Line) -> int:
-        found = re.search(r"[.:](?=\s+[^\W\d_]*[A-ZĐ" + _CAPS[3:] + r"])|:", line.text)
+        found = _RE25.search(line.text)
         return line.cstart + (found.start() if found else len(line.text))
 
     def _issuer_from(self, line: _Line) -> bool:
@@ -862,9 +891,9 @@ class _Parser:
             candidate = before[candidate_start:]
             value = _value(candidate)
             words = value.split()
-            if not words or len(words) > 15 or not value[0].isupper() or re.search(r"\d", value):
+            if not words or len(words) > 15 or not value[0].isupper() or _RE11.search(value):
                 continue
-            if re.match(r"(?:thuc hien|de |nham |can cu|theo )", fold_aligned(value.lower())):
+            if _RE12.match(fold_aligned(value.lower())):
                 continue
             lead = len(candidate) - len(candidate.lstrip())
             start = line.cstart + candidate_start + lead
@@ -944,7 +973,7 @@ class _Parser:
             colon = ":" in line.text  # _PERIOD and _UNIT_ROLE need one
             if _PHAN_CONG.match(line.text):
                 active = True
-                rest = re.sub(r"^[^:]*:?", "", line.text, count=1) if ":" in line.text else ""
+                rest = _RE13.sub("", line.text, count=1) if ":" in line.text else ""
                 if rest.strip():
                     offset = line.cstart + line.text.index(":") + 1
                     units.extend(self._split_units(offset, line.cend))
@@ -1022,8 +1051,7 @@ class _Parser:
         out: list[tuple[str, Span]] = []
         pieces: list[tuple[int, int]] = []
         pos = start
-        for sep in re.finditer(
-            r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b",
+        for sep in _RE14.finditer(
             self.folded[start:end],
         ):
             pieces.append((pos, start + sep.start()))
@@ -1031,11 +1059,9 @@ class _Parser:
         pieces.append((pos, end))
         for a, b in pieces:
             value = text[a:b]
-            value = re.sub(
-                r"[ \t]+(?:thực hiện|chủ trì|phối hợp|và các đơn vị liên quan)[ \t.;,]*$", "", value
-            )
+            value = _RE15.sub("", value)
             value = _value(value).strip(" .;,:*")
-            value = re.sub(r"^(?:và|cùng)[ \t]+", "", value)
+            value = _RE16.sub("", value)
             if value and len(value.split()) <= 20:
                 lead = len(text[a:b]) - len(text[a:b].lstrip(" \t*"))
                 out.append((value, (a + lead, a + lead + len(value))))
@@ -1064,8 +1090,7 @@ class _Parser:
         if (
             sentence
             and not prefix
-            and not re.match(
-                r"(?:cac|ban|so|cap uy|van phong|phong|chi bo|dang uy|doan|ubnd|uy ban|trung tam|cong doan|hoi|mat tran|dai|bao|truong|bo|cuc|to|thuong truc|lanh dao|chi uy)\b",
+            and not _RE17.match(
                 fhead.lower(),
             )
         ):
@@ -1087,10 +1112,8 @@ class _Parser:
         units = self._capital_split(start + offset, subject)
         if not units or len(subject.split()) > 15:
             return []
-        if re.match(r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop", fmasked[verb[0] :]):
-            with_at = re.match(
-                r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+", fmasked[verb[0] :]
-            )
+        if _RE18.match(fmasked[verb[0] :]):
+            with_at = _RE19.match(fmasked[verb[0] :])
             assert with_at is not None
             obj_start = verb[0] + with_at.end()
             nxt = self._first_verb(fmasked, obj_start, masked)
@@ -1125,7 +1148,7 @@ class _Parser:
         out: list[tuple[str, Span]] = []
         pieces: list[tuple[int, int]] = []
         pos = 0
-        for sep in re.finditer(r"[ \t]*[,;][ \t]*(?=[^\W\d_])", part):
+        for sep in _RE20.finditer(part):
             if part[sep.end()].isupper():
                 pieces.append((pos, sep.start()))
                 pos = sep.end()
@@ -1133,7 +1156,7 @@ class _Parser:
         for a, b in pieces:
             chunk = part[a:b]
             value = _value(chunk).strip(" .:;,")
-            value = re.sub(r"^(?:và|cùng)\s+", "", value)
+            value = _RE21.sub("", value)
             if value and value[0].isalpha():
                 lead = len(chunk) - len(chunk.lstrip(" \t*"))
                 out.append((value, (start + a + lead, start + a + lead + len(value))))
@@ -1205,7 +1228,7 @@ class _Parser:
         if cut:
             end = start + cut.start()
         else:
-            caps = re.search(rf"[ \t]+((?:[{_CAPS}]{{1,10}}[ \t]*){{2,6}})$", segment)
+            caps = _RE22.search(segment)
             if caps and _TITLE_WORDS.search(fold_aligned(caps.group(1).lower())):
                 end = start + caps.start()
         cs, ce = _trim(self.text, start, end)
@@ -1235,9 +1258,7 @@ class _Parser:
             # "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ" on one line: split the title off
             title_inline = None
             fbody = fold_aligned(body.lower())
-            split = re.search(
-                r"\b(?:pho[ \t]+)?(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$", fbody
-            )
+            split = _RE23.search(fbody)
             if split and split.start() > 0 and not found.group(1).upper().startswith(("K", "Q")):
                 title_inline = body[split.start() :].strip()
                 body = body[: split.start()].strip()
@@ -1277,7 +1298,7 @@ class _Parser:
             value = line.text
             bullet = _BULLET.match(value)
             if bullet:
-                caps = re.search(rf"((?:[{_CAPS}]{{1,10}}[ \t]*){{1,6}})$", value)
+                caps = _RE24.search(value)
                 if not caps:
                     continue
                 value = caps.group(1)
