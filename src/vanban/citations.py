@@ -35,7 +35,13 @@ CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
 _PARTY = rf"\d{{1,5}}[a-z]?[ \t]?{_D}[ \t]?{CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
 _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
 _STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
-SYMBOL_RE = re.compile(rf"(?=\d)(?<![\w/.-])(?:{_STATE_YEAR}|{_PARTY}|{_STATE})(?![\w/])")
+# Every alternative starts with a digit; that digit comes first in the pattern (the check of the
+# character before it follows as a lookbehind), so that the regex engine can skip to digits.
+assert all(p.startswith(r"\d{1,5}") for p in (_STATE_YEAR, _PARTY, _STATE))
+_AFTER_FIRST_DIGIT = "|".join(
+    r"\d{0,4}" + p[len(r"\d{1,5}") :] for p in (_STATE_YEAR, _PARTY, _STATE)
+)
+SYMBOL_RE = re.compile(rf"\d(?<![\w/.-]\d)(?:{_AFTER_FIRST_DIGIT})(?![\w/])")
 #: A symbol whose number is left blank, as printed on drafts: "/KH-STTTT", "-KH/TU".
 BLANK_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"

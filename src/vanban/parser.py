@@ -252,8 +252,11 @@ _NOI_NHAN_LINES = (
 )
 _TREN_DAY = vi_regex(r"\n[ \t*]*tren[ \t]+day[ \t]+la(?![a-z])")
 _CAPS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+# (?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.): the alternatives grouped by
+# their first letter (order kept), the lookbehind after it, so the regex engine skips to T, K, Q.
 _ON_BEHALF = re.compile(
-    rf"(?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.)[ \t]*([{_CAPS}][^\n]{{0,100}})"
+    r"(T(?<![\w/.]T)(?:/M|\.M\.?|M\.?|L\.|/L|UQ\.?)|K(?<![\w/.]K)(?:/T|\.T\.?|T\.?)|Q(?<![\w/.]Q)\.)"
+    rf"[ \t]*([{_CAPS}][^\n]{{0,100}})"
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:"
