@@ -32,6 +32,7 @@ _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 # The last text :func:`normalize_text` returned: normalising it again gives it back unchanged.
 _last_normalized: list[str | None] = [None]
 _TEXT_BAD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TEXT_TABLE)) + "]")
+assert not any(chr(c).isprintable() for c in _TEXT_TABLE)
 
 
 def normalize_text(text: str) -> str:
@@ -50,7 +51,12 @@ def normalize_nfc_text(text: str) -> str:
 def _normalize(text: str, *, nfc: bool) -> str:
     if "\r" in text:  # "\r" and "\n" never compose: the text stays NFC
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = _TEXT_BAD.findall(text)
+    # Every character to remove or replace is unprintable; "\n" and "\t" are the only
+    # unprintable characters kept. ``isprintable`` is much cheaper than the regex scan.
+    probe = text.replace("\n", "")
+    if "\t" in probe:
+        probe = probe.replace("\t", "")
+    found = [] if probe.isprintable() else _TEXT_BAD.findall(text)
     if len(found) > 2000:
         text = text.translate(_TEXT_TABLE)
         nfc = False

@@ -130,14 +130,17 @@ def _lines(text: str, start: int, end: int, limit: int) -> list[_Line]:
         return out
     pos = start
     edge = _EDGE
+    append = out.append
     for piece in text[start:end].split("\n", limit)[:limit]:
-        stop = pos + len(piece)
+        size = len(piece)
+        stop = pos + size
         content = piece.strip(edge)
-        if len(content) == len(piece):
-            out.append(_Line(pos, stop, piece, pos, stop))
+        kept = len(content)
+        if kept == size:
+            append(_Line(pos, stop, piece, pos, stop))
         else:
-            cs = stop - len(piece.lstrip(edge)) if content else stop
-            out.append(_Line(pos, stop, content, cs, cs + len(content)))
+            cs = stop - len(piece.lstrip(edge)) if kept else stop
+            append(_Line(pos, stop, content, cs, cs + kept))
         pos = stop + 1
     return out
 
@@ -958,7 +961,10 @@ class _Parser:
     def _phan_cong(self, item: Item) -> Assignment | None:
         text = self.text
         segment = text[item.span[0] : item.span[1]].lower()
-        if not any(hint in segment for hint in _ASSIGN_HINTS):
+        for hint in _ASSIGN_HINTS:
+            if hint in segment:
+                break
+        else:
             return None
         lines = [
             ln
