@@ -233,7 +233,8 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
             break
         if not words and not first.isupper():
             break
-        low = token.lower()
+        # lower case is needed for stop words (lower-case tokens) and for "và" (two letters)
+        low = token.lower() if first.islower() or len(token) == 2 else token
         if first.islower():
             if low in _STOP_WORDS:
                 break
@@ -245,7 +246,7 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
             after = fold_aligned(text[match.end() : match.end() + 40]).lstrip()
             if _TYPE_AFTER.match(after):
                 break
-        words.append((match.start(), match.end()))
+        words.append(match.span())
         if len(words) >= limit:
             break
     while words and text[words[-1][0] : words[-1][1]].lower() in ("và", "các", "của"):

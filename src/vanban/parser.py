@@ -387,9 +387,11 @@ class _At:
 
     __slots__ = ("match", "skip")
 
-    def __init__(self, match: re.Match[str]) -> None:
+    def __init__(self, match: re.Match[str], skip: int | None = None) -> None:
         self.match = match
-        self.skip = 1 if match.group().startswith("\n") else 0
+        if skip is None:
+            skip = 1 if match.group().startswith("\n") else 0
+        self.skip = skip
 
     def start(self, group: int = 0) -> int:
         return self.match.start(group) + (self.skip if group == 0 else 0)
@@ -414,7 +416,7 @@ def _line_matches(
     else:
         pos = start - 1
     for match in after_newline.finditer(text, pos, end):
-        yield _At(match)
+        yield _At(match, 1)  # the pattern starts with "\n"
 
 
 # --- the parser -----------------------------------------------------------------------------------
