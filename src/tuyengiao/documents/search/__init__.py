@@ -140,6 +140,7 @@ class Results:
     hits: list[Hit]
     total: int
     plan: QueryPlan
+    capped: bool = False  # the backend stopped counting: "more than ``total``"
 
 
 def _escape(text: str) -> str:
@@ -233,4 +234,8 @@ def search(qs_scoped: QuerySet[Any], query: str, limit: int = 20, offset: int = 
             continue
         snippet = highlight(doc.text, plan.words) if doc.text else _escape(doc.title)
         hits.append(Hit(doc, rank, snippet, is_exact))
-    return Results(hits, total + len(exact), plan)
+    cap = getattr(backend, "COUNT_CAP", None)
+    capped = bool(cap and total > cap)
+    if capped:
+        total = cap  # type: ignore[assignment]
+    return Results(hits, total + len(exact), plan, capped)
