@@ -962,12 +962,19 @@ class _Parser:
 
     def _phan_cong(self, item: Item) -> Assignment | None:
         text = self.text
-        segment = text[item.span[0] : item.span[1]].lower()
+        segment = text[item.span[0] : item.span[1]]
+        # A hint found as written is in the lower-case text too; lowering the whole item (the
+        # costly part) is left for when none is.
         for hint in _ASSIGN_HINTS:
             if hint in segment:
                 break
         else:
-            return None
+            segment = segment.lower()
+            for hint in _ASSIGN_HINTS:
+                if hint in segment:
+                    break
+            else:
+                return None
         lines = [
             ln
             for ln in _lines(text, item.span[0], item.span[1], 5000)[1:]
