@@ -133,6 +133,11 @@ def find_date(
 ) -> tuple[str | None, int, int] | None:
     """A date at ``pos`` of a folded string ("ngay 22/10/2018", "22-10-2018", "ngay 22 thang 10
     nam 2018"): (ISO date or None if invalid, start, end)."""
+    if anchored:
+        # every pattern tried here starts with a digit or with a letter that folds to "n"
+        first = folded[pos : pos + 1]
+        if not first.isdecimal() and fold_aligned(first) != "n":
+            return None
     for pattern in (_DATE_WORDS, _DATE_NUMERIC):
         match = pattern.match(folded, pos) if anchored else pattern.search(folded, pos)
         if match:
