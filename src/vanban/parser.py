@@ -338,7 +338,27 @@ _VERBS = (
     "|phat huy|duy tri|xac dinh|ban hanh|lua chon|lam tot|tich cuc|kip thoi|khan truong|nghiem tuc"
     "|truc tiep|phan cong|sau khi|hang nam|hang quy|hang thang|hoan thanh|gui|lap|cu|tu chuc"
 )
-_VERB_RE = re.compile(rf"(?<![\w])(?:{alternation(_VERBS.split('|'))})(?![\w])")
+
+
+def _word_start_alternation(words: list[str]) -> str:
+    """``(?<![\\w])(?:w1|w2|...)`` for plain lower-case words, written so that every branch
+    starts with a literal letter (the check of the character before it follows as a
+    lookbehind): the regex engine then skips to those letters. Words sharing a first letter are
+    grouped in their order, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word)
+    return (
+        "(?:"
+        + "|".join(
+            f"{first}(?<!\\w{first})(?:" + "|".join(w[1:] for w in group) + ")"
+            for first, group in groups.items()
+        )
+        + ")"
+    )
+
+
+_VERB_RE = re.compile(_word_start_alternation(_VERBS.split("|")) + r"(?![\w])")
 _NOUN_AFTER_TO_CHUC = re.compile(
     r"[ \t]+(?:dang|co[ \t]+so|chinh[ \t]+tri|doan[ \t]+the|hoi|thanh[ \t]+vien)(?![\w])"
 )
