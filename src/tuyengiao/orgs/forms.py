@@ -91,3 +91,10 @@ class ImportForm(forms.Form):
     valid_only = forms.BooleanField(
         label="Chỉ nhập các dòng hợp lệ (bỏ qua dòng lỗi)", required=False
     )
+
+    def clean_file(self) -> Any:
+        """The kind of file is checked at once; its rows are checked by the background job."""
+        upload = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
+        return upload

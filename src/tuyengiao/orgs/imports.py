@@ -4,6 +4,9 @@ Every row is validated before anything is written. With errors, nothing is writt
 row is reported as "Dòng N: reason" — unless the user chose to import the valid rows only: then
 the bad rows, and the rows that depend on them (units under a bad unit), are skipped and reported.
 A parent may be defined later in the file than its children: rows are applied in topological order.
+
+The web pages run these imports as background jobs (``orgs.tasks``) and pass a ``progress``
+(``tuyengiao.core.jobs.Progress``): rows checked, then rows written. The command line passes none.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from tuyengiao.core.jobs import NO_PROGRESS, Progress
 from tuyengiao.core.spreadsheets import ImportResult, Row, RowError, read_table, require_columns
 from tuyengiao.core.text import fold
 
@@ -113,18 +117,25 @@ def _may_create_roots(user: User | None) -> bool:
 
 
 def import_units(
-    upload: IO[bytes], filename: str, user: User | None = None, valid_only: bool = False
+    upload: IO[bytes],
+    filename: str,
+    user: User | None = None,
+    valid_only: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Validate every row, then write all of them (or, with ``valid_only``, the valid ones)."""
     rows = read_table(upload, filename, UNIT_COLUMNS)
     require_columns(rows, {"code": "Mã", "kind": "Loại", "name": "Tên đầy đủ"})
-    return import_unit_rows(rows, user=user, valid_only=valid_only)
+    return import_unit_rows(rows, user=user, valid_only=valid_only, progress=progress)
 
 
 def import_unit_rows(
-    rows: list[Row], user: User | None = None, valid_only: bool = False
+    rows: list[Row],
+    user: User | None = None,
+    valid_only: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
-    parsed = _validate_units(rows, user)
+    parsed = _validate_units(rows, user, progress)
     by_code: dict[str, UnitRow] = {}
     for r in parsed:
         if r.code:
@@ -159,12 +170,12 @@ def import_unit_rows(
             continue
         to_apply.append(r)
     result.skipped = len(parsed) - len(to_apply)
-    _apply_units(to_apply, result)
+    _apply_units(to_apply, result, progress)
     result.errors.sort(key=lambda e: e.row)
     return result
 
 
-def _validate_units(rows: list[Row], user: User | None) -> list[UnitRow]:
+def _validate_units(rows: list[Row], user: User | None, progress: Progress) -> list[UnitRow]:
     codes_in_file = [row.get("code").strip() for row in rows]
     existing = {u.code: u for u in Unit.objects.filter(code__in={c for c in codes_in_file if c})}
     parent_codes = {row.get("parent_code").strip() for row in rows} - set(codes_in_file) - {""}
@@ -172,7 +183,8 @@ def _validate_units(rows: list[Row], user: User | None) -> list[UnitRow]:
     existing.update(existing_parents)
     first_row_of: dict[str, int] = {}
     parsed: list[UnitRow] = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        progress.checked(index, len(rows))
         code = row.get("code").strip()
         parent_code = row.get("parent_code").strip()
         r = UnitRow(row.number, code, parent_code, {})
@@ -244,6 +256,7 @@ def _validate_units(rows: list[Row], user: User | None) -> list[UnitRow]:
         elif r.existing is None and not _may_create_roots(user):
             r.errors.append("thiếu mã đơn vị cấp trên (chỉ quản trị hệ thống được tạo đơn vị gốc)")
         parsed.append(r)
+    progress.checked(len(rows), len(rows))
     return parsed
 
 
@@ -286,11 +299,12 @@ def _topological(
 
 
 @transaction.atomic
-def _apply_units(rows: list[UnitRow], result: ImportResult) -> None:
+def _apply_units(rows: list[UnitRow], result: ImportResult, progress: Progress) -> None:
     created: dict[str, Unit] = {}
     parents_needed = {r.parent_code for r in rows if r.parent_code}
     known = {u.code: u for u in Unit.objects.filter(code__in=parents_needed)}
-    for r in rows:
+    for index, r in enumerate(rows):
+        progress.writing(index, len(rows))
         if r.existing is not None:
             unit = r.existing
             changed = False
@@ -311,6 +325,7 @@ def _apply_units(rows: list[UnitRow], result: ImportResult) -> None:
             unit = Unit.objects.add_root(dict(code=r.code, **r.values))
         created[r.code] = unit
         result.created += 1
+    progress.writing(len(rows), len(rows))
     result.applied = True
 
 
@@ -373,7 +388,11 @@ def parse_date(text: str) -> dt.date:
 
 
 def import_people(
-    upload: IO[bytes], filename: str, user: User | None = None, valid_only: bool = False
+    upload: IO[bytes],
+    filename: str,
+    user: User | None = None,
+    valid_only: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """People from .xlsx/.csv; a person with the same name, unit and year of birth is updated."""
     from tuyengiao.accounts.scoping import Action, can
@@ -390,7 +409,8 @@ def import_people(
     result = ImportResult()
     valid: list[tuple[Row, dict[str, Any], list[CommRole]]] = []
     this_year = dt.date.today().year
-    for row in rows:
+    for index, row in enumerate(rows):
+        progress.checked(index, len(rows))
         errors: list[str] = []
         name = " ".join(row.get("full_name").split())
         if not name:
@@ -457,16 +477,22 @@ def import_people(
             phone=phone,
         )
         valid.append((row, values, roles))
+    progress.checked(len(rows), len(rows))
     if result.errors and not valid_only:
         return result
     result.skipped = len(result.errors)
-    _apply_people(valid, result)
+    _apply_people(valid, result, progress)
     return result
+
+
+WRITE_BATCH = 1000
 
 
 @transaction.atomic
 def _apply_people(
-    valid: list[tuple[Row, dict[str, Any], list[CommRole]]], result: ImportResult
+    valid: list[tuple[Row, dict[str, Any], list[CommRole]]],
+    result: ImportResult,
+    progress: Progress = NO_PROGRESS,
 ) -> None:
     unit_ids = {values["unit"].pk for _, values, _ in valid}
     existing = {
@@ -475,7 +501,9 @@ def _apply_people(
     }
     new: list[Person] = []
     new_roles: list[list[CommRole]] = []
+    total = len(valid)
     for _, values, roles in valid:
+        progress.writing(result.updated, total)
         key = (values["unit"].pk, fold(values["full_name"]), values["birth_year"])
         person = existing.get(key)
         if person is not None:
@@ -489,15 +517,18 @@ def _apply_people(
         new.append(person)
         new_roles.append(roles)
         existing[key] = person
-    Person.objects.bulk_create(new, batch_size=1000)
     through = Person.roles.through
-    through.objects.bulk_create(
-        [
-            through(person_id=p.pk, commrole_id=r.pk)
-            for p, roles in zip(new, new_roles, strict=True)
-            for r in roles
-        ],
-        batch_size=1000,
-    )
+    for start in range(0, len(new), WRITE_BATCH):
+        progress.writing(result.updated + start, total)
+        batch = new[start : start + WRITE_BATCH]
+        Person.objects.bulk_create(batch)
+        through.objects.bulk_create(
+            [
+                through(person_id=p.pk, commrole_id=r.pk)
+                for p, roles in zip(batch, new_roles[start : start + WRITE_BATCH], strict=True)
+                for r in roles
+            ]
+        )
+    progress.writing(total, total)
     result.created += len(new)
     result.applied = True

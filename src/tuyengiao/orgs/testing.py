@@ -5,8 +5,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
+from django.core.files.base import ContentFile
+
+from tuyengiao.accounts.models import Role
+from tuyengiao.core.models import Job, JobState
 from tuyengiao.orgs.models import Person, Unit, UnitKind
-from tuyengiao.testing import SECRET_MARK
+from tuyengiao.orgs.tasks import PERSON_IMPORT, UNIT_IMPORT
+from tuyengiao.testing import SECRET_MARK, make_user
 
 _counter = itertools.count(1)
 
@@ -32,8 +37,43 @@ def _person_pk(unit: Unit) -> int:
     ).pk
 
 
+def _import_job(kind: str) -> Callable[[Unit], int]:
+    """A finished import job of an officer of ``unit`` whose bad rows name the mark; its stored
+    file is kept, so the "valid rows only" button would be offered to its starter."""
+
+    def make(unit: Unit) -> int:
+        starter = make_user(f"nhap-{next(_counter)}", unit, Role.UNIT_ADMIN)
+        job = Job(
+            kind=kind,
+            unit=unit,
+            started_by=starter,
+            filename=f"{SECRET_MARK}.csv",
+            state=JobState.DONE,
+            total=2,
+            checked=2,
+            result={
+                "applied": False,
+                "created": 0,
+                "updated": 0,
+                "skipped": 0,
+                "error_count": 1,
+                "errors": [{"row": 2, "reason": f"mã “{SECRET_MARK}” trùng"}],
+            },
+        )
+        job.file.save(f"{job.token}.csv", ContentFile(SECRET_MARK.encode()), save=False)
+        job.save()
+        return job.pk
+
+    return make
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
-    return {"unit_pk": _unit_pk, "person_pk": _person_pk}
+    return {
+        "unit_pk": _unit_pk,
+        "person_pk": _person_pk,
+        "unit_job_pk": _import_job(UNIT_IMPORT),
+        "person_job_pk": _import_job(PERSON_IMPORT),
+    }
 
 
 PUBLIC_URL_NAMES: set[str] = set()

@@ -6,6 +6,12 @@ app_name = "orgs"
 urlpatterns = [
     path("", views.unit_tree, name="unit_tree"),
     path("nhap/", views.unit_import, name="unit_import"),
+    path("nhap/<int:unit_job_pk>/", views.unit_import_job, name="unit_import_job"),
+    path(
+        "nhap/<int:unit_job_pk>/chi-dong-hop-le/",
+        views.unit_import_valid_only,
+        name="unit_import_valid_only",
+    ),
     path("<int:unit_pk>/", views.unit_detail, name="unit_detail"),
     path("<int:unit_pk>/cap-duoi/", views.unit_children, name="unit_children"),
     path("<int:unit_pk>/sua/", views.unit_edit, name="unit_edit"),
@@ -13,6 +19,12 @@ urlpatterns = [
     path("nhan-su/", views.person_list, name="person_list"),
     path("nhan-su/them/", views.person_edit, name="person_create"),
     path("nhan-su/nhap/", views.person_import, name="person_import"),
+    path("nhan-su/nhap/<int:person_job_pk>/", views.person_import_job, name="person_import_job"),
+    path(
+        "nhan-su/nhap/<int:person_job_pk>/chi-dong-hop-le/",
+        views.person_import_valid_only,
+        name="person_import_valid_only",
+    ),
     path("nhan-su/<int:person_pk>/", views.person_detail, name="person_detail"),
     path("nhan-su/<int:person_pk>/sua/", views.person_edit, name="person_edit"),
     path("nhan-su/<int:person_pk>/chuyen/", views.person_transfer, name="person_transfer"),

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.scoping import (
     Action,
@@ -15,11 +20,12 @@ from tuyengiao.accounts.scoping import (
     scoped,
     visible_units,
 )
+from tuyengiao.core import jobs
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
-from tuyengiao.core.spreadsheets import TableError, csv_response, xlsx_response
+from tuyengiao.core.spreadsheets import csv_response, xlsx_response
 from tuyengiao.core.text import fold
 
-from . import imports
+from . import imports, tasks
 from .forms import ImportForm, PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
 from .models import Person, Unit
 from .services import transfer_person
@@ -68,32 +74,125 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _may_import_units(request: HttpRequest) -> None:
+    if Action.MANAGE not in allowed_actions(request.user):
+        raise PermissionDenied("Chỉ quản trị đơn vị được nhập cây đơn vị.")
+
+
+def _may_import_people(request: HttpRequest) -> None:
+    if Action.CHANGE not in allowed_actions(request.user):
+        raise PermissionDenied("Bạn không có quyền nhập nhân sự.")
+
+
+@dataclass(frozen=True)
+class _ImportPage:
+    """What differs between the unit import and the people import pages."""
+
+    kind: str
+    task: Any
+    template: str
+    headers: list[str]
+    job_url: str
+    valid_only_url: str
+    form_url: str
+    job_kwarg: str
+
+    def job_path(self, job_pk: int) -> str:
+        return reverse(self.job_url, kwargs={self.job_kwarg: job_pk})
+
+
+UNIT_IMPORT_PAGE = _ImportPage(
+    kind=tasks.UNIT_IMPORT,
+    task=tasks.import_units_task,
+    template="orgs/unit_import.html",
+    headers=imports.UNIT_HEADERS,
+    job_url="orgs:unit_import_job",
+    valid_only_url="orgs:unit_import_valid_only",
+    form_url="orgs:unit_import",
+    job_kwarg="unit_job_pk",
+)
+PERSON_IMPORT_PAGE = _ImportPage(
+    kind=tasks.PERSON_IMPORT,
+    task=tasks.import_people_task,
+    template="orgs/person_import.html",
+    headers=imports.PERSON_HEADERS,
+    job_url="orgs:person_import_job",
+    valid_only_url="orgs:person_import_valid_only",
+    form_url="orgs:person_import",
+    job_kwarg="person_job_pk",
+)
+
+
+def _import_form(request: HttpRequest, page: _ImportPage) -> HttpResponse:
+    """The upload form: the file is stored and checked, then written, by a background job."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = jobs.start(
+            page.kind,
+            request.user,
+            form.cleaned_data["file"],
+            options={"valid_only": form.cleaned_data["valid_only"]},
+        )
+        page.task.enqueue(job.pk)
+        return redirect(page.job_path(job.pk))
+    return render(
+        request,
+        page.template,
+        {
+            "form": form,
+            "headers": page.headers,
+            "recent_jobs": jobs.recent_jobs(request.user, page.kind),
+            "job_url": page.job_url,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _import_job(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpResponse:
+    """The job's progress (polled by htmx), then its outcome."""
+    job = jobs.job_for_user(request.user, job_pk, page.kind)
+    context = {
+        "job": job,
+        "poll_url": page.job_path(job.pk),
+        "outcome_template": "core/_import_job_outcome.html",
+        "valid_only_url": reverse(page.valid_only_url, kwargs={page.job_kwarg: job.pk}),
+        "form_url": reverse(page.form_url),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "core/_job_progress.html", context)
+    return render(request, page.template, {**context, "headers": page.headers})
+
+
+def _import_valid_only(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpResponse:
+    """Run the same stored file again, writing the valid rows only."""
+    job = jobs.job_for_user(request.user, job_pk, page.kind)
+    try:
+        new = jobs.restart(job, request.user, valid_only=True)
+    except jobs.JobError as exc:
+        messages.error(request, str(exc))
+        return redirect(page.form_url)
+    page.task.enqueue(new.pk)
+    return redirect(page.job_path(new.pk))
+
+
 @login_required
 def unit_import(request: HttpRequest) -> HttpResponse:
     """Upload a unit sheet: every row checked first; nothing half-imported."""
-    if Action.MANAGE not in allowed_actions(request.user):
-        raise PermissionDenied("Chỉ quản trị đơn vị được nhập cây đơn vị.")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = imports.import_units(
-                upload,
-                upload.name,
-                user=request.user,  # type: ignore[arg-type]
-                valid_only=form.cleaned_data["valid_only"],
-            )
-        except TableError as exc:
-            form.add_error("file", str(exc))
-        else:
-            if result.applied:
-                messages.success(request, f"Đã nhập {result.created + result.updated} đơn vị.")
-    return render(
-        request,
-        "orgs/unit_import.html",
-        {"form": form, "result": result, "headers": imports.UNIT_HEADERS},
-    )
+    _may_import_units(request)
+    return _import_form(request, UNIT_IMPORT_PAGE)
+
+
+@login_required
+def unit_import_job(request: HttpRequest, unit_job_pk: int) -> HttpResponse:
+    _may_import_units(request)
+    return _import_job(request, UNIT_IMPORT_PAGE, unit_job_pk)
+
+
+@login_required
+@require_POST
+def unit_import_valid_only(request: HttpRequest, unit_job_pk: int) -> HttpResponse:
+    _may_import_units(request)
+    return _import_valid_only(request, UNIT_IMPORT_PAGE, unit_job_pk)
 
 
 @login_required
@@ -194,29 +293,21 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_import(request: HttpRequest) -> HttpResponse:
     """Upload people (.xlsx/.csv) into the units the user may change; every row checked first."""
-    if Action.CHANGE not in allowed_actions(request.user):
-        raise PermissionDenied("Bạn không có quyền nhập nhân sự.")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = imports.import_people(
-                upload,
-                upload.name,
-                user=request.user,  # type: ignore[arg-type]
-                valid_only=form.cleaned_data["valid_only"],
-            )
-        except TableError as exc:
-            form.add_error("file", str(exc))
-        else:
-            if result.applied:
-                messages.success(request, f"Đã nhập {result.created + result.updated} người.")
-    return render(
-        request,
-        "orgs/person_import.html",
-        {"form": form, "result": result, "headers": imports.PERSON_HEADERS},
-    )
+    _may_import_people(request)
+    return _import_form(request, PERSON_IMPORT_PAGE)
+
+
+@login_required
+def person_import_job(request: HttpRequest, person_job_pk: int) -> HttpResponse:
+    _may_import_people(request)
+    return _import_job(request, PERSON_IMPORT_PAGE, person_job_pk)
+
+
+@login_required
+@require_POST
+def person_import_valid_only(request: HttpRequest, person_job_pk: int) -> HttpResponse:
+    _may_import_people(request)
+    return _import_valid_only(request, PERSON_IMPORT_PAGE, person_job_pk)
 
 
 @login_required

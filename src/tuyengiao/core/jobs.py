@@ -1,0 +1,294 @@
+"""Long work as background jobs with progress (Django's tasks framework underneath).
+
+The request stores the upload and enqueues a task (``start`` then ``your_task.enqueue(job.pk)``);
+the task calls ``run(job_pk, work)``; ``work(job, progress)`` reports through ``progress``
+(``checked(done, total)`` while validating, ``writing(done, total)`` while writing) and returns
+an ``Outcome``; the page polls ``core/_job_progress.html`` with htmx until the job is finished.
+
+Progress is written at most every ``PROGRESS_INTERVAL`` seconds. While the work is inside its one
+all-or-nothing transaction, a write to the job's row through the same connection would stay
+invisible until the commit, so the live numbers take a side path: on PostgreSQL a second
+connection in autocommit updates the row; on SQLite (one writer at a time, and the web server
+and the worker share its file, hence the host) a small JSON file beside the database holds them
+and the page reads it (``live``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from .models import Job, JobPhase, JobState
+from .spreadsheets import ImportResult, TableError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    from tuyengiao.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
+MAX_KEPT_ERRORS = 2000  # row errors kept on the job (the count is always exact)
+FILE_KEEP_DAYS = 2  # uploads of finished jobs are deleted after this many days
+PROGRESS_FIELDS = ("phase", "total", "checked", "to_write", "written")
+
+
+class Progress(Protocol):
+    """What long row-by-row work reports to."""
+
+    def checked(self, done: int, total: int) -> None: ...
+
+    def writing(self, done: int, total: int) -> None: ...
+
+
+class NoProgress:
+    """For callers that show no progress (the command line, tests of the import itself)."""
+
+    def checked(self, done: int, total: int) -> None:
+        pass
+
+    def writing(self, done: int, total: int) -> None:
+        pass
+
+
+NO_PROGRESS = NoProgress()
+
+
+class JobError(Exception):
+    """The job cannot be done as asked; the message (Vietnamese) is shown on its page."""
+
+
+@dataclass
+class Outcome:
+    result: dict[str, Any]
+    keep_file: bool = False  # kept for a second run (e.g. "import the valid rows only")
+
+
+def progress_file(job: Job) -> Path:
+    return Path(settings.VAR_DIR) / "job-progress" / f"{job.token}.json"
+
+
+class JobProgress:
+    """Records a job's progress (throttled), through a side path inside a transaction."""
+
+    def __init__(self, job: Job, interval: float = PROGRESS_INTERVAL) -> None:
+        self.job = job
+        self.interval = interval
+        self._last = 0.0
+        self._side: BaseDatabaseWrapper | None = None
+        self._side_failed = False
+
+    def checked(self, done: int, total: int) -> None:
+        first = self.job.phase != JobPhase.CHECKING
+        self.job.phase, self.job.checked, self.job.total = JobPhase.CHECKING, done, total
+        self._push(force=first or done >= total)
+
+    def writing(self, done: int, total: int) -> None:
+        first = self.job.phase != JobPhase.WRITING
+        self.job.phase, self.job.written, self.job.to_write = JobPhase.WRITING, done, total
+        self._push(force=first or done >= total)
+
+    def _push(self, force: bool) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < self.interval:
+            return
+        self._last = now
+        values = {name: getattr(self.job, name) for name in PROGRESS_FIELDS}
+        connection = transaction.get_connection()
+        if not connection.in_atomic_block:
+            Job.objects.filter(pk=self.job.pk).update(**values)
+        elif connection.vendor == "postgresql":
+            self._update_aside(connection, values)
+        else:
+            _write_progress_file(self.job, values)
+
+    def _update_aside(self, connection: BaseDatabaseWrapper, values: dict[str, Any]) -> None:
+        """UPDATE the job's row through a second connection (autocommit): the page sees it now."""
+        if self._side_failed:
+            return
+        try:
+            if self._side is None:
+                self._side = type(connection)(dict(connection.settings_dict), connection.alias)
+                with self._side.cursor() as cursor:
+                    cursor.execute("SET lock_timeout = '2s'")
+            quote = self._side.ops.quote_name
+            assignments = ", ".join(f"{quote(name)} = %s" for name in values)
+            with self._side.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {quote(Job._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s",
+                    [*values.values(), self.job.pk],
+                )
+        except DatabaseError:  # progress is a courtesy: never let it break the work
+            logger.warning("job %s: progress not recorded", self.job.pk, exc_info=True)
+            self._side_failed = True
+
+    def close(self) -> None:
+        if self._side is not None:
+            self._side.close()
+            self._side = None
+        progress_file(self.job).unlink(missing_ok=True)
+
+
+def _write_progress_file(job: Job, values: dict[str, Any]) -> None:
+    path = progress_file(job)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(values))
+    os.replace(temporary, path)
+
+
+def live(job: Job) -> Job:
+    """The job with the newest progress numbers (from the side file while it is writing)."""
+    if job.finished:
+        return job
+    try:
+        values = json.loads(progress_file(job).read_text())
+    except (OSError, ValueError):
+        return job
+    for name in PROGRESS_FIELDS:
+        if name in values:
+            setattr(job, name, values[name])
+    return job
+
+
+def start(
+    kind: str,
+    user: User | AnonymousUser,
+    upload: UploadedFile,
+    options: dict[str, Any] | None = None,
+) -> Job:
+    """Store the upload on a new job of ``kind`` for ``user`` (the caller enqueues its task)."""
+    purge_old_files()
+    job = Job(
+        kind=kind,
+        unit=getattr(user, "unit", None),
+        started_by=user if user.is_authenticated else None,
+        filename=(upload.name or "")[:255],
+        options=options or {},
+    )
+    suffix = Path(upload.name or "").suffix.lower()
+    job.file.save(f"{job.token}{suffix if suffix.isascii() else ''}", upload, save=False)
+    job.save()
+    return job
+
+
+def restart(job: Job, user: User | AnonymousUser, **options: Any) -> Job:
+    """A new job on the same stored file with changed options (e.g. ``valid_only=True``); the
+    file moves to the new job, so a second click cannot start it twice."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        if not job.file.name or job.state != JobState.DONE:
+            raise JobError("Tệp này không còn để nhập lại; hãy tải tệp lên lần nữa.")
+        new = Job(
+            kind=job.kind,
+            unit=job.unit,
+            started_by=user if user.is_authenticated else None,
+            filename=job.filename,
+            options={**job.options, **options},
+        )
+        new.file.name = job.file.name
+        new.save()
+        job.file.name = ""
+        job.save(update_fields=["file"])
+    return new
+
+
+def _drop_file(job: Job) -> None:
+    if job.file.name:
+        try:
+            job.file.storage.delete(job.file.name)
+        except OSError:
+            logger.warning("job %s: stored file not deleted", job.pk, exc_info=True)
+        job.file.name = ""
+
+
+def purge_old_files(days: int = FILE_KEEP_DAYS) -> int:
+    """Delete the uploads of jobs finished more than ``days`` ago; returns how many."""
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    old = list(Job.objects.filter(finished_at__lt=cutoff).exclude(file=""))
+    for job in old:
+        _drop_file(job)
+        job.save(update_fields=["file"])
+    return len(old)
+
+
+def run(job_pk: int, work: Callable[[Job, JobProgress], Outcome]) -> None:
+    """Run ``work`` for a job and record its outcome; a job already finished is not run again."""
+    job = Job.objects.select_related("unit", "started_by").get(pk=job_pk)
+    if job.state != JobState.QUEUED:
+        return
+    job.state = JobState.RUNNING
+    job.save(update_fields=["state"])
+    progress = JobProgress(job)
+    keep_file = False
+    try:
+        outcome = work(job, progress)
+    except (TableError, JobError) as exc:
+        job.state, job.message = JobState.FAILED, str(exc)[:500]
+    except Exception:
+        job.state = JobState.FAILED
+        job.message = "Lỗi hệ thống khi thực hiện; hãy thử lại hoặc báo quản trị hệ thống."
+        _finish(job, progress, keep_file=False)
+        raise  # the task is recorded as failed too, with its traceback
+    else:
+        job.state, job.result, keep_file = JobState.DONE, outcome.result, outcome.keep_file
+    _finish(job, progress, keep_file)
+
+
+def _finish(job: Job, progress: JobProgress, keep_file: bool) -> None:
+    progress.close()
+    if not keep_file:
+        _drop_file(job)
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def import_outcome(result: ImportResult) -> Outcome:
+    """The outcome of a row import: counts, the bad rows ("Dòng N: lý do"), whether it was written;
+    the file is kept when nothing was written because of bad rows (for "valid rows only")."""
+    errors = sorted(result.errors, key=lambda e: e.row)
+    return Outcome(
+        result={
+            "applied": result.applied,
+            "created": result.created,
+            "updated": result.updated,
+            "skipped": result.skipped,
+            "error_count": len(errors),
+            "errors": [{"row": e.row, "reason": e.reason} for e in errors[:MAX_KEPT_ERRORS]],
+        },
+        keep_file=not result.applied and bool(errors),
+    )
+
+
+def job_for_user(user: User | AnonymousUser, pk: int, kind: str) -> Job:
+    """A job of ``kind`` its starter (or a system administrator) may see, else 404."""
+    from tuyengiao.accounts.scoping import get_for_user, is_system_admin
+
+    qs = Job.objects.filter(kind=kind)
+    if not is_system_admin(user):
+        qs = qs.filter(started_by=user.pk) if user.is_authenticated else qs.none()
+    return live(get_for_user(qs, user, pk=pk))
+
+
+def recent_jobs(user: User | AnonymousUser, kind: str, limit: int = 5) -> list[Job]:
+    """The user's own latest jobs of ``kind``."""
+    from tuyengiao.accounts.scoping import scoped
+
+    if not user.is_authenticated:
+        return []
+    jobs = scoped(Job.objects.filter(kind=kind, started_by=user.pk), user)
+    return [live(job) for job in jobs[:limit]]
