@@ -228,6 +228,76 @@ _TERM = re.compile(
 )
 
 
+# A comma inside one body's name: "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động, Thương binh
+# và Xã hội". After the comma come a few words, the first capitalised and not the head word of a
+# new body ("Sở Nội vụ, Sở Tài chính và ..." lists two bodies), then "và" and a capitalised word.
+_NAME_COMMA = re.compile(r",[ \t]*([^\W\d_]+)((?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+và[ \t]+([^\W\d_]+)")
+_BODY_HEADS = frozenset(
+    [
+        "Sở",
+        "Ban",
+        "Bộ",
+        "Phòng",
+        "Ủy",
+        "Uỷ",
+        "UBND",
+        "HĐND",
+        "Hội",
+        "Đoàn",
+        "Chi",
+        "Đảng",
+        "Cục",
+        "Viện",
+        "Trường",
+        "Báo",
+        "Đài",
+        "Tòa",
+        "Toà",
+        "Các",
+        "Tổng",
+        "Huyện",
+        "Tỉnh",
+        "Thành",
+        "Quận",
+        "Xã",
+        "Phường",
+        "Bệnh",
+        "Ngân",
+        "Kho",
+        "Thường",
+        "Lãnh",
+        "Hạt",
+        "Đội",
+        "Học",
+        "Cấp",
+        "Công",
+        "Văn",
+        "Trung",
+        "Mặt",
+        "Chính",
+        "Thanh",
+        "Kiểm",
+        "Nhà",
+        "Thị",
+        "Liên",
+    ]
+)
+
+
+def comma_in_name(text: str, pos: int) -> bool:
+    """True when the comma at ``pos`` is inside one body's name."""
+    match = _NAME_COMMA.match(text, pos)
+    if match is None:
+        return False
+    first, rest, after = match.group(1), match.group(2), match.group(3)
+    if not (first[0].isupper() and after[0].isupper()) or first in _BODY_HEADS:
+        return False
+    return not any(w in _STOP_WORDS or w in _NOT_IN_NAME for w in rest.split())
+
+
+_NOT_IN_NAME = frozenset(["các", "của", "những", "cơ", "đơn", "vị", "quan", "liên"])
+
+
 def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
     """The body name starting at ``pos`` (after "của"): (name or None, start, end)."""
     words: list[tuple[int, int]] = []
@@ -235,6 +305,12 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
         token = match.group()
         first = token[0]
         if not first.isalpha():
+            # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
+            if words and (
+                (token == "," and comma_in_name(text, match.start()))
+                or (token in "-–" and text[match.end() : match.end() + 2].strip()[:1].isupper())
+            ):
+                continue
             break
         if not words and not first.isupper():
             break

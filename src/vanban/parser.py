@@ -32,6 +32,7 @@ from vanban.citations import (
     SYMBOL_RE,
     TYPE_WORDS,
     Citation,
+    comma_in_name,
     find_date,
     iter_symbols,
     make_date,
@@ -52,6 +53,7 @@ from vanban.normalize import (
     FoldedView,
     alternation,
     clean_symbol,
+    fold,
     fold_aligned,
     normalize_symbol,
     normalize_text,
@@ -160,6 +162,20 @@ def _tail_lines(text: str, count: int) -> list[_Line]:
 _UPPER_RATIO_LETTERS = re.compile(r"[^\W\d_]")
 
 
+_AREAS = frozenset(["TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THÀNH", "THỊ", "TP.", "TP"])
+_AREA_BODIES = frozenset(["ỦY", "UỶ", "ĐOÀN", "ĐỘI", "HỘI"])
+
+
+def _is_area_line(words: list[str]) -> bool:
+    """A header line that only names the area of the body above it: "ỦY BAN NHÂN DÂN" /
+    "TỈNH BÌNH PHƯỚC" is one body whose name wraps (but "TỈNH ỦY", "HUYỆN ĐOÀN" are bodies)."""
+    if len(words) < 2 or words[0] not in _AREAS or words[1] in _AREA_BODIES:
+        return False  # not an area, or "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ĐOÀN"
+    if words[:2] in (["THÀNH", "PHỐ"], ["THỊ", "XÃ"], ["THỊ", "TRẤN"]):
+        return len(words) > 2 and words[2] not in _AREA_BODIES
+    return words[0] not in ("THÀNH", "THỊ")
+
+
 def _is_caps(text: str, minimum: int = 2) -> bool:
     """Mostly upper-case letters (85 %), at least ``minimum`` of them."""
     if text.isupper():
@@ -227,6 +243,9 @@ _MOTTOS = vi_regex(
     r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
     r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
+    # the Youth Union prints its name where the motto stands, alone on its line
+    r"|(?<![^ \t])doan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)[ \t]+ho[ \t]+chi[ \t]+minh"
+    r"(?=[ \t]*$|[ \t]{2,}|\t)"
 )
 _NUMBER_LEAD = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
 _DATE_LINE = vi_regex(
@@ -313,6 +332,12 @@ _ISSUER_VERB = re.compile(
     r"|nghi[ \t]+dinh|thong[ \t]+tu|quyet[ \t]+dinh|quy[ \t]+dinh)"
     r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh"
     r"|de[ \t]+nghi)[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
+    r"|(?<![a-z])(?:yeu[ \t]+cau|de[ \t]+nghi)[ \t]+cac[ \t]"
+)
+# An office holder, not a body: "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau".
+_PERSON_TITLE = re.compile(
+    r"(?:pho[ \t]+)?(?:chu[ \t]+tich|giam[ \t]+doc|bi[ \t]+thu|truong[ \t]+ban|chanh[ \t]+van[ \t]+phong"
+    r"|bo[ \t]+truong|thu[ \t]+truong|thu[ \t]+tuong|dong[ \t]+chi|cuc[ \t]+truong|vien[ \t]+truong)(?![a-z])"
 )
 _TCTH = re.compile(
     r"to[ \t]+chuc[ \t]+thuc[ \t]+hien|trach[ \t]+nhiem[ \t]+thuc[ \t]+hien|phan[ \t]+cong[ \t]+thuc[ \t]+hien"
@@ -366,6 +391,7 @@ _PREFIXES = re.compile(
     r"^(?:de[ \t]+nghi|giao(?:[ \t]+cho)?|yeu[ \t]+cau|trach[ \t]+nhiem[ \t]+cua|doi[ \t]+voi)[ \t]+"
 )
 _PAREN = re.compile(r"\([^()\n]{0,400}\)")
+_QUALIFIER = re.compile(r"(?<!\w)(?:theo|được|đã|sẽ)(?!\w)", re.IGNORECASE)
 
 
 # Patterns used inside functions, compiled once.
@@ -656,10 +682,12 @@ class _Parser:
                     orgs.append((_value(value), start, start + len(piece.group())))
         merged: list[tuple[str, int, int]] = []
         for value, start, end in orgs:
-            first = value.split()[0] if value.split() else ""
+            words = value.split()
+            first = words[0] if words else ""
             if merged and (
                 first in ("VÀ", "CỦA", "THUỘC", "TẠI")
                 or merged[-1][0].split()[-1] in ("VÀ", "CÁC", "CỦA")
+                or _is_area_line(words)
             ):
                 prev = merged.pop()
                 merged.append((prev[0] + " " + value, prev[1], end))
@@ -903,9 +931,16 @@ class _Parser:
         for paragraph in paragraphs[:6]:
             if self._issuer_from(paragraph):
                 break
-        if doc.issuer is None and self.header_issuer is not None:
-            doc.issuer = self.header_issuer[0]
-            self.spans["issuer"] = self.header_issuer[1]
+        header = self.header_issuer
+        if doc.issuer is not None and header is not None:
+            # the sentence's short form of the header's body ("Ủy ban nhân dân huyện" for
+            # "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ"): the full name is kept
+            short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
+            if len(full) > len(short) and full.startswith(short + " "):
+                doc.issuer = None
+        if doc.issuer is None and header is not None:
+            doc.issuer = header[0]
+            self.spans["issuer"] = header[1]
 
     def _sentence_end(self, line: _Line) -> int:
         found = _RE25.search(line.text)
@@ -915,13 +950,16 @@ class _Parser:
         for verb in _ISSUER_VERB.finditer(line.folded):
             before = line.text[: verb.start()]
             cut = max(before.rfind(c) for c in ",.;:")
+            while cut > 0 and before[cut] == "," and comma_in_name(before, cut):
+                cut = max(before.rfind(c, 0, cut) for c in ",.;:")
             candidate_start = cut + 1
             candidate = before[candidate_start:]
             value = _value(candidate)
             words = value.split()
             if not words or len(words) > 15 or not value[0].isupper() or _RE11.search(value):
                 continue
-            if _RE12.match(fold_aligned(value.lower())):
+            fvalue = fold_aligned(value.lower())
+            if _RE12.match(fvalue) or _PERSON_TITLE.match(fvalue):
                 continue
             lead = len(candidate) - len(candidate.lstrip())
             start = line.cstart + candidate_start + lead
@@ -1092,6 +1130,9 @@ class _Parser:
         for sep in _RE14.finditer(
             self.folded[start:end],
         ):
+            at = start + sep.start()
+            if text[at] == "," and comma_in_name(text, at):
+                continue
             pieces.append((pos, start + sep.start()))
             pos = start + sep.end()
         pieces.append((pos, end))
@@ -1147,8 +1188,11 @@ class _Parser:
                 return self._capital_split(start + offset, masked[offset:].rstrip(" .:;"))
             return []
         subject = masked[offset : verb[0]]
+        qualifier = _QUALIFIER.search(subject)  # "Các đồng chí chi ủy viên theo lĩnh vực được ..."
+        if qualifier:
+            subject = subject[: qualifier.start()]
         units = self._capital_split(start + offset, subject)
-        if not units or len(subject.split()) > 15:
+        if not units or len(subject.split()) > 20:
             return []
         if _RE18.match(fmasked[verb[0] :]):
             with_at = _RE19.match(fmasked[verb[0] :])
@@ -1187,7 +1231,8 @@ class _Parser:
         pieces: list[tuple[int, int]] = []
         pos = 0
         for sep in _RE20.finditer(part):
-            if part[sep.end()].isupper():
+            comma = part.find(",", sep.start(), sep.end())
+            if part[sep.end()].isupper() and not (comma >= 0 and comma_in_name(part, comma)):
                 pieces.append((pos, sep.start()))
                 pos = sep.end()
         pieces.append((pos, len(part)))
