@@ -1131,7 +1131,9 @@ class _Parser:
             self.folded[start:end],
         ):
             at = start + sep.start()
-            if text[at] == "," and comma_in_name(text, at):
+            if text[at] == "," and (
+                comma_in_name(text, at) or self._continues_name(start + sep.end(), end)
+            ):
                 continue
             pieces.append((pos, start + sep.start()))
             pos = start + sep.end()
@@ -1145,6 +1147,15 @@ class _Parser:
                 lead = len(text[a:b]) - len(text[a:b].lstrip(" \t*"))
                 out.append((value, (a + lead, a + lead + len(value))))
         return out
+
+    def _continues_name(self, pos: int, end: int) -> bool:
+        """After a comma: a lower-case word that does not start a unit ("Phòng Phổ biến, giáo
+        dục pháp luật") continues the name; "các đoàn thể", "phòng X" start a new one."""
+        while pos < end and self.text[pos] in " \t":
+            pos += 1
+        if pos >= end or not self.text[pos].islower():
+            return False
+        return not _RE17.match(self.folded[pos : min(end, pos + 20)].lower())
 
     def _units_from_heading(
         self, start: int, end: int, *, sentence: bool = False
