@@ -313,7 +313,7 @@ _TITLE_WORDS = re.compile(
     + r")\b"
 )
 _SIGNED = re.compile(
-    r"^[(\[]?\s*(?:da ky|ky|signed|ky ten|ky, ghi ro ho ten|da ky va dong dau)[^)\]]{0,40}[)\]]?$"
+    r"^[(\[]?\s*(?:da ky|daky|ky|signed|ky ten|ky, ghi ro ho ten|da ky va dong dau)[^)\]]{0,40}[)\]]?$"
 )
 _NAME = re.compile(rf"^[{_CAPS}][\w'’]*(?:[ \t]+[{_CAPS}][\w'’]*){{1,5}}$")
 _BULLET = re.compile(r"^[ \t]*([-+•–*])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)?$")
@@ -391,6 +391,7 @@ _PREFIXES = re.compile(
     r"^(?:de[ \t]+nghi|giao(?:[ \t]+cho)?|yeu[ \t]+cau|trach[ \t]+nhiem[ \t]+cua|doi[ \t]+voi)[ \t]+"
 )
 _PAREN = re.compile(r"\([^()\n]{0,400}\)")
+_RECIPIENT_SEP = re.compile(r"(?<=[;,])[ \t]+[-+•][ \t]+(?=\S)")
 _QUALIFIER = re.compile(r"(?<!\w)(?:theo|được|đã|sẽ)(?!\w)", re.IGNORECASE)
 
 
@@ -407,6 +408,10 @@ _RE9 = re.compile(
     r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?"
 )
 _RE10 = re.compile(r"(?:va|cung|va[ \t]+cac)?")
+_NEXT_AFTER_SUBJECT = re.compile(
+    r"ve[ \t](?:(?!thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[^.:;\n])*?"
+    r"(?:[ \t]+(?:va|cung)(?:[ \t]+cac)?|[ \t]*[,;])"
+)
 _RE11 = re.compile(r"\d")
 _RE12 = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
 _RE13 = re.compile(r"^[^:]*:?")
@@ -921,6 +926,12 @@ class _Parser:
                     )
                 )
                 ok = ok or bool(chosen and _RE10.fullmatch(gap))
+                # "... số A ... của X về <subject> và Kế hoạch số B": the subject of A ends
+                # with "và", "," or ";" before B (but "về thực hiện Nghị quyết số B" is A's
+                # subject, not a second document carried out)
+                if not ok and chosen:
+                    raw = self.folded[prev_end : cite.begin].strip(" \t")
+                    ok = bool(_NEXT_AFTER_SUBJECT.fullmatch(raw.lstrip(",; \t")))
                 if ok:
                     chosen.append(cite)
                     prev_end = max(cite.tail_end, cite.end)
@@ -1285,9 +1296,10 @@ class _Parser:
         lines = _lines(text, match.end() + 1, len(text), 60) if match.end() < len(text) else []
         inline = text[inline_start : match.end()]
         if inline.strip():
-            value = self._cut_signature(inline_start, match.end())
-            if value:
-                rec.append(value)
+            for a, b in self._recipient_parts(inline_start, match.end()):
+                value = self._cut_signature(a, b)
+                if value:
+                    rec.append(value)
         for line in lines:
             if not line.text:
                 continue
@@ -1303,9 +1315,11 @@ class _Parser:
                 start = line.cstart
             else:
                 break
-            value = self._cut_signature(start, line.cend)
-            if value:
-                rec.append(value)
+            value = None
+            for a, b in self._recipient_parts(start, line.cend):
+                value = self._cut_signature(a, b)
+                if value:
+                    rec.append(value)
             if (
                 lowered.lstrip("-+• ").startswith("luu")
                 and value
@@ -1314,6 +1328,15 @@ class _Parser:
                 break
         self.doc.recipients = [v for v, _ in rec]
         self.spans["recipients"] = [s for _, s in rec]
+
+    def _recipient_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Recipients run together on one line: "- Như trên; - Lưu: VT." """
+        parts: list[tuple[int, int]] = []
+        for sep in _RECIPIENT_SEP.finditer(self.text, start, end):
+            parts.append((start, sep.start()))
+            start = sep.end()
+        parts.append((start, end))
+        return parts
 
     def _cut_signature(self, start: int, end: int) -> tuple[str, Span] | None:
         """A recipient without a signature fragment pasted on the same line."""
@@ -1390,6 +1413,8 @@ class _Parser:
             if not line.text:
                 continue
             value = line.text
+            if _ON_BEHALF.match(value):
+                continue  # a second authority line: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
             bullet = _BULLET.match(value)
             if bullet:
                 caps = _RE24.search(value)
