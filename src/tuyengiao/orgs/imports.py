@@ -300,6 +300,12 @@ def _topological(
 
 @transaction.atomic
 def _apply_units(rows: list[UnitRow], result: ImportResult, progress: Progress) -> None:
+    # Treebeard keeps siblings in code order: adding them in that order (parents first, level by
+    # level) puts each new unit after the ones just added instead of moving their paths.
+    level: dict[str, int] = {}
+    for r in rows:  # topological order: a parent's level is known before its children's
+        level[r.code] = level[r.parent_code] + 1 if r.parent_code in level else 0
+    rows = sorted(rows, key=lambda r: (level[r.code], r.code))
     created: dict[str, Unit] = {}
     parents_needed = {r.parent_code for r in rows if r.parent_code}
     known = {u.code: u for u in Unit.objects.filter(code__in=parents_needed)}
