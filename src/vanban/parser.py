@@ -255,10 +255,10 @@ _DATE_LINE = vi_regex(
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 _SEPARATOR = re.compile(r"^[-–—_=*.~ \t]{1,}$")
 _VV = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])")
-_SECTION_BODY = (
-    r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(?:(?:PHẦN|Phần)[ \t]+)?([IVXL]{1,6})[ \t]*[.\-–—:)][ \t]*([^\n]*)"
+_SECTION_BODY = r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(?:(?:PHẦN|Phần)[ \t]+)?([IVXL]{1,6})[ \t]*(?:[.\-–—:)]|/(?=[ \t]))[ \t]*([^\n]*)"
+_ITEM_BODY = (
+    r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(\d{1,2})[ \t]*(?:\.(?!\d)|\)|-(?![\d-])|/(?=[ \t]))[ \t]*([^\n]*)"
 )
-_ITEM_BODY = r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(\d{1,2})[ \t]*(?:\.(?!\d)|\)|-(?![\d-]))[ \t]*([^\n]*)"
 _FOOTNOTE_BODY = r"[ \t]*([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\])[ \t]*(\S[^\n]*)"
 _SECTION_RE = re.compile(_SECTION_BODY + "$")
 # Line patterns in two forms: at the start of the text, and after a "\n" (a literal first
@@ -326,12 +326,12 @@ _ASSIGN_HINTS = (
 _SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
-    r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai[ \t]+xay[ \t]+dung|de[ \t]+ra)[ \t]+"
+    r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai(?:[ \t]+xay[ \t]+dung)?|de[ \t]+ra)[ \t]+"
     r"(?:ke[ \t]+hoach|chuong[ \t]+trinh|huong[ \t]+dan|de[ \t]+an|quy[ \t]+che|quy[ \t]+dinh|bao[ \t]+cao"
     r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an"
     r"|nghi[ \t]+dinh|thong[ \t]+tu|quyet[ \t]+dinh|quy[ \t]+dinh)"
     r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh"
-    r"|de[ \t]+nghi)[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
+    r"|de[ \t]+nghi|bao[ \t]+cao)[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
     r"|(?<![a-z])(?:yeu[ \t]+cau|de[ \t]+nghi)[ \t]+cac[ \t]"
 )
 # An office holder, not a body: "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau".

@@ -128,3 +128,40 @@ def test_units_keep_names_with_commas_whole() -> None:
         ("I", "1", ["Văn phòng Sở", "Phòng Phổ biến, giáo dục pháp luật"], "Quý II"),
         ("II", "1", ["Sở Văn hóa, Thể thao và Du lịch"], None),
     ]
+
+
+def test_slash_separated_sections_and_items() -> None:
+    doc = parse(
+        "KẾ HOẠCH\nthử\n\nI/ MỤC ĐÍCH\n\n1/ Mục đích một\n\nII/ NỘI DUNG\n\n1/ Nội dung một\n"
+        "Ngày 1/2/2024 họp.\n"
+    )
+    assert [(s.label, s.title) for s in doc.sections] == [("I", "MỤC ĐÍCH"), ("II", "NỘI DUNG")]
+    assert [(i.section, i.label, i.title) for i in doc.items] == [
+        ("I", "1", "Mục đích một"),
+        ("II", "1", "Nội dung một"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        (
+            "Đảng ủy cơ sở Trường Cao đẳng Y tế triển khai kế hoạch thực hiện như sau:",
+            "Đảng ủy cơ sở Trường Cao đẳng Y tế",
+        ),
+        ("Đảng ủy Sở Y tế báo cáo kết quả như sau:", "Đảng ủy Sở Y tế"),
+        (
+            "Ban Thường vụ Đảng ủy Khối đề nghị các chi, đảng bộ cơ sở thực hiện:",
+            "Ban Thường vụ Đảng ủy Khối",
+        ),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch ban hành Kế hoạch như sau:",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+    ],
+)
+def test_issuer_named_by_the_opening_sentence(sentence: str, issuer: str) -> None:
+    doc = parse(
+        f"KẾ HOẠCH\nthử\n\nThực hiện Kế hoạch số 5-KH/TU của Tỉnh ủy, {sentence}\n\nI. MỤC ĐÍCH\n"
+    )
+    assert doc.issuer == issuer
