@@ -7,25 +7,22 @@ an ``Outcome``; the page polls ``core/_job_progress.html`` with htmx until the j
 
 Progress is written at most every ``PROGRESS_INTERVAL`` seconds. While the work is inside its one
 all-or-nothing transaction, a write to the job's row through the same connection would stay
-invisible until the commit, so the live numbers take a side path: on PostgreSQL a second
-connection in autocommit updates the row; on SQLite (one writer at a time, and the web server
-and the worker share its file, hence the host) a small JSON file beside the database holds them
-and the page reads it (``live``).
+invisible until the commit, so on PostgreSQL a second connection in autocommit updates the row.
+SQLite has one writer at a time: every request that writes (each authenticated request saves its
+session) waits for the import's transaction anyway, so there the rows written are not recorded
+until the end and the page shows "writing" with the rows checked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -78,12 +75,9 @@ class Outcome:
     keep_file: bool = False  # kept for a second run (e.g. "import the valid rows only")
 
 
-def progress_file(job: Job) -> Path:
-    return Path(settings.VAR_DIR) / "job-progress" / f"{job.token}.json"
-
-
 class JobProgress:
-    """Records a job's progress (throttled), through a side path inside a transaction."""
+    """Records a job's progress (throttled); inside a transaction, through a second connection
+    on PostgreSQL and not at all on SQLite."""
 
     def __init__(self, job: Job, interval: float = PROGRESS_INTERVAL) -> None:
         self.job = job
@@ -113,8 +107,6 @@ class JobProgress:
             Job.objects.filter(pk=self.job.pk).update(**values)
         elif connection.vendor == "postgresql":
             self._update_aside(connection, values)
-        else:
-            _write_progress_file(self.job, values)
 
     def _update_aside(self, connection: BaseDatabaseWrapper, values: dict[str, Any]) -> None:
         """UPDATE the job's row through a second connection (autocommit): the page sees it now."""
@@ -140,29 +132,6 @@ class JobProgress:
         if self._side is not None:
             self._side.close()
             self._side = None
-        progress_file(self.job).unlink(missing_ok=True)
-
-
-def _write_progress_file(job: Job, values: dict[str, Any]) -> None:
-    path = progress_file(job)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(values))
-    os.replace(temporary, path)
-
-
-def live(job: Job) -> Job:
-    """The job with the newest progress numbers (from the side file while it is writing)."""
-    if job.finished:
-        return job
-    try:
-        values = json.loads(progress_file(job).read_text())
-    except (OSError, ValueError):
-        return job
-    for name in PROGRESS_FIELDS:
-        if name in values:
-            setattr(job, name, values[name])
-    return job
 
 
 def start(
@@ -281,7 +250,7 @@ def job_for_user(user: User | AnonymousUser, pk: int, kind: str) -> Job:
     qs = Job.objects.filter(kind=kind)
     if not is_system_admin(user):
         qs = qs.filter(started_by=user.pk) if user.is_authenticated else qs.none()
-    return live(get_for_user(qs, user, pk=pk))
+    return get_for_user(qs, user, pk=pk)
 
 
 def recent_jobs(user: User | AnonymousUser, kind: str, limit: int = 5) -> list[Job]:
@@ -291,4 +260,4 @@ def recent_jobs(user: User | AnonymousUser, kind: str, limit: int = 5) -> list[J
     if not user.is_authenticated:
         return []
     jobs = scoped(Job.objects.filter(kind=kind, started_by=user.pk), user)
-    return [live(job) for job in jobs[:limit]]
+    return list(jobs[:limit])
