@@ -298,43 +298,58 @@ def comma_in_name(text: str, pos: int) -> bool:
 _NOT_IN_NAME = frozenset(["các", "của", "những", "cơ", "đơn", "vị", "quan", "liên"])
 
 
+# A run of name words: each word is letters only, words are separated by blanks, and the run
+# stops before a lower-case stop word, a stop pair ("ban hành") or "và" before a type word.
+_STOP_AHEAD = (
+    "(?:"
+    + alternation(sorted(_STOP_WORDS, key=len, reverse=True))
+    + "|"
+    + "|".join(f"{first}\\s+{second}" for first, second in _STOP_PAIRS.items())
+    + ")(?![^\\W\\d_])"
+    + r"|[vV][àÀ](?![^\W\d_])\s*(?:"
+    + vi_regex(rf"(?:{_TYPE_ALT})(?![a-z])").pattern
+    + ")"
+)
+_LETTERS = "[^\\W\\d_¹²³⁰⁴⁵⁶⁷⁸⁹]+"  # footnote marks are word characters, not letters
+_NAME_RUN = re.compile(rf"\s*((?!{_STOP_AHEAD}){_LETTERS}(?:\s+(?!{_STOP_AHEAD}){_LETTERS})*)")
+_NAME_GLUE = re.compile(r"\s*(?:(,)|[-–](?=\s?[^\W\d_]))")
+_WORD_RUN = re.compile(_LETTERS)
+_NAME_TAIL = ("và", "các", "của")
+
+
 def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
     """The body name starting at ``pos`` (after "của"): (name or None, start, end)."""
-    words: list[tuple[int, int]] = []
-    for match in _TOKEN.finditer(text, pos, min(len(text), pos + 400)):
-        token = match.group()
-        first = token[0]
-        if not first.isalpha():
-            # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
-            if words and (
-                (token == "," and comma_in_name(text, match.start()))
-                or (token in "-–" and text[match.end() : match.end() + 2].strip()[:1].isupper())
-            ):
-                continue
-            break
-        if not words and not first.isupper():
-            break
-        # lower case is needed for stop words (lower-case tokens) and for "và" (two letters)
-        low = token.lower() if first.islower() or len(token) == 2 else token
-        if first.islower():
-            if low in _STOP_WORDS:
-                break
-            if low in _STOP_PAIRS:
-                following = text[match.end() : match.end() + 12].split()
-                if following and following[0].lower() == _STOP_PAIRS[low]:
-                    break
-        if low == "và":
-            after = fold_aligned(text[match.end() : match.end() + 40]).lstrip()
-            if _TYPE_AFTER.match(after):
-                break
-        words.append(match.span())
-        if len(words) >= limit:
-            break
-    while words and text[words[-1][0] : words[-1][1]].lower() in ("và", "các", "của"):
-        words.pop()
-    if not words:
+    stop = min(len(text), pos + 400)
+    run = _NAME_RUN.match(text, pos, stop)
+    if run is None or not run.group(1)[0].isupper():
         return None, pos, pos
-    start, end = words[0][0], words[-1][1]
+    start = run.start(1)
+    end = run.end()
+    count = len(run.group(1).split())
+    while count < limit:
+        # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
+        glue = _NAME_GLUE.match(text, end, stop)
+        if glue is None:
+            break
+        if glue.group(1) is not None:
+            if not comma_in_name(text, glue.start(1)):
+                break
+        elif not text[glue.end() : glue.end() + 2].strip()[:1].isupper():
+            break
+        run = _NAME_RUN.match(text, glue.end(), stop)
+        if run is None:
+            break
+        end = run.end()
+        count += len(run.group(1).split())
+    if count > limit:  # cut after the limit-th word
+        words = list(_WORD_RUN.finditer(text, start, end))
+        end = words[limit - 1].end()
+    value = text[start:end].split()
+    while value and value[-1].lower() in _NAME_TAIL:
+        value.pop()
+    if not value:
+        return None, pos, pos
+    end = text.rfind(value[-1], start, end) + len(value[-1])
     return " ".join(text[start:end].split()), start, end
 
 
