@@ -232,3 +232,18 @@ def test_old_uploads_are_purged(tree: Tree, users: dict[str, User]) -> None:
     assert jobs.purge_old_files() == 1
     job.refresh_from_db()
     assert not job.file.name and not job.file.storage.exists(stored)
+
+
+def test_a_crash_is_recorded_on_the_job(
+    tree: Tree, users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(tasks.imports, "import_units", crash)
+    response = _post_units(logged_in_client(users["khoi"]), BAD_AND_GOOD)
+    job = Job.objects.get()
+    assert job.state == JobState.FAILED and "Lỗi hệ thống" in job.message
+    assert job.finished_at is not None and not job.file.name
+    page = logged_in_client(users["khoi"]).get(response["Location"]).content.decode()
+    assert "Lỗi hệ thống" in page and "hx-get" not in page
