@@ -319,10 +319,6 @@ _NAME = re.compile(rf"^[{_CAPS}][\w'’]*(?:[ \t]+[{_CAPS}][\w'’]*){{1,5}}$")
 _BULLET = re.compile(r"^[ \t]*([-+•–*])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)?$")
 _BULLET_BODY = r"[ \t]*([-+•–])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)"
 _BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
-# Cheap test before reading an item line by line for its assignment (lower-case NFC text).
-_ASSIGN_HINTS = (
-    "phân công", "thời gian", "thời hạn", "tiến độ", "chủ trì", "phối hợp", "thực hiện:", "\n+", "- +",
-)  # fmt: skip
 _SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
 _ISSUER_VERB = re.compile(
@@ -350,6 +346,11 @@ _UNIT_ROLE = vi_regex(
 )
 _PERIOD = vi_regex(
     r"^[-+•*\s]*(?:thoi[ \t]+gian(?:[ \t]+thuc[ \t]+hien|[ \t]+hoan[ \t]+thanh)?|thoi[ \t]+han(?:[ \t]+hoan[ \t]+thanh)?|tien[ \t]+do(?:[ \t]+thuc[ \t]+hien)?)[ \t]*:[ \t]*"
+)
+# The start of a line _PHAN_CONG, _PERIOD or _UNIT_ROLE can match (a necessary condition).
+_ASSIGN_LINE = vi_regex(
+    r"\n(?:[^\S\n]|[-+•*#_>])*(?:phan[ \t]+cong|(?:don[ \t]+vi|co[ \t]+quan)[ \t]+(?:thuc[ \t]+hien|chu[ \t]+tri|phoi[ \t]+hop)"
+    r"|thoi[ \t]+gian|thoi[ \t]+han|tien[ \t]+do|chu[ \t]+tri|phoi[ \t]+hop|thuc[ \t]+hien)"
 )
 _END_OF_BODY = re.compile(r"^(?:tren[ \t]+day[ \t]+la|noi[ \t]+nhan)")
 
@@ -1031,19 +1032,10 @@ class _Parser:
 
     def _phan_cong(self, item: Item) -> Assignment | None:
         text = self.text
-        segment = text[item.span[0] : item.span[1]]
-        # A hint found as written is in the lower-case text too; lowering the whole item (the
-        # costly part) is left for when none is.
-        for hint in _ASSIGN_HINTS:
-            if hint in segment:
-                break
-        else:
-            segment = segment.lower()
-            for hint in _ASSIGN_HINTS:
-                if hint in segment:
-                    break
-            else:
-                return None
+        # Units and a period come only from a line (after the first) that _PHAN_CONG, _PERIOD
+        # or _UNIT_ROLE matches; one search for such a line start settles most items.
+        if not _ASSIGN_LINE.search(text, item.span[0], item.span[1]):
+            return None
         lines = [
             ln
             for ln in _lines(text, item.span[0], item.span[1], 5000)[1:]
