@@ -321,14 +321,62 @@ _BULLET_BODY = r"[ \t]*([-+•–])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)"
 _BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
 _SENTENCE_BREAK = re.compile(rf"[.:;!?][ \t]+[{_CAPS}]")
 _OPENING = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b")
-_ISSUER_VERB = re.compile(
-    r"(?<![a-z])(?:xay[ \t]+dung|ban[ \t]+hanh|trien[ \t]+khai(?:[ \t]+xay[ \t]+dung)?|de[ \t]+ra)[ \t]+"
+_ISSUE_DOC = (
     r"(?:ke[ \t]+hoach|chuong[ \t]+trinh|huong[ \t]+dan|de[ \t]+an|quy[ \t]+che|quy[ \t]+dinh|bao[ \t]+cao"
     r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an"
     r"|nghi[ \t]+dinh|thong[ \t]+tu|quyet[ \t]+dinh|quy[ \t]+dinh)"
-    r"|(?<![a-z])(?:yeu[ \t]+cau|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|huong[ \t]+dan|quyet[ \t]+dinh"
-    r"|de[ \t]+nghi|bao[ \t]+cao)[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
-    r"|(?<![a-z])(?:yeu[ \t]+cau|de[ \t]+nghi)[ \t]+cac[ \t]"
+)
+_ISSUE_TALK = r"[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
+
+
+def _literal_first(branches: list[str]) -> str:
+    """``(?<![a-z])(?:b1|b2|...)`` for branches that start with a literal lower-case letter,
+    written so that every branch starts with that letter (the check of the character before it
+    follows as a lookbehind): the regex engine then skips to those letters. Branches sharing a
+    first letter keep their order, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return (
+        "(?:"
+        + "|".join(
+            f"{first}(?<![a-z]{first})(?:" + "|".join(rests) + ")"
+            for first, rests in groups.items()
+        )
+        + ")"
+    )
+
+
+# The body in the opening sentence: "X xây dựng kế hoạch", "X yêu cầu các cấp ủy ...".
+_ISSUER_VERB = re.compile(
+    _literal_first(
+        [
+            *(
+                verb + r"[ \t]+" + _ISSUE_DOC
+                for verb in (
+                    r"xay[ \t]+dung",
+                    r"ban[ \t]+hanh",
+                    r"trien[ \t]+khai(?:[ \t]+xay[ \t]+dung)?",
+                    r"de[ \t]+ra",
+                )
+            ),
+            *(
+                verb + _ISSUE_TALK
+                for verb in (
+                    r"yeu[ \t]+cau",
+                    r"chi[ \t]+thi",
+                    r"ket[ \t]+luan",
+                    r"thong[ \t]+bao",
+                    r"huong[ \t]+dan",
+                    r"quyet[ \t]+dinh",
+                    r"de[ \t]+nghi",
+                    r"bao[ \t]+cao",
+                )
+            ),
+            r"yeu[ \t]+cau[ \t]+cac[ \t]",
+            r"de[ \t]+nghi[ \t]+cac[ \t]",
+        ]
+    )
 )
 # An office holder, not a body: "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau".
 _PERSON_TITLE = re.compile(
