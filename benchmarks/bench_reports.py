@@ -322,6 +322,21 @@ def _child(quick: bool) -> None:
     # Measured interleaved (one of each in turn) so that load from other processes on the machine
     # falls on the figure and its baseline alike.
     page_ms, bare_page_ms = _interleaved(page, bare_page, repeat)
+
+    # For reading the page's ratio: what any page costs here before doing anything (same client:
+    # middleware, session read and write, user and unit, base template) — a GET of a missing URL.
+    import logging
+
+    logging.getLogger("django.request").setLevel(logging.ERROR)
+
+    def floor() -> None:
+        assert client.get("/bao-cao/khong-co-trang-nay/").status_code == 404
+
+    floor_ms, _ = _interleaved(floor, bare_page, repeat)
+    print(
+        f"framework floor (GET of a missing URL, same client): p95 {p95(floor_ms):.1f} ms",
+        file=sys.stderr,
+    )
     roll_ms, bare_roll_ms = _interleaved(roll, bare_roll, repeat)
     size = f"{base_units:,} base organisations, {subs:,} submissions, {values:,} values"
     figures = [

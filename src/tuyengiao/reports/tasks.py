@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import send_mass_mail
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
+
+from tuyengiao.core import jobs
+from tuyengiao.core.models import Job
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tuyengiao.accounts.models import User
+
+    from .matrix import Filters
+
+MATRIX_EXPORT = "reports.matrix_export"
 
 
 @task
@@ -56,3 +71,54 @@ def send_report_reminders(period_ids: list[int]) -> int:
             )
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, to))
     return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+# --------------------------------------------------------------------------- large matrix exports
+
+
+def start_matrix_export(
+    user: User | AnonymousUser, key: str, filters: Filters, filename: str, total: int
+) -> Job:
+    """Record an export of the matrix of period ``key`` with ``filters`` for ``user`` and enqueue
+    it; its page shows the rows written and then offers the file (kept ``FILE_KEEP_DAYS``)."""
+    jobs.purge_old_files()
+    job = Job.objects.create(
+        kind=MATRIX_EXPORT,
+        unit=getattr(user, "unit", None),
+        started_by=user if user.is_authenticated else None,
+        filename=filename[:255],
+        options={"period": key, **filters.as_options()},
+        total=total,
+    )
+    export_matrix_task.enqueue(job.pk)
+    return job
+
+
+def export_matrix_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
+    """Write the .xlsx of the matrix the starter asked for, with the starter's rights now."""
+    from . import matrix
+
+    user = job.started_by
+    if user is None or not user.is_active:
+        raise jobs.JobError("Tài khoản yêu cầu xuất tệp không còn hoạt động; không xuất.")
+    today = timezone.localdate()
+    options = job.options
+    periods = matrix.periods_of(user, str(options.get("period", "")))
+    if not periods:
+        raise jobs.JobError("Kỳ báo cáo này không còn trong các báo cáo của đơn vị.")
+    filters = matrix.Filters(
+        kind=str(options.get("kind", "")),
+        q=str(options.get("q", "")),
+        status=str(options.get("status", "")),
+    )
+    units = matrix.units(user, periods, filters, today)
+    total = units.count()
+    progress.checked(total, total)
+    content = matrix.export_workbook(periods, units, today, progress, total)
+    job.file.save(f"{job.token}.xlsx", ContentFile(content), save=False)
+    return jobs.Outcome(result={"rows": total}, keep_file=True)
+
+
+@task
+def export_matrix_task(job_pk: int) -> None:
+    jobs.run(job_pk, export_matrix_work)

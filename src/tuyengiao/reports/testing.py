@@ -7,12 +7,15 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
+from tuyengiao.accounts.models import Role
+from tuyengiao.core.models import Job, JobState
 from tuyengiao.orgs.models import Unit
-from tuyengiao.testing import SECRET_MARK
+from tuyengiao.testing import SECRET_MARK, make_user
 
 from .calendar import generate_year
 from .models import Attachment, CalendarFeed, Indicator, Period, ReportType, Section, Submission
 from .services import set_recipients
+from .tasks import MATRIX_EXPORT
 
 
 def make_report_type(unit: Unit, recipients: list[Unit] | None = None) -> ReportType:
@@ -59,6 +62,22 @@ def _feed_token(unit: Unit) -> str:
     return feed.token
 
 
+def _export_job_pk(unit: Unit) -> int:
+    """A finished matrix export of an officer of ``unit``, its file naming the mark."""
+    starter = make_user(f"xuat-{unit.pk}-{Job.objects.count()}", unit, Role.OFFICER)
+    job = Job(
+        kind=MATRIX_EXPORT,
+        unit=unit,
+        started_by=starter,
+        filename=f"{SECRET_MARK}.xlsx",
+        state=JobState.DONE,
+        result={"rows": 1},
+    )
+    job.file.save(f"{job.token}.xlsx", ContentFile(SECRET_MARK.encode()), save=False)
+    job.save()
+    return job.pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "report_type_pk": _report_type_pk,
@@ -66,6 +85,7 @@ def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
         "submission_pk": _submission_pk,
         "attachment_pk": _attachment_pk,
         "feed_token": _feed_token,
+        "export_job_pk": _export_job_pk,
     }
 
 

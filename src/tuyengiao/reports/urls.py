@@ -18,6 +18,8 @@ urlpatterns = [
     path("nop/<int:submission_pk>/dinh-kem/", views.attach, name="attach"),
     path("dinh-kem/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("tinh-hinh/", views.matrix, name="matrix"),
+    path("tinh-hinh/xuat/<int:export_job_pk>/", views.export_job, name="export_job"),
+    path("tinh-hinh/xuat/<int:export_job_pk>/tep.xlsx", views.export_file, name="export_file"),
     path("ky/<int:period_pk>/tong-hop/", views.rollup, name="rollup"),
     path(
         "ky/<int:period_pk>/bao-cao-tong-hop.docx",

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,11 +18,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
-from tuyengiao.core.listing import PER_PAGE, export_requested, export_xlsx, paginate
+from tuyengiao.core import jobs
+from tuyengiao.core.listing import PER_PAGE, export_requested, paginate
+from tuyengiao.core.models import JobState
 from tuyengiao.core.spreadsheets import XLSX_MIME, TableError
-from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import Unit
 
+from . import matrix as matrix_rows
 from . import services
 from .calendar import generate_year, ics_feed
 from .charts import bar_chart, line_chart
@@ -50,6 +52,7 @@ from .models import (
     Submission,
 )
 from .services import Cell, Conflict, NotEditable
+from .tasks import MATRIX_EXPORT, start_matrix_export
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,11 +68,7 @@ def _unit(request: HttpRequest) -> Unit | None:
 
 def own_types(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[ReportType]:
     """Report types defined by the user's unit or units below it (not those received)."""
-    qs = scoped(ReportType, request.user, action)
-    unit = _unit(request)
-    if unit is not None and not getattr(request.user, "is_system_admin", False):
-        qs = qs.filter(unit__path__startswith=unit.path)
-    return qs.select_related("unit")
+    return matrix_rows.own_types(request.user, action)
 
 
 # --------------------------------------------------------------------------- report types
@@ -524,25 +523,10 @@ def attachment(request: HttpRequest, attachment_pk: int) -> FileResponse:
 # --------------------------------------------------------------------------- superior side
 
 
-def _period_choices(
-    types: QuerySet[ReportType],
-) -> tuple[list[tuple[str, str]], dict[str, list[Period]]]:
-    periods = list(
-        Period.objects.filter(report_type__in=types)
-        .select_related("report_type")
-        .order_by("-start", "kind")
-    )
-    by_key: dict[str, list[Period]] = {}
-    for p in periods:
-        by_key.setdefault(p.key, []).append(p)
-    choices = [(k, ps[0].label) for k, ps in by_key.items()]
-    return choices, by_key
-
-
 @login_required
 def matrix(request: HttpRequest) -> HttpResponse:
     types = own_types(request).filter(sent=True)
-    choices, by_key = _period_choices(types)
+    choices, by_key = matrix_rows.period_choices(types)
     today = timezone.localdate()
     default_key = next(
         (k for k, ps in by_key.items() if ps[0].start <= today), choices[0][0] if choices else ""
@@ -554,24 +538,10 @@ def matrix(request: HttpRequest) -> HttpResponse:
     cleaned = getattr(form, "cleaned_data", {})
     key = cleaned.get("period") or default_key
     periods = sorted(by_key.get(key, []), key=lambda p: p.report_type.title)
-    units = visible_units(request.user).filter(
-        Exists(
-            Recipient.objects.filter(
-                unit=OuterRef("pk"), report_type__in=[p.report_type_id for p in periods]
-            )
-        )
+    filters = matrix_rows.Filters(
+        kind=cleaned.get("kind") or "", q=cleaned.get("q") or "", status=cleaned.get("status") or ""
     )
-    if cleaned.get("kind"):
-        units = units.filter(kind=cleaned["kind"])
-    if cleaned.get("q"):
-        units = units.filter(name_folded__contains=fold(cleaned["q"]))
-    wanted = cleaned.get("status")
-    if wanted:
-        cond = Q(pk__in=[])
-        for p in periods:
-            cond |= services.status_condition(p, wanted, today)
-        units = units.filter(cond)
-    units = units.order_by("path")
+    units = matrix_rows.units(request.user, periods, filters, today)
 
     if request.method == "POST" and request.POST.get("remind"):
         for p in periods:
@@ -585,50 +555,35 @@ def matrix(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Đã gửi thư nhắc tới các đơn vị chưa nộp ({n} báo cáo).")
         return redirect(f"{reverse('reports:matrix')}?{params.urlencode()}")
 
-    def cells_for(unit_list: Sequence[Unit]) -> dict[int, dict[int, tuple[str, Submission]]]:
-        subs = Submission.objects.filter(
-            period__in=periods, unit__in=[u.pk for u in unit_list]
-        ).only("pk", "period_id", "unit_id", "status", "is_late", "first_submitted_on")
-        due = {p.pk: p.due_date for p in periods}
-        out: dict[int, dict[int, tuple[str, Submission]]] = {}
-        for s in subs:
-            out.setdefault(s.unit_id, {})[s.period_id] = (
-                services.cell_status(s.status, s.is_late, due[s.period_id], today),
-                s,
-            )
-        return out
-
+    ctx = _paginate_units(request, units, periods, unfiltered=not filters.any)
     if export_requested(request):
-        all_units = list(units.only("pk", "code", "name", "path"))
-        cells = cells_for(all_units)
-        columns: list[tuple[str, Any]] = [
-            ("Mã đơn vị", lambda u: u.code),
-            ("Đơn vị", lambda u: u.name),
-        ]
-        for p in periods:
-            columns.append(
-                (
-                    p.report_type.title,
-                    lambda u, p=p: Cell.LABELS[cells.get(u.pk, {}).get(p.pk, (Cell.NONE, None))[0]][
-                        0
-                    ],
-                )
-            )
-        return export_xlsx(
-            f"tinh-hinh-nop-bao-cao-{key}.xlsx", columns, all_units, title="Tình hình nộp báo cáo"
-        )
+        filename = f"tinh-hinh-nop-bao-cao-{key}.xlsx"
+        total = ctx["page_obj"].paginator.count
+        if total > matrix_rows.EXPORT_IN_REQUEST_MAX:
+            job = start_matrix_export(request.user, key, filters, filename, total)
+            return redirect("reports:export_job", export_job_pk=job.pk)
+        content = matrix_rows.export_workbook(periods, units, today)
+        return _file(content, XLSX_MIME, filename)
 
-    ctx = _paginate_units(
-        request, units, periods, unfiltered=not (cleaned.get("kind") or cleaned.get("q") or wanted)
-    )
     page_units = list(ctx["object_list"])
-    cells = cells_for(page_units)
+    cells = matrix_rows.cells_for(periods, [u.pk for u in page_units], today)
     counts = services.status_counts(periods, today) if periods else {}
+    # Each cell ready to print: (period, status, submission, label, link, accepted-but-late), so
+    # the template does no lookups or {% url %} per cell. The link is reversed once.
+    sentinel = 987654321
+    link_head, link_tail = reverse("reports:submission", args=[sentinel]).split(str(sentinel))
     rows = [
         {
             "unit": u,
             "cells": [
-                (p, st, sub, Cell.LABELS[st][0])
+                (
+                    p,
+                    st,
+                    sub,
+                    Cell.LABELS[st][0],
+                    f"{link_head}{sub.pk}{link_tail}" if sub else "",
+                    st == Cell.ACCEPTED and sub is not None and sub.is_late,
+                )
                 for p in periods
                 for st, sub in [cells.get(u.pk, {}).get(p.pk, (Cell.NONE, None))]
             ],
@@ -646,6 +601,35 @@ def matrix(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "reports/matrix.html", ctx)
+
+
+@login_required
+def export_job(request: HttpRequest, export_job_pk: int) -> HttpResponse:
+    """A large matrix export's progress (polled by htmx), then the link to its file."""
+    job = jobs.job_for_user(request.user, export_job_pk, MATRIX_EXPORT)
+    context = {
+        "job": job,
+        "poll_url": reverse("reports:export_job", kwargs={"export_job_pk": job.pk}),
+        "outcome_template": "reports/_export_job_outcome.html",
+        "form_url": reverse("reports:matrix"),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "core/_job_progress.html", context)
+    others = [j for j in jobs.recent_jobs(request.user, MATRIX_EXPORT) if j.pk != job.pk]
+    return render(request, "reports/export_job.html", {**context, "export_jobs": others})
+
+
+@login_required
+def export_file(request: HttpRequest, export_job_pk: int) -> FileResponse:
+    """The .xlsx a finished export job wrote (to its starter only)."""
+    job = jobs.job_for_user(request.user, export_job_pk, MATRIX_EXPORT)
+    if job.state != JobState.DONE or not job.file.name:
+        raise Http404("Tệp xuất không còn; hãy xuất lại.")
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Tệp xuất không còn; hãy xuất lại.") from exc
+    return FileResponse(handle, as_attachment=True, filename=job.filename, content_type=XLSX_MIME)
 
 
 def _paginate_units(

@@ -1,0 +1,190 @@
+"""The status matrix (units × report types for one period), shared by its page and by the
+background job that exports a large matrix to .xlsx.
+
+Every query starts from ``tuyengiao.accounts.scoping`` with the user who asked (the page's user,
+or the job's starter): the export job recomputes the same rows as the page from the filters it
+stored, with the rights its starter has when it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from tuyengiao.accounts.scoping import Action, scoped, visible_units
+from tuyengiao.core.spreadsheets import workbook_bytes
+from tuyengiao.core.text import fold
+from tuyengiao.orgs.models import Unit
+
+from . import services
+from .models import Period, Recipient, ReportType, Submission
+from .services import Cell
+
+if TYPE_CHECKING:
+    from tuyengiao.accounts.models import User
+
+# A matrix of more rows than this is exported by a background job (progress shown, file kept for
+# download) instead of inside the request: 52,000 rows take several seconds to write.
+EXPORT_IN_REQUEST_MAX = 5000
+EXPORT_CHUNK = 2000  # units read (and their cells) per query while exporting
+EXPORT_TITLE = "Tình hình nộp báo cáo"
+
+
+def own_types(user: User | AnonymousUser, action: Action = Action.VIEW) -> QuerySet[ReportType]:
+    """Report types defined by the user's unit or units below it (not those received)."""
+    qs = scoped(ReportType, user, action)
+    unit = getattr(user, "unit", None)
+    if unit is not None and not getattr(user, "is_system_admin", False):
+        qs = qs.filter(unit__path__startswith=unit.path)
+    return qs.select_related("unit")
+
+
+def period_choices(
+    types: QuerySet[ReportType],
+) -> tuple[list[tuple[str, str]], dict[str, list[Period]]]:
+    """The period keys of ``types`` (newest first) and the periods of each key."""
+    periods = list(
+        Period.objects.filter(report_type__in=types)
+        .select_related("report_type__unit")
+        .order_by("-start", "kind")
+    )
+    by_key: dict[str, list[Period]] = {}
+    for p in periods:
+        by_key.setdefault(p.key, []).append(p)
+    choices = [(k, ps[0].label) for k, ps in by_key.items()]
+    return choices, by_key
+
+
+def periods_of(user: User | AnonymousUser, key: str) -> list[Period]:
+    """The periods of key ``key`` of the sent types the user owns, by type title."""
+    _, by_key = period_choices(own_types(user).filter(sent=True))
+    return sorted(by_key.get(key, []), key=lambda p: p.report_type.title)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the matrix's filter form narrows the units to."""
+
+    kind: str = ""
+    q: str = ""
+    status: str = ""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.kind or self.q or self.status)
+
+    def as_options(self) -> dict[str, str]:
+        return {"kind": self.kind, "q": self.q, "status": self.status}
+
+
+def units(
+    user: User | AnonymousUser, periods: Sequence[Period], filters: Filters, today: date
+) -> QuerySet[Unit]:
+    """The units listed: recipients of the periods' types the user can see, filtered, by path."""
+    qs = visible_units(user).filter(
+        Exists(
+            Recipient.objects.filter(
+                unit=OuterRef("pk"), report_type__in=[p.report_type_id for p in periods]
+            )
+        )
+    )
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.q:
+        qs = qs.filter(name_folded__contains=fold(filters.q))
+    if filters.status:
+        cond = Q(pk__in=[])
+        for p in periods:
+            cond |= services.status_condition(p, filters.status, today)
+        qs = qs.filter(cond)
+    return qs.order_by("path")
+
+
+def cells_for(
+    periods: Sequence[Period], unit_ids: Sequence[int], today: date
+) -> dict[int, dict[int, tuple[str, Submission]]]:
+    """unit id → period id → (cell status, submission) for the given units (one query)."""
+    subs = Submission.objects.filter(period__in=periods, unit__in=list(unit_ids)).only(
+        "pk", "period_id", "unit_id", "status", "is_late", "first_submitted_on"
+    )
+    due = {p.pk: p.due_date for p in periods}
+    out: dict[int, dict[int, tuple[str, Submission]]] = {}
+    for s in subs:
+        out.setdefault(s.unit_id, {})[s.period_id] = (
+            services.cell_status(s.status, s.is_late, due[s.period_id], today),
+            s,
+        )
+    return out
+
+
+def export_headers(periods: Sequence[Period]) -> list[str]:
+    return ["Mã đơn vị", "Đơn vị", *(p.report_type.title for p in periods)]
+
+
+def statuses_in_range(
+    periods: Sequence[Period], after_path: str, last_path: str, today: date
+) -> dict[int, dict[int, str]]:
+    """unit id → period id → cell status of the units whose path is in (after_path, last_path]:
+    a range join on the unit path (no list of thousands of ids to send), plain tuples (no model
+    instances: the export reads every unit of the matrix)."""
+    due = {p.pk: p.due_date for p in periods}
+    out: dict[int, dict[int, str]] = {}
+    for unit_id, period_id, status, is_late in Submission.objects.filter(
+        period__in=periods, unit__path__gt=after_path, unit__path__lte=last_path
+    ).values_list("unit_id", "period_id", "status", "is_late"):
+        out.setdefault(unit_id, {})[period_id] = services.cell_status(
+            status, is_late, due[period_id], today
+        )
+    return out
+
+
+def export_rows(
+    periods: Sequence[Period],
+    unit_qs: QuerySet[Unit],
+    today: date,
+    progress: Any = None,
+    total: int = 0,
+) -> Iterator[list[str]]:
+    """The .xlsx rows (code, name, one status label a period), read ``EXPORT_CHUNK`` units at a
+    time in path order; ``progress.writing(done, total)`` is called after each chunk when given."""
+    labels = {k: v[0] for k, v in Cell.LABELS.items()}
+    none = labels[Cell.NONE]
+    last_path = ""
+    done = 0
+    while True:
+        chunk = list(
+            unit_qs.filter(path__gt=last_path).values_list("pk", "code", "name", "path")[
+                :EXPORT_CHUNK
+            ]
+        )
+        if not chunk:
+            return
+        # the units listed are a subset of that range (filters): the others are not looked up
+        statuses = statuses_in_range(periods, last_path, chunk[-1][3], today)
+        for pk, code, name, _path in chunk:
+            by_period = statuses.get(pk, {})
+            yield [
+                code,
+                name,
+                *(labels[by_period[p.pk]] if p.pk in by_period else none for p in periods),
+            ]
+        done += len(chunk)
+        last_path = chunk[-1][3]
+        if progress is not None:
+            progress.writing(done, max(total, done))
+
+
+def export_workbook(
+    periods: Sequence[Period],
+    unit_qs: QuerySet[Unit],
+    today: date,
+    progress: Any = None,
+    total: int = 0,
+) -> bytes:
+    rows = export_rows(periods, unit_qs, today, progress, total)
+    return workbook_bytes([(EXPORT_TITLE, export_headers(periods), rows)])
