@@ -65,6 +65,7 @@ MAX_ITEMS = 2000
 MAX_FOOTNOTES = 500
 MAX_CITATIONS = 5000
 HEADER_LINES = 60
+HEADER_FIRST_LINES = 20
 HEADER_CHARS = 20_000
 TAIL_LINES = 90
 
@@ -571,12 +572,16 @@ class _Parser:
 
     def _header(self) -> None:
         text, doc = self.text, self.doc
-        lines = _lines(text, 0, min(len(text), HEADER_CHARS), HEADER_LINES)
-        # where the body starts at the latest: a long paragraph or a section heading
-        limit = len(lines)
-        for index, line in enumerate(lines):
-            if len(line.text) > 260 or (_SECTION_RE.match(line.text) and index > 0):
-                limit = index
+        # where the body starts at the latest: a long paragraph or a section heading. Nothing
+        # below reads past that line (nor past line 12), so the first lines usually suffice.
+        for count in (HEADER_FIRST_LINES, HEADER_LINES):
+            lines = _lines(text, 0, min(len(text), HEADER_CHARS), count)
+            limit = len(lines)
+            for index, line in enumerate(lines):
+                if len(line.text) > 260 or (_SECTION_RE.match(line.text) and index > 0):
+                    limit = index
+                    break
+            if limit < len(lines) or len(lines) < count:
                 break
         type_index = None
         for index, line in enumerate(lines[: min(limit, 45)]):
