@@ -111,7 +111,13 @@ class Document(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "sha256"], name="documents_unique_per_unit")
         ]
-        indexes = [models.Index(fields=["unit", "date"])]
+        indexes = [
+            models.Index(fields=["unit", "date"]),
+            # the visible_to_all branch of a user's scope (see ``accounts.scoping.view_keys``)
+            models.Index(
+                fields=["date"], condition=Q(visible_to_all=True), name="documents_visible_to_all"
+            ),
+        ]
 
     def __str__(self) -> str:
         head = f"{self.doc_type} {self.number}".strip() or self.filename

@@ -95,11 +95,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
         )
         per_page = 20
         if export_requested(request):
-            results = search(qs, query, limit=2000, offset=0)
+            results = search(qs, query, limit=2000, offset=0, user=request.user)
             return export_xlsx(
                 "van-ban.xlsx", EXPORT_COLUMNS, [h.document for h in results.hits], title="Văn bản"
             )
-        results = search(qs, query, limit=per_page, offset=(page_no - 1) * per_page)
+        results = search(
+            qs, query, limit=per_page, offset=(page_no - 1) * per_page, user=request.user
+        )
         params = request.GET.copy()
         params.pop("page", None)
         context.update(

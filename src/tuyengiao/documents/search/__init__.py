@@ -28,6 +28,9 @@ from vanban.normalize import fold_aligned
 
 WORD = re.compile(r"[a-z0-9]+")
 
+# A user's scope of at most this many documents is materialised before the full-text match.
+NARROW_SCOPE = 5000
+
 # Type words and their symbol abbreviations (folded).
 TYPE_ABBREVIATIONS: dict[str, str] = {
     "nghi quyet": "nq",
@@ -207,9 +210,22 @@ def _exact_ids(qs: QuerySet[Any], plan: QueryPlan) -> list[int]:
     return list(qs.filter(cond).order_by("-date", "-id").values_list("id", flat=True)[:50])
 
 
-def search(qs_scoped: QuerySet[Any], query: str, limit: int = 20, offset: int = 0) -> Results:
+def search(
+    qs_scoped: QuerySet[Any],
+    query: str,
+    limit: int = 20,
+    offset: int = 0,
+    user: Any = None,
+) -> Results:
     """Documents of ``qs_scoped`` matching ``query``: documents whose own number the query names
-    first, then by full-text rank; each with an HTML snippet of its text."""
+    first, then by full-text rank; each with an HTML snippet of its text.
+
+    ``user``: the user ``qs_scoped`` was scoped for. The full-text match is then intersected with
+    the user's scope materialised from index lookups (``accounts.scoping.view_keys``) rather than
+    from ``qs_scoped``'s condition alone, which no index serves (every document read and joined
+    to its unit)."""
+    from tuyengiao.accounts.scoping import view_keys
+
     plan = plan_query(query)
     if not plan.words:
         return Results([], 0, plan)
@@ -218,8 +234,13 @@ def search(qs_scoped: QuerySet[Any], query: str, limit: int = 20, offset: int = 
         from . import postgres as backend
     else:
         from . import sqlite as backend  # type: ignore[no-redef]
+    keys = view_keys(qs_scoped.model, user) if user is not None else None
+    # a narrow scope (a base organisation's) is materialised from its keys and then matched; a
+    # wide one (a province's: most of the library) is matched first, like the whole library
+    narrow = keys is not None and keys[: NARROW_SCOPE + 1].count() <= NARROW_SCOPE
+    in_scope = qs_scoped.filter(pk__in=keys) if narrow else qs_scoped
     ranked, total = backend.ranked_ids(
-        qs_scoped, plan.words, exact, max(0, limit + offset - len(exact))
+        in_scope, plan.words, exact, max(0, limit + offset - len(exact)), narrow_scope=narrow
     )
     ordered: list[tuple[int, float, bool]] = [(pk, 1000.0, True) for pk in exact]
     ordered += [(pk, rank, False) for pk, rank in ranked]

@@ -23,14 +23,19 @@ def tsquery(words: list[str]) -> str:
 
 
 def ranked_ids(
-    qs: QuerySet[Any], words: list[str], exclude: list[int], limit: int
+    qs: QuerySet[Any],
+    words: list[str],
+    exclude: list[int],
+    limit: int,
+    narrow_scope: bool = False,
 ) -> tuple[list[tuple[int, float]], int]:
     """(id, rank) of the best ``limit`` matches inside ``qs`` (higher rank = better), and the count
-    (at most ``COUNT_CAP + 1``: more than the cap)."""
-    if qs.query.where:
+    (at most ``COUNT_CAP + 1``: more than the cap). ``narrow_scope``: ``qs`` is a scope of a few
+    thousand documents found by index lookups (``accounts.scoping.view_keys``)."""
+    if qs.query.where and narrow_scope:
         return _ranked_in_scope(qs, words, exclude, limit)
-    # whole library: the match goes into the query itself, so the planner can walk the date
-    # index for the newest candidates
+    # the whole library or a wide scope: the match goes into the query itself, so the planner
+    # can walk the date index for the newest candidates (checking the scope of each)
     matches = qs.order_by().extra(
         where=["documents_document.search_vector @@ to_tsquery('simple', %s)"],
         params=[tsquery(words)],
@@ -60,29 +65,32 @@ def ranked_ids(
 def _ranked_in_scope(
     qs: QuerySet[Any], words: list[str], exclude: list[int], limit: int
 ) -> tuple[list[tuple[int, float]], int]:
-    """A user's scope is computed first (materialised), then matched: a unit sees a small part of
-    the library, and walking the whole library's matches to find its few would cost more."""
+    """A narrow scope is computed first (materialised), then matched, counted and ranked in one
+    statement: a unit sees a small part of the library, and walking the whole library's matches
+    to find its few would cost more."""
     scope_sql, scope_params = qs.order_by().values("id").query.sql_with_params()
-    head = f"WITH s AS MATERIALIZED ({scope_sql}) "
     where = "d.search_vector @@ to_tsquery('simple', %s)"
     params: list[Any] = [*scope_params, tsquery(words)]
     if exclude:
         where += " AND NOT (d.id = ANY(%s))"
         params.append(list(exclude))
-    body = f"FROM documents_document d JOIN s ON s.id = d.id WHERE {where}"
+    head = (
+        f"WITH s AS MATERIALIZED ({scope_sql}), "
+        "m AS MATERIALIZED (SELECT d.id, d.date, d.search_vector FROM documents_document d "
+        f"JOIN s ON s.id = d.id WHERE {where}) "
+    )
+    count = "(SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) x)"
     with connection.cursor() as cursor:
+        if not limit:
+            cursor.execute(f"{head} SELECT {count}", [*params, COUNT_CAP + 1])
+            return [], int(cursor.fetchone()[0])
         cursor.execute(
-            f"{head} SELECT count(*) FROM (SELECT 1 {body} LIMIT %s) x", [*params, COUNT_CAP + 1]
+            f"{head}, c AS (SELECT m.id, m.search_vector FROM m "
+            f"ORDER BY m.date DESC NULLS FIRST, m.id DESC LIMIT %s) "
+            f"SELECT c.id, ts_rank(c.search_vector, to_tsquery('simple', %s)) AS r, {count} "
+            f"FROM c ORDER BY r DESC, c.id DESC LIMIT %s",
+            [*params, max(CANDIDATES, limit), tsquery(words), COUNT_CAP + 1, limit],
         )
-        total = int(cursor.fetchone()[0])
-        if not limit or not total:
-            return [], total
-        cursor.execute(
-            f"{head}, c AS (SELECT d.id, d.search_vector {body} "
-            f"ORDER BY d.date DESC NULLS FIRST, d.id DESC LIMIT %s) "
-            f"SELECT c.id, ts_rank(c.search_vector, to_tsquery('simple', %s)) AS r FROM c "
-            f"ORDER BY r DESC, c.id DESC LIMIT %s",
-            [*params, max(CANDIDATES, limit), tsquery(words), limit],
-        )
-        rows = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
-    return rows, total
+        fetched = cursor.fetchall()
+    total = int(fetched[0][2]) if fetched else 0
+    return [(int(pk), float(rank)) for pk, rank, _ in fetched], total

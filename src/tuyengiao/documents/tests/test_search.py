@@ -12,6 +12,7 @@ from tuyengiao.accounts.scoping import scoped
 from tuyengiao.documents.models import Document
 from tuyengiao.documents.search import highlight, plan_query, search
 from tuyengiao.documents.testing import make_document
+from tuyengiao.testing import make_user
 
 NQ35 = """BAN CHẤP HÀNH TRUNG ƯƠNG
 Số 35-NQ/TW
@@ -140,6 +141,50 @@ def test_search_respects_scope(tree, users):
     assert numbers("tuyen truyen bien dao", scoped(Document, users["coso2"])) == []
     assert numbers("tuyen truyen bien dao", scoped(Document, users["coso1"])) == ["5-KH/ĐU"]
     assert numbers("5-KH/ĐU", scoped(Document, users["coso2"])) == []
+
+
+@pytest.mark.django_db
+def test_scope_keys_are_exactly_what_each_user_may_view(tree, users):
+    """``view_keys`` (index-served branches, used by the search to materialise a scope) gives the
+    very documents ``scoped`` and ``can(view)`` allow: own subtree, ancestors' documents published
+    down, and documents visible to all."""
+    from tuyengiao.accounts.scoping import can, view_keys
+
+    for i, unit in enumerate(
+        [tree.province, tree.bloc, tree.base1, tree.base2, tree.cell1, tree.state, tree.department]
+    ):
+        for published in (True, False):
+            for to_all in (True, False):
+                make_document(
+                    unit,
+                    f"{i}{int(published)}{int(to_all)}-KH/X",
+                    f"Số {i}{int(published)}{int(to_all)}-KH/X\nKẾ HOẠCH\nVề phạm vi xem",
+                    published_down=published,
+                    visible_to_all=to_all,
+                )
+    everything = list(Document.objects.select_related("unit"))
+    for name, user in users.items():
+        expected = {d.pk for d in everything if can(user, "view", d)}
+        assert set(scoped(Document, user).values_list("pk", flat=True)) == expected, name
+        keys = view_keys(Document, user)
+        if keys is not None:
+            assert set(Document.objects.filter(pk__in=keys).values_list("pk", flat=True)) == (
+                expected
+            ), name
+        hits = search(scoped(Document, user), "pham vi xem", 100, user=user).hits
+        assert {h.document.pk for h in hits} == expected, name
+    # the cell's officer: its own, its ancestors' published ones, and the ones visible to all
+    cell_officer = make_user("cell1", tree.cell1)
+    seen = set(
+        Document.objects.filter(pk__in=view_keys(Document, cell_officer)).values_list(
+            "number", flat=True
+        )
+    )
+    assert seen == set(scoped(Document, cell_officer).values_list("number", flat=True))
+    assert {"411-KH/X", "410-KH/X", "401-KH/X", "400-KH/X"} <= seen  # its own
+    assert {"211-KH/X", "111-KH/X", "011-KH/X", "010-KH/X"} <= seen  # above it, published down
+    assert "201-KH/X" in seen and "200-KH/X" not in seen  # above it, not published down
+    assert "501-KH/X" in seen and "500-KH/X" not in seen and "310-KH/X" not in seen
 
 
 @pytest.mark.django_db
