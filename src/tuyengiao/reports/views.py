@@ -611,7 +611,8 @@ def export_job(request: HttpRequest, export_job_pk: int) -> HttpResponse:
         "job": job,
         "poll_url": reverse("reports:export_job", kwargs={"export_job_pk": job.pk}),
         "outcome_template": "reports/_export_job_outcome.html",
-        "form_url": reverse("reports:matrix"),
+        # no form_url: the shared progress template would offer "upload another file" on failure
+        "matrix_url": reverse("reports:matrix"),
     }
     if getattr(request, "htmx", False):
         return render(request, "core/_job_progress.html", context)
