@@ -7,8 +7,8 @@ out by 20 district plans, 3,800 base plans (190 of 200 bases per district: 10 mi
 1,180 cell plans = 5,000 implementing plans. Then ``seed_documents`` fills the library up to
 100,000 realistic synthetic documents (metadata, sections, citations of 35-NQ/TW and others).
 
-Figures (one run per database, same process, same data; each search timing after one warm-up
-pass of the eight queries, like its bare SQL replay):
+Figures (one run per database, same process, same data; the searches after one warm-up pass of
+the eight queries, each search timed right before its bare SQL replay):
 * search p95 over eight queries ("nghi quyet 35", "35-NQ/TW", "35/NQ-TW", "NQ 35", words …), as a
   system admin (whole library) — the whole ``documents.search.search`` call (symbol lookup, ranked
   page of 20 with its count, loading the 20 documents, snippets) against the bare SQL it needs (the
@@ -401,52 +401,35 @@ def _child(label: str, quick: bool) -> None:
     nq = Document.objects.get(number="35-NQ/TW", unit__code="BENCH-TU")
     repeat = 3 if quick else 8
 
-    def search_all(user: Any) -> Any:
-        qs = scoped(Document, user)
-
-        def go() -> None:
-            for q in QUERIES:
-                search(qs, q, limit=20, user=user)
-
-        return go
-
-    def bare_search(user: Any) -> list[float]:
-        """The statements ``search`` sends for each query, captured once, replayed raw."""
+    def measure(user: Any) -> tuple[list[float], list[float]]:
+        """Per query: the whole ``search`` call, then the very statements it sent (captured once,
+        after a warm-up pass) replayed raw — interleaved, so load on the shared machine hits
+        both alike."""
         from django.test.utils import CaptureQueriesContext
 
         qs = scoped(Document, user)
         per_q: list[list[str]] = []
-        for q in QUERIES:
+        for q in QUERIES:  # warm-up pass, capturing the statements
             with CaptureQueriesContext(connection) as captured:
                 search(qs, q, limit=20, user=user)
             per_q.append([c["sql"] for c in captured.captured_queries])
         out: list[float] = []
+        bare: list[float] = []
         with connection.cursor() as cur:
             for _ in range(repeat):
-                for statements in per_q:
+                for q, statements in zip(QUERIES, per_q, strict=True):
+                    start = time.perf_counter()
+                    search(qs, q, limit=20, user=user)
+                    out.append((time.perf_counter() - start) * 1000)
                     start = time.perf_counter()
                     for sql in statements:
                         cur.execute(sql)
                         cur.fetchall()
-                    out.append((time.perf_counter() - start) * 1000)
-        return out
+                    bare.append((time.perf_counter() - start) * 1000)
+        return out, bare
 
-    def one_by_one(user: Any) -> list[float]:
-        qs = scoped(Document, user)
-        for q in QUERIES:  # warm-up, as the bare SQL is replayed warm
-            search(qs, q, limit=20, user=user)
-        out: list[float] = []
-        for _ in range(repeat):
-            for q in QUERIES:
-                start = time.perf_counter()
-                search(qs, q, limit=20, user=user)
-                out.append((time.perf_counter() - start) * 1000)
-        return out
-
-    search_admin = one_by_one(admin)
-    bare_admin = bare_search(admin)
-    search_officer = one_by_one(officer)
-    bare_officer = bare_search(officer)
+    search_admin, bare_admin = measure(admin)
+    search_officer, bare_officer = measure(officer)
 
     visible = Document.objects.all()
     tree = graph.implementation_tree(nq, visible)

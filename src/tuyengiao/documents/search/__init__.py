@@ -245,8 +245,11 @@ def search(
     ordered: list[tuple[int, float, bool]] = [(pk, 1000.0, True) for pk in exact]
     ordered += [(pk, rank, False) for pk, rank in ranked]
     page = ordered[offset : offset + limit]
-    docs = qs_scoped.model._default_manager.select_related("unit").in_bulk(
-        [pk for pk, _, _ in page]
+    # search_folded (a second copy of the text) is not shown: not read
+    docs = (
+        qs_scoped.model._default_manager.select_related("unit")
+        .defer("search_folded")
+        .in_bulk([pk for pk, _, _ in page])
     )
     hits = []
     for pk, rank, is_exact in page:
