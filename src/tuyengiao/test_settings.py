@@ -15,3 +15,10 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 SECURE_SSL_REDIRECT = False
 MEDIA_ROOT = VAR_DIR / "media"  # noqa: F405
 AXES_ENABLED = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared-cache in-memory database: the browser tests' live server answers
+    # overlapping requests (autosave beside submit), and shared-cache SQLite fails those at once with
+    # "database table is locked" instead of waiting as WAL with busy_timeout does in production.
+    # One file per process, so that two test runs in one checkout never meet.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
