@@ -117,6 +117,10 @@ class Document(models.Model):
             models.Index(
                 fields=["date"], condition=Q(visible_to_all=True), name="documents_visible_to_all"
             ),
+            # the ancestors' branch (published down), answered from the index alone
+            models.Index(
+                fields=["unit"], condition=Q(published_down=True), name="documents_published_down"
+            ),
         ]
 
     def __str__(self) -> str:
