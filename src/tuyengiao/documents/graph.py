@@ -53,18 +53,6 @@ class ImplementationTree:
 _VALUES = ("id", "number", "title", "date", "unit_id", "unit__name", "unit__path")
 
 
-def _node(row: dict[str, Any]) -> TreeNode:
-    return TreeNode(
-        id=row["id"],
-        number=row["number"],
-        title=row["title"],
-        date=row["date"],
-        unit_id=row["unit_id"],
-        unit_name=row["unit__name"],
-        unit_path=row["unit__path"],
-    )
-
-
 def implementation_tree(doc: Document, visible: QuerySet[Document]) -> ImplementationTree:
     """The tree below ``doc`` within ``visible`` (the user's scoped documents)."""
     root = TreeNode(
@@ -87,15 +75,16 @@ def implementation_tree(doc: Document, visible: QuerySet[Document]) -> Implement
         # sorted here (by unit path, date, id), not by the database: a collation-aware ORDER BY
         # over thousands of paths costs more than the query itself on PostgreSQL
         next_level: list[TreeNode] = []
-        for values in sorted(rows, key=lambda r: (r[6], r[3] or date.min, r[0])):
-            row = dict(zip((*_VALUES, "references__target_id"), values, strict=True))
-            if row["id"] in seen:
+        for pk, number, title, day, unit_id, unit_name, unit_path, target in sorted(
+            rows, key=lambda r: (r[6], r[3] or date.min, r[0])
+        ):
+            if pk in seen:
                 continue
-            seen.add(row["id"])
-            parent = by_id.get(row["references__target_id"])
+            seen.add(pk)
+            parent = by_id.get(target)
             if parent is None:  # implements a document already placed higher in the tree
                 continue
-            node = _node(row)
+            node = TreeNode(pk, number, title, day, unit_id, unit_name, unit_path)
             parent.children.append(node)
             next_level.append(node)
         # 2) units directly below each implementing unit of this level (one query, by path prefix)
