@@ -215,3 +215,20 @@ def test_highlight_keeps_original_accents():
     assert highlight("<script>đảng</script>", ["dang"]).startswith(
         "&lt;script&gt;<mark>đảng</mark>"
     )
+
+
+@pytest.mark.django_db
+def test_broad_query_ranks_the_newest_candidates_and_caps_the_count(tree, monkeypatch):
+    from tuyengiao.documents.search import postgres, sqlite
+
+    for backend in (postgres, sqlite):
+        monkeypatch.setattr(backend, "CANDIDATES", 2)
+        monkeypatch.setattr(backend, "COUNT_CAP", 3)
+    for n in range(1, 6):  # added in date order, so "newest" means the same on both backends
+        make_document(
+            tree.province, f"{n}-TB/TU", f"Thông báo {n} về chuyển đổi số", date=date(2024, 1, n)
+        )
+    # a page no longer than the candidates: ranked among the 2 newest matches only
+    results = search(Document.objects.all(), "chuyen doi so", limit=2)
+    assert results.capped and results.total == 3
+    assert sorted(hit.document.number for hit in results.hits) == ["4-TB/TU", "5-TB/TU"]
