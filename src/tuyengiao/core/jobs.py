@@ -137,22 +137,39 @@ class JobProgress:
 def start(
     kind: str,
     user: User | AnonymousUser,
-    upload: UploadedFile,
+    upload: UploadedFile | None = None,
     options: dict[str, Any] | None = None,
+    *,
+    filename: str = "",
+    total: int = 0,
 ) -> Job:
-    """Store the upload on a new job of ``kind`` for ``user`` (the caller enqueues its task)."""
+    """A new job of ``kind`` for ``user``, with the upload it works on stored (none for a job that
+    writes a file, e.g. an export named ``filename``); the caller enqueues its task."""
     purge_old_files()
+    name = (upload.name or "") if upload is not None else filename
     job = Job(
         kind=kind,
         unit=getattr(user, "unit", None),
         started_by=user if user.is_authenticated else None,
-        filename=(upload.name or "")[:255],
+        filename=name[:255],
         options=options or {},
+        total=total,
     )
-    suffix = Path(upload.name or "").suffix.lower()
-    job.file.save(f"{job.token}{suffix if suffix.isascii() else ''}", upload, save=False)
+    if upload is not None:
+        suffix = Path(name).suffix.lower()
+        job.file.save(f"{job.token}{suffix if suffix.isascii() else ''}", upload, save=False)
     job.save()
     return job
+
+
+def active_starter(job: Job) -> User:
+    """The user a job acts for, with that user's rights at the time it runs. A job whose starter
+    is gone or inactive is refused: without a user the work would run unrestricted."""
+    if job.started_by is None or not job.started_by.is_active:
+        raise JobError(
+            "Tài khoản đã bắt đầu việc này không còn hoạt động; việc không được thực hiện."
+        )
+    return job.started_by
 
 
 def restart(job: Job, user: User | AnonymousUser, **options: Any) -> Job:

@@ -6,8 +6,6 @@ checked, then rows written, and the outcome the page shows (see ``tuyengiao.core
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.tasks import task
 
 from tuyengiao.core import jobs
@@ -15,22 +13,12 @@ from tuyengiao.core.models import Job
 
 from . import imports
 
-if TYPE_CHECKING:
-    from tuyengiao.accounts.models import User
-
 UNIT_IMPORT = "orgs.units"
 PERSON_IMPORT = "orgs.people"
 
 
-def _starter(job: Job) -> User:
-    # An import without a user would be unrestricted (that is the command line's mode): refuse.
-    if job.started_by is None or not job.started_by.is_active:
-        raise jobs.JobError("Tài khoản đã tải tệp lên không còn hoạt động; không nhập.")
-    return job.started_by
-
-
 def import_units_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
-    user = _starter(job)
+    user = jobs.active_starter(job)
     with job.file.open("rb") as handle:
         result = imports.import_units(
             handle,
@@ -43,7 +31,7 @@ def import_units_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
 
 
 def import_people_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
-    user = _starter(job)
+    user = jobs.active_starter(job)
     with job.file.open("rb") as handle:
         result = imports.import_people(
             handle,

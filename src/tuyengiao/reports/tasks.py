@@ -81,13 +81,11 @@ def start_matrix_export(
 ) -> Job:
     """Record an export of the matrix of period ``key`` with ``filters`` for ``user`` and enqueue
     it; its page shows the rows written and then offers the file (kept ``FILE_KEEP_DAYS``)."""
-    jobs.purge_old_files()
-    job = Job.objects.create(
-        kind=MATRIX_EXPORT,
-        unit=getattr(user, "unit", None),
-        started_by=user if user.is_authenticated else None,
-        filename=filename[:255],
+    job = jobs.start(
+        MATRIX_EXPORT,
+        user,
         options={"period": key, **filters.as_options()},
+        filename=filename,
         total=total,
     )
     export_matrix_task.enqueue(job.pk)
@@ -98,9 +96,7 @@ def export_matrix_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
     """Write the .xlsx of the matrix the starter asked for, with the starter's rights now."""
     from . import matrix
 
-    user = job.started_by
-    if user is None or not user.is_active:
-        raise jobs.JobError("Tài khoản yêu cầu xuất tệp không còn hoạt động; không xuất.")
+    user = jobs.active_starter(job)
     today = timezone.localdate()
     options = job.options
     periods = matrix.periods_of(user, str(options.get("period", "")))
