@@ -26,6 +26,8 @@ from django.db.models import QuerySet
 from vanban import fold, normalize_symbol
 from vanban.normalize import fold_aligned
 
+from . import bounds
+
 WORD = re.compile(r"[a-z0-9]+")
 
 # A user's scope of at most this many documents is materialised before the full-text match.
@@ -258,8 +260,7 @@ def search(
             continue
         snippet = highlight(doc.text, plan.words) if doc.text else _escape(doc.title)
         hits.append(Hit(doc, rank, snippet, is_exact))
-    cap = getattr(backend, "COUNT_CAP", None)
-    capped = bool(cap and total > cap)
+    capped = total > bounds.COUNT_CAP
     if capped:
-        total = cap  # type: ignore[assignment]
+        total = bounds.COUNT_CAP
     return Results(hits, total + len(exact), plan, capped)

@@ -13,8 +13,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 
-CANDIDATES = 500
-COUNT_CAP = 1000
+from . import bounds
 
 
 def tsquery(words: list[str]) -> str:
@@ -42,10 +41,10 @@ def ranked_ids(
     )
     if exclude:
         matches = matches.exclude(id__in=exclude)
-    count_sql, count_params = matches.values("id")[: COUNT_CAP + 1].query.sql_with_params()
+    count_sql, count_params = matches.values("id")[: bounds.COUNT_CAP + 1].query.sql_with_params()
     cand_sql, cand_params = (
         matches.order_by("-date", "-id")
-        .values("id")[: max(CANDIDATES, limit)]
+        .values("id")[: max(bounds.CANDIDATES, limit)]
         .query.sql_with_params()
     )
     with connection.cursor() as cursor:
@@ -82,14 +81,14 @@ def _ranked_in_scope(
     count = "(SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) x)"
     with connection.cursor() as cursor:
         if not limit:
-            cursor.execute(f"{head} SELECT {count}", [*params, COUNT_CAP + 1])
+            cursor.execute(f"{head} SELECT {count}", [*params, bounds.COUNT_CAP + 1])
             return [], int(cursor.fetchone()[0])
         cursor.execute(
             f"{head}, c AS (SELECT m.id, m.search_vector FROM m "
             f"ORDER BY m.date DESC NULLS FIRST, m.id DESC LIMIT %s) "
             f"SELECT c.id, ts_rank(c.search_vector, to_tsquery('simple', %s)) AS r, {count} "
             f"FROM c ORDER BY r DESC, c.id DESC LIMIT %s",
-            [*params, max(CANDIDATES, limit), tsquery(words), COUNT_CAP + 1, limit],
+            [*params, max(bounds.CANDIDATES, limit), tsquery(words), bounds.COUNT_CAP + 1, limit],
         )
         fetched = cursor.fetchall()
     total = int(fetched[0][2]) if fetched else 0

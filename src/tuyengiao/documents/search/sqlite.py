@@ -25,8 +25,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-CANDIDATES = 500
-COUNT_CAP = 1000
+from . import bounds
 
 
 def match_expression(words: list[str]) -> str:
@@ -63,11 +62,11 @@ def ranked_ids(
         newest_sql += f" AND {key} NOT IN ({','.join('%s' for _ in exclude)})"
         params += exclude
     with connection.cursor() as cursor:
-        cursor.execute(f"{newest_sql} ORDER BY id DESC LIMIT %s", [*params, COUNT_CAP + 1])
+        cursor.execute(f"{newest_sql} ORDER BY id DESC LIMIT %s", [*params, bounds.COUNT_CAP + 1])
         newest = [int(row[0]) for row in cursor.fetchall()]
         if not limit or not newest:
             return [], len(newest)
-        candidates = set(newest[: max(CANDIDATES, limit)])
+        candidates = set(newest[: max(bounds.CANDIDATES, limit)])
         # 2) bm25 only from the oldest candidate on: FTS5 walks a rowid range cheaply
         cursor.execute(
             "SELECT rowid, bm25(documents_fts) FROM documents_fts "
