@@ -30,8 +30,8 @@ def _cp1252(data: bytes) -> str:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     head = data[:4000]
-    if len(head) < 4 or len(head) % 2:
-        return None
+    if len(head) < 4 or len(head) % 2 or b"\x00" not in head:
+        return None  # (without a zero byte neither half of the test below can pass)
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
     half = len(head) // 2

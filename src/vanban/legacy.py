@@ -280,8 +280,10 @@ def detect_legacy(text: str, sample: int = 50_000) -> str | None:
     # Unicode Vietnamese has letters beyond Latin-1 (ă đ ơ ư ạ ...); legacy text read as
     # Windows-1252 has none.
     probe = text[:3000]
-    # characters in U+0080..U+00FF: those Latin-1 keeps and ASCII does not
-    latin1_high = len(probe.encode("latin-1", "ignore")) - len(probe.encode("ascii", "ignore"))
+    # characters in U+0080..U+00FF: in UTF-8 exactly those whose lead byte is C2 or C3
+    # (continuation bytes are 80..BF; a lone surrogate becomes ED xx xx)
+    encoded = probe.encode("utf-8", "surrogatepass")
+    latin1_high = encoded.count(b"\xc2") + encoded.count(b"\xc3")
     threshold = max(3, latin1_high // 20)
     # more than ``threshold`` letters beyond Latin-1: stop counting at the one after it
     if next(islice(_BEYOND_LATIN1.finditer(probe), threshold, None), None) is not None:
