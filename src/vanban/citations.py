@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vanban.normalize import (
+    ALIGNED_TABLE,
     DASHES,
     FoldedView,
     alternation,
@@ -115,6 +116,10 @@ _DATE_WORDS = vi_regex(
 
 
 _NGAY = vi_regex(r"ngay[ \t]{0,3}")
+# The characters ``fold_aligned`` maps to "n" (the first letter of "ngay").
+_FOLDS_TO_N = frozenset(
+    ["n"] + [chr(code) for code, folded in ALIGNED_TABLE.items() if folded == "n"]
+)
 
 
 def make_date(day: str, month: str, year: str) -> str | None:
@@ -136,7 +141,7 @@ def find_date(
     if anchored:
         # every pattern tried here starts with a digit or with a letter that folds to "n"
         first = folded[pos : pos + 1]
-        if not first.isdecimal() and fold_aligned(first) != "n":
+        if not first.isdecimal() and first not in _FOLDS_TO_N:
             return None
     for pattern in (_DATE_WORDS, _DATE_NUMERIC):
         match = pattern.match(folded, pos) if anchored else pattern.search(folded, pos)
@@ -353,6 +358,24 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     return " ".join(text[start:end].split()), start, end
 
 
+_TYPE_OF_WORDS: dict[str, str | None] = {}
+
+
+def _type_of_words(words: str) -> str | None:
+    """The type a type word as printed names ("Nghị  quyết" -> "Nghị quyết"); memoised, the
+    printed forms are few."""
+    found = _TYPE_OF_WORDS.get(words, _MISSING)
+    if found is _MISSING:
+        found = TYPE_WORDS.get(" ".join(fold_aligned(words).lower().split()))
+        if len(_TYPE_OF_WORDS) >= 4096:
+            _TYPE_OF_WORDS.clear()
+        _TYPE_OF_WORDS[words] = found
+    return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+
+
 @dataclass
 class Citation:
     """One occurrence of a document symbol in the text."""
@@ -397,7 +420,7 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
     cite = Citation(number=clean_symbol(match.group()), start=match.start(), end=match.end())
     type_match = _TYPE_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if type_match:
-        cite.doc_type = TYPE_WORDS.get(" ".join(fold_aligned(type_match.group(1)).lower().split()))
+        cite.doc_type = _type_of_words(type_match.group(1))
         cite.type_start = type_match.start()
     base = match.end()
     window = _window(text, base, 500)
@@ -451,7 +474,6 @@ def find_citations(
     return out
 
 
-_SLASH = re.compile("/")
 _BEFORE_SLASH = 24  # longest "<number>-<type code>" before the first "/"
 _AFTER_SLASH = 100
 
@@ -463,10 +485,9 @@ def iter_symbols(text: str) -> Iterator[re.Match[str]]:
     last_end = 0
     pos = 0
     while True:
-        slash = _SLASH.search(text, pos)
-        if slash is None:
+        at = text.find("/", pos)
+        if at < 0:
             return
-        at = slash.start()
         window_end = min(len(text), at + _AFTER_SLASH)
         match = SYMBOL_RE.search(text, max(last_end, at - _BEFORE_SLASH), window_end)
         if match is not None and match.end() == window_end and window_end < len(text):

@@ -116,6 +116,8 @@ for _code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1
     _folded = _fold_char(_ch)
     if _folded != _ch:
         _ALIGNED_TABLE[_code] = _folded
+#: The per-character table of :func:`fold_aligned` (code point -> folded character).
+ALIGNED_TABLE: dict[int, str] = _ALIGNED_TABLE
 _FOLD_TABLE: dict[int, str | None] = dict(_ALIGNED_TABLE)
 _COMBINING = [c for c in range(0x300, 0x370)]
 _FOLD_TABLE.update({c: None for c in _COMBINING})

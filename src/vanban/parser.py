@@ -134,7 +134,14 @@ def _lines(text: str, start: int, end: int, limit: int) -> list[_Line]:
     pos = start
     edge = _EDGE
     append = out.append
-    for piece in text[start:end].split("\n", limit)[:limit]:
+    # The first ``limit`` lines from a bounded chunk when it holds them all (``limit`` line
+    # breaks), instead of copying the whole rest of [start, end).
+    pieces: list[str] = []
+    if end - start > 8192 and limit < 100:
+        pieces = text[start : start + 8192].split("\n", limit)
+    if len(pieces) <= limit:
+        pieces = text[start:end].split("\n", limit)
+    for piece in pieces[:limit]:
         size = len(piece)
         stop = pos + size
         content = piece.strip(edge)
@@ -905,7 +912,7 @@ class _Parser:
         text = self.text
         start, end = item.span
         body = text[start:end]
-        if any(start <= f < end for f in self.footnote_starts):
+        if self.footnote_starts and any(start <= f < end for f in self.footnote_starts):
             body = "\n".join(
                 line for line in body.split("\n") if not _FOOTNOTE_LINES[0].match(line)
             )
@@ -1319,11 +1326,9 @@ class _Parser:
         last_heading = max((s.span[1] for s in doc.sections), default=self.body_start)
         if doc.items:
             last_heading = max(last_heading, doc.items[-1].span[0])
-        pos = len(text)
-        for _ in range(TAIL_LINES):
-            pos = text.rfind("\n", 0, pos)
-            if pos < 0:
-                break
+        # the TAIL_LINES-th "\n" from the end (-1 when there are fewer)
+        head = text.rsplit("\n", TAIL_LINES)
+        pos = len(head[0]) if len(head) > TAIL_LINES else -1
         start = max(pos + 1, text.rfind("\n", 0, last_heading) + 1)
         tail = [
             ln
