@@ -1,9 +1,13 @@
-"""Admins (system and unit) must pass a second factor before they reach anything else."""
+"""Sessions that expire when idle; admins (system and unit) must pass a second factor before they
+reach anything else."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +19,37 @@ _OPEN_NAMES = (
     "accounts:logout",
     "core:healthz",
 )
+
+
+# When the session's expiry was last pushed forward (seconds since the epoch), kept in the session.
+IDLE_REFRESHED_KEY = "_idle_refreshed_at"
+
+
+class IdleSessionMiddleware(SessionMiddleware):
+    """Django's session middleware, with an idle expiry that does not write on every request.
+
+    A session expires ``SESSION_COOKIE_AGE`` seconds after it was last saved. Saving it on every
+    request (``SESSION_SAVE_EVERY_REQUEST``) costs an UPDATE and a commit per request; here the
+    expiry is pushed forward only when the last push is ``SESSION_REFRESH_SECONDS`` old or older
+    (and whenever the session is saved anyway). An idle session therefore ends between
+    ``SESSION_COOKIE_AGE - SESSION_REFRESH_SECONDS`` and ``SESSION_COOKIE_AGE`` seconds after the
+    user's last request: never later than the configured idle timeout.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        session = getattr(request, "session", None)
+        # is_empty(): no session key and nothing stored (an anonymous visitor, or just logged out)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            # reading loads the session: one gone from the store (expired) is empty from here on
+            refreshed = session.get(IDLE_REFRESHED_KEY)
+            if not session.is_empty() and (
+                session.modified
+                or not isinstance(refreshed, int)
+                or now - refreshed >= settings.SESSION_REFRESH_SECONDS
+            ):
+                session[IDLE_REFRESHED_KEY] = now  # modified: saved, cookie set, expiry pushed
+        return super().process_response(request, response)
 
 
 class RequireTwoFactorForAdminsMiddleware:

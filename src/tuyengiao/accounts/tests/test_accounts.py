@@ -7,17 +7,22 @@ import re
 import secrets
 import subprocess
 import sys
+import time
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tuyengiao.accounts.middleware import IDLE_REFRESHED_KEY
 from tuyengiao.accounts.models import User
 from tuyengiao.testing import TEST_PASSWORD, Tree, make_person
 
@@ -139,17 +144,46 @@ def test_password_reset_mail_in_vietnamese_with_working_link(users: dict[str, Us
 
 
 def test_idle_sessions_expire(users: dict[str, User], client_as: Any) -> None:
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert "tuyengiao.accounts.middleware.IdleSessionMiddleware" in settings.MIDDLEWARE
+    refresh = settings.SESSION_REFRESH_SECONDS
+    assert 0 < refresh <= 60
     client = client_as("coso1")
     client.get("/")
     session = client.session
     assert 0 < session.get_expiry_age() <= 30 * 60
+    stored = Session.objects.get(session_key=session.session_key)
+
+    def expires_in() -> float:
+        stored.refresh_from_db()
+        return (stored.expire_date - timezone.now()).total_seconds()
+
+    assert 30 * 60 - 10 < expires_in() <= 30 * 60
+    # The expiry was pushed forward just now: the next requests do not write the session again.
+    Session.objects.filter(pk=stored.pk).update(expire_date=timezone.now() + timedelta(minutes=20))
+    response = client.get("/don-vi/")
+    assert response.status_code == 200 and settings.SESSION_COOKIE_NAME not in response.cookies
+    assert expires_in() <= 20 * 60
+    # Once the last push is SESSION_REFRESH_SECONDS old, a request pushes it to the full idle timeout.
+    session = client.session
+    session[IDLE_REFRESHED_KEY] = int(time.time()) - refresh
+    session.save()
+    Session.objects.filter(pk=stored.pk).update(expire_date=timezone.now() + timedelta(minutes=20))
+    response = client.get("/don-vi/")
+    assert response.status_code == 200 and settings.SESSION_COOKIE_NAME in response.cookies
+    assert 30 * 60 - 10 < expires_in() <= 30 * 60
     # A session idle for longer is gone: the next request asks for the login again.
+    session = client.session
     session.set_expiry(-1)
     session.save()
     response = client.get("/don-vi/")
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    assert not Session.objects.filter(expire_date__gt=timezone.now()).exists()
+    # Logging out leaves no session behind (the refresh does not bring an emptied one back).
+    client = client_as("coso1")
+    client.get("/")
+    client.post("/tai-khoan/dang-xuat/")
+    assert not Session.objects.filter(expire_date__gt=timezone.now()).exists()
 
 
 def test_audit_log_is_scoped_to_the_admins_subtree(
