@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 
 from tuyengiao.accounts.scoping import Action, scoped, visible_units
 from tuyengiao.core.spreadsheets import workbook_bytes
@@ -105,21 +106,54 @@ def units(
     return qs.order_by("path")
 
 
-def cells_for(
-    periods: Sequence[Period], unit_ids: Sequence[int], today: date
-) -> dict[int, dict[int, tuple[str, Submission]]]:
-    """unit id → period id → (cell status, submission) for the given units (one query)."""
-    subs = Submission.objects.filter(period__in=periods, unit__in=list(unit_ids)).only(
-        "pk", "period_id", "unit_id", "status", "is_late", "first_submitted_on"
-    )
+class PageUnit(NamedTuple):
+    """A unit listed on a page of the matrix: what its row prints."""
+
+    pk: int
+    code: str
+    name: str
+
+
+PAGE_UNIT_FIELDS = ("pk", "code", "name")
+
+
+def page_units(unit_qs: QuerySet[Unit]) -> QuerySet[Any]:
+    """``unit_qs`` as rows of ``PAGE_UNIT_FIELDS`` (no model instances), for paging the matrix."""
+    return unit_qs.values_list(*PAGE_UNIT_FIELDS)
+
+
+def page_rows(
+    periods: Sequence[Period], units: Sequence[Sequence[Any]], today: date
+) -> list[dict[str, Any]]:
+    """The rows of a page of the matrix, each cell ready to print, so that the template only
+    loops: ``{"unit": PageUnit, "cells": [(period, status, submission pk or None, label, link,
+    accepted-but-late), …]}``, one cell a period. ``units`` are rows of ``PAGE_UNIT_FIELDS``;
+    their submissions are read in one query, as plain tuples."""
+    listed = [PageUnit(*u) for u in units]
     due = {p.pk: p.due_date for p in periods}
-    out: dict[int, dict[int, tuple[str, Submission]]] = {}
-    for s in subs:
-        out.setdefault(s.unit_id, {})[s.period_id] = (
-            services.cell_status(s.status, s.is_late, due[s.period_id], today),
-            s,
-        )
-    return out
+    found: dict[tuple[int, int], tuple[str, int, bool]] = {}
+    if listed and periods:
+        for pk, unit_id, period_id, status, is_late in Submission.objects.filter(
+            period_id__in=list(due), unit_id__in=[u.pk for u in listed]
+        ).values_list("pk", "unit_id", "period_id", "status", "is_late"):
+            found[unit_id, period_id] = (
+                services.cell_status(status, is_late, due[period_id], today),
+                pk,
+                is_late,
+            )
+    labels = {k: v[0] for k, v in Cell.LABELS.items()}
+    # the link to a submission, reversed once
+    sentinel = 987654321
+    link_head, link_tail = reverse("reports:submission", args=[sentinel]).split(str(sentinel))
+    rows = []
+    for u in listed:
+        cells = []
+        for p in periods:
+            st, sub, is_late = found.get((u.pk, p.pk), (Cell.NONE, None, False))
+            link = f"{link_head}{sub}{link_tail}" if sub is not None else ""
+            cells.append((p, st, sub, labels[st], link, st == Cell.ACCEPTED and is_late))
+        rows.append({"unit": u, "cells": cells})
+    return rows
 
 
 def export_headers(periods: Sequence[Period]) -> list[str]:

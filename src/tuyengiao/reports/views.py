@@ -565,31 +565,8 @@ def matrix(request: HttpRequest) -> HttpResponse:
         content = matrix_rows.export_workbook(periods, units, today)
         return _file(content, XLSX_MIME, filename)
 
-    page_units = list(ctx["object_list"])
-    cells = matrix_rows.cells_for(periods, [u.pk for u in page_units], today)
+    rows = matrix_rows.page_rows(periods, ctx["object_list"], today)
     counts = services.status_counts(periods, today) if periods else {}
-    # Each cell ready to print: (period, status, submission, label, link, accepted-but-late), so
-    # the template does no lookups or {% url %} per cell. The link is reversed once.
-    sentinel = 987654321
-    link_head, link_tail = reverse("reports:submission", args=[sentinel]).split(str(sentinel))
-    rows = [
-        {
-            "unit": u,
-            "cells": [
-                (
-                    p,
-                    st,
-                    sub,
-                    Cell.LABELS[st][0],
-                    f"{link_head}{sub.pk}{link_tail}" if sub else "",
-                    st == Cell.ACCEPTED and sub is not None and sub.is_late,
-                )
-                for p in periods
-                for st, sub in [cells.get(u.pk, {}).get(p.pk, (Cell.NONE, None))]
-            ],
-        }
-        for u in page_units
-    ]
     ctx.update(
         {
             "form": form,
@@ -639,7 +616,7 @@ def _paginate_units(
     """``core.listing.paginate`` for the matrix, counting from the recipient table when nothing
     filters the units and the user sees every recipient (it is at or above each type's owner):
     then the units listed are exactly the recipients, and their count is an index-only count."""
-    paginator: Paginator[Unit] = Paginator(units, PER_PAGE)
+    paginator: Paginator[Any] = Paginator(matrix_rows.page_units(units), PER_PAGE)
     own = _unit(request)
     sees_all = getattr(request.user, "is_system_admin", False) or (
         own is not None and all(own.contains(p.report_type.unit) for p in periods)
