@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from . import bounds
 
@@ -33,32 +33,72 @@ def ranked_ids(
     thousand documents found by index lookups (``accounts.scoping.view_keys``)."""
     if qs.query.where and narrow_scope:
         return _ranked_in_scope(qs, words, exclude, limit)
-    # the whole library or a wide scope: the match goes into the query itself, so the planner
-    # can walk the date index for the newest candidates (checking the scope of each)
+    # the whole library or a wide scope: the match goes into the query itself
     matches = qs.order_by().extra(
         where=["documents_document.search_vector @@ to_tsquery('simple', %s)"],
         params=[tsquery(words)],
     )
     if exclude:
         matches = matches.exclude(id__in=exclude)
-    count_sql, count_params = matches.values("id")[: bounds.COUNT_CAP + 1].query.sql_with_params()
-    cand_sql, cand_params = (
-        matches.order_by("-date", "-id")
-        .values("id")[: max(bounds.CANDIDATES, limit)]
-        .query.sql_with_params()
-    )
+    wanted = max(bounds.CANDIDATES, limit)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({count_sql}) s", count_params)
-        total = int(cursor.fetchone()[0])
-        if not limit or not total:
+        found = _newest_in_recent_window(cursor, matches, wanted)
+        if found is not None:
+            candidates, total = found
+        else:
+            candidates, total = _newest_anywhere(cursor, matches, wanted)
+        if not limit or not candidates:
             return [], total
         cursor.execute(
-            f"SELECT d.id, ts_rank(d.search_vector, to_tsquery('simple', %s)) AS r "
-            f"FROM documents_document d WHERE d.id IN ({cand_sql}) ORDER BY r DESC, d.id DESC LIMIT %s",
-            [tsquery(words), *cand_params, limit],
+            "SELECT d.id, ts_rank(d.search_vector, to_tsquery('simple', %s)) AS r "
+            "FROM documents_document d WHERE d.id = ANY(%s) ORDER BY r DESC, d.id DESC LIMIT %s",
+            [tsquery(words), candidates, limit],
         )
         rows = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
     return rows, total
+
+
+def _newest_in_recent_window(
+    cursor: Any, matches: QuerySet[Any], wanted: int
+) -> tuple[list[int], int] | None:
+    """The newest ``wanted`` matches and the capped count, looked for among the newest
+    ``RECENT_WINDOW`` documents only; None when fewer than ``wanted`` match there.
+
+    Why: a broad query matches a large share of the library, and finding its newest matches
+    means reading the date of every match from the (wide) table rows — tens of thousands of
+    them. Intersected with the date index, the match reads only the recent rows. The answer is
+    exact for any window: every match outside it is older than every match inside. And when the
+    window alone holds more than ``COUNT_CAP`` matches, the capped count needs no second scan."""
+    cursor.execute(
+        "SELECT date FROM documents_document WHERE date IS NOT NULL "
+        "ORDER BY date DESC OFFSET %s LIMIT 1",
+        [bounds.RECENT_WINDOW],
+    )
+    row = cursor.fetchone()
+    if row is None:  # a library smaller than the window: nothing to gain
+        return None
+    recent = matches.filter(Q(date__gte=row[0]) | Q(date__isnull=True)).order_by("-date", "-id")
+    ids = list(recent.values_list("id", flat=True)[: max(wanted, bounds.COUNT_CAP + 1)])
+    if len(ids) < wanted:
+        return None
+    if len(ids) > bounds.COUNT_CAP:
+        return ids[:wanted], bounds.COUNT_CAP + 1
+    return ids[:wanted], _capped_count(cursor, matches)
+
+
+def _newest_anywhere(cursor: Any, matches: QuerySet[Any], wanted: int) -> tuple[list[int], int]:
+    total = _capped_count(cursor, matches)
+    if not total:
+        return [], 0
+    ids = list(matches.order_by("-date", "-id").values_list("id", flat=True)[:wanted])
+    return ids, total
+
+
+def _capped_count(cursor: Any, matches: QuerySet[Any]) -> int:
+    """The number of matches, counted up to ``COUNT_CAP + 1`` (more than the cap)."""
+    sql, params = matches.values("id")[: bounds.COUNT_CAP + 1].query.sql_with_params()
+    cursor.execute(f"SELECT count(*) FROM ({sql}) s", params)
+    return int(cursor.fetchone()[0])
 
 
 def _ranked_in_scope(

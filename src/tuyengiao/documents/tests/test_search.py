@@ -231,3 +231,38 @@ def test_broad_query_ranks_the_newest_candidates_and_caps_the_count(tree, monkey
     results = search(Document.objects.all(), "chuyen doi so", limit=2)
     assert results.capped and results.total == 3
     assert sorted(hit.document.number for hit in results.hits) == ["4-TB/TU", "5-TB/TU"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cap", [3, 100])
+def test_recent_window_gives_the_same_results_as_the_whole_library(tree, monkeypatch, cap):
+    """PostgreSQL looks for a broad query's newest matches among the newest documents first
+    (``bounds.RECENT_WINDOW``); whatever the window, the page and the count must not change.
+    (SQLite has no window: there the test checks the bounds alone.)"""
+    from tuyengiao.documents.search import bounds
+
+    monkeypatch.setattr(bounds, "CANDIDATES", 2)
+    monkeypatch.setattr(bounds, "COUNT_CAP", cap)
+    days = [5, 1, 9, 3, 7, 2, 8]
+    for n, day in enumerate(days, start=1):
+        matching = n % 3 != 0  # some recent documents do not match
+        words = "chuyển đổi số" if matching else "an sinh xã hội"
+        make_document(
+            tree.province, f"{n}-TB/TU", f"Thông báo {n} về {words}", date=date(2024, 1, day)
+        )
+    make_document(tree.province, "8-TB/TU", "Thông báo 8 về chuyển đổi số")  # no date: newest
+    seen = []
+    for window in [1, 2, 3, 5, 100]:
+        monkeypatch.setattr(bounds, "RECENT_WINDOW", window)
+        for limit in [0, 1, 2, 4]:
+            r = search(Document.objects.all(), "chuyen doi so", limit=limit)
+            seen.append((window, limit, r.total, r.capped, [h.document.number for h in r.hits]))
+    by_limit: dict[int, set] = {}
+    for _window, limit, total, capped, hits in seen:
+        by_limit.setdefault(limit, set()).add((total, capped, tuple(sorted(hits))))
+    assert all(len(answers) == 1 for answers in by_limit.values()), by_limit
+    total, capped, hits = next(iter(by_limit[2]))
+    assert (total, capped) == ((3, True) if cap == 3 else (6, False))
+    # the two newest matches: the undated document, then 8 January's (the 9th's does not match);
+    # on SQLite the two most recently added, the same two here
+    assert hits == ("7-TB/TU", "8-TB/TU")
