@@ -81,6 +81,30 @@ TYPE_WORDS: dict[str, str] = {
 _TYPE_ALT = alternation(sorted(TYPE_WORDS, key=len, reverse=True))
 _TYPE_AFTER = re.compile(rf"(?:{_TYPE_ALT})(?![a-z])")
 _TYPE_BEFORE = vi_regex(rf"(?<![a-z])({_TYPE_ALT})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
+# _TYPE_BEFORE read backwards: matched at the start of the reversed text before a symbol, it
+# tries one position instead of searching forty. (The regular part of a pattern matches a string
+# exactly when its mirror image matches the reversed string; the look-behind becomes a
+# look-ahead. No type word ends another one, so at most one word can end the text.)
+_TYPE_BEFORE_REVERSED = vi_regex(
+    r"\s*:?\s*(?:(?:os|ueih yk)\s+)?("
+    + alternation(sorted((w[::-1] for w in TYPE_WORDS), key=len, reverse=True))
+    + r")(?![a-z])"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+assert not any(a != b and a.endswith(" " + b) for a in TYPE_WORDS for b in TYPE_WORDS)
+
+
+def _type_before(text: str, end: int) -> tuple[int, str] | None:
+    """``_TYPE_BEFORE.search(text, max(0, end - 40), end)`` as (start, group 1), or None."""
+    start = max(0, end - 40)
+    found = _TYPE_BEFORE_REVERSED.match(text[start:end][::-1])
+    if found is None:
+        return None
+    word_start = end - found.end(1)
+    if word_start == start and start > 0 and _LETTER.match(text, start - 1):
+        return None  # the look-behind sees the letter before the window
+    return word_start, text[word_start : end - found.start(1)]
+
 
 # Symbol codes -> document type (the type code is the first code of the symbol).
 CODE_TYPES: dict[str, str] = {
@@ -418,10 +442,10 @@ def _window(text: str, start: int, size: int) -> str:
 def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) -> Citation:
     """Type word, date, issuer and term around one symbol match."""
     cite = Citation(number=clean_symbol(match.group()), start=match.start(), end=match.end())
-    type_match = _TYPE_BEFORE.search(text, max(0, match.start() - 40), match.start())
-    if type_match:
-        cite.doc_type = _type_of_words(type_match.group(1))
-        cite.type_start = type_match.start()
+    type_match = _type_before(text, match.start())
+    if type_match is not None:
+        cite.type_start, words = type_match
+        cite.doc_type = _type_of_words(words)
     base = match.end()
     window = _window(text, base, 500)
     fwindow = window  # the tail patterns are diacritic-insensitive

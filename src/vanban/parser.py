@@ -88,9 +88,16 @@ def _value(text: str) -> str:
     """A field value: markdown markers removed, whitespace collapsed."""
     if "*" in text:
         text = _MD.sub("", text)
-    # Already collapsed when the only blanks are single inner spaces: every whitespace character
-    # but " " is unprintable, and ``isprintable`` is much cheaper than splitting and joining.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    # Already collapsed when the only blanks are single inner spaces. The parser's text is
+    # normalised (see :func:`normalize_text`): its only whitespace characters are " ", "\t" and
+    # "\n", so looking for those two is enough (and cheaper than ``isprintable``).
+    if (
+        "\n" not in text
+        and "\t" not in text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
         return text
     return " ".join(text.split())
 
@@ -192,7 +199,7 @@ def _is_caps(text: str, minimum: int = 2) -> bool:
     letters = _UPPER_RATIO_LETTERS.findall(text)
     if len(letters) < minimum:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper >= 0.85 * len(letters)
 
 
@@ -923,13 +930,13 @@ class _Parser:
         first_nl = text.find("\n", start, end)
         if first_nl < 0:
             return
+        footnote_starts = self.footnote_starts
+        bullets = item.bullets
         for bullet in _BULLET_LINES[1].finditer(text, first_nl, end):
-            if bullet.start() + 1 in self.footnote_starts:
+            if footnote_starts and bullet.start() + 1 in footnote_starts:
                 continue
-            marker = bullet.group(2) or bullet.group(1)
-            item.bullets.append(
-                Bullet(marker, _value(bullet.group(3)), (bullet.start(3), bullet.end(3)))
-            )
+            marker, plus, body = bullet.group(1, 2, 3)
+            bullets.append(Bullet(plus or marker, _value(body), bullet.span(3)))
 
     # -- references -----------------------------------------------------------------------------
 

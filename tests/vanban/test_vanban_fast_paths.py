@@ -1,0 +1,36 @@
+"""The fast paths of the parser give what the plain definitions they replace give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vanban.citations import _TYPE_BEFORE, _type_before
+from vanban.normalize import normalize_text
+from vanban.parser import _value
+
+PIECES = [
+    "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
+    "số", "Số:", "SỐ", "ký hiệu", "Sở", "Thông tư", "liên tịch", "Đề án", "Quyết định", "Văn bản", "a", "x",
+    " ", "  ", "\t", "\n", ":", "-", "1", "35-NQ/TW", "*",
+]  # fmt: skip
+
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.data())
+def test_type_before_is_the_search_it_replaces(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    found = _TYPE_BEFORE.search(text, max(0, end - 40), end)
+    expected = (found.start(), found.group(1)) if found else None
+    assert _type_before(text, end) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_value_collapses_blanks_of_normalised_text(text: str) -> None:
+    text = normalize_text(text)
+    assert _value(text) == " ".join(re.sub(r"\*{1,3}", "", text).split())
