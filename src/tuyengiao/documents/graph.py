@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -116,10 +118,20 @@ def implementation_tree(doc: Document, visible: QuerySet[Document]) -> Implement
             missing += len(node.missing_units)
         total += len(next_level)
         level = next_level
-        targets = level_qs.order_by().values("id")
+        targets = _level_ids(level_qs, next_level)
         depth += 1 if next_level else 0
         rounds += 1
     return ImplementationTree(root, depth, total, missing)
+
+
+def _level_ids(level_qs: QuerySet[Document], level: list[TreeNode]) -> Any:
+    """The next level's targets. PostgreSQL gets the ids themselves, sent as one array (thousands
+    of bound parameters cost more to bind than the query): as a nested subquery its planner cannot
+    estimate how many rows each level above yields and picks a plan that reads every reference. SQLite gets the subquery: it limits bound parameters, and its
+    planner walks the (target, kind) index down the levels either way."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [[node.id for node in level]])
+    return level_qs.order_by().values("id")
 
 
 def links(doc: Document, visible: QuerySet[Document]) -> dict[str, Any]:
