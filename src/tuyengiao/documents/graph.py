@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape as html_escape
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tuyengiao.orgs.models import Unit
@@ -110,7 +110,7 @@ def implementation_tree(doc: Document, visible: QuerySet[Document]) -> Implement
             start = len(node.unit_path) + steplen
             for child in node.children:
                 covered.update(
-                    child.unit_path[:k] for k in range(start, len(child.unit_path) + 1, steplen)
+                    [child.unit_path[:k] for k in range(start, len(child.unit_path) + 1, steplen)]
                 )
             for uid, name, path in sorted(children_of.get(node.unit_path, []), key=lambda u: u[2]):
                 if path not in covered:
@@ -171,25 +171,29 @@ def flatten(tree: ImplementationTree, with_missing: bool = True) -> list[dict[st
             rows.append(
                 {"depth": depth + 1, "missing": node.missing_units, "indent": (depth + 1) * 1.5}
             )
-        stack.extend((child, depth + 1) for child in reversed(node.children))
+        if node.children:
+            stack.extend([(child, depth + 1) for child in reversed(node.children)])
     return rows
 
 
 def render_rows(rows: list[dict[str, Any]], detail_prefix: str) -> SafeString:
     """The tree as <li> rows, built here rather than in a template loop: a page may carry
-    thousands of plans and the template engine would dominate its time."""
+    thousands of plans and the template engine would dominate its time. (``html.escape`` is what
+    Django's ``escape`` calls, without its lazy-string wrapper, which cost more than the escaping
+    over 5,000 rows.)"""
     out: list[str] = []
     for row in rows:
         indent = f'style="margin-left:{row["indent"]:.1f}rem"'
         node = row.get("node")
         if node is not None:
-            when = f", {node.date:%d/%m/%Y}" if node.date else ""
+            day = node.date
+            when = f", {day.day:02d}/{day.month:02d}/{day.year}" if day else ""
             out.append(
-                f'<li {indent}><a href="{detail_prefix}{node.id}/">{escape(node.number or "(không số)")}</a>'
-                f" — {escape(node.unit_name)}{when}</li>"
+                f'<li {indent}><a href="{detail_prefix}{node.id}/">{html_escape(node.number or "(không số)")}</a>'
+                f" — {html_escape(node.unit_name)}{when}</li>"
             )
         else:
-            names = "; ".join(escape(name) for _, name in row["missing"])
+            names = "; ".join(html_escape(name) for _, name in row["missing"])
             out.append(
                 f'<li class="missing" {indent}><span class="badge bad">chưa ban hành</span> {names}</li>'
             )
