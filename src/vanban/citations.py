@@ -423,6 +423,30 @@ class Citation:
 
 
 _TAIL_SEP = re.compile(r"[ \t]*,?[ \t]*")
+# ``_TAIL_SEP.match`` then ``find_date`` at its end, in one match: group 1 is the date; its
+# three forms, tried in find_date's order, are groups 2-4, 5-7 and 8-10. The atomic groups
+# commit to each part's first match, as the separate calls do.
+_TAIL_DATE = re.compile(
+    rf"(?>{_TAIL_SEP.pattern})((?>{_DATE_WORDS.pattern})|(?>{_DATE_NUMERIC.pattern})"
+    rf"|(?>{_NGAY.pattern}){_DATE_NUMERIC.pattern})?"
+)
+assert _DATE_WORDS.groups == _DATE_NUMERIC.groups == 3 and _NGAY.groups == 0
+
+
+def _tail_date(window: str) -> tuple[int, tuple[str | None, int, int] | None]:
+    """Where the date after a symbol would start, and ``find_date`` there."""
+    found = _TAIL_DATE.match(window)
+    assert found is not None  # every part is optional
+    if found.group(1) is None:
+        return found.end(), None
+    parts = found.group(2, 3, 4)
+    if parts[0] is None:
+        parts = found.group(5, 6, 7)
+        if parts[0] is None:
+            parts = found.group(8, 9, 10)
+    return found.start(1), (make_date(*parts), found.start(1), found.end())  # type: ignore[arg-type]
+
+
 _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
 _BEFORE = vi_regex(
     r"ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,[ \t]*"
@@ -449,8 +473,7 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
     base = match.end()
     window = _window(text, base, 500)
     fwindow = window  # the tail patterns are diacritic-insensitive
-    pos = _TAIL_SEP.match(fwindow).end()  # type: ignore[union-attr]
-    date = find_date(fwindow, pos)
+    pos, date = _tail_date(fwindow)
     end = 0
     if date is not None:
         cite.date = date[0]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from vanban.citations import (
     BLANK_SYMBOL_RE,
@@ -160,6 +161,19 @@ def _lines(text: str, start: int, end: int, limit: int) -> list[_Line]:
             append(_Line(pos, stop, content, cs, cs + kept))
         pos = stop + 1
     return out
+
+
+def _iter_lines(text: str, start: int, end: int, limit: int, chunk: int = 16) -> Iterator[_Line]:
+    """The lines of :func:`_lines`, made a few at a time for a caller that may stop early."""
+    while limit > 0:
+        size = min(chunk, limit)
+        lines = _lines(text, start, end, size)
+        yield from lines
+        if len(lines) < size:
+            return
+        limit -= size
+        start = lines[-1].end + 1
+        chunk *= 2
 
 
 def _tail_lines(text: str, count: int) -> list[_Line]:
@@ -741,11 +755,12 @@ class _Parser:
                     self.spans["date"] = (date.start(), date.end())
                     blank.append((raw_start, date.end()))
             # what is left of the line: parts of the body names
-            rest = list(text[line.cstart : line.cend])
+            rest = text[line.cstart : line.cend]
             for a, b in blank:
-                for k in range(max(a, line.cstart), min(b, line.cend)):
-                    rest[k - line.cstart] = "\x00"
-            for part in _RE4.finditer("".join(rest)):
+                low, high = max(a, line.cstart) - line.cstart, min(b, line.cend) - line.cstart
+                if low < high:
+                    rest = rest[:low] + "\x00" * (high - low) + rest[high:]
+            for part in _RE4.finditer(rest):
                 seg_start = line.cstart + part.start()
                 for piece in _RE5.finditer(part.group()):
                     value = piece.group().strip(" *-–_=,")
@@ -977,8 +992,10 @@ class _Parser:
         text, doc = self.text, self.doc
         first_section = doc.sections[0].span[0] if doc.sections else self.body_end
         stop = min(first_section, self.body_start + 6000, self.body_end)
-        paragraphs = [ln for ln in _lines(text, self.body_start, stop, 40) if ln.text]
-        opening = next((p for p in paragraphs[:6] if _OPENING.match(p.folded)), None)
+        paragraphs = list(
+            islice((ln for ln in _iter_lines(text, self.body_start, stop, 40, 12) if ln.text), 6)
+        )
+        opening = next((p for p in paragraphs if _OPENING.match(p.folded)), None)
         if opening is not None:
             sentence_end = self._sentence_end(opening)
             chosen: list[Citation] = []
@@ -1007,7 +1024,7 @@ class _Parser:
                 if cite.number not in doc.implements:
                     doc.implements.append(cite.number)
             self.spans["implements"] = [(c.start, c.end) for c in chosen]
-        for paragraph in paragraphs[:6]:
+        for paragraph in paragraphs:
             if self._issuer_from(paragraph):
                 break
         header = self.header_issuer
@@ -1103,11 +1120,9 @@ class _Parser:
         # or _UNIT_ROLE matches; one search for such a line start settles most items.
         if not _ASSIGN_LINE.search(text, item.span[0], item.span[1]):
             return None
-        lines = [
-            ln
-            for ln in _lines(text, item.span[0], item.span[1], 5000)[1:]
-            if not self._is_footnote(ln.start)
-        ]
+        lines = _lines(text, item.span[0], item.span[1], 5000)[1:]
+        if self.footnote_starts:
+            lines = [ln for ln in lines if not self._is_footnote(ln.start)]
         units: list[tuple[str, Span]] = []
         period: tuple[str, Span] | None = None
         active = False
@@ -1235,7 +1250,7 @@ class _Parser:
         text = self.text
         end = min(end, start + 400)  # the units come first; a long task text adds nothing
         raw = text[start:end]
-        head = _MD.sub(lambda m: " " * len(m.group()), raw)
+        head = _MD.sub(lambda m: " " * len(m.group()), raw) if "*" in raw else raw
         fhead = fold_aligned(head)
         offset = 0
         prefix = _PREFIXES.match(fhead.lower())
@@ -1337,11 +1352,9 @@ class _Parser:
         head = text.rsplit("\n", TAIL_LINES)
         pos = len(head[0]) if len(head) > TAIL_LINES else -1
         start = max(pos + 1, text.rfind("\n", 0, last_heading) + 1)
-        tail = [
-            ln
-            for ln in _lines(text, start, len(text), TAIL_LINES + 1)
-            if not self._is_footnote(ln.start)
-        ]
+        tail = _lines(text, start, len(text), TAIL_LINES + 1)
+        if self.footnote_starts:
+            tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
         self._signature(tail)
@@ -1350,7 +1363,7 @@ class _Parser:
         text = self.text
         rec: list[tuple[str, Span]] = []
         inline_start = match.start(1)
-        lines = _lines(text, match.end() + 1, len(text), 60) if match.end() < len(text) else []
+        lines = _iter_lines(text, match.end() + 1, len(text), 60 if match.end() < len(text) else 0)
         inline = text[inline_start : match.end()]
         if inline.strip():
             for a, b in self._recipient_parts(inline_start, match.end()):

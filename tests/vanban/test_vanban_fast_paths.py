@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban.citations import _TYPE_BEFORE, _type_before
+from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.normalize import normalize_text
 from vanban.parser import _value
 
@@ -34,3 +34,35 @@ def test_type_before_is_the_search_it_replaces(text: str, data: st.DataObject) -
 def test_value_collapses_blanks_of_normalised_text(text: str) -> None:
     text = normalize_text(text)
     assert _value(text) == " ".join(re.sub(r"\*{1,3}", "", text).split())
+
+
+DATE_PIECES = [
+    " ",
+    "  ",
+    "\t",
+    ",",
+    "ngày",
+    "Ngày",
+    "NGÀY",
+    "22",
+    "1",
+    "/",
+    "-",
+    ".",
+    "2018",
+    "20181",
+    "tháng",
+    "năm",
+    "x",
+]
+tails = st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=3)), max_size=14).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(tails)
+def test_tail_date_is_the_separator_then_find_date(window: str) -> None:
+    pos = _TAIL_SEP.match(window).end()  # type: ignore[union-attr]
+    date = find_date(window, pos)
+    assert _tail_date(window) == (pos if date is None else date[1], date)
