@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -119,9 +119,22 @@ class PageUnit(NamedTuple):
 PAGE_UNIT_FIELDS = ("pk", "code", "name")
 
 
-def page_units(unit_qs: QuerySet[Unit]) -> QuerySet[Any]:
-    """``unit_qs`` as rows of ``PAGE_UNIT_FIELDS`` (no model instances), for paging the matrix."""
-    return unit_qs.values_list(*PAGE_UNIT_FIELDS)
+def page_units(unit_qs: QuerySet[Unit], periods: Sequence[Period]) -> QuerySet[Any]:
+    """``unit_qs`` as plain rows for a page of the matrix: ``PAGE_UNIT_FIELDS``, then for each
+    period the (pk, status, is_late) of the unit's submission, or Nones. One query: a LEFT JOIN
+    a period on the submission of (unit, period), unique. Count with ``unit_qs``, not this."""
+    fields = list(PAGE_UNIT_FIELDS)
+    for i, p in enumerate(periods):
+        alias = f"sub_{i}"
+        unit_qs = unit_qs.annotate(
+            **{
+                alias: FilteredRelation(
+                    "report_submissions", condition=Q(report_submissions__period=p.pk)
+                )
+            }
+        )
+        fields += [f"{alias}__pk", f"{alias}__status", f"{alias}__is_late"]
+    return unit_qs.values_list(*fields)
 
 
 def page_rows(
@@ -129,29 +142,23 @@ def page_rows(
 ) -> list[dict[str, Any]]:
     """The rows of a page of the matrix: ``{"unit": PageUnit, "cells": [(period, status,
     submission pk or None, label, link, accepted-but-late), …], "html": the row's <tr>}``, one
-    cell a period. ``units`` are rows of ``PAGE_UNIT_FIELDS``; their submissions are read in one
-    query, as plain tuples."""
-    listed = [PageUnit(*u) for u in units]
-    due = {p.pk: p.due_date for p in periods}
-    found: dict[tuple[int, int], tuple[str, int, bool]] = {}
-    if listed and periods:
-        for pk, unit_id, period_id, status, is_late in Submission.objects.filter(
-            period_id__in=list(due), unit_id__in=[u.pk for u in listed]
-        ).values_list("pk", "unit_id", "period_id", "status", "is_late"):
-            found[unit_id, period_id] = (
-                services.cell_status(status, is_late, due[period_id], today),
-                pk,
-                is_late,
-            )
+    cell a period. ``units`` are rows of ``page_units(…, periods)``."""
+    n = len(PAGE_UNIT_FIELDS)
+    listed = [(PageUnit(*u[:n]), u[n:]) for u in units]
     labels = {k: v[0] for k, v in Cell.LABELS.items()}
     # the link to a submission, reversed once
     sentinel = 987654321
     link_head, link_tail = reverse("reports:submission", args=[sentinel]).split(str(sentinel))
     rows = []
-    for u in listed:
+    for u, subs in listed:
         cells = []
-        for p in periods:
-            st, sub, is_late = found.get((u.pk, p.pk), (Cell.NONE, None, False))
+        for i, p in enumerate(periods):
+            sub, status, is_late = subs[3 * i : 3 * i + 3]
+            st = (
+                Cell.NONE
+                if sub is None
+                else services.cell_status(status, is_late, p.due_date, today)
+            )
             link = f"{link_head}{sub}{link_tail}" if sub is not None else ""
             cells.append((p, st, sub, labels[st], link, st == Cell.ACCEPTED and is_late))
         rows.append({"unit": u, "cells": cells, "html": row_html(u, cells)})

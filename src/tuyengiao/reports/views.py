@@ -616,7 +616,7 @@ def _paginate_units(
     """``core.listing.paginate`` for the matrix, counting from the recipient table when nothing
     filters the units and the user sees every recipient (it is at or above each type's owner):
     then the units listed are exactly the recipients, and their count is an index-only count."""
-    paginator: Paginator[Any] = Paginator(matrix_rows.page_units(units), PER_PAGE)
+    paginator: Paginator[Any] = Paginator(matrix_rows.page_units(units, periods), PER_PAGE)
     own = _unit(request)
     sees_all = getattr(request.user, "is_system_admin", False) or (
         own is not None and all(own.contains(p.report_type.unit) for p in periods)
@@ -630,7 +630,9 @@ def _paginate_units(
             if len(periods) == 1
             else recipients.values("unit_id").distinct().count()
         )
-        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    else:
+        count = units.count()  # the units alone, without page_units' joins
+    paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     page_obj = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
