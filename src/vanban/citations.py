@@ -437,14 +437,17 @@ def _tail_date(window: str) -> tuple[int, tuple[str | None, int, int] | None]:
     """Where the date after a symbol would start, and ``find_date`` there."""
     found = _TAIL_DATE.match(window)
     assert found is not None  # every part is optional
-    if found.group(1) is None:
+    groups = found.groups()
+    if groups[0] is None:
         return found.end(), None
-    parts = found.group(2, 3, 4)
-    if parts[0] is None:
-        parts = found.group(5, 6, 7)
-        if parts[0] is None:
-            parts = found.group(8, 9, 10)
-    return found.start(1), (make_date(*parts), found.start(1), found.end())  # type: ignore[arg-type]
+    if groups[1] is not None:
+        parts = groups[1:4]
+    elif groups[4] is not None:
+        parts = groups[4:7]
+    else:
+        parts = groups[7:10]
+    start = found.start(1)
+    return start, (make_date(*parts), start, found.end())
 
 
 _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
