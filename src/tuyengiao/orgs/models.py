@@ -16,6 +16,8 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from tuyengiao.core.scoping_spec import Scoping
 
+from .signals import paths_changed
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -51,6 +53,24 @@ class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):  # type: ignore[m
     def get_queryset(self) -> UnitQuerySet:
         # treebeard's manager builds its own MP_NodeQuerySet; ours adds active()/subtree_of()/…
         return UnitQuerySet(self.model, using=self._db).order_by("path")
+
+    # Every change of existing paths goes through these two (add_child and add_root delegate to
+    # add_sibling when they insert in code order): copies of paths elsewhere are told.
+    def move(self, node: Any, target: Any, pos: str | None = None) -> None:
+        step = self.model.steplen
+        paths = dict(self.filter(pk__in=[node.pk, target.pk]).values_list("pk", "path"))
+        super().move(node, target, pos)
+        if self.filter(pk=node.pk).exclude(path=paths[node.pk]).exists():
+            # renumbered: the moved subtree (under its old parent) and the children of the
+            # target's parent (the target's siblings or its own children)
+            paths_changed([paths[node.pk][:-step], paths[target.pk][:-step]])
+
+    def add_sibling(self, target: Any, pos: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        new = super().add_sibling(target, pos, *args, **kwargs)
+        parent_path = new.path[: -self.model.steplen]
+        if self.filter(path__startswith=parent_path, depth=new.depth, path__gt=new.path).exists():
+            paths_changed([parent_path])  # the siblings after it were renumbered
+        return new
 
 
 class Unit(MP_Node):

@@ -21,8 +21,11 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import models
+        from tuyengiao.orgs.signals import unit_paths_changed
 
+        from . import models, tasks
+
+        unit_paths_changed.connect(tasks.on_unit_paths_changed, dispatch_uid="reports.unit_paths")
         auditlog.register(models.ReportType)
         auditlog.register(
             models.Submission,

@@ -340,17 +340,20 @@ def test_attachment_upload_and_download(forty: Setup, client_as: Any) -> None:
     )
 
 
-def test_rollup_follows_a_moved_unit(forty: Setup, on_day: Any, tree: Any) -> None:
-    from django.core.management import call_command
-
+def test_rollup_follows_a_moved_unit(
+    forty: Setup, on_day: Any, tree: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Moving a unit refreshes the roll-up table's copies of paths by itself (a background task
+    started when the move commits); ``reports_resync_paths`` stays for repairs."""
     from tuyengiao.orgs.models import Unit
 
     _fill_quarter(forty, on_day)
     moved = Unit.objects.get(pk=forty.units[0].pk)
-    Unit.objects.move(
-        Unit.objects.get(pk=moved.pk), Unit.objects.get(pk=tree.base2.pk), pos="sorted-child"
-    )
-    call_command("reports_resync_paths", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        Unit.objects.move(
+            Unit.objects.get(pk=moved.pk), Unit.objects.get(pk=tree.base2.pk), pos="sorted-child"
+        )
+    assert len(callbacks) == 1  # one move, one refresh
     base2 = Unit.objects.get(pk=tree.base2.pk)
     r = rollup(forty.q1, base2, with_children=True)
     assert [c.pk for c, _ in r.children] == [moved.pk]
