@@ -212,6 +212,26 @@ def _exact_ids(qs: QuerySet[Any], plan: QueryPlan) -> list[int]:
     return list(qs.filter(cond).order_by("-date", "-id").values_list("id", flat=True)[:50])
 
 
+def _heading_first(
+    model: Any, ranked: list[tuple[int, float]], words: list[str]
+) -> list[tuple[int, float]]:
+    """``ranked`` reordered so that documents whose type and title (trích yếu, the subject line)
+    hold more of the query's words come first; the full-text rank orders each group. Officials
+    look for "the resolution on X": a news item that mentions X ten times in its text should not
+    come before it."""
+    if len(ranked) < 2:
+        return ranked
+    wanted = set(words)
+    headings = model._default_manager.filter(pk__in=[pk for pk, _ in ranked]).values_list(
+        "id", "doc_type", "title"
+    )
+    in_heading = {
+        pk: len(wanted.intersection(fold_words(f"{doc_type} {title}")))
+        for pk, doc_type, title in headings
+    }
+    return sorted(ranked, key=lambda hit: -in_heading.get(hit[0], 0))  # stable: rank within
+
+
 def search(
     qs_scoped: QuerySet[Any],
     query: str,
@@ -241,9 +261,16 @@ def search(
     # wide one (a province's: most of the library) is matched first, like the whole library
     narrow = keys is not None and keys[: NARROW_SCOPE + 1].count() <= NARROW_SCOPE
     in_scope = qs_scoped.filter(pk__in=keys) if narrow else qs_scoped
+    wanted = max(0, limit + offset - len(exact))
+    # every candidate's rank, so that those naming the query in their type and title come first
     ranked, total = backend.ranked_ids(
-        in_scope, plan.words, exact, max(0, limit + offset - len(exact)), narrow_scope=narrow
+        in_scope,
+        plan.words,
+        exact,
+        max(wanted, bounds.CANDIDATES) if wanted else 0,
+        narrow_scope=narrow,
     )
+    ranked = _heading_first(qs_scoped.model, ranked, plan.words)[:wanted]
     ordered: list[tuple[int, float, bool]] = [(pk, 1000.0, True) for pk in exact]
     ordered += [(pk, rank, False) for pk, rank in ranked]
     page = ordered[offset : offset + limit]

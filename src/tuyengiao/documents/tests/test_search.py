@@ -266,3 +266,25 @@ def test_recent_window_gives_the_same_results_as_the_whole_library(tree, monkeyp
     # the two newest matches: the undated document, then 8 January's (the 9th's does not match);
     # on SQLite the two most recently added, the same two here
     assert hits == ("7-TB/TU", "8-TB/TU")
+
+
+@pytest.mark.django_db
+def test_documents_naming_the_query_in_type_and_title_come_first(tree):
+    news = make_document(
+        tree.province,
+        "5-TB/TU",
+        "Thông báo. Nghị quyết, nghị quyết và nghị quyết: tin về việc học tập nghị quyết. " * 5,
+        doc_type="Thông báo",
+        title="Tin hoạt động tháng 3",
+        date=date(2024, 3, 1),
+    )
+    resolution = make_document(
+        tree.province,
+        "7-NQ/TU",
+        "Nghị quyết về chuyển đổi số trong cơ quan Đảng.",
+        doc_type="Nghị quyết",
+        title="Về chuyển đổi số",
+        date=date(2023, 1, 1),
+    )
+    hits = search(Document.objects.all(), "nghị quyết").hits
+    assert [h.document.pk for h in hits] == [resolution.pk, news.pk]
