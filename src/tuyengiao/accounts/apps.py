@@ -19,7 +19,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.contrib.auth.signals import user_logged_in
 
+        from .middleware import session_refreshed_at_login
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])
+        user_logged_in.connect(session_refreshed_at_login, dispatch_uid="accounts.idle_session")

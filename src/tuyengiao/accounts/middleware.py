@@ -52,6 +52,14 @@ class IdleSessionMiddleware(SessionMiddleware):
         return super().process_response(request, response)
 
 
+def session_refreshed_at_login(sender: object, request: HttpRequest, **kwargs: object) -> None:
+    """``user_logged_in`` receiver: a login saves the session, so its expiry starts then and the
+    next push is due ``SESSION_REFRESH_SECONDS`` later (not on the request right after)."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[IDLE_REFRESHED_KEY] = int(time.time())
+
+
 class RequireTwoFactorForAdminsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
