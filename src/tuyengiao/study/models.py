@@ -416,37 +416,3 @@ class Essay(models.Model):
 
     def __str__(self) -> str:
         return f"Bài thu hoạch #{self.pk}"
-
-
-class ImportStatus(models.TextChoices):
-    PENDING = "pending", "Đang xử lý"
-    DONE = "done", "Xong"
-    FAILED = "failed", "Lỗi"
-
-
-class SigninImport(models.Model):
-    """A large sign-in sheet imported in the background (tasks framework); its outcome is kept."""
-
-    scoping = Scoping(unit_field="session__unit")
-
-    session = models.ForeignKey(StudySession, on_delete=models.CASCADE, related_name="imports")
-    file = models.FileField(upload_to="study/imports/%Y/%m/")
-    filename = models.CharField(max_length=255)
-    valid_rows_only = models.BooleanField(default=False)
-    status = models.CharField(
-        max_length=8, choices=ImportStatus.choices, default=ImportStatus.PENDING
-    )
-    applied = models.BooleanField(default=False)
-    created_count = models.PositiveIntegerField(default=0)
-    errors = models.JSONField(default=list)  # [[row, reason], …] (first 500)
-    message = models.CharField(max_length=500, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.filename} ({self.get_status_display()})"

@@ -40,6 +40,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
+from tuyengiao.core.jobs import NO_PROGRESS, Progress
 from tuyengiao.core.spreadsheets import ImportResult, RowError, read_table, require_columns
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import Person, Unit
@@ -318,8 +319,14 @@ def units_below_target(study_round: StudyRound, parent_unit: Unit) -> list[RateR
 COPY_THRESHOLD = 2000  # on PostgreSQL, larger batches go through COPY
 
 
-def _record(session: StudySession, entries: Sequence[Eligibility], method: str) -> int:
-    """Insert attendance for list entries; existing ones for the round are left alone. Returns new."""
+def _record(
+    session: StudySession,
+    entries: Sequence[Eligibility],
+    method: str,
+    progress: Progress = NO_PROGRESS,
+) -> int:
+    """Insert attendance for list entries; existing ones for the round are left alone. Returns new.
+    ``progress.writing`` is told the rows written (per batch; before and after a COPY)."""
     if not entries:
         return 0
     ids = [e.person_id for e in entries]
@@ -331,23 +338,24 @@ def _record(session: StudySession, entries: Sequence[Eligibility], method: str) 
             ).values_list("person_id", flat=True)
         )
     fresh = {e.person_id: e.unit_id for e in entries if e.person_id not in already}
+    progress.writing(0, len(fresh))
     if connection.vendor == "postgresql" and len(fresh) > COPY_THRESHOLD:
         _copy_attendance(session, fresh, method)
     else:
-        Attendance.objects.bulk_create(
-            [
-                Attendance(
-                    round_id=session.round_id,
-                    session=session,
-                    person_id=pid,
-                    unit_id=uid,
-                    method=method,
-                )
-                for pid, uid in fresh.items()
-            ],
-            batch_size=5000,
-            ignore_conflicts=True,
-        )
+        rows = [
+            Attendance(
+                round_id=session.round_id,
+                session=session,
+                person_id=pid,
+                unit_id=uid,
+                method=method,
+            )
+            for pid, uid in fresh.items()
+        ]
+        for start in range(0, len(rows), 5000):
+            Attendance.objects.bulk_create(rows[start : start + 5000], ignore_conflicts=True)
+            progress.writing(min(start + 5000, len(rows)), len(rows))
+    progress.writing(len(fresh), len(fresh))
     refresh_tallies(session.round, set(fresh.values()))
     return len(fresh)
 
@@ -439,11 +447,15 @@ SIGNIN_COLUMNS: Mapping[str, Sequence[str]] = {
 
 @transaction.atomic
 def import_signin_sheet(
-    session: StudySession, upload: IO[bytes], filename: str, valid_rows_only: bool = False
+    session: StudySession,
+    upload: IO[bytes],
+    filename: str,
+    valid_rows_only: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Import a signed attendance sheet. A name not on the session's list (or ambiguous) is reported
     with its row number and not imported; nothing is written while any row is bad unless
-    ``valid_rows_only``."""
+    ``valid_rows_only``. ``progress`` is told the rows checked, then the attendances written."""
     rows = read_table(upload, filename, dict(SIGNIN_COLUMNS))
     require_columns(rows, {"name": "Họ và tên"})
     by_name: dict[str, list[tuple[int, int, int | None, str]]] = defaultdict(list)
@@ -453,7 +465,8 @@ def import_signin_sheet(
         by_name[folded].append((pid, uid, year, unit_folded))
     result = ImportResult()
     chosen: dict[int, Eligibility] = {}
-    for row in rows:
+    for index, row in enumerate(rows):
+        progress.checked(index, len(rows))
         name = row.get("name")
         if not name:
             result.errors.append(RowError(row.number, "Thiếu họ và tên."))
@@ -483,9 +496,10 @@ def import_signin_sheet(
             result.skipped += 1
             continue
         chosen[pid] = Eligibility(person_id=pid, unit_id=uid)
+    progress.checked(len(rows), len(rows))
     if result.errors and not valid_rows_only:
         return result
-    result.created = _record(session, list(chosen.values()), AttendanceMethod.IMPORT)
+    result.created = _record(session, list(chosen.values()), AttendanceMethod.IMPORT, progress)
     result.skipped += len(chosen) - result.created
     result.applied = True
     return result

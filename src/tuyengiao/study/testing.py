@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.utils import timezone
 
+from tuyengiao.accounts.models import Role
+from tuyengiao.core.models import Job, JobState
 from tuyengiao.orgs.models import Person, Unit
-from tuyengiao.testing import SECRET_MARK
+from tuyengiao.testing import SECRET_MARK, make_user
 
 from .models import Eligibility, Essay, StudyRound, StudySession
+from .tasks import SIGNIN_IMPORT
+
+_counter = itertools.count(1)
 
 
 def make_round(unit: Unit) -> StudyRound:
@@ -49,8 +55,36 @@ def _essay_pk(unit: Unit) -> int:
     ).pk
 
 
+def _signin_job_pk(unit: Unit) -> int:
+    """A finished background sign-in import of an officer of ``unit`` whose bad rows name the mark."""
+    starter = make_user(f"ky-ten-{next(_counter)}", unit, Role.UNIT_ADMIN)
+    return Job.objects.create(
+        kind=SIGNIN_IMPORT,
+        unit=unit,
+        started_by=starter,
+        filename=f"{SECRET_MARK}.xlsx",
+        options={"session": _session_pk(unit), "valid_only": False},
+        state=JobState.DONE,
+        total=1,
+        checked=1,
+        result={
+            "applied": False,
+            "created": 0,
+            "updated": 0,
+            "skipped": 0,
+            "error_count": 1,
+            "errors": [{"row": 2, "reason": f"Không có “{SECRET_MARK}”"}],
+        },
+    ).pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
-    return {"round_pk": _round_pk, "session_pk": _session_pk, "essay_pk": _essay_pk}
+    return {
+        "round_pk": _round_pk,
+        "session_pk": _session_pk,
+        "essay_pk": _essay_pk,
+        "signin_job_pk": _signin_job_pk,
+    }
 
 
 PUBLIC_URL_NAMES: set[str] = set()

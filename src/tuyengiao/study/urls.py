@@ -18,6 +18,11 @@ urlpatterns = [
     path("buoi/<int:session_pk>/diem-danh/", views.session_attendance, name="session_attendance"),
     path("buoi/<int:session_pk>/tu-diem-danh/", views.session_checkin, name="session_checkin"),
     path("buoi/<int:session_pk>/nhap-bang-ky-ten/", views.session_import, name="session_import"),
+    path(
+        "buoi/<int:session_pk>/nhap-bang-ky-ten/<int:signin_job_pk>/",
+        views.session_import_job,
+        name="session_import_job",
+    ),
     path("buoi/<int:session_pk>/bang-ky-ten.xlsx", views.session_sheet, name="session_sheet"),
     path("buoi/<int:session_pk>/xoa/", views.session_delete, name="session_delete"),
     path("thu-hoach/<int:essay_pk>/", views.essay_detail, name="essay_detail"),

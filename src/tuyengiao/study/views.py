@@ -20,7 +20,9 @@ from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.models import User
 from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.core import jobs
 from tuyengiao.core.listing import paginate
+from tuyengiao.core.models import Job
 from tuyengiao.core.spreadsheets import XLSX_MIME, TableError
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import Person, Unit
@@ -47,13 +49,12 @@ from .models import (
     QuestionKind,
     RubricCriterion,
     RubricLevel,
-    SigninImport,
     StudyRound,
     StudySession,
     StudyTest,
     TestAttempt,
 )
-from .tasks import import_signin_sheet_task
+from .tasks import SIGNIN_IMPORT, import_signin_sheet_task
 
 
 def _unit(request: HttpRequest) -> Unit | None:
@@ -418,19 +419,14 @@ def session_import(request: HttpRequest, session_pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         valid_only = form.cleaned_data["valid_rows_only"]
         if upload.size > INLINE_IMPORT_BYTES:
-            job = SigninImport(
-                session=session,
-                filename=upload.name,
-                valid_rows_only=valid_only,
-                created_by=request.user if request.user.is_authenticated else None,
+            job = jobs.start(
+                SIGNIN_IMPORT,
+                request.user,
+                upload,
+                options={"session": session.pk, "valid_only": valid_only},
             )
-            job.file.save(upload.name, upload, save=False)
-            job.save()
             import_signin_sheet_task.enqueue(job.pk)
-            messages.info(
-                request, "Tệp lớn: đang nhập ở chế độ nền; kết quả hiện trong danh sách bên dưới."
-            )
-            return redirect("study:session_import", session_pk=session.pk)
+            return redirect("study:session_import_job", session_pk=session.pk, signin_job_pk=job.pk)
         try:
             result = services.import_signin_sheet(
                 session, upload, upload.name, valid_rows_only=valid_only
@@ -440,12 +436,39 @@ def session_import(request: HttpRequest, session_pk: int) -> HttpResponse:
         else:
             if result.applied:
                 messages.success(request, f"Đã nhập {result.created} lượt điểm danh.")
-    jobs = SigninImport.objects.filter(session=session)[:10]
+    recent = scoped(
+        Job.objects.filter(
+            kind=SIGNIN_IMPORT, started_by=request.user.pk, options__session=session.pk
+        ),
+        request.user,
+    )[:10]
     return render(
         request,
         "study/session_import.html",
-        {"session": session, "form": form, "result": result, "jobs": jobs},
+        {"session": session, "form": form, "result": result, "jobs": recent},
     )
+
+
+@login_required
+def session_import_job(request: HttpRequest, session_pk: int, signin_job_pk: int) -> HttpResponse:
+    """A large sheet imported in the background: its progress (polled by htmx), then its outcome.
+    Shown to the officer who started it only."""
+    session = _session(request, session_pk, Action.CHANGE)
+    job = jobs.job_for_user(request.user, signin_job_pk, SIGNIN_IMPORT)
+    if job.options.get("session") != session.pk:
+        raise Http404("Không có lần nhập này ở buổi học tập này.")
+    context = {
+        "session": session,
+        "job": job,
+        "poll_url": reverse(
+            "study:session_import_job", kwargs={"session_pk": session.pk, "signin_job_pk": job.pk}
+        ),
+        "outcome_template": "study/_signin_job_outcome.html",
+        "form_url": reverse("study:session_import", kwargs={"session_pk": session.pk}),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "core/_job_progress.html", context)
+    return render(request, "study/session_import.html", context)
 
 
 @login_required

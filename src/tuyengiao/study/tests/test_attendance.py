@@ -187,8 +187,9 @@ def test_large_sheet_is_imported_in_the_background(
     settings: Any,
     tmp_path: Any,
 ) -> None:
+    from tuyengiao.core.models import Job, JobState
     from tuyengiao.study import views
-    from tuyengiao.study.models import SigninImport
+    from tuyengiao.study.tasks import SIGNIN_IMPORT
 
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(views, "INLINE_IMPORT_BYTES", 10)  # every file counts as large
@@ -196,21 +197,101 @@ def test_large_sheet_is_imported_in_the_background(
     url = f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/"
     bad = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Không Có Tên", "", ""]])
     bad.name = "ky-ten.xlsx"
-    assert client.post(url, {"file": bad}).status_code == 302
-    job = SigninImport.objects.get()
-    assert (
-        job.status == "done"
-        and not job.applied
-        and job.errors == [[3, "Không có “Không Có Tên” trong danh sách học tập của đơn vị."]]
-    )
+    response = client.post(url, {"file": bad})
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{url}{job.pk}/"
+    assert job.kind == SIGNIN_IMPORT and job.options == {
+        "session": session1.pk,
+        "valid_only": False,
+    }
+    assert job.state == JobState.DONE and job.checked == job.total == 2 and not job.file.name
+    assert job.result["applied"] is False and job.result["errors"] == [
+        {"row": 3, "reason": "Không có “Không Có Tên” trong danh sách học tập của đơn vị."}
+    ]
     assert not Attendance.objects.exists()
-    page = client.get(url).content.decode()
-    assert "Không Có Tên" in page and "chưa nhập dòng nào" in page
+    page = client.get(response["Location"]).content.decode()
+    assert "Không Có Tên" in page and "chưa nhập dòng nào" in page and "hx-get" not in page
+    # The import form lists the officer's own background imports of this session.
+    assert f"{url}{job.pk}/" in client.get(url).content.decode()
     good = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Võ Thị Giang", "", ""]])
     good.name = "ky-ten-2.xlsx"
-    client.post(url, {"file": good})
-    assert SigninImport.objects.order_by("-id").first().created_count == 2  # type: ignore[union-attr]
+    response = client.post(url, {"file": good})
+    job = Job.objects.exclude(pk=job.pk).get()
+    assert job.result["applied"] and job.result["created"] == 2
+    assert job.phase == "writing" and job.written == job.to_write == 2
     assert Attendance.objects.count() == 2
+    assert "Đã nhập 2 lượt điểm danh" in client.get(response["Location"]).content.decode()
+
+
+def test_background_sheet_shows_progress_to_its_starter_only(
+    session1: Any, tree: Any, users: Any, client_as: Any
+) -> None:
+    from tuyengiao.accounts.models import Role
+    from tuyengiao.core.models import Job, JobPhase, JobState
+    from tuyengiao.study.tasks import SIGNIN_IMPORT
+
+    job = Job.objects.create(
+        kind=SIGNIN_IMPORT,
+        unit=tree.base1,
+        started_by=users["coso1"],
+        filename="ky-ten.xlsx",
+        options={"session": session1.pk, "valid_only": False},
+        state=JobState.RUNNING,
+        phase=JobPhase.CHECKING,
+        total=4000,
+        checked=1000,
+    )
+    url = f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/{job.pk}/"
+    client = client_as("coso1")
+    part = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert f'hx-get="{url}"' in part and 'hx-trigger="every 1s"' in part
+    assert "Đã kiểm tra 1000/4000 dòng" in part and 'aria-valuenow="25"' in part
+    assert "<html" not in part
+    page = client.get(url).content.decode()
+    assert "<html" in page and "Nhập bảng ký tên" in page and "1000/4000" in page
+    # Another officer of the same unit may import sheets of the session, but not see this job.
+    colleague = logged_in_client(make_user("coso1b", tree.base1, Role.UNIT_ADMIN))
+    assert colleague.get(f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/").status_code == 200
+    assert colleague.get(url).status_code == 404
+    assert (
+        url not in colleague.get(f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/").content.decode()
+    )
+    assert client_as("coso2").get(url).status_code == 404  # another branch: not even the session
+    # The job under another session of the starter's unit does not exist.
+    other = StudySession.objects.create(
+        round=session1.round,
+        unit=tree.base1,
+        starts_at=session1.starts_at,
+        ends_at=session1.ends_at,
+    )
+    assert client.get(f"/hoc-tap/buoi/{other.pk}/nhap-bang-ky-ten/{job.pk}/").status_code == 404
+
+
+def test_background_sheet_refused_when_the_starter_lost_the_right(
+    session1: Any, members: Any, tree: Any, settings: Any, tmp_path: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tuyengiao.accounts.models import Role
+    from tuyengiao.core import jobs
+    from tuyengiao.core.models import Job, JobState
+    from tuyengiao.study import tasks
+
+    settings.MEDIA_ROOT = tmp_path
+    officer = make_user("coso1c", tree.base1, Role.UNIT_ADMIN)
+    sheet = SimpleUploadedFile("ky-ten.xlsx", _sheet([[1, "Lê Văn Cường", "", ""]]).getvalue())
+    job = jobs.start(tasks.SIGNIN_IMPORT, officer, sheet, options={"session": session1.pk})
+    officer.unit = tree.base2  # moved to another branch before the job ran
+    officer.save()
+    tasks.import_signin_sheet_task.call(job.pk)
+    job.refresh_from_db()
+    assert job.state == JobState.FAILED and "không còn quyền" in job.message
+    assert not Attendance.objects.exists() and not job.file.name
+    # A task of another kind's job (e.g. queued before an upgrade) leaves that job alone.
+    other = Job.objects.create(kind="orgs.units", started_by=officer)
+    tasks.import_signin_sheet_task.call(other.pk)
+    other.refresh_from_db()
+    assert other.state == JobState.QUEUED
 
 
 def test_bulk_copy_path_on_postgresql(
