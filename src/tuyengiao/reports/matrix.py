@@ -117,23 +117,28 @@ class PageUnit(NamedTuple):
 
 
 PAGE_UNIT_FIELDS = ("pk", "code", "name")
+# Up to this many periods (report types) in the matrix, a page's cells are joined to its units
+# (one query); beyond, they are read by a second query (SQLite joins at most 64 tables).
+PAGE_JOIN_MAX = 8
 
 
 def page_units(unit_qs: QuerySet[Unit], periods: Sequence[Period]) -> QuerySet[Any]:
-    """``unit_qs`` as plain rows for a page of the matrix: ``PAGE_UNIT_FIELDS``, then for each
-    period the (pk, status, is_late) of the unit's submission, or Nones. One query: a LEFT JOIN
-    a period on the submission of (unit, period), unique. Count with ``unit_qs``, not this."""
+    """``unit_qs`` as plain rows for a page of the matrix: ``PAGE_UNIT_FIELDS``, then, when there
+    are at most ``PAGE_JOIN_MAX`` periods, for each period the (pk, status, is_late) of the
+    unit's submission or Nones — a LEFT JOIN a period on the unique submission of (unit, period).
+    Count with ``unit_qs``, not this."""
     fields = list(PAGE_UNIT_FIELDS)
-    for i, p in enumerate(periods):
-        alias = f"sub_{i}"
-        unit_qs = unit_qs.annotate(
-            **{
-                alias: FilteredRelation(
-                    "report_submissions", condition=Q(report_submissions__period=p.pk)
-                )
-            }
-        )
-        fields += [f"{alias}__pk", f"{alias}__status", f"{alias}__is_late"]
+    if len(periods) <= PAGE_JOIN_MAX:
+        for i, p in enumerate(periods):
+            alias = f"sub_{i}"
+            unit_qs = unit_qs.annotate(
+                **{
+                    alias: FilteredRelation(
+                        "report_submissions", condition=Q(report_submissions__period=p.pk)
+                    )
+                }
+            )
+            fields += [f"{alias}__pk", f"{alias}__status", f"{alias}__is_late"]
     return unit_qs.values_list(*fields)
 
 
@@ -142,26 +147,38 @@ def page_rows(
 ) -> list[dict[str, Any]]:
     """The rows of a page of the matrix: ``{"unit": PageUnit, "cells": [(period, status,
     submission pk or None, label, link, accepted-but-late), …], "html": the row's <tr>}``, one
-    cell a period. ``units`` are rows of ``page_units(…, periods)``."""
+    cell a period. ``units`` are rows of ``page_units(…, periods)``; the submissions not joined
+    there are read here, in one query."""
     n = len(PAGE_UNIT_FIELDS)
-    listed = [(PageUnit(*u[:n]), u[n:]) for u in units]
+    units = list(units)
+    subs: list[list[tuple[Any, Any, Any]]]
+    if not periods or (units and len(units[0]) > n):  # joined by page_units
+        subs = [[tuple(u[n + 3 * i : n + 3 * i + 3]) for i in range(len(periods))] for u in units]
+    else:
+        found = {
+            (unit_id, period_id): (pk, status, is_late)
+            for pk, unit_id, period_id, status, is_late in Submission.objects.filter(
+                period__in=list(periods), unit_id__in=[u[0] for u in units]
+            ).values_list("pk", "unit_id", "period_id", "status", "is_late")
+        }
+        subs = [[found.get((u[0], p.pk), (None, None, None)) for p in periods] for u in units]
     labels = {k: v[0] for k, v in Cell.LABELS.items()}
     # the link to a submission, reversed once
     sentinel = 987654321
     link_head, link_tail = reverse("reports:submission", args=[sentinel]).split(str(sentinel))
     rows = []
-    for u, subs in listed:
+    for u, unit_subs in zip(units, subs, strict=True):
+        unit = PageUnit(*u[:n])
         cells = []
-        for i, p in enumerate(periods):
-            sub, status, is_late = subs[3 * i : 3 * i + 3]
+        for p, (sub, status, is_late) in zip(periods, unit_subs, strict=True):
             st = (
                 Cell.NONE
                 if sub is None
                 else services.cell_status(status, is_late, p.due_date, today)
             )
             link = f"{link_head}{sub}{link_tail}" if sub is not None else ""
-            cells.append((p, st, sub, labels[st], link, st == Cell.ACCEPTED and is_late))
-        rows.append({"unit": u, "cells": cells, "html": row_html(u, cells)})
+            cells.append((p, st, sub, labels[st], link, st == Cell.ACCEPTED and bool(is_late)))
+        rows.append({"unit": unit, "cells": cells, "html": row_html(unit, cells)})
     return rows
 
 

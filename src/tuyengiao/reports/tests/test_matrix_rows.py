@@ -7,10 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tuyengiao.reports import matrix
 from tuyengiao.reports.calendar import generate_year
 from tuyengiao.reports.matrix import PageUnit, row_html
 from tuyengiao.reports.models import ReportType, Status, Submission
@@ -73,9 +76,13 @@ def test_row_html_is_the_template_row(
 
 
 @pytest.mark.django_db
-def test_matrix_cells_of_two_report_types(forty: Setup, client_as: Any) -> None:
+@pytest.mark.parametrize("join_max", [matrix.PAGE_JOIN_MAX, 1])  # cells joined, or read apart
+def test_matrix_cells_of_two_report_types(
+    forty: Setup, client_as: Any, join_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Two types with periods of the same key, sent to overlapping units: each cell of each row
     is the status of that unit's submission for that type's period (or none when not sent)."""
+    monkeypatch.setattr(matrix, "PAGE_JOIN_MAX", join_max)
     s = forty
     other = ReportType.objects.create(unit=s.rt.unit, title="A. Báo cáo chuyên đề", due_day=20)
     generate_year(other, YEAR)
@@ -96,8 +103,12 @@ def test_matrix_cells_of_two_report_types(forty: Setup, client_as: Any) -> None:
             Submission.objects.filter(period=period, unit=unit).update(status=status, is_late=late)
     Submission.objects.filter(period=other_q1, unit=s.units[30]).delete()  # sent, no draft yet
 
-    response = client_as("khoi").get(reverse("reports:matrix"), {"period": s.q1.key})
+    client = client_as("khoi")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("reports:matrix"), {"period": s.q1.key})
     assert response.status_code == 200
+    apart = [q for q in queries if '"reports_submission"."unit_id" IN' in q["sql"]]
+    assert len(apart) == (0 if join_max >= 2 else 1)  # the cells of the page read apart or not
     periods = [p for p, _ in response.context["summary"]]
     assert periods == [other_q1, s.q1]  # by type title
     html = response.content.decode()
