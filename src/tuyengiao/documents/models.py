@@ -1,5 +1,5 @@
 """The document library: documents (văn bản), the corrections officers make to what the parser
-read, the references between documents, pending uploads under review, and import jobs.
+read, the references between documents and pending uploads under review.
 
 * ``Document`` — one stored original (content-addressed by SHA-256 through Django's storage
   API), its text, the parsed structure as ``vanban`` gave it (``parsed``) and the effective
@@ -11,7 +11,9 @@ read, the references between documents, pending uploads under review, and import
   resolves by itself when that document is added.
 * ``UploadDraft`` — an uploaded file already read and parsed, waiting for the officer's review;
   nothing is lost between upload and confirmation.
-* ``ImportJob`` — progress of a long import run as a background task (the page polls it).
+
+A bulk import from the web ("Nhập nhiều tệp") is a ``core.Job`` of kind "documents.import"
+(``documents/tasks.py``).
 """
 
 from __future__ import annotations
@@ -220,29 +222,3 @@ class UploadDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
-
-
-class ImportJob(models.Model):
-    """A long import of many files, run as a background task; the page polls its progress."""
-
-    scoping = Scoping(unit_field="unit")
-
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="document_imports")
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    imported = models.PositiveIntegerField(default=0)
-    duplicates = models.PositiveIntegerField(default=0)
-    failures = models.JSONField(default=list, blank=True)
-    finished = models.BooleanField(default=False)
-    workdir = models.CharField(max_length=255, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return f"Nhập {self.done}/{self.total}"
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else (100 if self.finished else 0)

@@ -31,7 +31,6 @@ from .models import (
     EDITABLE_FIELDS,
     Document,
     FieldCorrection,
-    ImportJob,
     Reference,
     RefKind,
     UploadDraft,
@@ -567,33 +566,6 @@ def import_directory(
         if progress:
             progress(index, len(files), rel)
     return summary
-
-
-def run_import_job(job: ImportJob) -> None:
-    """Import the files saved in the job's work folder, updating its progress record."""
-    from tuyengiao.accounts.models import User
-
-    workdir = Path(job.workdir)
-    user = User.objects.filter(pk=job.started_by_id).first() if job.started_by_id else None
-    files = document_files(workdir) if workdir.is_dir() else []
-    job.total = len(files)
-    job.save(update_fields=["total"])
-    summary = ImportSummary()
-    for index, path in enumerate(files, 1):
-        before = (len(summary.imported), len(summary.duplicates))
-        import_one(job.unit, user, path.name, path.read_bytes(), summary)
-        job.done = index
-        job.imported = len(summary.imported)
-        job.duplicates = len(summary.duplicates)
-        job.failures = [[n, why] for n, why in summary.failures]
-        job.save(update_fields=["done", "imported", "duplicates", "failures"])
-        del before
-    job.finished = True
-    job.save(update_fields=["finished"])
-    if workdir.is_dir():
-        import shutil
-
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def reparse(doc: Document) -> bool:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
+from tuyengiao.accounts.models import Role
+from tuyengiao.core.models import Job, JobState
 from tuyengiao.orgs.models import Unit
-from tuyengiao.testing import SECRET_MARK
+from tuyengiao.testing import SECRET_MARK, make_user
 
 from . import services
-from .models import Document, ImportJob, UploadDraft
+from .models import Document, UploadDraft
+from .tasks import DOCUMENT_IMPORT
+
+_counter = itertools.count(1)
 
 PUBLIC_URL_NAMES: set[str] = set()
 
@@ -58,9 +64,24 @@ def _uploaddraft_pk(unit: Unit) -> int:
     return draft.pk
 
 
-def _importjob_pk(unit: Unit) -> int:
-    return ImportJob.objects.create(
-        unit=unit, finished=True, failures=[[SECRET_MARK, SECRET_MARK]]
+def _document_job_pk(unit: Unit) -> int:
+    """A finished bulk import of an officer of ``unit`` whose failed file names the mark."""
+    starter = make_user(f"nhap-vb-{next(_counter)}", unit, Role.OFFICER)
+    return Job.objects.create(
+        kind=DOCUMENT_IMPORT,
+        unit=unit,
+        started_by=starter,
+        filename=f"{SECRET_MARK}.zip",
+        options={"unit": unit.pk},
+        state=JobState.DONE,
+        total=1,
+        checked=1,
+        result={
+            "imported": 0,
+            "duplicates": 0,
+            "failure_count": 1,
+            "failures": [{"name": SECRET_MARK, "reason": SECRET_MARK}],
+        },
     ).pk
 
 
@@ -68,5 +89,5 @@ def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "document_pk": _document_pk,
         "uploaddraft_pk": _uploaddraft_pk,
-        "importjob_pk": _importjob_pk,
+        "document_job_pk": _document_job_pk,
     }

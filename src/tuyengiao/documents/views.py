@@ -23,15 +23,16 @@ from tuyengiao.accounts.scoping import (
     scoped,
     visible_units,
 )
+from tuyengiao.core import jobs
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 from tuyengiao.orgs.models import Unit
 
 from . import graph, services
 from .forms import DocumentFieldsForm, FilterForm, UploadForm
-from .models import FIELD_LABELS, Document, ImportJob, UploadDraft
+from .models import FIELD_LABELS, Document, UploadDraft
 from .review import highlighted_text
 from .search import search
-from .tasks import run_import
+from .tasks import DOCUMENT_IMPORT, run_import
 
 
 def _is_xhr(request: HttpRequest) -> bool:
@@ -367,7 +368,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
         require(request.user, Action.CHANGE, unit)
         workdir = settings.VAR_DIR / "imports" / uuid.uuid4().hex
         workdir.mkdir(parents=True)
-        for index, uploaded in enumerate(form.cleaned_data["tep"]):
+        uploads = form.cleaned_data["tep"]
+        for index, uploaded in enumerate(uploads):
             name = (
                 f"{index:05d}-"
                 + "".join(ch for ch in uploaded.name if ch.isalnum() or ch in "._- ")[-120:]
@@ -375,26 +377,40 @@ def import_start(request: HttpRequest) -> HttpResponse:
             with (workdir / name).open("wb") as out:
                 for chunk in uploaded.chunks():
                     out.write(chunk)
-        job = ImportJob.objects.create(unit=unit, started_by=request.user, workdir=str(workdir))  # type: ignore[misc]
+        label = uploads[0].name + (f" và {len(uploads) - 1} tệp khác" if len(uploads) > 1 else "")
+        job = jobs.start(
+            DOCUMENT_IMPORT,
+            request.user,
+            options={"unit": unit.pk, "workdir": str(workdir)},
+            filename=label,
+            total=len(uploads),
+        )
         run_import.enqueue(job.pk)
-        return redirect("documents:import_status", importjob_pk=job.pk)
+        return redirect("documents:import_status", document_job_pk=job.pk)
     return render(
         request,
         "documents/import_start.html",
-        {"form": form},
+        {"form": form, "recent_jobs": jobs.recent_jobs(request.user, DOCUMENT_IMPORT)},
         status=400 if request.method == "POST" else 200,
     )
 
 
 @login_required
-def import_status(request: HttpRequest, importjob_pk: int) -> HttpResponse:
-    job = get_for_user(ImportJob, request.user, Action.VIEW, pk=importjob_pk)
-    template = (
-        "documents/_import_progress.html"
-        if getattr(request, "htmx", False)
-        else "documents/import_status.html"
-    )
-    return render(request, template, {"job": job})
+def import_status(request: HttpRequest, document_job_pk: int) -> HttpResponse:
+    """The import's progress (files done, polled by htmx), then its outcome; shown to the
+    officer who started it only."""
+    job = jobs.job_for_user(request.user, document_job_pk, DOCUMENT_IMPORT)
+    context = {
+        "job": job,
+        "poll_url": reverse("documents:import_status", kwargs={"document_job_pk": job.pk}),
+        "outcome_template": "documents/_import_job_outcome.html",
+        "form_url": reverse("documents:import_start"),
+        "checked_label": "Đã xử lý",
+        "item_label": "tệp",
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "core/_job_progress.html", context)
+    return render(request, "documents/import_status.html", context)
 
 
 @login_required

@@ -11,8 +11,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from tuyengiao.documents.models import Document, ImportJob
+from tuyengiao.accounts.models import Role
+from tuyengiao.core.models import Job, JobPhase, JobState
+from tuyengiao.documents.models import Document
+from tuyengiao.documents.tasks import DOCUMENT_IMPORT
 from tuyengiao.documents.testing import make_document
+from tuyengiao.testing import logged_in_client, make_user
 
 from .conftest import CORPUS
 
@@ -184,12 +188,81 @@ def test_background_import_with_progress(tree, client_as):
     client = client_as("coso1")
     files = [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
     resp = client.post("/tai-lieu/nhap/", {"tep": files, "unit": tree.base1.pk})
-    job = ImportJob.objects.get()
+    job = Job.objects.get()
     assert resp.status_code == 302 and resp["Location"].endswith(f"/nhap/{job.pk}/")
-    assert job.finished and job.imported == len(files) and job.done == job.total == len(files)
+    assert job.kind == DOCUMENT_IMPORT and job.state == JobState.DONE
+    assert job.result["imported"] == len(files) and job.checked == job.total == len(files)
+    assert Document.objects.filter(unit=tree.base1).count() == len(files)
     part = client.get(f"/tai-lieu/nhap/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
-    assert "Xong." in part and "hx-get" not in part
-    assert not Path(job.workdir).exists()
+    assert "Xong." in part and "hx-get" not in part and f"đã nhập {len(files)}" in part
+    assert not Path(job.options["workdir"]).exists()
+    # Sent again: every file is a duplicate; a broken one is reported with its reason.
+    files = [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
+    files.append(SimpleUploadedFile("hong.docx", b"PK\x03\x04broken"))
+    resp = client.post("/tai-lieu/nhap/", {"tep": files, "unit": tree.base1.pk})
+    job = Job.objects.exclude(pk=job.pk).get()
+    assert job.result["imported"] == 0 and job.result["duplicates"] == len(files) - 1
+    assert job.result["failure_count"] == 1 and job.result["failures"][0]["name"].endswith(
+        "hong.docx"
+    )
+    page = client.get(resp["Location"]).content.decode()
+    assert f"trùng (bỏ qua) {len(files) - 1}" in page and "hong.docx:" in page
+    assert resp["Location"] in client.get("/tai-lieu/nhap/").content.decode()  # recent imports
+
+
+@pytest.mark.django_db
+def test_import_job_shows_progress_to_its_starter_only(tree, users, client_as):
+    job = Job.objects.create(
+        kind=DOCUMENT_IMPORT,
+        unit=tree.base1,
+        started_by=users["coso1"],
+        filename="a.txt và 39 tệp khác",
+        options={"unit": tree.base1.pk},
+        state=JobState.RUNNING,
+        phase=JobPhase.CHECKING,
+        total=40,
+        checked=10,
+    )
+    url = f"/tai-lieu/nhap/{job.pk}/"
+    client = client_as("coso1")
+    part = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert f'hx-get="{url}"' in part and 'hx-trigger="every 1s"' in part
+    assert "Đã xử lý 10/40 tệp" in part and 'aria-valuenow="25"' in part and "<html" not in part
+    page = client.get(url).content.decode()
+    assert "<html" in page and "Tiến độ nhập văn bản" in page and "10/40 tệp" in page
+    colleague = make_user("coso1b", tree.base1, Role.OFFICER)  # same unit, not the starter
+    assert logged_in_client(colleague).get(url).status_code == 404
+    assert url not in logged_in_client(colleague).get("/tai-lieu/nhap/").content.decode()
+    assert client_as("coso2").get(url).status_code == 404
+    assert client_as("admin").get(url).status_code == 200
+    # A job of another kind is not a document import.
+    other = Job.objects.create(kind="orgs.units", unit=tree.base1, started_by=users["coso1"])
+    assert client.get(f"/tai-lieu/nhap/{other.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_import_job_refused_when_the_starter_lost_the_right(tree, settings, tmp_path):
+    from tuyengiao.core import jobs
+    from tuyengiao.documents import tasks
+
+    officer = make_user("coso1c", tree.base1, Role.OFFICER)
+    workdir = tmp_path / "in"
+    workdir.mkdir()
+    (workdir / "00000-a.txt").write_text("Số 8-KH/TU\nKẾ HOẠCH\nVề thử\n", encoding="utf-8")
+    job = jobs.start(
+        DOCUMENT_IMPORT, officer, options={"unit": tree.base1.pk, "workdir": str(workdir)}
+    )
+    officer.unit = tree.base2  # moved to another branch before the job ran
+    officer.save()
+    tasks.run_import.call(job.pk)
+    job.refresh_from_db()
+    assert job.state == JobState.FAILED and "không còn quyền" in job.message
+    assert not Document.objects.exists() and not workdir.exists()
+    # A task of another kind's job (e.g. queued before an upgrade) leaves that job alone.
+    other = Job.objects.create(kind="orgs.units", started_by=officer)
+    tasks.run_import.call(other.pk)
+    other.refresh_from_db()
+    assert other.state == JobState.QUEUED
 
 
 @pytest.mark.django_db
