@@ -17,8 +17,11 @@ class StudyConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import models
+        from tuyengiao.orgs.signals import unit_paths_changed
 
+        from . import models, tasks
+
+        unit_paths_changed.connect(tasks.on_unit_paths_changed, dispatch_uid="study.unit_paths")
         auditlog.register(models.StudyRound)
         auditlog.register(models.StudySession)
         auditlog.register(models.Eligibility)

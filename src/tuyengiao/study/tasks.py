@@ -52,3 +52,14 @@ def import_signin_sheet_task(job_pk: int) -> None:
     # never run another kind's job with this work.
     if Job.objects.filter(pk=job_pk, kind=SIGNIN_IMPORT).exists():
         jobs.run(job_pk, import_signin_sheet_work)
+
+
+@task
+def resync_tally_paths_task(prefixes: list[str]) -> int:
+    """Refresh the tallies' copies of unit paths under ``prefixes``."""
+    return services.resync_tally_paths(prefixes)
+
+
+def on_unit_paths_changed(prefixes: list[str], **kwargs: object) -> None:
+    """Receiver of ``orgs.signals.unit_paths_changed`` (connected in ``apps.ready``)."""
+    resync_tally_paths_task.enqueue(prefixes)

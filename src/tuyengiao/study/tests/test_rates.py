@@ -154,3 +154,29 @@ def test_rates_at_every_level(tree: Any) -> None:
     before = services.rate_for_unit(study_round, tree.bloc)
     services.refresh_tallies(study_round)
     assert services.rate_for_unit(study_round, tree.bloc) == before
+
+
+def test_rates_follow_a_moved_unit(tree: Any, django_capture_on_commit_callbacks: Any) -> None:
+    """Tallies keep a copy of their unit's path; moving the unit refreshes it by itself (a
+    background task started when the move commits)."""
+    cell = Unit.objects.get(pk=tree.cell1.pk)  # under base1
+    people = [Person.objects.create(unit=cell, full_name=f"Đảng viên {i}") for i in range(3)]
+    study_round = services.open_round(
+        unit=tree.bloc,
+        title="Học tập chuyên đề",
+        starts_on=date.today(),
+        ends_on=date.today() + timedelta(days=30),
+        covered_units=[tree.base1, tree.base2],
+    )
+    services.record_attendance(_session(study_round, tree.base1), people[:2])
+    assert services.rate_for_unit(study_round, tree.base1)["attended"] == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        Unit.objects.move(cell, Unit.objects.get(pk=tree.base2.pk), pos="sorted-child")
+    base1 = Unit.objects.get(pk=tree.base1.pk)
+    base2 = Unit.objects.get(pk=tree.base2.pk)
+    assert services.rate_for_unit(study_round, base1)["eligible"] == 0
+    moved = services.rate_for_unit(study_round, base2)
+    assert (moved["eligible"], moved["attended"]) == (3, 2)
+    assert {r.unit.pk: r.attended for r in services.round_rates(study_round, tree.bloc)}[
+        base2.pk
+    ] == 2
