@@ -3,6 +3,7 @@ logged in as them (admins with a verified second factor, as the middleware deman
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ from tuyengiao.orgs.models import Person, Unit, UnitKind
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
+
+    from tuyengiao.core.models import Job
 
 # Put into the name/title of every object a url_kwarg factory creates for the sibling unit: the
 # project-wide scoping test asserts that no page a user of another branch opens ever shows it.
@@ -118,6 +121,36 @@ def make_user(username: str, unit: Unit | None, role: str = Role.OFFICER, **extr
         username=username, password=TEST_PASSWORD, unit=unit, role=role, **extra
     )
     return user
+
+
+_job_starters = itertools.count(1)
+
+
+def make_finished_job(
+    kind: str,
+    unit: Unit,
+    role: str,
+    *,
+    filename: str,
+    result: dict[str, Any],
+    options: dict[str, Any] | None = None,
+) -> Job:
+    """A finished background job of ``kind`` (one item checked) started by a new user of ``unit``
+    with ``role`` — for the URL walk's factories of job pages."""
+    from tuyengiao.core.models import Job, JobState
+
+    starter = make_user(f"{kind.replace('.', '-')}-{next(_job_starters)}", unit, role)
+    return Job.objects.create(
+        kind=kind,
+        unit=unit,
+        started_by=starter,
+        filename=filename,
+        options=options or {},
+        state=JobState.DONE,
+        total=1,
+        checked=1,
+        result=result,
+    )
 
 
 def make_person(unit: Unit, name: str = "Nguyễn Văn An", **extra: object) -> Person:

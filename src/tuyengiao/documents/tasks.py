@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.tasks import task
 
@@ -17,6 +18,9 @@ from tuyengiao.accounts.scoping import Action, can
 from tuyengiao.core import jobs
 from tuyengiao.core.models import Job
 from tuyengiao.orgs.models import Unit
+
+if TYPE_CHECKING:
+    from .services import ImportSummary
 
 DOCUMENT_IMPORT = "documents.import"
 
@@ -41,6 +45,12 @@ def import_files_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
     finally:
         if folder:
             shutil.rmtree(workdir, ignore_errors=True)
+    return import_outcome(summary)
+
+
+def import_outcome(summary: ImportSummary) -> jobs.Outcome:
+    """The outcome the page shows: how many imported and duplicates, the failed files with their
+    reasons (the first ``MAX_KEPT_ERRORS`` kept, their count exact)."""
     return jobs.Outcome(
         result={
             "imported": len(summary.imported),
@@ -56,7 +66,4 @@ def import_files_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
 
 @task
 def run_import(job_pk: int) -> None:
-    # A task queued before the imports became core jobs names an old record's number: never run
-    # another kind's job with this work.
-    if Job.objects.filter(pk=job_pk, kind=DOCUMENT_IMPORT).exists():
-        jobs.run(job_pk, import_files_work)
+    jobs.run(job_pk, import_files_work, kind=DOCUMENT_IMPORT)

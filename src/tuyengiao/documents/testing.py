@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 
 from tuyengiao.accounts.models import Role
-from tuyengiao.core.models import Job, JobState
 from tuyengiao.orgs.models import Unit
-from tuyengiao.testing import SECRET_MARK, make_user
+from tuyengiao.testing import SECRET_MARK, make_finished_job
 
 from . import services
 from .models import Document, UploadDraft
-from .tasks import DOCUMENT_IMPORT
-
-_counter = itertools.count(1)
+from .tasks import DOCUMENT_IMPORT, import_outcome
 
 PUBLIC_URL_NAMES: set[str] = set()
 
@@ -66,22 +62,13 @@ def _uploaddraft_pk(unit: Unit) -> int:
 
 def _document_job_pk(unit: Unit) -> int:
     """A finished bulk import of an officer of ``unit`` whose failed file names the mark."""
-    starter = make_user(f"nhap-vb-{next(_counter)}", unit, Role.OFFICER)
-    return Job.objects.create(
-        kind=DOCUMENT_IMPORT,
-        unit=unit,
-        started_by=starter,
+    return make_finished_job(
+        DOCUMENT_IMPORT,
+        unit,
+        Role.OFFICER,
         filename=f"{SECRET_MARK}.zip",
         options={"unit": unit.pk},
-        state=JobState.DONE,
-        total=1,
-        checked=1,
-        result={
-            "imported": 0,
-            "duplicates": 0,
-            "failure_count": 1,
-            "failures": [{"name": SECRET_MARK, "reason": SECRET_MARK}],
-        },
+        result=import_outcome(services.ImportSummary(failures=[(SECRET_MARK, SECRET_MARK)])).result,
     ).pk
 
 

@@ -48,10 +48,7 @@ def import_signin_sheet_work(job: Job, progress: jobs.JobProgress) -> jobs.Outco
 
 @task
 def import_signin_sheet_task(job_pk: int) -> None:
-    # A task queued before the sign-in imports became core jobs names an old record's number:
-    # never run another kind's job with this work.
-    if Job.objects.filter(pk=job_pk, kind=SIGNIN_IMPORT).exists():
-        jobs.run(job_pk, import_signin_sheet_work)
+    jobs.run(job_pk, import_signin_sheet_work, kind=SIGNIN_IMPORT)
 
 
 @task

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.utils import timezone
 
 from tuyengiao.accounts.models import Role
-from tuyengiao.core.models import Job, JobState
+from tuyengiao.core.jobs import import_outcome
+from tuyengiao.core.spreadsheets import ImportResult, RowError
 from tuyengiao.orgs.models import Person, Unit
-from tuyengiao.testing import SECRET_MARK, make_user
+from tuyengiao.testing import SECRET_MARK, make_finished_job
 
 from .models import Eligibility, Essay, StudyRound, StudySession
 from .tasks import SIGNIN_IMPORT
-
-_counter = itertools.count(1)
 
 
 def make_round(unit: Unit) -> StudyRound:
@@ -57,24 +55,15 @@ def _essay_pk(unit: Unit) -> int:
 
 def _signin_job_pk(unit: Unit) -> int:
     """A finished background sign-in import of an officer of ``unit`` whose bad rows name the mark."""
-    starter = make_user(f"ky-ten-{next(_counter)}", unit, Role.UNIT_ADMIN)
-    return Job.objects.create(
-        kind=SIGNIN_IMPORT,
-        unit=unit,
-        started_by=starter,
+    return make_finished_job(
+        SIGNIN_IMPORT,
+        unit,
+        Role.UNIT_ADMIN,
         filename=f"{SECRET_MARK}.xlsx",
         options={"session": _session_pk(unit), "valid_only": False},
-        state=JobState.DONE,
-        total=1,
-        checked=1,
-        result={
-            "applied": False,
-            "created": 0,
-            "updated": 0,
-            "skipped": 0,
-            "error_count": 1,
-            "errors": [{"row": 2, "reason": f"Không có “{SECRET_MARK}”"}],
-        },
+        result=import_outcome(
+            ImportResult(errors=[RowError(2, f"Không có “{SECRET_MARK}”")])
+        ).result,
     ).pk
 
 
