@@ -602,15 +602,21 @@ class _Parser:
         text, doc = self.text, self.doc
         # where the body starts at the latest: a long paragraph or a section heading. Nothing
         # below reads past that line (nor past line 12), so the first lines usually suffice.
-        for count in (HEADER_FIRST_LINES, HEADER_LINES):
-            lines = _lines(text, 0, min(len(text), HEADER_CHARS), count)
+        header_end = min(len(text), HEADER_CHARS)
+        lines = _lines(text, 0, header_end, HEADER_FIRST_LINES)
+        checked = 0
+        while True:
             limit = len(lines)
-            for index, line in enumerate(lines):
+            for index in range(checked, len(lines)):
+                line = lines[index]
                 if len(line.text) > 260 or (_SECTION_RE.match(line.text) and index > 0):
                     limit = index
                     break
-            if limit < len(lines) or len(lines) < count:
+            if limit < len(lines) or len(lines) < HEADER_FIRST_LINES or checked:
                 break
+            # the next lines, up to HEADER_LINES in all (what _lines(..., HEADER_LINES) gives)
+            checked = len(lines)
+            lines += _lines(text, lines[-1].end + 1, header_end, HEADER_LINES - checked)
         type_index = None
         for index, line in enumerate(lines[: min(limit, 45)]):
             match = _TYPE_LINE.match(line.text)
@@ -1428,8 +1434,9 @@ class _Parser:
         doc = self.doc
         title_index = None
         first = _ON_BEHALF.search(self.text, tail[0].start) if tail else None
+        first_start = first.start() if first is not None else len(self.text) + 1
         for index, line in enumerate(tail):
-            if first is None or line.end < first.start():
+            if line.end < first_start:
                 continue
             found = _ON_BEHALF.search(line.text)
             if not found:
