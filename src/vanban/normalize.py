@@ -60,10 +60,14 @@ def _normalize(text: str, *, nfc: bool) -> str:
         text = text.translate(_TEXT_TABLE)
         nfc = False
     elif found:
-        # one ``str.replace`` per distinct character: each maps one character to "", " " or
-        # "\n", none of which is to be replaced, so the order does not matter
-        for char in set(found):
-            text = text.replace(char, _TEXT_TABLE[ord(char)] or "")
+        distinct = set(found)
+        if len(distinct) <= 4:
+            # one ``str.replace`` per distinct character: each maps one character to "", " "
+            # or "\n", none of which is to be replaced, so the order does not matter
+            for char in distinct:
+                text = text.replace(char, _TEXT_TABLE[ord(char)] or "")
+        else:  # a pass per character would cost more than the regex
+            text = _TEXT_BAD.sub(lambda m: _TEXT_TABLE[ord(m.group())] or "", text)
         nfc = False
     if not nfc and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
