@@ -212,12 +212,12 @@ def purge_old_files(days: int = FILE_KEEP_DAYS) -> int:
     return len(old)
 
 
-def run(job_pk: int, work: Callable[[Job, JobProgress], Outcome], kind: str = "") -> None:
-    """Run ``work`` for a job and record its outcome; a job already finished is not run again, nor
-    one not of ``kind`` when given (a task queued before its app moved onto ``Job`` names the id of
-    a record of its own old model)."""
+def run(job_pk: int, work: Callable[[Job, JobProgress], Outcome], *, kind: str) -> None:
+    """Run ``work`` for a job of ``kind`` and record its outcome; a job already finished is not
+    run again, nor one of another kind (a task queued before its app moved onto ``Job`` names the
+    id of a record of its own old model)."""
     job = Job.objects.select_related("unit", "started_by").get(pk=job_pk)
-    if job.state != JobState.QUEUED or (kind and job.kind != kind):
+    if job.state != JobState.QUEUED or job.kind != kind:
         return
     job.state = JobState.RUNNING
     job.save(update_fields=["state"])

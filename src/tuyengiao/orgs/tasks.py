@@ -45,9 +45,9 @@ def import_people_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
 
 @task
 def import_units_task(job_pk: int) -> None:
-    jobs.run(job_pk, import_units_work)
+    jobs.run(job_pk, import_units_work, kind=UNIT_IMPORT)
 
 
 @task
 def import_people_task(job_pk: int) -> None:
-    jobs.run(job_pk, import_people_work)
+    jobs.run(job_pk, import_people_work, kind=PERSON_IMPORT)

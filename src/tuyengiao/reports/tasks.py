@@ -117,7 +117,7 @@ def export_matrix_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
 
 @task
 def export_matrix_task(job_pk: int) -> None:
-    jobs.run(job_pk, export_matrix_work)
+    jobs.run(job_pk, export_matrix_work, kind=MATRIX_EXPORT)
 
 
 @task

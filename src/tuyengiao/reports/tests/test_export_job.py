@@ -112,7 +112,7 @@ def test_export_job_refuses_an_inactive_starter(
     )
     starter.is_active = False
     starter.save()
-    jobs.run(job.pk, export_matrix_work)
+    jobs.run(job.pk, export_matrix_work, kind=MATRIX_EXPORT)
     job.refresh_from_db()
     assert job.state == JobState.FAILED and "không còn hoạt động" in job.message
     assert not job.file
