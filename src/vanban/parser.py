@@ -1354,10 +1354,11 @@ class _Parser:
         last_heading = max((s.span[1] for s in doc.sections), default=self.body_start)
         if doc.items:
             last_heading = max(last_heading, doc.items[-1].span[0])
-        # the TAIL_LINES-th "\n" from the end (-1 when there are fewer)
-        head = text.rsplit("\n", TAIL_LINES)
-        pos = len(head[0]) if len(head) > TAIL_LINES else -1
-        start = max(pos + 1, text.rfind("\n", 0, last_heading) + 1)
+        # max(the line after the TAIL_LINES-th "\n" from the end, the last heading's line); the
+        # first is later only when TAIL_LINES line breaks follow the heading's line start
+        start = text.rfind("\n", 0, last_heading) + 1
+        if text.count("\n", start) >= TAIL_LINES:
+            start = len(text.rsplit("\n", TAIL_LINES)[0]) + 1
         tail = _lines(text, start, len(text), TAIL_LINES + 1)
         if self.footnote_starts:
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
