@@ -893,36 +893,36 @@ class _Parser:
             self.section_bounds.append((section, start, end))
         items: list[Item] = []
         for section, _start, end in self.section_bounds:
-            found: list[tuple[_At, Item]] = []
+            found: list[Item] = []
             want = 1
-            for match in _line_matches(_ITEM_LINES, text, section.span[1], end):
-                if int(match.group(1)) != want:
+            for line_match in _line_matches(_ITEM_LINES, text, section.span[1], end):
+                item_match = line_match.match  # groups 1 and 2 need no offset
+                label = item_match.group(1)
+                if int(label) != want:
                     continue
-                ts, te = _trim(text, match.start(2), match.end(2))
+                ts, te = _trim(text, item_match.start(2), item_match.end(2))
                 title = _value(text[ts:te])
                 if not title:
                     continue
                 found.append(
-                    (
-                        match,
-                        Item(
-                            section.label,
-                            match.group(1),
-                            title,
-                            span=(match.start(), match.end()),
-                            title_span=(ts, te),
-                        ),
+                    Item(
+                        section.label,
+                        label,
+                        title,
+                        span=(line_match.start(), item_match.end()),
+                        title_span=(ts, te),
                     )
                 )
                 want += 1
                 if len(items) + len(found) >= MAX_ITEMS:
                     break
-            for index, (match, item) in enumerate(found):
-                stop = found[index + 1][0].start() if index + 1 < len(found) else end
-                stop = self._cut_end(match.start(), stop)
-                item.span = (match.start(), stop)
+            for index, item in enumerate(found):
+                start = item.span[0]
+                stop = found[index + 1].span[0] if index + 1 < len(found) else end
+                stop = self._cut_end(start, stop)
+                item.span = (start, stop)
                 self._item_body(item)
-            items.extend(item for _, item in found)
+            items.extend(found)
             if len(items) >= MAX_ITEMS:
                 break
         doc.items = items
