@@ -53,7 +53,8 @@ def _normalize(text: str, *, nfc: bool) -> str:
     # Every character to remove or replace is unprintable; "\n" and "\t" are the only
     # unprintable characters kept. ``isprintable`` is much cheaper than the regex scan.
     probe = text.replace("\n", "")
-    if "\t" in probe:
+    tabs = "\t" in probe  # (the probe lacks only "\n")
+    if tabs:
         probe = probe.replace("\t", "")
     found = [] if probe.isprintable() else _TEXT_BAD.findall(text)
     if len(found) > 2000:
@@ -71,7 +72,8 @@ def _normalize(text: str, *, nfc: bool) -> str:
         nfc = False
     if not nfc and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+    # (removing characters above adds no tab: "\t" maps to itself, nothing maps to it)
+    if " \n" in text or (tabs and "\t\n" in text) or text.endswith((" ", "\t")):
         # trailing blanks of each line ("[ \\t]+$" in MULTILINE mode), at C speed
         text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
     _last_normalized[0] = text
