@@ -208,6 +208,8 @@ def _is_area_line(words: list[str]) -> bool:
 def _is_caps(text: str, minimum: int = 2) -> bool:
     """Mostly upper-case letters (85 %), at least ``minimum`` of them."""
     if text.isupper():
+        if len(text) >= minimum and text[:minimum].isalpha():
+            return True  # (an alphabetic character is a letter of _UPPER_RATIO_LETTERS)
         return len(text) >= minimum and len(_UPPER_RATIO_LETTERS.findall(text, 0, 40)) >= minimum
     text = text[:200]
     letters = _UPPER_RATIO_LETTERS.findall(text)

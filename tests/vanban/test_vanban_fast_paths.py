@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.normalize import normalize_text
-from vanban.parser import _value
+from vanban.parser import _is_caps, _value
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -66,3 +66,16 @@ def test_tail_date_is_the_separator_then_find_date(window: str) -> None:
     pos = _TAIL_SEP.match(window).end()  # type: ignore[union-attr]
     date = find_date(window, pos)
     assert _tail_date(window) == (pos if date is None else date[1], date)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.text("ABĐÂƠỦỤⒶ1²_- a", max_size=12)), st.integers(0, 5))
+def test_is_caps_counts_letters_as_before(text: str, minimum: int) -> None:
+    letters = re.findall(r"[^\W\d_]", text[:200])
+    if text.isupper():
+        expected = len(text) >= minimum and len(re.findall(r"[^\W\d_]", text[:40])) >= minimum
+    else:
+        expected = len(letters) >= minimum and sum(c.isupper() for c in letters) >= 0.85 * len(
+            letters
+        )
+    assert _is_caps(text, minimum) == expected
