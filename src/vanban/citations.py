@@ -374,6 +374,10 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
         words = list(_WORD_RUN.finditer(text, start, end))
         end = words[limit - 1].end()
     value = text[start:end].split()
+    if value and value[-1].lower() not in _NAME_TAIL:
+        # the run ends with a letter: its last word ends at ``end``, which the search below
+        # would find again
+        return " ".join(value), start, end
     while value and value[-1].lower() in _NAME_TAIL:
         value.pop()
     if not value:
