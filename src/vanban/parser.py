@@ -103,6 +103,15 @@ def _value(text: str) -> str:
     return " ".join(text.split())
 
 
+def _line_value(text: str) -> str:
+    """:func:`_value` of a piece of one line of the parser's text that starts and ends with a
+    character other than a blank (as every line of a normalised text ends): only a tab, a double
+    space or a markdown marker can make it differ from the piece."""
+    if "*" in text or "\t" in text or "  " in text:
+        return _value(text)
+    return text
+
+
 class _Line:
     """One line: its bounds, and its content trimmed of blanks and markdown at the ends."""
 
@@ -903,7 +912,7 @@ class _Parser:
                 if int(label) != want:
                     continue
                 ts, te = _trim(text, item_match.start(2), item_match.end(2))
-                title = _value(text[ts:te])
+                title = _line_value(text[ts:te])
                 if not title:
                     continue
                 found.append(
@@ -959,7 +968,7 @@ class _Parser:
             if footnote_starts and bullet.start() + 1 in footnote_starts:
                 continue
             marker, plus, body = bullet.group(1, 2, 3)
-            bullets.append(Bullet(plus or marker, _value(body), bullet.span(3)))
+            bullets.append(Bullet(plus or marker, _line_value(body), bullet.span(3)))
 
     # -- references -----------------------------------------------------------------------------
 

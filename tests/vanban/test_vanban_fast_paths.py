@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.normalize import normalize_text
-from vanban.parser import _is_caps, _value
+from vanban.parser import _is_caps, _line_value, _value
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -79,3 +79,11 @@ def test_is_caps_counts_letters_as_before(text: str, minimum: int) -> None:
             letters
         )
     assert _is_caps(text, minimum) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_line_value_is_value_of_a_trimmed_line_piece(text: str) -> None:
+    for line in normalize_text(text).split("\n"):
+        piece = line.strip(" \t")
+        assert _line_value(piece) == _value(piece)
