@@ -215,21 +215,26 @@ def _exact_ids(qs: QuerySet[Any], plan: QueryPlan) -> list[int]:
 def _heading_first(
     model: Any, ranked: list[tuple[int, float]], words: list[str]
 ) -> list[tuple[int, float]]:
-    """``ranked`` reordered so that documents whose type and title (trích yếu, the subject line)
-    hold more of the query's words come first; the full-text rank orders each group. Officials
+    """``ranked`` (best first) with its ``HEADING_CANDIDATES`` best reordered so that documents
+    whose type and title (trích yếu, the subject line) hold more of the query's words come first;
+    the full-text rank orders each group. Officials
     look for "the resolution on X": a news item that mentions X ten times in its text should not
     come before it."""
     if len(ranked) < 2:
         return ranked
+    # the best-ranked only: reading a title means reading past the text on SQLite (row order)
+    best = sorted(ranked, key=lambda hit: -hit[1])[: bounds.HEADING_CANDIDATES]
     wanted = set(words)
-    headings = model._default_manager.filter(pk__in=[pk for pk, _ in ranked]).values_list(
+    headings = model._default_manager.filter(pk__in=[pk for pk, _ in best]).values_list(
         "id", "doc_type", "title"
     )
     in_heading = {
         pk: len(wanted.intersection(fold_words(f"{doc_type} {title}")))
         for pk, doc_type, title in headings
     }
-    return sorted(ranked, key=lambda hit: -in_heading.get(hit[0], 0))  # stable: rank within
+    # stable sorts: rank orders each group, and the candidates after the best stay after them
+    reordered = sorted(best, key=lambda hit: -in_heading.get(hit[0], 0))
+    return reordered + [hit for hit in ranked if hit[0] not in in_heading]
 
 
 def search(
