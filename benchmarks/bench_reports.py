@@ -338,6 +338,14 @@ def _child(quick: bool) -> None:
         file=sys.stderr,
     )
     roll_ms, bare_roll_ms = _interleaved(roll, bare_roll, repeat)
+    import statistics
+
+    print(
+        f"medians: matrix page {statistics.median(page_ms):.1f} ms, its bare SQL "
+        f"{statistics.median(bare_page_ms):.1f} ms; roll-up {statistics.median(roll_ms):.1f} ms, "
+        f"its bare SQL {statistics.median(bare_roll_ms):.1f} ms",
+        file=sys.stderr,
+    )
     size = f"{base_units:,} base organisations, {subs:,} submissions, {values:,} values"
     figures = [
         Figure(
