@@ -50,6 +50,7 @@ from .models import (
     AttemptSource,
     Attendance,
     AttendanceMethod,
+    Choice,
     Eligibility,
     Essay,
     EssayGrade,
@@ -539,6 +540,79 @@ def signin_sheet_rows(session: StudySession) -> list[tuple[Any, ...]]:
 
 
 # --- comprehension tests ---------------------------------------------------------------------------
+
+
+def _answer_key(kind: str, choices: list[tuple[str, bool]], accepted: str) -> tuple[Any, ...]:
+    """What grading depends on: the kind, which choices (by position) are right, the accepted
+    short answers. Wording is not part of it."""
+    accepted_lines = tuple(ln.strip().lower() for ln in accepted.splitlines() if ln.strip())
+    return kind, tuple(correct for _, correct in choices), accepted_lines
+
+
+def _choices_from(data: Mapping[str, Any]) -> list[tuple[str, bool]]:
+    kind = data["kind"]
+    if kind == QuestionKind.TRUE_FALSE:
+        truth = str(data.get("accepted", "")).strip().lower() == "đúng"
+        return [("Đúng", truth), ("Sai", not truth)]
+    if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        return [(ln.lstrip("*").strip(), ln.startswith("*")) for ln in data["choice_lines"]]
+    return []
+
+
+@transaction.atomic
+def save_question(
+    study_round: StudyRound, data: Mapping[str, Any], question: Question | None = None
+) -> Question:
+    """Add a question to the round's bank (``question`` None) or change one, from a valid
+    ``QuestionForm``'s data. A question someone has answered keeps its answer key (kind, right
+    choices, accepted answers): only its wording may change, or the scores already given would
+    no longer match the question."""
+    kind = data["kind"]
+    choices = _choices_from(data)
+    accepted = str(data.get("accepted", "")) if kind == QuestionKind.SHORT else ""
+    if question is None:
+        question = Question(round=study_round, order=study_round.questions.count() + 1)
+    else:
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.answers.exists():
+            old = [(c.text, c.is_correct) for c in question.choices.order_by("order", "id")]
+            if _answer_key(kind, choices, accepted) != _answer_key(
+                question.kind, old, question.accepted_answers
+            ):
+                raise StudyError(
+                    "Câu hỏi đã có người trả lời: chỉ sửa được câu chữ, không đổi được loại câu "
+                    "hỏi, số phương án hay đáp án đúng (điểm đã chấm sẽ không còn khớp). Hãy "
+                    "thêm một câu hỏi mới nếu cần đáp án khác."
+                )
+    question.kind = kind
+    question.text = data["text"]
+    question.accepted_answers = accepted
+    question.save()
+    existing = list(question.choices.order_by("order", "id"))
+    if len(existing) == len(choices):  # same positions: reworded in place (answers point at them)
+        for choice, (text, correct) in zip(existing, choices, strict=True):
+            choice.text, choice.is_correct = text, correct
+        Choice.objects.bulk_update(existing, ["text", "is_correct"])
+    else:  # only a question nobody answered can get here
+        question.choices.all().delete()
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text, is_correct=correct, order=i)
+            for i, (text, correct) in enumerate(choices, start=1)
+        )
+    return question
+
+
+def question_form_initial(question: Question) -> dict[str, str]:
+    """A ``QuestionForm``'s fields for an existing question (the inverse of ``save_question``)."""
+    choices = list(question.choices.order_by("order", "id"))
+    initial = {"kind": question.kind, "text": question.text, "choices": "", "accepted": ""}
+    if question.kind == QuestionKind.TRUE_FALSE:
+        initial["accepted"] = next((c.text for c in choices if c.is_correct), "")
+    elif question.kind == QuestionKind.SHORT:
+        initial["accepted"] = question.accepted_answers
+    else:
+        initial["choices"] = "\n".join(("*" if c.is_correct else "") + c.text for c in choices)
+    return initial
 
 
 def start_attempt(test: StudyTest, person: Person, seed: int | None = None) -> TestAttempt:

@@ -13,7 +13,7 @@ from tuyengiao.core.spreadsheets import ImportResult, RowError
 from tuyengiao.orgs.models import Person, Unit
 from tuyengiao.testing import SECRET_MARK, make_finished_job
 
-from .models import Eligibility, Essay, StudyRound, StudySession
+from .models import Eligibility, Essay, Question, QuestionKind, StudyRound, StudySession
 from .tasks import SIGNIN_IMPORT
 
 
@@ -67,9 +67,16 @@ def _signin_job_pk(unit: Unit) -> int:
     ).pk
 
 
+def _question_pk(unit: Unit) -> int:
+    return Question.objects.create(
+        round=make_round(unit), kind=QuestionKind.SHORT, text=f"Câu hỏi {SECRET_MARK}"
+    ).pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "round_pk": _round_pk,
+        "question_pk": _question_pk,
         "session_pk": _session_pk,
         "essay_pk": _essay_pk,
         "signin_job_pk": _signin_job_pk,

@@ -11,6 +11,11 @@ urlpatterns = [
     path("<int:round_pk>/danh-sach/", views.member_list, name="member_list"),
     path("<int:round_pk>/buoi-moi/", views.session_create, name="session_create"),
     path("<int:round_pk>/kiem-tra/", views.test_manage, name="test_manage"),
+    path(
+        "<int:round_pk>/kiem-tra/cau-hoi/<int:question_pk>/",
+        views.question_edit,
+        name="question_edit",
+    ),
     path("<int:round_pk>/kiem-tra/lam-bai/", views.test_take, name="test_take"),
     path("<int:round_pk>/kiem-tra/nhap-diem/", views.test_paper, name="test_paper"),
     path("<int:round_pk>/thu-hoach/", views.essay_list, name="essay_list"),

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -40,13 +40,10 @@ from .forms import (
 )
 from .models import (
     Attendance,
-    Choice,
     Eligibility,
     Essay,
     EssayGrade,
     ExemptionCategory,
-    Question,
-    QuestionKind,
     RubricCriterion,
     RubricLevel,
     StudyRound,
@@ -482,30 +479,6 @@ def session_sheet(request: HttpRequest, session_pk: int) -> HttpResponse:
 # --- comprehension tests ---------------------------------------------------------------------------
 
 
-def _add_question(study_round: StudyRound, data: dict[str, Any]) -> Question:
-    kind = data["kind"]
-    question = Question.objects.create(
-        round=study_round,
-        kind=kind,
-        text=data["text"],
-        order=study_round.questions.count() + 1,
-        accepted_answers=data.get("accepted", "") if kind == QuestionKind.SHORT else "",
-    )
-    if kind == QuestionKind.TRUE_FALSE:
-        truth = data["accepted"].strip().lower() == "đúng"
-        Choice.objects.create(question=question, text="Đúng", is_correct=truth, order=1)
-        Choice.objects.create(question=question, text="Sai", is_correct=not truth, order=2)
-    elif kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        for i, line in enumerate(data["choice_lines"], start=1):
-            Choice.objects.create(
-                question=question,
-                text=line.lstrip("*").strip(),
-                is_correct=line.startswith("*"),
-                order=i,
-            )
-    return question
-
-
 @login_required
 def test_manage(request: HttpRequest, round_pk: int) -> HttpResponse:
     """The round's test: settings and question bank (opener's officers); results and question stats."""
@@ -541,7 +514,7 @@ def test_manage(request: HttpRequest, round_pk: int) -> HttpResponse:
         elif "add_question" in request.POST:
             question_form = QuestionForm(request.POST)
             if question_form.is_valid():
-                _add_question(study_round, question_form.cleaned_data)
+                services.save_question(study_round, question_form.cleaned_data)
                 messages.success(request, "Đã thêm câu hỏi.")
                 return redirect("study:test_manage", round_pk=study_round.pk)
     focus = _focus_unit(request, study_round)
@@ -564,6 +537,30 @@ def test_manage(request: HttpRequest, round_pk: int) -> HttpResponse:
             "focus": focus,
             "can_edit": can_edit,
         },
+    )
+
+
+@login_required
+def question_edit(request: HttpRequest, round_pk: int, question_pk: int) -> HttpResponse:
+    """Change a question of the bank; one already answered keeps its answer key (the service
+    says so and the officer's input stays in the form)."""
+    study_round = _round(request, round_pk, Action.CHANGE)
+    question = get_object_or_404(study_round.questions, pk=question_pk)
+    answered = question.answers.exists()
+    form = QuestionForm(request.POST or None, initial=services.question_form_initial(question))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_question(study_round, form.cleaned_data, question)
+        except services.StudyError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã lưu câu hỏi.")
+            return redirect("study:test_manage", round_pk=study_round.pk)
+    return render(
+        request,
+        "study/question_edit.html",
+        {"round": study_round, "question": question, "form": form, "answered": answered},
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -423,3 +423,58 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
     assert client_as("coso1").post(url, {"delete_question": questions[0].pk}).status_code == 403
     khoi.post(url, {"delete_question": questions[0].pk})
     assert study_round.questions.count() == 2
+
+
+def test_question_edited_freely_until_answered_then_only_reworded(
+    study_round: Any, members: Any, client_as: Any
+) -> None:
+    from tuyengiao.study.models import StudyTest
+
+    test = StudyTest.objects.create(round=study_round, title="Kiểm tra", time_limit_minutes=10)
+    question = services.save_question(
+        study_round,
+        {"kind": "single", "text": "Năm họp Đại hôi XIII?", "choice_lines": ["*2021", "2016"]},
+    )
+    url = f"/hoc-tap/{study_round.pk}/kiem-tra/cau-hoi/{question.pk}/"
+    khoi = client_as("khoi")
+    page = khoi.get(url).content.decode()
+    assert "Đại hôi XIII" in page and "*2021" in page  # the form holds the question as written
+    # Nobody has answered: anything may change, even the answer key and the number of choices.
+    response = khoi.post(
+        url, {"kind": "single", "text": "Năm họp Đại hội XIII?", "choices": "2016\n*2021\n2011"}
+    )
+    assert response.status_code == 302
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [
+        ("2016", False),
+        ("2021", True),
+        ("2011", False),
+    ]
+    # Someone answers it.
+    person = members["base1"][0]
+    attempt = services.start_attempt(test, person)
+    right = question.choices.get(is_correct=True)
+    services.submit_attempt(attempt, {question.pk: [right.pk]})
+    ids = list(question.choices.values_list("id", flat=True))
+    # Rewording keeps the choices (the answers point at them) and the score.
+    response = khoi.post(
+        url,
+        {"kind": "single", "text": "Đại hội XIII họp năm nào?", "choices": "2016\n*Năm 2021\n2011"},
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.text == "Đại hội XIII họp năm nào?"
+    assert list(question.choices.values_list("id", flat=True)) == ids
+    assert question.choices.get(is_correct=True).text == "Năm 2021"
+    # Changing the answer key is refused with the reason, and the officer's input is kept.
+    refused = khoi.post(
+        url,
+        {"kind": "single", "text": "Đại hội XIII họp năm nào?", "choices": "*2016\nNăm 2021\n2011"},
+    )
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "không đổi được loại câu hỏi" in html and "*2016" in html
+    assert question.choices.get(is_correct=True).text == "Năm 2021"
+    attempt.refresh_from_db()
+    assert attempt.answers.get().correct
+    # Only the opener's officers may edit.
+    assert client_as("coso1").get(url).status_code in (403, 404)
