@@ -100,7 +100,8 @@ def test_compiled_docx_holds_rollups_and_converts_to_pdf(
     from pypdf import PdfReader
 
     pdf_text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in pdf_text and fmt(total) in pdf_text
+    # words, not lines: how a header cell wraps depends on the fonts the machine has
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in " ".join(pdf_text.split()) and fmt(total) in pdf_text
 
 
 def test_compiled_xlsx_and_raw_export(forty: Setup, on_day: Any, client_as: Any) -> None:
