@@ -24,7 +24,7 @@ import subprocess
 import sys
 from typing import Any
 
-from benchmarks.common import Figure, p95, timings_ms
+from benchmarks.common import Figure, as_web_worker, p95, timings_ms
 
 DB_NAME = "tg_bench_plans"
 DB_URL = os.environ.get("BENCH_PLANS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -233,6 +233,7 @@ def _child(quick: bool) -> None:
 
     call_command("migrate", verbosity=0)
     _seed(LEVELS)
+    as_web_worker()
     user = User.objects.get(username="bench-khoi")
     top = Plan.objects.get(unit=user.unit, number="1-KH/ĐUK")
     total = CascadeRecipient.objects.filter(dispatch__plan__chain__startswith=top.chain).count()

@@ -29,7 +29,7 @@ import sys
 import time
 from typing import Any
 
-from benchmarks.common import Figure, p95, timings_ms
+from benchmarks.common import Figure, as_web_worker, p95, timings_ms
 
 DB_NAME = "tg_bench_study"
 DB_URL = os.environ.get("BENCH_STUDY_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -259,6 +259,7 @@ def _child() -> list[Figure]:
     t0 = time.perf_counter()
     _seed()
     seed_s = time.perf_counter() - t0
+    as_web_worker()
     study_round = StudyRound.objects.get(number="BENCH-STUDY")
     root = study_round.unit
     import_session = StudySession.objects.get(round=study_round, title="Import")

@@ -59,3 +59,10 @@ def p95(values: list[float]) -> float:
     if len(values) == 1:
         return values[0]
     return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def as_web_worker() -> None:
+    """Set the measuring process up as a web server's worker is: load ``tuyengiao.wsgi``, the
+    entry point gunicorn and runserver load, which freezes the startup heap (``core.startup``).
+    Called after seeding, before any figure is timed."""
+    import tuyengiao.wsgi  # noqa: F401
