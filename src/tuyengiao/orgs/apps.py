@@ -36,8 +36,10 @@ class OrgsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import models, tasks
+        from .signals import unit_paths_changed
 
+        unit_paths_changed.connect(tasks.on_unit_paths_changed, dispatch_uid="orgs.path_copies")
         auditlog.register(models.Unit)
         auditlog.register(models.Person, m2m_fields={"roles"})
         auditlog.register(models.PersonTransfer)

@@ -11,7 +11,7 @@ from django.tasks import task
 from tuyengiao.core import jobs
 from tuyengiao.core.models import Job
 
-from . import imports
+from . import imports, path_copies
 
 UNIT_IMPORT = "orgs.units"
 PERSON_IMPORT = "orgs.people"
@@ -41,6 +41,17 @@ def import_people_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
             progress=progress,
         )
     return jobs.import_outcome(result)
+
+
+@task
+def refresh_path_copies_task(prefixes: list[str]) -> int:
+    """Refresh every registered copy of unit paths under ``prefixes`` (``path_copies``)."""
+    return path_copies.refresh_all(prefixes)
+
+
+def on_unit_paths_changed(prefixes: list[str], **kwargs: object) -> None:
+    """Receiver of ``signals.unit_paths_changed`` (connected in ``apps.ready``)."""
+    refresh_path_copies_task.enqueue(prefixes)
 
 
 @task

@@ -21,11 +21,11 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from tuyengiao.orgs.signals import unit_paths_changed
+        from tuyengiao.orgs import path_copies
 
-        from . import models, tasks
+        from . import models
 
-        unit_paths_changed.connect(tasks.on_unit_paths_changed, dispatch_uid="reports.unit_paths")
+        path_copies.register(models.IndicatorValue, "submission__unit__path")
         auditlog.register(models.ReportType)
         auditlog.register(
             models.Submission,

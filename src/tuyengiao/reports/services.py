@@ -670,21 +670,3 @@ def remind_missing(periods: Sequence[Period]) -> None:
     from .tasks import send_report_reminders
 
     send_report_reminders.enqueue([p.pk for p in periods])
-
-
-def resync_unit_paths(prefixes: list[str] | None = None) -> int:
-    """Re-copy units' tree paths into the roll-up table after units were moved in the tree
-    (``IndicatorValue.unit_path`` is a copy made at submission); only copies starting with one of
-    ``prefixes`` when given (``orgs.signals.unit_paths_changed``). Returns the rows fixed."""
-    from django.db.models import OuterRef, Q, Subquery
-
-    stale = IndicatorValue.objects.exclude(unit_path=F("submission__unit__path"))
-    if prefixes is not None:
-        under = Q(pk__in=[])
-        for prefix in prefixes:
-            under |= Q(unit_path__startswith=prefix)
-        stale = stale.filter(under)
-    unit_path = Submission.objects.filter(pk=OuterRef("submission_id")).values("unit__path")[:1]
-    return IndicatorValue.objects.filter(pk__in=stale.values("pk")).update(
-        unit_path=Subquery(unit_path)
-    )

@@ -118,16 +118,3 @@ def export_matrix_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
 @task
 def export_matrix_task(job_pk: int) -> None:
     jobs.run(job_pk, export_matrix_work, kind=MATRIX_EXPORT)
-
-
-@task
-def resync_unit_paths_task(prefixes: list[str]) -> int:
-    """Refresh the roll-up table's copies of unit paths under ``prefixes``."""
-    from .services import resync_unit_paths
-
-    return resync_unit_paths(prefixes)
-
-
-def on_unit_paths_changed(prefixes: list[str], **kwargs: object) -> None:
-    """Receiver of ``orgs.signals.unit_paths_changed`` (connected in ``apps.ready``)."""
-    resync_unit_paths_task.enqueue(prefixes)

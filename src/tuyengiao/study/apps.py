@@ -17,11 +17,11 @@ class StudyConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from tuyengiao.orgs.signals import unit_paths_changed
+        from tuyengiao.orgs import path_copies
 
-        from . import models, tasks
+        from . import models
 
-        unit_paths_changed.connect(tasks.on_unit_paths_changed, dispatch_uid="study.unit_paths")
+        path_copies.register(models.RoundUnitTally, "unit__path")
         auditlog.register(models.StudyRound)
         auditlog.register(models.StudySession)
         auditlog.register(models.Eligibility)

@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import IO, TYPE_CHECKING, Any
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
@@ -227,20 +227,6 @@ def refresh_tallies(study_round: StudyRound, unit_ids: Iterable[int] | None = No
             ],
             batch_size=2000,
         )
-
-
-def resync_tally_paths(prefixes: list[str]) -> int:
-    """Re-copy units' tree paths into the tallies whose copy starts with one of ``prefixes``,
-    after units were moved or renumbered (``orgs.signals.unit_paths_changed``; the rate tables
-    group tallies by path prefix). Returns the rows fixed."""
-    under = Q(pk__in=[])
-    for prefix in prefixes:
-        under |= Q(unit_path__startswith=prefix)
-    stale = RoundUnitTally.objects.filter(under).exclude(unit_path=F("unit__path"))
-    unit_path = Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1]
-    return RoundUnitTally.objects.filter(pk__in=stale.values("pk")).update(
-        unit_path=Subquery(unit_path)
-    )
 
 
 @dataclass

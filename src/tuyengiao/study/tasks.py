@@ -49,14 +49,3 @@ def import_signin_sheet_work(job: Job, progress: jobs.JobProgress) -> jobs.Outco
 @task
 def import_signin_sheet_task(job_pk: int) -> None:
     jobs.run(job_pk, import_signin_sheet_work, kind=SIGNIN_IMPORT)
-
-
-@task
-def resync_tally_paths_task(prefixes: list[str]) -> int:
-    """Refresh the tallies' copies of unit paths under ``prefixes``."""
-    return services.resync_tally_paths(prefixes)
-
-
-def on_unit_paths_changed(prefixes: list[str], **kwargs: object) -> None:
-    """Receiver of ``orgs.signals.unit_paths_changed`` (connected in ``apps.ready``)."""
-    resync_tally_paths_task.enqueue(prefixes)

@@ -358,3 +358,19 @@ def test_rollup_follows_a_moved_unit(
     r = rollup(forty.q1, base2, with_children=True)
     assert [c.pk for c, _ in r.children] == [moved.pk]
     assert r.total[0].value == values_for(0)["total"] + values_for(1)["total"]
+
+
+def test_resync_command_repairs_stale_paths(forty: Setup, on_day: Any, tree: Any) -> None:
+    """``reports_resync_paths`` re-copies every stale path (for repairs after edits outside the
+    tree API, which send no signal)."""
+    from django.core.management import call_command
+
+    from tuyengiao.reports.models import IndicatorValue
+
+    _fill_quarter(forty, on_day)
+    values = IndicatorValue.objects.filter(submission__unit=forty.units[0])
+    expected = forty.units[0].path
+    assert values.exists()
+    values.update(unit_path="9999")
+    call_command("reports_resync_paths", verbosity=0)
+    assert set(values.values_list("unit_path", flat=True)) == {expected}

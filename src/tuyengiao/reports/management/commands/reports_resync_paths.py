@@ -6,12 +6,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from tuyengiao.reports.services import resync_unit_paths
+from tuyengiao.orgs import path_copies
+from tuyengiao.reports.models import IndicatorValue
 
 
 class Command(BaseCommand):
     help = "Cập nhật đường dẫn đơn vị trong bảng số liệu tổng hợp báo cáo sau khi di chuyển đơn vị trong cây."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        n = resync_unit_paths()
+        n = path_copies.refresh(IndicatorValue)
         self.stdout.write(self.style.SUCCESS(f"Đã cập nhật {n} dòng số liệu."))
