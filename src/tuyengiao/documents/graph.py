@@ -127,8 +127,9 @@ def implementation_tree(doc: Document, visible: QuerySet[Document]) -> Implement
 def _level_ids(level_qs: QuerySet[Document], level: list[TreeNode]) -> Any:
     """The next level's targets. PostgreSQL gets the ids themselves, sent as one array (thousands
     of bound parameters cost more to bind than the query): as a nested subquery its planner cannot
-    estimate how many rows each level above yields and picks a plan that reads every reference. SQLite gets the subquery: it limits bound parameters, and its
-    planner walks the (target, kind) index down the levels either way."""
+    estimate how many rows each level above yields and picks a plan that reads every reference.
+    SQLite gets the subquery: it limits bound parameters, and its planner walks the (target, kind)
+    index down the levels either way."""
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", [[node.id for node in level]])
     return level_qs.order_by().values("id")

@@ -217,13 +217,12 @@ def _heading_first(
 ) -> list[tuple[int, float]]:
     """``ranked`` (best first) with its ``HEADING_CANDIDATES`` best reordered so that documents
     whose type and title (trích yếu, the subject line) hold more of the query's words come first;
-    the full-text rank orders each group. Officials
-    look for "the resolution on X": a news item that mentions X ten times in its text should not
-    come before it."""
+    the full-text rank orders each group. Officials look for "the resolution on X": a news item
+    that mentions X ten times in its text should not come before it."""
     if len(ranked) < 2:
         return ranked
     # the best-ranked only: reading a title means reading past the text on SQLite (row order)
-    best = sorted(ranked, key=lambda hit: -hit[1])[: bounds.HEADING_CANDIDATES]
+    best = ranked[: bounds.HEADING_CANDIDATES]
     wanted = set(words)
     headings = model._default_manager.filter(pk__in=[pk for pk, _ in best]).values_list(
         "id", "doc_type", "title"
