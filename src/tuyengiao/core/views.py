@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
@@ -23,3 +24,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
+
+
+def job_page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    page_extra: Callable[[], dict[str, Any]] | None = None,
+) -> HttpResponse:
+    """A background job's page: the progress partial alone when htmx polls it (``context``
+    only), else ``template`` with what ``page_extra()`` adds (not computed for a poll)."""
+    if getattr(request, "htmx", False):
+        return render(request, "core/_job_progress.html", context)
+    return render(request, template, {**context, **(page_extra() if page_extra else {})})

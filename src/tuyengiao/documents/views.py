@@ -25,6 +25,7 @@ from tuyengiao.accounts.scoping import (
 )
 from tuyengiao.core import jobs
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.core.views import job_page
 from tuyengiao.orgs.models import Unit
 
 from . import graph, services
@@ -408,9 +409,7 @@ def import_status(request: HttpRequest, document_job_pk: int) -> HttpResponse:
         "checked_label": "Đã xử lý",
         "item_label": "tệp",
     }
-    if getattr(request, "htmx", False):
-        return render(request, "core/_job_progress.html", context)
-    return render(request, "documents/import_status.html", context)
+    return job_page(request, "documents/import_status.html", context)
 
 
 @login_required

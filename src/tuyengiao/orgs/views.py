@@ -24,6 +24,7 @@ from tuyengiao.core import jobs
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 from tuyengiao.core.spreadsheets import csv_response, xlsx_response
 from tuyengiao.core.text import fold
+from tuyengiao.core.views import job_page
 
 from . import imports, tasks
 from .forms import ImportForm, PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
@@ -158,9 +159,7 @@ def _import_job(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpRes
         "valid_only_url": reverse(page.valid_only_url, kwargs={page.job_kwarg: job.pk}),
         "form_url": reverse(page.form_url),
     }
-    if getattr(request, "htmx", False):
-        return render(request, "core/_job_progress.html", context)
-    return render(request, page.template, {**context, "headers": page.headers})
+    return job_page(request, page.template, context, lambda: {"headers": page.headers})
 
 
 def _import_valid_only(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpResponse:

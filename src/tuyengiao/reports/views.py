@@ -22,6 +22,7 @@ from tuyengiao.core import jobs
 from tuyengiao.core.listing import PER_PAGE, export_requested, paginate
 from tuyengiao.core.models import JobState
 from tuyengiao.core.spreadsheets import XLSX_MIME, TableError
+from tuyengiao.core.views import job_page
 from tuyengiao.orgs.models import Unit
 
 from . import matrix as matrix_rows
@@ -591,10 +592,12 @@ def export_job(request: HttpRequest, export_job_pk: int) -> HttpResponse:
         # no form_url: the shared progress template would offer "upload another file" on failure
         "matrix_url": reverse("reports:matrix"),
     }
-    if getattr(request, "htmx", False):
-        return render(request, "core/_job_progress.html", context)
-    others = [j for j in jobs.recent_jobs(request.user, MATRIX_EXPORT) if j.pk != job.pk]
-    return render(request, "reports/export_job.html", {**context, "export_jobs": others})
+
+    def others() -> dict[str, Any]:
+        mine = jobs.recent_jobs(request.user, MATRIX_EXPORT)
+        return {"export_jobs": [j for j in mine if j.pk != job.pk]}
+
+    return job_page(request, "reports/export_job.html", context, others)
 
 
 @login_required

@@ -25,6 +25,7 @@ from tuyengiao.core.listing import paginate
 from tuyengiao.core.models import Job
 from tuyengiao.core.spreadsheets import XLSX_MIME, TableError
 from tuyengiao.core.text import fold
+from tuyengiao.core.views import job_page
 from tuyengiao.orgs.models import Person, Unit
 
 from . import exports, services
@@ -463,9 +464,7 @@ def session_import_job(request: HttpRequest, session_pk: int, signin_job_pk: int
         "outcome_template": "study/_signin_job_outcome.html",
         "form_url": reverse("study:session_import", kwargs={"session_pk": session.pk}),
     }
-    if getattr(request, "htmx", False):
-        return render(request, "core/_job_progress.html", context)
-    return render(request, "study/session_import.html", context)
+    return job_page(request, "study/session_import.html", context)
 
 
 @login_required
