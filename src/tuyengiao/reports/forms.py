@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from tuyengiao.core.widgets import Select
 from tuyengiao.orgs.models import Unit, UnitKind
 
 from .models import Indicator, IndicatorKind, ReportType, Section
@@ -106,7 +107,10 @@ class SendForm(forms.Form):
         initial="kind",
     )
     kind = forms.ChoiceField(
-        label="Loại đơn vị", choices=[("", "Mọi loại"), *UnitKind.choices], required=False
+        label="Loại đơn vị",
+        choices=[("", "Mọi loại"), *UnitKind.choices],
+        required=False,
+        widget=Select,
     )
     units = UnitChoiceField(
         label="Đơn vị (khi chọn từng đơn vị)",
@@ -139,10 +143,11 @@ class ReviewForm(forms.Form):
 
 
 class MatrixFilterForm(forms.Form):
-    period = forms.ChoiceField(label="Kỳ báo cáo", required=False)
+    period = forms.ChoiceField(label="Kỳ báo cáo", required=False, widget=Select)
     status = forms.ChoiceField(
         label="Trạng thái",
         required=False,
+        widget=Select,
         choices=[
             ("", "Tất cả"),
             ("on_time", "Đúng hạn"),
@@ -154,7 +159,10 @@ class MatrixFilterForm(forms.Form):
         ],
     )
     kind = forms.ChoiceField(
-        label="Loại đơn vị", choices=[("", "Mọi loại"), *UnitKind.choices], required=False
+        label="Loại đơn vị",
+        choices=[("", "Mọi loại"), *UnitKind.choices],
+        required=False,
+        widget=Select,
     )
     q = forms.CharField(label="Tên đơn vị", required=False)
 
