@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, load_backend
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
@@ -22,6 +23,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tuyengiao.accounts.backends import UnitModelBackend
 from tuyengiao.accounts.middleware import IDLE_REFRESHED_KEY
 from tuyengiao.accounts.models import User
 from tuyengiao.testing import TEST_PASSWORD, Tree, make_person
@@ -53,6 +55,20 @@ def test_login_works_and_officers_need_no_second_factor(users: dict[str, User]) 
     response = client.post(LOGIN, {"username": "coso1", "password": TEST_PASSWORD})
     assert response.status_code == 302
     assert client.get("/").status_code == 200
+
+
+def test_a_signed_in_request_loads_the_user_with_its_unit(
+    users: dict[str, User], django_assert_num_queries: Any
+) -> None:
+    client = Client()
+    response = client.post(LOGIN, {"username": "coso1", "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    session = client.session
+    backend = load_backend(session[BACKEND_SESSION_KEY])
+    assert isinstance(backend, UnitModelBackend)
+    with django_assert_num_queries(1):  # each request: the user and its unit, one query
+        user = backend.get_user(session[SESSION_KEY])
+        assert user.unit.pk == users["coso1"].unit_id
 
 
 def test_admin_must_set_up_totp_then_verify(users: dict[str, User]) -> None:
