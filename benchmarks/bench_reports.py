@@ -11,7 +11,9 @@ one narrow row per (submission, indicator) for the roll-ups (≈ 915,000 rows).
 Figures (one run, same database, database ``tg_bench_reports``):
 * the status matrix page for the whole tree (GET as an officer of the root: status counts of all
   51,975 units, the filtered unit count, first page of 50 rows with their cells, rendered) — p95,
-  against the bare SQL the page needs (page rows + counts, raw cursor, no ORM, no template);
+  against the bare SQL of the same figures (page rows + counts, raw cursor, no ORM, no template).
+  The page reads its status counts and unit count from the tallies the database keeps
+  (``reports/migrations/0004_tallies``: triggers); the baseline counts the rows themselves;
 * the roll-up of the 5 indicators over the whole tree with the drill-down rows of the 63
   provinces (``services.rollup``: indicators, children, one GROUP BY on the path prefix, the
   submission counts) — p95, against the same aggregate as one hand-written SQL query.

@@ -26,7 +26,8 @@ class ReportsConfig(AppConfig):
         from . import models
 
         path_copies.register(models.IndicatorValue, "submission__unit__path")
-        auditlog.register(models.ReportType)
+        # the recipient tally is the database's, not an edit (and reading it is a query)
+        auditlog.register(models.ReportType, exclude_fields=["recipient_tally"])
         auditlog.register(
             models.Submission,
             # autosaves change these every few seconds; the kept versions record the content

@@ -47,17 +47,24 @@ def own_types(user: User | AnonymousUser, action: Action = Action.VIEW) -> Query
     return qs.select_related("unit")
 
 
+def sent_periods(user: User | AnonymousUser) -> QuerySet[Period]:
+    """The periods of the sent types the user owns (``own_types``), read with their type, its
+    owner and its recipient tally. The ownership test is on the joined type rather than an
+    ``IN (own_types)`` subquery: PostgreSQL took longer to plan that subquery (0.85 ms) than to
+    run the whole query."""
+    qs = scoped(Period, user).filter(report_type__sent=True)
+    unit = getattr(user, "unit", None)
+    if unit is not None and not getattr(user, "is_system_admin", False):
+        qs = qs.filter(report_type__unit__path__startswith=unit.path)
+    return qs.select_related("report_type__unit", "report_type__recipient_tally")
+
+
 def period_choices(
-    types: QuerySet[ReportType],
+    user: User | AnonymousUser,
 ) -> tuple[list[tuple[str, str]], dict[str, list[Period]]]:
-    """The period keys of ``types`` (newest first) and the periods of each key."""
-    periods = list(
-        Period.objects.filter(report_type__in=types)
-        .select_related("report_type__unit")
-        .order_by("-start", "kind")
-    )
+    """The period keys of ``sent_periods(user)`` (newest first) and the periods of each key."""
     by_key: dict[str, list[Period]] = {}
-    for p in periods:
+    for p in sent_periods(user).order_by("-start", "kind"):
         by_key.setdefault(p.key, []).append(p)
     choices = [(k, ps[0].label) for k, ps in by_key.items()]
     return choices, by_key
@@ -65,7 +72,7 @@ def period_choices(
 
 def periods_of(user: User | AnonymousUser, key: str) -> list[Period]:
     """The periods of key ``key`` of the sent types the user owns, by type title."""
-    _, by_key = period_choices(own_types(user).filter(sent=True))
+    _, by_key = period_choices(user)
     return sorted(by_key.get(key, []), key=lambda p: p.report_type.title)
 
 

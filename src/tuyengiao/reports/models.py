@@ -282,6 +282,42 @@ class Submission(models.Model):
         return {"unit_path": self.unit.path}
 
 
+class PeriodStatusCount(models.Model):
+    """How many submissions of a period are in each (status, is_late): the matrix's summary read
+    as a handful of rows instead of counting every submission of the period on each page view
+    (52,000 at national size). Kept by database triggers (migration ``0004_tallies``); the
+    application never writes it."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    is_late = models.BooleanField()
+    n = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "status", "is_late"], name="reports_periodstatuscount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.status}{' (muộn)' if self.is_late else ''}: {self.n}"
+
+
+class RecipientCount(models.Model):
+    """How many units a report type is sent to: the matrix's unit count without counting the
+    recipients on each page view. Kept by database triggers (migration ``0004_tallies``); the
+    application never writes it."""
+
+    report_type = models.OneToOneField(
+        ReportType, on_delete=models.CASCADE, primary_key=True, related_name="recipient_tally"
+    )
+    n = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.report_type_id}: {self.n}"
+
+
 class ReportVersion(models.Model):
     """A kept snapshot of a submission: each submit, return, acceptance and reconciled merge.
 

@@ -22,7 +22,9 @@ from .models import (
     IndicatorKind,
     IndicatorValue,
     Period,
+    PeriodStatusCount,
     Recipient,
+    RecipientCount,
     ReportType,
     ReportVersion,
     Status,
@@ -441,20 +443,27 @@ def status_condition(period: Period, wanted: str, today: date | None = None) -> 
 def status_counts(
     periods: Sequence[Period], today: date | None = None
 ) -> dict[int, dict[str, int]]:
-    """Per period: how many recipients are in each cell status (two queries)."""
+    """Per period: how many submissions are in each cell status (one query, of the tallies the
+    database keeps: ``PeriodStatusCount``)."""
     today = today or timezone.localdate()
     out: dict[int, dict[str, int]] = {p.pk: {k: 0 for k in Cell.LABELS} for p in periods}
     by_pk = {p.pk: p for p in periods}
-    rows = (
-        Submission.objects.filter(period__in=list(by_pk))
-        .values("period_id", "status", "is_late")
-        # COUNT(*), not COUNT(id): an index-only scan of (period, status, is_late) on PostgreSQL
-        .annotate(n=Count("*"))
+    rows = PeriodStatusCount.objects.filter(period__in=list(by_pk)).values_list(
+        "period_id", "status", "is_late", "n"
     )
-    for row in rows:
-        p = by_pk[row["period_id"]]
-        out[p.pk][cell_status(row["status"], row["is_late"], p.due_date, today)] += row["n"]
+    for period_id, status, is_late, n in rows:
+        p = by_pk[period_id]
+        out[p.pk][cell_status(status, is_late, p.due_date, today)] += n
     return out
+
+
+def recipient_count(report_type: ReportType) -> int:
+    """How many units ``report_type`` is sent to, as of when it was read (the tally the database
+    keeps; no query when the type was read with ``select_related("recipient_tally")``)."""
+    try:
+        return report_type.recipient_tally.n
+    except RecipientCount.DoesNotExist:
+        return 0
 
 
 # --------------------------------------------------------------------------- roll-ups

@@ -526,8 +526,7 @@ def attachment(request: HttpRequest, attachment_pk: int) -> FileResponse:
 
 @login_required
 def matrix(request: HttpRequest) -> HttpResponse:
-    types = own_types(request).filter(sent=True)
-    choices, by_key = matrix_rows.period_choices(types)
+    choices, by_key = matrix_rows.period_choices(request.user)
     today = timezone.localdate()
     default_key = next(
         (k for k, ps in by_key.items() if ps[0].start <= today), choices[0][0] if choices else ""
@@ -616,22 +615,22 @@ def export_file(request: HttpRequest, export_job_pk: int) -> FileResponse:
 def _paginate_units(
     request: HttpRequest, units: QuerySet[Unit], periods: Sequence[Period], unfiltered: bool
 ) -> dict[str, Any]:
-    """``core.listing.paginate`` for the matrix, counting from the recipient table when nothing
-    filters the units and the user sees every recipient (it is at or above each type's owner):
-    then the units listed are exactly the recipients, and their count is an index-only count."""
+    """``core.listing.paginate`` for the matrix, counting recipients when nothing filters the
+    units and the user sees every recipient (it is at or above each type's owner): then the
+    units listed are exactly the recipients, and one type's count is its ``RecipientCount``."""
     paginator: Paginator[Any] = Paginator(matrix_rows.page_units(units, periods), PER_PAGE)
     own = _unit(request)
     sees_all = getattr(request.user, "is_system_admin", False) or (
         own is not None and all(own.contains(p.report_type.unit) for p in periods)
     )
     if unfiltered and sees_all:
-        recipients = Recipient.objects.filter(
-            report_type_id__in=[p.report_type_id for p in periods]
-        )
         count = (
-            recipients.count()
+            services.recipient_count(periods[0].report_type)
             if len(periods) == 1
-            else recipients.values("unit_id").distinct().count()
+            else Recipient.objects.filter(report_type_id__in=[p.report_type_id for p in periods])
+            .values("unit_id")
+            .distinct()
+            .count()
         )
     else:
         count = units.count()  # the units alone, without page_units' joins

@@ -49,3 +49,30 @@ def test_lists_do_not_show_sibling_objects(tree: Any, client_as: Any) -> None:
         response = client.get(reverse(f"reports:{name}"), {"show": "all"})
         assert response.status_code == 200
         assert SECRET_MARK not in response.content.decode()
+
+
+def test_matrix_lists_the_periods_of_sent_types_the_unit_owns(tree: Any, users: Any) -> None:
+    from tuyengiao.accounts.models import User
+    from tuyengiao.reports.calendar import generate_year
+    from tuyengiao.reports.matrix import period_choices
+    from tuyengiao.reports.models import ReportType
+    from tuyengiao.reports.services import set_recipients
+
+    received = ReportType.objects.create(unit=tree.bloc, title="Của Khối", due_day=15)
+    generate_year(received, 2025)
+    set_recipients(received, [tree.base1, tree.cell1])
+    own = ReportType.objects.create(unit=tree.base1, title="Của cơ sở", due_day=15)
+    generate_year(own, 2025)
+    set_recipients(own, [tree.cell1])
+    unsent = ReportType.objects.create(unit=tree.base1, title="Chưa gửi", due_day=15)
+    generate_year(unsent, 2025)
+    sibling = ReportType.objects.create(unit=tree.base2, title="Của đơn vị bạn", due_day=15)
+    generate_year(sibling, 2025)
+    set_recipients(sibling, [tree.cell2])
+
+    def titles(username: str) -> set[str]:
+        _, by_key = period_choices(User.objects.get(username=username))
+        return {p.report_type.title for ps in by_key.values() for p in ps}
+
+    assert titles("coso1") == {"Của cơ sở"}  # not the bloc's type it receives, not unsent ones
+    assert titles("khoi") == {"Của Khối", "Của cơ sở", "Của đơn vị bạn"}
