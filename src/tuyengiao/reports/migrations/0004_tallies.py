@@ -29,6 +29,8 @@ BEGIN
 END $$;
 -- A row trigger: the old and new keys of one submission, the lower key first, so that two
 -- transactions moving submissions between the same two keys lock the tally rows in one order.
+-- The services move one submission per transaction; a transaction moving several between
+-- different keys can still meet another in a deadlock, which PostgreSQL detects and ends.
 CREATE FUNCTION reports_submission_tally_move() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (OLD.period_id, OLD.status, OLD.is_late) < (NEW.period_id, NEW.status, NEW.is_late) THEN
