@@ -73,7 +73,8 @@ TAIL_LINES = 90
 # --- small helpers ------------------------------------------------------------------------------
 
 _EDGE = " \t*#_>"
-_MD = re.compile(r"\*{1,3}")
+# Markdown markers: runs of "*" (``\*{1,3}`` matched again and again is every "*"), removed
+# or blanked with ``str.replace`` (a regex without a literal prefix tries every position).
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -88,7 +89,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _value(text: str) -> str:
     """A field value: markdown markers removed, whitespace collapsed."""
     if "*" in text:
-        text = _MD.sub("", text)
+        text = text.replace("*", "")
     # Already collapsed when the only blanks are single inner spaces. The parser's text is
     # normalised (see :func:`normalize_text`): its only whitespace characters are " ", "\t" and
     # "\n", so looking for those two is enough (and cheaper than ``isprintable``).
@@ -958,7 +959,7 @@ class _Parser:
         if "\n\n" in body:  # blank lines out (the ends are stripped just after)
             body = "\n".join(filter(None, body.split("\n")))
         body = body.strip()
-        item.text = _MD.sub("", body) if "*" in body else body
+        item.text = body.replace("*", "") if "*" in body else body
         first_nl = text.find("\n", start, end)
         if first_nl < 0:
             return
@@ -1267,7 +1268,7 @@ class _Parser:
         text = self.text
         end = min(end, start + 400)  # the units come first; a long task text adds nothing
         raw = text[start:end]
-        head = _MD.sub(lambda m: " " * len(m.group()), raw) if "*" in raw else raw
+        head = raw.replace("*", " ")  # markdown markers blanked, offsets kept
         fhead = fold_aligned(head)
         offset = 0
         prefix = _PREFIXES.match(fhead.lower())
