@@ -199,6 +199,7 @@ def _tail_lines(text: str, count: int) -> list[_Line]:
 
 
 _UPPER_RATIO_LETTERS = re.compile(r"[^\W\d_]")
+_ASCII_LOWER_RUNS = re.compile(r"[a-z]+")
 
 
 _AREAS = frozenset(["TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THÀNH", "THỊ", "TP.", "TP"])
@@ -222,6 +223,11 @@ def _is_caps(text: str, minimum: int = 2) -> bool:
             return True  # (an alphabetic character is a letter of _UPPER_RATIO_LETTERS)
         return len(text) >= minimum and len(_UPPER_RATIO_LETTERS.findall(text, 0, 40)) >= minimum
     text = text[:200]
+    # Lower-case ASCII letters are letters that are not upper case: more of them than 15 % of
+    # the characters settles it (the regex class below costs several Unicode look-ups per
+    # character; runs of [a-z] are found at a fraction of that).
+    if sum(map(len, _ASCII_LOWER_RUNS.findall(text))) > 0.15 * len(text):
+        return False
     letters = _UPPER_RATIO_LETTERS.findall(text)
     if len(letters) < minimum:
         return False

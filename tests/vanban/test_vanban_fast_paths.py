@@ -69,7 +69,16 @@ def test_tail_date_is_the_separator_then_find_date(window: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(st.text(max_size=60), st.text("ABĐÂƠỦỤⒶ1²_- a", max_size=12)), st.integers(0, 5))
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.text("ABĐÂƠỦỤⒶ1²_- a", max_size=12),
+        st.text(
+            "ABCĐƠỦxyz 1-", max_size=40
+        ),  # around the share of lower-case ASCII that settles it
+    ),
+    st.integers(0, 5),
+)
 def test_is_caps_counts_letters_as_before(text: str, minimum: int) -> None:
     letters = re.findall(r"[^\W\d_]", text[:200])
     if text.isupper():
@@ -87,3 +96,42 @@ def test_line_value_is_value_of_a_trimmed_line_piece(text: str) -> None:
     for line in normalize_text(text).split("\n"):
         piece = line.strip(" \t")
         assert _line_value(piece) == _value(piece)
+
+
+# Lines built as <blanks and markers> <label or marker> <separator> <words>, in any mix.
+LINE_HEADS = [" ", "\t", "*", "#", "_", ">", "-", "+", "•", "PHẦN ", "Phần ", "\u00a0", "x"]
+LINE_LABELS = ["I", "IV", "L", "XL", "1", "12", "-", "+", "•", "–", "", "a"]
+LINE_SEPS = [".", ")", "-", "/", "/ ", ":", " ", "", "–"]
+LINE_WORDS = [
+    "Thực hiện", "thời gian: quý I", "Phân công:", "đơn vị chủ trì:", "Cơ quan phối hợp", "MỤC ĐÍCH",
+    "", "x", " a",
+]  # fmt: skip
+lines = st.tuples(
+    st.lists(st.sampled_from(LINE_HEADS), max_size=3).map("".join),
+    st.sampled_from(LINE_LABELS),
+    st.sampled_from(LINE_SEPS),
+    st.lists(st.sampled_from(LINE_WORDS), max_size=2).map(" ".join),
+).map("".join)
+line_texts = st.lists(lines, max_size=8).map("\n".join)
+
+
+def _plain(pattern: re.Pattern[str], old: str, new: str) -> re.Pattern[str]:
+    """``pattern`` with the fast-path piece ``new`` written back as ``old``."""
+    assert new in pattern.pattern
+    return re.compile(pattern.pattern.replace(new, old, 1), pattern.flags)
+
+
+@settings(max_examples=400, deadline=None)
+@given(line_texts, st.data())
+def test_line_patterns_match_as_without_their_fast_paths(text: str, data: st.DataObject) -> None:
+    from vanban.parser import _ASSIGN_LINE, _ITEM_LINES, _SECTION_LINES
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for fast, plain in (
+        (_SECTION_LINES[1], _plain(_SECTION_LINES[1], "\n", "\n(?=[ \t*#_PIVXL])")),
+        (_ITEM_LINES[1], _plain(_ITEM_LINES[1], "\n", "\n(?=[ \t*#_\\d])")),
+        (_ASSIGN_LINE, _plain(_ASSIGN_LINE, ")*(?:", ")*+(?:")),
+    ):
+        got = [(m.span(), m.groups()) for m in fast.finditer(text, start, end)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text, start, end)]
