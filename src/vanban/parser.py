@@ -1145,8 +1145,10 @@ class _Parser:
     def _phan_cong(self, item: Item) -> Assignment | None:
         text = self.text
         # Units and a period come only from a line (after the first) that _PHAN_CONG, _PERIOD
-        # or _UNIT_ROLE matches; one search for such a line start settles most items.
-        if not _ASSIGN_LINE.search(text, item.span[0], item.span[1]):
+        # or _UNIT_ROLE matches; one scan for such line starts settles most items, and on the
+        # other lines those three patterns are not tried.
+        hinted = {m.start() + 1 for m in _ASSIGN_LINE.finditer(text, item.span[0], item.span[1])}
+        if not hinted:
             return None
         lines = _lines(text, item.span[0], item.span[1], 5000)[1:]
         if self.footnote_starts:
@@ -1159,8 +1161,9 @@ class _Parser:
         for line in lines:
             if not line.text:
                 continue
-            colon = ":" in line.text  # _PERIOD and _UNIT_ROLE need one
-            if _PHAN_CONG.match(line.text):
+            hint = line.start in hinted
+            colon = hint and ":" in line.text  # _PERIOD and _UNIT_ROLE need one
+            if hint and _PHAN_CONG.match(line.text):
                 active = True
                 rest = _RE13.sub("", line.text, count=1) if ":" in line.text else ""
                 if rest.strip():
