@@ -268,7 +268,7 @@ class Submission(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["period", "unit"], name="reports_submission_unique")
         ]
-        # covers the matrix's status counts of a period (index-only)
+        # covers the roll-up's submission counts of a period (index-only) and the status filter
         indexes = [models.Index(fields=["period", "status", "is_late"], name="reports_sub_status")]
 
     def __str__(self) -> str:
