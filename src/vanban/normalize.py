@@ -129,22 +129,24 @@ _COMBINING = [c for c in range(0x300, 0x370)]
 _FOLD_TABLE.update({c: None for c in _COMBINING})
 
 
-_FOLD_CACHE: dict[str, str] = {}
 _FOLD_CACHE_SIZE = 50_000
 _FOLD_WORD_MAX = 40
 
 
-def _fold_words(words: list[str], folded: list[str | None]) -> None:
-    cache = _FOLD_CACHE
-    for index, value in enumerate(folded):
-        if value is None:
-            word = words[index]
-            value = word.translate(_ALIGNED_TABLE)
-            if len(word) <= _FOLD_WORD_MAX:
-                if len(cache) >= _FOLD_CACHE_SIZE:
-                    cache.clear()
-                cache[word] = value
-            folded[index] = value
+class _FoldCache(dict[str, str]):
+    """Word -> folded word; a missing word is folded (and kept when short) on look-up, so that
+    a whole text is folded by one ``map`` of ``__getitem__`` at C speed."""
+
+    def __missing__(self, word: str) -> str:
+        value = word.translate(_ALIGNED_TABLE)
+        if len(word) <= _FOLD_WORD_MAX:
+            if len(self) >= _FOLD_CACHE_SIZE:
+                self.clear()
+            self[word] = value
+        return value
+
+
+_FOLD_CACHE = _FoldCache()
 
 
 def fold_aligned(text: str) -> str:
@@ -155,11 +157,7 @@ def fold_aligned(text: str) -> str:
     # ``str.translate`` with a dict costs a dict look-up per character; the text is folded word
     # by word instead, each word once (a document repeats a small vocabulary). The mapping is
     # per character and maps " " to itself, so splitting and joining changes nothing.
-    words = text.split(" ")
-    folded: list[str | None] = list(map(_FOLD_CACHE.get, words))
-    if None in folded:
-        _fold_words(words, folded)
-    return " ".join(folded)  # type: ignore[arg-type]
+    return " ".join(map(_FOLD_CACHE.__getitem__, text.split(" ")))
 
 
 def fold(text: str) -> str:
