@@ -69,6 +69,7 @@ HEADER_LINES = 60
 HEADER_FIRST_LINES = 20
 HEADER_CHARS = 20_000
 TAIL_LINES = 90
+_BODY_END_TAIL = 3000  # characters from the end where "Nơi nhận" is looked for first
 
 # --- small helpers ------------------------------------------------------------------------------
 
@@ -877,9 +878,19 @@ class _Parser:
     # -- body bounds ----------------------------------------------------------------------------
 
     def _body_end(self) -> None:
+        """The body ends at the last "Nơi nhận" line. It is looked for in the last lines first
+        (a line pattern's matches after a line break are the same whether the scan starts
+        there or before: no match crosses a line break), and in the whole body only when
+        those lines have none."""
+        text = self.text
         last: _At | None = None
-        for match in _line_matches(_NOI_NHAN_LINES, self.text, self.body_start, len(self.text)):
-            last = match
+        cut = text.rfind("\n", self.body_start, max(self.body_start, len(text) - _BODY_END_TAIL))
+        if cut > 0:
+            for found in _NOI_NHAN_LINES[1].finditer(text, cut, len(text)):
+                last = _At(found, 1)  # the pattern starts with "\n"
+        if last is None:
+            for match in _line_matches(_NOI_NHAN_LINES, text, self.body_start, len(text)):
+                last = match
         self.noi_nhan = last
         if last is not None:
             self.body_end = last.start()

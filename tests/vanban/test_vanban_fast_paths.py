@@ -135,3 +135,40 @@ def test_line_patterns_match_as_without_their_fast_paths(text: str, data: st.Dat
     ):
         got = [(m.span(), m.groups()) for m in fast.finditer(text, start, end)]
         assert got == [(m.span(), m.groups()) for m in plain.finditer(text, start, end)]
+
+
+BODY_LINES = [
+    "Nơi nhận:",
+    "- Như trên;",
+    "NƠI NHẬN",
+    "x" * 700,
+    "a" * 1500,
+    "",
+    " Nơi nhận: - Lưu VT.",
+]
+bodies = st.lists(st.sampled_from(BODY_LINES), max_size=14).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(bodies, st.data())
+def test_body_end_is_the_last_noi_nhan_line_of_the_whole_scan(
+    text: str, data: st.DataObject
+) -> None:
+    from vanban.model import ParsedDocument
+    from vanban.parser import _NOI_NHAN_LINES, _line_matches, _Parser
+
+    parser = _Parser(text, ParsedDocument(text=text))
+    parser.body_start = data.draw(st.integers(0, len(text)))
+    parser._body_end()
+    last = None
+    for match in _line_matches(_NOI_NHAN_LINES, text, parser.body_start, len(text)):
+        last = match
+    got = parser.noi_nhan
+    assert (got is None) == (last is None)
+    if got is not None and last is not None:
+        assert (got.start(), got.end(), got.start(1), got.group()) == (
+            last.start(),
+            last.end(),
+            last.start(1),
+            last.group(),
+        )
