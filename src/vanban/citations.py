@@ -407,7 +407,7 @@ def _type_of_words(words: str) -> str | None:
 _MISSING = object()
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """One occurrence of a document symbol in the text."""
 

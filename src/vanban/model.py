@@ -8,7 +8,7 @@ from typing import Any
 Span = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """A document cited by number."""
 
@@ -29,7 +29,7 @@ class Reference:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A top-level section ("I. MỤC ĐÍCH, YÊU CẦU")."""
 
@@ -42,7 +42,7 @@ class Section:
         return {"label": self.label, "title": self.title}
 
 
-@dataclass
+@dataclass(slots=True)
 class Bullet:
     """A "-" or "+" line inside an item."""
 
@@ -51,7 +51,7 @@ class Bullet:
     span: Span = (0, 0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """An Arabic-numbered item directly under a section."""
 
@@ -73,7 +73,7 @@ class Item:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Assignment:
     """Units a part of the document assigns work to, and the time frame given."""
 
@@ -93,7 +93,7 @@ class Assignment:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Footnote:
     """A footnote ("¹ Quy định số ...")."""
 
