@@ -492,6 +492,13 @@ _PREFIXES = re.compile(
     r"^(?:de[ \t]+nghi|giao(?:[ \t]+cho)?|yeu[ \t]+cau|trach[ \t]+nhiem[ \t]+cua|doi[ \t]+voi)[ \t]+"
 )
 _PAREN = re.compile(r"\([^()\n]{0,400}\)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Spaces in place of a match (offsets kept)."""
+    return " " * len(match.group())
+
+
 _RECIPIENT_SEP = re.compile(r"(?<=[;,])[ \t]+[-+•][ \t]+(?=\S)")
 _QUALIFIER = re.compile(r"(?<!\w)(?:theo|được|đã|sẽ)(?!\w)", re.IGNORECASE)
 
@@ -1293,9 +1300,14 @@ class _Parser:
         end = min(end, start + 400)  # the units come first; a long task text adds nothing
         raw = text[start:end]
         head = raw.replace("*", " ")  # markdown markers blanked, offsets kept
-        fhead = fold_aligned(head)
+        lowered = head.lower()
+        # Lower-casing and folding an NFC text map each character on its own, and in either
+        # order, except "İ" (two characters in lower case) and "Σ" (its lower case depends on
+        # the next letter). Without them, the folds of parts of ``head`` are slices of one.
+        per_char = len(lowered) == len(head) and "Σ" not in head
+        fhead = fold_aligned(lowered) if per_char else fold_aligned(head).lower()
         offset = 0
-        prefix = _PREFIXES.match(fhead.lower())
+        prefix = _PREFIXES.match(fhead)
         if prefix:
             against = prefix.group().strip().startswith("doi")
             offset = prefix.end()
@@ -1304,22 +1316,21 @@ class _Parser:
                 value = _value(value).rstrip(" .:;,")
                 return [(value, (start + offset, end))] if value else []
         # an unnumbered paragraph: only when it starts with a unit's name
-        if (
-            sentence
-            and not prefix
-            and not _RE17.match(
-                fhead.lower(),
-            )
-        ):
+        if sentence and not prefix and not _RE17.match(fhead):
             return []
         colon = head.find(":", offset)
         if 0 <= colon <= offset + 150:
             part = head[offset:colon]
-            fpart = fold_aligned(part.lower())
+            fpart = fhead[offset:colon] if per_char else fold_aligned(part.lower())
             if not self._first_verb(fpart, 0, part) and len(part.split()) <= 25:
                 return self._capital_split(start + offset, part)
-        masked = _PAREN.sub(lambda m: " " * len(m.group()), head)
-        fmasked = fold_aligned(masked.lower())
+        masked = _PAREN.sub(_blank, head)
+        if not per_char:
+            fmasked = fold_aligned(masked.lower())
+        elif masked is head:  # (``sub`` returns its argument when nothing matched)
+            fmasked = fhead
+        else:  # "(", ")" and "\n" fold to themselves: the same spans match in ``fhead``
+            fmasked = _PAREN.sub(_blank, fhead)
         verb = self._first_verb(fmasked, offset, masked)
         if verb is None:
             if len(masked[offset:].split()) <= 12 and not sentence:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
-from vanban.normalize import normalize_text
-from vanban.parser import _is_caps, _line_value, _value
+from vanban.normalize import fold_aligned, normalize_text
+from vanban.parser import _PAREN, _blank, _is_caps, _line_value, _value
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -172,3 +174,37 @@ def test_body_end_is_the_last_noi_nhan_line_of_the_whole_scan(
             last.start(1),
             last.group(),
         )
+
+
+def test_lower_and_fold_commute_per_character() -> None:
+    # What ``_units_from_heading`` relies on to fold its head once: for every character of an
+    # NFC text but "İ", lower-casing gives one character and folding after it is lower-casing
+    # after folding.
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.is_normalized("NFC", char) and char != "İ" and not 0xD800 <= code < 0xE000:
+            assert len(char.lower()) == 1
+            assert fold_aligned(char.lower()) == fold_aligned(char).lower()
+
+
+head_texts = st.lists(
+    st.one_of(st.sampled_from([*PIECES, "(x)", "(Sở Y tế)", "ΑΣ", "İ", "Ὰ"]), st.text(max_size=4)),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(head_texts, st.data())
+def test_folds_of_slices_are_slices_of_one_fold(text: str, data: st.DataObject) -> None:
+    text = normalize_text(text)
+    lowered = text.lower()
+    if len(lowered) != len(text) or "Σ" in text:
+        return  # the cases _units_from_heading folds piece by piece
+    folded = fold_aligned(lowered)
+    assert folded == fold_aligned(text).lower()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert folded[start:end] == fold_aligned(text[start:end].lower())
+    masked = _PAREN.sub(_blank, text)
+    assert _PAREN.sub(_blank, folded) == fold_aligned(masked.lower())
