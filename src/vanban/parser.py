@@ -508,7 +508,12 @@ _RE1 = re.compile(r"(?:so|so:)\s*\d")
 _RE2 = re.compile(r"(?:thuc hien|can cu|kinh gui|xet|de |nham |theo )")
 _RE3 = re.compile(r"kinh[ \t]+gui")
 _RE4 = re.compile(r"[^\x00]+")
-_RE5 = re.compile(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)")
+# A piece of a header line: from a non-blank character to the first word end (after a second
+# non-blank) followed by a tab, 3 blanks or the end, with no tab in between; else the character
+# alone when such a gap follows it. That is r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)", written to
+# step a word and a gap at a time instead of a character at a time (a word ends only before a
+# blank, and a gap that can be stepped has no tab and, after the first, at most 2 blanks).
+_RE5 = re.compile(r"\S(?:(?:\S+|[^\S\t]+\S+)(?:[^\S\t]{1,2}\S+)*?)?(?=\s{3,}|\t|\s*$)")
 _RE6 = re.compile(r"\S+")
 _RE7 = re.compile(r"(?:TP|Tp|TX|Tx|TT)\.?")
 _RE8 = re.compile(r"(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien[ \t]*")

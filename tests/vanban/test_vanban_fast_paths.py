@@ -208,3 +208,12 @@ def test_folds_of_slices_are_slices_of_one_fold(text: str, data: st.DataObject) 
     assert folded[start:end] == fold_aligned(text[start:end].lower())
     masked = _PAREN.sub(_blank, text)
     assert _PAREN.sub(_blank, folded) == fold_aligned(masked.lower())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(["a", "b", "Ă", " ", " ", "\t", "\n", "\x00", "\u3000"], max_size=20))
+def test_header_piece_pattern_matches_as_the_character_stepping_one(text: str) -> None:
+    from vanban.parser import _RE5
+
+    plain = re.compile(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)")
+    assert [m.span() for m in _RE5.finditer(text)] == [m.span() for m in plain.finditer(text)]
