@@ -217,3 +217,38 @@ def test_header_piece_pattern_matches_as_the_character_stepping_one(text: str) -
 
     plain = re.compile(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)")
     assert [m.span() for m in _RE5.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _iter_symbols_without_precheck(text: str) -> list[tuple[int, int]]:
+    """``iter_symbols`` as it was before the "/"-code pre-check of each window."""
+    from vanban.citations import _AFTER_SLASH, _BEFORE_SLASH, SYMBOL_RE
+
+    out: list[tuple[int, int]] = []
+    last_end = pos = 0
+    while (at := text.find("/", pos)) >= 0:
+        window_end = min(len(text), at + _AFTER_SLASH)
+        match = SYMBOL_RE.search(text, max(last_end, at - _BEFORE_SLASH), window_end)
+        if match is not None and match.end() == window_end and window_end < len(text):
+            match = SYMBOL_RE.search(text, match.start(), min(len(text), match.start() + 400))
+        if match is None:
+            pos = at + _AFTER_SLASH - _BEFORE_SLASH - 36
+            continue
+        out.append(match.span())
+        last_end = match.end()
+        pos = max(last_end, at + 1)
+    return out
+
+
+SYMBOL_PIECES = [
+    "35", "1", "2018", "2020", "/", "/ ", "-", "–", " - ", "NQ", "TW", "KH", "UBND", "Đ", "QĐi", "a",
+    "ngày 22/10/2018", " ", "\n", ".", "x" * 30, "12/", "/2020/", "NĐ-CP", "35-NQ/TW", "289/KH-UBND",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SYMBOL_PIECES), st.text(max_size=3)), max_size=40))
+def test_iter_symbols_finds_what_it_found_without_the_precheck(pieces: list[str]) -> None:
+    from vanban.citations import iter_symbols
+
+    text = "".join(pieces)
+    assert [m.span() for m in iter_symbols(text)] == _iter_symbols_without_precheck(text)
