@@ -1206,7 +1206,9 @@ class _Parser:
                 plus_block = []
                 last_unit_line = False
                 continue
-            bullet = _BULLET.match(line.text)
+            # the bullet matters only in a "Phân công" block, and outside one only when its
+            # marker is "+" (a "+" block before a period line)
+            bullet = _BULLET.match(line.text) if active or "+" in line.text else None
             marker = (bullet.group(2) or bullet.group(1)) if bullet else None
             if colon and _UNIT_ROLE.match(line.text):
                 units.extend(self._unit_line(line))
