@@ -252,3 +252,25 @@ def test_iter_symbols_finds_what_it_found_without_the_precheck(pieces: list[str]
 
     text = "".join(pieces)
     assert [m.span() for m in iter_symbols(text)] == _iter_symbols_without_precheck(text)
+
+
+NAME_PIECES = [
+    "Ban", "Thường", "vụ", "Tỉnh", "ủy", " ", "  ", "\t", "\n", "về", "và", "Kế hoạch", "ban", "hành",
+    "tổ", "chức", "Bộ", "¹", "2", "_", ",", "-", "x", "Ủy", "VÀ", "quy", "quyết",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(NAME_PIECES), st.text(max_size=3)), max_size=20), st.data()
+)
+def test_name_run_matches_as_without_possessive_repeats(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    from vanban.citations import _LETTERS, _NAME_RUN, _STOP_AHEAD
+
+    plain = re.compile(rf"\s*((?!{_STOP_AHEAD}){_LETTERS}(?:\s+(?!{_STOP_AHEAD}){_LETTERS})*)")
+    text = "".join(pieces)
+    pos = data.draw(st.integers(0, len(text)))
+    found, expected = _NAME_RUN.match(text, pos), plain.match(text, pos)
+    assert (found and found.span(1)) == (expected and expected.span(1))
