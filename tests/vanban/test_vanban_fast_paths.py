@@ -198,11 +198,10 @@ head_texts = st.lists(
 @given(head_texts, st.data())
 def test_folds_of_slices_are_slices_of_one_fold(text: str, data: st.DataObject) -> None:
     text = normalize_text(text)
-    lowered = text.lower()
-    if len(lowered) != len(text) or "Σ" in text:
+    if "İ" in text or "Σ" in text:
         return  # the cases _units_from_heading folds piece by piece
-    folded = fold_aligned(lowered)
-    assert folded == fold_aligned(text).lower()
+    folded = fold_aligned(text).lower()
+    assert folded == fold_aligned(text.lower())
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert folded[start:end] == fold_aligned(text[start:end].lower())
