@@ -217,6 +217,19 @@ def _is_area_line(words: list[str]) -> bool:
     return words[0] not in ("THÀNH", "THỊ")
 
 
+def _caps_tail(segment: str) -> re.Match[str] | None:
+    """``re.search(r"[ \\t]+((?:[CAPS]{1,10}[ \\t]*){2,6})$", segment)``: blanks, then words of
+    capitals up to the end, cut in 2 to 6 pieces of at most 10 letters. That pattern tries every
+    cut (a long run of capitals has thousands); _RE22 cuts each word into as few pieces as it
+    can, and only there, so it matches where some cut has at most 6 pieces. A cut into 2 or
+    more exists unless the capitals are one letter, and a later start has fewer letters, so the
+    leftmost match is the same."""
+    found = _RE22.search(segment)
+    if found is None or len(found.group(1).rstrip(" \t")) < 2:
+        return None
+    return found
+
+
 def _is_caps(text: str, minimum: int = 2) -> bool:
     """Mostly upper-case letters (85 %), at least ``minimum`` of them."""
     if text.isupper():
@@ -540,7 +553,8 @@ _RE18 = re.compile(r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop")
 _RE19 = re.compile(r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+")
 _RE20 = re.compile(r"[ \t]*[,;][ \t]*(?=[^\W\d_])")
 _RE21 = re.compile(r"^(?:và|cùng)\s+")
-_RE22 = re.compile(rf"[ \t]+((?:[{_CAPS}]{{1,10}}[ \t]*){{2,6}})$")
+# Capitals ending a recipient segment (a signer's title pasted on the line); see _caps_tail.
+_RE22 = re.compile(rf"[ \t]+((?:[{_CAPS}]{{1,10}}+[ \t]*+){{1,6}}+)$")
 _RE23 = re.compile(r"\b(?:pho[ \t]+)?(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$")
 _RE24 = re.compile(rf"((?:[{_CAPS}]{{1,10}}[ \t]*){{1,6}})$")
 _RE25 = re.compile(r"[.:](?=\s+[^\W\d_]*[A-ZĐ" + _CAPS[3:] + r"])|:")
@@ -1476,7 +1490,7 @@ class _Parser:
         if cut:
             end = start + cut.start()
         else:
-            caps = _RE22.search(segment)
+            caps = _caps_tail(segment)
             if caps and _TITLE_WORDS.search(fold_aligned(caps.group(1).lower())):
                 end = start + caps.start()
         cs, ce = _trim(self.text, start, end)

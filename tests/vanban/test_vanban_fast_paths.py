@@ -273,3 +273,19 @@ def test_name_run_matches_as_without_possessive_repeats(
     pos = data.draw(st.integers(0, len(text)))
     found, expected = _NAME_RUN.match(text, pos), plain.match(text, pos)
     assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["A", "B", "Đ", "Ủ", " ", "\t", "\n", "a", ",", "ABCDEFGHIJK"]), max_size=14
+    ).map("".join)
+)
+def test_caps_tail_is_the_search_it_replaces(text: str) -> None:
+    from vanban.parser import _CAPS, _caps_tail
+
+    plain = re.compile(rf"[ \t]+((?:[{_CAPS}]{{1,10}}[ \t]*){{2,6}})$")
+    found, expected = _caps_tail(text), plain.search(text)
+    assert (found and (found.span(), found.group(1))) == (
+        expected and (expected.span(), expected.group(1))
+    )
