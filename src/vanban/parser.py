@@ -541,8 +541,10 @@ _NEXT_AFTER_SUBJECT = re.compile(
 _RE11 = re.compile(r"\d")
 _RE12 = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
 _RE13 = re.compile(r"^[^:]*:?")
+# The separators of a unit list. The blanks both word separators start with are taken once,
+# possessively (a word follows them, never a blank), instead of again for each alternative.
 _RE14 = re.compile(
-    r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b"
+    r"[,;]|[ \t]++(?:(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|chu[ \t]+tri\b)"
 )
 _RE15 = re.compile(r"[ \t]+(?:thực hiện|chủ trì|phối hợp|và các đơn vị liên quan)[ \t.;,]*$")
 _RE16 = re.compile(r"^(?:và|cùng)[ \t]+")

@@ -289,3 +289,21 @@ def test_caps_tail_is_the_search_it_replaces(text: str) -> None:
     assert (found and (found.span(), found.group(1))) == (
         expected and (expected.span(), expected.group(1))
     )
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["chu", "tri", "phoi", "hop", "voi", " ", "  ", "\t", ",", ";", "a", "trix"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_unit_separators_match_as_before(text: str) -> None:
+    from vanban.parser import _RE14
+
+    plain = re.compile(
+        r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b"
+    )
+    assert [m.span() for m in _RE14.finditer(text)] == [m.span() for m in plain.finditer(text)]
