@@ -76,6 +76,9 @@ def test_fill_submit_return_resubmit_accept(browser: Any, live_server: Any) -> N
     base = page_as(browser, live_server, coso1)
     base.goto("/bao-cao/")
     base.get_by_role("link", name="Báo cáo công tác tuyên giáo năm").click()
+    # htmx (a deferred script) binds the autosave as the page loads: typing before that sends
+    # no autosave, and the click returns before the new page has loaded
+    base.wait_for_url("**/bao-cao/nop/**", wait_until="load")
     base.fill(f"#id_{total.key}", "45")
     base.wait_for_selector("#autosave-status >> text=Đã lưu nháp", timeout=15000)
     sub.refresh_from_db()
