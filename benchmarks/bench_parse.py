@@ -33,12 +33,54 @@ def _floor(files: list[Path]) -> list[str]:
     return [unicodedata.normalize("NFC", f.read_text(encoding="utf-8")) for f in files]
 
 
+# Texts built to make a careless pattern backtrack (the same kinds as the property tests').
+ADVERSARIAL = {
+    "digits": "1234567890" * 10,
+    "slashes": "/" * 100,
+    "roman": "I. II- III. IV.\nV. VI.\n",
+    "symbols": "35-NQ/TW/",
+    "mixed": "1/2/3-4/5- số 12-KH/ 1. I.\n",
+    "caps": "T/M KT. TL. ",
+}
+ADVERSARIAL_BYTES = 5_000_000
+
+
+def _adversarial(quick: bool) -> Figure:
+    """The slowest of the adversarial texts at 5 MB (0.5 MB with --quick), in MB/s of CPU time,
+    against NFC normalisation of the same text."""
+    from vanban import parse
+
+    size = ADVERSARIAL_BYTES // 10 if quick else ADVERSARIAL_BYTES
+    worst_name, worst, floor = "", float("inf"), float("inf")
+    for name, unit in ADVERSARIAL.items():
+        text = unit * (size // len(unit))
+        start = time.process_time()
+        parse(text)
+        seconds = time.process_time() - start
+        start = time.process_time()
+        unicodedata.normalize("NFC", text + "\u0301")  # a combining mark: no quick-check exit
+        floor = min(floor, time.process_time() - start)
+        if len(text) / 1e6 / seconds < worst:
+            worst_name, worst = name, len(text) / 1e6 / seconds
+    baseline = size / 1e6 / max(floor, 1e-6)
+    return Figure(
+        name="parse_adversarial",
+        metric="worst_megabytes_per_second",
+        value=worst,
+        unit=f"MB/s (slowest: {worst_name!r}, {size / 1e6:.1f} MB each, one core)",
+        baseline="nfc_megabytes_per_second",
+        baseline_value=baseline,
+        ratio=worst / baseline,
+        goal=">= 2.5 MB/s (5 MB in under 2 s)",
+    )
+
+
 def run(args: argparse.Namespace) -> list[Figure]:
     from vanban import parse, read
 
     files = _files()
     if not files:
-        return []
+        return [_adversarial(getattr(args, "quick", False))]
     minimum = 100 if getattr(args, "quick", False) else 1000
     rounds = -(-minimum // len(files))
     batch = files * rounds
@@ -63,5 +105,6 @@ def run(args: argparse.Namespace) -> list[Figure]:
             baseline_value=baseline,
             ratio=value / baseline,
             goal=f">= {GOAL:.0f} documents/s",
-        )
+        ),
+        _adversarial(getattr(args, "quick", False)),
     ]

@@ -71,29 +71,36 @@ ADVERSARIAL = {
 }
 
 
+def _cpu_seconds(text: str, runs: int = 3) -> float:
+    """The best of ``runs`` parses, in CPU seconds of this process: other processes on a shared
+    machine barely move it, and a ratio of two such figures from one run is what the tests use."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        parse(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+# How much slower 4x the text may parse: linear work is 4x, quadratic 16x. The margin covers
+# fixed costs, caches and a noisy machine; the absolute speed is `make bench BENCH_ARGS=parse`.
+LINEAR_BOUND = 9
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
-def test_five_megabytes_of_adversarial_text_parse_in_under_two_seconds(name: str) -> None:
+def test_adversarial_text_parses_in_linear_time(name: str) -> None:
     unit = ADVERSARIAL[name]
-    text = unit * (5_000_000 // len(unit))
-    start = time.perf_counter()
-    parse(text)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"{name}: {elapsed:.2f} s"
+    small = unit * (250_000 // len(unit))
+    large = unit * (1_000_000 // len(unit))
+    parse(small)  # warm-up: regex compilation, caches
+    ratio = _cpu_seconds(large) / max(_cpu_seconds(small), 1e-3)
+    assert ratio < LINEAR_BOUND, f"{name}: 4x the text took {ratio:.1f}x the time"
 
 
 def test_time_grows_linearly() -> None:
     unit = "Thực hiện Kế hoạch số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị, số 1/2/3 I. II.\n- + 1. 2.\n"
     small, large = unit * 2000, unit * 8000
     parse(small)
-
-    def best(text: str) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            parse(text)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    ratio = best(large) / best(small)
-    assert ratio < 8, ratio  # 4x the text; quadratic work would be 16x
+    ratio = _cpu_seconds(large) / max(_cpu_seconds(small), 1e-3)
+    assert ratio < LINEAR_BOUND, ratio  # 4x the text; quadratic work would be 16x

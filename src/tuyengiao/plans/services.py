@@ -364,15 +364,6 @@ def level_of(recipient: CascadeRecipient, plan: Plan) -> int:
 # --- reminders ------------------------------------------------------------------------------------
 
 
-def officers_of(unit_ids: Iterable[int]) -> QuerySet[User]:
-    from tuyengiao.accounts.models import Role as UserRole
-    from tuyengiao.accounts.models import User
-
-    return User.objects.filter(
-        unit_id__in=list(unit_ids), is_active=True, role__in=[UserRole.OFFICER, UserRole.UNIT_ADMIN]
-    ).exclude(email="")
-
-
 def remind_pending(plan: Plan, recipients: Iterable[CascadeRecipient]) -> int:
     """Queue reminder e-mails to the officers of the units that have not issued their plan yet.
 

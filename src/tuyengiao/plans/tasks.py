@@ -15,8 +15,9 @@ def send_cascade_reminders(recipient_ids: list[int]) -> int:
 
     Only officers and unit admins of the reminded units receive it; units that issued their plan
     in the meantime are skipped. Returns the number of e-mails sent."""
+    from tuyengiao.accounts.permissions import officers_to_notify
+
     from .models import CascadeRecipient
-    from .services import officers_of
 
     recipients = list(
         CascadeRecipient.objects.filter(
@@ -24,7 +25,7 @@ def send_cascade_reminders(recipient_ids: list[int]) -> int:
         ).select_related("unit", "dispatch__plan", "dispatch__sender")
     )
     officers: dict[int, list[str]] = {}
-    for user in officers_of({r.unit_id for r in recipients}):
+    for user in officers_to_notify({r.unit_id for r in recipients}):
         officers.setdefault(user.unit_id or 0, []).append(user.email)
     base = getattr(settings, "SITE_URL", "").rstrip("/")
     messages = []

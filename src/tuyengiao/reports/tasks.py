@@ -30,7 +30,7 @@ def send_report_reminders(period_ids: list[int]) -> int:
 
     Only units whose report is still a draft (not submitted, not returned, not accepted) are
     reminded, computed when the task runs; returns the number of e-mails sent."""
-    from tuyengiao.accounts.models import Role, User
+    from tuyengiao.accounts.permissions import officers_to_notify
 
     from .models import Period, Status, Submission
 
@@ -44,11 +44,7 @@ def send_report_reminders(period_ids: list[int]) -> int:
             .order_by("unit__path")
         )
         officers: dict[int, list[str]] = {}
-        for user in User.objects.filter(
-            unit_id__in=[s.unit_id for s in missing],
-            is_active=True,
-            role__in=[Role.OFFICER, Role.UNIT_ADMIN],
-        ).exclude(email=""):
+        for user in officers_to_notify(s.unit_id for s in missing):
             officers.setdefault(user.unit_id or 0, []).append(user.email)
         rt = period.report_type
         for sub in missing:

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.accounts.permissions import drilldown_unit
+from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped
 from tuyengiao.core import jobs
 from tuyengiao.core.listing import PER_PAGE, export_requested, paginate
 from tuyengiao.core.models import JobState
@@ -653,19 +654,8 @@ def _period(request: HttpRequest, period_pk: int, action: Action = Action.VIEW) 
 
 
 def _rollup_unit(request: HttpRequest, period: Period) -> Unit:
-    """The unit whose subtree is rolled up: ?unit= (drill-down) within what the user sees and
-    within the type's owner subtree; by default the owner."""
-    owner = period.report_type.unit
-    raw = request.GET.get("unit", "")
-    if raw.isdigit():
-        unit = visible_units(request.user).filter(pk=int(raw), path__startswith=owner.path).first()
-        if unit is None:
-            raise Http404("Không tìm thấy đơn vị.")
-        return unit
-    own = _unit(request)
-    if own is not None and owner.contains(own):
-        return own
-    return owner
+    """The unit whose subtree is rolled up: ?unit= (drill-down) within the type's owner subtree."""
+    return drilldown_unit(request.user, period.report_type.unit, request.GET.get("unit"))
 
 
 @login_required

@@ -40,6 +40,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
+from tuyengiao.accounts.permissions import is_officer, is_unit_officer
 from tuyengiao.core.jobs import NO_PROGRESS, Progress
 from tuyengiao.core.spreadsheets import ImportResult, RowError, read_table, require_columns
 from tuyengiao.core.text import fold
@@ -781,16 +782,6 @@ def submit_essay(
     return essay
 
 
-def is_unit_officer(user: Any, unit: Unit) -> bool:
-    from tuyengiao.accounts.models import ADMIN_ROLES, Role
-
-    return bool(
-        user.is_authenticated
-        and getattr(user, "unit_id", None) == unit.pk
-        and (user.role == Role.OFFICER or user.role in ADMIN_ROLES)
-    )
-
-
 def can_read_essay(user: Any, essay: Essay) -> bool:
     """The essay's text: only its author, its assigned graders and the officers of its own unit."""
     if not getattr(user, "is_authenticated", False):
@@ -804,12 +795,10 @@ def can_read_essay(user: Any, essay: Essay) -> bool:
 
 def readable_essays(user: Any, qs: QuerySet[Essay]) -> QuerySet[Essay]:
     """Filter essays to those whose text ``user`` may read (same rule as ``can_read_essay``)."""
-    from tuyengiao.accounts.models import ADMIN_ROLES, Role
-
     condition = Q(graders=user)
     if getattr(user, "person_id", None):
         condition |= Q(person_id=user.person_id)
-    if getattr(user, "unit_id", None) and (user.role == Role.OFFICER or user.role in ADMIN_ROLES):
+    if getattr(user, "unit_id", None) and is_officer(user):
         condition |= Q(unit_id=user.unit_id)
     return qs.filter(condition).distinct()
 

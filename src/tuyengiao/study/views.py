@@ -19,7 +19,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.models import User
-from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.accounts.permissions import drilldown_unit, is_unit_officer
+from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped
 from tuyengiao.core import jobs
 from tuyengiao.core.listing import paginate
 from tuyengiao.core.models import Job
@@ -86,22 +87,7 @@ def _session(request: HttpRequest, session_pk: int, action: Action = Action.VIEW
 
 def _focus_unit(request: HttpRequest, study_round: StudyRound) -> Unit:
     """The unit whose children the rate table shows: ?don-vi=<pk> within the round and the user's reach."""
-    reach = visible_units(request.user).filter(path__startswith=study_round.unit.path)
-    wanted = request.GET.get("don-vi")
-    if wanted and wanted.isdigit():
-        unit = reach.filter(pk=int(wanted)).first()
-        if unit is not None:
-            return unit
-    own = _unit(request)
-    if own is not None and study_round.unit.contains(own):
-        return own
-    if can(request.user, Action.VIEW, study_round.unit) or getattr(
-        request.user, "is_system_admin", False
-    ):
-        return study_round.unit
-    if own is None:
-        raise Http404
-    return own
+    return drilldown_unit(request.user, study_round.unit, request.GET.get("don-vi"))
 
 
 # --- rounds ----------------------------------------------------------------------------------------
@@ -739,7 +725,7 @@ def essay_detail(request: HttpRequest, essay_pk: int) -> HttpResponse:
             "Chỉ người viết, người chấm được phân công và cán bộ của đơn vị được xem bài thu hoạch."
         )
     is_grader = essay.graders.filter(pk=getattr(request.user, "pk", 0)).exists()
-    unit_officer = services.is_unit_officer(request.user, essay.unit)
+    unit_officer = is_unit_officer(request.user, essay.unit)
     error = ""
     candidates_qs = (
         User.objects.filter(
