@@ -40,3 +40,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var/test* .mypy_cache .ruff_cache
+
+# The user guide's screenshots (docs/huong-dan/anh/*.png), taken by the browser tests.
+.PHONY: docs-screenshots
+docs-screenshots: $(STAMP)
+	DOCS_SCREENSHOTS=$(CURDIR)/docs/huong-dan/anh $(VENV)/bin/pytest -q -m browser $(PYTEST_ARGS)

@@ -4,6 +4,7 @@ logged in as them (admins with a verified second factor, as the middleware deman
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -205,3 +206,17 @@ def login(
         page.wait_for_load_state()
     if "/dang-nhap/" in page.url or "/xac-thuc-hai-lop/" in page.url:
         raise AssertionError(f"Đăng nhập thất bại cho {user.username}: vẫn ở {page.url}")
+
+
+def docs_screenshot(page: Page, name: str) -> None:
+    """Save what ``page`` shows (the viewport) as ``<folder>/<name>.png`` for the user guide,
+    only when the environment variable DOCS_SCREENSHOTS names a folder; otherwise do nothing.
+
+    The browser tests call it at the moments the guide (docs/huong-dan/) illustrates;
+    ``make docs-screenshots`` runs them with DOCS_SCREENSHOTS=docs/huong-dan/anh.
+    """
+    folder = os.environ.get("DOCS_SCREENSHOTS", "")
+    if not folder:
+        return
+    os.makedirs(folder, exist_ok=True)
+    page.screenshot(path=os.path.join(folder, f"{name}.png"))

@@ -6,7 +6,7 @@ import pytest
 
 from tuyengiao.documents import services
 from tuyengiao.documents.models import Document
-from tuyengiao.testing import login
+from tuyengiao.testing import docs_screenshot, login
 
 from .test_upload import SAMPLE
 
@@ -41,10 +41,12 @@ def test_upload_review_search_and_follow_cited_by(browser_page, live_server, tre
     upload = tmp_path / "ke-hoach-40.txt"
     upload.write_text(SAMPLE, encoding="utf-8")
     page.set_input_files("input[type=file]", str(upload))
+    docs_screenshot(page, "thu-vien-tai-len")
     page.click("#upload-form button[type=submit]")
     page.wait_for_url("**/cho-duyet/*/")
     assert page.locator('.doctext mark[data-field="number"]').inner_text() == "40-KH/TU"
     assert page.input_value("input[name=number]") == "40-KH/TU"
+    docs_screenshot(page, "thu-vien-duyet")
     page.fill("textarea[name=title]", "Kế hoạch thực hiện Nghị quyết 35 của Bộ Chính trị")
     page.click("button[name=save]")
     page.wait_for_url("**/tai-lieu/*/")
@@ -58,9 +60,11 @@ def test_upload_review_search_and_follow_cited_by(browser_page, live_server, tre
     first = page.locator(".search-results li").first
     assert "35-NQ/TW" in first.inner_text()
     assert first.locator("mark").count() > 0
+    docs_screenshot(page, "thu-vien-tim-kiem")
     first.locator("a").first.click()
     page.wait_for_url("**/tai-lieu/*/")
     assert "35-NQ/TW" in page.locator("h1").inner_text()
+    docs_screenshot(page, "thu-vien-van-ban")
     # follow "cited by" to the plan just uploaded
     page.locator("#cited-by a", has_text="40-KH/TU").click()
     page.wait_for_url(f"**/tai-lieu/{plan.pk}/")

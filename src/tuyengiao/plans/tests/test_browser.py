@@ -16,7 +16,7 @@ from tuyengiao.accounts.models import Role as UserRole
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.plans.drafting import fill_number
 from tuyengiao.plans.models import CascadeDispatch, Plan, Task
-from tuyengiao.testing import login, make_tree, make_user
+from tuyengiao.testing import docs_screenshot, login, make_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -79,6 +79,7 @@ def test_cascade_in_the_browser(
         bloc_page.check(f'input[name="units"][value="{unit.pk}"]')
     due = timezone.localdate() + timedelta(days=7)
     bloc_page.fill('input[name="due_date"]', due.isoformat())
+    docs_screenshot(bloc_page, "ke-hoach-gui-xuong")
     bloc_page.click("text=Gửi xuống >> nth=-1")
     bloc_page.wait_for_url(f"**/ke-hoach/{plan.pk}/theo-doi/")
     assert bloc_page.inner_text("#n-total") == "3" and bloc_page.inner_text("#n-pending") == "3"
@@ -87,6 +88,7 @@ def test_cascade_in_the_browser(
     base_page = second_page
     login(base_page, live_server, coso1)
     base_page.goto(f"{base}/ke-hoach/can-trien-khai/")
+    docs_screenshot(base_page, "ke-hoach-can-trien-khai")
     with base_page.expect_download() as info:
         base_page.click("text=Soạn kế hoạch thực hiện")
     draft = Path(info.value.path()).read_bytes()
@@ -94,9 +96,11 @@ def test_cascade_in_the_browser(
     signed.write_bytes(_give_number(draft, "12"))
     base_page.click("text=Tải lên kế hoạch đã ký")
     base_page.set_input_files('input[name="file"]', str(signed))
+    docs_screenshot(base_page, "ke-hoach-tai-len-da-ky")
     base_page.click('button[type="submit"]')
     base_page.wait_for_load_state()
     assert "ghi nhận là kế hoạch thực hiện 45-KH/ĐUK" in base_page.content()
+    docs_screenshot(base_page, "ke-hoach-da-ghi-nhan")
 
     # The board: one issued, two pending.
     bloc_page.goto(f"{base}/ke-hoach/{plan.pk}/theo-doi/")
@@ -108,6 +112,7 @@ def test_cascade_in_the_browser(
     issued_row = bloc_page.locator("tr.state-issued")
     assert issued_row.count() == 1 and tree.base1.name in issued_row.inner_text()
     assert "12-KH/ĐU" in issued_row.inner_text()
+    docs_screenshot(bloc_page, "ke-hoach-theo-doi")
 
     # After the due date the two that have not issued show overdue.
     CascadeDispatch.objects.filter(plan=plan).update(
@@ -123,3 +128,4 @@ def test_cascade_in_the_browser(
         bloc_page.locator("tr.state-overdue").evaluate_all("rows => rows.map(r => r.dataset.unit)")
     )
     assert overdue_units == sorted([tree.base2.name, base3.name])
+    docs_screenshot(bloc_page, "ke-hoach-theo-doi-qua-han")

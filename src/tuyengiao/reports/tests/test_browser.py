@@ -16,7 +16,7 @@ from tuyengiao.accounts.models import Role
 from tuyengiao.reports.calendar import generate_year
 from tuyengiao.reports.models import Indicator, PeriodKind, ReportType, Section, Status, Submission
 from tuyengiao.reports.services import set_recipients
-from tuyengiao.testing import logged_in_client, make_tree, make_user
+from tuyengiao.testing import docs_screenshot, logged_in_client, make_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -75,6 +75,7 @@ def test_fill_submit_return_resubmit_accept(browser: Any, live_server: Any) -> N
 
     base = page_as(browser, live_server, coso1)
     base.goto("/bao-cao/")
+    docs_screenshot(base, "bao-cao-can-nop")
     base.get_by_role("link", name="Báo cáo công tác tuyên giáo năm").click()
     # htmx (a deferred script) binds the autosave as the page loads: typing before that sends
     # no autosave, and the click returns before the new page has loaded
@@ -89,16 +90,20 @@ def test_fill_submit_return_resubmit_accept(browser: Any, live_server: Any) -> N
     base.wait_for_function(
         "!document.querySelector('#report-form').classList.contains('htmx-request')"
     )
+    docs_screenshot(base, "bao-cao-nhap-so-lieu")
     base.click("#submit-report")
     base.wait_for_selector("text=Đã nộp báo cáo")
+    docs_screenshot(base, "bao-cao-da-nop")
 
     bloc = page_as(browser, live_server, khoi)
     bloc.goto("/bao-cao/tinh-hinh/")
     row = bloc.locator(f'tr[data-unit="{tree.base1.code}"]')
     assert "Đúng hạn" in row.inner_text() or "Nộp muộn" in row.inner_text()
     assert "Chưa nộp" in bloc.locator(f'tr[data-unit="{tree.base2.code}"]').inner_text()
+    docs_screenshot(bloc, "bao-cao-tinh-hinh")
     row.get_by_role("link").click()
     bloc.fill("#id_comment", "Bổ sung số buổi sinh hoạt của các chi bộ.")
+    docs_screenshot(bloc, "bao-cao-tra-lai")
     bloc.click("#return-report")
     bloc.wait_for_selector("text=Đã trả lại báo cáo")
     sub.refresh_from_db()
@@ -106,6 +111,7 @@ def test_fill_submit_return_resubmit_accept(browser: Any, live_server: Any) -> N
 
     base.goto(f"/bao-cao/nop/{sub.pk}/")
     assert "Bổ sung số buổi sinh hoạt" in base.content()
+    docs_screenshot(base, "bao-cao-bi-tra-lai")
     base.fill(f"#id_ind_{total.pk + 1}", "6")
     base.click("#submit-report")
     base.wait_for_selector("text=Đã nộp báo cáo")
@@ -115,6 +121,7 @@ def test_fill_submit_return_resubmit_accept(browser: Any, live_server: Any) -> N
     bloc.wait_for_selector("text=Đã tiếp nhận báo cáo")
     bloc.goto("/bao-cao/tinh-hinh/")
     assert "Đã tiếp nhận" in bloc.locator(f'tr[data-unit="{tree.base1.code}"]').inner_text()
+    docs_screenshot(bloc, "bao-cao-tinh-hinh-tiep-nhan")
     sub.refresh_from_db()
     assert sub.status == Status.ACCEPTED and sub.data[f"ind_{total.pk + 1}"] == "6"
     assert list(sub.versions.order_by("number").values_list("action", flat=True)) == [

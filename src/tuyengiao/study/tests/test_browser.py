@@ -3,7 +3,6 @@ takes the test and sees the result."""
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -22,15 +21,9 @@ from tuyengiao.study.models import (
     StudyTest,
     TestAttempt,
 )
-from tuyengiao.testing import login, make_user
+from tuyengiao.testing import docs_screenshot, login, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = os.environ.get("STUDY_SCREENSHOTS", "")  # a folder: save screenshots there to look at
-
-
-def _shot(page: Any, name: str) -> None:
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
 def _round(tree: Any) -> Any:
@@ -78,7 +71,7 @@ def test_officer_ticks_120_members_on_a_phone(
         visible.locator("label").click()  # the whole row is the touch target
     page.fill("#study-filter", "")
     assert page.locator("#study-count").inner_text() == "117"
-    _shot(page, "attendance")
+    docs_screenshot(page, "hoc-tap-diem-danh")
     page.click("#study-save")
     page.wait_for_load_state()
     assert "Đã lưu điểm danh: thêm 117" in page.content()
@@ -90,7 +83,7 @@ def test_officer_ticks_120_members_on_a_phone(
     page.goto(f"{live_server.url}/hoc-tap/{study_round.pk}/")
     assert page.locator(".study-chart").is_visible()
     assert page.locator(".study-rates tr.study-below").count() >= 1
-    _shot(page, "round")
+    docs_screenshot(page, "hoc-tap-dot")
 
 
 def test_member_takes_the_test_on_a_phone(
@@ -128,13 +121,13 @@ def test_member_takes_the_test_on_a_phone(
     page.click("button[name=start]")
     page.wait_for_load_state()
     assert page.locator("#study-timer").is_visible()
-    _shot(page, "test")
+    docs_screenshot(page, "hoc-tap-lam-bai")
     page.get_by_label("Năm 2021").check()
     page.get_by_label("Sai").check()  # wrong on purpose
     page.locator('input[type="text"][name^="q"]').fill("100 năm")
     page.click("#test-submit")
     page.wait_for_load_state()
-    _shot(page, "test-result")
+    docs_screenshot(page, "hoc-tap-ket-qua")
     result = page.locator(".study-result")
     assert "67 %" in result.inner_text() and "Đạt" in result.inner_text()
     attempt = TestAttempt.objects.get(person=person)
