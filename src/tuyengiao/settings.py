@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "tuyengiao.plans",
     "tuyengiao.reports",
     "tuyengiao.study",
+    "tuyengiao.ops",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# The site's public address, for links in e-mails sent by background tasks (no request there).
+SITE_URL = os.environ.get("SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tuyên giáo <no-reply@localhost>")
 
 if not DEBUG:
