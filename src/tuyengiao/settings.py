@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "auditlog",
+    # Before django_tasks_db: its `db_worker` command is ours (a worker that stays up, see ops).
+    "tuyengiao.ops",
     "django_tasks_db",
     # Our apps, one per domain. Order matters for the demo data (each app's demo.py runs in turn).
     "tuyengiao.core",
@@ -84,7 +86,6 @@ INSTALLED_APPS = [
     "tuyengiao.plans",
     "tuyengiao.reports",
     "tuyengiao.study",
-    "tuyengiao.ops",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +209,11 @@ TASKS = {
         )
     }
 }
+
+# A running job's lease: its worker renews it every third of this; a job whose worker is gone is
+# run again (at most JOBS_MAX_ATTEMPTS runs in all) or failed with its reason (core.job_recovery).
+JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "60"))
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
