@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "auditlog",
+    # Before django_tasks_db: its `db_worker` command is ours (a worker that stays up, see ops).
+    "tuyengiao.ops",
     "django_tasks_db",
     # Our apps, one per domain. Order matters for the demo data (each app's demo.py runs in turn).
     "tuyengiao.core",
@@ -208,6 +210,11 @@ TASKS = {
     }
 }
 
+# A running job's lease: its worker renews it every third of this; a job whose worker is gone is
+# run again (at most JOBS_MAX_ATTEMPTS runs in all) or failed with its reason (core.job_recovery).
+JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "60"))
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -219,6 +226,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# The site's public address, for links in e-mails sent by background tasks (no request there).
+SITE_URL = os.environ.get("SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tuyên giáo <no-reply@localhost>")
 
 if not DEBUG:

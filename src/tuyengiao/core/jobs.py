@@ -215,12 +215,21 @@ def purge_old_files(days: int = FILE_KEEP_DAYS) -> int:
 def run(job_pk: int, work: Callable[[Job, JobProgress], Outcome], *, kind: str) -> None:
     """Run ``work`` for a job of ``kind`` and record its outcome; a job already finished is not
     run again, nor one of another kind (a task queued before its app moved onto ``Job`` names the
-    id of a record of its own old model)."""
+    id of a record of its own old model). The run takes the job's lease (see ``job_recovery``):
+    a retried job starts again from the beginning, so ``work`` must be safe to repeat — every
+    import is all-or-nothing or skips what it already imported."""
+    from .job_recovery import RUNNING, runner_id
+
     job = Job.objects.select_related("unit", "started_by").get(pk=job_pk)
     if job.state != JobState.QUEUED or job.kind != kind:
         return
     job.state = JobState.RUNNING
-    job.save(update_fields=["state"])
+    job.attempts += 1
+    job.heartbeat_at = timezone.now()
+    job.runner = runner_id()
+    job.task_result_id = RUNNING.task_result_id
+    job.save(update_fields=["state", "attempts", "heartbeat_at", "runner", "task_result_id"])
+    RUNNING.job_pk = job.pk
     progress = JobProgress(job)
     keep_file = False
     try:
@@ -234,6 +243,9 @@ def run(job_pk: int, work: Callable[[Job, JobProgress], Outcome], *, kind: str) 
         raise  # the task is recorded as failed too, with its traceback
     else:
         job.state, job.result, keep_file = JobState.DONE, outcome.result, outcome.keep_file
+        job.message = ""
+    finally:
+        RUNNING.job_pk = None
     _finish(job, progress, keep_file)
 
 

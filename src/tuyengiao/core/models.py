@@ -60,10 +60,19 @@ class Job(models.Model):
     token = models.CharField(max_length=32, default=_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The lease: a running job's worker renews heartbeat_at; a job whose lease lapsed while its
+    # worker is gone is retried (up to JOBS_MAX_ATTEMPTS runs) or failed (see jobs.recover_stale).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    runner = models.CharField(max_length=160, blank=True)  # "host:pid" of the worker running it
+    task_result_id = models.CharField(max_length=64, blank=True)  # the queue's record of the run
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["started_by", "kind", "-created_at"])]
+        indexes = [
+            models.Index(fields=["started_by", "kind", "-created_at"]),
+            models.Index(fields=["state", "heartbeat_at"], name="core_job_state_beat"),
+        ]
         verbose_name = "tác vụ nền"
         verbose_name_plural = "tác vụ nền"
 

@@ -22,10 +22,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", {"cards": cards, "panels": panels})
 
 
-def healthz(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def job_page(
     request: HttpRequest,
     template: str,
