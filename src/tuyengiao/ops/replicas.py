@@ -44,7 +44,7 @@ def _marked() -> Iterator[None]:
         _reads_may_lag.reset(token)
 
 
-def read_replica(view: Callable[P, R]) -> Callable[P, R]:
+def read_replica[**P, R](view: Callable[P, R]) -> Callable[P, R]:
     """Mark a view whose reads may be served by a replica (see the module docstring)."""
 
     @wraps(view)
@@ -62,7 +62,7 @@ class ReplicaRouter:
     def db_for_read(self, model: type[models.Model], **hints: Any) -> str | None:
         replicas = replica_aliases()
         if replicas and _reads_may_lag.get():
-            return random.choice(replicas)  # noqa: S311 - load spreading, not security
+            return random.choice(replicas)
         return "default"
 
     def db_for_write(self, model: type[models.Model], **hints: Any) -> str | None:

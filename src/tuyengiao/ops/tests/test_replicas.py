@@ -11,6 +11,7 @@ from django.test import override_settings
 from tuyengiao.ops.replicas import ReplicaRouter, read_replica
 from tuyengiao.orgs.models import Unit
 
+
 @pytest.fixture
 def two_databases(settings: Any) -> Any:
     default = settings.DATABASES["default"]
@@ -53,7 +54,10 @@ def test_settings_read_replica_urls(monkeypatch: Any) -> None:
 
     import tuyengiao.settings as project_settings
 
-    monkeypatch.setenv("DATABASE_REPLICA_URLS", "postgres://r@replica-a.example/tg, postgres://r@replica-b.example/tg")
+    monkeypatch.setenv(
+        "DATABASE_REPLICA_URLS",
+        "postgres://r@replica-a.example/tg, postgres://r@replica-b.example/tg",
+    )
     reloaded = importlib.reload(project_settings)
     try:
         assert sorted(reloaded.DATABASES) == ["default", "replica1", "replica2"]
