@@ -269,9 +269,8 @@ class AssignmentParser(ParserState):
                 return self._capital_split(start + offset, masked[offset:].rstrip(" .:;"))
             return []
         subject = masked[offset : verb[0]]
-        qualifier = QUALIFIER_RE.search(
-            subject
-        )  # "Các đồng chí chi ủy viên theo lĩnh vực được ..."
+        # "Các đồng chí chi ủy viên theo lĩnh vực được ...": the units end before "theo"
+        qualifier = QUALIFIER_RE.search(subject)
         if qualifier:
             subject = subject[: qualifier.start()]
         units = self._capital_split(start + offset, subject)
