@@ -205,9 +205,9 @@ class _Numbering:
             value = counters[level] or levels.get(level, ("decimal", "", 1))[2]
             kind = levels.get(level, ("decimal", "", 1))[0]
             if kind in ("upperRoman", "lowerRoman"):
-                from vanban.parser import _int_to_roman
+                from vanban.lines import int_to_roman
 
-                roman = _int_to_roman(value)
+                roman = int_to_roman(value)
                 return roman if kind == "upperRoman" else roman.lower()
             if kind in ("upperLetter", "lowerLetter"):
                 letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]

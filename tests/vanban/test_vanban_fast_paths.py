@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
+from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
-from vanban.parser import _PAREN, _blank, _is_caps, _line_value, _value
+from vanban.patterns import PARENTHESIS_RE
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -35,7 +36,7 @@ def test_type_before_is_the_search_it_replaces(text: str, data: st.DataObject) -
 @given(texts)
 def test_value_collapses_blanks_of_normalised_text(text: str) -> None:
     text = normalize_text(text)
-    assert _value(text) == " ".join(re.sub(r"\*{1,3}", "", text).split())
+    assert field_value(text) == " ".join(re.sub(r"\*{1,3}", "", text).split())
 
 
 DATE_PIECES = [
@@ -89,7 +90,7 @@ def test_is_caps_counts_letters_as_before(text: str, minimum: int) -> None:
         expected = len(letters) >= minimum and sum(c.isupper() for c in letters) >= 0.85 * len(
             letters
         )
-    assert _is_caps(text, minimum) == expected
+    assert is_caps(text, minimum) == expected
 
 
 @settings(max_examples=400, deadline=None)
@@ -97,7 +98,7 @@ def test_is_caps_counts_letters_as_before(text: str, minimum: int) -> None:
 def test_line_value_is_value_of_a_trimmed_line_piece(text: str) -> None:
     for line in normalize_text(text).split("\n"):
         piece = line.strip(" \t")
-        assert _line_value(piece) == _value(piece)
+        assert line_value(piece) == field_value(piece)
 
 
 # Lines built as <blanks and markers> <label or marker> <separator> <words>, in any mix.
@@ -126,14 +127,14 @@ def _plain(pattern: re.Pattern[str], old: str, new: str) -> re.Pattern[str]:
 @settings(max_examples=400, deadline=None)
 @given(line_texts, st.data())
 def test_line_patterns_match_as_without_their_fast_paths(text: str, data: st.DataObject) -> None:
-    from vanban.parser import _ASSIGN_LINE, _ITEM_LINES, _SECTION_LINES
+    from vanban.patterns import ASSIGNMENT_HINT_RE, ITEM_LINES, SECTION_LINES
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     for fast, plain in (
-        (_SECTION_LINES[1], _plain(_SECTION_LINES[1], "\n", "\n(?=[ \t*#_PIVXL])")),
-        (_ITEM_LINES[1], _plain(_ITEM_LINES[1], "\n", "\n(?=[ \t*#_\\d])")),
-        (_ASSIGN_LINE, _plain(_ASSIGN_LINE, ")*(?:", ")*+(?:")),
+        (SECTION_LINES[1], _plain(SECTION_LINES[1], "\n", "\n(?=[ \t*#_PIVXL])")),
+        (ITEM_LINES[1], _plain(ITEM_LINES[1], "\n", "\n(?=[ \t*#_\\d])")),
+        (ASSIGNMENT_HINT_RE, _plain(ASSIGNMENT_HINT_RE, ")*(?:", ")*+(?:")),
     ):
         got = [(m.span(), m.groups()) for m in fast.finditer(text, start, end)]
         assert got == [(m.span(), m.groups()) for m in plain.finditer(text, start, end)]
@@ -156,14 +157,16 @@ bodies = st.lists(st.sampled_from(BODY_LINES), max_size=14).map("\n".join)
 def test_body_end_is_the_last_noi_nhan_line_of_the_whole_scan(
     text: str, data: st.DataObject
 ) -> None:
+    from vanban.lines import line_matches
     from vanban.model import ParsedDocument
-    from vanban.parser import _NOI_NHAN_LINES, _line_matches, _Parser
+    from vanban.parser import _Parser
+    from vanban.patterns import NOI_NHAN_LINES
 
     parser = _Parser(text, ParsedDocument(text=text))
     parser.body_start = data.draw(st.integers(0, len(text)))
     parser._body_end()
     last = None
-    for match in _line_matches(_NOI_NHAN_LINES, text, parser.body_start, len(text)):
+    for match in line_matches(NOI_NHAN_LINES, text, parser.body_start, len(text)):
         last = match
     got = parser.noi_nhan
     assert (got is None) == (last is None)
@@ -205,17 +208,19 @@ def test_folds_of_slices_are_slices_of_one_fold(text: str, data: st.DataObject) 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert folded[start:end] == fold_aligned(text[start:end].lower())
-    masked = _PAREN.sub(_blank, text)
-    assert _PAREN.sub(_blank, folded) == fold_aligned(masked.lower())
+    masked = PARENTHESIS_RE.sub(blank_out, text)
+    assert PARENTHESIS_RE.sub(blank_out, folded) == fold_aligned(masked.lower())
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.text(["a", "b", "Ă", " ", " ", "\t", "\n", "\x00", "\u3000"], max_size=20))
 def test_header_piece_pattern_matches_as_the_character_stepping_one(text: str) -> None:
-    from vanban.parser import _RE5
+    from vanban.patterns import HEADER_PIECE_RE
 
     plain = re.compile(r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)")
-    assert [m.span() for m in _RE5.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in HEADER_PIECE_RE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
 
 
 def _iter_symbols_without_precheck(text: str) -> list[tuple[int, int]]:
@@ -282,10 +287,11 @@ def test_name_run_matches_as_without_possessive_repeats(
     ).map("".join)
 )
 def test_caps_tail_is_the_search_it_replaces(text: str) -> None:
-    from vanban.parser import _CAPS, _caps_tail
+    from vanban.lines import caps_tail
+    from vanban.patterns import CAPITALS
 
-    plain = re.compile(rf"[ \t]+((?:[{_CAPS}]{{1,10}}[ \t]*){{2,6}})$")
-    found, expected = _caps_tail(text), plain.search(text)
+    plain = re.compile(rf"[ \t]+((?:[{CAPITALS}]{{1,10}}[ \t]*){{2,6}})$")
+    found, expected = caps_tail(text), plain.search(text)
     assert (found and (found.span(), found.group(1))) == (
         expected and (expected.span(), expected.group(1))
     )
@@ -301,9 +307,11 @@ def test_caps_tail_is_the_search_it_replaces(text: str) -> None:
     ).map("".join)
 )
 def test_unit_separators_match_as_before(text: str) -> None:
-    from vanban.parser import _RE14
+    from vanban.patterns import UNIT_SEPARATOR_RE
 
     plain = re.compile(
         r"[,;]|[ \t]+(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+|[ \t]+chu[ \t]+tri\b"
     )
-    assert [m.span() for m in _RE14.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in UNIT_SEPARATOR_RE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

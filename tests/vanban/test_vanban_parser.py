@@ -337,6 +337,16 @@ def test_unnumbered_tổ_chức_thực_hiện() -> None:
     ]
 
 
+def test_phối_hợp_ending_an_item_of_tổ_chức_thực_hiện() -> None:
+    # "phối hợp" with nothing after it names no second unit (this once failed an assertion)
+    text = "KẾ HOẠCH\nVề việc x\n\nI. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo phối hợp\n2. Văn phòng\n"
+    doc = parse(text)
+    assert [(a.item, a.units) for a in doc.assignments] == [
+        ("1", ["Ban Tuyên giáo"]),
+        ("2", ["Văn phòng"]),
+    ]
+
+
 def test_item_numbers_must_follow_each_other() -> None:
     text = "KẾ HOẠCH\nA\n\nI. NỘI DUNG\n1. Một\nnăm 2023 có 5. điểm\n3. Không phải mục\n2. Hai\nII. KHÁC\n1. Ba\n"
     doc = parse(text)

@@ -1,0 +1,305 @@
+"""The header: the type word and the title, the number, the place and date, the superior and
+issuing bodies; without a type word, a letter's "V/v" subject or a web article's first line."""
+
+from __future__ import annotations
+
+import re
+
+from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, find_date, make_date, type_of_symbol
+from vanban.lines import Line, field_value, is_caps, split_lines
+from vanban.normalize import clean_symbol, fold_aligned
+from vanban.patterns import (
+    BODY_START_RE,
+    BULLET_RE,
+    HEADER_DATE_RE,
+    HEADER_PIECE_RE,
+    HEADER_TYPES,
+    ITEM_LINES,
+    KINH_GUI_RE,
+    MOTTO_RE,
+    NOI_NHAN_LINES,
+    NUMBER_AFTER_TYPE_RE,
+    NUMBER_LEAD_RE,
+    NUMERIC_DATE_RE,
+    ON_BEHALF_RE,
+    PLACE_ABBREVIATION_RE,
+    SECTION_LINES,
+    SENTENCE_BREAK_RE,
+    SEPARATOR_LINE_RE,
+    TYPE_LINE_RE,
+    UNBLANKED_RUN_RE,
+    VV_RE,
+    WORD_RE,
+)
+from vanban.state import HEADER_CHARS, HEADER_FIRST_LINES, HEADER_LINES, ParserState
+
+_AREAS = frozenset(["TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THÀNH", "THỊ", "TP.", "TP"])
+_AREA_BODIES = frozenset(["ỦY", "UỶ", "ĐOÀN", "ĐỘI", "HỘI"])
+
+
+def _is_area_line(words: list[str]) -> bool:
+    """A header line that only names the area of the body above it: "ỦY BAN NHÂN DÂN" /
+    "TỈNH BÌNH PHƯỚC" is one body whose name wraps (but "TỈNH ỦY", "HUYỆN ĐOÀN" are bodies)."""
+    if len(words) < 2 or words[0] not in _AREAS or words[1] in _AREA_BODIES:
+        return False  # not an area, or "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ĐOÀN"
+    if words[:2] in (["THÀNH", "PHỐ"], ["THỊ", "XÃ"], ["THỊ", "TRẤN"]):
+        return len(words) > 2 and words[2] not in _AREA_BODIES
+    return words[0] not in ("THÀNH", "THỊ")
+
+
+class HeaderParser(ParserState):
+    """Reads the first lines of the text; sets ``body_start`` where the body begins."""
+
+    def _header(self) -> None:
+        text, doc = self.text, self.doc
+        # where the body starts at the latest: a long paragraph or a section heading. Nothing
+        # below reads past that line (nor past line 12), so the first lines usually suffice.
+        header_end = min(len(text), HEADER_CHARS)
+        lines = split_lines(text, 0, header_end, HEADER_FIRST_LINES)
+        checked = 0
+        while True:
+            limit = len(lines)
+            for index in range(checked, len(lines)):
+                line = lines[index]
+                if len(line.text) > 260 or (SECTION_LINES[0].match(line.text) and index > 0):
+                    limit = index
+                    break
+            if limit < len(lines) or len(lines) < HEADER_FIRST_LINES or checked:
+                break
+            # the next lines, up to HEADER_LINES in all (what split_lines(..., HEADER_LINES) gives)
+            checked = len(lines)
+            lines += split_lines(text, lines[-1].end + 1, header_end, HEADER_LINES - checked)
+        type_index = None
+        for index, line in enumerate(lines[: min(limit, 45)]):
+            match = TYPE_LINE_RE.match(line.text)
+            if not match:
+                continue
+            word_end = match.end(1)
+            if not is_caps(line.text[:word_end], 2):
+                continue
+            rest = match.group(2)
+            frest = fold_aligned(rest).lower()
+            if rest and (frest.startswith("so ") or NUMBER_AFTER_TYPE_RE.match(frest)):
+                continue
+            type_index = index
+            doc.doc_type = HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
+            self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
+            break
+        zone = lines[: type_index if type_index is not None else min(limit, 15)]
+        vv_lines = self._header_zone(zone)
+        title_parts: list[Line] = []
+        body_start = zone[-1].end + 1 if zone else 0
+        if type_index is not None:
+            line = lines[type_index]
+            match = TYPE_LINE_RE.match(line.text)
+            assert match is not None
+            if match.group(2).strip():
+                start = line.cstart + match.start(2)
+                title_parts.append(
+                    Line(
+                        start,
+                        line.cend,
+                        text[start : line.cend],
+                        start,
+                        line.cend,
+                    )
+                )
+            title_parts.extend(self._title_lines(lines, type_index + 1, bool(title_parts)))
+            body_start = (title_parts[-1].end if title_parts else line.end) + 1
+        elif vv_lines:
+            title_parts = vv_lines
+            doc.doc_type = "Công văn"
+            body_start = vv_lines[-1].end + 1
+        elif doc.number:
+            doc.doc_type = type_of_symbol(doc.number) or "Văn bản"
+        else:
+            self.is_article = True
+            doc.doc_type = "Tin bài"
+            first = next((ln for ln in lines if ln.text), None)
+            if first is not None:
+                title_parts = [first]
+                body_start = first.end + 1
+                self._article_date(lines)
+        if title_parts:
+            doc.title = field_value(" ".join(p.text for p in title_parts))
+            self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
+        self.body_start = min(len(text), body_start)
+        self.title_end = self.body_start
+
+    def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
+        out: list[Line] = []
+        blanks = 0
+        while index < len(lines) and len(out) < 6:
+            line = lines[index]
+            index += 1
+            if not line.text:
+                if out or have or blanks >= 2:
+                    break
+                blanks += 1
+                continue
+            if SEPARATOR_LINE_RE.match(line.text) or SECTION_LINES[0].match(line.text):
+                break
+            if (
+                NOI_NHAN_LINES[0].match(line.folded)
+                or ON_BEHALF_RE.match(line.text)
+                or BULLET_RE.match(line.text)
+            ):
+                break
+            if len(line.text) > 260:
+                break
+            starts_body = BODY_START_RE.match(line.folded)
+            if (out or have) and starts_body and line.text[:1].isupper():
+                break
+            if out and is_caps(line.text, 4) and not all(is_caps(p.text, 1) for p in out):
+                break
+            if (out or have) and (
+                len(line.text) > 160
+                or ITEM_LINES[0].match(line.text)
+                or SENTENCE_BREAK_RE.search(line.text.rstrip(" .:;"))
+            ):
+                break
+            if out and out[-1].text.endswith((":", ".", ";")):
+                break
+            out.append(line)
+        return out
+
+    def _header_zone(self, zone: list[Line]) -> list[Line]:
+        """Number, place and date, superior and issuing bodies; returns the "V/v" lines."""
+        text, doc = self.text, self.doc
+        orgs: list[tuple[str, int, int]] = []
+        vv: list[Line] = []
+        in_vv = False
+        for line in zone:
+            if not line.text:
+                in_vv = False
+                continue
+            if in_vv:
+                if is_caps(line.text) or KINH_GUI_RE.match(line.folded):
+                    in_vv = False
+                else:
+                    vv.append(line)
+                    continue
+            if VV_RE.match(line.text):
+                vv.append(line)
+                in_vv = True
+                continue
+            blank: list[tuple[int, int]] = []  # absolute ranges consumed by other fields
+            for motto in MOTTO_RE.finditer(line.text):
+                blank.append((line.cstart + motto.start(), line.cstart + motto.end()))
+            if doc.number is None:
+                for lead in NUMBER_LEAD_RE.finditer(text, line.cstart, line.cend):
+                    at = lead.end()
+                    symbol = SYMBOL_RE.match(text, at, line.cend) or BLANK_SYMBOL_RE.match(
+                        text, at, line.cend
+                    )
+                    if symbol:
+                        doc.number = clean_symbol(symbol.group())
+                        self.number_span = (symbol.start(), symbol.end())
+                        self.spans["number"] = self.number_span
+                        blank.append((lead.start(), symbol.end()))
+                        break
+            if doc.date_raw is None:
+                date = HEADER_DATE_RE.search(text, line.cstart, line.cend)
+                if date:
+                    place_start = self._place(line.cstart, date.start(), blank)
+                    if date.group(3):
+                        day, month, year = date.group(1), date.group(2), date.group(3)
+                    else:
+                        day, month, year = date.group(4), date.group(5), date.group(6)
+                    doc.date = make_date(day, month, year) if day and month else None
+                    raw_start = place_start if place_start is not None else date.start()
+                    doc.date_raw = field_value(text[raw_start : date.end()])
+                    self.spans["date_raw"] = (raw_start, date.end())
+                    self.spans["date"] = (date.start(), date.end())
+                    blank.append((raw_start, date.end()))
+            # what is left of the line: parts of the body names
+            rest = text[line.cstart : line.cend]
+            for a, b in blank:
+                low, high = max(a, line.cstart) - line.cstart, min(b, line.cend) - line.cstart
+                if low < high:
+                    rest = rest[:low] + "\x00" * (high - low) + rest[high:]
+            for part in UNBLANKED_RUN_RE.finditer(rest):
+                seg_start = line.cstart + part.start()
+                for piece in HEADER_PIECE_RE.finditer(part.group()):
+                    value = piece.group().strip(" *-–_=,")
+                    if not is_caps(value, 3) or SEPARATOR_LINE_RE.match(value):
+                        continue
+                    start = seg_start + piece.start()
+                    orgs.append((field_value(value), start, start + len(piece.group())))
+        merged: list[tuple[str, int, int]] = []
+        for value, start, end in orgs:
+            words = value.split()
+            first = words[0] if words else ""
+            if merged and (
+                first in ("VÀ", "CỦA", "THUỘC", "TẠI")
+                or merged[-1][0].split()[-1] in ("VÀ", "CÁC", "CỦA")
+                or _is_area_line(words)
+            ):
+                prev = merged.pop()
+                merged.append((prev[0] + " " + value, prev[1], end))
+            else:
+                merged.append((value, start, end))
+        if merged:
+            self.header_issuer = (merged[-1][0], (merged[-1][1], merged[-1][2]))
+            if len(merged) >= 2:
+                doc.parent_issuer = merged[-2][0]
+                self.spans["parent_issuer"] = (merged[-2][1], merged[-2][2])
+        return vv
+
+    def _place(self, line_start: int, date_start: int, blank: list[tuple[int, int]]) -> int | None:
+        """Start of the place name written before ", ngày"; None when there is none."""
+        text = self.text
+        end = date_start
+        segment = text[line_start:end]
+        stripped = segment.rstrip(" \t,")
+        if (
+            not stripped.endswith(
+                tuple("abcdefghijklmnopqrstuvwxyz")
+                + tuple("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+            )
+            and not stripped[-1:].isalpha()
+        ):
+            return None
+        words = list(WORD_RE.finditer(stripped))
+        taken: list[re.Match[str]] = []
+        for word in reversed(words):
+            token = word.group()
+            absolute = line_start + word.start()
+            if any(a <= absolute < b for a, b in blank):
+                break
+            core = token.strip("*_,")
+            if not core:
+                break
+            if core in ("phố", "xã", "thị", "trấn") or PLACE_ABBREVIATION_RE.fullmatch(core):
+                taken.append(word)
+                continue
+            if core[0].isupper() and not (len(core) > 1 and core.isupper()):
+                taken.append(word)
+                if len(taken) >= 6:
+                    break
+                continue
+            break
+        if not taken:
+            return None
+        start = line_start + taken[-1].start()
+        while text[start] in "*_":
+            start += 1
+        self.doc.place = field_value(text[start : line_start + len(stripped)])
+        self.spans["place"] = (start, line_start + len(stripped))
+        return start
+
+    def _article_date(self, lines: list[Line]) -> None:
+        for line in lines[1:12]:
+            if not line.text or len(line.text) > 90:
+                continue
+            match = NUMERIC_DATE_RE.search(line.text) or None
+            found = find_date(line.folded, 0, anchored=False)
+            if match:
+                self.doc.date = make_date(*match.groups())
+            elif found:
+                self.doc.date = found[0]
+            else:
+                continue
+            self.doc.date_raw = line.text
+            self.spans["date_raw"] = (line.cstart, line.cend)
+            return

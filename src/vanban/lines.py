@@ -1,0 +1,238 @@
+"""Lines of the parser's text, and the values cut from them.
+
+The parser's text is normalised (:func:`vanban.normalize.normalize_text`): its only blanks are
+" ", "\\t" and "\\n", and no line ends with a blank. The helpers here rely on that to take the
+quick path; they are shared by the parts of the parser (see :mod:`vanban.parser`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vanban.normalize import fold_aligned
+from vanban.patterns import ASCII_LOWER_RUN_RE, CAPS_TAIL_RE, LETTER_RE
+
+EDGE = " \t*#_>"
+# Markdown markers: runs of "*" (``\*{1,3}`` matched again and again is every "*"), removed
+# or blanked with ``str.replace`` (a regex without a literal prefix tries every position).
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past blanks and markdown markers at both ends."""
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+def field_value(text: str) -> str:
+    """A field value: markdown markers removed, whitespace collapsed."""
+    if "*" in text:
+        text = text.replace("*", "")
+    # Already collapsed when the only blanks are single inner spaces. The parser's text is
+    # normalised (see :func:`normalize_text`): its only whitespace characters are " ", "\t" and
+    # "\n", so looking for those two is enough (and cheaper than ``isprintable``).
+    if (
+        "\n" not in text
+        and "\t" not in text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text
+    return " ".join(text.split())
+
+
+def line_value(text: str) -> str:
+    """:func:`field_value` of a piece of one line of the parser's text that starts and ends with a
+    character other than a blank (as every line of a normalised text ends): only a tab, a double
+    space or a markdown marker can make it differ from the piece."""
+    if "*" in text or "\t" in text or "  " in text:
+        return field_value(text)
+    return text
+
+
+class Line:
+    """One line: its bounds, and its content trimmed of blanks and markdown at the ends."""
+
+    __slots__ = ("_folded", "cend", "cstart", "end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, cstart: int, cend: int) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cstart = cstart
+        self.cend = cend
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold_aligned(self.text)
+        return self._folded
+
+
+def split_lines(text: str, start: int, end: int, limit: int) -> list[Line]:
+    """The first ``limit`` lines of [start, end) (a last empty line when it ends with "\n")."""
+    out: list[Line] = []
+    if start > end or limit <= 0:
+        return out
+    if end > len(text):  # not met in practice: the bounds of the last line stay as given
+        pos = start
+        while pos <= end and len(out) < limit:
+            nl = text.find("\n", pos, end)
+            stop = end if nl < 0 else nl
+            cs, ce = trim(text, pos, stop)
+            out.append(Line(pos, stop, text[cs:ce], cs, ce))
+            if nl < 0:
+                break
+            pos = nl + 1
+        return out
+    pos = start
+    edge = EDGE
+    append = out.append
+    # The first ``limit`` lines from a bounded chunk when it holds them all (``limit`` line
+    # breaks), instead of copying the whole rest of [start, end).
+    pieces: list[str] = []
+    if end - start > 8192 and limit < 100:
+        pieces = text[start : start + 8192].split("\n", limit)
+    if len(pieces) <= limit:
+        pieces = text[start:end].split("\n", limit)
+    for piece in pieces[:limit]:
+        size = len(piece)
+        stop = pos + size
+        content = piece.strip(edge)
+        kept = len(content)
+        if kept == size:
+            append(Line(pos, stop, piece, pos, stop))
+        else:
+            cs = stop - len(piece.lstrip(edge)) if kept else stop
+            append(Line(pos, stop, content, cs, cs + kept))
+        pos = stop + 1
+    return out
+
+
+def iter_lines(text: str, start: int, end: int, limit: int, chunk: int = 16) -> Iterator[Line]:
+    """The lines of :func:`split_lines`, made a few at a time for a caller that may stop early."""
+    while limit > 0:
+        size = min(chunk, limit)
+        lines = split_lines(text, start, end, size)
+        yield from lines
+        if len(lines) < size:
+            return
+        limit -= size
+        start = lines[-1].end + 1
+        chunk *= 2
+
+
+def caps_tail(segment: str) -> re.Match[str] | None:
+    """``re.search(r"[ \\t]+((?:[CAPS]{1,10}[ \\t]*){2,6})$", segment)``: blanks, then words of
+    capitals up to the end, cut in 2 to 6 pieces of at most 10 letters. That pattern tries every
+    cut (a long run of capitals has thousands); CAPS_TAIL_RE cuts each word into as few pieces as it
+    can, and only there, so it matches where some cut has at most 6 pieces. A cut into 2 or
+    more exists unless the capitals are one letter, and a later start has fewer letters, so the
+    leftmost match is the same."""
+    found = CAPS_TAIL_RE.search(segment)
+    if found is None or len(found.group(1).rstrip(" \t")) < 2:
+        return None
+    return found
+
+
+def is_caps(text: str, minimum: int = 2) -> bool:
+    """Mostly upper-case letters (85 %), at least ``minimum`` of them."""
+    if text.isupper():
+        if len(text) >= minimum and text[:minimum].isalpha():
+            return True  # (an alphabetic character is a letter of LETTER_RE)
+        return len(text) >= minimum and len(LETTER_RE.findall(text, 0, 40)) >= minimum
+    text = text[:200]
+    # Lower-case ASCII letters are letters that are not upper case: more of them than 15 % of
+    # the characters settles it (the regex class below costs several Unicode look-ups per
+    # character; runs of [a-z] are found at a fraction of that).
+    if sum(map(len, ASCII_LOWER_RUN_RE.findall(text))) > 0.15 * len(text):
+        return False
+    letters = LETTER_RE.findall(text)
+    if len(letters) < minimum:
+        return False
+    upper = sum(map(str.isupper, letters))
+    return upper >= 0.85 * len(letters)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(label: str) -> int | None:
+    """Value of a Roman numeral, or None when it is not one written the usual way."""
+    total = 0
+    prev = 0
+    for ch in reversed(label.upper()):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        if value < prev:
+            total -= value
+        else:
+            total += value
+            prev = value
+    return total if total > 0 and int_to_roman(total) == label.upper() else None
+
+
+def int_to_roman(value: int) -> str:
+    out = []
+    for number, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def blank_out(match: re.Match[str]) -> str:
+    """Spaces in place of a match (offsets kept)."""
+    return " " * len(match.group())
+
+
+class LineMatch:
+    """A line match with its leading "\\n" left out of ``start()`` and ``group()``."""
+
+    __slots__ = ("match", "skip")
+
+    def __init__(self, match: re.Match[str], skip: int | None = None) -> None:
+        self.match = match
+        if skip is None:
+            skip = 1 if match.group().startswith("\n") else 0
+        self.skip = skip
+
+    def start(self, group: int = 0) -> int:
+        return self.match.start(group) + (self.skip if group == 0 else 0)
+
+    def end(self, group: int = 0) -> int:
+        return self.match.end(group)
+
+    def group(self, group: int = 0) -> str:
+        return self.match.group(group) if group else self.match.group()[self.skip :]
+
+
+def line_matches(
+    patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int, end: int
+) -> Iterator[LineMatch]:
+    """Matches of a line pattern at the start of each line in [start, end)."""
+    first, after_newline = patterns
+    if start == 0:
+        match = first.match(text, 0, end)
+        if match:
+            yield LineMatch(match)
+        pos = 0
+    else:
+        pos = start - 1
+    for match in after_newline.finditer(text, pos, end):
+        yield LineMatch(match, 1)  # the pattern starts with "\n"

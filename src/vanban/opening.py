@@ -1,0 +1,140 @@
+"""The documents the text cites, the ones its opening "Thực hiện ..." sentence carries out, and
+the issuing body that sentence names."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
+from vanban.lines import Line, field_value, iter_lines
+from vanban.model import Reference
+from vanban.normalize import fold, fold_aligned, normalize_symbol
+from vanban.patterns import (
+    DIGIT_RE,
+    IMPLEMENTS_AFTER_SUBJECT_RE,
+    IMPLEMENTS_FIRST_GAP_RE,
+    IMPLEMENTS_NEXT_GAP_RE,
+    ISSUER_VERB_RE,
+    NOT_AN_ISSUER_RE,
+    OPENING_LEAD_RE,
+    PERSON_TITLE_RE,
+    SENTENCE_END_RE,
+)
+from vanban.state import MAX_CITATIONS, ParserState
+
+
+class OpeningParser(ParserState):
+    """Reads citations anywhere, the opening in the paragraphs before the first section."""
+
+    def _references(self) -> None:
+        # Every occurrence before the first section is read in full (the opening "Thực hiện"
+        # sentence is there); later ones only when they cite a document not seen yet.
+        opening_end = self.doc.sections[0].span[0] if self.doc.sections else self.body_end
+        seen: set[str] = set()
+        self.citations = []
+        for match in iter_symbols(self.text):
+            if self.number_span and match.start() == self.number_span[0]:
+                continue
+            key = normalize_symbol(match.group())
+            first = key not in seen
+            if not first and match.start() >= opening_end:
+                continue
+            cite = parse_citation(self.text, self.folded, match)
+            self.citations.append(cite)
+            if len(self.citations) >= MAX_CITATIONS:
+                break
+            if not first:
+                continue
+            seen.add(key)
+            self.doc.references.append(
+                Reference(
+                    cite.number,
+                    cite.date,
+                    cite.issuer,
+                    cite.term,
+                    cite.doc_type,
+                    (cite.start, cite.end),
+                )
+            )
+
+    def _opening(self) -> None:
+        text, doc = self.text, self.doc
+        first_section = doc.sections[0].span[0] if doc.sections else self.body_end
+        stop = min(first_section, self.body_start + 6000, self.body_end)
+        paragraphs = list(
+            islice((ln for ln in iter_lines(text, self.body_start, stop, 40, 12) if ln.text), 6)
+        )
+        opening: Line | None = None
+        lead: re.Match[str] | None = None
+        for paragraph in paragraphs:
+            lead = OPENING_LEAD_RE.match(paragraph.folded)
+            if lead:
+                opening = paragraph
+                break
+        if opening is not None and lead is not None:
+            sentence_end = self._sentence_end(opening)
+            chosen: list[Citation] = []
+            prev_end = opening.cstart + lead.end()
+            for cite in self.citations:
+                if cite.begin < opening.cstart or cite.begin >= sentence_end:
+                    continue
+                gap = self.folded[prev_end : cite.begin].strip(" \t,;")
+                ok = not chosen and bool(
+                    IMPLEMENTS_FIRST_GAP_RE.fullmatch(
+                        gap,
+                    )
+                )
+                ok = ok or bool(chosen and IMPLEMENTS_NEXT_GAP_RE.fullmatch(gap))
+                # "... số A ... của X về <subject> và Kế hoạch số B": the subject of A ends
+                # with "và", "," or ";" before B (but "về thực hiện Nghị quyết số B" is A's
+                # subject, not a second document carried out)
+                if not ok and chosen:
+                    raw = self.folded[prev_end : cite.begin].strip(" \t")
+                    ok = bool(IMPLEMENTS_AFTER_SUBJECT_RE.fullmatch(raw.lstrip(",; \t")))
+                if ok:
+                    chosen.append(cite)
+                    prev_end = max(cite.tail_end, cite.end)
+            for cite in chosen:
+                if cite.number not in doc.implements:
+                    doc.implements.append(cite.number)
+            self.spans["implements"] = [(c.start, c.end) for c in chosen]
+        for paragraph in paragraphs:
+            if self._issuer_from(paragraph):
+                break
+        header = self.header_issuer
+        if doc.issuer is not None and header is not None:
+            # the sentence's short form of the header's body ("Ủy ban nhân dân huyện" for
+            # "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ"): the full name is kept
+            short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
+            if len(full) > len(short) and full.startswith(short + " "):
+                doc.issuer = None
+        if doc.issuer is None and header is not None:
+            doc.issuer = header[0]
+            self.spans["issuer"] = header[1]
+
+    def _sentence_end(self, line: Line) -> int:
+        found = SENTENCE_END_RE.search(line.text)
+        return line.cstart + (found.start() if found else len(line.text))
+
+    def _issuer_from(self, line: Line) -> bool:
+        for verb in ISSUER_VERB_RE.finditer(line.folded):
+            before = line.text[: verb.start()]
+            cut = max(before.rfind(c) for c in ",.;:")
+            while cut > 0 and before[cut] == "," and comma_in_name(before, cut):
+                cut = max(before.rfind(c, 0, cut) for c in ",.;:")
+            candidate_start = cut + 1
+            candidate = before[candidate_start:]
+            value = field_value(candidate)
+            words = value.split()
+            if not words or len(words) > 15 or not value[0].isupper() or DIGIT_RE.search(value):
+                continue
+            fvalue = fold_aligned(value.lower())
+            if NOT_AN_ISSUER_RE.match(fvalue) or PERSON_TITLE_RE.match(fvalue):
+                continue
+            lead = len(candidate) - len(candidate.lstrip())
+            start = line.cstart + candidate_start + lead
+            self.doc.issuer = value
+            self.spans["issuer"] = (start, start + len(candidate.strip()))
+            return True
+        return False

@@ -1,0 +1,388 @@
+"""The regular expressions of the parser, one named constant per pattern.
+
+Each constant says what it matches, with an example of text it matches. Unless a comment says
+otherwise, a pattern is written for the *folded* text (:func:`vanban.normalize.fold_aligned`:
+lower case, no diacritics, "đ" -> "d", same offsets as the original), so "NƠI NHẬN" is found by
+``noi[ \\t]+nhan``; a pattern compiled with :func:`vanban.normalize.vi_regex` is written in that
+folded form too but matches the original text whatever its case and diacritics.
+
+Line patterns (``*_LINES``) come in pairs: the first is tried at the start of the text, the
+second finds the other lines after their "\\n". A literal first character lets the regex engine
+skip to candidate lines at C speed; see :func:`vanban.lines.line_matches`.
+
+Several patterns are written in a roundabout form for speed (alternatives grouped by their first
+letter, possessive quantifiers, look-aheads that turn most lines down at once); the comment of
+each gives the plain pattern it matches the same text as.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vanban.citations import TYPE_WORDS
+from vanban.normalize import alternation, vi_regex
+
+# The Vietnamese capital letters (the body of a character class).
+CAPITALS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+
+def _literal_first(branches: list[str]) -> str:
+    """``(?<![a-z])(?:b1|b2|...)`` for branches that start with a literal lower-case letter,
+    written so that every branch starts with that letter (the check of the character before it
+    follows as a lookbehind): the regex engine then skips to those letters. Branches sharing a
+    first letter keep their order, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return (
+        "(?:"
+        + "|".join(
+            f"{first}(?<![a-z]{first})(?:" + "|".join(rests) + ")"
+            for first, rests in groups.items()
+        )
+        + ")"
+    )
+
+
+def _word_start_alternation(words: list[str]) -> str:
+    """``(?<![\\w])(?:w1|w2|...)`` for plain lower-case words, written so that every branch
+    starts with a literal letter (the check of the character before it follows as a
+    lookbehind): the regex engine then skips to those letters. Words sharing a first letter are
+    grouped in their order, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word)
+    return (
+        "(?:"
+        + "|".join(
+            f"{first}(?<!\\w{first})(?:" + "|".join(w[1:] for w in group) + ")"
+            for first, group in groups.items()
+        )
+        + ")"
+    )
+
+
+# --- letters and words (original text) ---------------------------------------------------------
+
+# A letter: "a", "Ấ", "đ" (not a digit, not "_").
+LETTER_RE = re.compile(r"[^\W\d_]")
+# A run of lower-case ASCII letters: "ong" in "Ông".
+ASCII_LOWER_RUN_RE = re.compile(r"[a-z]+")
+# A word: any run of non-blanks, "Đồng," or "**Xoài**".
+WORD_RE = re.compile(r"\S+")
+# A digit anywhere: "3" in "Ban 3".
+DIGIT_RE = re.compile(r"\d")
+# A parenthesis on one line: "(sau đây gọi tắt là Ban)".
+PARENTHESIS_RE = re.compile(r"\([^()\n]{0,400}\)")
+
+# --- header: type word, number, date, bodies ------------------------------------------------------
+
+# The type words a header line can start with: those of citations and a few more, folded form
+# -> the type as printed.
+HEADER_TYPES = dict(TYPE_WORDS)
+HEADER_TYPES.update(
+    {
+        "bien ban": "Biên bản",
+        "phuong an": "Phương án",
+        "de cuong": "Đề cương",
+        "quy dinh": "Quy định",
+    }
+)
+_HEADER_TYPE_ALT = alternation(sorted(HEADER_TYPES, key=len, reverse=True))
+# The type line (original text): "KẾ HOẠCH", "QUYẾT ĐỊNH: Về việc ..."; group 1 the type
+# word, group 2 what follows it on the line.
+TYPE_LINE_RE = vi_regex(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
+# A number written after the type word, which makes the line a citation, not the type line:
+# "số 12", "số:12" in "KẾ HOẠCH số 12-KH/TU".
+NUMBER_AFTER_TYPE_RE = re.compile(r"(?:so|so:)\s*\d")
+# The national motto and the party's or the Youth Union's name printed in its place (original
+# text): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+# "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH".
+MOTTO_RE = vi_regex(
+    r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
+    r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
+    r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
+    # the Youth Union prints its name where the motto stands, alone on its line
+    r"|(?<![^ \t])doan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)[ \t]+ho[ \t]+chi[ \t]+minh"
+    r"(?=[ \t]*$|[ \t]{2,}|\t)"
+)
+# What leads the document's number (original text): "Số: ", "SỐ ", "Số ......" before
+# "30-KH/ĐUK" (the second "Số" is in decomposed form).
+NUMBER_LEAD_RE = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
+# The date of the header (original text): "ngày 15 tháng 3 năm 2023", "ngày .. tháng 9 năm
+# 2023" (groups 1-3), "ngày 15/3/2023" (groups 4-6).
+HEADER_DATE_RE = vi_regex(
+    r"ngay[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}thang[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}nam[ \t]{1,6}(\d{4})(?!\d)"
+    r"|ngay[ \t]{1,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)"
+)
+# A date in figures: "15/03/2023", "1.9.2023", "01-9-2023".
+NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
+# A line of rule characters only (original text): "-----", "___", "* * *".
+SEPARATOR_LINE_RE = re.compile(r"^[-–—_=*.~ \t]{1,}$")
+# The subject line of an official letter (original text): "V/v triển khai ...", "Về việc ...".
+VV_RE = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])")
+# The salutation that ends the subject of a letter: "kính gửi".
+KINH_GUI_RE = re.compile(r"kinh[ \t]+gui")
+# A stretch of a header line that no other field took (those are blanked with "\0").
+UNBLANKED_RUN_RE = re.compile(r"[^\x00]+")
+# A piece of a header line (original text): "ỦY BAN NHÂN DÂN" in
+# "ỦY BAN NHÂN DÂN       CỘNG HÒA ...": from a non-blank character to the first word end (after
+# a second non-blank) followed by a tab, 3 blanks or the end, with no tab in between; else the
+# character alone when such a gap follows it. That is r"\S(?:[^\t]*?\S)?(?=\s{3,}|\t|\s*$)",
+# written to step a word and a gap at a time instead of a character at a time (a word ends only
+# before a blank, and a gap that can be stepped has no tab and, after the first, at most 2
+# blanks).
+HEADER_PIECE_RE = re.compile(r"\S(?:(?:\S+|[^\S\t]+\S+)(?:[^\S\t]{1,2}\S+)*?)?(?=\s{3,}|\t|\s*$)")
+# An abbreviation in a place name (original text): "TP.", "Tx", "TT." in "TP. Đồng Xoài".
+PLACE_ABBREVIATION_RE = re.compile(r"(?:TP|Tp|TX|Tx|TT)\.?")
+# A line of the title that starts the body instead: "Thực hiện ...", "Căn cứ ...",
+# "Kính gửi: ...", "Xét ...", "Để ...", "Nhằm ...", "Theo ...".
+BODY_START_RE = re.compile(r"(?:thuc hien|can cu|kinh gui|xet|de |nham |theo )")
+# A sentence break inside a line (original text): ". C" in "... năm 2024. Các cấp ủy ...".
+SENTENCE_BREAK_RE = re.compile(rf"[.:;!?][ \t]+[{CAPITALS}]")
+
+# --- sections, items, footnotes, bullets ------------------------------------------------------------
+
+_SECTION_BODY = r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(?:(?:PHẦN|Phần)[ \t]+)?([IVXL]{1,6})[ \t]*(?:[.\-–—:)]|/(?=[ \t]))[ \t]*([^\n]*)"
+_ITEM_BODY = (
+    r"[ \t]*(?:[*#_]{1,4}[ \t]*)?(\d{1,2})[ \t]*(?:\.(?!\d)|\)|-(?![\d-])|/(?=[ \t]))[ \t]*([^\n]*)"
+)
+_FOOTNOTE_BODY = r"[ \t]*([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\])[ \t]*(\S[^\n]*)"
+_BULLET_BODY = r"[ \t]*([-+•–])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)"
+# After the "\n", a look-ahead for the characters a section or item line can start with turns
+# most lines down at once, instead of after a try of each optional part.
+
+# A section heading (original text): "I. MỤC ĐÍCH, YÊU CẦU", "**II- NỘI DUNG**",
+# "PHẦN III: TỔ CHỨC THỰC HIỆN"; group 1 the Roman numeral, group 2 the title.
+SECTION_LINES = (re.compile(_SECTION_BODY), re.compile("\n(?=[ \t*#_PIVXL])" + _SECTION_BODY))
+# An item heading (original text): "1. Công tác tuyên truyền", "2) ...", "3- ..."; group 1 the
+# number, group 2 the title.
+ITEM_LINES = (re.compile(_ITEM_BODY), re.compile("\n(?=[ \t*#_\\d])" + _ITEM_BODY))
+# A footnote (original text): "¹ Nghị quyết số 35-NQ/TW ...", "[2] Kết luận số 01-KL/TW ...";
+# group 1 the label, group 2 the text.
+FOOTNOTE_LINES = (re.compile(_FOOTNOTE_BODY), re.compile("\n" + _FOOTNOTE_BODY))
+# A bullet line inside an item (original text): "- Như trên;", "+ Phòng Văn hóa", "- + Tổ ...";
+# group 1 the marker, group 2 a second marker, group 3 the text.
+BULLET_LINES = (re.compile(_BULLET_BODY), re.compile("\n" + _BULLET_BODY))
+# A bullet line in the tail (original text; "*" is a marker too, the text may be missing):
+# "- Lưu: VT.", "* Ban Tuyên giáo", "-".
+BULLET_RE = re.compile(r"^[ \t]*([-+•–*])[ \t]*(?:([-+])[ \t]*)?(\S[^\n]*)?$")
+# The "Trên đây là ..." line that closes the body (original text): "\nTrên đây là Kế hoạch ...".
+TREN_DAY_LA_RE = vi_regex(r"\n[ \t*]*tren[ \t]+day[ \t]+la(?![a-z])")
+# The "Nơi nhận" line (original text): "Nơi nhận:", "**Nơi nhận:** - Như trên;"; group 1 what
+# follows it on the line.
+NOI_NHAN_LINES = (
+    vi_regex(r"[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)"),
+    vi_regex(r"\n[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)"),
+)
+
+# --- opening: the documents carried out and the issuer ---------------------------------------------
+
+# The start of the opening sentence, with the blanks after it: "thực hiện ",
+# "để triển khai thực hiện ".
+OPENING_LEAD_RE = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*")
+# Between the opening words and the first document carried out: "", "theo",
+# "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".
+IMPLEMENTS_FIRST_GAP_RE = re.compile(
+    r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?"
+)
+# Between two documents carried out: "", "và", "cùng", "và các".
+IMPLEMENTS_NEXT_GAP_RE = re.compile(r"(?:va|cung|va[ \t]+cac)?")
+# The subject of a document carried out, up to the next one: "về công tác tuyên truyền và",
+# "về ..., " (but not "về thực hiện ...", which names a subject, not a second document).
+IMPLEMENTS_AFTER_SUBJECT_RE = re.compile(
+    r"ve[ \t](?:(?!thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[^.:;\n])*?"
+    r"(?:[ \t]+(?:va|cung)(?:[ \t]+cac)?|[ \t]*[,;])"
+)
+# Where the opening sentence ends (original text): "." before a capitalised word, or any ":".
+SENTENCE_END_RE = re.compile(r"[.:](?=\s+[^\W\d_]*[A-ZĐ" + CAPITALS[3:] + r"])|:")
+
+_ISSUE_DOC = (
+    r"(?:ke[ \t]+hoach|chuong[ \t]+trinh|huong[ \t]+dan|de[ \t]+an|quy[ \t]+che|quy[ \t]+dinh|bao[ \t]+cao"
+    r"|cong[ \t]+van|nghi[ \t]+quyet|chi[ \t]+thi|ket[ \t]+luan|thong[ \t]+bao|phuong[ \t]+an"
+    r"|nghi[ \t]+dinh|thong[ \t]+tu|quyet[ \t]+dinh|quy[ \t]+dinh)"
+)
+_ISSUE_TALK = r"[^,.;:\n]{0,60}?(?::|nhu[ \t]+sau|cac[ \t]+cap)"
+# The verb after the issuing body in the opening sentence: "xây dựng kế hoạch",
+# "ban hành hướng dẫn", "kết luận như sau", "yêu cầu các".
+ISSUER_VERB_RE = re.compile(
+    _literal_first(
+        [
+            *(
+                verb + r"[ \t]+" + _ISSUE_DOC
+                for verb in (
+                    r"xay[ \t]+dung",
+                    r"ban[ \t]+hanh",
+                    r"trien[ \t]+khai(?:[ \t]+xay[ \t]+dung)?",
+                    r"de[ \t]+ra",
+                )
+            ),
+            *(
+                verb + _ISSUE_TALK
+                for verb in (
+                    r"yeu[ \t]+cau",
+                    r"chi[ \t]+thi",
+                    r"ket[ \t]+luan",
+                    r"thong[ \t]+bao",
+                    r"huong[ \t]+dan",
+                    r"quyet[ \t]+dinh",
+                    r"de[ \t]+nghi",
+                    r"bao[ \t]+cao",
+                )
+            ),
+            r"yeu[ \t]+cau[ \t]+cac[ \t]",
+            r"de[ \t]+nghi[ \t]+cac[ \t]",
+        ]
+    )
+)
+# A clause, not a body, before the verb: "thực hiện ...", "để ...", "căn cứ ...".
+NOT_AN_ISSUER_RE = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
+# An office holder, not a body: "chủ tịch" in "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau",
+# "phó giám đốc".
+PERSON_TITLE_RE = re.compile(
+    r"(?:pho[ \t]+)?(?:chu[ \t]+tich|giam[ \t]+doc|bi[ \t]+thu|truong[ \t]+ban|chanh[ \t]+van[ \t]+phong"
+    r"|bo[ \t]+truong|thu[ \t]+truong|thu[ \t]+tuong|dong[ \t]+chi|cuc[ \t]+truong|vien[ \t]+truong)(?![a-z])"
+)
+
+# --- assignments ----------------------------------------------------------------------------------
+
+# The title of the section that assigns the work: "Tổ chức thực hiện", "Trách nhiệm thực hiện",
+# "Phân công thực hiện".
+IMPLEMENTATION_SECTION_RE = re.compile(
+    r"to[ \t]+chuc[ \t]+thuc[ \t]+hien|trach[ \t]+nhiem[ \t]+thuc[ \t]+hien|phan[ \t]+cong[ \t]+thuc[ \t]+hien"
+)
+# The line that starts a list of units (original text): "- Phân công thực hiện:",
+# "Đơn vị thực hiện: Ban Tuyên giáo", "Cơ quan thực hiện".
+PHAN_CONG_LINE_RE = vi_regex(
+    r"^[-+•*\s]*(?:phan[ \t]+cong(?:[ \t]+thuc[ \t]+hien)?|don[ \t]+vi[ \t]+thuc[ \t]+hien|co[ \t]+quan[ \t]+thuc[ \t]+hien)[ \t]*:?"
+)
+# A line naming units by their role (original text): "- Chủ trì: Sở Nội vụ",
+# "Đơn vị phối hợp: ...", "+ Thực hiện: ...".
+UNIT_ROLE_LINE_RE = vi_regex(
+    r"^[-+•*\s]*(?:(?:don[ \t]+vi|co[ \t]+quan)[ \t]+)?(?:chu[ \t]+tri|phoi[ \t]+hop|thuc[ \t]+hien)[ \t]*:"
+)
+# The period of an assignment (original text): "- Thời gian thực hiện: Quý III/2024",
+# "Thời hạn hoàn thành: ...", "Tiến độ: ...".
+PERIOD_LINE_RE = vi_regex(
+    r"^[-+•*\s]*(?:thoi[ \t]+gian(?:[ \t]+thuc[ \t]+hien|[ \t]+hoan[ \t]+thanh)?|thoi[ \t]+han(?:[ \t]+hoan[ \t]+thanh)?|tien[ \t]+do(?:[ \t]+thuc[ \t]+hien)?)[ \t]*:[ \t]*"
+)
+# The start of a line PHAN_CONG_LINE_RE, PERIOD_LINE_RE or UNIT_ROLE_LINE_RE can match, a
+# necessary condition (original text): "\n- Phân công", "\n+ Thời gian", "\nChủ trì".
+# The leading blanks and markers are taken possessively: no word looked for starts with one,
+# so giving some back could not make a match.
+ASSIGNMENT_HINT_RE = vi_regex(
+    r"\n(?:[^\S\n]|[-+•*#_>])*+(?:phan[ \t]+cong|(?:don[ \t]+vi|co[ \t]+quan)[ \t]+(?:thuc[ \t]+hien|chu[ \t]+tri|phoi[ \t]+hop)"
+    r"|thoi[ \t]+gian|thoi[ \t]+han|tien[ \t]+do|chu[ \t]+tri|phoi[ \t]+hop|thuc[ \t]+hien)"
+)
+
+# Words that start the task after the unit(s) a sentence names (lower case, folded).
+_VERBS = (
+    "tham muu|xay dung|to chuc|chi dao|huong dan|theo doi|trien khai|thuc hien|chu tri|phoi hop"
+    "|can cu|co trach nhiem|chiu trach nhiem|don doc|kiem tra|quan triet|tuyen truyen|bao cao"
+    "|lanh dao|nghien cuu|bam sat|tiep tuc|dinh ky|thuong xuyen|can|phai|nam bat|tap trung|day manh"
+    "|giup|la co quan|duoc giao|chuan bi|ra soat|cu the hoa|pho bien|bo tri|dam bao|bao dam"
+    "|giam sat|tong hop|de xuat|tang cuong|quan tam|chu dong|van dong|cung cap|bien soan|nang cao"
+    "|phat huy|duy tri|xac dinh|ban hanh|lua chon|lam tot|tich cuc|kip thoi|khan truong|nghiem tuc"
+    "|truc tiep|phan cong|sau khi|hang nam|hang quy|hang thang|hoan thanh|gui|lap|cu|tu chuc"
+)
+# A verb that starts the task after the units: "tham mưu" in "Ban Tuyên giáo tham mưu ...",
+# "chủ trì", "phối hợp", "tổ chức".
+TASK_VERB_RE = re.compile(_word_start_alternation(_VERBS.split("|")) + r"(?![\w])")
+# A noun after "tổ chức", which makes it a noun, not the verb: " đảng" in "tổ chức đảng",
+# " cơ sở", " đoàn thể".
+TO_CHUC_NOUN_RE = re.compile(
+    r"[ \t]+(?:dang|co[ \t]+so|chinh[ \t]+tri|doan[ \t]+the|hoi|thanh[ \t]+vien)(?![\w])"
+)
+# What leads the units of an item of "Tổ chức thực hiện": "đề nghị ", "giao cho ",
+# "trách nhiệm của ", "đối với ".
+ASSIGNEE_PREFIX_RE = re.compile(
+    r"^(?:de[ \t]+nghi|giao(?:[ \t]+cho)?|yeu[ \t]+cau|trach[ \t]+nhiem[ \t]+cua|doi[ \t]+voi)[ \t]+"
+)
+_COOPERATE_WITH = r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+"
+# "phối hợp với" and the blanks after it, after the units that lead: "phối hợp với ",
+# "chủ trì, phối hợp ".
+COOPERATE_WITH_RE = re.compile(_COOPERATE_WITH)
+# A separator of a unit list: ",", ";", " phối hợp với ", " chủ trì" in
+# "Ban Tuyên giáo chủ trì, phối hợp với Văn phòng". The blanks both word separators start with
+# are taken once, possessively (a word follows them, never a blank), instead of again for each
+# alternative.
+UNIT_SEPARATOR_RE = re.compile(r"[,;]|[ \t]++(?:" + _COOPERATE_WITH + r"|chu[ \t]+tri\b)")
+# A role word ending a unit's name (original text): " thực hiện", " chủ trì.",
+# " và các đơn vị liên quan".
+UNIT_ROLE_TAIL_RE = re.compile(
+    r"[ \t]+(?:thực hiện|chủ trì|phối hợp|và các đơn vị liên quan)[ \t.;,]*$"
+)
+# "và" or "cùng" leading a unit's name (original text, blanks collapsed): "và ", "cùng ".
+LEADING_AND_RE = re.compile(r"^(?:và|cùng)[ \t]+")
+# A word that starts a unit's name: "các", "ban", "sở", "ubnd", "trung tâm", "chi bộ".
+UNIT_START_RE = re.compile(
+    r"(?:cac|ban|so|cap uy|van phong|phong|chi bo|dang uy|doan|ubnd|uy ban|trung tam|cong doan|hoi|mat tran|dai|bao|truong|bo|cuc|to|thuong truc|lanh dao|chi uy)\b"
+)
+# A comma or semicolon before a letter (original text): ", " in "Ban Tuyên giáo, Văn phòng".
+LIST_SEPARATOR_RE = re.compile(r"[ \t]*[,;][ \t]*(?=[^\W\d_])")
+# A limiting word that ends the units a sentence names (original text): "theo", "được" in
+# "Các đồng chí chi ủy viên theo lĩnh vực được phân công ...".
+QUALIFIER_RE = re.compile(r"(?<!\w)(?:theo|được|đã|sẽ)(?!\w)", re.IGNORECASE)
+
+# --- recipients and signature ---------------------------------------------------------------------
+
+# Recipients run together on one line (original text): "; - " in "- Như trên; - Lưu: VT.".
+RECIPIENT_SEPARATOR_RE = re.compile(r"(?<=[;,])[ \t]+[-+•][ \t]+(?=\S)")
+# The authority line of a signature (original text): "T/M BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC",
+# "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"; group 1 the mark, group 2 what follows. That is
+# (?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.): the alternatives
+# grouped by their first letter (order kept), the lookbehind after it, so the regex engine
+# skips to T, K, Q.
+ON_BEHALF_RE = re.compile(
+    r"(T(?<![\w/.]T)(?:/M|\.M\.?|M\.?|L\.|/L|UQ\.?)|K(?<![\w/.]K)(?:/T|\.T\.?|T\.?)|Q(?<![\w/.]Q)\.)"
+    rf"[ \t]*([{CAPITALS}][^\n]{{0,100}})"
+)
+# A word of a signer's title: "bí thư", "giám đốc", "chánh văn phòng", "ủy viên".
+SIGNER_TITLE_WORD_RE = re.compile(
+    r"\b(?:"
+    + alternation(
+        [
+            "bi thu",
+            "giam doc",
+            "chu tich",
+            "truong ban",
+            "truong phong",
+            "truong khoa",
+            "chanh van phong",
+            "van phong",
+            "tong bien tap",
+            "hieu truong",
+            "bo truong",
+            "thu truong",
+            "cuc truong",
+            "vien truong",
+            "chanh an",
+            "chu nhiem",
+            "truong doan",
+            "thu tuong",
+            "chanh thanh tra",
+            "uy vien",
+            "thuong truc",
+            "truong",
+            "chanh",
+            "tong cuc truong",
+        ]
+    )
+    + r")\b"
+)
+# A signer's title at the end of an authority line: " phó bí thư" in
+# "t/m ban thuong vu pho bi thu".
+TITLE_AT_END_RE = re.compile(
+    r"\b(?:pho[ \t]+)?(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$"
+)
+# The mark of a signature where the name would be: "(đã ký)", "(Ký, ghi rõ họ tên)", "[signed]".
+SIGNED_MARK_RE = re.compile(
+    r"^[(\[]?\s*(?:da ky|daky|ky|signed|ky ten|ky, ghi ro ho ten|da ky va dong dau)[^)\]]{0,40}[)\]]?$"
+)
+# A person's name (original text): "Nguyễn Văn An", "Lê Thị Thu Hà".
+PERSON_NAME_RE = re.compile(rf"^[{CAPITALS}][\w'’]*(?:[ \t]+[{CAPITALS}][\w'’]*){{1,5}}$")
+# Capitals ending a recipient segment, a signer's title pasted on the line (original text):
+# "   PHÓ BÍ THƯ" in "- Lưu VP.      PHÓ BÍ THƯ"; see :func:`vanban.lines.caps_tail`.
+CAPS_TAIL_RE = re.compile(rf"[ \t]+((?:[{CAPITALS}]{{1,10}}+[ \t]*+){{1,6}}+)$")
+# Capitals at the end of a line (original text): "GIÁM ĐỐC" in "- Lưu: VT.   GIÁM ĐỐC".
+CAPS_AT_END_RE = re.compile(rf"((?:[{CAPITALS}]{{1,10}}[ \t]*){{1,6}})$")

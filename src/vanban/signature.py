@@ -1,0 +1,215 @@
+"""The end of a document: the recipients after "Nơi nhận", and the signature block (the
+authority line "T/M ...", "KT. ...", the signer's title and name)."""
+
+from __future__ import annotations
+
+from vanban.lines import (
+    Line,
+    LineMatch,
+    caps_tail,
+    field_value,
+    is_caps,
+    iter_lines,
+    split_lines,
+    trim,
+)
+from vanban.model import Span
+from vanban.normalize import fold_aligned
+from vanban.patterns import (
+    BULLET_RE,
+    CAPS_AT_END_RE,
+    NOI_NHAN_LINES,
+    ON_BEHALF_RE,
+    PERSON_NAME_RE,
+    RECIPIENT_SEPARATOR_RE,
+    SEPARATOR_LINE_RE,
+    SIGNED_MARK_RE,
+    SIGNER_TITLE_WORD_RE,
+    TITLE_AT_END_RE,
+)
+from vanban.state import TAIL_LINES, ParserState
+
+
+class SignatureParser(ParserState):
+    """Reads a bounded number of lines at the end of the text."""
+
+    def _tail(self) -> None:
+        text, doc = self.text, self.doc
+        last_heading = max((s.span[1] for s in doc.sections), default=self.body_start)
+        if doc.items:
+            last_heading = max(last_heading, doc.items[-1].span[0])
+        # max(the line after the TAIL_LINES-th "\n" from the end, the last heading's line); the
+        # first is later only when TAIL_LINES line breaks follow the heading's line start
+        start = text.rfind("\n", 0, last_heading) + 1
+        if text.count("\n", start) >= TAIL_LINES:
+            start = len(text.rsplit("\n", TAIL_LINES)[0]) + 1
+        tail = split_lines(text, start, len(text), TAIL_LINES + 1)
+        if self.footnote_starts:
+            tail = [ln for ln in tail if not self._is_footnote(ln.start)]
+        if self.noi_nhan is not None:
+            self._recipients(self.noi_nhan)
+        self._signature(tail)
+
+    def _recipients(self, match: LineMatch) -> None:
+        text = self.text
+        rec: list[tuple[str, Span]] = []
+        inline_start = match.start(1)
+        lines = iter_lines(text, match.end() + 1, len(text), 60 if match.end() < len(text) else 0)
+        inline = text[inline_start : match.end()]
+        if inline.strip():
+            for a, b in self._recipient_parts(inline_start, match.end()):
+                value = self._cut_signature(a, b)
+                if value:
+                    rec.append(value)
+        for line in lines:
+            if not line.text:
+                continue
+            if self._is_footnote(line.start):
+                break
+            bullet = BULLET_RE.match(line.text)
+            lowered = line.folded
+            if bullet and bullet.group(3):
+                start = line.cstart + bullet.start(3)
+            elif (line.text.endswith((";", ",")) or lowered.startswith("luu")) and not is_caps(
+                line.text
+            ):
+                start = line.cstart
+            else:
+                break
+            value = None
+            for a, b in self._recipient_parts(start, line.cend):
+                value = self._cut_signature(a, b)
+                if value:
+                    rec.append(value)
+            if (
+                lowered.lstrip("-+• ").startswith("luu")
+                and value
+                and not line.text.endswith((",", ";"))
+            ):
+                break
+        self.doc.recipients = [v for v, _ in rec]
+        self.spans["recipients"] = [s for _, s in rec]
+
+    def _recipient_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Recipients run together on one line: "- Như trên; - Lưu: VT." """
+        parts: list[tuple[int, int]] = []
+        for sep in RECIPIENT_SEPARATOR_RE.finditer(self.text, start, end):
+            parts.append((start, sep.start()))
+            start = sep.end()
+        parts.append((start, end))
+        return parts
+
+    def _cut_signature(self, start: int, end: int) -> tuple[str, Span] | None:
+        """A recipient without a signature fragment pasted on the same line."""
+        segment = self.text[start:end]
+        cut = ON_BEHALF_RE.search(segment)
+        if cut:
+            end = start + cut.start()
+        else:
+            caps = caps_tail(segment)
+            if caps and SIGNER_TITLE_WORD_RE.search(fold_aligned(caps.group(1).lower())):
+                end = start + caps.start()
+        cs, ce = trim(self.text, start, end)
+        value = field_value(self.text[cs:ce]).lstrip("-+•– ").rstrip(" ,;.")
+        if not value:
+            return None
+        return value, (cs, cs + len(value))
+
+    def _signature(self, tail: list[Line]) -> None:
+        doc = self.doc
+        title_index = None
+        first = ON_BEHALF_RE.search(self.text, tail[0].start) if tail else None
+        first_start = first.start() if first is not None else len(self.text) + 1
+        for index, line in enumerate(tail):
+            if line.end < first_start:
+                continue
+            found = ON_BEHALF_RE.search(line.text)
+            if not found:
+                continue
+            words = []
+            for word in found.group(2).split():
+                if not is_caps(word, 1) and word not in ("-", "&"):
+                    break
+                words.append(word)
+            if not words:
+                continue
+            body = " ".join(words)
+            # "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ" on one line: split the title off
+            title_inline = None
+            fbody = fold_aligned(body.lower())
+            split = TITLE_AT_END_RE.search(fbody)
+            if split and split.start() > 0 and not found.group(1).upper().startswith(("K", "Q")):
+                title_inline = body[split.start() :].strip()
+                body = body[: split.start()].strip()
+            doc.on_behalf = field_value(found.group(1) + " " + body)
+            begin = line.cstart + found.start()
+            self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
+            if title_inline:
+                doc.signer_title = title_inline
+                title_index = index
+            else:
+                found_title = self._signer_title(tail, index + 1)
+                title_index = index if found_title is None else found_title
+            break
+        if doc.on_behalf is None:
+            for index in range(len(tail) - 1, -1, -1):
+                line = tail[index]
+                value = line.text
+                if not value or len(value) > 80:
+                    continue
+                if (
+                    not BULLET_RE.match(value)
+                    and is_caps(value)
+                    and len(value.split()) <= 8
+                    and SIGNER_TITLE_WORD_RE.search(line.folded.lower())
+                ):
+                    doc.signer_title = field_value(value)
+                    self.spans["signer_title"] = (line.cstart, line.cend)
+                    title_index = index
+                    break
+        if title_index is not None:
+            self._signer_name(tail, title_index + 1)
+
+    def _signer_title(self, tail: list[Line], index: int) -> int | None:
+        for line in tail[index : index + 4]:
+            if not line.text:
+                continue
+            value = line.text
+            if ON_BEHALF_RE.match(value):
+                continue  # a second authority line: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
+            bullet = BULLET_RE.match(value)
+            if bullet:
+                caps = CAPS_AT_END_RE.search(value)
+                if not caps:
+                    continue
+                value = caps.group(1)
+            if (
+                len(value) <= 80
+                and len(value.split()) <= 8
+                and is_caps(value)
+                and not NOI_NHAN_LINES[0].match(line.folded)
+            ):
+                self.doc.signer_title = field_value(value)
+                start = line.cstart + line.text.rfind(value)
+                self.spans["signer_title"] = (start, start + len(value))
+                return tail.index(line)
+            return None
+        return None
+
+    def _signer_name(self, tail: list[Line], index: int) -> None:
+        for line in tail[index : index + 10]:
+            if (
+                not line.text
+                or SIGNED_MARK_RE.match(line.folded.strip())
+                or SEPARATOR_LINE_RE.match(line.text)
+            ):
+                continue
+            if BULLET_RE.match(line.text) or NOI_NHAN_LINES[0].match(line.folded):
+                continue
+            value = field_value(line.text)
+            if PERSON_NAME_RE.match(value) and not SIGNER_TITLE_WORD_RE.search(
+                fold_aligned(value.lower())
+            ):
+                self.doc.signer_name = value
+                self.spans["signer_name"] = (line.cstart, line.cend)
+            return

@@ -1,0 +1,136 @@
+"""The structure of the body: footnotes, where the body ends ("Nơi nhận"), the Roman-numbered
+sections, the Arabic-numbered items under them and the bullets of each item."""
+
+from __future__ import annotations
+
+from vanban.lines import (
+    LineMatch,
+    field_value,
+    line_matches,
+    line_value,
+    roman_to_int,
+    split_lines,
+    trim,
+)
+from vanban.model import Bullet, Footnote, Item, Section
+from vanban.patterns import BULLET_LINES, FOOTNOTE_LINES, ITEM_LINES, NOI_NHAN_LINES, SECTION_LINES
+from vanban.state import BODY_END_TAIL, MAX_FOOTNOTES, MAX_ITEMS, MAX_SECTIONS, ParserState
+
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+class StructureParser(ParserState):
+    """Finds the body's lines with the precompiled line patterns of :mod:`vanban.patterns`."""
+
+    def _footnotes(self) -> None:
+        for match in line_matches(FOOTNOTE_LINES, self.text, 0, len(self.text)):
+            label = match.group(1).translate(_SUPERSCRIPT).strip("[]")
+            body = match.group(2)
+            self.doc.footnotes.append(
+                Footnote(label, field_value(body), (match.start(2), match.end(2)))
+            )
+            self.footnote_starts.add(match.start())
+            if len(self.doc.footnotes) >= MAX_FOOTNOTES:
+                break
+
+    def _body_end(self) -> None:
+        """The body ends at the last "Nơi nhận" line. It is looked for in the last lines first
+        (a line pattern's matches after a line break are the same whether the scan starts
+        there or before: no match crosses a line break), and in the whole body only when
+        those lines have none."""
+        text = self.text
+        last: LineMatch | None = None
+        cut = text.rfind("\n", self.body_start, max(self.body_start, len(text) - BODY_END_TAIL))
+        if cut > 0:
+            for found in NOI_NHAN_LINES[1].finditer(text, cut, len(text)):
+                last = LineMatch(found, 1)  # the pattern starts with "\n"
+        if last is None:
+            for match in line_matches(NOI_NHAN_LINES, text, self.body_start, len(text)):
+                last = match
+        self.noi_nhan = last
+        if last is not None:
+            self.body_end = last.start()
+
+    def _structure(self) -> None:
+        text, doc = self.text, self.doc
+        heads: list[tuple[int, Section]] = []
+        expected = 1
+        for match in line_matches(SECTION_LINES, text, self.body_start, self.body_end):
+            if roman_to_int(match.group(1)) != expected:
+                continue
+            ts, te = trim(text, match.start(2), match.end(2))
+            if ts >= te:
+                nxt = split_lines(text, min(match.end() + 1, len(text)), self.body_end, 3)
+                line = next((ln for ln in nxt if ln.text), None)
+                if line is None:
+                    continue
+                ts, te = line.cstart, line.cend
+            title = field_value(text[ts:te])
+            if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in '“"('):
+                continue
+            section = Section(match.group(1), title, (match.start(), match.end()), (ts, te))
+            heads.append((match.start(), section))
+            expected += 1
+            if len(heads) >= MAX_SECTIONS:
+                break
+        doc.sections = [s for _, s in heads]
+        self.section_bounds = []
+        for index, (start, section) in enumerate(heads):
+            end = heads[index + 1][0] if index + 1 < len(heads) else self.body_end
+            self.section_bounds.append((section, start, end))
+        items: list[Item] = []
+        for section, _start, end in self.section_bounds:
+            found: list[Item] = []
+            want = 1
+            for line_match in line_matches(ITEM_LINES, text, section.span[1], end):
+                item_match = line_match.match  # groups 1 and 2 need no offset
+                label = item_match.group(1)
+                if int(label) != want:
+                    continue
+                ts, te = trim(text, item_match.start(2), item_match.end(2))
+                title = line_value(text[ts:te])
+                if not title:
+                    continue
+                found.append(
+                    Item(
+                        section.label,
+                        label,
+                        title,
+                        span=(line_match.start(), item_match.end()),
+                        title_span=(ts, te),
+                    )
+                )
+                want += 1
+                if len(items) + len(found) >= MAX_ITEMS:
+                    break
+            for index, item in enumerate(found):
+                start = item.span[0]
+                stop = found[index + 1].span[0] if index + 1 < len(found) else end
+                stop = self._cut_end(start, stop)
+                item.span = (start, stop)
+                self._item_body(item)
+            items.extend(found)
+            if len(items) >= MAX_ITEMS:
+                break
+        doc.items = items
+
+    def _item_body(self, item: Item) -> None:
+        text = self.text
+        start, end = item.span
+        body = text[start:end]
+        if self.footnote_starts and any(start <= f < end for f in self.footnote_starts):
+            body = "\n".join(line for line in body.split("\n") if not FOOTNOTE_LINES[0].match(line))
+        if "\n\n" in body:  # blank lines out (the ends are stripped just after)
+            body = "\n".join(filter(None, body.split("\n")))
+        body = body.strip()
+        item.text = body.replace("*", "") if "*" in body else body
+        first_nl = text.find("\n", start, end)
+        if first_nl < 0:
+            return
+        footnote_starts = self.footnote_starts
+        bullets = item.bullets
+        for bullet in BULLET_LINES[1].finditer(text, first_nl, end):
+            if footnote_starts and bullet.start() + 1 in footnote_starts:
+                continue
+            marker, plus, body = bullet.group(1, 2, 3)
+            bullets.append(Bullet(plus or marker, line_value(body), bullet.span(3)))
