@@ -219,6 +219,7 @@ class UploadDraft(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["unit", "sha256"], name="documents_draft_unit_sha")]
 
     def __str__(self) -> str:
         return self.filename

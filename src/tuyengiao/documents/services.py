@@ -179,6 +179,11 @@ def _draft(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadD
     existing = existing_document(unit, sha)
     if existing is not None:
         return existing
+    # An upload interrupted before its review (a killed request, a closed tab) left drafts:
+    # the same file again is the same draft, not a second one.
+    pending = UploadDraft.objects.filter(unit=unit, sha256=sha).first()
+    if pending is not None:
+        return pending
     text, parsed = read_and_parse(data, filename)  # raises before anything is stored
     draft = UploadDraft(
         unit=unit,

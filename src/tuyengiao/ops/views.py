@@ -26,5 +26,13 @@ def status(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not is_system_admin(request.user):
         raise PermissionDenied("Chỉ quản trị hệ thống xem được trang vận hành.")
     report = health.check()
+    from tuyengiao.documents.management.commands.stale_drafts import DEFAULT_DAYS, stale_drafts
+
     failed = Job.objects.filter(state=JobState.FAILED).select_related("started_by", "unit")[:20]
-    return render(request, "ops/status.html", {"health": report, "failed_jobs": failed})
+    context = {
+        "health": report,
+        "failed_jobs": failed,
+        "stale_drafts": stale_drafts().count(),
+        "stale_draft_days": DEFAULT_DAYS,
+    }
+    return render(request, "ops/status.html", context)

@@ -213,6 +213,30 @@ def test_zip_of_many_becomes_drafts_and_reports_bad_members(client_as, tree, med
 
 
 @pytest.mark.django_db
+def test_the_same_zip_uploaded_again_after_an_interruption_leaves_each_document_once(
+    tree, media_root
+):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.txt", SAMPLE)
+        z.writestr("b.docx", _docx(["Số 41-KH/TU", "KẾ HOẠCH", "Về việc thử"]))
+    archive = buf.getvalue()
+    # The first upload made its drafts, then the request died before anyone reviewed them.
+    first = services.upload(tree.base1, None, "lo.zip", archive)
+    assert len(first.drafts) == 2
+    again = services.upload(tree.base1, None, "lo.zip", archive)
+    assert {d.pk for d in again.drafts} == {d.pk for d in first.drafts}
+    assert UploadDraft.objects.count() == 2
+    assert len(stored_files(media_root)) == 2
+    for draft in again.drafts:
+        services.confirm_draft(draft, None, {})
+    services.upload(tree.base1, None, "lo.zip", archive)  # once more, after confirming
+    assert Document.objects.count() == 2 and UploadDraft.objects.count() == 0
+    # Another unit's upload of the same files is its own.
+    assert len(services.upload(tree.base2, None, "lo.zip", archive).drafts) == 2
+
+
+@pytest.mark.django_db
 def test_discarding_a_draft_removes_its_file(tree, media_root):
     outcome = services.upload(tree.base1, None, "a.txt", SAMPLE.encode())
     assert len(stored_files(media_root)) == 1
@@ -292,3 +316,22 @@ def test_uploading_each_corpus_document_yields_vanban_fields(path, client_as, tr
     assert doc.parsed["references"] == expected["references"]
     numbers = {r["number"] for r in expected["references"]} | set(expected["implements"])
     assert {r.number for r in doc.references.all()} <= numbers
+
+
+@pytest.mark.django_db
+def test_drafts_left_unreviewed_are_listed_and_can_be_cleaned_up(tree, media_root):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = services.upload(tree.base1, None, "a.txt", SAMPLE.encode()).drafts[0]
+    UploadDraft.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=20))
+    fresh = services.upload(tree.base1, None, "b.txt", SAMPLE.replace("40-KH", "42-KH").encode())
+    out = io.StringIO()
+    call_command("stale_drafts", stdout=out)
+    assert "a.txt" in out.getvalue() and "b.txt" not in out.getvalue()
+    assert UploadDraft.objects.count() == 2  # listing deletes nothing
+    call_command("stale_drafts", "--delete", stdout=io.StringIO())
+    assert list(UploadDraft.objects.values_list("pk", flat=True)) == [fresh.drafts[0].pk]
+    assert len(stored_files(media_root)) == 1
