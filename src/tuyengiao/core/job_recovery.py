@@ -165,6 +165,11 @@ def recover_stale(now: datetime | None = None) -> list[Job]:
             job.runner = ""
             job.save(update_fields=["state", "message", "runner", "finished_at"])
             changed.append(job)
+    for job in changed:
+        if job.state == JobState.FAILED:
+            from .jobs import notify_starter
+
+            notify_starter(job)
     return changed
 
 

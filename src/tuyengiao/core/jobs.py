@@ -255,6 +255,39 @@ def _finish(job: Job, progress: JobProgress, keep_file: bool) -> None:
         _drop_file(job)
     job.finished_at = timezone.now()
     job.save()
+    notify_starter(job)
+
+
+# A job shorter than this ended while its starter was most likely still watching its page.
+NOTIFY_AFTER = dt.timedelta(minutes=1)
+
+
+def notify_starter(job: Job) -> bool:
+    """E-mail the starter that a background job ended — when it failed, or took long enough
+    that they may have left its page. Jobs run inside the request (no worker) send nothing."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    starter = job.started_by
+    backend = str(settings.TASKS.get("default", {}).get("BACKEND", ""))
+    if starter is None or not starter.email or "django_tasks_db" not in backend:
+        return False
+    took = (job.finished_at or timezone.now()) - job.created_at
+    if job.state != JobState.FAILED and took < NOTIFY_AFTER:
+        return False
+    name = job.filename or job.kind
+    if job.state == JobState.FAILED:
+        subject = f"Việc «{name}» không thực hiện được"
+        body = f"Việc «{name}» bắt đầu lúc {timezone.localtime(job.created_at):%H:%M %d/%m/%Y} không thực hiện được.\n\n{job.message}"
+    else:
+        subject = f"Việc «{name}» đã xong"
+        body = f"Việc «{name}» bắt đầu lúc {timezone.localtime(job.created_at):%H:%M %d/%m/%Y} đã xong. Kết quả có trên trang của việc này."
+    try:
+        send_mail(subject, body, None, [starter.email])
+    except OSError:  # the mail server is down: the job page still says it all
+        logger.warning("job %s: end not mailed to its starter", job.pk, exc_info=True)
+        return False
+    return True
 
 
 def import_outcome(result: ImportResult) -> Outcome:

@@ -91,3 +91,15 @@ def test_a_queue_record_of_a_dead_worker_that_no_job_owns_is_failed() -> None:
     orphan.refresh_from_db()
     live.refresh_from_db()
     assert orphan.status == "FAILED" and live.status == "RUNNING"
+
+
+def test_the_starter_is_told_when_a_job_fails_for_good(settings: Any, mailoutbox: Any) -> None:
+    from tuyengiao.testing import make_tree, make_user
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.JOBS_MAX_ATTEMPTS = 1
+    starter = make_user("nhap", make_tree().base1, email="nhap@example.vn")
+    _running_job("other-host:1", 1, _task_result(), started_by=starter, filename="ds.xlsx")
+    job_recovery.recover_stale()
+    assert [m.to for m in mailoutbox] == [["nhap@example.vn"]]
+    assert "ds.xlsx" in mailoutbox[0].subject and "dừng giữa chừng" in mailoutbox[0].body
