@@ -13,7 +13,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -39,6 +39,11 @@ def _next_url(request: HttpRequest, default: str = "/") -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The POST data (even empty: an empty submission gets its "required" messages)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _verified(request: HttpRequest) -> bool:
@@ -69,7 +74,7 @@ def two_factor_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if not two_factor.has_confirmed_device(user) and user.must_use_two_factor:
         return redirect(f"{reverse('accounts:two_factor_setup')}?next={_next_url(request)}")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
@@ -103,7 +108,7 @@ def two_factor_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start adding an authenticator app: the password again, then a fresh secret."""
     if (refused := _require_enrolment_allowed(request)) is not None:
         return refused
-    form = PasswordAgainForm(request.POST or None, request=request, user=request.user)
+    form = PasswordAgainForm(_posted(request), request=request, user=request.user)
     if request.method == "POST" and form.is_valid():
         device = two_factor.pending_totp_device(request.user)
         request.session[PENDING_DEVICE_KEY] = device.pk
@@ -134,7 +139,7 @@ def two_factor_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     if device is None:
         messages.info(request, "Hãy nhập lại mật khẩu để bắt đầu thêm ứng dụng xác thực.")
         return redirect(f"{reverse('accounts:two_factor_setup')}?next={_next_url(request)}")
-    form = AppTokenForm(request.POST or None)
+    form = AppTokenForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         codes = two_factor.confirm_totp_device(device, form.cleaned_data["token"])
         if codes is not None:
@@ -187,7 +192,7 @@ def backup_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not _verified(request):
         messages.error(request, "Hãy xác thực hai lớp trước khi tạo mã dự phòng mới.")
         return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
-    form = PasswordAgainForm(request.POST or None, request=request, user=user)
+    form = PasswordAgainForm(_posted(request), request=request, user=user)
     if request.method == "POST" and form.is_valid():
         codes = two_factor.issue_backup_codes(user)
         messages.success(request, "Đã tạo bộ mã dự phòng mới; các mã cũ không còn dùng được.")
