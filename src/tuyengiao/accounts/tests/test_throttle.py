@@ -34,8 +34,9 @@ def _fresh_cache() -> Iterator[None]:
 
 def _login(username: str, password: str, forwarded_for: str = "") -> tuple[Client, Any]:
     client = Client()
-    extra = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
-    response = client.post(LOGIN, {"username": username, "password": password}, **extra)
+    if forwarded_for:
+        client.defaults["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    response = client.post(LOGIN, {"username": username, "password": password})
     return client, response
 
 

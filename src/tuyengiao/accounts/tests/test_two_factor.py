@@ -170,9 +170,7 @@ def test_a_verified_session_adds_an_authenticator_app(users: dict[str, User]) ->
     assert "Ứng dụng xác thực" in client.get(SECURITY).content.decode()
 
 
-def test_system_admin_resets_a_users_second_factor(
-    users: dict[str, User], client_as: Any
-) -> None:
+def test_system_admin_resets_a_users_second_factor(users: dict[str, User], client_as: Any) -> None:
     khoi = users["khoi"]
     _backup_codes(khoi, "aaaa2222")
     TOTPDevice.objects.create(user=khoi, name="điện thoại mất", confirmed=True)
@@ -196,6 +194,7 @@ def test_system_admin_resets_a_users_second_factor(
     assert not StaticDevice.objects.filter(user=khoi).exists()
     entry = LogEntry.objects.get(additional_data__event="second_factor_reset")
     assert entry.actor == users["admin"] and entry.object_pk == str(khoi.pk)
+    assert khoi.unit is not None
     assert entry.additional_data["unit_path"] == khoi.unit.path  # seen in khoi's unit's log
     # khoi's next sign-in enrols a first device.
     client = _password_only("khoi")
