@@ -177,7 +177,8 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the lockouts of the day, which set the 
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "tuyengiao.accounts.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-# Password-reset mails per hour: per e-mail address asked for, and per client address.
+# Password-reset mails per hour: per e-mail address asked for, and per client address (counted in
+# Django's default cache: per worker process unless CACHES names a shared one).
 PASSWORD_RESET_MAILS_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_MAILS_PER_EMAIL", "3"))
 PASSWORD_RESET_MAILS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAILS_PER_ADDRESS", "10"))
 

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -39,6 +39,12 @@ def _next_url(request: HttpRequest, default: str = "/") -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
+
+
+def _to(url_name: str, request: HttpRequest, next_url: str | None = None) -> HttpResponse:
+    """Redirect to another step of the flow, carrying where the user was going."""
+    target = next_url if next_url is not None else _next_url(request)
+    return redirect(f"{reverse(url_name)}?{urlencode({'next': target})}")
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -73,7 +79,7 @@ def two_factor_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The second step of signing in: a code from the app or one backup code."""
     user = request.user
     if not two_factor.has_confirmed_device(user) and user.must_use_two_factor:
-        return redirect(f"{reverse('accounts:two_factor_setup')}?next={_next_url(request)}")
+        return _to("accounts:two_factor_setup", request)
     form = TokenForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])
@@ -100,7 +106,7 @@ def _require_enrolment_allowed(request: AuthenticatedHttpRequest) -> HttpRespons
         "Tài khoản đã có xác thực hai lớp: hãy xác thực bằng thiết bị hiện có trước khi thêm "
         "thiết bị mới.",
     )
-    return redirect(f"{reverse('accounts:two_factor_verify')}?next={_next_url(request)}")
+    return _to("accounts:two_factor_verify", request)
 
 
 @login_required
@@ -112,7 +118,7 @@ def two_factor_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         device = two_factor.pending_totp_device(request.user)
         request.session[PENDING_DEVICE_KEY] = device.pk
-        return redirect(f"{reverse('accounts:two_factor_confirm')}?next={_next_url(request)}")
+        return _to("accounts:two_factor_confirm", request)
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -138,7 +144,7 @@ def two_factor_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     ).first()
     if device is None:
         messages.info(request, "Hãy nhập lại mật khẩu để bắt đầu thêm ứng dụng xác thực.")
-        return redirect(f"{reverse('accounts:two_factor_setup')}?next={_next_url(request)}")
+        return _to("accounts:two_factor_setup", request)
     form = AppTokenForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         codes = two_factor.confirm_totp_device(device, form.cleaned_data["token"])
@@ -191,7 +197,7 @@ def backup_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise PermissionDenied("Mã dự phòng chỉ dành cho tài khoản quản trị.")
     if not _verified(request):
         messages.error(request, "Hãy xác thực hai lớp trước khi tạo mã dự phòng mới.")
-        return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+        return _to("accounts:two_factor_verify", request, next_url=request.path)
     form = PasswordAgainForm(_posted(request), request=request, user=user)
     if request.method == "POST" and form.is_valid():
         codes = two_factor.issue_backup_codes(user)
