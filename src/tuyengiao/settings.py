@@ -6,6 +6,7 @@ DEBUG           "1"/"true" to turn on (the demo does).
 ALLOWED_HOSTS   comma-separated.
 EMAIL_URL-like  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                 DEFAULT_FROM_EMAIL; EMAIL_BACKEND defaults to the console in DEBUG, SMTP otherwise.
+TRUSTED_PROXY_COUNT  reverse proxies in front of the site (client address from X-Forwarded-For).
 TUYENGIAO_VAR   where the database, uploads and generated files live (default: <repo>/var).
 """
 
@@ -165,12 +166,30 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout after repeated failures (django-axes): 5 failures per user+IP, 15 minutes.
+# Login throttling (django-axes, see tuyengiao.accounts.throttle). Failures are counted per
+# username + client address (AXES_FAILURE_LIMIT) and per address over all usernames
+# (AXES_ADDRESS_FAILURE_LIMIT), never per username alone: nobody can lock a user out from another
+# address. Each lockout of the day doubles the cool-off, from LOGIN_COOLOFF_MINUTES up to
+# LOGIN_COOLOFF_MAX_MINUTES. Behind reverse proxies, set TRUSTED_PROXY_COUNT to their number: the
+# client address is then the Nth entry from the right of X-Forwarded-For (0: REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tuyengiao.accounts.throttle.client_ip"
+AXES_HANDLER = "tuyengiao.accounts.throttle.EscalatingAxesHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "50"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "5"))
+LOGIN_COOLOFF_MAX_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MAX_MINUTES", "60"))
+AXES_COOLOFF_TIME = "tuyengiao.accounts.throttle.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the lockouts of the day, which set the cool-off
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tuyengiao.accounts.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# Password-reset mails per hour: per e-mail address asked for, and per client address (counted in
+# Django's default cache: per worker process unless CACHES names a shared one).
+PASSWORD_RESET_MAILS_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_MAILS_PER_EMAIL", "3"))
+PASSWORD_RESET_MAILS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAILS_PER_ADDRESS", "10"))
 
 # Idle sessions expire: requests push the expiry forward, at most once per SESSION_REFRESH_SECONDS
 # (tuyengiao.accounts.middleware.IdleSessionMiddleware; a session idle for SESSION_COOKIE_AGE

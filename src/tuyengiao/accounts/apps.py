@@ -9,12 +9,16 @@ class AccountsConfig(AppConfig):
     nav_items = [
         ("Tài khoản", "accounts:user_list", 90),
         ("Nhật ký", "accounts:audit_log", 91),
+        ("Bảo mật", "accounts:security", 92),
     ]
 
     def nav_allowed(self, user: object, url_name: str) -> bool:
-        """Accounts and the audit log are for admins only."""
+        """Accounts and the audit log are for admins only; so is the security page (the second
+        factor, which only admins use)."""
         from .scoping import Action, allowed_actions
 
+        if url_name == "accounts:security":
+            return bool(getattr(user, "must_use_two_factor", False))
         return Action.MANAGE in allowed_actions(user)  # type: ignore[arg-type]
 
     def ready(self) -> None:

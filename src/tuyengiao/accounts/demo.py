@@ -1,19 +1,17 @@
 """Demo accounts: admin (system admin), khoi (admin of the bloc), coso1 and coso2 (officers of two
 sibling base organisations), plus a viewer and an officer of a state department.
 
-Admins must use two-factor authentication: each gets a static device with backup codes, which
-``tuyengiao demo`` prints so that a visitor can log in.
+Admins must use two-factor authentication: each gets backup codes (a static device), which
+``tuyengiao demo`` prints so that a visitor can log in; an authenticator app can be added from the
+security page once signed in.
 """
 
 from __future__ import annotations
 
-import random
-
-from django_otp.plugins.otp_static.models import StaticDevice
-
 from tuyengiao.core.demo_context import DemoContext
 
 from .models import Role, User
+from .two_factor import issue_backup_codes
 
 BACKUP_CODES = 5
 
@@ -60,14 +58,7 @@ def load(ctx: DemoContext) -> None:
         users["so1"] = _user(
             "so1", ctx.password, "Quang Huy", "Võ", unit=departments[0], role=Role.OFFICER
         )
-    rng = random.SystemRandom()
     for username in ("admin", "khoi"):
-        device = StaticDevice.objects.create(
-            user=users[username], name="Mã dự phòng", confirmed=True
-        )
-        for _ in range(BACKUP_CODES):
-            device.token_set.create(
-                token="".join(rng.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(8))
-            )
+        issue_backup_codes(users[username], count=BACKUP_CODES)
     ctx.objects["users"] = users
     ctx.log(f"{len(users)} tài khoản: " + ", ".join(users))

@@ -3,11 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest
 
 from tuyengiao.orgs.models import Unit
 
 from .models import Role, User
+from .two_factor import normalise_token
 
 
 class LoginForm(AuthenticationForm):
@@ -25,7 +28,53 @@ class TokenForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
         help_text="Mã 6 số trong ứng dụng xác thực (hoặc một mã dự phòng).",
+        error_messages={"required": "Hãy nhập mã xác thực."},
     )
+
+    def clean_token(self) -> str:
+        token = normalise_token(self.cleaned_data["token"])
+        if not token:
+            raise forms.ValidationError("Hãy nhập mã xác thực.")
+        return token
+
+
+class AppTokenForm(TokenForm):
+    """The first code of a newly scanned authenticator app (backup codes do not confirm it)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["token"].help_text = "Mã 6 số đang hiện trong ứng dụng vừa quét."
+
+    def clean_token(self) -> str:
+        token = super().clean_token()
+        if not token.isdigit() or len(token) != 6:
+            raise forms.ValidationError("Mã của ứng dụng xác thực gồm đúng 6 chữ số.")
+        return token
+
+
+class PasswordAgainForm(forms.Form):
+    """The user's password, asked again before the second factor changes."""
+
+    password = forms.CharField(
+        label="Mật khẩu hiện tại",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+        help_text="Nhập lại mật khẩu để xác nhận chính bạn đang thao tác.",
+        error_messages={"required": "Hãy nhập mật khẩu hiện tại."},
+    )
+
+    def __init__(self, *args: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        # Through authenticate(), not check_password(): django-axes counts the failures, so this
+        # form is no unthrottled way to guess the password of a session left open.
+        if authenticate(self.request, username=self.user.get_username(), password=password) is None:
+            raise forms.ValidationError("Mật khẩu không đúng.")
+        return password
 
 
 class UserForm(forms.ModelForm):

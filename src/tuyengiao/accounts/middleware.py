@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
@@ -12,12 +13,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-# Paths an admin may reach before the second factor: the 2FA pages themselves, logout, static.
+# Paths an admin may reach before the second factor: the verify page, logout, static files.
 _OPEN_NAMES = (
-    "accounts:two_factor_setup",
     "accounts:two_factor_verify",
     "accounts:logout",
     "core:healthz",
+)
+# Enrolment pages: open before the second factor only to a user with no confirmed device yet
+# (otherwise a password alone could add a device and so pass the second factor).
+_FIRST_ENROLMENT_NAMES = (
+    "accounts:two_factor_setup",
+    "accounts:two_factor_confirm",
 )
 
 
@@ -63,7 +69,22 @@ def session_refreshed_at_login(sender: object, request: HttpRequest, **kwargs: o
 class RequireTwoFactorForAdminsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self._open_paths: tuple[str, ...] | None = None
+        self._paths: tuple[frozenset[str], frozenset[str], str] | None = None
+
+    def _open_and_enrolment_paths(self) -> tuple[frozenset[str], frozenset[str], str]:
+        if self._paths is None:
+            static = (
+                settings.STATIC_URL
+                if settings.STATIC_URL.startswith("/")
+                else "/" + settings.STATIC_URL
+            )
+            # Whole paths, not prefixes: the verify page's path is a prefix of the enrolment pages'.
+            self._paths = (
+                frozenset(reverse(n) for n in _OPEN_NAMES),
+                frozenset(reverse(n) for n in _FIRST_ENROLMENT_NAMES),
+                static,
+            )
+        return self._paths
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
@@ -72,19 +93,15 @@ class RequireTwoFactorForAdminsMiddleware:
             and getattr(user, "must_use_two_factor", False)
             and not getattr(user, "is_verified", lambda: False)()  # set by django_otp's middleware
         ):
-            if self._open_paths is None:
-                from django.conf import settings
-
-                static = (
-                    settings.STATIC_URL
-                    if settings.STATIC_URL.startswith("/")
-                    else "/" + settings.STATIC_URL
-                )
-                self._open_paths = (*(reverse(n) for n in _OPEN_NAMES), static)
-            if not request.path.startswith(self._open_paths):
+            open_paths, enrolment_paths, static = self._open_and_enrolment_paths()
+            path = request.path
+            if path not in open_paths and not path.startswith(static):
                 from django_otp import devices_for_user
 
                 has_device = any(True for _ in devices_for_user(user, confirmed=True))
-                target = "accounts:two_factor_verify" if has_device else "accounts:two_factor_setup"
-                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+                if has_device or path not in enrolment_paths:
+                    target = (
+                        "accounts:two_factor_verify" if has_device else "accounts:two_factor_setup"
+                    )
+                    return redirect(f"{reverse(target)}?next={quote(request.get_full_path())}")
         return self.get_response(request)

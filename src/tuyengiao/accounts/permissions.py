@@ -69,3 +69,9 @@ def drilldown_unit(user: User | AnonymousUser, within: Unit, requested: str | No
     if own is None:
         raise Http404("Không tìm thấy đơn vị.")
     return own
+
+
+def may_reset_second_factor(user: User | AnonymousUser) -> bool:
+    """Deleting another user's second factor opens that account to its password alone until it
+    enrols again: a system administrator's decision, not a unit administrator's."""
+    return is_system_admin(user)

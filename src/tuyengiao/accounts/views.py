@@ -1,28 +1,24 @@
 from __future__ import annotations
 
-import base64
-import io
-
-import segno
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
-from django_otp import login as otp_login
-from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 
-from .forms import AuditFilterForm, LoginForm, TokenForm, UserForm
+from .forms import AuditFilterForm, LoginForm, UserForm
 from .models import User
+from .permissions import may_reset_second_factor
 from .scoping import Action, allowed_actions, get_for_user, require, scoped, visible_units
+from .throttle import client_ip, failed_logins, reset_mail_allowed
+from .two_factor import users_with_devices
 
 
 class LoginView(auth_views.LoginView):
@@ -41,6 +37,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        if not reset_mail_allowed(form.cleaned_data["email"], client_ip(self.request)):
+            # Over the hourly limit: no mail, but the same answer as when one is sent, so that the
+            # page tells nobody whether the address exists or was throttled.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
@@ -53,54 +56,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
-
-
-def _next_url(request: HttpRequest) -> str:
-    target = request.GET.get("next") or request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return "/"
-
-
-@login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    """Enrol a TOTP device: show its QR code, confirm with one code from the app."""
-    user = request.user
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực", confirmed=False)
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            messages.success(request, "Đã bật xác thực hai lớp.")
-            return redirect(_next_url(request))
-        form.add_error("token", "Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng.")
-    buffer = io.BytesIO()
-    segno.make(device.config_url, error="m").save(
-        buffer, kind="svg", scale=5, xmldecl=False, svgns=True
-    )
-    qr_svg = buffer.getvalue().decode()
-    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return render(
-        request,
-        "accounts/two_factor_setup.html",
-        {"form": form, "qr_svg": qr_svg, "device": device, "secret": secret},
-    )
-
-
-@login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"].strip())
-        if device is not None:
-            otp_login(request, device)
-            return redirect(_next_url(request))
-        form.add_error("token", "Mã không đúng hoặc đã hết hạn.")
-    return render(request, "accounts/two_factor_verify.html", {"form": form})
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -137,6 +92,13 @@ def user_list(request: HttpRequest) -> HttpResponse:
         )
     context = paginate(request, users)
     context["roles"] = User._meta.get_field("role").choices
+    page_users = list(context["object_list"])
+    failures = failed_logins([u.username for u in page_users])
+    may_reset = may_reset_second_factor(request.user)
+    with_devices = users_with_devices([u.pk for u in page_users]) if may_reset else set()
+    context["rows"] = [
+        (u, failures.get(u.username, 0), may_reset and u.pk in with_devices) for u in page_users
+    ]
     return render(request, "accounts/user_list.html", context)
 
 

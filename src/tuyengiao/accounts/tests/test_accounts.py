@@ -76,19 +76,29 @@ def test_admin_must_set_up_totp_then_verify(users: dict[str, User]) -> None:
     assert client.post(LOGIN, {"username": "khoi", "password": TEST_PASSWORD}).status_code == 302
     response = client.get("/don-vi/")
     assert response.status_code == 302 and "/xac-thuc-hai-lop/cai-dat/" in response["Location"]
+    # The password is asked again before a secret is made (and shown) at all.
     page = client.get(response["Location"])
+    assert page.status_code == 200 and "<svg" not in page.content.decode()
+    setup = "/tai-khoan/xac-thuc-hai-lop/cai-dat/?next=/don-vi/"
+    wrong = client.post(setup, {"password": "khong-phai"})
+    assert "Mật khẩu không đúng" in wrong.content.decode()
+    assert not TOTPDevice.objects.filter(user=users["khoi"]).exists()
+    response = client.post(setup, {"password": TEST_PASSWORD})
+    assert response.status_code == 302 and "/cai-dat/xac-nhan/" in response["Location"]
+    confirm = response["Location"]
+    page = client.get(confirm)
     assert page.status_code == 200 and "<svg" in page.content.decode()
     device = TOTPDevice.objects.get(user=users["khoi"], confirmed=False)
-    wrong = client.post("/tai-khoan/xac-thuc-hai-lop/cai-dat/?next=/don-vi/", {"token": "000000"})
+    wrong = client.post(confirm, {"token": "000000"})
     assert "Mã không đúng" in wrong.content.decode()
     device.refresh_from_db()
     assert device.throttling_failure_count == 1  # django-otp slows down guessing
     device.throttle_reset()  # as if the user waited a few seconds
     token = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    response = client.post(
-        "/tai-khoan/xac-thuc-hai-lop/cai-dat/?next=/don-vi/", {"token": f"{token:06d}"}
-    )
-    assert response.status_code == 302 and response["Location"] == "/don-vi/"
+    response = client.post(confirm, {"token": f"{token:06d}"})
+    # The first device comes with backup codes, shown once, then on to where the user was going.
+    assert response.status_code == 200 and 'href="/don-vi/"' in response.content.decode()
+    assert StaticDevice.objects.get(user=users["khoi"]).token_set.count() == 10
     assert client.get("/don-vi/").status_code == 200
     device.refresh_from_db()
     assert device.confirmed
