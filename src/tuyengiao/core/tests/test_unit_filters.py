@@ -32,12 +32,12 @@ class Case:
     inside: str = "base1"  # an in-scope unit for the filter, an attribute of Tree
 
 
-def _documents(tree: Tree) -> str:
+def _documents(tree: Tree) -> tuple[str, str]:
     make_document(tree.base1, number="1-KH/RIENG", title=f"Kế hoạch {OWN_MARK}")
     return reverse("documents:document_list"), OWN_MARK
 
 
-def _people(tree: Tree) -> str:
+def _people(tree: Tree) -> tuple[str, str]:
     make_person(tree.base1, name=f"Người {OWN_MARK}")
     return reverse("orgs:person_list"), OWN_MARK
 
