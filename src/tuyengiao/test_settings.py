@@ -15,6 +15,13 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 SECURE_SSL_REDIRECT = False
 MEDIA_ROOT = VAR_DIR / "media"  # noqa: F405
 AXES_ENABLED = True
+# Plain storage: tests render {% static %} without a collectstatic run (the manifest storage of
+# production is tested by core/tests/test_production_server.py, which runs collectstatic itself).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise warns about a missing one
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared-cache in-memory database: the browser tests' live server answers

@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest
 
+from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
 
 from .models import Role, User
@@ -127,6 +128,6 @@ class UserForm(forms.ModelForm):
 
 class AuditFilterForm(forms.Form):
     q = forms.CharField(label="Tìm", required=False)
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
+    unit = UnitFilterField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
     date_from = forms.DateField(label="Từ ngày", required=False)
     date_to = forms.DateField(label="Đến ngày", required=False)

@@ -145,7 +145,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             entries = entries.filter(timestamp__date__gte=data["date_from"])
         if data["date_to"]:
             entries = entries.filter(timestamp__date__lte=data["date_to"])
-    if export_requested(request):
+    elif form.is_bound:
+        entries = entries.none()
+    if export_requested(request, form):
         return export_xlsx(
             "nhat-ky.xlsx",
             [

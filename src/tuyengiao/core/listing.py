@@ -1,10 +1,16 @@
-"""What every list page does: filter from the query string, page, and export the same rows to .xlsx."""
+"""What every list page does: filter from the query string, page, and export the same rows to .xlsx.
+
+A filter the user may not apply (a unit outside their scope, a year that is no number) is answered,
+never dropped: the form shows why, the list shows nothing rather than rows that only look filtered,
+and no export is made (:class:`UnitFilterField`, ``filter_rejected``, ``export_requested(…, form)``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +18,23 @@ from django.http import HttpRequest, HttpResponse
 from .spreadsheets import xlsx_response
 
 PER_PAGE = 50
+
+OUT_OF_SCOPE_UNIT = (
+    "Đơn vị được chọn không thuộc phạm vi bạn được xem, nên danh sách không được lọc theo đơn vị "
+    "này. Hãy chọn một đơn vị trong danh sách."
+)
+
+
+class UnitFilterField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A list filter's unit, chosen among the user's visible units (the view sets the queryset):
+    any other pk — a unit of another branch, a stale link — is an error with this message."""
+
+    default_error_messages = {"invalid_choice": OUT_OF_SCOPE_UNIT}
+
+
+def filter_rejected(form: forms.Form) -> bool:
+    """The filter form was submitted (any query string) but some value cannot be applied."""
+    return form.is_bound and not form.is_valid()
 
 
 def paginate(
@@ -29,7 +52,11 @@ def paginate(
     }
 
 
-def export_requested(request: HttpRequest) -> bool:
+def export_requested(request: HttpRequest, form: forms.Form | None = None) -> bool:
+    """``?export=xlsx``, unless the filters ``form`` was rejected: the page then shows its errors
+    instead of a file of rows the filter did not select."""
+    if form is not None and filter_rejected(form):
+        return False
     return request.GET.get("export") == "xlsx"
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
 
 from .models import FIELD_LABELS
@@ -111,7 +112,7 @@ class FilterForm(forms.Form):
         max_value=2100,
         error_messages={"invalid": "Năm phải là số, ví dụ 2023."},
     )
-    unit = forms.ModelChoiceField(
+    unit = UnitFilterField(
         queryset=Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả"
     )
 

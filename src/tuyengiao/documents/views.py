@@ -24,7 +24,7 @@ from tuyengiao.accounts.scoping import (
     visible_units,
 )
 from tuyengiao.core import jobs
-from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.core.listing import export_requested, export_xlsx, filter_rejected, paginate
 from tuyengiao.core.views import job_page
 from tuyengiao.orgs.models import Unit
 
@@ -50,7 +50,9 @@ def can_change(request: HttpRequest) -> bool:
 
 def _filtered(request: HttpRequest, form: FilterForm) -> QuerySet[Document]:
     qs = scoped(Document, request.user)
-    if not form.is_valid():
+    if filter_rejected(form):
+        return qs.none()
+    if not form.is_valid():  # no filter asked
         return qs
     data = form.cleaned_data
     if data.get("doc_type"):
@@ -96,7 +98,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
             else 1
         )
         per_page = 20
-        if export_requested(request):
+        if export_requested(request, form):
             results = search(qs, query, limit=2000, offset=0, user=request.user)
             return export_xlsx(
                 "van-ban.xlsx", EXPORT_COLUMNS, [h.document for h in results.hits], title="Văn bản"
@@ -114,7 +116,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         )
     else:
         qs = qs.select_related("unit").order_by("-date", "-id")
-        if export_requested(request):
+        if export_requested(request, form):
             return export_xlsx("van-ban.xlsx", EXPORT_COLUMNS, qs[:20000], title="Văn bản")
         context.update(paginate(request, qs))
     context["drafts"] = scoped(UploadDraft, request.user).count() if can_change(request) else 0

@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from tuyengiao.core.listing import UnitFilterField
+
 from .models import CommRole, Person, Unit, UnitKind
 
 
@@ -54,7 +56,7 @@ class PersonForm(forms.ModelForm):
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False)
-    unit = forms.ModelChoiceField(
+    unit = UnitFilterField(
         label="Thuộc đơn vị (cả cấp dưới)", queryset=Unit.objects.none(), required=False
     )
     role = forms.ModelChoiceField(label="Vai trò", queryset=CommRole.objects.all(), required=False)

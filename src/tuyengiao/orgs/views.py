@@ -277,7 +277,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
             people = people.filter(is_party_member=data["party"] == "1")
         if data["active"] in {"0", "1"}:
             people = people.filter(active=data["active"] == "1")
-    if export_requested(request):
+    else:
+        people = people.none()
+    if export_requested(request, form):
         return export_xlsx(
             "nhan-su.xlsx",
             PERSON_EXPORT_COLUMNS,

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 
+from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit, UnitKind
 
 from .models import CascadeState, Plan, PlanKind, Task
@@ -184,7 +185,7 @@ class SendDownForm(forms.Form):
 class UnitFilterForm(forms.Form):
     """Which units to offer when sending down: a subtree, of a kind."""
 
-    root = forms.ModelChoiceField(
+    root = UnitFilterField(
         queryset=Unit.objects.none(), required=False, label="Thuộc", empty_label="Tất cả"
     )
     kind = forms.ChoiceField(

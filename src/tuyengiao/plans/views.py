@@ -266,6 +266,8 @@ def plan_send(request: HttpRequest, plan_pk: int) -> HttpResponse:
             offered = offered.filter(depth=plan.unit.depth + 1)
         if kind := filters.cleaned_data.get("kind"):
             offered = offered.filter(kind=kind)
+    elif filters.is_bound:
+        offered = offered.none()
     already = set(
         services.CascadeRecipient.objects.filter(dispatch__plan=plan).values_list(
             "unit_id", flat=True

@@ -279,6 +279,9 @@ def test_deploy_checks_are_clean_with_production_settings(tmp_path: Any) -> None
     }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
+    # The documented production start collects the static files first (check --deploy asks for it).
+    collect = [sys.executable, "-m", "tuyengiao", "collectstatic", "--noinput", "-v0"]
+    assert subprocess.run(collect, env=env, timeout=300).returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "tuyengiao", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

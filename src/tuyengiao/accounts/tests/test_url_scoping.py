@@ -11,93 +11,21 @@ from the resolver, its factories from its ``testing`` module.
 
 from __future__ import annotations
 
-import importlib
 import io
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from tuyengiao.accounts.models import User
-from tuyengiao.orgs.models import Unit
 from tuyengiao.testing import SECRET_MARK, Tree, logged_in_client
 
-# Django's admin is staff-only (checked separately below); the rest is public by nature.
-SKIPPED_NAMESPACES = {"admin"}
-ALWAYS_PUBLIC = {"core:healthz", "set_language"}
+from .url_walk import Route, all_routes, kwarg_factories, missing_factories_message, public_names
+
 OUTSIDERS = ("coso1", "viewer1", "sotttt")
 DENIED = {403, 404}
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str  # "app:url_name"
-    app: str  # the namespace, to name the app in failure messages
-    kwargs: tuple[str, ...]
-    route: str
-
-
-def _walk(
-    patterns: list[Any], prefix: str = "", namespace: str = "", kwargs: tuple[str, ...] = ()
-) -> Iterator[Route]:
-    for entry in patterns:
-        names = tuple(entry.pattern.regex.groupindex)
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or ""
-            full_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
-            yield from _walk(
-                entry.url_patterns, prefix + str(entry.pattern), full_ns, kwargs + names
-            )
-        elif isinstance(entry, URLPattern) and entry.name:
-            full = f"{namespace}:{entry.name}" if namespace else entry.name
-            yield Route(
-                full,
-                namespace.split(":")[0] or "(racine)",
-                kwargs + names,
-                prefix + str(entry.pattern),
-            )
-
-
-def all_routes() -> list[Route]:
-    seen: dict[str, Route] = {}
-    for route in _walk(get_resolver().url_patterns):
-        if route.app in SKIPPED_NAMESPACES:
-            continue
-        # Several patterns may share a name (e.g. create and edit); keep the one with most kwargs.
-        if route.name not in seen or len(route.kwargs) > len(seen[route.name].kwargs):
-            seen[route.name] = route
-    return sorted(seen.values(), key=lambda r: r.name)
-
-
-def app_testing_modules() -> dict[str, Any]:
-    modules = {}
-    for config in apps.get_app_configs():
-        try:
-            modules[config.label] = importlib.import_module(f"{config.name}.testing")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.testing":
-                raise
-    return modules
-
-
-def kwarg_factories() -> dict[str, Callable[[Unit], object]]:
-    factories: dict[str, Callable[[Unit], object]] = {}
-    for module in app_testing_modules().values():
-        if hasattr(module, "url_kwarg_factories"):
-            factories.update(module.url_kwarg_factories())
-    return factories
-
-
-def public_names() -> set[str]:
-    names = set(ALWAYS_PUBLIC)
-    for module in app_testing_modules().values():
-        names |= set(getattr(module, "PUBLIC_URL_NAMES", set()))
-    return names
 
 
 ROUTES = all_routes()
@@ -152,11 +80,8 @@ def test_objects_of_another_branch_are_out_of_reach(
     route: Route, tree: Tree, users: dict[str, User]
 ) -> None:
     factories = kwarg_factories()
-    missing = [k for k in route.kwargs if k not in factories]
-    assert not missing, (
-        f"Ứng dụng «{route.app}»: URL {route.name} ({route.route}) có tham số {missing} nhưng không có factory. "
-        f"Add them to url_kwarg_factories() in the app's testing.py (or list the URL in PUBLIC_URL_NAMES)."
-    )
+    problem = missing_factories_message(route, factories)
+    assert problem is None, problem
     values = {k: factories[k](tree.base2) for k in route.kwargs}
     url = reverse(route.name, kwargs=values)
     for username, client in _clients(users).items():

@@ -1,4 +1,4 @@
-"""``tuyengiao demo``: migrate, load the demo data once, print the accounts, serve.
+"""``tuyengiao demo``: migrate, collect the static files, load the demo data once, print the accounts, serve.
 
 Each app may ship ``<app>/demo.py`` with ``load(ctx: DemoContext) -> None``; they run in
 INSTALLED_APPS order, so an app can use what the apps before it created (``ctx`` carries it).
@@ -36,6 +36,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
+        # The pages name hashed static files from the manifest; with DEBUG off (WhiteNoise serving
+        # them) nothing works without it, and with DEBUG on it costs a second.
+        call_command("collectstatic", interactive=False, verbosity=0)
         from tuyengiao.accounts.models import User
 
         password = os.environ.get("TUYENGIAO_DEMO_PASSWORD") or secrets.token_urlsafe(9)

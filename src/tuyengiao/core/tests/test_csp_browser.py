@@ -1,0 +1,75 @@
+"""In Chromium: pages with inline scripts, a <style> block, htmx and a static script run under the
+Content-Security-Policy without a single violation, and the scripts still do their work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tuyengiao.accounts.models import User
+from tuyengiao.documents import services
+from tuyengiao.documents.tests.test_upload import SAMPLE
+from tuyengiao.plans.testing import make_plan
+from tuyengiao.testing import Tree, login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Recorded by the page itself: the event fires for every blocked script, style or handler.
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || ''));
+});
+"""
+
+
+def _watch(page: Any) -> list[str]:
+    """Console messages about the policy (Chromium reports each blocked item there too)."""
+    messages: list[str] = []
+    page.on(
+        "console",
+        lambda msg: messages.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    page.add_init_script(RECORD_VIOLATIONS)
+    return messages
+
+
+def _violations(page: Any, console: list[str]) -> list[str]:
+    return [*console, *page.evaluate("window.__csp")]
+
+
+def test_review_page_inline_script_and_style_run(
+    browser_page: Any, live_server: Any, tree: Tree, users: dict[str, User]
+) -> None:
+    page = browser_page
+    console = _watch(page)
+    draft = services.upload(tree.base1, users["coso1"], "ke-hoach-40.txt", SAMPLE.encode()).drafts[
+        0
+    ]
+    url = reverse("documents:draft_review", kwargs={"uploaddraft_pk": draft.pk})
+    login(page, live_server, users["coso1"], next_path=url)
+    assert page.evaluate("typeof htmx") == "object"  # the static htmx loaded
+    # The <style nonce> applied: the review grid is laid out by it.
+    assert page.locator(".review").evaluate("e => getComputedStyle(e).display") == "grid"
+    # The inline script ran: focusing the number field marks its place in the text.
+    page.focus("input[name=number]")
+    page.wait_for_selector('.doctext mark.active[data-field="number"]')
+    assert _violations(page, console) == []
+
+
+def test_plan_send_select_all_without_inline_handler(
+    browser_page: Any, live_server: Any, tree: Tree, users: dict[str, User]
+) -> None:
+    page = browser_page
+    console = _watch(page)
+    plan = make_plan(tree.base1)
+    login(page, live_server, users["coso1"], next_path=reverse("plans:plan_send", args=[plan.pk]))
+    page.check("input[data-check-all=units]")
+    boxes = page.locator("input[name=units]:not(:disabled)")
+    assert boxes.count() >= 1
+    assert all(boxes.nth(i).is_checked() for i in range(boxes.count()))
+    page.uncheck("input[data-check-all=units]")
+    assert not any(boxes.nth(i).is_checked() for i in range(boxes.count()))
+    assert _violations(page, console) == []
