@@ -11,6 +11,9 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
+# A post Django refuses before any view (too many files …) gets a Vietnamese page, not "Bad Request".
+handler400 = "tuyengiao.core.errors.bad_request"
+
 # Apps declare ``url_prefix`` on their AppConfig ("don-vi/", "tai-lieu/" …) and are mounted here,
 # so a new app joins the URL tree (and the scoping test that walks it) by existing.
 for config in apps.get_app_configs():

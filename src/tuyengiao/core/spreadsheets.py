@@ -3,6 +3,10 @@
 Imports are all-or-nothing by default: ``read_table`` gives rows with their spreadsheet row
 numbers, the importer validates every row and collects ``RowError``s, and only when there are
 none (or the user chose "import the valid rows only") does it write, in one transaction.
+
+Every export goes through ``workbook_bytes``/``csv_bytes`` so that text someone typed (a name
+such as ``=HYPERLINK(...)``) is never written as a live formula (OWASP "CSV injection"); the
+import undoes the CSV quote, so an exported sheet imports again unchanged.
 """
 
 from __future__ import annotations
@@ -10,19 +14,26 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.http import HttpResponse
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from vanban import decode_bytes
 
 from .text import fold
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_IMPORT_ROWS = 200_000
+# Text starting with one of these is taken as a formula by Excel/LibreOffice when a .csv opens
+# (tab and CR too, per OWASP); a quote in front keeps it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableError(ValueError):
@@ -69,7 +80,16 @@ def _cell_text(value: Any) -> str:
         return str(int(value))
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
-    return str(value).strip()
+    text = str(value)
+    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_START:
+        text = text[1:]  # the quote our own .csv export put in front (see csv_bytes)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _decoded_csv(data: bytes) -> str:
+    """UTF-8/16/32, Windows-1258 and the legacy TCVN3/VNI fonts, as NFC Unicode (vanban's
+    detection, which the library's .txt reader uses too)."""
+    return decode_bytes(data)[0]
 
 
 def read_table(upload: IO[bytes], filename: str, columns: dict[str, Sequence[str]]) -> list[Row]:
@@ -91,15 +111,13 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, Sequence[str
         sheet = workbook.worksheets[0]
         raw_rows = sheet.iter_rows(values_only=True)
     elif name.endswith(".csv"):
-        data = upload.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1258", errors="replace")
-        dialect: Any = csv.excel
+        text = _decoded_csv(upload.read())
+        delimiter = ","
         with contextlib.suppress(csv.Error):
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        raw_rows = csv.reader(io.StringIO(text), dialect)
+            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+        # Only the delimiter is guessed: the sniffer takes the quote our export puts before
+        # "=…" (see csv_bytes) for a quoting character.
+        raw_rows = csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)
     else:
         raise TableError("Chỉ nhận tệp .xlsx hoặc .csv.")
 
@@ -139,20 +157,32 @@ def require_columns(rows: list[Row], required: dict[str, str]) -> None:
         raise TableError("Thiếu cột: " + ", ".join(missing))
 
 
+def _literal(sheet: Any, value: Any) -> Any:
+    """``value`` as openpyxl should store it: text that openpyxl would take for a formula ("=…")
+    or an error code ("#N/A"), or a spreadsheet would on editing, becomes a cell of type string;
+    anything else is left as it is, so numbers and dates stay numbers and dates."""
+    if isinstance(value, str) and value.startswith((*FORMULA_START, "#")):
+        cell = Cell(sheet, row=1, column=1, value=value)  # append() sets the real place
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def workbook_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
-    """Build an .xlsx with one sheet per (title, headers, rows); header bold, columns sized."""
+    """Build an .xlsx with one sheet per (title, headers, rows); header bold, columns sized.
+    Text is always written as text, never as a formula."""
     workbook = Workbook(write_only=False)
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
-        sheet.append(list(headers))
+        sheet.append([_literal(sheet, h) for h in headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="FCE4D6")
         widths = [len(str(h)) for h in headers]
         for row in rows:
             values = list(row)
-            sheet.append(values)
+            sheet.append([_literal(sheet, v) for v in values])
             for i, v in enumerate(values[: len(widths)]):
                 widths[i] = min(60, max(widths[i], len(str(v)) if v is not None else 0))
         for i, width in enumerate(widths, start=1):
@@ -171,12 +201,21 @@ def xlsx_response(
     return response
 
 
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value  # OWASP: the quote makes a spreadsheet show the text, not run it
+    return value
+
+
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly; text that would
+    start a formula is quoted (``read_table`` takes the quote off again)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerow([_csv_cell(h) for h in headers])
+    writer.writerows([_csv_cell(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

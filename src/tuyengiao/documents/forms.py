@@ -7,10 +7,12 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from tuyengiao.core import uploads
 from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
 
 from .models import FIELD_LABELS
+from .services import max_file_bytes, max_zip_files, max_zip_total_bytes
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -49,6 +51,16 @@ class UploadForm(forms.Form):
         field.queryset = units
         if initial_unit is not None:
             field.initial = initial_unit.pk
+        # The limits are told before sending (a bigger post is refused before any view runs);
+        # the page's script also checks the count, in the same words.
+        self.limits_text = uploads.bulk_limits_text(
+            max_file_bytes(), max_zip_files(), max_zip_total_bytes()
+        )
+        self.max_files = uploads.max_files_per_request()
+        self.too_many_files_text = uploads.too_many_files_text()
+        files = self.fields["tep"]
+        files.help_text = f"{files.help_text} {self.limits_text}"
+        files.widget.attrs["accept"] = ",".join(uploads.LIBRARY_BULK.suffixes)
 
 
 class DocumentFieldsForm(forms.Form):

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 
 import vanban
+from tuyengiao.core import uploads
 
 from .models import (
     EDITABLE_FIELDS,
@@ -57,7 +58,7 @@ def max_zip_total_bytes() -> int:
     return int(getattr(settings, "DOCUMENTS_MAX_ZIP_TOTAL_BYTES", 200 * MB))
 
 
-READABLE_SUFFIXES = {".txt", ".docx", ".pdf", ".odt", ".html", ".htm", ".doc", ".rtf"}
+READABLE_SUFFIXES = set(uploads.LIBRARY.suffixes)  # the one allow-list is core.uploads
 
 
 class UploadError(ValueError):
@@ -84,6 +85,8 @@ def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
         raise UploadError(
             f"Tệp “{name}” quá lớn ({_mb(len(data))}); giới hạn là {_mb(max_file_bytes())} mỗi tệp."
         )
+    if reason := uploads.refusal(name, data, uploads.LIBRARY):
+        raise UploadError(reason)  # an .exe or a renamed file never reaches the readers
     suffix = Path(name).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="tg-doc-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
@@ -135,8 +138,8 @@ def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:
             name = PurePosixPath(info.filename.replace("\\", "/")).name
             if name.startswith(".") or name.startswith("__MACOSX") or "__MACOSX" in info.filename:
                 continue
-            if Path(name).suffix.lower() not in READABLE_SUFFIXES:
-                continue
+            # Every other member is kept, so that one the library refuses (an .exe …) is
+            # reported by name and reason instead of vanishing.
             with archive.open(info) as handle:
                 content = handle.read(max_file_bytes() + 1)
             members.append((name, content))
@@ -518,13 +521,9 @@ class ImportSummary:
 
 
 def document_files(directory: Path) -> list[Path]:
-    """Readable files under ``directory`` (recursively), sorted; .zip archives included."""
-    suffixes = READABLE_SUFFIXES | {".zip"}
-    return sorted(
-        p
-        for p in directory.rglob("*")
-        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
-    )
+    """Files under ``directory`` (recursively), sorted, hidden ones left out; every kind is
+    listed, so that a file the library does not take is reported, not skipped in silence."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def import_one(

@@ -4,7 +4,9 @@ from typing import Any
 
 from django import forms
 
+from tuyengiao.core import uploads
 from tuyengiao.core.listing import UnitFilterField
+from tuyengiao.core.uploads import CheckedFileField
 
 from .models import CommRole, Person, Unit, UnitKind
 
@@ -89,14 +91,8 @@ class TransferForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Tệp .xlsx hoặc .csv")
+    # The kind of file is checked at once (by content); its rows by the background job.
+    file = CheckedFileField(uploads.IMPORTS, label="Tệp .xlsx hoặc .csv")
     valid_only = forms.BooleanField(
         label="Chỉ nhập các dòng hợp lệ (bỏ qua dòng lỗi)", required=False
     )
-
-    def clean_file(self) -> Any:
-        """The kind of file is checked at once; its rows are checked by the background job."""
-        upload = self.cleaned_data["file"]
-        if not (upload.name or "").lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
-        return upload

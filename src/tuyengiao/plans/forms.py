@@ -9,7 +9,9 @@ from django.db.models import QuerySet
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 
+from tuyengiao.core import uploads
 from tuyengiao.core.listing import UnitFilterField
+from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Unit, UnitKind
 
 from .models import CascadeState, Plan, PlanKind, Task
@@ -26,7 +28,8 @@ class UnitChoiceField(forms.ModelMultipleChoiceField):
 class PlanForm(forms.ModelForm):
     """A plan of the user's unit: from a file (read by vanban) or typed in."""
 
-    file = forms.FileField(
+    file = CheckedFileField(
+        uploads.LIBRARY,
         label="Tệp kế hoạch (.docx, .pdf, .odt, .txt)",
         required=False,
         help_text="Hệ thống đọc số, ngày, trích yếu và đề xuất danh sách nhiệm vụ để anh/chị rà soát.",
@@ -216,7 +219,7 @@ class BoardFilterForm(forms.Form):
 
 
 class UploadSignedPlanForm(forms.Form):
-    file = forms.FileField(label="Kế hoạch đã ký (.docx, .pdf, .odt)")
+    file = CheckedFileField(uploads.LIBRARY, label="Kế hoạch đã ký (.docx, .pdf, .odt)")
 
 
 class TaskUpdateForm(forms.Form):
@@ -224,13 +227,9 @@ class TaskUpdateForm(forms.Form):
     note = forms.CharField(
         label="Nội dung đã thực hiện", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    evidence = forms.FileField(label="Minh chứng (tệp)", required=False)
-
-    def clean_evidence(self) -> Any:
-        f = self.cleaned_data.get("evidence")
-        if f and f.size > 20 * 1024 * 1024:
-            raise forms.ValidationError("Tệp minh chứng quá lớn (tối đa 20 MB).")
-        return f
+    evidence = CheckedFileField(
+        uploads.ATTACHMENTS, label="Minh chứng (tệp)", required=False, max_bytes=20 * 1024 * 1024
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from tuyengiao.core import uploads
+from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.core.widgets import Select
 from tuyengiao.orgs.models import Unit, UnitKind
 
@@ -173,6 +175,17 @@ class MatrixFilterForm(forms.Form):
         f.choices = periods
 
 
+class AttachmentForm(forms.Form):
+    """A file attached to a submission: documents, spreadsheets, images, checked by content."""
+
+    file = CheckedFileField(
+        uploads.ATTACHMENTS,
+        label="Tệp đính kèm",
+        max_bytes=20 * 1024 * 1024,
+        error_messages={"required": "Chưa chọn tệp."},
+    )
+
+
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Tệp .xlsx đã điền")
+    file = CheckedFileField(uploads.IMPORTS, label="Tệp .xlsx đã điền")
     valid_only = forms.BooleanField(label="Chỉ nhập các dòng hợp lệ", required=False)

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from tuyengiao.core import uploads
+from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Person, Unit
 
 from .models import QuestionKind, SessionMode, StudyRound, StudySession, StudyTest
@@ -104,16 +106,12 @@ class CheckinForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Bảng ký tên (.xlsx hoặc .csv)", help_text="Cột bắt buộc: Họ và tên; nên có Năm sinh."
+    file = CheckedFileField(
+        uploads.IMPORTS,
+        label="Bảng ký tên (.xlsx hoặc .csv)",
+        help_text="Cột bắt buộc: Họ và tên; nên có Năm sinh.",
     )
     valid_rows_only = forms.BooleanField(label="Chỉ nhập các dòng hợp lệ", required=False)
-
-    def clean_file(self) -> Any:
-        f = self.cleaned_data["file"]
-        if not f.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
-        return f
 
 
 class TestForm(forms.ModelForm):
@@ -164,12 +162,9 @@ class EssayForm(forms.Form):
     text = forms.CharField(
         label="Nội dung bài thu hoạch", widget=forms.Textarea(attrs={"rows": 12}), required=False
     )
-    file = forms.FileField(label="Hoặc tệp đính kèm (.docx, .pdf)", required=False)
-
-    def clean_file(self) -> Any:
-        f = self.cleaned_data.get("file")
-        if f and not f.name.lower().endswith((".docx", ".pdf", ".doc", ".odt")):
-            raise forms.ValidationError("Chỉ nhận tệp .docx, .doc, .odt hoặc .pdf.")
-        if f and f.size > 10 * 1024 * 1024:
-            raise forms.ValidationError("Tệp quá 10 MB.")
-        return f
+    file = CheckedFileField(
+        uploads.LIBRARY,
+        label="Hoặc tệp đính kèm (.docx, .pdf)",
+        required=False,
+        max_bytes=10 * 1024 * 1024,
+    )

@@ -193,7 +193,10 @@ def test_import_view(tree: Tree, client_as) -> None:  # type: ignore[no-untyped-
     assert "thêm mới 1" in response.content.decode()
     assert Unit.objects.get(code="N1").kind == UnitKind.CELL
     response = client.post("/don-vi/nhap/", {"file": SimpleUploadedFile("x.pdf", b"%PDF")})
-    assert "Chỉ nhận tệp .xlsx hoặc .csv" in response.content.decode()
+    assert (
+        "“x.pdf”" in response.content.decode()
+        and "chỉ nhận .xlsx, .csv" in response.content.decode()
+    )
     assert Job.objects.count() == 2  # a file of the wrong kind starts no job
 
 

@@ -20,6 +20,14 @@
     }
   });
   form.addEventListener('submit', function (e) {
+    // More files than the server takes in one post: say so now rather than after the upload.
+    var maxFiles = parseInt(form.dataset.maxFiles, 10);
+    if (maxFiles && input.files && input.files.length > maxFiles) {
+      e.preventDefault();
+      errors.textContent = '';
+      var box = document.createElement('div'); box.className = 'errorbox'; box.textContent = form.dataset.tooMany; errors.appendChild(box);
+      return;
+    }
     if (!window.XMLHttpRequest || !window.FormData) return;  // plain form post still works
     e.preventDefault();
     var xhr = new XMLHttpRequest();
