@@ -1,25 +1,21 @@
-"""What the library does, apart from the web: read and parse uploads, keep drafts for review,
-save documents with their corrections, resolve references, import folders, reparse originals.
+"""What the library does, apart from the web: keep drafts of uploads for review, save documents
+with their corrections, resolve references, import folders, reparse originals.
 
-Every failure a person can cause (bad file, hostile zip, too large) raises :class:`UploadError`
-with a Vietnamese message *before* anything is stored.
+Reading a file (limits, kinds, text and structure) is :mod:`.reading`; its names used by other
+apps and the views are re-exported here. Every failure a person can cause raises
+:class:`UploadError` with a Vietnamese message *before* anything is stored.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import mimetypes
 import re
-import tempfile
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -36,115 +32,25 @@ from .models import (
     UploadDraft,
     blob_path,
 )
+from .reading import (
+    READABLE_SUFFIXES,
+    UploadError,
+    check_kind,
+    max_zip_total_bytes,
+    parse_text,
+    read_and_parse,
+    safe_zip_members,
+    sha256_of,
+    size_text,
+)
 from .signals import document_saved
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
     from tuyengiao.orgs.models import Unit
 
-MB = 1024 * 1024
 
-
-def max_file_bytes() -> int:
-    return int(getattr(settings, "DOCUMENTS_MAX_FILE_BYTES", 20 * MB))
-
-
-def max_zip_files() -> int:
-    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_FILES", 500))
-
-
-def max_zip_total_bytes() -> int:
-    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_TOTAL_BYTES", 200 * MB))
-
-
-READABLE_SUFFIXES = {".txt", ".docx", ".pdf", ".odt", ".html", ".htm", ".doc", ".rtf"}
-
-
-class UploadError(ValueError):
-    """A file (or archive) that cannot be taken in; the message is for the user, in Vietnamese."""
-
-
-# --- reading ------------------------------------------------------------------------------------
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _mb(n: int) -> str:
-    return f"{n / MB:.1f}".rstrip("0").rstrip(".") + " MB"
-
-
-def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
-    """Text and parsed structure (``ParsedDocument.to_dict()``) of a file's bytes."""
-    name = Path(filename).name or "tep"
-    if not data:
-        raise UploadError(f"Tệp “{name}” rỗng (0 byte) — không có nội dung để đọc.")
-    if len(data) > max_file_bytes():
-        raise UploadError(
-            f"Tệp “{name}” quá lớn ({_mb(len(data))}); giới hạn là {_mb(max_file_bytes())} mỗi tệp."
-        )
-    suffix = Path(name).suffix.lower()
-    with tempfile.TemporaryDirectory(prefix="tg-doc-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        try:
-            text = vanban.read(path)
-        except vanban.ReadError as exc:
-            raise UploadError(f"Không đọc được tệp “{name}”: {exc}") from exc
-        except Exception as exc:  # a reader bug must not become a 500 for the user
-            raise UploadError(
-                f"Không đọc được tệp “{name}”: tệp hỏng hoặc định dạng không hỗ trợ."
-            ) from exc
-    if not text.strip():
-        raise UploadError(
-            f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh)."
-        )
-    parsed = vanban.parse(text, source=name).to_dict()
-    return text, parsed
-
-
-def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:
-    """The files of a .zip, after refusing the whole archive if any entry is hostile: a path that
-    climbs out (``../../x``) or is absolute, too many files, or too many bytes once unpacked."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UploadError("Tệp .zip bị hỏng, không mở được.") from exc
-    with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        for info in archive.infolist():
-            raw = info.filename.replace("\\", "/")
-            parts = PurePosixPath(raw).parts
-            if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in parts:
-                raise UploadError(
-                    f"Tệp .zip chứa đường dẫn không an toàn “{info.filename}” (ra ngoài thư mục); "
-                    "không nhận tệp này, chưa lưu gì."
-                )
-        if len(infos) > max_zip_files():
-            raise UploadError(
-                f"Tệp .zip có {len(infos)} tệp, nhiều hơn giới hạn {max_zip_files()}; chưa lưu gì."
-            )
-        total = sum(i.file_size for i in infos)
-        if total > max_zip_total_bytes():
-            raise UploadError(
-                f"Tệp .zip khi giải nén là {_mb(total)}, vượt giới hạn {_mb(max_zip_total_bytes())}; chưa lưu gì."
-            )
-        members = []
-        for info in infos:
-            name = PurePosixPath(info.filename.replace("\\", "/")).name
-            if name.startswith(".") or name.startswith("__MACOSX") or "__MACOSX" in info.filename:
-                continue
-            if Path(name).suffix.lower() not in READABLE_SUFFIXES:
-                continue
-            with archive.open(info) as handle:
-                content = handle.read(max_file_bytes() + 1)
-            members.append((name, content))
-    if not members:
-        raise UploadError(
-            "Tệp .zip không có văn bản nào đọc được (.docx, .pdf, .txt, .odt, .html)."
-        )
-    return members
+# --- storing ------------------------------------------------------------------------------------
 
 
 def store_blob(data: bytes, filename: str, sha256: str | None = None) -> str:
@@ -206,7 +112,8 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
     ):
         if len(data) > max_zip_total_bytes():
             raise UploadError(
-                f"Tệp .zip quá lớn ({_mb(len(data))}); giới hạn {_mb(max_zip_total_bytes())}."
+                f"Tệp .zip quá lớn ({size_text(len(data))}); "
+                f"giới hạn {size_text(max_zip_total_bytes())}."
             )
         members = safe_zip_members(data)
         for name, content in members:
@@ -220,6 +127,7 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
             else:
                 outcome.drafts.append(result)
         return outcome
+    check_kind(filename)
     result = _draft(unit, user, filename, data)
     if isinstance(result, Document):
         outcome.duplicates.append((filename, result))
@@ -502,6 +410,18 @@ def create_document(
     return doc
 
 
+def store_file(
+    unit: Unit, user: User | None, filename: str, data: bytes, **flags: Any
+) -> tuple[Document, bool]:
+    """A file saved as a document of ``unit`` without review, and whether it is new: the same
+    bytes already stored for ``unit`` are that document (nothing is read twice)."""
+    existing = existing_document(unit, sha256_of(data))
+    if existing is not None:
+        return existing, False
+    text, parsed = read_and_parse(data, filename)
+    return create_document(unit, user, filename, data, text=text, parsed=parsed, **flags), True
+
+
 # --- bulk import and reparse ----------------------------------------------------------------------
 
 
@@ -514,7 +434,7 @@ class ImportSummary:
 
 def document_files(directory: Path) -> list[Path]:
     """Readable files under ``directory`` (recursively), sorted; .zip archives included."""
-    suffixes = READABLE_SUFFIXES | {".zip"}
+    suffixes = {*READABLE_SUFFIXES, ".zip"}
     return sorted(
         p
         for p in directory.rglob("*")
@@ -534,16 +454,12 @@ def import_one(
         for member, content in members:
             import_one(unit, user, f"{name}/{member}", content, summary)
         return
-    if existing_document(unit, sha256_of(data)) is not None:
-        summary.duplicates.append(name)
-        return
     try:
-        text, parsed = read_and_parse(data, name)
+        _, created = store_file(unit, user, name, data)
     except UploadError as exc:
         summary.failures.append((name, str(exc)))
         return
-    create_document(unit, user, name, data, text=text, parsed=parsed)
-    summary.imported.append(name)
+    (summary.imported if created else summary.duplicates).append(name)
 
 
 def import_directory(
@@ -580,7 +496,7 @@ def reparse(doc: Document) -> bool:
         text, parsed = read_and_parse(data, doc.filename or doc.file.name or "tep")
     else:
         text = doc.text
-        parsed = vanban.parse(text, source=doc.filename).to_dict()
+        parsed = parse_text(text, source=doc.filename)
     changed = parsed != doc.parsed or text != doc.text
     if changed:
         doc.text = text

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
+from tuyengiao.documents.reading import UploadError
 from tuyengiao.orgs.models import Unit
 
 from . import services
@@ -34,7 +35,6 @@ from .forms import (
 )
 from .gantt import build_gantt
 from .models import CascadeRecipient, CascadeState, Plan, Task, TaskAssignment, TaskUpdate
-from .reading import ReadError
 from .uploads import create_plan_from_document, create_plan_from_upload
 
 
@@ -112,7 +112,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
                     )
                 },
             )
-        except ReadError as exc:
+        except UploadError as exc:
             form.add_error("file", str(exc))
         else:
             n = plan.tasks.count()
@@ -448,7 +448,7 @@ def recipient_upload(request: HttpRequest, recipient_pk: int) -> HttpResponse:
                 text="",
                 overrides={},
             )
-        except ReadError as exc:
+        except UploadError as exc:
             form.add_error("file", str(exc))
         else:
             recipient.refresh_from_db()
