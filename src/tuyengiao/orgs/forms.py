@@ -7,7 +7,7 @@ from django import forms
 from .models import CommRole, Person, Unit, UnitKind
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(forms.ModelForm[Unit]):
     class Meta:
         model = Unit
         fields = [
@@ -21,7 +21,7 @@ class UnitForm(forms.ModelForm):
         ]
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(forms.ModelForm[Person]):
     class Meta:
         model = Person
         fields = [
