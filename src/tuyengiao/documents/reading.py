@@ -69,7 +69,7 @@ def check_kind(name: str) -> None:
         )
 
 
-def read_upload(upload: UploadedFile) -> tuple[str, bytes]:
+def read_upload(upload: UploadedFile[bytes]) -> tuple[str, bytes]:
     """The name and bytes of one uploaded document, refused before its bytes are read into
     memory when its kind is not read or it is larger than the limit."""
     name = Path(upload.name or "tep").name

@@ -63,7 +63,7 @@ def plan_fields_from_document(document: Document) -> dict[str, Any]:
 
 
 def store_in_library(
-    unit: Unit, user: User | None, upload: UploadedFile, published_down: bool = True
+    unit: Unit, user: User | None, upload: UploadedFile[bytes], published_down: bool = True
 ) -> Document:
     """The uploaded file as a library document of ``unit`` (the same file twice is stored once).
 
@@ -79,7 +79,7 @@ def store_in_library(
 def create_plan_from_upload(
     unit: Unit,
     user: User | None,
-    upload: UploadedFile | None,
+    upload: UploadedFile[bytes] | None,
     text: str,
     overrides: dict[str, Any],
 ) -> Plan:

@@ -202,8 +202,8 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse
         if can_change
         else [],
         "parent_visible": plan.parent is not None and can(request.user, Action.VIEW, plan.parent),
-        "document_visible": plan.document_id is not None
-        and can(request.user, Action.VIEW, plan.document),  # type: ignore[arg-type]
+        "document_visible": plan.document is not None
+        and can(request.user, Action.VIEW, plan.document),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -271,9 +271,7 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
         if kind := filters.cleaned_data.get("kind"):
             offered = offered.filter(kind=kind)
     already = set(
-        services.CascadeRecipient.objects.filter(dispatch__plan=plan).values_list(
-            "unit_id", flat=True
-        )
+        CascadeRecipient.objects.filter(dispatch__plan=plan).values_list("unit_id", flat=True)
     )
     form = SendDownForm(request.POST if request.method == "POST" else None, units=below)
     if request.method == "POST" and form.is_valid():
