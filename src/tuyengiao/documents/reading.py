@@ -12,6 +12,7 @@ import hashlib
 import io
 import tempfile
 import zipfile
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -77,6 +78,16 @@ def read_upload(upload: UploadedFile[bytes]) -> tuple[str, bytes]:
     if upload.size is not None:
         check_size(name, upload.size)
     return name, b"".join(upload.chunks())
+
+
+def parse_iso_date(value: Any) -> date | None:
+    """A date of the parsed structure (ISO text), or None when absent or not a date."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def parse_text(text: str, source: str | None = None) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from .reading import (
     UploadError,
     check_kind,
     max_zip_total_bytes,
+    parse_iso_date,
     parse_text,
     read_and_parse,
     safe_zip_members,
@@ -62,8 +63,14 @@ def store_blob(data: bytes, filename: str, sha256: str | None = None) -> str:
     return name
 
 
-def _mime(filename: str) -> str:
-    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+def _file_fields(filename: str, data: bytes, sha256: str) -> dict[str, Any]:
+    """What a draft and a document record of the file itself (its blob is ``store_blob``'s)."""
+    return {
+        "sha256": sha256,
+        "filename": Path(filename).name[:255],
+        "mime": mimetypes.guess_type(filename)[0] or "application/octet-stream",
+        "size": len(data),
+    }
 
 
 # --- drafts -------------------------------------------------------------------------------------
@@ -74,6 +81,13 @@ class UploadOutcome:
     drafts: list[UploadDraft] = field(default_factory=list)
     duplicates: list[tuple[str, Document]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, name: str, result: UploadDraft | Document) -> None:
+        """A file read: a new draft, or the document already holding the same bytes."""
+        if isinstance(result, Document):
+            self.duplicates.append((name, result))
+        else:
+            self.drafts.append(result)
 
 
 def existing_document(unit: Unit, sha256: str) -> Document | None:
@@ -87,14 +101,7 @@ def _draft(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadD
         return existing
     text, parsed = read_and_parse(data, filename)  # raises before anything is stored
     draft = UploadDraft(
-        unit=unit,
-        uploaded_by=user,
-        sha256=sha,
-        filename=Path(filename).name[:255],
-        mime=_mime(filename),
-        size=len(data),
-        text=text,
-        parsed=parsed,
+        unit=unit, uploaded_by=user, text=text, parsed=parsed, **_file_fields(filename, data, sha)
     )
     draft.file.name = store_blob(data, filename, sha)
     draft.save()
@@ -122,17 +129,10 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
             except UploadError as exc:
                 outcome.failures.append((name, str(exc)))
                 continue
-            if isinstance(result, Document):
-                outcome.duplicates.append((name, result))
-            else:
-                outcome.drafts.append(result)
+            outcome.add(name, result)
         return outcome
     check_kind(filename)
-    result = _draft(unit, user, filename, data)
-    if isinstance(result, Document):
-        outcome.duplicates.append((filename, result))
-    else:
-        outcome.drafts.append(result)
+    outcome.add(filename, _draft(unit, user, filename, data))
     return outcome
 
 
@@ -152,15 +152,6 @@ def _drop_blob_if_unused(name: str) -> None:
 
 
 # --- fields, corrections ------------------------------------------------------------------------
-
-
-def parse_iso_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def field_text(field_name: str, value: Any) -> str:
@@ -394,10 +385,7 @@ def create_document(
     sha = sha256_of(data)
     doc = Document(
         unit=unit,
-        sha256=sha,
-        filename=Path(filename).name[:255],
-        mime=_mime(filename),
-        size=len(data),
+        **_file_fields(filename, data, sha),
         text=text,
         uploaded_by=user,
         visible_to_all=may_be_visible_to_all(unit) and flags.get("visible_to_all", True),

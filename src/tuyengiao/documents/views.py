@@ -122,18 +122,23 @@ def document_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "documents/document_list.html", context)
 
 
-@login_required
-def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _upload_form(request: AuthenticatedHttpRequest, refused: str) -> UploadForm | None:
+    """The upload form over the units the user may add to; None, with ``refused`` shown, when
+    there is none (the upload and the import pages alike)."""
     units = _writable_units(request)
     if not units.exists():
-        messages.error(request, "Bạn không có quyền tải văn bản lên.")
-        return redirect("documents:document_list")
-    form = UploadForm(
-        request.POST or None,
-        request.FILES or None,
-        units=units,
-        initial_unit=request.user.unit,
+        messages.error(request, refused)
+        return None
+    return UploadForm(
+        request.POST or None, request.FILES or None, units=units, initial_unit=request.user.unit
     )
+
+
+@login_required
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = _upload_form(request, "Bạn không có quyền tải văn bản lên.")
+    if form is None:
+        return redirect("documents:document_list")
     errors: list[str] = []
     if request.method == "POST":
         if form.is_valid():
@@ -357,16 +362,9 @@ def document_download(request: AuthenticatedHttpRequest, document_pk: int) -> Fi
 @login_required
 def import_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Many files at once without review: saved to a work folder, imported by a background task."""
-    units = _writable_units(request)
-    if not units.exists():
-        messages.error(request, "Bạn không có quyền nhập văn bản.")
+    form = _upload_form(request, "Bạn không có quyền nhập văn bản.")
+    if form is None:
         return redirect("documents:document_list")
-    form = UploadForm(
-        request.POST or None,
-        request.FILES or None,
-        units=units,
-        initial_unit=request.user.unit,
-    )
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         require(request.user, Action.CHANGE, unit)

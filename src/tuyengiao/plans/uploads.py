@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from tuyengiao.documents.reading import UploadError, parse_text, read_upload
+from tuyengiao.documents.reading import UploadError, parse_iso_date, parse_text, read_upload
 
 from . import services
 from .models import Plan, PlanKind
@@ -27,39 +27,42 @@ if TYPE_CHECKING:
 CORRECTABLE = {"number": "number", "title": "title", "issued_on": "date", "issuer_name": "issuer"}
 
 
-def _parsed_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 def _usable_number(number: str | None) -> str:
     number = (number or "").strip()
     return number if any(ch.isdigit() for ch in number) else ""
 
 
-def plan_fields_from_parsed(parsed: dict[str, Any]) -> dict[str, Any]:
+def _plan_fields(
+    doc_type: str | None,
+    number: str | None,
+    title: str | None,
+    issued_on: date | None,
+    issuer: str | None,
+) -> dict[str, Any]:
     return {
-        "kind": services.kind_for_doc_type(parsed.get("doc_type")) or PlanKind.PLAN,
-        "number": _usable_number(parsed.get("number"))[:80],
-        "title": (parsed.get("title") or "").strip()[:500],
-        "issued_on": _parsed_date(parsed.get("date")),
-        "issuer_name": (parsed.get("issuer") or "")[:255],
+        "kind": services.kind_for_doc_type(doc_type) or PlanKind.PLAN,
+        "number": _usable_number(number)[:80],
+        "title": (title or "").strip()[:500],
+        "issued_on": issued_on,
+        "issuer_name": (issuer or "")[:255],
     }
+
+
+def plan_fields_from_parsed(parsed: dict[str, Any]) -> dict[str, Any]:
+    return _plan_fields(
+        parsed.get("doc_type"),
+        parsed.get("number"),
+        parsed.get("title"),
+        parse_iso_date(parsed.get("date")),
+        parsed.get("issuer"),
+    )
 
 
 def plan_fields_from_document(document: Document) -> dict[str, Any]:
     """The plan's copy of the library document's effective metadata (corrections included)."""
-    return {
-        "kind": services.kind_for_doc_type(document.doc_type) or PlanKind.PLAN,
-        "number": _usable_number(document.number)[:80],
-        "title": (document.title or "").strip()[:500],
-        "issued_on": document.date,
-        "issuer_name": (document.issuer or "")[:255],
-    }
+    return _plan_fields(
+        document.doc_type, document.number, document.title, document.date, document.issuer
+    )
 
 
 def store_in_library(
