@@ -137,7 +137,7 @@ class JobProgress:
 def start(
     kind: str,
     user: User | AnonymousUser,
-    upload: UploadedFile | None = None,
+    upload: UploadedFile[bytes] | None = None,
     options: dict[str, Any] | None = None,
     *,
     filename: str = "",

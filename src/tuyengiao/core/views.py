@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tuyengiao.accounts.http import AuthenticatedHttpRequest
+
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Each app may contribute ``dashboard_cards(user)`` and ``dashboard_panels(user)`` on its AppConfig."""
     cards: list[dict[str, Any]] = []
     panels: list[dict[str, Any]] = []

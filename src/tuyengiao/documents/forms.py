@@ -12,7 +12,7 @@ from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
 
 from .models import FIELD_LABELS
-from .services import max_file_bytes, max_zip_files, max_zip_total_bytes
+from .reading import max_file_bytes, max_zip_files, max_zip_total_bytes
 
 
 class MultipleFileInput(forms.ClearableFileInput):

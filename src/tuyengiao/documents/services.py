@@ -1,32 +1,27 @@
-"""What the library does, apart from the web: read and parse uploads, keep drafts for review,
-save documents with their corrections, resolve references, import folders, reparse originals.
+"""What the library does, apart from the web: keep drafts of uploads for review, save documents
+with their corrections, resolve references, import folders, reparse originals.
 
-Every failure a person can cause (bad file, hostile zip, too large) raises :class:`UploadError`
-with a Vietnamese message *before* anything is stored.
+Reading a file (limits, kinds, text and structure) is :mod:`.reading`; its names used by other
+apps and the views are re-exported here. Every failure a person can cause raises
+:class:`UploadError` with a Vietnamese message *before* anything is stored.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import mimetypes
 import re
-import tempfile
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 
 import vanban
-from tuyengiao.core import uploads
 
 from .models import (
     EDITABLE_FIELDS,
@@ -37,117 +32,25 @@ from .models import (
     UploadDraft,
     blob_path,
 )
+from .reading import (
+    UploadError,
+    check_kind,
+    max_zip_total_bytes,
+    parse_iso_date,
+    parse_text,
+    read_and_parse,
+    safe_zip_members,
+    sha256_of,
+    size_text,
+)
 from .signals import document_saved
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
     from tuyengiao.orgs.models import Unit
 
-MB = 1024 * 1024
 
-
-def max_file_bytes() -> int:
-    return int(getattr(settings, "DOCUMENTS_MAX_FILE_BYTES", 20 * MB))
-
-
-def max_zip_files() -> int:
-    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_FILES", 500))
-
-
-def max_zip_total_bytes() -> int:
-    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_TOTAL_BYTES", 200 * MB))
-
-
-READABLE_SUFFIXES = set(uploads.LIBRARY.suffixes)  # the one allow-list is core.uploads
-
-
-class UploadError(ValueError):
-    """A file (or archive) that cannot be taken in; the message is for the user, in Vietnamese."""
-
-
-# --- reading ------------------------------------------------------------------------------------
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _mb(n: int) -> str:
-    return f"{n / MB:.1f}".rstrip("0").rstrip(".") + " MB"
-
-
-def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
-    """Text and parsed structure (``ParsedDocument.to_dict()``) of a file's bytes."""
-    name = Path(filename).name or "tep"
-    if not data:
-        raise UploadError(f"Tệp “{name}” rỗng (0 byte) — không có nội dung để đọc.")
-    if len(data) > max_file_bytes():
-        raise UploadError(
-            f"Tệp “{name}” quá lớn ({_mb(len(data))}); giới hạn là {_mb(max_file_bytes())} mỗi tệp."
-        )
-    if reason := uploads.refusal(name, data, uploads.LIBRARY):
-        raise UploadError(reason)  # an .exe or a renamed file never reaches the readers
-    suffix = Path(name).suffix.lower()
-    with tempfile.TemporaryDirectory(prefix="tg-doc-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(data)
-        try:
-            text = vanban.read(path)
-        except vanban.ReadError as exc:
-            raise UploadError(f"Không đọc được tệp “{name}”: {exc}") from exc
-        except Exception as exc:  # a reader bug must not become a 500 for the user
-            raise UploadError(
-                f"Không đọc được tệp “{name}”: tệp hỏng hoặc định dạng không hỗ trợ."
-            ) from exc
-    if not text.strip():
-        raise UploadError(
-            f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh)."
-        )
-    parsed = vanban.parse(text, source=name).to_dict()
-    return text, parsed
-
-
-def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:
-    """The files of a .zip, after refusing the whole archive if any entry is hostile: a path that
-    climbs out (``../../x``) or is absolute, too many files, or too many bytes once unpacked."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UploadError("Tệp .zip bị hỏng, không mở được.") from exc
-    with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        for info in archive.infolist():
-            raw = info.filename.replace("\\", "/")
-            parts = PurePosixPath(raw).parts
-            if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in parts:
-                raise UploadError(
-                    f"Tệp .zip chứa đường dẫn không an toàn “{info.filename}” (ra ngoài thư mục); "
-                    "không nhận tệp này, chưa lưu gì."
-                )
-        if len(infos) > max_zip_files():
-            raise UploadError(
-                f"Tệp .zip có {len(infos)} tệp, nhiều hơn giới hạn {max_zip_files()}; chưa lưu gì."
-            )
-        total = sum(i.file_size for i in infos)
-        if total > max_zip_total_bytes():
-            raise UploadError(
-                f"Tệp .zip khi giải nén là {_mb(total)}, vượt giới hạn {_mb(max_zip_total_bytes())}; chưa lưu gì."
-            )
-        members = []
-        for info in infos:
-            name = PurePosixPath(info.filename.replace("\\", "/")).name
-            if name.startswith(".") or name.startswith("__MACOSX") or "__MACOSX" in info.filename:
-                continue
-            # Every other member is kept, so that one the library refuses (an .exe …) is
-            # reported by name and reason instead of vanishing.
-            with archive.open(info) as handle:
-                content = handle.read(max_file_bytes() + 1)
-            members.append((name, content))
-    if not members:
-        raise UploadError(
-            "Tệp .zip không có văn bản nào đọc được (.docx, .pdf, .txt, .odt, .html)."
-        )
-    return members
+# --- storing ------------------------------------------------------------------------------------
 
 
 def store_blob(data: bytes, filename: str, sha256: str | None = None) -> str:
@@ -159,8 +62,14 @@ def store_blob(data: bytes, filename: str, sha256: str | None = None) -> str:
     return name
 
 
-def _mime(filename: str) -> str:
-    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+def _file_fields(filename: str, data: bytes, sha256: str) -> dict[str, Any]:
+    """What a draft and a document record of the file itself (its blob is ``store_blob``'s)."""
+    return {
+        "sha256": sha256,
+        "filename": Path(filename).name[:255],
+        "mime": mimetypes.guess_type(filename)[0] or "application/octet-stream",
+        "size": len(data),
+    }
 
 
 # --- drafts -------------------------------------------------------------------------------------
@@ -171,6 +80,13 @@ class UploadOutcome:
     drafts: list[UploadDraft] = field(default_factory=list)
     duplicates: list[tuple[str, Document]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, name: str, result: UploadDraft | Document) -> None:
+        """A file read: a new draft, or the document already holding the same bytes."""
+        if isinstance(result, Document):
+            self.duplicates.append((name, result))
+        else:
+            self.drafts.append(result)
 
 
 def existing_document(unit: Unit, sha256: str) -> Document | None:
@@ -189,14 +105,7 @@ def _draft(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadD
         return pending
     text, parsed = read_and_parse(data, filename)  # raises before anything is stored
     draft = UploadDraft(
-        unit=unit,
-        uploaded_by=user,
-        sha256=sha,
-        filename=Path(filename).name[:255],
-        mime=_mime(filename),
-        size=len(data),
-        text=text,
-        parsed=parsed,
+        unit=unit, uploaded_by=user, text=text, parsed=parsed, **_file_fields(filename, data, sha)
     )
     draft.file.name = store_blob(data, filename, sha)
     draft.save()
@@ -214,7 +123,8 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
     ):
         if len(data) > max_zip_total_bytes():
             raise UploadError(
-                f"Tệp .zip quá lớn ({_mb(len(data))}); giới hạn {_mb(max_zip_total_bytes())}."
+                f"Tệp .zip quá lớn ({size_text(len(data))}); "
+                f"giới hạn {size_text(max_zip_total_bytes())}."
             )
         members = safe_zip_members(data)
         for name, content in members:
@@ -223,16 +133,10 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
             except UploadError as exc:
                 outcome.failures.append((name, str(exc)))
                 continue
-            if isinstance(result, Document):
-                outcome.duplicates.append((name, result))
-            else:
-                outcome.drafts.append(result)
+            outcome.add(name, result)
         return outcome
-    result = _draft(unit, user, filename, data)
-    if isinstance(result, Document):
-        outcome.duplicates.append((filename, result))
-    else:
-        outcome.drafts.append(result)
+    check_kind(filename)
+    outcome.add(filename, _draft(unit, user, filename, data))
     return outcome
 
 
@@ -252,15 +156,6 @@ def _drop_blob_if_unused(name: str) -> None:
 
 
 # --- fields, corrections ------------------------------------------------------------------------
-
-
-def parse_iso_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def field_text(field_name: str, value: Any) -> str:
@@ -494,10 +389,7 @@ def create_document(
     sha = sha256_of(data)
     doc = Document(
         unit=unit,
-        sha256=sha,
-        filename=Path(filename).name[:255],
-        mime=_mime(filename),
-        size=len(data),
+        **_file_fields(filename, data, sha),
         text=text,
         uploaded_by=user,
         visible_to_all=may_be_visible_to_all(unit) and flags.get("visible_to_all", True),
@@ -508,6 +400,18 @@ def create_document(
     doc.save()
     _after_save(doc, created=True)
     return doc
+
+
+def store_file(
+    unit: Unit, user: User | None, filename: str, data: bytes, **flags: Any
+) -> tuple[Document, bool]:
+    """A file saved as a document of ``unit`` without review, and whether it is new: the same
+    bytes already stored for ``unit`` are that document (nothing is read twice)."""
+    existing = existing_document(unit, sha256_of(data))
+    if existing is not None:
+        return existing, False
+    text, parsed = read_and_parse(data, filename)
+    return create_document(unit, user, filename, data, text=text, parsed=parsed, **flags), True
 
 
 # --- bulk import and reparse ----------------------------------------------------------------------
@@ -538,16 +442,12 @@ def import_one(
         for member, content in members:
             import_one(unit, user, f"{name}/{member}", content, summary)
         return
-    if existing_document(unit, sha256_of(data)) is not None:
-        summary.duplicates.append(name)
-        return
     try:
-        text, parsed = read_and_parse(data, name)
+        _, created = store_file(unit, user, name, data)
     except UploadError as exc:
         summary.failures.append((name, str(exc)))
         return
-    create_document(unit, user, name, data, text=text, parsed=parsed)
-    summary.imported.append(name)
+    (summary.imported if created else summary.duplicates).append(name)
 
 
 def import_directory(
@@ -584,7 +484,7 @@ def reparse(doc: Document) -> bool:
         text, parsed = read_and_parse(data, doc.filename or doc.file.name or "tep")
     else:
         text = doc.text
-        parsed = vanban.parse(text, source=doc.filename).to_dict()
+        parsed = parse_text(text, source=doc.filename)
     changed = parsed != doc.parsed or text != doc.text
     if changed:
         doc.text = text

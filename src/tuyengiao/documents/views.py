@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import (
     Action,
     allowed_actions,
@@ -40,15 +41,15 @@ def _is_xhr(request: HttpRequest) -> bool:
     return request.headers.get("X-Requested-With") == "XMLHttpRequest"
 
 
-def _writable_units(request: HttpRequest) -> QuerySet[Unit]:
+def _writable_units(request: AuthenticatedHttpRequest) -> QuerySet[Unit]:
     return visible_units(request.user) if can_change(request) else Unit.objects.none()
 
 
-def can_change(request: HttpRequest) -> bool:
+def can_change(request: AuthenticatedHttpRequest) -> bool:
     return Action.CHANGE in allowed_actions(request.user)
 
 
-def _filtered(request: HttpRequest, form: FilterForm) -> QuerySet[Document]:
+def _filtered(request: AuthenticatedHttpRequest, form: FilterForm) -> QuerySet[Document]:
     qs = scoped(Document, request.user)
     if filter_rejected(form):
         return qs.none()
@@ -79,7 +80,7 @@ EXPORT_COLUMNS = [
 
 
 @login_required
-def document_list(request: HttpRequest) -> HttpResponse:
+def document_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     types = list(
         scoped(Document, request.user)
         .exclude(doc_type="")
@@ -123,18 +124,23 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/document_list.html", context)
 
 
-@login_required
-def upload(request: HttpRequest) -> HttpResponse:
+def _upload_form(request: AuthenticatedHttpRequest, refused: str) -> UploadForm | None:
+    """The upload form over the units the user may add to; None, with ``refused`` shown, when
+    there is none (the upload and the import pages alike)."""
     units = _writable_units(request)
     if not units.exists():
-        messages.error(request, "Bạn không có quyền tải văn bản lên.")
-        return redirect("documents:document_list")
-    form = UploadForm(
-        request.POST or None,
-        request.FILES or None,
-        units=units,
-        initial_unit=getattr(request.user, "unit", None),
+        messages.error(request, refused)
+        return None
+    return UploadForm(
+        request.POST or None, request.FILES or None, units=units, initial_unit=request.user.unit
     )
+
+
+@login_required
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = _upload_form(request, "Bạn không có quyền tải văn bản lên.")
+    if form is None:
+        return redirect("documents:document_list")
     errors: list[str] = []
     if request.method == "POST":
         if form.is_valid():
@@ -145,7 +151,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             for uploaded in form.cleaned_data["tep"]:
                 data = uploaded.read(services.max_zip_total_bytes() + 1)
                 try:
-                    outcome = services.upload(unit, request.user, uploaded.name, data)  # type: ignore[arg-type]
+                    outcome = services.upload(unit, request.user, uploaded.name, data)
                 except services.UploadError as exc:
                     errors.append(str(exc))
                     continue
@@ -190,7 +196,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def draft_list(request: HttpRequest) -> HttpResponse:
+def draft_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     drafts = scoped(UploadDraft, request.user).select_related("unit", "uploaded_by")
     return render(request, "documents/draft_list.html", {"drafts": drafts})
 
@@ -204,7 +210,7 @@ def _initial_fields(parsed: dict[str, Any], unit: Unit) -> dict[str, Any]:
 
 
 @login_required
-def draft_review(request: HttpRequest, uploaddraft_pk: int) -> HttpResponse:
+def draft_review(request: AuthenticatedHttpRequest, uploaddraft_pk: int) -> HttpResponse:
     draft = get_for_user(
         UploadDraft.objects.select_related("unit"), request.user, Action.CHANGE, pk=uploaddraft_pk
     )
@@ -221,7 +227,7 @@ def draft_review(request: HttpRequest, uploaddraft_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         doc = services.confirm_draft(
             draft,
-            request.user,  # type: ignore[arg-type]
+            request.user,
             form.field_values(),
             visible_to_all=form.cleaned_data.get("visible_to_all", False),
             published_down=form.cleaned_data.get("published_down", False),
@@ -247,14 +253,16 @@ def draft_review(request: HttpRequest, uploaddraft_pk: int) -> HttpResponse:
     )
 
 
-def _doc(request: HttpRequest, document_pk: int, action: Action = Action.VIEW) -> Document:
+def _doc(
+    request: AuthenticatedHttpRequest, document_pk: int, action: Action = Action.VIEW
+) -> Document:
     return get_for_user(
         Document.objects.select_related("unit", "uploaded_by"), request.user, action, pk=document_pk
     )
 
 
 @login_required
-def document_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
+def document_detail(request: AuthenticatedHttpRequest, document_pk: int) -> HttpResponse:
     doc = _doc(request, document_pk)
     visible = scoped(Document, request.user)
     corrections = list(doc.corrections.select_related("by"))
@@ -302,7 +310,7 @@ def document_detail(request: HttpRequest, document_pk: int) -> HttpResponse:
 
 
 @login_required
-def document_tree(request: HttpRequest, document_pk: int) -> HttpResponse:
+def document_tree(request: AuthenticatedHttpRequest, document_pk: int) -> HttpResponse:
     doc = _doc(request, document_pk)
     tree = graph.implementation_tree(doc, scoped(Document, request.user))
     prefix = reverse("documents:document_detail", kwargs={"document_pk": 0})[:-2]
@@ -313,7 +321,7 @@ def document_tree(request: HttpRequest, document_pk: int) -> HttpResponse:
 
 
 @login_required
-def document_edit(request: HttpRequest, document_pk: int) -> HttpResponse:
+def document_edit(request: AuthenticatedHttpRequest, document_pk: int) -> HttpResponse:
     doc = _doc(request, document_pk, Action.CHANGE)
     initial = {name: getattr(doc, name) for name in FIELD_LABELS}
     initial.update(visible_to_all=doc.visible_to_all, published_down=doc.published_down)
@@ -323,7 +331,7 @@ def document_edit(request: HttpRequest, document_pk: int) -> HttpResponse:
         flags = {"published_down": form.cleaned_data.get("published_down", False)}
         if allow_all:
             flags["visible_to_all"] = form.cleaned_data.get("visible_to_all", False)
-        services.update_fields(doc, request.user, form.field_values(), **flags)  # type: ignore[arg-type]
+        services.update_fields(doc, request.user, form.field_values(), **flags)
         messages.success(
             request, "Đã lưu chỉnh sửa; giá trị đọc được ban đầu vẫn giữ trong lịch sử."
         )
@@ -337,7 +345,7 @@ def document_edit(request: HttpRequest, document_pk: int) -> HttpResponse:
 
 
 @login_required
-def document_download(request: HttpRequest, document_pk: int) -> FileResponse:
+def document_download(request: AuthenticatedHttpRequest, document_pk: int) -> FileResponse:
     doc = _doc(request, document_pk)
     if not doc.file:
         raise Http404("Văn bản này không có tệp gốc.")
@@ -354,18 +362,11 @@ def document_download(request: HttpRequest, document_pk: int) -> FileResponse:
 
 
 @login_required
-def import_start(request: HttpRequest) -> HttpResponse:
+def import_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Many files at once without review: saved to a work folder, imported by a background task."""
-    units = _writable_units(request)
-    if not units.exists():
-        messages.error(request, "Bạn không có quyền nhập văn bản.")
+    form = _upload_form(request, "Bạn không có quyền nhập văn bản.")
+    if form is None:
         return redirect("documents:document_list")
-    form = UploadForm(
-        request.POST or None,
-        request.FILES or None,
-        units=units,
-        initial_unit=getattr(request.user, "unit", None),
-    )
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         require(request.user, Action.CHANGE, unit)
@@ -399,7 +400,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_status(request: HttpRequest, document_job_pk: int) -> HttpResponse:
+def import_status(request: AuthenticatedHttpRequest, document_job_pk: int) -> HttpResponse:
     """The import's progress (files done, polled by htmx), then its outcome; shown to the
     officer who started it only."""
     job = jobs.job_for_user(request.user, document_job_pk, DOCUMENT_IMPORT)
@@ -416,7 +417,7 @@ def import_status(request: HttpRequest, document_job_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def document_reparse(request: HttpRequest, document_pk: int) -> HttpResponse:
+def document_reparse(request: AuthenticatedHttpRequest, document_pk: int) -> HttpResponse:
     doc = _doc(request, document_pk, Action.CHANGE)
     try:
         changed = services.reparse(doc)

@@ -10,7 +10,7 @@ from .models import CommRole, Person, PersonTransfer, Unit
 
 
 @admin.register(Unit)
-class UnitAdmin(TreeAdmin):
+class UnitAdmin(TreeAdmin):  # type: ignore[misc]
     form = movenodeform_factory(Unit, exclude=["name_folded"])
     list_display = ["name", "code", "short_name", "kind", "active"]
     list_filter = ["kind", "active"]
@@ -18,7 +18,7 @@ class UnitAdmin(TreeAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(admin.ModelAdmin[Person]):
     list_display = ["full_name", "unit", "position", "is_party_member", "active"]
     list_filter = ["is_party_member", "active", "roles"]
     search_fields = ["full_name", "email"]
@@ -27,11 +27,11 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonTransfer)
-class PersonTransferAdmin(admin.ModelAdmin):
+class PersonTransferAdmin(admin.ModelAdmin[PersonTransfer]):
     list_display = ["person", "from_unit", "to_unit", "date"]
     raw_id_fields = ["person", "from_unit", "to_unit", "created_by"]
 
 
 @admin.register(CommRole)
-class CommRoleAdmin(admin.ModelAdmin):
+class CommRoleAdmin(admin.ModelAdmin[CommRole]):
     list_display = ["name", "code", "order"]

@@ -11,7 +11,7 @@ from tuyengiao.core.uploads import CheckedFileField
 from .models import CommRole, Person, Unit, UnitKind
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(forms.ModelForm[Unit]):
     class Meta:
         model = Unit
         fields = [
@@ -25,7 +25,7 @@ class UnitForm(forms.ModelForm):
         ]
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(forms.ModelForm[Person]):
     class Meta:
         model = Person
         fields = [

@@ -37,7 +37,7 @@ class UnitKind(models.TextChoices):
         return {cls.PARTY_COMMITTEE, cls.PARTY_BOARD, cls.BASE_ORGANISATION, cls.CELL}
 
 
-class UnitQuerySet(MP_NodeQuerySet):
+class UnitQuerySet(MP_NodeQuerySet):  # type: ignore[misc]
     def active(self) -> UnitQuerySet:
         return self.filter(active=True)
 
@@ -73,7 +73,7 @@ class UnitManager(MP_NodeManager.from_queryset(UnitQuerySet)):  # type: ignore[m
         return new
 
 
-class Unit(MP_Node):
+class Unit(MP_Node):  # type: ignore[misc]
     """An organisation unit: Tỉnh ủy, Đảng ủy Khối, đảng bộ cơ sở, chi bộ, Sở, phòng …"""
 
     steplen = 4

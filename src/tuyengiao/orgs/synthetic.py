@@ -125,8 +125,9 @@ class SyntheticStats:
 
 def _path(parent_path: str, position: int) -> str:
     """The path of the ``position``-th child (1-based) of ``parent_path``."""
-    key = Unit._int2str(position)
-    return parent_path + Unit.alphabet[0] * (Unit.steplen - len(key)) + key
+    key: str = Unit._int2str(position)
+    pad: str = Unit.alphabet[0]
+    return parent_path + pad * (Unit.steplen - len(key)) + key
 
 
 def _split(total: int, parts: int) -> list[int]:

@@ -6,10 +6,13 @@ checked, then rows written, and the outcome the page shows (see ``tuyengiao.core
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.tasks import task
 
 from tuyengiao.core import jobs
 from tuyengiao.core.models import Job
+from tuyengiao.core.spreadsheets import ImportResult
 
 from . import imports, path_copies
 
@@ -17,10 +20,12 @@ UNIT_IMPORT = "orgs.units"
 PERSON_IMPORT = "orgs.people"
 
 
-def import_units_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
+def _import_sheet(
+    read: Callable[..., ImportResult], job: Job, progress: jobs.JobProgress
+) -> jobs.Outcome:
     user = jobs.active_starter(job)
     with job.file.open("rb") as handle:
-        result = imports.import_units(
+        result = read(
             handle,
             job.filename,
             user=user,
@@ -28,19 +33,14 @@ def import_units_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
             progress=progress,
         )
     return jobs.import_outcome(result)
+
+
+def import_units_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
+    return _import_sheet(imports.import_units, job, progress)
 
 
 def import_people_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
-    user = jobs.active_starter(job)
-    with job.file.open("rb") as handle:
-        result = imports.import_people(
-            handle,
-            job.filename,
-            user=user,
-            valid_only=bool(job.options.get("valid_only")),
-            progress=progress,
-        )
-    return jobs.import_outcome(result)
+    return _import_sheet(imports.import_people, job, progress)
 
 
 @task

@@ -28,7 +28,7 @@ def _unit_pk(unit: Unit) -> int:
             short_name="CB",
         ),
     )
-    return child.pk
+    return int(child.pk)
 
 
 def _person_pk(unit: Unit) -> int:

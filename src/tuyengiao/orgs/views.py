@@ -6,16 +6,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import (
     Action,
     allowed_actions,
     can,
     get_for_user,
+    is_system_admin,
     require,
     scoped,
     visible_units,
@@ -34,17 +36,16 @@ from .services import transfer_person
 TREE_SEARCH_LIMIT = 200
 
 
-def _root_units(request: HttpRequest) -> list[Unit]:
+def _root_units(request: AuthenticatedHttpRequest) -> list[Unit]:
     """The top of what the user sees: its own unit, or the roots for a system admin."""
-    user = request.user
-    unit = getattr(user, "unit", None)
-    if getattr(user, "is_system_admin", False):
+    if is_system_admin(request.user):
         return list(Unit.objects.get_root_nodes())
+    unit = request.user.unit
     return [unit] if unit is not None else []
 
 
 @login_required
-def unit_tree(request: HttpRequest) -> HttpResponse:
+def unit_tree(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UnitSearchForm(request.GET or None)
     results = None
     if form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["kind"]):
@@ -75,12 +76,12 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _may_import_units(request: HttpRequest) -> None:
+def _may_import_units(request: AuthenticatedHttpRequest) -> None:
     if Action.MANAGE not in allowed_actions(request.user):
         raise PermissionDenied("Chỉ quản trị đơn vị được nhập cây đơn vị.")
 
 
-def _may_import_people(request: HttpRequest) -> None:
+def _may_import_people(request: AuthenticatedHttpRequest) -> None:
     if Action.CHANGE not in allowed_actions(request.user):
         raise PermissionDenied("Bạn không có quyền nhập nhân sự.")
 
@@ -124,7 +125,7 @@ PERSON_IMPORT_PAGE = _ImportPage(
 )
 
 
-def _import_form(request: HttpRequest, page: _ImportPage) -> HttpResponse:
+def _import_form(request: AuthenticatedHttpRequest, page: _ImportPage) -> HttpResponse:
     """The upload form: the file is stored and checked, then written, by a background job."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -149,7 +150,7 @@ def _import_form(request: HttpRequest, page: _ImportPage) -> HttpResponse:
     )
 
 
-def _import_job(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpResponse:
+def _import_job(request: AuthenticatedHttpRequest, page: _ImportPage, job_pk: int) -> HttpResponse:
     """The job's progress (polled by htmx), then its outcome."""
     job = jobs.job_for_user(request.user, job_pk, page.kind)
     context = {
@@ -162,7 +163,9 @@ def _import_job(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpRes
     return job_page(request, page.template, context, lambda: {"headers": page.headers})
 
 
-def _import_valid_only(request: HttpRequest, page: _ImportPage, job_pk: int) -> HttpResponse:
+def _import_valid_only(
+    request: AuthenticatedHttpRequest, page: _ImportPage, job_pk: int
+) -> HttpResponse:
     """Run the same stored file again, writing the valid rows only."""
     job = jobs.job_for_user(request.user, job_pk, page.kind)
     try:
@@ -175,34 +178,34 @@ def _import_valid_only(request: HttpRequest, page: _ImportPage, job_pk: int) -> 
 
 
 @login_required
-def unit_import(request: HttpRequest) -> HttpResponse:
+def unit_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload a unit sheet: every row checked first; nothing half-imported."""
     _may_import_units(request)
     return _import_form(request, UNIT_IMPORT_PAGE)
 
 
 @login_required
-def unit_import_job(request: HttpRequest, unit_job_pk: int) -> HttpResponse:
+def unit_import_job(request: AuthenticatedHttpRequest, unit_job_pk: int) -> HttpResponse:
     _may_import_units(request)
     return _import_job(request, UNIT_IMPORT_PAGE, unit_job_pk)
 
 
 @login_required
 @require_POST
-def unit_import_valid_only(request: HttpRequest, unit_job_pk: int) -> HttpResponse:
+def unit_import_valid_only(request: AuthenticatedHttpRequest, unit_job_pk: int) -> HttpResponse:
     _may_import_units(request)
     return _import_valid_only(request, UNIT_IMPORT_PAGE, unit_job_pk)
 
 
 @login_required
-def unit_children(request: HttpRequest, unit_pk: int) -> HttpResponse:
+def unit_children(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse:
     """htmx fragment: the units directly below one unit, each with its counts (two queries)."""
     unit = get_for_user(Unit, request.user, pk=unit_pk)
     return render(request, "orgs/_unit_children.html", {"rows": unit.children_with_member_counts()})
 
 
 @login_required
-def unit_detail(request: HttpRequest, unit_pk: int) -> HttpResponse:
+def unit_detail(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse:
     unit = get_for_user(Unit, request.user, pk=unit_pk)
     ancestors = list(
         visible_units(request.user).filter(path__in=unit.ancestor_paths()).order_by("depth")
@@ -222,7 +225,7 @@ def unit_detail(request: HttpRequest, unit_pk: int) -> HttpResponse:
 
 
 @login_required
-def unit_edit(request: HttpRequest, unit_pk: int) -> HttpResponse:
+def unit_edit(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse:
     unit = get_for_user(Unit, request.user, Action.MANAGE, pk=unit_pk)
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
@@ -233,7 +236,7 @@ def unit_edit(request: HttpRequest, unit_pk: int) -> HttpResponse:
 
 
 @login_required
-def unit_add_child(request: HttpRequest, unit_pk: int) -> HttpResponse:
+def unit_add_child(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse:
     parent = get_for_user(Unit, request.user, Action.MANAGE, pk=unit_pk)
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -261,7 +264,7 @@ PERSON_EXPORT_COLUMNS = [
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET or {"active": "1"})
     form.fields["unit"].queryset = visible_units(request.user)  # type: ignore[attr-defined]
     people = scoped(Person, request.user).select_related("unit")
@@ -292,27 +295,27 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def person_import(request: HttpRequest) -> HttpResponse:
+def person_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload people (.xlsx/.csv) into the units the user may change; every row checked first."""
     _may_import_people(request)
     return _import_form(request, PERSON_IMPORT_PAGE)
 
 
 @login_required
-def person_import_job(request: HttpRequest, person_job_pk: int) -> HttpResponse:
+def person_import_job(request: AuthenticatedHttpRequest, person_job_pk: int) -> HttpResponse:
     _may_import_people(request)
     return _import_job(request, PERSON_IMPORT_PAGE, person_job_pk)
 
 
 @login_required
 @require_POST
-def person_import_valid_only(request: HttpRequest, person_job_pk: int) -> HttpResponse:
+def person_import_valid_only(request: AuthenticatedHttpRequest, person_job_pk: int) -> HttpResponse:
     _may_import_people(request)
     return _import_valid_only(request, PERSON_IMPORT_PAGE, person_job_pk)
 
 
 @login_required
-def person_detail(request: HttpRequest, person_pk: int) -> HttpResponse:
+def person_detail(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResponse:
     person = get_for_user(Person.objects.select_related("unit"), request.user, pk=person_pk)
     return render(
         request,
@@ -326,7 +329,7 @@ def person_detail(request: HttpRequest, person_pk: int) -> HttpResponse:
 
 
 @login_required
-def person_edit(request: HttpRequest, person_pk: int | None = None) -> HttpResponse:
+def person_edit(request: AuthenticatedHttpRequest, person_pk: int | None = None) -> HttpResponse:
     person = get_for_user(Person, request.user, Action.CHANGE, pk=person_pk) if person_pk else None
     units = scoped(Unit, request.user, Action.CHANGE)
     form = PersonForm(request.POST or None, instance=person, units=units)
@@ -344,7 +347,7 @@ def person_edit(request: HttpRequest, person_pk: int | None = None) -> HttpRespo
 
 
 @login_required
-def person_transfer(request: HttpRequest, person_pk: int) -> HttpResponse:
+def person_transfer(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResponse:
     person = get_for_user(
         Person.objects.select_related("unit"), request.user, Action.CHANGE, pk=person_pk
     )
@@ -356,7 +359,7 @@ def person_transfer(request: HttpRequest, person_pk: int) -> HttpResponse:
                 person,
                 form.cleaned_data["to_unit"],
                 form.cleaned_data["date"],
-                by=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+                by=request.user,
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:

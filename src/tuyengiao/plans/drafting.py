@@ -239,8 +239,8 @@ def build_implementing_plan(
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     normal = doc.styles["Normal"]
-    normal.font.name = FONT  # type: ignore[attr-defined]
-    normal.font.size = Pt(14)  # type: ignore[attr-defined]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
 
     symbol = symbol_for(letterhead)
     table = doc.add_table(rows=1, cols=2)

@@ -20,12 +20,12 @@ from .timeframes import Indicator, extract_indicators, parse_timeframe
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class UnitChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
+class UnitChoiceField(forms.ModelMultipleChoiceField[Unit]):
+    def label_from_instance(self, obj: Unit) -> str:
         return obj.name
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(forms.ModelForm[Plan]):
     """A plan of the user's unit: from a file (read by vanban) or typed in."""
 
     file = CheckedFileField(
@@ -57,7 +57,7 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(forms.ModelForm[Task]):
     """One row of the task review: the parsed values, editable."""
 
     leads = UnitChoiceField(queryset=Unit.objects.none(), required=False, label="Đơn vị chủ trì")
@@ -146,7 +146,7 @@ class TaskForm(forms.ModelForm):
         return task
 
 
-class BaseTaskFormSet(BaseModelFormSet):
+class BaseTaskFormSet(BaseModelFormSet[Task, TaskForm]):
     def __init__(self, *args: Any, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
         self.units = units
         super().__init__(*args, **kwargs)

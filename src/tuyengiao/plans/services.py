@@ -358,7 +358,7 @@ def board_summary(plan: Plan, today: date | None = None) -> dict[str, int]:
 
 
 def level_of(recipient: CascadeRecipient, plan: Plan) -> int:
-    return recipient.unit.depth - plan.unit.depth
+    return int(recipient.unit.depth - plan.unit.depth)
 
 
 # --- reminders ------------------------------------------------------------------------------------

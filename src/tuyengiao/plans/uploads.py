@@ -8,15 +8,15 @@ the parsed ones are saved as the library's corrections, so the library and the p
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from tuyengiao.documents.reading import UploadError, parse_iso_date, parse_text, read_upload
+
 from . import services
 from .models import Plan, PlanKind
-from .reading import ACCEPTED, MAX_BYTES, ReadError, parse_text
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
@@ -27,77 +27,70 @@ if TYPE_CHECKING:
 CORRECTABLE = {"number": "number", "title": "title", "issued_on": "date", "issuer_name": "issuer"}
 
 
-def _parsed_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 def _usable_number(number: str | None) -> str:
     number = (number or "").strip()
     return number if any(ch.isdigit() for ch in number) else ""
 
 
-def plan_fields_from_parsed(parsed: dict[str, Any]) -> dict[str, Any]:
+def _plan_fields(
+    doc_type: str | None,
+    number: str | None,
+    title: str | None,
+    issued_on: date | None,
+    issuer: str | None,
+) -> dict[str, Any]:
     return {
-        "kind": services.kind_for_doc_type(parsed.get("doc_type")) or PlanKind.PLAN,
-        "number": _usable_number(parsed.get("number"))[:80],
-        "title": (parsed.get("title") or "").strip()[:500],
-        "issued_on": _parsed_date(parsed.get("date")),
-        "issuer_name": (parsed.get("issuer") or "")[:255],
+        "kind": services.kind_for_doc_type(doc_type) or PlanKind.PLAN,
+        "number": _usable_number(number)[:80],
+        "title": (title or "").strip()[:500],
+        "issued_on": issued_on,
+        "issuer_name": (issuer or "")[:255],
     }
+
+
+def plan_fields_from_parsed(parsed: dict[str, Any]) -> dict[str, Any]:
+    return _plan_fields(
+        parsed.get("doc_type"),
+        parsed.get("number"),
+        parsed.get("title"),
+        parse_iso_date(parsed.get("date")),
+        parsed.get("issuer"),
+    )
 
 
 def plan_fields_from_document(document: Document) -> dict[str, Any]:
     """The plan's copy of the library document's effective metadata (corrections included)."""
-    return {
-        "kind": services.kind_for_doc_type(document.doc_type) or PlanKind.PLAN,
-        "number": _usable_number(document.number)[:80],
-        "title": (document.title or "").strip()[:500],
-        "issued_on": document.date,
-        "issuer_name": (document.issuer or "")[:255],
-    }
+    return _plan_fields(
+        document.doc_type, document.number, document.title, document.date, document.issuer
+    )
 
 
 def store_in_library(
-    unit: Unit, user: User | None, upload: UploadedFile, published_down: bool = True
+    unit: Unit, user: User | None, upload: UploadedFile[bytes], published_down: bool = True
 ) -> Document:
-    """The uploaded file as a library document of ``unit`` (the same file twice is stored once)."""
+    """The uploaded file as a library document of ``unit`` (the same file twice is stored once).
+
+    Raises :class:`UploadError` (the library's limits and kinds) before anything is stored."""
     from tuyengiao.documents import services as library
 
-    name = Path(upload.name or "tep").name
-    if Path(name).suffix.lower() not in ACCEPTED:
-        raise ReadError(
-            f"Tệp “{name}” không phải định dạng văn bản được hỗ trợ (.docx, .pdf, .odt, .txt, .html)."
-        )
-    if upload.size is not None and upload.size > MAX_BYTES:
-        raise ReadError(f"Tệp “{name}” quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
-    data = b"".join(upload.chunks())
-    existing = library.existing_document(unit, library.sha256_of(data))
-    if existing is not None:
-        return existing
-    try:
-        text, parsed = library.read_and_parse(data, name)
-    except library.UploadError as exc:
-        raise ReadError(str(exc)) from exc
-    return library.create_document(
-        unit, user, name, data, text=text, parsed=parsed, published_down=published_down
-    )
+    name, data = read_upload(upload)
+    document, _ = library.store_file(unit, user, name, data, published_down=published_down)
+    return document
 
 
 @transaction.atomic
 def create_plan_from_upload(
     unit: Unit,
     user: User | None,
-    upload: UploadedFile | None,
+    upload: UploadedFile[bytes] | None,
     text: str,
     overrides: dict[str, Any],
 ) -> Plan:
     """Store the file in the library (or parse the pasted text), save the Plan of ``unit`` with
-    its proposed tasks, and link it to the plan it carries out if that was sent down to ``unit``."""
+    its proposed tasks, and link it to the plan it carries out if that was sent down to ``unit``.
+
+    Raises :class:`UploadError` (a file the library refuses, or no title found) with nothing
+    saved."""
     typed = {k: v for k, v in overrides.items() if v not in (None, "")}
     document = None
     parsed: dict[str, Any] = {}
@@ -120,7 +113,7 @@ def create_plan_from_upload(
         fields = {}
     fields.update(typed)
     if not fields.get("title"):
-        raise ReadError("Không tìm thấy trích yếu trong văn bản; hãy nhập trích yếu.")
+        raise UploadError("Không tìm thấy trích yếu trong văn bản; hãy nhập trích yếu.")
     plan = Plan.objects.create(unit=unit, document=document, created_by=user, **fields)
     if parsed:
         services.save_proposed_tasks(plan, services.proposals_for(unit, parsed, text))

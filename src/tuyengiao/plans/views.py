@@ -10,15 +10,24 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped, visible_units
+from tuyengiao.accounts.http import AuthenticatedHttpRequest
+from tuyengiao.accounts.scoping import (
+    Action,
+    can,
+    get_for_user,
+    is_system_admin,
+    require,
+    scoped,
+    visible_units,
+)
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
-from tuyengiao.orgs.models import Unit
+from tuyengiao.documents.reading import UploadError
 
 from . import services
 from .drafting import DraftTask, ParentPlan, build_implementing_plan, draft_filename, letterhead_for
@@ -34,19 +43,14 @@ from .forms import (
 )
 from .gantt import build_gantt
 from .models import CascadeRecipient, CascadeState, Plan, Task, TaskAssignment, TaskUpdate
-from .reading import ReadError
 from .uploads import create_plan_from_document, create_plan_from_upload
 
 
-def _user_unit(request: HttpRequest) -> Unit | None:
-    return getattr(request.user, "unit", None)
-
-
-def own_plans(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Plan]:
+def own_plans(request: AuthenticatedHttpRequest, action: Action = Action.VIEW) -> QuerySet[Plan]:
     """Plans of the user's unit and the units below it (not those published from above)."""
     qs = scoped(Plan, request.user, action)
-    unit = _user_unit(request)
-    if unit is not None and not getattr(request.user, "is_system_admin", False):
+    unit = request.user.unit
+    if unit is not None and not is_system_admin(request.user):
         qs = qs.filter(unit__path__startswith=unit.path)
     return qs
 
@@ -55,7 +59,7 @@ def own_plans(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Pl
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = scoped(Plan, request.user).select_related("unit").order_by("-issued_on", "-id")
     q = request.GET.get("q", "").strip()
     if q:
@@ -86,8 +90,8 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_create(request: HttpRequest) -> HttpResponse:
-    unit = _user_unit(request)
+def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    unit = request.user.unit
     if unit is None:
         messages.error(request, "Tài khoản chưa gắn với đơn vị nên không thể tạo kế hoạch.")
         return redirect("plans:plan_list")
@@ -97,7 +101,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         try:
             plan = create_plan_from_upload(
                 unit=unit,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 upload=form.cleaned_data.get("file"),
                 text=form.cleaned_data.get("text") or "",
                 overrides={
@@ -112,7 +116,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
                     )
                 },
             )
-        except ReadError as exc:
+        except UploadError as exc:
             form.add_error("file", str(exc))
         else:
             n = plan.tasks.count()
@@ -127,11 +131,11 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 PLAN_DOC_TYPES = ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Nghị quyết"]
 
 
-def library_plans_without_tasks(request: HttpRequest) -> list[Any]:
+def library_plans_without_tasks(request: AuthenticatedHttpRequest) -> list[Any]:
     """Plan documents of the user's unit in the library that are not yet plans here."""
     from tuyengiao.documents.models import Document
 
-    unit = _user_unit(request)
+    unit = request.user.unit
     if unit is None or not can(request.user, Action.CHANGE, unit):
         return []
     return list(
@@ -142,7 +146,7 @@ def library_plans_without_tasks(request: HttpRequest) -> list[Any]:
 
 
 @login_required
-def plan_from_document(request: HttpRequest, document_pk: int) -> HttpResponse:
+def plan_from_document(request: AuthenticatedHttpRequest, document_pk: int) -> HttpResponse:
     """ "Lập danh sách nhiệm vụ" for a plan already in the library."""
     from tuyengiao.documents.models import Document
 
@@ -156,7 +160,7 @@ def plan_from_document(request: HttpRequest, document_pk: int) -> HttpResponse:
         )
         return redirect("plans:plan_list")
     if request.method == "POST":
-        plan = create_plan_from_document(document, request.user)  # type: ignore[arg-type]
+        plan = create_plan_from_document(document, request.user)
         messages.success(
             request,
             f"Đã đề xuất {plan.tasks.count()} nhiệm vụ từ văn bản. Hãy rà soát trước khi gửi xuống.",
@@ -174,7 +178,7 @@ def _tasks_with_assignments(plan: Plan) -> list[Task]:
 
 
 @login_required
-def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit", "parent", "parent__unit", "document", "document__unit"),
         request.user,
@@ -198,14 +202,14 @@ def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
         if can_change
         else [],
         "parent_visible": plan.parent is not None and can(request.user, Action.VIEW, plan.parent),
-        "document_visible": plan.document_id is not None
-        and can(request.user, Action.VIEW, plan.document),  # type: ignore[arg-type]
+        "document_visible": plan.document is not None
+        and can(request.user, Action.VIEW, plan.document),
     }
     return render(request, "plans/plan_detail.html", context)
 
 
 @login_required
-def plan_tasks(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """Review and edit the tasks proposed from the parsed plan (a formset)."""
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
@@ -243,7 +247,7 @@ def plan_tasks(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 
 @login_required
-def plan_send(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """Send the plan down: units chosen from a subtree, filtered by kind, with a due date."""
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
@@ -269,9 +273,7 @@ def plan_send(request: HttpRequest, plan_pk: int) -> HttpResponse:
     elif filters.is_bound:
         offered = offered.none()
     already = set(
-        services.CascadeRecipient.objects.filter(dispatch__plan=plan).values_list(
-            "unit_id", flat=True
-        )
+        CascadeRecipient.objects.filter(dispatch__plan=plan).values_list("unit_id", flat=True)
     )
     form = SendDownForm(request.POST if request.method == "POST" else None, units=below)
     if request.method == "POST" and form.is_valid():
@@ -282,7 +284,7 @@ def plan_send(request: HttpRequest, plan_pk: int) -> HttpResponse:
                 form.cleaned_data["units"],
                 form.cleaned_data["due_date"],
                 form.cleaned_data["message"],
-                request.user,  # type: ignore[arg-type]
+                request.user,
             )
         except services.CascadeError as exc:
             form.add_error("units", str(exc))
@@ -308,7 +310,7 @@ def plan_send(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 
 @login_required
-def plan_board(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_board(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """The cascade board: every unit the plan reached, at every level, and what it has done."""
     plan = get_for_user(own_plans(request).select_related("unit"), request.user, pk=plan_pk)
     today = timezone.localdate()
@@ -369,12 +371,12 @@ def plan_board(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Plans sent down to the user's unit, each with its draft and upload actions."""
     qs = scoped(CascadeRecipient, request.user).select_related(
         "unit", "dispatch__plan", "dispatch__sender", "implementing_plan"
     )
-    unit = _user_unit(request)
+    unit = request.user.unit
     if unit is not None:
         qs = qs.filter(unit=unit)
     qs = qs.order_by("implementing_plan", "dispatch__due_date", "-id")
@@ -409,7 +411,7 @@ def parent_plan_for_draft(plan: Plan) -> ParentPlan:
 
 
 @login_required
-def recipient_draft(request: HttpRequest, recipient_pk: int) -> HttpResponse:
+def recipient_draft(request: AuthenticatedHttpRequest, recipient_pk: int) -> HttpResponse:
     """ "Soạn kế hoạch thực hiện": the receiving unit's implementing plan as a .docx draft."""
     recipient = get_for_user(
         CascadeRecipient.objects.select_related("unit", "dispatch__plan__unit"),
@@ -428,7 +430,7 @@ def recipient_draft(request: HttpRequest, recipient_pk: int) -> HttpResponse:
 
 
 @login_required
-def recipient_upload(request: HttpRequest, recipient_pk: int) -> HttpResponse:
+def recipient_upload(request: AuthenticatedHttpRequest, recipient_pk: int) -> HttpResponse:
     """ "Tải lên kế hoạch đã ký": store it in the library, parse it, link it to the parent plan."""
     recipient = get_for_user(
         CascadeRecipient.objects.select_related("unit", "dispatch__plan", "implementing_plan"),
@@ -445,12 +447,12 @@ def recipient_upload(request: HttpRequest, recipient_pk: int) -> HttpResponse:
         try:
             plan = create_plan_from_upload(
                 unit=recipient.unit,
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 upload=form.cleaned_data["file"],
                 text="",
                 overrides={},
             )
-        except ReadError as exc:
+        except UploadError as exc:
             form.add_error("file", str(exc))
         else:
             recipient.refresh_from_db()
@@ -476,10 +478,10 @@ STATUS_ORDER = {"overdue": 0, "in_progress": 1, "not_started": 2, "done": 3}
 
 
 @login_required
-def my_tasks(request: HttpRequest) -> HttpResponse:
+def my_tasks(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A unit's tasks across all plans, by deadline."""
     qs = scoped(TaskAssignment, request.user).select_related("task__plan__unit", "unit")
-    unit = _user_unit(request)
+    unit = request.user.unit
     if unit is not None:
         qs = qs.filter(unit=unit)
     form = MyTasksFilterForm(request.GET or None)
@@ -509,7 +511,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def assignment_detail(request: HttpRequest, assignment_pk: int) -> HttpResponse:
+def assignment_detail(request: AuthenticatedHttpRequest, assignment_pk: int) -> HttpResponse:
     """A unit's task: status, progress, evidence upload and the activity timeline."""
     assignment = get_for_user(
         TaskAssignment.objects.select_related("task__plan__unit", "unit"),
@@ -526,7 +528,7 @@ def assignment_detail(request: HttpRequest, assignment_pk: int) -> HttpResponse:
         if form.is_valid():
             services.record_update(
                 assignment,
-                request.user,  # type: ignore[arg-type]
+                request.user,
                 form.cleaned_data.get("progress"),
                 form.cleaned_data.get("note") or "",
                 form.cleaned_data.get("evidence"),
@@ -552,7 +554,7 @@ def assignment_detail(request: HttpRequest, assignment_pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence_download(request: HttpRequest, taskupdate_pk: int) -> FileResponse:
+def evidence_download(request: AuthenticatedHttpRequest, taskupdate_pk: int) -> FileResponse:
     update = get_for_user(
         TaskUpdate.objects.select_related("assignment__unit"), request.user, pk=taskupdate_pk
     )
@@ -565,7 +567,7 @@ def evidence_download(request: HttpRequest, taskupdate_pk: int) -> FileResponse:
 
 @login_required
 @require_POST
-def plan_delete(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_delete(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(Plan, request.user, Action.MANAGE, pk=plan_pk)
     if plan.dispatches.exists():
         raise PermissionDenied("Kế hoạch đã gửi xuống đơn vị cấp dưới, không thể xóa.")

@@ -136,7 +136,8 @@ BAD_FILES = {
     "corrupt.docx": (b"PK\x03\x04 this is not really a zip archive at all", "Không đọc được"),
     "empty.txt": (b"", "rỗng"),
     "locked.pdf": (None, "Không đọc được"),
-    "big.txt": (b"x" * 2048, "quá lớn"),
+    "big.txt": (b"x" * 2048, "quá lớn (2 KB); giới hạn là 1 KB mỗi tệp"),
+    "anh.png": (b"\x89PNG\r\n\x1a\n", "không phải định dạng văn bản được hỗ trợ"),
 }
 
 

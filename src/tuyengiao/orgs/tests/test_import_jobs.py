@@ -15,7 +15,7 @@ from tuyengiao.accounts.models import Role, User
 from tuyengiao.core import jobs
 from tuyengiao.core.models import Job, JobPhase, JobState
 from tuyengiao.core.spreadsheets import csv_bytes
-from tuyengiao.orgs import tasks
+from tuyengiao.orgs import imports, tasks
 from tuyengiao.orgs.imports import PERSON_HEADERS, import_people, import_units
 from tuyengiao.orgs.models import Person, Unit
 from tuyengiao.orgs.tests.test_unit_import import sheet, thousand_rows
@@ -240,7 +240,7 @@ def test_a_crash_is_recorded_on_the_job(
     def crash(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(tasks.imports, "import_units", crash)
+    monkeypatch.setattr(imports, "import_units", crash)
     response = _post_units(logged_in_client(users["khoi"]), BAD_AND_GOOD)
     job = Job.objects.get()
     assert job.state == JobState.FAILED and "Lỗi hệ thống" in job.message

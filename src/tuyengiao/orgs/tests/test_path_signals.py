@@ -26,13 +26,14 @@ def sent() -> Any:
 
 
 def _add(parent: Unit, code: str) -> Unit:
-    return Unit.objects.add_child(
+    child: Unit = Unit.objects.add_child(
         parent, dict(kind=UnitKind.CELL, code=code, name=f"Chi bộ {code}", short_name="CB")
     )
+    return child
 
 
 def test_adding_after_the_last_sibling_renumbers_nothing(
-    tree: Any, sent: list, django_capture_on_commit_callbacks: Any
+    tree: Any, sent: list[list[str]], django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         _add(Unit.objects.get(pk=tree.base1.pk), "ZZ-LAST")
@@ -40,7 +41,7 @@ def test_adding_after_the_last_sibling_renumbers_nothing(
 
 
 def test_inserting_before_siblings_names_their_parent(
-    tree: Any, sent: list, django_capture_on_commit_callbacks: Any
+    tree: Any, sent: list[list[str]], django_capture_on_commit_callbacks: Any
 ) -> None:
     base1 = Unit.objects.get(pk=tree.base1.pk)
     first_child = base1.get_children().first()
@@ -53,7 +54,7 @@ def test_inserting_before_siblings_names_their_parent(
 
 
 def test_moving_names_the_old_and_new_parents(
-    tree: Any, sent: list, django_capture_on_commit_callbacks: Any
+    tree: Any, sent: list[list[str]], django_capture_on_commit_callbacks: Any
 ) -> None:
     cell = Unit.objects.get(pk=tree.cell1.pk)
     old_parent = cell.path[: -Unit.steplen]

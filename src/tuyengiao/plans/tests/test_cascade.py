@@ -278,7 +278,7 @@ def test_my_tasks_and_progress_with_evidence(tree: Any, client_as: Any) -> None:
     assert "Đã học tập" in detail and "bien-ban" in detail and "Đang thực hiện" in detail
     update = mine.updates.get()
     download = client.get(reverse("plans:evidence_download", kwargs={"taskupdate_pk": update.pk}))
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 minh chung"  # type: ignore[attr-defined]
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 minh chung"
     assert client_as("coso2").get(url).status_code == 404
     assert client_as("viewer1").post(url, {"progress": "70"}).status_code == 403
 

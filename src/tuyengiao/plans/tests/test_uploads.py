@@ -45,6 +45,24 @@ def test_upload_without_a_reader_or_with_a_bad_file_keeps_nothing(
     assert not Plan.objects.exists()
 
 
+def test_plan_file_over_the_library_limit_is_refused_naming_the_limit(
+    tree: Any, client_as: Any, settings: Any
+) -> None:
+    """Plans take files in through the library: its limit (a setting) is theirs, in its words."""
+    from tuyengiao.documents.models import Document
+
+    settings.DOCUMENTS_MAX_FILE_BYTES = 2048
+    big = SimpleUploadedFile("ke-hoach.txt", "KẾ HOẠCH\n".encode() + b"x" * 4096)
+    response = client_as("coso1").post(
+        reverse("plans:plan_create"),
+        {"kind": "ke_hoach", "title": "Kế hoạch thử", "file": big, "published_down": "on"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "“ke-hoach.txt” quá lớn (4 KB); giới hạn là 2 KB mỗi tệp." in page
+    assert not Plan.objects.exists() and not Document.objects.exists()
+
+
 def test_plan_typed_in_without_a_file(tree: Any, client_as: Any) -> None:
     client = client_as("coso1")
     response = client.post(

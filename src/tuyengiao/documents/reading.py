@@ -1,0 +1,165 @@
+"""Taking a file in: the limits, the kinds read, and turning bytes into text and structure.
+
+This is the one way into the library for every app (the library's own upload and import, plans'
+uploads): one size limit (``DOCUMENTS_MAX_FILE_BYTES``), one list of kinds, one wording. Every
+failure a person can cause (bad file, hostile zip, too large) raises :class:`UploadError` with a
+Vietnamese message *before* anything is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+import zipfile
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+import vanban
+from tuyengiao.core import uploads
+
+MB = 1024 * 1024
+
+# The one allow-list is core.uploads; ordered, the first five are the kinds named to the user.
+READABLE_SUFFIXES = uploads.LIBRARY.suffixes
+READABLE_KINDS = ", ".join(READABLE_SUFFIXES[:5])
+
+
+def max_file_bytes() -> int:
+    return int(getattr(settings, "DOCUMENTS_MAX_FILE_BYTES", 20 * MB))
+
+
+def max_zip_files() -> int:
+    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_FILES", 500))
+
+
+def max_zip_total_bytes() -> int:
+    return int(getattr(settings, "DOCUMENTS_MAX_ZIP_TOTAL_BYTES", 200 * MB))
+
+
+class UploadError(ValueError):
+    """A file (or archive) that cannot be taken in; the message is for the user, in Vietnamese."""
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def size_text(n: int) -> str:
+    """``n`` bytes for a person: MB, or KB below a megabyte (a small limit must not read "0 MB")."""
+    if n < MB:
+        return f"{max(1, round(n / 1024))} KB"
+    return f"{n / MB:.1f}".rstrip("0").rstrip(".") + " MB"
+
+
+def check_size(name: str, size: int) -> None:
+    if size > max_file_bytes():
+        raise UploadError(
+            f"Tệp “{name}” quá lớn ({size_text(size)}); "
+            f"giới hạn là {size_text(max_file_bytes())} mỗi tệp."
+        )
+
+
+def check_kind(name: str) -> None:
+    if Path(name).suffix.lower() not in READABLE_SUFFIXES:
+        raise UploadError(
+            f"Tệp “{name}” không phải định dạng văn bản được hỗ trợ ({READABLE_KINDS})."
+        )
+
+
+def read_upload(upload: UploadedFile[bytes]) -> tuple[str, bytes]:
+    """The name and bytes of one uploaded document, refused before its bytes are read into
+    memory when its kind is not read or it is larger than the limit."""
+    name = Path(upload.name or "tep").name
+    check_kind(name)
+    if upload.size is not None:
+        check_size(name, upload.size)
+    return name, b"".join(upload.chunks())
+
+
+def parse_iso_date(value: Any) -> date | None:
+    """A date of the parsed structure (ISO text), or None when absent or not a date."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def parse_text(text: str, source: str | None = None) -> dict[str, Any]:
+    """The parsed structure (``ParsedDocument.to_dict()``) of a text already read."""
+    return vanban.parse(text, source=source).to_dict()
+
+
+def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
+    """Text and parsed structure (``ParsedDocument.to_dict()``) of a file's bytes."""
+    name = Path(filename).name or "tep"
+    if not data:
+        raise UploadError(f"Tệp “{name}” rỗng (0 byte) — không có nội dung để đọc.")
+    check_size(name, len(data))
+    if reason := uploads.refusal(name, data, uploads.LIBRARY):
+        raise UploadError(reason)  # an .exe or a renamed file never reaches the readers
+    suffix = Path(name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="tg-doc-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            text = vanban.read(path)
+        except vanban.ReadError as exc:
+            raise UploadError(f"Không đọc được tệp “{name}”: {exc}") from exc
+        except Exception as exc:  # a reader bug must not become a 500 for the user
+            raise UploadError(
+                f"Không đọc được tệp “{name}”: tệp hỏng hoặc định dạng không hỗ trợ."
+            ) from exc
+    if not text.strip():
+        raise UploadError(
+            f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh)."
+        )
+    return text, parse_text(text, source=name)
+
+
+def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The files of a .zip, after refusing the whole archive if any entry is hostile: a path that
+    climbs out (``../../x``) or is absolute, too many files, or too many bytes once unpacked."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UploadError("Tệp .zip bị hỏng, không mở được.") from exc
+    with archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        for info in archive.infolist():
+            raw = info.filename.replace("\\", "/")
+            parts = PurePosixPath(raw).parts
+            if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or ".." in parts:
+                raise UploadError(
+                    f"Tệp .zip chứa đường dẫn không an toàn “{info.filename}” (ra ngoài thư mục); "
+                    "không nhận tệp này, chưa lưu gì."
+                )
+        if len(infos) > max_zip_files():
+            raise UploadError(
+                f"Tệp .zip có {len(infos)} tệp, nhiều hơn giới hạn {max_zip_files()}; chưa lưu gì."
+            )
+        total = sum(i.file_size for i in infos)
+        if total > max_zip_total_bytes():
+            raise UploadError(
+                f"Tệp .zip khi giải nén là {size_text(total)}, "
+                f"vượt giới hạn {size_text(max_zip_total_bytes())}; chưa lưu gì."
+            )
+        members = []
+        for info in infos:
+            name = PurePosixPath(info.filename.replace("\\", "/")).name
+            if name.startswith(".") or name.startswith("__MACOSX") or "__MACOSX" in info.filename:
+                continue
+            # Every other member is kept, so that one the library refuses (an .exe …) is
+            # reported by name and reason instead of vanishing.
+            with archive.open(info) as handle:
+                content = handle.read(max_file_bytes() + 1)
+            members.append((name, content))
+    if not members:
+        raise UploadError(f"Tệp .zip không có văn bản nào đọc được ({READABLE_KINDS}).")
+    return members
