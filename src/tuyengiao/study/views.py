@@ -29,7 +29,7 @@ from tuyengiao.core.text import fold
 from tuyengiao.core.views import job_page
 from tuyengiao.orgs.models import Person, Unit
 
-from . import exports, services
+from . import exports
 from .charts import rate_chart
 from .forms import (
     CheckinForm,
@@ -53,6 +53,7 @@ from .models import (
     StudyTest,
     TestAttempt,
 )
+from .services import StudyError, attendance, essays, quizzes, rates, rounds
 from .tasks import SIGNIN_IMPORT, import_signin_sheet_task
 
 
@@ -132,7 +133,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            study_round = services.open_round(
+            study_round = rounds.open_round(
                 unit=unit,
                 title=data["title"],
                 document_title=data["document_title"],
@@ -144,7 +145,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 covered_units=data["covered_units"],
                 user=request.user,  # type: ignore[arg-type]
             )
-        except services.StudyError as exc:
+        except StudyError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(
@@ -159,8 +160,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
 def round_detail(request: HttpRequest, round_pk: int) -> HttpResponse:
     study_round = _round(request, round_pk)
     focus = _focus_unit(request, study_round)
-    rows = services.round_rates(study_round, focus)
-    total = services.rate_for_unit(study_round, focus)
+    rows = rates.round_rates(study_round, focus)
+    total = rates.rate_for_unit(study_round, focus)
     if request.GET.get("export") == "xlsx":
         return _file(
             exports.rates_xlsx(study_round, focus, rows),
@@ -212,7 +213,7 @@ def round_detail(request: HttpRequest, round_pk: int) -> HttpResponse:
 def round_report(request: HttpRequest, round_pk: int) -> HttpResponse:
     study_round = _round(request, round_pk)
     focus = _focus_unit(request, study_round)
-    rows = services.round_rates(study_round, focus)
+    rows = rates.round_rates(study_round, focus)
     data = exports.summary_docx(study_round, focus, rows, on=timezone.localdate())
     return _file(data, f"bao-cao-hoc-tap-{focus.code}.docx", exports.DOCX_MIME)
 
@@ -236,7 +237,7 @@ def member_list(request: HttpRequest, round_pk: int) -> HttpResponse:
         if unit is None:
             raise PermissionDenied("Tài khoản chưa gắn với đơn vị.")
         require(request.user, Action.CHANGE, unit)
-        added = services.snapshot_members(study_round, within=unit)
+        added = rounds.snapshot_members(study_round, within=unit)
         messages.success(request, f"Đã bổ sung {added} đảng viên mới vào danh sách.")
         return redirect(request.get_full_path())
     if request.method == "POST":
@@ -255,8 +256,8 @@ def member_list(request: HttpRequest, round_pk: int) -> HttpResponse:
                 raise PermissionDenied("Không có quyền sửa danh sách của đơn vị này.")
             if entry.exemption != value:
                 try:
-                    services.set_exemption(study_round, entry.person, value)
-                except services.StudyError as exc:
+                    rounds.set_exemption(study_round, entry.person, value)
+                except StudyError as exc:
                     messages.error(request, str(exc))
                     break
                 changed += 1
@@ -321,7 +322,7 @@ def session_detail(request: HttpRequest, session_pk: int) -> HttpResponse:
     )
     if can_change:
         qr = segno.make(checkin_url, error="m").svg_inline(scale=5, dark="#7a0e0e")
-    members = services.session_members(session)
+    members = rounds.session_members(session)
     return render(
         request,
         "study/session_detail.html",
@@ -343,13 +344,13 @@ def session_attendance(request: HttpRequest, session_pk: int) -> HttpResponse:
     session = _session(request, session_pk, Action.CHANGE)
     if request.method == "POST":
         ids = [int(v) for v in request.POST.getlist("p") if v.isdigit()]
-        added, removed = services.save_session_list(session, ids)
+        added, removed = attendance.save_session_list(session, ids)
         messages.success(request, f"Đã lưu điểm danh: thêm {added}, bỏ {removed}.")
         return redirect("study:session_attendance", session_pk=session.pk)
-    members = services.session_members(session)
+    members = rounds.session_members(session)
     if session.is_makeup:
         members = members.filter(
-            Q(pk__in=services.makeup_members(session).values("pk"))
+            Q(pk__in=rounds.makeup_members(session).values("pk"))
             | Q(person_id__in=Attendance.objects.filter(session=session).values("person_id"))
         )
     entries = list(
@@ -381,8 +382,8 @@ def session_checkin(request: HttpRequest, session_pk: int) -> HttpResponse:
     done = ""
     if request.method == "POST" and form.is_valid():
         try:
-            done = services.check_in_with_code(session, request.user, form.cleaned_data["code"])  # type: ignore[arg-type]
-        except services.StudyError as exc:
+            done = attendance.check_in_with_code(session, request.user, form.cleaned_data["code"])  # type: ignore[arg-type]
+        except StudyError as exc:
             form.add_error("code", str(exc))
     return render(
         request, "study/session_checkin.html", {"session": session, "form": form, "done": done}
@@ -412,7 +413,7 @@ def session_import(request: HttpRequest, session_pk: int) -> HttpResponse:
             import_signin_sheet_task.enqueue(job.pk)
             return redirect("study:session_import_job", session_pk=session.pk, signin_job_pk=job.pk)
         try:
-            result = services.import_signin_sheet(
+            result = attendance.import_signin_sheet(
                 session, upload, upload.name, valid_rows_only=valid_only
             )
         except TableError as exc:
@@ -499,11 +500,11 @@ def test_manage(request: HttpRequest, round_pk: int) -> HttpResponse:
         elif "add_question" in request.POST:
             question_form = QuestionForm(request.POST)
             if question_form.is_valid():
-                services.save_question(study_round, question_form.cleaned_data)
+                quizzes.save_question(study_round, question_form.cleaned_data)
                 messages.success(request, "Đã thêm câu hỏi.")
                 return redirect("study:test_manage", round_pk=study_round.pk)
     focus = _focus_unit(request, study_round)
-    results = services.test_results(test, focus) if test else []
+    results = quizzes.test_results(test, focus) if test else []
     if test and request.GET.get("export") == "xlsx":
         return _file(
             exports.results_xlsx(results), f"ket-qua-kiem-tra-{focus.code}.xlsx", XLSX_MIME
@@ -518,7 +519,7 @@ def test_manage(request: HttpRequest, round_pk: int) -> HttpResponse:
             "question_form": question_form,
             "questions": study_round.questions.prefetch_related("choices"),
             "results": results,
-            "stats": services.question_stats(test, focus)[:10] if test else [],
+            "stats": quizzes.question_stats(test, focus)[:10] if test else [],
             "focus": focus,
             "can_edit": can_edit,
         },
@@ -532,11 +533,11 @@ def question_edit(request: HttpRequest, round_pk: int, question_pk: int) -> Http
     study_round = _round(request, round_pk, Action.CHANGE)
     question = get_object_or_404(study_round.questions, pk=question_pk)
     answered = question.answers.exists()
-    form = QuestionForm(request.POST or None, initial=services.question_form_initial(question))
+    form = QuestionForm(request.POST or None, initial=quizzes.question_form_initial(question))
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_question(study_round, form.cleaned_data, question)
-        except services.StudyError as exc:
+            quizzes.save_question(study_round, form.cleaned_data, question)
+        except StudyError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, "Đã lưu câu hỏi.")
@@ -564,15 +565,15 @@ def test_take(request: HttpRequest, round_pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if attempt is None:
-                attempt = services.start_attempt(test, person)
+                attempt = quizzes.start_attempt(test, person)
                 return redirect("study:test_take", round_pk=study_round.pk)
             answers: dict[int, Any] = {}
             for qid in attempt.question_order:
                 values = request.POST.getlist(f"q{qid}")
                 answers[qid] = values if len(values) != 1 or values[0].isdigit() else values[0]
-            services.submit_attempt(attempt, answers)
+            quizzes.submit_attempt(attempt, answers)
             return redirect("study:test_take", round_pk=study_round.pk)
-        except services.StudyError as exc:
+        except StudyError as exc:
             error = str(exc)
     questions = []
     deadline = None
@@ -623,12 +624,10 @@ def test_paper(request: HttpRequest, round_pk: int) -> HttpResponse:
             if not raw:
                 continue
             try:
-                services.enter_paper_score(test, entry.person, Decimal(raw))
+                quizzes.enter_paper_score(test, entry.person, Decimal(raw))
                 saved += 1
-            except (InvalidOperation, services.StudyError) as exc:
-                errors[entry.pk] = (
-                    str(exc) if isinstance(exc, services.StudyError) else "Điểm không hợp lệ."
-                )
+            except (InvalidOperation, StudyError) as exc:
+                errors[entry.pk] = str(exc) if isinstance(exc, StudyError) else "Điểm không hợp lệ."
         if not errors:
             messages.success(request, f"Đã lưu điểm của {saved} người.")
             return redirect(request.get_full_path())
@@ -666,10 +665,10 @@ def essay_list(request: HttpRequest, round_pk: int) -> HttpResponse:
             raise PermissionDenied("Tài khoản chưa gắn với hồ sơ đảng viên.")
         if form.is_valid():
             try:
-                services.submit_essay(
+                essays.submit_essay(
                     study_round, person, form.cleaned_data["text"], form.cleaned_data.get("file")
                 )
-            except services.StudyError as exc:
+            except StudyError as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, "Đã nộp bài thu hoạch.")
@@ -693,7 +692,7 @@ def essay_list(request: HttpRequest, round_pk: int) -> HttpResponse:
             )
             messages.success(request, "Đã thêm tiêu chí chấm.")
         return redirect("study:essay_list", round_pk=study_round.pk)
-    essays = services.readable_essays(
+    readable = essays.readable_essays(
         request.user,
         scoped(Essay, request.user).filter(round=study_round).select_related("person", "unit"),
     ).order_by("unit__path", "person__name_folded")
@@ -705,8 +704,8 @@ def essay_list(request: HttpRequest, round_pk: int) -> HttpResponse:
             "round": study_round,
             "own": own,
             "form": form if person else None,
-            "essays": essays[:300],
-            "distribution": services.grade_distribution(study_round, focus),
+            "essays": readable[:300],
+            "distribution": essays.grade_distribution(study_round, focus),
             "grades": EssayGrade.choices,
             "rubric": study_round.rubric.prefetch_related("levels"),
             "can_edit_rubric": can(request.user, Action.CHANGE, study_round),
@@ -720,7 +719,7 @@ def essay_detail(request: HttpRequest, essay_pk: int) -> HttpResponse:
     essay = get_for_user(
         Essay.objects.select_related("round", "person", "unit"), request.user, pk=essay_pk
     )
-    if not services.can_read_essay(request.user, essay):
+    if not essays.can_read_essay(request.user, essay):
         raise PermissionDenied(
             "Chỉ người viết, người chấm được phân công và cán bộ của đơn vị được xem bài thu hoạch."
         )
@@ -736,7 +735,7 @@ def essay_detail(request: HttpRequest, essay_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and "grade" in request.POST:
         try:
-            services.grade_essay(
+            essays.grade_essay(
                 essay,
                 request.user,
                 [
@@ -748,17 +747,17 @@ def essay_detail(request: HttpRequest, essay_pk: int) -> HttpResponse:
             )
             messages.success(request, "Đã chấm bài.")
             return redirect("study:essay_detail", essay_pk=essay.pk)
-        except services.StudyError as exc:
+        except StudyError as exc:
             error = str(exc)
     if request.method == "POST" and "assign" in request.POST:
         if not unit_officer:
             raise PermissionDenied("Chỉ cán bộ của đơn vị phân công người chấm.")
         ids = [int(v) for v in request.POST.getlist("graders") if v.isdigit()]
         try:
-            services.assign_graders(essay, candidates_qs.filter(pk__in=ids))
+            essays.assign_graders(essay, candidates_qs.filter(pk__in=ids))
             messages.success(request, "Đã phân công người chấm.")
             return redirect("study:essay_detail", essay_pk=essay.pk)
-        except services.StudyError as exc:
+        except StudyError as exc:
             error = str(exc)
     candidates = candidates_qs if unit_officer else []
     return render(
@@ -781,7 +780,7 @@ def essay_detail(request: HttpRequest, essay_pk: int) -> HttpResponse:
 def essay_file(request: HttpRequest, essay_pk: int) -> FileResponse:
     """The attached file, under the same privacy rule as the text (never a public media URL)."""
     essay = get_for_user(Essay.objects.select_related("unit"), request.user, pk=essay_pk)
-    if not services.can_read_essay(request.user, essay):
+    if not essays.can_read_essay(request.user, essay):
         raise PermissionDenied(
             "Chỉ người viết, người chấm được phân công và cán bộ của đơn vị được xem bài thu hoạch."
         )

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from tuyengiao.orgs.models import Person
-from tuyengiao.study import services
 from tuyengiao.study.models import StudyRound, StudySession
+from tuyengiao.study.services import rounds
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def members(tree: Any) -> dict[str, list[Person]]:
 
 @pytest.fixture
 def study_round(tree: Any, members: Any) -> StudyRound:
-    return services.open_round(
+    return rounds.open_round(
         unit=tree.bloc,
         title="Học tập, quán triệt Nghị quyết Đại hội XIII",
         document_title="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
