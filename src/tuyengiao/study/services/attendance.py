@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
 
 
+class WrongCheckinCode(StudyError):
+    """The typed code is not this session's: the failure guessing produces, so the one the
+    check-in form counts towards its limit of tries."""
+
+
 COPY_THRESHOLD = 2000  # on PostgreSQL, larger batches go through COPY
 
 
@@ -135,7 +140,7 @@ def check_in_with_code(
             "Tài khoản của đồng chí chưa gắn với hồ sơ đảng viên; hãy liên hệ cán bộ chuyên trách."
         )
     if (code or "").strip().upper() != session.checkin_code:
-        raise StudyError("Mã điểm danh không đúng cho buổi học này.")
+        raise WrongCheckinCode("Mã điểm danh không đúng cho buổi học này.")
     opens, closes = session.checkin_window()
     if now < opens:
         raise StudyError("Chưa đến giờ điểm danh của buổi học này.")

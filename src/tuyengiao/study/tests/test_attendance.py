@@ -193,11 +193,11 @@ def test_large_sheet_is_imported_in_the_background(
     tmp_path: Any,
 ) -> None:
     from tuyengiao.core.models import Job, JobState
-    from tuyengiao.study import views
     from tuyengiao.study.tasks import SIGNIN_IMPORT
+    from tuyengiao.study.views import sessions
 
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(views, "INLINE_IMPORT_BYTES", 10)  # every file counts as large
+    monkeypatch.setattr(sessions, "INLINE_IMPORT_BYTES", 10)  # every file counts as large
     client = client_as("coso1")
     url = f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/"
     bad = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Không Có Tên", "", ""]])

@@ -165,7 +165,7 @@ def test_member_list_exemption_by_category(study_round: Any, members: Any, clien
         unit=members["cell1"][0].unit, full_name="Người Mới Chuyển Đến"
     )
     Person.objects.create(unit=members["base2"][0].unit, full_name="Người Mới Ở Cơ Sở Khác")
-    client.post(f"/hoc-tap/{study_round.pk}/danh-sach/", {"refresh": "1"})
+    client.post(f"/hoc-tap/{study_round.pk}/danh-sach/bo-sung/", {"refresh": "1"})
     assert study_round.eligibilities.filter(person=newcomer).exists()
     assert not study_round.eligibilities.filter(person__full_name="Người Mới Ở Cơ Sở Khác").exists()
     other = study_round.eligibilities.get(person=members["base2"][0])
@@ -267,7 +267,7 @@ def test_member_takes_test_in_pages(study_round: Any, members: Any) -> None:
     client = logged_in_client(_member(members["cell1"][0], "dv-cell1"))
     url = f"/hoc-tap/{study_round.pk}/kiem-tra/lam-bai/"
     assert "Bắt đầu làm bài" in client.get(url).content.decode()
-    client.post(url, {"start": "1"})
+    client.post(f"/hoc-tap/{study_round.pk}/kiem-tra/bat-dau/", {"start": "1"})
     page = client.get(url).content.decode()
     assert "Nộp bài" in page and "Đại hội XIII họp năm nào?" in page
     q1 = Question.objects.get(order=1)
@@ -341,7 +341,7 @@ def test_essay_privacy_and_grading(
     with pytest.raises(StudyError, match="mỗi tiêu chí"):
         essays.grade_essay(essay, grader, [top.pk], "")
     logged_in_client(grader).post(
-        f"/hoc-tap/thu-hoach/{essay.pk}/",
+        f"/hoc-tap/thu-hoach/{essay.pk}/cham/",
         {
             "grade": "1",
             f"c_{criterion.pk}": top.pk,
@@ -382,7 +382,7 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
     url = f"/hoc-tap/{study_round.pk}/kiem-tra/"
     khoi = client_as("khoi")
     khoi.post(
-        url,
+        url + "luu/",
         {
             "save_test": "1",
             "title": "Kiểm tra",
@@ -393,11 +393,12 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
         },
     )
     bad = khoi.post(
-        url, {"add_question": "1", "kind": "single", "text": "Câu thiếu đáp án", "choices": "A\nB"}
+        url + "cau-hoi/them/",
+        {"add_question": "1", "kind": "single", "text": "Câu thiếu đáp án", "choices": "A\nB"},
     ).content.decode()
     assert "Hãy đánh dấu * trước phương án đúng" in bad and "Câu thiếu đáp án" in bad
     khoi.post(
-        url,
+        url + "cau-hoi/them/",
         {
             "add_question": "1",
             "kind": "single",
@@ -406,11 +407,12 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
         },
     )
     khoi.post(
-        url,
+        url + "cau-hoi/them/",
         {"add_question": "1", "kind": "true_false", "text": "Tầm nhìn 2045", "accepted": "Đúng"},
     )
     khoi.post(
-        url, {"add_question": "1", "kind": "short", "text": "Bao nhiêu năm?", "accepted": "100"}
+        url + "cau-hoi/them/",
+        {"add_question": "1", "kind": "short", "text": "Bao nhiêu năm?", "accepted": "100"},
     )
     questions = list(study_round.questions.all())
     assert [q.kind for q in questions] == ["single", "true_false", "short"]
@@ -420,8 +422,11 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
         ("Sai", False),
     ]
     # Only the opener's officers edit the bank; a base unit's officer cannot.
-    assert client_as("coso1").post(url, {"delete_question": questions[0].pk}).status_code == 403
-    khoi.post(url, {"delete_question": questions[0].pk})
+    delete_url = f"{url}cau-hoi/{questions[0].pk}/xoa/"
+    assert (
+        client_as("coso1").post(delete_url, {"delete_question": questions[0].pk}).status_code == 403
+    )
+    khoi.post(delete_url, {"delete_question": questions[0].pk})
     assert study_round.questions.count() == 2
 
 
