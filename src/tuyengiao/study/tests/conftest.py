@@ -6,11 +6,20 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from tuyengiao.orgs.models import Person
 from tuyengiao.study.models import StudyRound, StudySession
 from tuyengiao.study.services import rounds
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """The check-in limit counts in the cache: no test inherits another's wrong codes."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
