@@ -231,8 +231,8 @@ class ExemptionsForm(forms.Form):
 
 
 class IdListField(forms.Field):
-    """Repeated inputs of one name (checkboxes) holding ids; anything not a number is ignored,
-    as a tampered value can only name nobody."""
+    """Repeated inputs of one name (checkboxes) holding ids. Anything not a number is dropped:
+    the page never sends one, and the service ignores ids outside the list anyway."""
 
     widget = forms.MultipleHiddenInput
 
@@ -319,7 +319,10 @@ class AssignGradersForm(forms.Form):
     graders = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(),
         required=False,
-        error_messages={"invalid_choice": "Người được chọn không thể chấm bài này."},
+        error_messages={
+            "invalid_choice": "Người được chọn không thể chấm bài này.",
+            "invalid_pk_value": "Lựa chọn người chấm không hợp lệ.",
+        },
     )
 
     def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.models import User
@@ -155,6 +155,7 @@ def _detail_page(request: AuthenticatedHttpRequest, essay: Essay, error: str = "
 
 
 @login_required
+@require_safe  # its forms post to their own URLs; a stale form posting here must not pass silently
 def essay_detail(request: AuthenticatedHttpRequest, essay_pk: int) -> HttpResponse:
     return _detail_page(request, _readable_essay(request, essay_pk))
 

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import Action, can, scoped
@@ -81,6 +81,7 @@ def _manage_page(
 
 
 @login_required
+@require_safe  # its forms post to their own URLs; a stale form posting here must not pass silently
 def test_manage(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResponse:
     return _manage_page(request, user_round(request, round_pk))
 

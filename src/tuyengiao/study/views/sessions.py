@@ -113,9 +113,11 @@ def session_attendance(request: AuthenticatedHttpRequest, session_pk: int) -> Ht
     session = user_session(request, session_pk, Action.CHANGE)
     if request.method == "POST":
         form = AttendanceListForm(request.POST)
-        ticked = form.cleaned_data["p"] if form.is_valid() else []
-        added, removed = save_session_list(session, ticked)
-        messages.success(request, f"Đã lưu điểm danh: thêm {added}, bỏ {removed}.")
+        if form.is_valid():
+            added, removed = save_session_list(session, form.cleaned_data["p"])
+            messages.success(request, f"Đã lưu điểm danh: thêm {added}, bỏ {removed}.")
+        else:  # never read an unreadable list as "nobody came": that would untick everyone
+            messages.error(request, "Không đọc được danh sách điểm danh; chưa lưu thay đổi nào.")
         return redirect("study:session_attendance", session_pk=session.pk)
     members = session_members(session)
     if session.is_makeup:
