@@ -9,12 +9,12 @@ province has none, it is the target of the import) are inserted server-side
 (INSERT … SELECT generate_series), then the per-unit tallies are recounted by the service itself.
 
 Figures (one run, same database):
-* rate roll-up for the whole tree: ``study.services.round_rates(round, root)`` (rows for the 63
+* rate roll-up for the whole tree: ``study.services.rates.round_rates(round, root)`` (rows for the 63
   provinces, each aggregated over its subtree) — p95, against the bare SQL of the same GROUP BY over
   the tallies (raw cursor), and the same figures computed by a bare SQL aggregate straight over the
   5.5 million member/attendance rows (what the tallies save);
 * importing an .xlsx sign-in sheet of 100,000 names (a session of the first province) through
-  ``study.services.import_signin_sheet`` — wall time, against openpyxl merely reading the file.
+  ``study.services.attendance.import_signin_sheet`` — wall time, against openpyxl merely reading the file.
 
 Runs in a child process with its own Django settings (DATABASE_URL of ``tg_bench_study``).
 """
@@ -252,8 +252,8 @@ def _child() -> list[Figure]:
 
     from tuyengiao.core.spreadsheets import workbook_bytes
     from tuyengiao.orgs.models import Unit
-    from tuyengiao.study import services
     from tuyengiao.study.models import Attendance, StudyRound, StudySession
+    from tuyengiao.study.services import attendance, rates, rounds
 
     call_command("migrate", verbosity=0)
     t0 = time.perf_counter()
@@ -266,7 +266,7 @@ def _child() -> list[Figure]:
     # Undo a previous run's import, then recount every tally with the service (timed, informative).
     Attendance.objects.filter(session=import_session).delete()
     t0 = time.perf_counter()
-    services.refresh_tallies(study_round)
+    rates.refresh_tallies(study_round)
     recount_s = time.perf_counter() - t0
     members = study_round.eligibilities.count()
     units = Unit.objects.filter(path__startswith=root.path).count()
@@ -274,12 +274,12 @@ def _child() -> list[Figure]:
         f"seed {seed_s:.0f} s; {members:,} members on the list, {units:,} units; full recount {recount_s:.1f} s"
     )
 
-    rows = services.round_rates(study_round, root)
+    rows = rates.round_rates(study_round, root)
     assert len(rows) == PROVINCES, len(rows)
     prefix_len = (root.depth + 1) * Unit.steplen
 
     def rollup() -> None:
-        services.round_rates(study_round, root)
+        rates.round_rates(study_round, root)
 
     tally_sql = (
         "SELECT substr(unit_path, 1, %s), sum(eligible), sum(exempted), sum(attended), "
@@ -320,7 +320,7 @@ def _child() -> list[Figure]:
 
     # Import 100,000 names of the first province from an .xlsx sign-in sheet.
     names = list(
-        services.session_members(import_session)
+        rounds.session_members(import_session)
         .order_by("person_id")
         .values_list("person__full_name", flat=True)[:IMPORT_ROWS]
     )
@@ -336,13 +336,13 @@ def _child() -> list[Figure]:
     read_s = time.perf_counter() - t0
     assert read_rows == IMPORT_ROWS + 1
     t0 = time.perf_counter()
-    result = services.import_signin_sheet(import_session, io.BytesIO(data), "ky-ten.xlsx")
+    result = attendance.import_signin_sheet(import_session, io.BytesIO(data), "ky-ten.xlsx")
     import_s = time.perf_counter() - t0
     assert result.applied and result.created == IMPORT_ROWS and not result.errors, (
         result.created,
         result.errors[:3],
     )
-    after = services.rate_for_unit(study_round, import_session.unit)
+    after = rates.rate_for_unit(study_round, import_session.unit)
     assert after["attended"] == IMPORT_ROWS, after
     _log(f"import {import_s:.1f} s ({result.created:,} created); openpyxl read {read_s:.1f} s")
 

@@ -32,8 +32,8 @@ class StudyConfig(AppConfig):
 
         from tuyengiao.accounts.scoping import scoped
 
-        from . import services
         from .models import StudyRound
+        from .services import rates
 
         unit = getattr(user, "unit", None)
         if unit is None:
@@ -42,7 +42,7 @@ class StudyConfig(AppConfig):
         current = scoped(StudyRound, user).filter(ends_on__gte=today).order_by("ends_on").first()
         if current is None or (not current.unit.contains(unit) and not unit.contains(current.unit)):
             return []
-        figures = services.rate_for_unit(
+        figures = rates.rate_for_unit(
             current, unit if current.unit.contains(unit) else current.unit
         )
         rate = figures["rate"]

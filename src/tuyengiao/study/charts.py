@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .services import RateRow
+from .services.rates import RateRow
 
 
 def rate_chart(rows: Sequence[RateRow], target: Decimal) -> SafeString:

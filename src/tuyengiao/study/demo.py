@@ -15,7 +15,6 @@ from tuyengiao.accounts.models import Role, User
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs.models import Person, Unit
 
-from . import services
 from .models import (
     Choice,
     ExemptionCategory,
@@ -29,6 +28,7 @@ from .models import (
     StudyTest,
     TestAttempt,
 )
+from .services import attendance, essays, quizzes, rates, rounds
 
 QUESTIONS = [
     (
@@ -100,7 +100,7 @@ def load(ctx: DemoContext) -> None:
     resolution = next(
         (d for d in library if "nghị quyết" in str(d).lower()), library[0] if library else None
     )
-    study_round = services.open_round(
+    study_round = rounds.open_round(
         document=resolution,
         unit=bloc,
         title="Học tập, quán triệt Nghị quyết Đại hội XIII của Đảng",
@@ -132,16 +132,16 @@ def load(ctx: DemoContext) -> None:
             presenter=rng.choice(presenters) if presenters else None,
         )
         sessions[base.pk] = main
-        entries = list(services.session_members(main).select_related("person"))
+        entries = list(rounds.session_members(main).select_related("person"))
         for e in entries:
             if rng.random() < 0.02:
-                services.set_exemption(
+                rounds.set_exemption(
                     study_round, e.person, rng.choice(list(ExemptionCategory.values))
                 )
         share = shares[n % len(shares)]
-        expected = services.session_members(main).filter(exemption="").select_related("person")
+        expected = rounds.session_members(main).filter(exemption="").select_related("person")
         came = [e.person for e in expected if rng.random() < share]
-        services.record_attendance(main, came)
+        attendance.record_attendance(main, came)
         if share < 0.99 and n % 2 == 0:
             makeup_start = datetime.combine(today - timedelta(days=1), time(14, 0), tz)
             makeup = StudySession.objects.create(
@@ -154,8 +154,8 @@ def load(ctx: DemoContext) -> None:
                 ends_at=makeup_start + timedelta(hours=2),
                 is_makeup=True,
             )
-            absent = [e.person for e in services.makeup_members(makeup).select_related("person")]
-            services.record_attendance(makeup, absent[: len(absent) // 2])
+            absent = [e.person for e in rounds.makeup_members(makeup).select_related("person")]
+            attendance.record_attendance(makeup, absent[: len(absent) // 2])
     # An upcoming session of the first base unit, for the check-in code and the phone list.
     first = base_units[0]
     soon = timezone.now().replace(second=0, microsecond=0) + timedelta(minutes=10)
@@ -180,7 +180,7 @@ def load(ctx: DemoContext) -> None:
     wrong = {q.pk: [c.pk for c in q.choices.all() if not c.is_correct][:1] for q in questions}
     for base in base_units[:8]:
         entries = list(
-            services.session_members(sessions[base.pk])
+            rounds.session_members(sessions[base.pk])
             .select_related("person")
             .order_by("person_id")[:12]
         )
@@ -188,11 +188,11 @@ def load(ctx: DemoContext) -> None:
             if TestAttempt.objects.filter(test=test, person_id=e.person_id).exists():
                 continue
             if i % 4 == 3:
-                services.enter_paper_score(
+                quizzes.enter_paper_score(
                     test, e.person, Decimal(rng.choice([50, 70, 80, 90, 100]))
                 )
                 continue
-            attempt = services.start_attempt(test, e.person, seed=e.person_id)
+            attempt = quizzes.start_attempt(test, e.person, seed=e.person_id)
             answers: dict[int, object] = {}
             for q in questions:
                 good = rng.random() < (0.55 if q.kind == QuestionKind.MULTIPLE else 0.85)
@@ -200,7 +200,7 @@ def load(ctx: DemoContext) -> None:
                     answers[q.pk] = "100 năm" if good else "50"
                 else:
                     answers[q.pk] = correct[q.pk] if good else wrong[q.pk]
-            services.submit_attempt(attempt, answers)
+            quizzes.submit_attempt(attempt, answers)
     # Rubric and essays.
     for order, (name, levels) in enumerate(
         [
@@ -224,24 +224,24 @@ def load(ctx: DemoContext) -> None:
     # The member account's person and five essay writers: members of the first base unit who have
     # not taken the test (so that the member can try it).
     entries = list(
-        services.session_members(sessions[first.pk])
+        rounds.session_members(sessions[first.pk])
         .exclude(person__study_attempts__test=test)
         .select_related("person", "unit")
         .order_by("-person_id")[:6]
     )
     for i, e in enumerate(entries[1:]):
-        essay = services.submit_essay(
+        essay = essays.submit_essay(
             study_round,
             e.person,
             "Qua học tập Nghị quyết, bản thân nhận thức rõ hơn về mục tiêu phát triển đất nước đến năm 2030, "
             "tầm nhìn đến năm 2045. Kế hoạch hành động: nâng cao chất lượng tham mưu, hoàn thành nhiệm vụ được giao.",
         )
         if officer is not None and i < 3:
-            services.assign_graders(essay, [officer])
+            essays.assign_graders(essay, [officer])
             picked = [
                 c.levels.all()[min(i, c.levels.count() - 1)].pk for c in study_round.rubric.all()
             ]
-            services.grade_essay(
+            essays.grade_essay(
                 essay, officer, picked, "Bài viết có liên hệ thực tiễn; cần cụ thể hóa kế hoạch."
             )
     # A member account to try the member side (check-in, test, essay).
@@ -257,7 +257,7 @@ def load(ctx: DemoContext) -> None:
         )
         ctx.objects.setdefault("users", {})["dangvien1"] = member
     ctx.objects["study_round"] = study_round
-    figures = services.rate_for_unit(study_round, bloc)
+    figures = rates.rate_for_unit(study_round, bloc)
     ctx.log(
         f"Học tập: 1 đợt, {StudySession.objects.filter(round=study_round).count()} buổi, tỷ lệ toàn Khối "
         f"{figures['rate']} %; tài khoản đảng viên: dangvien1"

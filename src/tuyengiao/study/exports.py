@@ -21,7 +21,9 @@ from tuyengiao.core.spreadsheets import workbook_bytes
 from tuyengiao.orgs.models import Unit
 
 from .models import StudyRound, StudySession
-from .services import RateRow, ScoreRow, rate_for_unit, signin_sheet_rows
+from .services.attendance import signin_sheet_rows
+from .services.quizzes import ScoreRow
+from .services.rates import RateRow, rate_for_unit
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RATE_HEADERS = [

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 
+from tuyengiao.accounts.models import User
 from tuyengiao.core import uploads
 from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Person, Unit
 
-from .models import QuestionKind, SessionMode, StudyRound, StudySession, StudyTest
+from .models import (
+    ExemptionCategory,
+    QuestionKind,
+    SessionMode,
+    StudyRound,
+    StudySession,
+    StudyTest,
+)
 
 DATE_WIDGET = forms.DateInput(
     format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
@@ -104,6 +115,11 @@ class CheckinForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
 
+    @classmethod
+    def from_link(cls, query: Mapping[str, Any]) -> CheckinForm:
+        """The unbound form, the code filled in from the QR link's ``?ma=``."""
+        return cls(initial={"code": query.get("ma", "")})
+
 
 class ImportForm(forms.Form):
     file = CheckedFileField(
@@ -168,3 +184,142 @@ class EssayForm(forms.Form):
         required=False,
         max_bytes=10 * 1024 * 1024,
     )
+
+
+def _keyed(data: Mapping[str, Any], prefix: str) -> dict[int, str]:
+    """Values of the inputs named ``<prefix><pk>`` (one per row of a table form), by pk."""
+    return {
+        int(key[len(prefix) :]): str(data.get(key, ""))
+        for key in data
+        if key.startswith(prefix) and key[len(prefix) :].isdigit()
+    }
+
+
+class SearchForm(forms.Form):
+    """``?q=`` of a list page."""
+
+    q = forms.CharField(required=False)
+
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+
+
+class ExportForm(forms.Form):
+    """``?export=xlsx`` on a page that also offers its table as a spreadsheet."""
+
+    export = forms.ChoiceField(choices=[("xlsx", "xlsx")], required=False)
+
+    def wants_xlsx(self) -> bool:
+        return self.is_valid() and self.cleaned_data["export"] == "xlsx"
+
+
+class ExemptionsForm(forms.Form):
+    """The member list's selects ``ex_<eligibility pk>``: the exemption category of each row."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen = _keyed(self.data, "ex_")
+        if any(v and v not in ExemptionCategory.values for v in chosen.values()):
+            raise forms.ValidationError("Lý do miễn không hợp lệ.")
+        data["exemptions"] = chosen
+        return data
+
+
+class IdListField(forms.Field):
+    """Repeated inputs of one name (checkboxes) holding ids. Anything not a number is dropped:
+    the page never sends one, and the service ignores ids outside the list anyway."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        return [int(v) for v in value or [] if str(v).isdigit()]
+
+
+class AttendanceListForm(forms.Form):
+    """The session's checkbox list: the person ids ticked present."""
+
+    p = IdListField(required=False)
+
+
+class AnswersForm(forms.Form):
+    """An online attempt's answers, ``q<question pk>`` per question of the attempt."""
+
+    def __init__(self, data: QueryDict, *, question_ids: Iterable[int]) -> None:
+        super().__init__(data)
+        self.posted = data  # a QueryDict: a question with several choices has several values
+        self.question_ids = list(question_ids)
+
+    def answers(self) -> dict[int, Any]:
+        """Choice ids as a list; a typed short answer as its text."""
+        out: dict[int, Any] = {}
+        for qid in self.question_ids:
+            values = self.posted.getlist(f"q{qid}")
+            out[qid] = values if len(values) != 1 or values[0].isdigit() else values[0]
+        return out
+
+
+class PaperScoresForm(forms.Form):
+    """Scores of paper tests typed per row (``s_<eligibility pk>``), 0–100 with , or . decimals."""
+
+    def typed(self) -> dict[int, str]:
+        """What was typed, by row, to show back as it was."""
+        return _keyed(self.data, "s_")
+
+    def scores(self) -> dict[int, Decimal | None]:
+        """The non-empty entries by row; None where the text is not a number."""
+        out: dict[int, Decimal | None] = {}
+        for pk, raw in self.typed().items():
+            text = raw.strip().replace(",", ".")
+            if not text:
+                continue
+            try:
+                score: Decimal | None = Decimal(text)
+            except InvalidOperation:
+                score = None
+            out[pk] = score if score is not None and score.is_finite() else None
+        return out
+
+
+class CriterionForm(forms.Form):
+    """A rubric criterion and its levels, one “Label: points” per line."""
+
+    criterion = forms.CharField(label="Tiêu chí mới", required=False)
+    levels = forms.CharField(label="Các mức", required=False, widget=forms.Textarea)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        levels = []
+        for line in (data.get("levels") or "").splitlines():
+            label, _, points = line.rpartition(":")
+            if label.strip() and points.strip().isdigit():
+                levels.append((label.strip(), int(points)))
+        if not (data.get("criterion") or "").strip() or not levels:
+            raise forms.ValidationError(
+                "Cần tên tiêu chí và các mức dạng “Tốt: 3” (mỗi dòng một mức)."
+            )
+        data["parsed_levels"] = levels
+        return data
+
+
+class GradeForm(forms.Form):
+    """A grader's pick of one level per criterion (radios ``c_<criterion pk>``) and a comment."""
+
+    comment = forms.CharField(required=False, strip=False)
+
+    def level_ids(self) -> list[int]:
+        return [int(v) for v in _keyed(self.data, "c_").values() if v.isdigit()]
+
+
+class AssignGradersForm(forms.Form):
+    graders = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": "Người được chọn không thể chấm bài này.",
+            "invalid_pk_value": "Lựa chọn người chấm không hợp lệ.",
+        },
+    )
+
+    def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["graders"].queryset = candidates  # type: ignore[attr-defined]

@@ -14,8 +14,8 @@ from tuyengiao.accounts.scoping import Action, can
 from tuyengiao.core import jobs
 from tuyengiao.core.models import Job
 
-from . import services
 from .models import StudySession
+from .services import attendance
 
 SIGNIN_IMPORT = "study.signin"
 
@@ -34,7 +34,7 @@ def import_signin_sheet_work(job: Job, progress: jobs.JobProgress) -> jobs.Outco
     if not can(user, Action.CHANGE, session):
         raise jobs.JobError("Bạn không còn quyền nhập điểm danh cho buổi học tập này.")
     with job.file.open("rb") as handle:
-        result = services.import_signin_sheet(
+        result = attendance.import_signin_sheet(
             session,
             handle,
             job.filename,

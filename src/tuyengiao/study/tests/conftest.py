@@ -6,11 +6,20 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from tuyengiao.orgs.models import Person
-from tuyengiao.study import services
 from tuyengiao.study.models import StudyRound, StudySession
+from tuyengiao.study.services import rounds
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """The check-in limit counts in the cache: no test inherits another's wrong codes."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -35,7 +44,7 @@ def members(tree: Any) -> dict[str, list[Person]]:
 
 @pytest.fixture
 def study_round(tree: Any, members: Any) -> StudyRound:
-    return services.open_round(
+    return rounds.open_round(
         unit=tree.bloc,
         title="Học tập, quán triệt Nghị quyết Đại hội XIII",
         document_title="Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",

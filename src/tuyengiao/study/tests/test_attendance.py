@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 
 from tuyengiao.core.spreadsheets import workbook_bytes
-from tuyengiao.study import services
 from tuyengiao.study.models import Attendance, StudySession
+from tuyengiao.study.services import StudyError, attendance, rates
 from tuyengiao.testing import logged_in_client, make_user
 
 pytestmark = pytest.mark.django_db
@@ -39,40 +39,40 @@ def test_code_only_for_its_session_and_window(
     user = _member_user(members["base1"][0])
     now = timezone.now()
     # The code of one session does not open another.
-    with pytest.raises(services.StudyError, match="không đúng"):
-        services.check_in_with_code(session1, user, other.checkin_code, now=now)
-    with pytest.raises(services.StudyError, match="không đúng"):
-        services.check_in_with_code(other, user, session1.checkin_code, now=other.starts_at)
+    with pytest.raises(StudyError, match="không đúng"):
+        attendance.check_in_with_code(session1, user, other.checkin_code, now=now)
+    with pytest.raises(StudyError, match="không đúng"):
+        attendance.check_in_with_code(other, user, session1.checkin_code, now=other.starts_at)
     # Outside the window.
     _, closes = session1.checkin_window()
-    with pytest.raises(services.StudyError, match="hết thời gian"):
-        services.check_in_with_code(
+    with pytest.raises(StudyError, match="hết thời gian"):
+        attendance.check_in_with_code(
             session1, user, session1.checkin_code, now=closes + timedelta(minutes=1)
         )
-    with pytest.raises(services.StudyError, match="Chưa đến giờ"):
-        services.check_in_with_code(other, user, other.checkin_code, now=now)
+    with pytest.raises(StudyError, match="Chưa đến giờ"):
+        attendance.check_in_with_code(other, user, other.checkin_code, now=now)
     assert not Attendance.objects.exists()
     # Right code, right time (typed in lower case): counted once, even when repeated.
     assert (
-        services.check_in_with_code(session1, user, session1.checkin_code.lower(), now=now)
+        attendance.check_in_with_code(session1, user, session1.checkin_code.lower(), now=now)
         == "Đã điểm danh."
     )
-    assert "đã được điểm danh" in services.check_in_with_code(
+    assert "đã được điểm danh" in attendance.check_in_with_code(
         session1, user, session1.checkin_code, now=now
     )
     assert Attendance.objects.count() == 1
-    assert services.rate_for_unit(study_round, tree.base1)["attended"] == 1
+    assert rates.rate_for_unit(study_round, tree.base1)["attended"] == 1
 
 
 def test_checkin_requires_being_on_the_sessions_list(
     study_round: Any, session1: Any, members: Any
 ) -> None:
     outsider = _member_user(members["base2"][0], "dangvien2")  # base2's member, base1's session
-    with pytest.raises(services.StudyError, match="không có trong danh sách"):
-        services.check_in_with_code(session1, outsider, session1.checkin_code)
+    with pytest.raises(StudyError, match="không có trong danh sách"):
+        attendance.check_in_with_code(session1, outsider, session1.checkin_code)
     no_person = make_user("khong-ho-so", session1.unit, "viewer")
-    with pytest.raises(services.StudyError, match="chưa gắn"):
-        services.check_in_with_code(session1, no_person, session1.checkin_code)
+    with pytest.raises(StudyError, match="chưa gắn"):
+        attendance.check_in_with_code(session1, no_person, session1.checkin_code)
 
 
 def test_checkin_page_as_member(study_round: Any, session1: Any, members: Any) -> None:
@@ -106,14 +106,14 @@ def test_import_reports_unknown_names_and_imports_nothing(
         [3, "tran thi binh", "", "x"],  # accents and case do not matter
         [4, "Bùi Văn Khoa", "", "x"],  # base2's member: not on this session's list
     ]
-    result = services.import_signin_sheet(session1, _sheet(rows), "ky-ten.xlsx")
+    result = attendance.import_signin_sheet(session1, _sheet(rows), "ky-ten.xlsx")
     assert not result.applied
     assert [
         (e.row, "Người Lạ Mặt" in e.reason or "Bùi Văn Khoa" in e.reason) for e in result.errors
     ] == [(3, True), (5, True)]
     assert not Attendance.objects.exists()
     # The user chooses "valid rows only": the two known names are imported, the others still reported.
-    result = services.import_signin_sheet(
+    result = attendance.import_signin_sheet(
         session1, _sheet(rows), "ky-ten.xlsx", valid_rows_only=True
     )
     assert result.applied and result.created == 2 and len(result.errors) == 2
@@ -122,7 +122,7 @@ def test_import_reports_unknown_names_and_imports_nothing(
         "Trần Thị Bình",
     }
     # Importing the same sheet again adds nobody (a member counts once per round).
-    again = services.import_signin_sheet(session1, _sheet(rows[:1] + rows[2:3]), "ky-ten.xlsx")
+    again = attendance.import_signin_sheet(session1, _sheet(rows[:1] + rows[2:3]), "ky-ten.xlsx")
     assert again.applied and again.created == 0 and Attendance.objects.count() == 2
 
 
@@ -156,8 +156,13 @@ def test_checkbox_list_saves_in_one_post(
     # Unticking one removes it; ticking someone of base2 through a forged POST does nothing.
     client.post(url, {"p": [*ticked[1:], members["base2"][0].pk]})
     assert set(Attendance.objects.values_list("person_id", flat=True)) == set(ticked[1:])
-    figures = services.rate_for_unit(study_round, session1.unit)
-    assert figures == {"eligible": 7, "exempted": 0, "attended": 4, "rate": services._rate(4, 7)}
+    figures = rates.rate_for_unit(study_round, session1.unit)
+    assert figures == {
+        "eligible": 7,
+        "exempted": 0,
+        "attended": 4,
+        "rate": rates.rate_percent(4, 7),
+    }
     # coso2 may not open base1's list.
     assert client_as("coso2").get(url).status_code == 404
 
@@ -165,7 +170,7 @@ def test_checkbox_list_saves_in_one_post(
 def test_makeup_list_shows_absentees_only(
     study_round: Any, session1: Any, members: Any, tree: Any, client_as: Any
 ) -> None:
-    services.record_attendance(session1, members["base1"][:3])
+    attendance.record_attendance(session1, members["base1"][:3])
     now = timezone.now()
     makeup = StudySession.objects.create(
         round=study_round,
@@ -188,11 +193,11 @@ def test_large_sheet_is_imported_in_the_background(
     tmp_path: Any,
 ) -> None:
     from tuyengiao.core.models import Job, JobState
-    from tuyengiao.study import views
     from tuyengiao.study.tasks import SIGNIN_IMPORT
+    from tuyengiao.study.views import sessions
 
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(views, "INLINE_IMPORT_BYTES", 10)  # every file counts as large
+    monkeypatch.setattr(sessions, "INLINE_IMPORT_BYTES", 10)  # every file counts as large
     client = client_as("coso1")
     url = f"/hoc-tap/buoi/{session1.pk}/nhap-bang-ky-ten/"
     bad = _sheet([[1, "Lê Văn Cường", "", ""], [2, "Không Có Tên", "", ""]])
@@ -302,9 +307,9 @@ def test_bulk_copy_path_on_postgresql(
 
     if connection.vendor != "postgresql":
         pytest.skip("COPY path exists on PostgreSQL only")
-    monkeypatch.setattr(services, "COPY_THRESHOLD", 0)
+    monkeypatch.setattr(attendance, "COPY_THRESHOLD", 0)
     people = members["base1"] + members["cell1"]
-    assert services.record_attendance(session1, people[:4]) == 4
-    assert services.record_attendance(session1, people) == 3  # the first four already counted
+    assert attendance.record_attendance(session1, people[:4]) == 4
+    assert attendance.record_attendance(session1, people) == 3  # the first four already counted
     assert Attendance.objects.filter(session=session1, method="list").count() == 7
-    assert services.rate_for_unit(study_round, session1.unit)["attended"] == 7
+    assert rates.rate_for_unit(study_round, session1.unit)["attended"] == 7

@@ -11,7 +11,6 @@ import pytest
 from django.utils import timezone
 
 from tuyengiao.orgs.models import Person
-from tuyengiao.study import services
 from tuyengiao.study.models import (
     Attendance,
     Choice,
@@ -21,13 +20,14 @@ from tuyengiao.study.models import (
     StudyTest,
     TestAttempt,
 )
+from tuyengiao.study.services import rates, rounds
 from tuyengiao.testing import docs_screenshot, login, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _round(tree: Any) -> Any:
-    return services.open_round(
+    return rounds.open_round(
         unit=tree.bloc,
         title="Học tập, quán triệt Nghị quyết Đại hội XIII",
         starts_on=date.today(),
@@ -78,7 +78,7 @@ def test_officer_ticks_120_members_on_a_phone(
     missing = {people[i].pk for i in (5, 17, 99)}
     assert Attendance.objects.filter(session=session).count() == 117
     assert not Attendance.objects.filter(person_id__in=missing).exists()
-    assert services.rate_for_unit(study_round, tree.base1)["attended"] == 117
+    assert rates.rate_for_unit(study_round, tree.base1)["attended"] == 117
     # The round page shows the rates of base1's own members and its cell, below target in red.
     page.goto(f"{live_server.url}/hoc-tap/{study_round.pk}/")
     assert page.locator(".study-chart").is_visible()

@@ -8,8 +8,9 @@ import pytest
 from tuyengiao.accounts import demo as accounts_demo
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs import demo as orgs_demo
-from tuyengiao.study import demo, services
+from tuyengiao.study import demo
 from tuyengiao.study.models import StudySession, TestAttempt
+from tuyengiao.study.services import rates
 from tuyengiao.testing import logged_in_client
 
 
@@ -20,7 +21,7 @@ def test_demo_load() -> None:
     accounts_demo.load(ctx)
     demo.load(ctx)
     study_round = ctx.objects["study_round"]
-    rows = services.round_rates(study_round, ctx.objects["bloc"])
+    rows = rates.round_rates(study_round, ctx.objects["bloc"])
     assert len(rows) >= len(ctx.objects["base_units"]) - 1
     assert any(r.below_target for r in rows) and any(not r.below_target for r in rows)
     assert StudySession.objects.filter(round=study_round, is_makeup=True).exists()

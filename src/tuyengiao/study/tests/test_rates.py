@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tuyengiao.orgs.models import Person, Unit, UnitKind
-from tuyengiao.study import services
 from tuyengiao.study.models import ExemptionCategory, StudySession
+from tuyengiao.study.services import attendance, rates, rounds
 from tuyengiao.testing import make_user
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_rates_at_every_level(tree: Any) -> None:
     Person.objects.create(unit=cells[bases[0].pk][0], full_name="Quần chúng", is_party_member=False)
     Person.objects.create(unit=cells[bases[0].pk][0], full_name="Đã chuyển đi", active=False)
 
-    study_round = services.open_round(
+    study_round = rounds.open_round(
         unit=tree.bloc,
         title="Học tập, quán triệt Nghị quyết Đại hội XIII",
         starts_on=date.today(),
@@ -80,7 +80,7 @@ def test_rates_at_every_level(tree: Any) -> None:
     categories = list(ExemptionCategory.values)
     for person in everyone:
         if rng.random() < 0.08:
-            services.set_exemption(study_round, person, rng.choice(categories))
+            rounds.set_exemption(study_round, person, rng.choice(categories))
             exempted.add(person.pk)
 
     checkin_user = make_user("member-x", bases[0], "viewer")
@@ -88,28 +88,30 @@ def test_rates_at_every_level(tree: Any) -> None:
         main = _session(study_round, base)
         members = [p for u in [base, *cells[base.pk]] for p in people[u.pk] if p.pk not in exempted]
         came = [p for p in members if rng.random() < 0.85]
-        services.record_attendance(main, came)
+        attendance.record_attendance(main, came)
         attended.update(p.pk for p in came)
         # The same people ticked again (double check-in): nothing changes.
-        services.record_attendance(main, came[:3])
+        attendance.record_attendance(main, came[:3])
         makeup = _session(study_round, base, makeup=True)
         absent = [p for p in members if p.pk not in attended]
-        assert {e.person_id for e in services.makeup_members(makeup)} >= {p.pk for p in absent}
+        assert {e.person_id for e in rounds.makeup_members(makeup)} >= {p.pk for p in absent}
         makeup_came = absent[::2]
-        services.record_attendance(makeup, makeup_came + came[:2])  # two already counted come again
+        attendance.record_attendance(
+            makeup, makeup_came + came[:2]
+        )  # two already counted come again
         attended.update(p.pk for p in makeup_came)
         # An exempted member who attends after all counts as attended.
         ex_here = [p for u in [base, *cells[base.pk]] for p in people[u.pk] if p.pk in exempted]
         if ex_here:
-            services.record_attendance(makeup, ex_here[:1])
+            attendance.record_attendance(makeup, ex_here[:1])
             attended.add(ex_here[0].pk)
     # A member checking in with the code twice (and once more at the make-up) counts once.
     member = people[cells[bases[0].pk][0].pk][0]
     checkin_user.person = member
     checkin_user.save()
     first = StudySession.objects.filter(unit=bases[0], is_makeup=False).get()
-    services.check_in_with_code(first, checkin_user, first.checkin_code)
-    services.check_in_with_code(first, checkin_user, first.checkin_code)
+    attendance.check_in_with_code(first, checkin_user, first.checkin_code)
+    attendance.check_in_with_code(first, checkin_user, first.checkin_code)
     attended.add(member.pk)
 
     def expected(unit: Unit) -> dict[str, Any]:
@@ -120,12 +122,12 @@ def test_rates_at_every_level(tree: Any) -> None:
         rate = (Decimal(a) * 100 / (e - x)).quantize(Decimal("0.01")) if e - x else None
         return {"eligible": e, "attended": a, "exempted": x, "rate": rate}
 
-    assert services.rate_for_unit(study_round, tree.bloc) == expected(tree.bloc)
-    assert services.rate_for_unit(study_round, tree.province) == expected(tree.bloc)
+    assert rates.rate_for_unit(study_round, tree.bloc) == expected(tree.bloc)
+    assert rates.rate_for_unit(study_round, tree.province) == expected(tree.bloc)
     for unit in units:
-        assert services.rate_for_unit(study_round, unit) == expected(unit), unit.code
+        assert rates.rate_for_unit(study_round, unit) == expected(unit), unit.code
     # Roll-up rows: children of the bloc (base1/base2 of the shared tree have no members on the list).
-    rows = {r.unit.pk: r for r in services.round_rates(study_round, tree.bloc)}
+    rows = {r.unit.pk: r for r in rates.round_rates(study_round, tree.bloc)}
     assert set(rows) == {b.pk for b in bases}
     for base in bases:
         row = rows[base.pk]
@@ -139,7 +141,7 @@ def test_rates_at_every_level(tree: Any) -> None:
         assert row.has_children
         assert row.below_target == (want["rate"] < Decimal(98))
         # Drill down: the base's own members are the "direct" row, then each cell.
-        sub = services.round_rates(study_round, base)
+        sub = rates.round_rates(study_round, base)
         direct = [r for r in sub if r.direct]
         assert len(direct) == 1 and direct[0].eligible == len(people[base.pk])
         for r in sub:
@@ -148,12 +150,12 @@ def test_rates_at_every_level(tree: Any) -> None:
     assert any(r.below_target for r in rows.values())
     # Constant number of queries, whatever the size of the tree.
     with CaptureQueriesContext(connection) as ctx:
-        services.round_rates(study_round, tree.province)
+        rates.round_rates(study_round, tree.province)
     assert len(ctx.captured_queries) <= 3
     # A full recount from the facts gives the same figures as the incremental tallies.
-    before = services.rate_for_unit(study_round, tree.bloc)
-    services.refresh_tallies(study_round)
-    assert services.rate_for_unit(study_round, tree.bloc) == before
+    before = rates.rate_for_unit(study_round, tree.bloc)
+    rates.refresh_tallies(study_round)
+    assert rates.rate_for_unit(study_round, tree.bloc) == before
 
 
 def test_rates_follow_a_moved_unit(tree: Any, django_capture_on_commit_callbacks: Any) -> None:
@@ -161,22 +163,20 @@ def test_rates_follow_a_moved_unit(tree: Any, django_capture_on_commit_callbacks
     background task started when the move commits)."""
     cell = Unit.objects.get(pk=tree.cell1.pk)  # under base1
     people = [Person.objects.create(unit=cell, full_name=f"Đảng viên {i}") for i in range(3)]
-    study_round = services.open_round(
+    study_round = rounds.open_round(
         unit=tree.bloc,
         title="Học tập chuyên đề",
         starts_on=date.today(),
         ends_on=date.today() + timedelta(days=30),
         covered_units=[tree.base1, tree.base2],
     )
-    services.record_attendance(_session(study_round, tree.base1), people[:2])
-    assert services.rate_for_unit(study_round, tree.base1)["attended"] == 2
+    attendance.record_attendance(_session(study_round, tree.base1), people[:2])
+    assert rates.rate_for_unit(study_round, tree.base1)["attended"] == 2
     with django_capture_on_commit_callbacks(execute=True):
         Unit.objects.move(cell, Unit.objects.get(pk=tree.base2.pk), pos="sorted-child")
     base1 = Unit.objects.get(pk=tree.base1.pk)
     base2 = Unit.objects.get(pk=tree.base2.pk)
-    assert services.rate_for_unit(study_round, base1)["eligible"] == 0
-    moved = services.rate_for_unit(study_round, base2)
+    assert rates.rate_for_unit(study_round, base1)["eligible"] == 0
+    moved = rates.rate_for_unit(study_round, base2)
     assert (moved["eligible"], moved["attended"]) == (3, 2)
-    assert {r.unit.pk: r.attended for r in services.round_rates(study_round, tree.bloc)}[
-        base2.pk
-    ] == 2
+    assert {r.unit.pk: r.attended for r in rates.round_rates(study_round, tree.bloc)}[base2.pk] == 2

@@ -13,7 +13,6 @@ from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
 from tuyengiao.orgs.models import CommRole, Person
-from tuyengiao.study import services
 from tuyengiao.study.models import (
     Choice,
     Essay,
@@ -27,6 +26,7 @@ from tuyengiao.study.models import (
     StudyTest,
     TestAttempt,
 )
+from tuyengiao.study.services import StudyError, attendance, essays, quizzes, rates, rounds
 from tuyengiao.testing import logged_in_client, make_user
 
 pytestmark = pytest.mark.django_db
@@ -100,8 +100,8 @@ def test_open_round_and_session_through_pages(
 def test_round_page_rates_chart_and_exports(
     study_round: Any, session1: Any, members: Any, tree: Any, client_as: Any
 ) -> None:
-    services.record_attendance(session1, members["base1"] + members["cell1"][:1])
-    services.set_exemption(study_round, members["cell1"][1], ExemptionCategory.ILLNESS)
+    attendance.record_attendance(session1, members["base1"] + members["cell1"][:1])
+    rounds.set_exemption(study_round, members["cell1"][1], ExemptionCategory.ILLNESS)
     khoi = client_as("khoi")
     html = khoi.get(f"/hoc-tap/{study_round.pk}/").content.decode()
     assert "Đảng bộ Sở Thông tin và Truyền thông" in html and "100,00 %" in html.replace(".", ",")
@@ -160,12 +160,12 @@ def test_member_list_exemption_by_category(study_round: Any, members: Any, clien
     )
     entry.refresh_from_db()
     assert entry.exemption == ExemptionCategory.MISSION_ABROAD
-    assert services.rate_for_unit(study_round, members["base1"][0].unit)["exempted"] == 1
+    assert rates.rate_for_unit(study_round, members["base1"][0].unit)["exempted"] == 1
     newcomer = Person.objects.create(
         unit=members["cell1"][0].unit, full_name="Người Mới Chuyển Đến"
     )
     Person.objects.create(unit=members["base2"][0].unit, full_name="Người Mới Ở Cơ Sở Khác")
-    client.post(f"/hoc-tap/{study_round.pk}/danh-sach/", {"refresh": "1"})
+    client.post(f"/hoc-tap/{study_round.pk}/danh-sach/bo-sung/", {"refresh": "1"})
     assert study_round.eligibilities.filter(person=newcomer).exists()
     assert not study_round.eligibilities.filter(person__full_name="Người Mới Ở Cơ Sở Khác").exists()
     other = study_round.eligibilities.get(person=members["base2"][0])
@@ -213,9 +213,9 @@ def test_online_test_scoring_stats_and_paper(
     test = _test_with_questions(study_round)
     q1, q2, q3, q4 = list(study_round.questions.all())
     right = {c.text: c.pk for c in Choice.objects.all()}
-    a = services.start_attempt(test, members["base1"][0], seed=1)
+    a = quizzes.start_attempt(test, members["base1"][0], seed=1)
     assert sorted(a.question_order) == [q1.pk, q2.pk, q3.pk, q4.pk]
-    services.submit_attempt(
+    quizzes.submit_attempt(
         a,
         {
             q1.pk: [right["2021"]],
@@ -225,28 +225,28 @@ def test_online_test_scoring_stats_and_paper(
         },
     )
     assert a.score == Decimal(100) and a.passed
-    b = services.start_attempt(test, members["base1"][1])
-    services.submit_attempt(
+    b = quizzes.start_attempt(test, members["base1"][1])
+    quizzes.submit_attempt(
         b, {q1.pk: [right["2016"]], q2.pk: [right["Thể chế"]], q3.pk: [right["Đúng"]], q4.pk: "x"}
     )
     assert b.score == Decimal(25) and not b.passed
-    c = services.start_attempt(test, members["cell1"][0])
+    c = quizzes.start_attempt(test, members["cell1"][0])
     late = c.started_at + timedelta(minutes=12)
-    services.submit_attempt(c, {q1.pk: [right["2021"]]}, now=late)  # past the limit: nothing counts
+    quizzes.submit_attempt(c, {q1.pk: [right["2021"]]}, now=late)  # past the limit: nothing counts
     assert c.score == Decimal(0)
-    services.enter_paper_score(test, members["base2"][0], Decimal(80))
-    with pytest.raises(services.StudyError, match="trực tuyến"):
-        services.enter_paper_score(test, members["base1"][0], Decimal(10))  # took it online
-    with pytest.raises(services.StudyError):
-        services.enter_paper_score(test, members["base2"][1], Decimal(120))
-    rows = {r.unit.pk: r for r in services.test_results(test, tree.bloc)}
+    quizzes.enter_paper_score(test, members["base2"][0], Decimal(80))
+    with pytest.raises(StudyError, match="trực tuyến"):
+        quizzes.enter_paper_score(test, members["base1"][0], Decimal(10))  # took it online
+    with pytest.raises(StudyError):
+        quizzes.enter_paper_score(test, members["base2"][1], Decimal(120))
+    rows = {r.unit.pk: r for r in quizzes.test_results(test, tree.bloc)}
     assert (rows[tree.base1.pk].takers, rows[tree.base1.pk].passed) == (3, 1)
     assert (
         rows[tree.base2.pk].takers,
         rows[tree.base2.pk].passed,
         rows[tree.base2.pk].average,
     ) == (1, 1, Decimal(80))
-    stats = services.question_stats(test)
+    stats = quizzes.question_stats(test)
     # q1, q2 and q4 were missed by b and the late c; q3 only by c: it comes last.
     assert [s.wrong for s in stats] == [2, 2, 2, 1] and stats[-1].question == q3
     page = client_as("khoi").get(f"/hoc-tap/{study_round.pk}/kiem-tra/").content.decode()
@@ -267,7 +267,7 @@ def test_member_takes_test_in_pages(study_round: Any, members: Any) -> None:
     client = logged_in_client(_member(members["cell1"][0], "dv-cell1"))
     url = f"/hoc-tap/{study_round.pk}/kiem-tra/lam-bai/"
     assert "Bắt đầu làm bài" in client.get(url).content.decode()
-    client.post(url, {"start": "1"})
+    client.post(f"/hoc-tap/{study_round.pk}/kiem-tra/bat-dau/", {"start": "1"})
     page = client.get(url).content.decode()
     assert "Nộp bài" in page and "Đại hội XIII họp năm nào?" in page
     q1 = Question.objects.get(order=1)
@@ -290,7 +290,7 @@ def test_essay_privacy_and_grading(
 
     settings.MEDIA_ROOT = tmp_path
     author = _member(members["base1"][0], "tacgia")
-    essay = services.submit_essay(
+    essay = essays.submit_essay(
         study_round,
         members["base1"][0],
         "Kế hoạch hành động của bản thân: …",
@@ -304,19 +304,19 @@ def test_essay_privacy_and_grading(
     RubricLevel.objects.create(criterion=plan, label="Tốt", points=4)
     grader = make_user("nguoicham", tree.base1, "viewer")
     colleague = _member(members["base1"][1], "dongnghiep")
-    services.assign_graders(essay, [grader])
+    essays.assign_graders(essay, [grader])
     # Who may read the text: author, assigned grader, officers of the essay's unit — no one else.
-    assert services.can_read_essay(author, essay)
-    assert services.can_read_essay(grader, essay)
-    assert services.can_read_essay(users["coso1"], essay)
-    assert not services.can_read_essay(colleague, essay)
-    assert not services.can_read_essay(users["viewer1"], essay)  # same unit, not an officer
-    assert not services.can_read_essay(users["khoi"], essay)  # superior unit: grades only
-    assert not services.can_read_essay(users["coso2"], essay)
+    assert essays.can_read_essay(author, essay)
+    assert essays.can_read_essay(grader, essay)
+    assert essays.can_read_essay(users["coso1"], essay)
+    assert not essays.can_read_essay(colleague, essay)
+    assert not essays.can_read_essay(users["viewer1"], essay)  # same unit, not an officer
+    assert not essays.can_read_essay(users["khoi"], essay)  # superior unit: grades only
+    assert not essays.can_read_essay(users["coso2"], essay)
     from tuyengiao.study.models import Essay as EssayModel
 
     for user in (colleague, users["viewer1"], users["khoi"]):
-        assert not services.readable_essays(user, EssayModel.objects.all()).exists()
+        assert not essays.readable_essays(user, EssayModel.objects.all()).exists()
         assert logged_in_client(user).get(f"/hoc-tap/thu-hoach/{essay.pk}/").status_code in (
             403,
             404,
@@ -336,12 +336,12 @@ def test_essay_privacy_and_grading(
         not in client_as("khoi").get(f"/hoc-tap/{study_round.pk}/thu-hoach/").content.decode()
     )
     # Grading: one level per criterion; the colleague cannot grade.
-    with pytest.raises(services.StudyError):
-        services.grade_essay(essay, colleague, [top.pk, mid.pk], "")
-    with pytest.raises(services.StudyError, match="mỗi tiêu chí"):
-        services.grade_essay(essay, grader, [top.pk], "")
+    with pytest.raises(StudyError):
+        essays.grade_essay(essay, colleague, [top.pk, mid.pk], "")
+    with pytest.raises(StudyError, match="mỗi tiêu chí"):
+        essays.grade_essay(essay, grader, [top.pk], "")
     logged_in_client(grader).post(
-        f"/hoc-tap/thu-hoach/{essay.pk}/",
+        f"/hoc-tap/thu-hoach/{essay.pk}/cham/",
         {
             "grade": "1",
             f"c_{criterion.pk}": top.pk,
@@ -351,7 +351,7 @@ def test_essay_privacy_and_grading(
     )
     essay.refresh_from_db()
     assert (essay.points, essay.grade, essay.comment) == (6, EssayGrade.GOOD, "Cần cụ thể hơn.")
-    dist = services.grade_distribution(study_round, tree.bloc)
+    dist = essays.grade_distribution(study_round, tree.bloc)
     assert dist == [
         {
             "unit": tree.base1,
@@ -369,7 +369,7 @@ def test_essay_privacy_and_grading(
 def test_dashboard_card_shows_the_current_rate(
     study_round: Any, session1: Any, members: Any, client_as: Any
 ) -> None:
-    services.record_attendance(session1, members["base1"][:2])
+    attendance.record_attendance(session1, members["base1"][:2])
     html = client_as("coso1").get("/").content.decode()
     assert "Tỷ lệ học tập: Học tập, quán triệt Nghị quyết Đại hội XIII" in html
     assert "28,6 %" in html or "28.6 %" in html  # 2 of base1's 7 members
@@ -382,7 +382,7 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
     url = f"/hoc-tap/{study_round.pk}/kiem-tra/"
     khoi = client_as("khoi")
     khoi.post(
-        url,
+        url + "luu/",
         {
             "save_test": "1",
             "title": "Kiểm tra",
@@ -393,11 +393,12 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
         },
     )
     bad = khoi.post(
-        url, {"add_question": "1", "kind": "single", "text": "Câu thiếu đáp án", "choices": "A\nB"}
+        url + "cau-hoi/them/",
+        {"add_question": "1", "kind": "single", "text": "Câu thiếu đáp án", "choices": "A\nB"},
     ).content.decode()
     assert "Hãy đánh dấu * trước phương án đúng" in bad and "Câu thiếu đáp án" in bad
     khoi.post(
-        url,
+        url + "cau-hoi/them/",
         {
             "add_question": "1",
             "kind": "single",
@@ -406,11 +407,12 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
         },
     )
     khoi.post(
-        url,
+        url + "cau-hoi/them/",
         {"add_question": "1", "kind": "true_false", "text": "Tầm nhìn 2045", "accepted": "Đúng"},
     )
     khoi.post(
-        url, {"add_question": "1", "kind": "short", "text": "Bao nhiêu năm?", "accepted": "100"}
+        url + "cau-hoi/them/",
+        {"add_question": "1", "kind": "short", "text": "Bao nhiêu năm?", "accepted": "100"},
     )
     questions = list(study_round.questions.all())
     assert [q.kind for q in questions] == ["single", "true_false", "short"]
@@ -420,8 +422,11 @@ def test_question_bank_edited_by_the_opener(study_round: Any, members: Any, clie
         ("Sai", False),
     ]
     # Only the opener's officers edit the bank; a base unit's officer cannot.
-    assert client_as("coso1").post(url, {"delete_question": questions[0].pk}).status_code == 403
-    khoi.post(url, {"delete_question": questions[0].pk})
+    delete_url = f"{url}cau-hoi/{questions[0].pk}/xoa/"
+    assert (
+        client_as("coso1").post(delete_url, {"delete_question": questions[0].pk}).status_code == 403
+    )
+    khoi.post(delete_url, {"delete_question": questions[0].pk})
     assert study_round.questions.count() == 2
 
 
@@ -431,7 +436,7 @@ def test_question_edited_freely_until_answered_then_only_reworded(
     from tuyengiao.study.models import StudyTest
 
     test = StudyTest.objects.create(round=study_round, title="Kiểm tra", time_limit_minutes=10)
-    question = services.save_question(
+    question = quizzes.save_question(
         study_round,
         {"kind": "single", "text": "Năm họp Đại hôi XIII?", "choice_lines": ["*2021", "2016"]},
     )
@@ -451,9 +456,9 @@ def test_question_edited_freely_until_answered_then_only_reworded(
     ]
     # Someone answers it.
     person = members["base1"][0]
-    attempt = services.start_attempt(test, person)
+    attempt = quizzes.start_attempt(test, person)
     right = question.choices.get(is_correct=True)
-    services.submit_attempt(attempt, {question.pk: [right.pk]})
+    quizzes.submit_attempt(attempt, {question.pk: [right.pk]})
     ids = list(question.choices.values_list("id", flat=True))
     # Rewording keeps the choices (the answers point at them) and the score.
     response = khoi.post(
