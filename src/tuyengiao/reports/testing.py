@@ -14,7 +14,7 @@ from tuyengiao.testing import SECRET_MARK, make_user
 
 from .calendar import generate_year
 from .models import Attachment, CalendarFeed, Indicator, Period, ReportType, Section, Submission
-from .services import set_recipients
+from .services.recipients import set_recipients
 from .tasks import MATRIX_EXPORT
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tuyengiao.reports.calendar import due_date_for, generate_year, period_bounds, period_label
 from tuyengiao.reports.models import CalendarFeed, Indicator, IndicatorKind, PeriodKind, ReportType
-from tuyengiao.reports.services import parse_indicator, parse_number
+from tuyengiao.reports.services.values import parse_indicator, parse_number
 
 from .conftest import Setup
 

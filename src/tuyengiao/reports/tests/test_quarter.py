@@ -11,7 +11,8 @@ from django.core import mail
 from django.urls import reverse
 
 from tuyengiao.reports.models import IndicatorValue, ReportVersion, Status, Submission
-from tuyengiao.reports.services import rollup, submit
+from tuyengiao.reports.services.drafts import submit
+from tuyengiao.reports.services.rollups import rollup
 
 from .conftest import Setup, form_data, values_for
 

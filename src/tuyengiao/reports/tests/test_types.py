@@ -133,7 +133,7 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
 
 def test_dashboard_cards_count_open_reports(tree: Any, users: Any, client_as: Any) -> None:
     from tuyengiao.reports.calendar import generate_year
-    from tuyengiao.reports.services import set_recipients
+    from tuyengiao.reports.services.recipients import set_recipients
 
     rt = ReportType.objects.create(unit=tree.bloc, title="Báo cáo quý", due_day=15)
     generate_year(rt, 2025)
