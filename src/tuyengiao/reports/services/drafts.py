@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
 
 
+# What a draft save writes (with the form's token and sequence, so later saves can be judged).
+DRAFT_FIELDS = ("data", "version", "updated_by", "updated_at", "last_token", "last_seq")
+
+
 class Conflict(Exception):
     """Someone saved the draft since this form was rendered: reconcile, never overwrite."""
 
@@ -27,6 +31,15 @@ class Conflict(Exception):
 
 class NotEditable(Exception):
     pass
+
+
+class Superseded(Exception):
+    """A save of this form older than one already stored (autosaves overtaking each other on the
+    network): the newer content stays, this one is dropped."""
+
+    def __init__(self, submission: Submission) -> None:
+        super().__init__("superseded")
+        self.submission = submission
 
 
 def _locked(submission: Submission) -> Submission:
@@ -45,6 +58,17 @@ def clean_data(submission: Submission, posted: dict[str, str]) -> dict[str, str]
     return {k: str(posted.get(k, "")).strip()[:20000] for k in keys if k in posted}
 
 
+def _superseded(current: Submission, token: str, seq: int) -> bool:
+    """True when this form already had a later save stored. Sequence 0 means the form numbers
+    nothing (no script): then only the version decides, as for every form before numbering."""
+    return (
+        bool(token)
+        and current.last_token == token
+        and current.last_seq > 0
+        and seq <= current.last_seq
+    )
+
+
 def _stale(current: Submission, version: int, token: str) -> bool:
     """True when someone else saved since the form was rendered (not this form's own autosave)."""
     if current.version == version:
@@ -52,23 +76,36 @@ def _stale(current: Submission, version: int, token: str) -> bool:
     return not (token and current.last_token == token and version < current.version)
 
 
+def _check(current: Submission, version: int, token: str, seq: int) -> None:
+    if _superseded(current, token, seq):
+        raise Superseded(current)
+    if _stale(current, version, token):
+        raise Conflict(current)
+
+
 def save_draft(
-    submission: Submission, data: dict[str, str], version: int, user: User | None, token: str = ""
+    submission: Submission,
+    data: dict[str, str],
+    version: int,
+    user: User | None,
+    token: str = "",
+    seq: int = 0,
 ) -> Submission:
-    """Store what was typed (even invalid) if ``version`` is still the current one; else Conflict."""
+    """Store what was typed (even invalid) if ``version`` is still the current one; else Conflict.
+    ``seq`` numbers the saves of the form ``token``: one not above the last stored is Superseded."""
     with transaction.atomic():
         current = _locked(submission)
         if not current.editable:
             raise NotEditable
-        if _stale(current, version, token):
-            raise Conflict(current)
+        _check(current, version, token, seq)
         merged = dict(current.data)
         merged.update(clean_data(current, data))
         current.data = merged
         current.version = F("version") + 1
         current.updated_by = user
         current.last_token = token
-        current.save(update_fields=["data", "version", "updated_by", "updated_at", "last_token"])
+        current.last_seq = seq
+        current.save(update_fields=[*DRAFT_FIELDS])
         current.refresh_from_db()
     return current
 
@@ -128,6 +165,7 @@ def submit(
     token: str,
     user: User | None,
     on_behalf: bool = False,
+    seq: int = 0,
 ) -> SubmitResult:
     """Save, validate and submit. A token already used → the earlier submission stands (stored once).
     Invalid values are still saved as the draft (nothing typed is lost)."""
@@ -140,8 +178,7 @@ def submit(
                 if token and ReportVersion.objects.filter(token=token).exists():
                     return SubmitResult(current, duplicate=True)
                 raise NotEditable
-            if _stale(current, version, token):
-                raise Conflict(current)
+            _check(current, version, token, seq)
             merged = dict(current.data)
             merged.update(clean_data(current, data))
             current.data = merged
@@ -150,10 +187,9 @@ def submit(
             current.version += 1
             current.updated_by = user
             current.last_token = token
+            current.last_seq = seq
             if errors:
-                current.save(
-                    update_fields=["data", "version", "updated_by", "updated_at", "last_token"]
-                )
+                current.save(update_fields=[*DRAFT_FIELDS])
                 return SubmitResult(current, errors=errors)
             now = timezone.now()
             today = timezone.localdate()
