@@ -261,8 +261,8 @@ def _child(quick: bool) -> None:
 
     from tuyengiao.accounts.models import User
     from tuyengiao.orgs.models import Unit
-    from tuyengiao.reports import services
     from tuyengiao.reports.models import IndicatorValue, Period, ReportType, Submission
+    from tuyengiao.reports.services.rollups import rollup
 
     call_command("migrate", verbosity=0)
     _seed()
@@ -308,7 +308,7 @@ def _child(quick: bool) -> None:
             cur.fetchall()
 
     def roll() -> None:
-        r = services.rollup(period, root)
+        r = rollup(period, root)
         assert len(r.children) == LEVELS[0] and r.total[0].value
 
     prefix_len = (root.depth + 1) * Unit.steplen

@@ -7,7 +7,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .services import fmt
+from .services.values import fmt
 
 COLOURS = ["#b3261e", "#1f6f43", "#8a5a00", "#1c4f8a", "#6b3fa0", "#444"]
 

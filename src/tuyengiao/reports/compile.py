@@ -25,7 +25,9 @@ from tuyengiao.core.spreadsheets import (
 from tuyengiao.orgs.models import Unit
 
 from .models import IndicatorKind, Period, Status, Submission
-from .services import TASK_STATUS_CHOICES, Rollup, parse_indicator, rollup, task_summary
+from .services.plan_tasks import TASK_STATUS_CHOICES, task_summary
+from .services.rollups import Rollup, rollup
+from .services.values import parse_indicator
 
 FONT = "Times New Roman"
 
@@ -333,7 +335,7 @@ def import_values(
 
     Submitted reports are never overwritten; each imported row becomes a submitted report
     entered by the superior on the unit's behalf."""
-    from .services import submit
+    from .services.drafts import submit
 
     indicators = [i for i in period.report_type.indicators.all() if i.is_input]
     columns: dict[str, Sequence[str]] = {"code": ["Mã đơn vị", "Mã"], "name": ["Tên đơn vị"]}

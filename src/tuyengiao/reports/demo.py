@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from tuyengiao.core.demo_context import DemoContext
 
-from . import services
 from .calendar import generate_year
 from .models import Indicator, IndicatorKind, ReportType, Section, Status, Submission
+from .services.drafts import accept_submission, return_submission, save_draft, submit
+from .services.recipients import set_recipients
 
 
 def _when(day: date) -> datetime:
@@ -89,7 +90,7 @@ def load(ctx: DemoContext) -> None:
 
     today = timezone.localdate()
     periods = generate_year(rt, today.year - 1) + generate_year(rt, today.year)
-    services.set_recipients(rt, base_units)
+    set_recipients(rt, base_units)
     rng = random.Random(2026)
     members = {u.pk: rng.randint(25, 180) for u in base_units}
     indicators = [i for i in rt.indicators.all() if i.is_input]
@@ -119,7 +120,7 @@ def load(ctx: DemoContext) -> None:
                 data[f"task_{t.pk}_status"] = rng.choice(["in_progress", "done", "done"])
                 data[f"task_{t.pk}_result"] = "Đã triển khai đến các chi bộ trực thuộc."
             officer = users.get("coso1") if i == 0 else users.get("coso2") if i == 1 else None
-            result = services.submit(sub, data, sub.version, "", officer)
+            result = submit(sub, data, sub.version, "", officer)
             if not result.ok:
                 ctx.log(f"reports: demo submission invalid: {result.errors}")
                 continue
@@ -133,19 +134,19 @@ def load(ctx: DemoContext) -> None:
             )
             sub.refresh_from_db()
             if last and not returned_done and i == 1:
-                services.return_submission(
+                return_submission(
                     sub,
                     "Đề nghị bổ sung số liệu đảng viên tham gia học tập và kết quả cụ thể của mục I.",
                     users.get("khoi"),
                 )
                 returned_done = True
             elif not last or i % 2 == 0:
-                services.accept_submission(sub, "", users.get("khoi"))
+                accept_submission(sub, "", users.get("khoi"))
     # the current quarter: the first base unit has a draft started
     current = next((p for p in periods if p.start <= today <= p.end), None)
     if current is not None:
         sub = Submission.objects.get(period=current, unit=base_units[0])
-        services.save_draft(
+        save_draft(
             sub, {total.key: str(members[base_units[0].pk] + 8)}, sub.version, users.get("coso1")
         )
     ctx.objects["reports"] = {"quarterly": rt}

@@ -1,4 +1,6 @@
-"""Forms of the reports app (the submission form itself is rendered from the type's fields)."""
+"""Forms of the reports app. The submission form itself is rendered from the type's fields; its
+POSTs (a save, the reconcile screen) are parsed by ``SaveForm`` and ``ReconcileForm``, which
+collect those fields (``ind_…``, ``sec_…``, ``task_…``) from the data rather than declare them."""
 
 from __future__ import annotations
 
@@ -189,3 +191,108 @@ class AttachmentForm(forms.Form):
 class ImportForm(forms.Form):
     file = CheckedFileField(uploads.IMPORTS, label="Tệp .xlsx đã điền")
     valid_only = forms.BooleanField(label="Chỉ nhập các dòng hợp lệ", required=False)
+
+
+class ReturnForm(ReviewForm):
+    """Returning a report for correction: the unit must be told what to correct."""
+
+    comment = forms.CharField(
+        label="Nhận xét",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Khi trả lại, hãy ghi nhận xét để đơn vị biết cần sửa gì."},
+    )
+
+
+class RemindForm(MatrixFilterForm):
+    """The matrix's reminder button: the period shown, and its filters to come back to."""
+
+    def __init__(self, *args: Any, periods: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, periods=periods, **kwargs)
+        f = self.fields["period"]
+        f.required = True
+        f.error_messages["required"] = "Chọn kỳ báo cáo cần nhắc."
+        f.error_messages["invalid_choice"] = "Kỳ báo cáo không còn trong danh sách; hãy tải lại."
+
+
+# A PositiveIntegerField holds up to this on every database.
+SEQ_MAX = 2_147_483_647
+DATA_PREFIXES = ("ind_", "sec_", "task_")
+
+
+def _version(text: str | None) -> int:
+    """A version that is not a number matches no saved version: the reconcile screen then shows
+    both sides, so nothing typed is lost (no error to show)."""
+    try:
+        return int(text or "0")
+    except ValueError:
+        return 0
+
+
+class SaveForm(forms.Form):
+    """One save of the submission form: what was typed, the version it was typed on, the render
+    token of the page, and the page's save sequence number (1, 2, … per attempt; 0 without
+    script), which lets the server drop an older save that arrives after a newer one."""
+
+    version = forms.CharField(required=False)
+    token = forms.CharField(
+        required=False,
+        max_length=64,
+        error_messages={"max_length": "Mã của trang nhập không hợp lệ; hãy tải lại trang."},
+    )
+    seq = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=SEQ_MAX,
+        error_messages={
+            "invalid": "Số thứ tự lần lưu không hợp lệ; hãy tải lại trang.",
+            "min_value": "Số thứ tự lần lưu không hợp lệ; hãy tải lại trang.",
+            "max_value": "Số thứ tự lần lưu không hợp lệ; hãy tải lại trang.",
+        },
+    )
+
+    def clean_version(self) -> int:
+        return _version(self.cleaned_data.get("version"))
+
+    def clean_seq(self) -> int:
+        return int(self.cleaned_data.get("seq") or 0)
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The report's fields as typed (available even when the form is invalid, to keep them)."""
+        return {k: str(v) for k, v in self.data.items() if k.startswith(DATA_PREFIXES)}
+
+    @property
+    def message(self) -> str:
+        return " ".join(str(e) for errors in self.errors.values() for e in errors)
+
+
+class ReconcileForm(forms.Form):
+    """The field-by-field choice between my values and the saved ones: for each field ``key``,
+    ``mine_key`` (what I had typed), ``pick_key`` (mine, theirs or custom) and ``custom_key``."""
+
+    version = forms.CharField(required=False)
+
+    def __init__(self, *args: Any, keys: list[str], saved: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys = keys
+        self.saved = saved
+
+    def clean_version(self) -> int:
+        return _version(self.cleaned_data.get("version"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        mine: dict[str, str] = {}
+        merged: dict[str, str] = {}
+        for key in self.keys:
+            mine[key] = str(self.data.get(f"mine_{key}", ""))
+            pick = self.data.get(f"pick_{key}", "mine")
+            if pick == "mine":
+                merged[key] = mine[key]
+            elif pick == "custom":
+                merged[key] = str(self.data.get(f"custom_{key}", ""))
+            else:  # "theirs" (anything else keeps the saved value: nothing is overwritten)
+                merged[key] = self.saved.get(key, "")
+        data["mine"] = mine
+        data["merged"] = merged
+        return data

@@ -25,9 +25,8 @@ from tuyengiao.core.spreadsheets import workbook_bytes
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import Unit
 
-from . import services
 from .models import Period, Recipient, ReportType, Submission
-from .services import Cell
+from .services.statuses import Cell, cell_status, status_condition
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
@@ -113,7 +112,7 @@ def units(
     if filters.status:
         cond = Q(pk__in=[])
         for p in periods:
-            cond |= services.status_condition(p, filters.status, today)
+            cond |= status_condition(p, filters.status, today)
         qs = qs.filter(cond)
     return qs.order_by("path")
 
@@ -181,11 +180,7 @@ def page_rows(
         unit = PageUnit(*u[:n])
         cells = []
         for p, (sub, status, is_late) in zip(periods, unit_subs, strict=True):
-            st = (
-                Cell.NONE
-                if sub is None
-                else services.cell_status(status, is_late, p.due_date, today)
-            )
+            st = Cell.NONE if sub is None else cell_status(status, is_late, p.due_date, today)
             link = f"{link_head}{sub}{link_tail}" if sub is not None else ""
             cells.append((p, st, sub, labels[st], link, st == Cell.ACCEPTED and bool(is_late)))
         rows.append({"unit": unit, "cells": cells, "html": row_html(unit, cells)})
@@ -223,9 +218,7 @@ def statuses_in_range(
     for unit_id, period_id, status, is_late in Submission.objects.filter(
         period__in=periods, unit__path__gt=after_path, unit__path__lte=last_path
     ).values_list("unit_id", "period_id", "status", "is_late"):
-        out.setdefault(unit_id, {})[period_id] = services.cell_status(
-            status, is_late, due[period_id], today
-        )
+        out.setdefault(unit_id, {})[period_id] = cell_status(status, is_late, due[period_id], today)
     return out
 
 

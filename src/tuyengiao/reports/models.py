@@ -252,6 +252,10 @@ class Submission(models.Model):
     # The render token of the form that made the last save: a stale ``version`` coming from that
     # same form (its own autosave still in flight) is not a conflict; from any other form it is.
     last_token = models.CharField(max_length=64, blank=True, default="")
+    # The highest save sequence number accepted from the form of ``last_token``: that form's
+    # autosaves can arrive out of order, and an older one must not overwrite a newer one. A
+    # database default too, for the rows that imports and benchmarks insert in raw SQL.
+    last_seq = models.PositiveIntegerField(default=0, db_default=0)
     data = models.JSONField(default=dict, blank=True)
     first_submitted_on = models.DateField(null=True, blank=True)
     is_late = models.BooleanField(default=False)

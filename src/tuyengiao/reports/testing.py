@@ -14,7 +14,7 @@ from tuyengiao.testing import SECRET_MARK, make_user
 
 from .calendar import generate_year
 from .models import Attachment, CalendarFeed, Indicator, Period, ReportType, Section, Submission
-from .services import set_recipients
+from .services.recipients import set_recipients
 from .tasks import MATRIX_EXPORT
 
 
@@ -36,6 +36,18 @@ def _report_type_pk(unit: Unit) -> int:
 
 def _period_pk(unit: Unit) -> int:
     return Period.objects.filter(report_type=make_report_type(unit)).first().pk  # type: ignore[union-attr]
+
+
+def _section_pk(unit: Unit) -> int:
+    section = Section.objects.filter(report_type=make_report_type(unit)).first()
+    assert section is not None
+    return section.pk
+
+
+def _indicator_pk(unit: Unit) -> int:
+    indicator = Indicator.objects.filter(report_type=make_report_type(unit)).first()
+    assert indicator is not None
+    return indicator.pk
 
 
 def _submission(unit: Unit) -> Submission:
@@ -82,6 +94,8 @@ def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "report_type_pk": _report_type_pk,
         "period_pk": _period_pk,
+        "section_pk": _section_pk,
+        "indicator_pk": _indicator_pk,
         "submission_pk": _submission_pk,
         "attachment_pk": _attachment_pk,
         "feed_token": _feed_token,

@@ -12,7 +12,7 @@ from tuyengiao.accounts.models import Role, User
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.reports.calendar import generate_year
 from tuyengiao.reports.models import Indicator, IndicatorKind, Period, ReportType, Section
-from tuyengiao.reports.services import set_recipients
+from tuyengiao.reports.services.recipients import set_recipients
 from tuyengiao.testing import Tree, make_user
 
 YEAR = 2025

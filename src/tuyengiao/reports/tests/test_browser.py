@@ -15,7 +15,7 @@ from django.utils import timezone
 from tuyengiao.accounts.models import Role
 from tuyengiao.reports.calendar import generate_year
 from tuyengiao.reports.models import Indicator, PeriodKind, ReportType, Section, Status, Submission
-from tuyengiao.reports.services import set_recipients
+from tuyengiao.reports.services.recipients import set_recipients
 from tuyengiao.testing import docs_screenshot, logged_in_client, make_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tuyengiao.reports.calendar import due_date_for, generate_year, period_bounds, period_label
 from tuyengiao.reports.models import CalendarFeed, Indicator, IndicatorKind, PeriodKind, ReportType
-from tuyengiao.reports.services import parse_indicator, parse_number
+from tuyengiao.reports.services.values import parse_indicator, parse_number
 
 from .conftest import Setup
 
@@ -54,8 +54,8 @@ def test_generate_a_year_of_periods(tree: Any, users: Any, client_as: Any) -> No
     # the button on the type page
     rt2 = ReportType.objects.create(unit=tree.bloc, title="Báo cáo quý", due_day=15)
     response = client_as("khoi").post(
-        reverse("reports:type_detail", kwargs={"report_type_pk": rt2.pk}),
-        {"action": "year", "y-year": "2026"},
+        reverse("reports:periods_add", kwargs={"report_type_pk": rt2.pk}),
+        {"y-year": "2026"},
     )
     assert response.status_code == 302
     assert [(p.label, p.due_date) for p in rt2.periods.order_by("start")][3] == (
@@ -66,8 +66,8 @@ def test_generate_a_year_of_periods(tree: Any, users: Any, client_as: Any) -> No
     assert (
         client_as("coso1")
         .post(
-            reverse("reports:type_detail", kwargs={"report_type_pk": rt2.pk}),
-            {"action": "year", "y-year": "2027"},
+            reverse("reports:periods_add", kwargs={"report_type_pk": rt2.pk}),
+            {"y-year": "2027"},
         )
         .status_code
         == 404

@@ -18,7 +18,8 @@ from docx import Document as DocxDocument
 from openpyxl import Workbook, load_workbook
 
 from tuyengiao.reports.models import IndicatorValue, Status, Submission
-from tuyengiao.reports.services import fmt, submit
+from tuyengiao.reports.services.drafts import submit
+from tuyengiao.reports.services.values import fmt
 
 from .conftest import Setup, form_data, values_for
 

@@ -15,7 +15,9 @@ from tuyengiao.plans.models import Plan, Task
 from tuyengiao.reports import demo
 from tuyengiao.reports.compile import compiled_docx
 from tuyengiao.reports.models import Status, Submission
-from tuyengiao.reports.services import rollup, submit, task_summary
+from tuyengiao.reports.services.drafts import submit
+from tuyengiao.reports.services.plan_tasks import task_summary
+from tuyengiao.reports.services.rollups import rollup
 
 from .conftest import Setup, form_data
 

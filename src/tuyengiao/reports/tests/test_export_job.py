@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from tuyengiao.accounts.models import Role
 from tuyengiao.core.models import Job, JobState
 from tuyengiao.reports import matrix
-from tuyengiao.reports.services import submit
+from tuyengiao.reports.services.drafts import submit
 from tuyengiao.reports.tasks import MATRIX_EXPORT
 from tuyengiao.testing import logged_in_client, make_user
 

@@ -17,7 +17,8 @@ from tuyengiao.reports import matrix
 from tuyengiao.reports.calendar import generate_year
 from tuyengiao.reports.matrix import PageUnit, row_html
 from tuyengiao.reports.models import ReportType, Status, Submission
-from tuyengiao.reports.services import Cell, cell_status, set_recipients
+from tuyengiao.reports.services.recipients import set_recipients
+from tuyengiao.reports.services.statuses import Cell, cell_status
 
 from .conftest import YEAR, Setup
 

@@ -11,7 +11,8 @@ from django.core import mail
 from django.urls import reverse
 
 from tuyengiao.reports.models import IndicatorValue, ReportVersion, Status, Submission
-from tuyengiao.reports.services import rollup, submit
+from tuyengiao.reports.services.drafts import submit
+from tuyengiao.reports.services.rollups import rollup
 
 from .conftest import Setup, form_data, values_for
 
@@ -73,7 +74,7 @@ def test_matrix_reminders_and_rollups(forty: Setup, on_day: Any, client_as: Any)
 
     # reminders: to the officers of the 5 missing units only
     mail.outbox.clear()
-    response = client.post(reverse("reports:matrix") + f"?period={s.q1.key}", {"remind": "1"})
+    response = client.post(reverse("reports:matrix_remind"), {"period": s.q1.key})
     assert response.status_code == 302
     recipients = sorted(addr for m in mail.outbox for addr in m.to)
     assert recipients == sorted(s.officers[s.units[n].pk].email for n in MISSING)
@@ -145,14 +146,12 @@ def test_returned_report_is_corrected_and_resubmitted(forty: Setup, client_as: A
     assert sub.data[s.ind["total"].key] == "20"
     # the unit cannot review its own report; the bloc returns it with a comment
     assert (
-        officer.post(
-            reverse("reports:review", kwargs={"submission_pk": sub.pk}), {"action": "accept"}
-        ).status_code
+        officer.post(reverse("reports:accept_report", kwargs={"submission_pk": sub.pk})).status_code
         == 403
     )
     bloc.post(
-        reverse("reports:review", kwargs={"submission_pk": sub.pk}),
-        {"action": "return", "comment": "Số đảng viên chưa khớp."},
+        reverse("reports:return_report", kwargs={"submission_pk": sub.pk}),
+        {"comment": "Số đảng viên chưa khớp."},
     )
     sub.refresh_from_db()
     assert (
@@ -180,8 +179,8 @@ def test_returned_report_is_corrected_and_resubmitted(forty: Setup, client_as: A
     assert sub.status == Status.SUBMITTED
     assert IndicatorValue.objects.get(submission=sub, indicator=s.ind["total"]).value == 25
     bloc.post(
-        reverse("reports:review", kwargs={"submission_pk": sub.pk}),
-        {"action": "accept", "comment": "Đạt."},
+        reverse("reports:accept_report", kwargs={"submission_pk": sub.pk}),
+        {"comment": "Đạt."},
     )
     sub.refresh_from_db()
     assert sub.status == Status.ACCEPTED

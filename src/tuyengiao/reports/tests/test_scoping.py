@@ -56,7 +56,7 @@ def test_matrix_lists_the_periods_of_sent_types_the_unit_owns(tree: Any, users: 
     from tuyengiao.reports.calendar import generate_year
     from tuyengiao.reports.matrix import period_choices
     from tuyengiao.reports.models import ReportType
-    from tuyengiao.reports.services import set_recipients
+    from tuyengiao.reports.services.recipients import set_recipients
 
     received = ReportType.objects.create(unit=tree.bloc, title="Của Khối", due_day=15)
     generate_year(received, 2025)

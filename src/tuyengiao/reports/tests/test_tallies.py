@@ -20,14 +20,9 @@ from tuyengiao.reports.models import (
     Status,
     Submission,
 )
-from tuyengiao.reports.services import (
-    accept_submission,
-    recipient_count,
-    return_submission,
-    set_recipients,
-    status_counts,
-    submit,
-)
+from tuyengiao.reports.services.drafts import accept_submission, return_submission, submit
+from tuyengiao.reports.services.recipients import recipient_count, set_recipients
+from tuyengiao.reports.services.statuses import status_counts
 
 from .conftest import Setup, form_data
 

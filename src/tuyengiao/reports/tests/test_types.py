@@ -28,19 +28,19 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
     rt = ReportType.objects.get(title="Báo cáo công tác tuyên giáo quý")
     assert response.status_code == 302 and rt.unit == tree.bloc
     url = reverse("reports:type_detail", kwargs={"report_type_pk": rt.pk})
+    add_section = reverse("reports:section_add", kwargs={"report_type_pk": rt.pk})
+    add_indicator = reverse("reports:indicator_add", kwargs={"report_type_pk": rt.pk})
     client.post(
-        url,
+        add_section,
         {
-            "action": "section",
             "s-order": "1",
             "s-title": "I. Kết quả",
             "s-guidance": "Nêu kết quả.",
         },
     )
     client.post(
-        url,
+        add_indicator,
         {
-            "action": "indicator",
             "i-order": "1",
             "i-code": "dv-tong",
             "i-label": "Tổng số đảng viên",
@@ -52,9 +52,8 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
         },
     )
     client.post(
-        url,
+        add_indicator,
         {
-            "action": "indicator",
             "i-order": "2",
             "i-code": "dv-hoc",
             "i-label": "Đảng viên tham gia học tập",
@@ -65,9 +64,8 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
     )
     # a rate without its numerator/denominator is refused, with what was typed kept
     bad = client.post(
-        url,
+        add_indicator,
         {
-            "action": "indicator",
             "i-order": "3",
             "i-code": "ty-le",
             "i-label": "Tỷ lệ tham gia",
@@ -82,9 +80,8 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
     )
     total, attending = Indicator.objects.get(code="dv-tong"), Indicator.objects.get(code="dv-hoc")
     client.post(
-        url,
+        add_indicator,
         {
-            "action": "indicator",
             "i-order": "3",
             "i-code": "ty-le",
             "i-label": "Tỷ lệ tham gia",
@@ -95,9 +92,8 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
         },
     )
     dup = client.post(
-        url,
+        add_indicator,
         {
-            "action": "indicator",
             "i-order": "4",
             "i-code": "dv-tong",
             "i-label": "Trùng",
@@ -107,7 +103,9 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
     )
     assert "Mã này đã dùng" in dup.content.decode()
     assert list(rt.indicators.values_list("code", flat=True)) == ["dv-tong", "dv-hoc", "ty-le"]
-    client.post(url, {"action": "year", "y-year": "2025"})
+    client.post(
+        reverse("reports:periods_add", kwargs={"report_type_pk": rt.pk}), {"y-year": "2025"}
+    )
     # send to every base organisation below the bloc (not the cells)
     send = reverse("reports:type_send", kwargs={"report_type_pk": rt.pk})
     assert client.get(send).status_code == 200
@@ -133,7 +131,7 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
 
 def test_dashboard_cards_count_open_reports(tree: Any, users: Any, client_as: Any) -> None:
     from tuyengiao.reports.calendar import generate_year
-    from tuyengiao.reports.services import set_recipients
+    from tuyengiao.reports.services.recipients import set_recipients
 
     rt = ReportType.objects.create(unit=tree.bloc, title="Báo cáo quý", due_day=15)
     generate_year(rt, 2025)

@@ -1,0 +1,197 @@
+"""Roll-ups of a period over a unit's subtree: totals, drill-down by child, trend, spread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from tuyengiao.orgs.models import Unit
+
+from ..models import (
+    Aggregate,
+    Indicator,
+    IndicatorKind,
+    IndicatorValue,
+    Period,
+    ReportType,
+    Status,
+    Submission,
+)
+from .values import fmt, rate_value
+
+
+@dataclass
+class Agg:
+    total: float = 0.0
+    count: int = 0
+
+    def add(self, total: float | None, count: int) -> None:
+        self.total += total or 0.0
+        self.count += count
+
+
+@dataclass
+class RollupRow:
+    indicator: Indicator
+    value: float | None
+    reported: int
+    display: str
+
+
+@dataclass
+class Rollup:
+    period: Period
+    unit: Unit
+    indicators: list[Indicator]
+    total: list[RollupRow]
+    children: list[tuple[Unit, list[RollupRow]]]
+    submitted: int
+    expected: int
+
+
+def indicator_result(ind: Indicator, aggs: dict[int, Agg]) -> tuple[float | None, int, str]:
+    """The rolled-up figure of one indicator from the sums/counts by indicator id."""
+    if ind.kind == IndicatorKind.RATE:
+        num = aggs.get(ind.numerator_id or 0, Agg())
+        den = aggs.get(ind.denominator_id or 0, Agg())
+        if not den.total:
+            return None, 0, "—"
+        value = 100.0 * num.total / den.total
+        return value, den.count, f"{fmt(value)}%"
+    a = aggs.get(ind.pk, Agg())
+    if ind.kind == IndicatorKind.TEXT:
+        return None, a.count, f"{a.count} đơn vị có nội dung"
+    if a.count == 0:
+        return None, 0, "—"
+    if ind.kind == IndicatorKind.BOOL:
+        return a.total, a.count, f"{fmt(a.total)}/{a.count} đơn vị có"
+    if ind.kind == IndicatorKind.PERCENT or ind.aggregate == Aggregate.MEAN:
+        value = a.total / a.count
+        suffix = (
+            "%" if ind.kind == IndicatorKind.PERCENT else (f" {ind.measure}" if ind.measure else "")
+        )
+        return value, a.count, f"{fmt(value)}{suffix} (trung bình)"
+    return a.total, a.count, fmt(a.total) + (f" {ind.measure}" if ind.measure else "")
+
+
+def _rows(indicators: Sequence[Indicator], aggs: dict[int, Agg]) -> list[RollupRow]:
+    out = []
+    for ind in indicators:
+        value, reported, display = indicator_result(ind, aggs)
+        out.append(RollupRow(ind, value, reported, display))
+    return out
+
+
+def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
+    """Every indicator over ``unit``'s subtree, and for each child unit (drill-down).
+
+    Constant number of queries: indicators, children, one GROUP BY on the path prefix over the
+    narrow value table, and one count of submissions."""
+    indicators = list(period.report_type.indicators.all())
+    prefix_len = (unit.depth + 1) * Unit.steplen
+    in_subtree = IndicatorValue.objects.filter(period=period, unit_path__startswith=unit.path)
+    # Numbers: (period, indicator, unit_path) + value is a covering index on PostgreSQL.
+    grouped = list(
+        in_subtree.annotate(prefix=Substr("unit_path", 1, prefix_len))
+        .values("prefix", "indicator_id")
+        .annotate(s=Sum("value"), n=Count("value"))
+    )
+    # Text indicators only count the units that wrote something (a separate, small query).
+    text_ids = [i.pk for i in indicators if i.kind == IndicatorKind.TEXT]
+    if text_ids:
+        grouped += list(
+            in_subtree.filter(indicator_id__in=text_ids)
+            .exclude(text="")
+            .annotate(prefix=Substr("unit_path", 1, prefix_len))
+            .values("prefix", "indicator_id")
+            .annotate(s=Sum("value"), n=Count("id"))
+        )
+    total: dict[int, Agg] = {}
+    by_child: dict[str, dict[int, Agg]] = {}
+    for row in grouped:
+        total.setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
+        by_child.setdefault(row["prefix"], {}).setdefault(row["indicator_id"], Agg()).add(
+            row["s"], row["n"]
+        )
+    children: list[tuple[Unit, list[RollupRow]]] = []
+    if with_children:
+        # The children with values are the prefixes found: looked up by the unique path index
+        # (63 keys at national level) rather than a scan of the subtree for depth + 1.
+        child_paths = [p for p in by_child if len(p) == prefix_len and p.startswith(unit.path)]
+        child_units = Unit.objects.filter(path__in=child_paths, depth=unit.depth + 1).order_by(
+            "path"
+        )
+        children = [(c, _rows(indicators, by_child[c.path])) for c in child_units]
+    subs = Submission.objects.filter(period=period)
+    if not unit.contains(period.report_type.unit):
+        # below the owner: only that subtree (over the whole owner subtree no join is needed,
+        # every recipient being below the owner)
+        subs = subs.filter(unit__path__startswith=unit.path)
+    # COUNT(*) / COUNT(status), not COUNT(id): over the whole owner subtree this is an index-only
+    # scan of (period, status, is_late) on PostgreSQL instead of a visit of every submission row.
+    counts = subs.aggregate(
+        expected=Count("*"),
+        submitted=Count("status", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
+    )
+    return Rollup(
+        period,
+        unit,
+        indicators,
+        _rows(indicators, total),
+        children,
+        counts["submitted"],
+        counts["expected"],
+    )
+
+
+def trend(
+    report_type: ReportType, unit: Unit
+) -> tuple[list[Period], dict[int, list[float | None]]]:
+    """Each indicator's rolled-up figure over the type's periods (one GROUP BY)."""
+    periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
+    indicators = list(report_type.indicators.all())
+    rows = (
+        IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
+        .values("period_id", "indicator_id")
+        .annotate(s=Sum("value"), n=Count("value"))
+    )
+    per_period: dict[int, dict[int, Agg]] = {}
+    for row in rows:
+        per_period.setdefault(row["period_id"], {}).setdefault(row["indicator_id"], Agg()).add(
+            row["s"], row["n"]
+        )
+    series: dict[int, list[float | None]] = {}
+    for ind in indicators:
+        if ind.kind == IndicatorKind.TEXT:
+            continue
+        series[ind.pk] = [indicator_result(ind, per_period.get(p.pk, {}))[0] for p in periods]
+    return periods, series
+
+
+def spread(
+    period: Period, unit: Unit, indicator: Indicator, limit: int = 40
+) -> list[tuple[str, float]]:
+    """The indicator's value per reporting unit below ``unit`` (for the spread chart)."""
+    if indicator.kind == IndicatorKind.RATE:
+        rows = IndicatorValue.objects.filter(
+            period=period,
+            unit_path__startswith=unit.path,
+            indicator_id__in=[indicator.numerator_id, indicator.denominator_id],
+        ).values_list("submission__unit__name", "indicator_id", "value")
+        per: dict[str, dict[int, float | None]] = {}
+        for name, ind_id, v in rows:
+            per.setdefault(name, {})[ind_id] = v
+        out = [(name, rate_value(indicator, d)) for name, d in per.items()]
+        return sorted(((n, v) for n, v in out if v is not None), key=lambda t: -t[1])[:limit]
+    rows2 = (
+        IndicatorValue.objects.filter(
+            period=period, unit_path__startswith=unit.path, indicator=indicator, value__isnull=False
+        )
+        .order_by("-value")
+        .values_list("submission__unit__name", "value")[:limit]
+    )
+    return [(n, float(v)) for n, v in rows2 if v is not None]
