@@ -167,6 +167,7 @@ def run(args: Any) -> list[Figure]:
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
     server_log = work / "server"
     server_log.mkdir()
+    server_out = open(work / "gunicorn.out", "wb")  # noqa: SIM115 - closed when it stops
     gunicorn = subprocess.Popen(
         [
             str(_bin("gunicorn")),
@@ -185,7 +186,7 @@ def run(args: Any) -> list[Figure]:
             "200",
         ],
         env=dict(env, RUSH_SERVER_LOG=str(server_log)),
-        stdout=open(work / "gunicorn.out", "wb"),  # noqa: SIM115 - closed with the process
+        stdout=server_out,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
@@ -214,6 +215,7 @@ def run(args: Any) -> list[Figure]:
         rush_seconds = time.monotonic() - started
     finally:
         _stop(gunicorn)
+        server_out.close()
     check = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench_rush", "--verify"],
         env=env,
