@@ -29,7 +29,7 @@ import subprocess
 import sys
 from typing import Any
 
-from benchmarks.common import Figure, as_web_worker, p95, timings_ms
+from benchmarks.common import Figure, as_web_worker, ensure_postgres_database, p95, timings_ms
 
 DB_NAME = "tg_bench_reports"
 DB_URL = os.environ.get(
@@ -40,26 +40,9 @@ LEVELS = (63, 11, 75)
 YEAR = 2025
 
 
-def _ensure_database() -> str | None:
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed"
-    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
-    try:
-        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as conn:
-            if not conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
-            ).fetchone():
-                conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    except Exception as exc:
-        return f"PostgreSQL not reachable at {admin_url}: {exc}"
-    return None
-
-
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = _ensure_database()
+    problem = ensure_postgres_database(DB_URL)
     if problem:
         SKIP_REASON = problem
         return []
@@ -91,7 +74,9 @@ def run(args: Any) -> list[Figure]:
 # --- the child process --------------------------------------------------------------------------
 
 
-def _seed() -> None:
+def seed_national() -> None:
+    """The national report data described in the module docstring, once per database (the
+    database of Django's default connection). Shared: ``bench_rush`` builds on it."""
     from django.db import connection, transaction
 
     from tuyengiao.accounts.models import Role, User
@@ -101,7 +86,7 @@ def _seed() -> None:
 
     if ReportType.objects.filter(title="BENCH báo cáo quý").exists():
         return
-    print(f"seeding {DB_NAME} …", file=sys.stderr)
+    print(f"seeding {connection.settings_dict['NAME']} …", file=sys.stderr)
     alphabet = Unit.alphabet
 
     def seg(i: int) -> str:
@@ -265,7 +250,7 @@ def _child(quick: bool) -> None:
     from tuyengiao.reports.services.rollups import rollup
 
     call_command("migrate", verbosity=0)
-    _seed()
+    seed_national()
     with connection.cursor() as cur:  # visibility map set: the roll-up can be an index-only scan
         cur.execute("VACUUM ANALYZE reports_indicatorvalue")
         cur.execute("VACUUM ANALYZE reports_submission")

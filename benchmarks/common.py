@@ -61,6 +61,24 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
+def ensure_postgres_database(url: str) -> str | None:
+    """Create the PostgreSQL database named by ``url`` when it is missing (kept between runs, so a
+    benchmark seeds it once); return None, or why it cannot be reached."""
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed"
+    base, name = url.rsplit("/", 1)
+    admin_url = base + "/postgres"
+    try:
+        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+    except Exception as exc:
+        return f"PostgreSQL not reachable at {admin_url}: {exc}"
+    return None
+
+
 def as_web_worker() -> None:
     """Set the measuring process up as a web server's worker is: load ``tuyengiao.wsgi``, the
     entry point gunicorn and runserver load, which freezes the startup heap (``core.startup``).
