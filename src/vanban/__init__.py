@@ -13,8 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from vanban.citations import find_citations
+from vanban.docx_layout import DocxLayout, read_docx_layout
 from vanban.encoding import decode_bytes
 from vanban.errors import ReadError
+from vanban.format_check import Finding, check_format
 from vanban.legacy import detect_legacy, tcvn3_decode, tcvn3_encode, vni_decode, vni_encode
 from vanban.model import Assignment, Bullet, Footnote, Item, ParsedDocument, Reference, Section
 from vanban.normalize import (
@@ -37,12 +39,15 @@ def parse_file(path: str | Path) -> ParsedDocument:
 __all__ = [
     "Assignment",
     "Bullet",
+    "DocxLayout",
+    "Finding",
     "Footnote",
     "Item",
     "ParsedDocument",
     "ReadError",
     "Reference",
     "Section",
+    "check_format",
     "clean_symbol",
     "decode_bytes",
     "detect_legacy",
@@ -54,6 +59,7 @@ __all__ = [
     "parse",
     "parse_file",
     "read",
+    "read_docx_layout",
     "tcvn3_decode",
     "tcvn3_encode",
     "tone_normalize",

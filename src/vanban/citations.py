@@ -137,6 +137,8 @@ CODE_TYPES: dict[str, str] = {
     "ĐA": "Đề án",
     "QC": "Quy chế",
     "GM": "Giấy mời",
+    "BB": "Biên bản",  # codes of 05-HD/VPTW as reported (see vanban.rules.party_2026)
+    "PA": "Phương án",
     "TTg": "Quyết định",
 }
 

@@ -146,7 +146,9 @@ class ParsedDocument:
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The corpus schema (same keys, same order) followed by the extras: ``footnotes``,
-        ``spans`` (offsets into the normalised text) and ``text_length``."""
+        ``spans`` (offsets into the normalised text), ``text_length``, then ``rule_set`` (the
+        format rules the document is judged by, see :mod:`vanban.rules`) and
+        ``format_findings`` (:func:`vanban.format_check.check_format`, as dicts)."""
         out: dict[str, Any] = {"source": self.source}
         for name in SCALARS:
             out[name] = getattr(self, name)
@@ -159,6 +161,9 @@ class ParsedDocument:
         out["footnotes"] = [{"label": f.label, "text": f.text} for f in self.footnotes]
         out["spans"] = self.span_dict()
         out["text_length"] = len(self.text)
+        from vanban.format_check import format_report  # here: format_check imports this module
+
+        out["rule_set"], out["format_findings"] = format_report(self)
         if include_text:
             out["text"] = self.text
         return out

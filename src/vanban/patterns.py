@@ -86,6 +86,10 @@ HEADER_TYPES.update(
         "phuong an": "Phương án",
         "de cuong": "Đề cương",
         "quy dinh": "Quy định",
+        # types of Quy định 399-QĐ/TW (2026) not named above (as reported, see vanban.rules)
+        "du an": "Dự án",
+        "quy hoach": "Quy hoạch",
+        "thong cao": "Thông cáo",
     }
 )
 _HEADER_TYPE_ALT = alternation(sorted(HEADER_TYPES, key=len, reverse=True))
