@@ -241,10 +241,10 @@ def refusal(name: str, data: bytes, purpose: Purpose) -> str | None:
     return refusal_of_stream(name, io.BytesIO(data), len(data), purpose)
 
 
-def check_upload(upload: UploadedFile, purpose: Purpose) -> None:
+def check_upload(upload: UploadedFile[bytes], purpose: Purpose) -> None:
     """Raise a form ``ValidationError`` naming ``upload`` when ``purpose`` does not take it."""
     size = upload.size or 0
-    reason = refusal_of_stream(upload.name or "tep", upload, size, purpose)  # type: ignore[arg-type]
+    reason = refusal_of_stream(upload.name or "tep", upload, size, purpose)
     if reason:
         raise forms.ValidationError(reason, code="file_kind")
 

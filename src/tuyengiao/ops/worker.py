@@ -127,7 +127,7 @@ class ResilientWorker(Worker):
                 logger.debug("closing a broken connection failed", exc_info=True)
         close_old_connections()
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
         job_recovery.RUNNING.task_result_id = str(db_task_result.pk)
         self.current_task_path = db_task_result.task_path
         try:

@@ -24,7 +24,7 @@ from tuyengiao.study.forms import EssayForm
 from tuyengiao.study.forms import ImportForm as SigninImportForm
 
 
-def _files(field: str, name: str, content: bytes) -> MultiValueDict[str, UploadedFile]:
+def _files(field: str, name: str, content: bytes) -> MultiValueDict[str, UploadedFile[bytes]]:
     return MultiValueDict({field: [SimpleUploadedFile(name, content)]})
 
 

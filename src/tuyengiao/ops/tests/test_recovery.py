@@ -15,7 +15,7 @@ from tuyengiao.core.models import Job, JobState
 pytestmark = pytest.mark.django_db
 
 
-def _task_result(status: str = "RUNNING") -> DBTaskResult:
+def _task_result(status: str = "RUNNING") -> DBTaskResult[Any, Any]:
     return DBTaskResult.objects.create(
         status=status,
         args_kwargs={"args": [1], "kwargs": {}},
@@ -27,7 +27,7 @@ def _task_result(status: str = "RUNNING") -> DBTaskResult:
     )
 
 
-def _running_job(runner: str, attempts: int, result: DBTaskResult, **extra: Any) -> Job:
+def _running_job(runner: str, attempts: int, result: DBTaskResult[Any, Any], **extra: Any) -> Job:
     return Job.objects.create(
         kind="x",
         state=JobState.RUNNING,

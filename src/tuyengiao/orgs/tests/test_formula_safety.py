@@ -4,8 +4,10 @@ back unchanged (OWASP "CSV injection")."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from openpyxl import load_workbook
 
 from tuyengiao.accounts.models import User
@@ -33,8 +35,8 @@ def _hostile_csv() -> bytes:
 
 
 def test_people_named_like_formulas_export_as_text(
-    tree: Tree, users: dict[str, User], client_as
-) -> None:  # type: ignore[no-untyped-def]
+    tree: Tree, users: dict[str, User], client_as: Callable[[str], Client]
+) -> None:
     result = import_people(io.BytesIO(_hostile_csv()), "nhan-su.csv", user=users["coso1"])
     assert result.applied and result.created == len(HOSTILE), result.errors
 

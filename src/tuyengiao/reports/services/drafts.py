@@ -44,7 +44,10 @@ class Superseded(Exception):
 
 def _locked(submission: Submission) -> Submission:
     return (
-        Submission.objects.select_for_update()
+        # OF self: lock the submission row only. A plain FOR UPDATE with the joins below also
+        # locked the period, type and unit rows, so every unit's save in a period waited for the
+        # others' (seen under the deadline-rush load).
+        Submission.objects.select_for_update(of=("self",))
         .select_related("period__report_type", "unit")
         .get(pk=submission.pk)
     )

@@ -19,7 +19,7 @@ from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import Action, can, get_for_user, scoped
 from tuyengiao.core.listing import paginate
 
-from ..forms import ReconcileForm, ReturnForm, ReviewForm, SaveForm
+from ..forms import AttachmentForm, ReconcileForm, ReturnForm, ReviewForm, SaveForm
 from ..models import Attachment, IndicatorKind, Status, Submission
 from ..services.drafts import (
     Conflict,
@@ -355,14 +355,14 @@ def accept_report(request: AuthenticatedHttpRequest, submission_pk: int) -> Http
 @require_POST
 def attach(request: AuthenticatedHttpRequest, submission_pk: int) -> HttpResponse:
     sub = _submission(request, submission_pk, Action.CHANGE)
-    upload = request.FILES.get("file")
+    form = AttachmentForm(request.POST, request.FILES)
     if not sub.editable:
         messages.error(request, "Báo cáo đã nộp nên không thêm tệp được.")
-    elif upload is None:
-        messages.error(request, "Chưa chọn tệp.")
-    elif upload.size and upload.size > 20 * 1024 * 1024:
-        messages.error(request, "Tệp quá 20 MB.")
+    elif not form.is_valid():
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
     else:
+        upload = form.cleaned_data["file"]
         att = Attachment(submission=sub, name=upload.name or "tep", uploaded_by=request.user)
         att.file.save(upload.name or "tep", upload, save=False)
         att.save()
