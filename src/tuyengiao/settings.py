@@ -194,6 +194,15 @@ AXES_LOCKOUT_CALLABLE = "tuyengiao.accounts.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Password-reset mails per hour: per e-mail address asked for, and per client address (counted in
 # Django's default cache: per worker process unless CACHES names a shared one).
+# The cache holds those counters (and the check-in throttle's): it must be shared by every web
+# worker of the server, or each counts on its own. Files under $TUYENGIAO_VAR/cache do that on one
+# server; several servers point CACHE_DIR at a shared folder or set CACHES in their own settings.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+    }
+}
 PASSWORD_RESET_MAILS_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_MAILS_PER_EMAIL", "3"))
 PASSWORD_RESET_MAILS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAILS_PER_ADDRESS", "10"))
 

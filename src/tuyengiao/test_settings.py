@@ -15,6 +15,7 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 SECURE_SSL_REDIRECT = False
 MEDIA_ROOT = VAR_DIR / "media"  # noqa: F405
 AXES_ENABLED = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Plain storage: tests render {% static %} without a collectstatic run (the manifest storage of
 # production is tested by core/tests/test_production_server.py, which runs collectstatic itself).
 STORAGES = {

@@ -360,7 +360,7 @@ def attach(request: AuthenticatedHttpRequest, submission_pk: int) -> HttpRespons
         messages.error(request, "Báo cáo đã nộp nên không thêm tệp được.")
     elif not form.is_valid():
         for error in form.errors.get("file", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
     else:
         upload = form.cleaned_data["file"]
         att = Attachment(submission=sub, name=upload.name or "tep", uploaded_by=request.user)
