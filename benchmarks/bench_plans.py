@@ -24,7 +24,7 @@ import subprocess
 import sys
 from typing import Any
 
-from benchmarks.common import Figure, as_web_worker, p95, timings_ms
+from benchmarks.common import Figure, as_web_worker, p95_figure, timings_ms
 
 DB_NAME = "tg_bench_plans"
 DB_URL = os.environ.get("BENCH_PLANS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -294,24 +294,18 @@ def _child(quick: bool) -> None:
     full_ms = timings_ms(full_board, repeat)
     bare_full_ms = timings_ms(bare_full, repeat)
     figures = [
-        Figure(
-            name=f"plans: cascade board page, {total} receiving units over 3 levels (PostgreSQL)",
-            metric="p95 latency",
-            value=p95(page_ms),
-            unit="ms",
+        p95_figure(
+            f"plans: cascade board page, {total} receiving units over 3 levels (PostgreSQL)",
+            page_ms,
+            bare_page_ms,
             baseline="bare SQL of the page (rows + counts)",
-            baseline_value=p95(bare_page_ms),
-            ratio=p95(page_ms) / max(p95(bare_page_ms), 1e-9),
             goal="< 300 ms",
         ),
-        Figure(
-            name=f"plans: whole cascade board materialised, {total} rows with state (PostgreSQL)",
-            metric="p95 latency",
-            value=p95(full_ms),
-            unit="ms",
+        p95_figure(
+            f"plans: whole cascade board materialised, {total} rows with state (PostgreSQL)",
+            full_ms,
+            bare_full_ms,
             baseline="bare SQL of the same rows",
-            baseline_value=p95(bare_full_ms),
-            ratio=p95(full_ms) / max(p95(bare_full_ms), 1e-9),
             goal="< 300 ms",
         ),
     ]

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import BENCH_DIR, Figure, ensure_postgres_database, p95
+from benchmarks.common import BENCH_DIR, Figure, ensure_postgres_database, p95, p95_figure
 
 DB_NAME = "tg_bench_rush"
 DB_URL = os.environ.get("BENCH_RUSH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -488,15 +488,13 @@ def _report(
         if not got or not base:
             continue
         figures.append(
-            Figure(
-                name=f"{name} ({' + '.join(steps)}; {size})",
-                metric="p95 latency under the rush",
-                value=p95(got),
-                unit="ms",
+            p95_figure(
+                f"{name} ({' + '.join(steps)}; {size})",
+                got,
+                base,
                 baseline="p95 of the same requests one at a time (one user, no think time)",
-                baseline_value=p95(base),
-                ratio=p95(got) / max(p95(base), 1e-9),
                 goal=goal,
+                metric="p95 latency under the rush",
             )
         )
     figures.append(

@@ -84,3 +84,26 @@ def as_web_worker() -> None:
     entry point gunicorn and runserver load, which freezes the startup heap (``core.startup``).
     Called after seeding, before any figure is timed."""
     import tuyengiao.wsgi  # noqa: F401
+
+
+def p95_figure(
+    name: str,
+    measured: list[float],
+    baseline_measured: list[float],
+    *,
+    baseline: str,
+    goal: str = "",
+    metric: str = "p95 latency",
+) -> Figure:
+    """A p95 latency in ms against the p95 of its baseline, measured in the same run."""
+    value, base = p95(measured), p95(baseline_measured)
+    return Figure(
+        name=name,
+        metric=metric,
+        value=value,
+        unit="ms",
+        baseline=baseline,
+        baseline_value=base,
+        ratio=value / max(base, 1e-9),
+        goal=goal,
+    )
