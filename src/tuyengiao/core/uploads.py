@@ -207,9 +207,8 @@ ATTACHMENTS = Purpose(
 IMPORTS = Purpose("tệp nhập dữ liệu", (".xlsx", ".csv"))
 
 
-def refusal_of_stream(name: str, stream: IO[bytes], size: int, purpose: Purpose) -> str | None:
-    """Why the file ``name`` (its bytes readable and seekable in ``stream``) is refused for
-    ``purpose``, in Vietnamese; ``None`` when it is taken. The stream is left at its start."""
+def refusal_of_name(name: str, purpose: Purpose) -> str | None:
+    """Why a file named ``name`` is refused for ``purpose`` before its bytes are read."""
     name = Path(name or "tep").name or "tep"
     suffix = Path(name).suffix.lower()
     if suffix not in purpose.suffixes:
@@ -218,6 +217,16 @@ def refusal_of_stream(name: str, stream: IO[bytes], size: int, purpose: Purpose)
             f"Không nhận tệp “{name}”: {shown} không phải định dạng {purpose.name} được hỗ trợ; "
             f"chỉ nhận {purpose.kinds_text}."
         )
+    return None
+
+
+def refusal_of_stream(name: str, stream: IO[bytes], size: int, purpose: Purpose) -> str | None:
+    """Why the file ``name`` (its bytes readable and seekable in ``stream``) is refused for
+    ``purpose``, in Vietnamese; ``None`` when it is taken. The stream is left at its start."""
+    name = Path(name or "tep").name or "tep"
+    suffix = Path(name).suffix.lower()
+    if reason := refusal_of_name(name, purpose):
+        return reason
     if size == 0:
         return f"Không nhận tệp “{name}”: tệp rỗng (0 byte)."
     stream.seek(0)

@@ -65,10 +65,8 @@ def check_size(name: str, size: int) -> None:
 
 
 def check_kind(name: str) -> None:
-    if Path(name).suffix.lower() not in READABLE_SUFFIXES:
-        raise UploadError(
-            f"Tệp “{name}” không phải định dạng văn bản được hỗ trợ ({READABLE_KINDS})."
-        )
+    if reason := uploads.refusal_of_name(name, uploads.LIBRARY):
+        raise UploadError(reason)
 
 
 def read_upload(upload: UploadedFile[bytes]) -> tuple[str, bytes]:
