@@ -51,6 +51,7 @@ def refresh_path_copies_task(prefixes: list[str]) -> int:
 
 def on_unit_paths_changed(prefixes: list[str], **kwargs: object) -> None:
     """Receiver of ``signals.unit_paths_changed`` (connected in ``apps.ready``)."""
+    path_copies.bump_generation()
     refresh_path_copies_task.enqueue(prefixes)
 
 

@@ -21,17 +21,8 @@ from ..models import (
     Status,
     Submission,
 )
+from .period_sums import Agg, period_sums
 from .values import fmt, rate_value
-
-
-@dataclass
-class Agg:
-    total: float = 0.0
-    count: int = 0
-
-    def add(self, total: float | None, count: int) -> None:
-        self.total += total or 0.0
-        self.count += count
 
 
 @dataclass
@@ -51,6 +42,8 @@ class Rollup:
     children: list[tuple[Unit, list[RollupRow]]]
     submitted: int
     expected: int
+    # indicator id → sum and count over the whole subtree (what the trend needs of this period)
+    sums: dict[int, Agg]
 
 
 def indicator_result(ind: Indicator, aggs: dict[int, Agg]) -> tuple[float | None, int, str]:
@@ -145,25 +138,21 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
         children,
         counts["submitted"],
         counts["expected"],
+        total,
     )
 
 
 def trend(
-    report_type: ReportType, unit: Unit
+    report_type: ReportType, unit: Unit, known: dict[int, dict[int, Agg]] | None = None
 ) -> tuple[list[Period], dict[int, list[float | None]]]:
-    """Each indicator's rolled-up figure over the type's periods (one GROUP BY)."""
+    """Each indicator's rolled-up figure over the type's periods (sums cached per period).
+
+    ``known``: sums already at hand by period id (the roll-up page's own period), not read again."""
     periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
     indicators = list(report_type.indicators.all())
-    rows = (
-        IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
-        .values("period_id", "indicator_id")
-        .annotate(s=Sum("value"), n=Count("value"))
-    )
-    per_period: dict[int, dict[int, Agg]] = {}
-    for row in rows:
-        per_period.setdefault(row["period_id"], {}).setdefault(row["indicator_id"], Agg()).add(
-            row["s"], row["n"]
-        )
+    known = known or {}
+    per_period = dict(known)
+    per_period.update(period_sums([p for p in periods if p.pk not in known], unit.path))
     series: dict[int, list[float | None]] = {}
     for ind in indicators:
         if ind.kind == IndicatorKind.TEXT:
