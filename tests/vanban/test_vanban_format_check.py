@@ -218,7 +218,7 @@ def test_docx_layout_reader_and_layout_rules(tmp_path: Path) -> None:
     assert ids == [
         "05-HD/VPTW:le-trang",  # left 20 mm, not 30
         "05-HD/VPTW:phong-chu",  # Arial, not Times New Roman
-        "05-HD/VPTW:co-chu",  # 12 pt, not 13-14
+        "05-HD/VPTW:co-chu",  # 12 pt, not 13-15
         "05-HD/VPTW:so-trang",  # three pages, no PAGE field
     ]
 
