@@ -148,7 +148,9 @@ _COMMON = frozenset(
         "Biên bản",
     }
 )
-_AUTHORITY_VIA = f"table 'Thẩm quyền ban hành (Quy định 399-QĐ/TW, Điều 11, 13)' in {src.CODE_05_GUIDE}"
+_AUTHORITY_VIA = (
+    f"table 'Thẩm quyền ban hành (Quy định 399-QĐ/TW, Điều 11, 13)' in {src.CODE_05_GUIDE}"
+)
 
 AUTHORITY = (
     Authority(
