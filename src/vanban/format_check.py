@@ -157,13 +157,23 @@ class _Checker:
         return self.findings
 
     def _title(self, party: bool) -> None:
-        if self.kind_from_title:
+        if self.kind_from_title or not self._header_read():
             return
         rule = self.rules.rules["title_line"]
         if party:
             self.add(rule, "Thiếu dòng 'ĐẢNG CỘNG SẢN VIỆT NAM' (tiêu đề văn bản của Đảng).")
         else:
             self.add(rule, "Thiếu Quốc hiệu 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'.")
+
+    def _header_read(self) -> bool:
+        """Whether any header text was read above the number line. A text whose first lines are
+        blank up to "Số …" lost its header block (an image or a text box of the original): a
+        missing title there says nothing of the document."""
+        span = self.doc.spans.get("number")
+        if not isinstance(span, tuple):
+            return True
+        line_start = self.doc.text.rfind("\n", 0, span[0]) + 1
+        return any(ch.isalpha() for ch in self.doc.text[:line_start])
 
     def _number(self, party: bool) -> None:
         doc, rule = self.doc, self.rules.rules["number_form"]
