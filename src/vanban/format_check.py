@@ -262,21 +262,22 @@ class _Checker:
             )
 
     def _issuer_line(self) -> tuple[str, int] | None:
-        """The last line of the header's left column before the number line: the issuing body
-        (the line above it names the superior body). None when no number line was found."""
+        """The last line of the header's left column before the number line: the issuing body.
+        None unless a line above it (the superior body) was read too — with one header line
+        read, a lost line cannot be told from a wrong one."""
         span = self.doc.spans.get("number")
         if not isinstance(span, tuple):
             return None
         text = self.doc.text
         end = text.rfind("\n", 0, span[0])
         start = 0
-        found: tuple[str, int] | None = None
-        for raw in text[start : max(end, 0)].split("\n"):
+        found: list[tuple[str, int]] = []
+        for raw in text[: max(end, 0)].split("\n"):
             line = _PARTY_TITLE_RE.sub("", raw).strip(" \t*-_")
             if line and line.upper() == line and not line.startswith(("Số", "SỐ")):
-                found = (line, start)
+                found.append((line, start))
             start += len(raw) + 1
-        return found
+        return found[-1] if len(found) >= 2 else None
 
     def _issuer(self) -> None:
         """A cấp ủy signs 'T/M ĐẢNG ỦY' / 'T/M BAN THƯỜNG VỤ' and a chi bộ 'T/M CHI BỘ': the

@@ -262,3 +262,23 @@ FIXTURE_FINDINGS = {
 def test_findings_on_the_real_fixtures(path: Path) -> None:
     doc = parse(path.read_text(encoding="utf-8"))
     assert _ids(check_format(doc)) == FIXTURE_FINDINGS.get(path.name, [])
+
+
+def test_issuing_body_line_against_the_collective_signature() -> None:
+    """36-HD/VPTW điểm 1.2.1 (first sentence read: the issuing body's exact name "theo quy định
+    của Điều lệ Đảng"), carried into 05-HD: a document signed "T/M ĐẢNG ỦY" is issued by the
+    committee, so its issuer line names the committee, not the đảng bộ; "T/M CHI BỘ" names the
+    chi bộ. With a single header line read nothing is said (a lost line is not a wrong one)."""
+    wrong = PARTY_2026.replace("ĐẢNG ỦY XÃ TÂN LẬP", "ĐẢNG BỘ XÃ TÂN LẬP")
+    findings = check_format(parse(wrong))
+    assert _ids(findings) == ["05-HD/VPTW:ten-co-quan"] and findings[0].line == 2
+    one_line = wrong.replace("ĐẢNG BỘ TỈNH BÌNH PHƯỚC\n", "")
+    assert _ids(check_format(parse(one_line))) == []
+    chi_bo = (
+        PARTY_2026.replace("ĐẢNG BỘ TỈNH BÌNH PHƯỚC", "ĐẢNG BỘ XÃ TÂN LẬP")
+        .replace("Số 12-KH/ĐU", "Số 12-KH/CB")
+        .replace("T/M ĐẢNG ỦY", "T/M CHI BỘ")
+    )
+    assert _ids(check_format(parse(chi_bo))) == ["05-HD/VPTW:ten-co-quan"]
+    fixed = chi_bo.replace("ĐẢNG ỦY XÃ TÂN LẬP", "CHI BỘ THÔN PHÚ HÒA")
+    assert _ids(check_format(parse(fixed))) == []
