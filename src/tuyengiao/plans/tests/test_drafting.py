@@ -201,14 +201,18 @@ def test_drafts_convert_to_pdf_with_the_header_laid_out(tree: Any, tmp_path: Pat
         text = " ".join(reader.pages[0].extract_text().split())
         lh = letterhead_for(unit)
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
-        assert unit.name.upper() in text
+        assert lh.issuer in text  # the issuing body (its committee), not the đảng bộ
         assert f"-KH/{lh.code}" in text
         assert f"Thực hiện Kế hoạch số {parent.number}" in text
         runs = _first_page_runs(pdf)
         width = float(reader.pages[0].mediabox.width)
         party = next(r for r in runs if r[0] == "ĐẢNG CỘNG SẢN VIỆT NAM")
         superior = next(r for r in runs if lh.superior.startswith(r[0]))
-        number = next(r for r in runs if "KH/" in r[0] and r[0].startswith("Số"))
+        # "Số", the blank left for the number, then "-KH/<code>" on the same line: the blank is
+        # wide enough to write the number in (at least 6 mm besides the word "Số")
+        number = next(r for r in runs if r[0].startswith("-KH/"))
+        lead = next(r for r in runs if r[0] == "Số" and abs(r[2] - number[2]) < 2)
+        assert number[1] - lead[1] >= 35
         title = next(r for r in runs if r[0] == "KẾ HOẠCH")
         # Two columns: the party line on the right half, the superior body on the left, on the
         # same top line; the symbol under the unit on the left; the type line below both.
