@@ -334,3 +334,70 @@ def test_the_issuing_body_line_is_checked_against_the_signature() -> None:
     assert "ĐẢNG BỘ SỞ NỘI VỤ" in findings[0].message
     fixed = text.replace("ĐẢNG BỘ SỞ NỘI VỤ", "ĐẢNG ỦY SỞ NỘI VỤ")
     assert check_format(vanban.parse(fixed)) == []
+
+
+def test_page_numbers_from_the_second_page_in_the_pdf(tmp_path: Path) -> None:
+    """05-HD/VPTW (reported, carried from 36-HD): a document of several pages is numbered from
+    the second page, in Arabic figures, in the top margin; the first page carries none."""
+    import shutil
+    import subprocess
+    import uuid
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot lay the draft out")
+    from pypdf import PdfReader
+
+    from tuyengiao.core.official_docx import Letterhead
+
+    letterhead = Letterhead(
+        kind="party",
+        superior="ĐẢNG BỘ TỈNH BÌNH AN",
+        issuer="ĐẢNG ỦY XÃ TÂN LẬP",
+        name="Đảng ủy xã Tân Lập",
+        code="ĐU",
+        place="Tân Lập",
+        on_behalf="T/M ĐẢNG ỦY",
+        signer_title="BÍ THƯ",
+    )
+    tasks = [
+        DraftTask(f"Nhiệm vụ {i}", "- Nội dung cụ thể của nhiệm vụ. " * 8, "", "Quý I/2027")
+        for i in range(1, 13)
+    ]
+    parent = ParentPlan(PARENT.number, PARENT.issuer, PARENT.title, PARENT.date, tasks=tasks)
+    source = tmp_path / "dai.docx"
+    source.write_bytes(build_implementing_plan(letterhead, parent, ON))
+    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    pages = PdfReader(str(tmp_path / "dai.pdf")).pages
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        runs: list[tuple[str, float]] = []
+        page.extract_text(
+            visitor_text=lambda t, cm, tm, fd, fs: (
+                runs.append((t.strip(), tm[5])) if t.strip() else None
+            )
+        )
+        top = max(runs, key=lambda run: run[1])
+        if number == 1:
+            # no number above the header's first lines
+            assert top[0] in ("ĐẢNG BỘ TỈNH BÌNH AN", "ĐẢNG CỘNG SẢN VIỆT NAM")
+        else:
+            assert top[0] == str(number)
