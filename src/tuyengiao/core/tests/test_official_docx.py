@@ -336,6 +336,17 @@ def test_the_issuing_body_line_is_checked_against_the_signature() -> None:
     assert check_format(vanban.parse(fixed)) == []
 
 
+def _page_runs(page: Any) -> list[tuple[str, float]]:
+    """(text, height on the page) of each piece of text pypdf finds on ``page``."""
+    runs: list[tuple[str, float]] = []
+    page.extract_text(
+        visitor_text=lambda t, cm, tm, fd, fs: (
+            runs.append((t.strip(), tm[5])) if t.strip() else None
+        )
+    )
+    return runs
+
+
 def test_page_numbers_from_the_second_page_in_the_pdf(tmp_path: Path) -> None:
     """05-HD/VPTW (reported, carried from 36-HD): a document of several pages is numbered from
     the second page, in Arabic figures, in the top margin; the first page carries none."""
@@ -389,12 +400,7 @@ def test_page_numbers_from_the_second_page_in_the_pdf(tmp_path: Path) -> None:
     pages = PdfReader(str(tmp_path / "dai.pdf")).pages
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
-        runs: list[tuple[str, float]] = []
-        page.extract_text(
-            visitor_text=lambda t, cm, tm, fd, fs: (
-                runs.append((t.strip(), tm[5])) if t.strip() else None
-            )
-        )
+        runs = _page_runs(page)
         top = max(runs, key=lambda run: run[1])
         if number == 1:
             # no number above the header's first lines
