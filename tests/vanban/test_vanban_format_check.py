@@ -282,3 +282,18 @@ def test_issuing_body_line_against_the_collective_signature() -> None:
     assert _ids(check_format(parse(chi_bo))) == ["05-HD/VPTW:ten-co-quan"]
     fixed = chi_bo.replace("ĐẢNG ỦY XÃ TÂN LẬP", "CHI BỘ THÔN PHÚ HÒA")
     assert _ids(check_format(parse(fixed))) == []
+
+
+def test_dang_uy_co_so_issues_no_huong_dan_but_its_standing_committee_does() -> None:
+    """399-QĐ/TW Điều 11, 13 as reported (not read): hướng dẫn is issued by the ban thường vụ of
+    a đảng ủy cơ sở, not by the đảng ủy (ban chấp hành) itself."""
+    guide = PARTY_2026.replace("Số 12-KH/ĐU", "Số 03-HD/ĐU").replace(
+        "KẾ HOẠCH\ntuyên truyền", "HƯỚNG DẪN\ntuyên truyền"
+    )
+    findings = check_format(parse(guide))
+    assert _ids(findings) == ["05-HD/VPTW:tham-quyen-dang-uy-co-so"]
+    assert findings[0].message == (
+        "Loại văn bản 'Hướng dẫn' không thuộc thẩm quyền ban hành của đảng ủy cơ sở."
+    )
+    by_standing_committee = guide.replace("T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ")
+    assert _ids(check_format(parse(by_standing_committee))) == []
