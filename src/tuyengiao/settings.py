@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "tuyengiao.accounts.middleware.RequireTwoFactorForAdminsMiddleware",
+    # A member's own account opens the member pages only (accounts.permissions.member_may_open).
+    "tuyengiao.accounts.middleware.MemberAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -48,8 +48,8 @@ QUESTIONS = [
     ),
     (
         QuestionKind.TRUE_FALSE,
-        "Nghị quyết xác định tầm nhìn đến năm 2045 Việt Nam trở thành nước phát triển, thu nhập cao.",
-        ["*Đúng", "Sai"],
+        "Nghị quyết xác định đến năm 2030 Việt Nam trở thành nước phát triển, thu nhập cao.",
+        ["Đúng", "*Sai"],  # 2030: thu nhập trung bình cao; nước phát triển là tầm nhìn 2045
     ),
     (
         QuestionKind.SINGLE,
@@ -65,6 +65,9 @@ QUESTIONS = [
 
 
 def _add_questions(study_round: StudyRound) -> list[Question]:
+    """The bank, choices in a drawn order so that the right answer is not always first (each
+    attempt shows them in its own order anyway, see ``quizzes.start_attempt``)."""
+    rng = random.Random(13)
     out = []
     for order, (kind, text, options) in enumerate(QUESTIONS, start=1):
         if kind == QuestionKind.SHORT:
@@ -79,6 +82,10 @@ def _add_questions(study_round: StudyRound) -> list[Question]:
             )
             continue
         question = Question.objects.create(round=study_round, kind=kind, text=text, order=order)
+        if kind != QuestionKind.TRUE_FALSE:  # Đúng / Sai keep their order
+            options = rng.sample(options, len(options))
+            while options[0].startswith("*") and len(options) > 1:
+                options = options[1:] + options[:1]
         for i, option in enumerate(options, start=1):
             Choice.objects.create(
                 question=question,
@@ -221,11 +228,13 @@ def load(ctx: DemoContext) -> None:
             [RubricLevel(criterion=criterion, label=lb, points=p) for lb, p in levels]
         )
     officer = ctx.objects.get("users", {}).get("coso1")
-    # The member account's person and five essay writers: members of the first base unit who have
-    # not taken the test (so that the member can try it).
+    # The member account's person and five essay writers: members of the first base unit (coso1's)
+    # who have not taken the test (so that the member can try it); the member's person has not
+    # attended yet either, so the upcoming session's check-in can be tried with its code.
     entries = list(
         rounds.session_members(sessions[first.pk])
         .exclude(person__study_attempts__test=test)
+        .exclude(person__study_attendances__round=study_round)
         .select_related("person", "unit")
         .order_by("-person_id")[:6]
     )
@@ -244,16 +253,18 @@ def load(ctx: DemoContext) -> None:
             essays.grade_essay(
                 essay, officer, picked, "Bài viết có liên hệ thực tiễn; cần cụ thể hóa kế hoạch."
             )
-    # A member account to try the member side (check-in, test, essay).
+    # A member account to try the member side (check-in, test, essay): a member of a cell of
+    # coso1's base organisation, the account in that cell (the person's own unit), member role.
     if entries:
+        person = entries[0].person
         member = User.objects.create_user(
             username="dangvien1",
             password=ctx.password,
-            first_name=entries[0].person.full_name.split()[-1],
-            last_name=" ".join(entries[0].person.full_name.split()[:-1]),
-            unit=entries[0].unit,
-            role=Role.VIEWER,
-            person=entries[0].person,
+            first_name=person.full_name.split()[-1],
+            last_name=" ".join(person.full_name.split()[:-1]),
+            unit=person.unit,
+            role=Role.MEMBER,
+            person=person,
         )
         ctx.objects.setdefault("users", {})["dangvien1"] = member
     ctx.objects["study_round"] = study_round
