@@ -51,3 +51,10 @@ def nav_items_for(user: object) -> tuple[NavItem, ...]:
         if allowed is None or allowed(user, item.url_name):
             visible.append(item)
     return tuple(visible)
+
+
+@cache
+def footer_links() -> tuple[NavItem, ...]:
+    """Links every page shows in its footer (and the login page under its form), from the
+    AppConfigs' ``footer_items = [(label, url_name, order), …]``: the privacy notice."""
+    return nav_items("footer_items")

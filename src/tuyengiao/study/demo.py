@@ -99,8 +99,12 @@ def _add_questions(study_round: StudyRound) -> list[Question]:
 
 def load(ctx: DemoContext) -> None:
     rng = random.Random(60)
-    bloc: Unit = ctx.objects["bloc"]
-    base_units: list[Unit] = ctx.objects["base_units"]
+    # Fresh from the database: adding units in code order renumbers siblings' paths (treebeard),
+    # so the objects the orgs demo kept may carry stale paths — and a subtree query with a stale
+    # path reaches another base organisation (which put dangvien1 in the wrong unit).
+    bloc: Unit = Unit.objects.get(pk=ctx.objects["bloc"].pk)
+    fresh = Unit.objects.in_bulk([u.pk for u in ctx.objects["base_units"]])
+    base_units: list[Unit] = [fresh[u.pk] for u in ctx.objects["base_units"]]
     today = timezone.localdate()
     # The studied resolution from the library, when the documents demo put one there.
     library = list((ctx.objects.get("documents") or {}).values())
@@ -125,6 +129,7 @@ def load(ctx: DemoContext) -> None:
     # Rates per base unit: most reach the target, some do not (highlighted on the round page).
     shares = [1.0, 1.0, 0.99, 1.0, 0.97, 0.93, 1.0, 0.88, 0.99, 1.0]
     sessions: dict[int, StudySession] = {}
+    member_entry = None
     for n, base in enumerate(base_units):
         day = today - timedelta(days=rng.randint(3, 15))
         start = datetime.combine(day, time(8, 0), tz)
@@ -148,6 +153,9 @@ def load(ctx: DemoContext) -> None:
         share = shares[n % len(shares)]
         expected = rounds.session_members(main).filter(exemption="").select_related("person")
         came = [e.person for e in expected if rng.random() < share]
+        if n == 0:  # the member account's person (dangvien1) has not attended yet
+            member_entry = expected.order_by("-person_id").first()
+            came = [p for p in came if member_entry is None or p.pk != member_entry.person_id]
         attendance.record_attendance(main, came)
         if share < 0.99 and n % 2 == 0:
             makeup_start = datetime.combine(today - timedelta(days=1), time(14, 0), tz)
@@ -228,17 +236,19 @@ def load(ctx: DemoContext) -> None:
             [RubricLevel(criterion=criterion, label=lb, points=p) for lb, p in levels]
         )
     officer = ctx.objects.get("users", {}).get("coso1")
-    # The member account's person and five essay writers: members of the first base unit (coso1's)
-    # who have not taken the test (so that the member can try it); the member's person has not
-    # attended yet either, so the upcoming session's check-in can be tried with its code.
-    entries = list(
+    if officer is not None:  # its unit fresh too (see above)
+        officer = User.objects.select_related("unit").get(pk=officer.pk)
+    # Five essay writers: members of the first base unit (coso1's) who have not taken the test.
+    # The member account's person (chosen above: listed there, not attended yet, no test taken)
+    # tries the upcoming session's check-in with its code, the test and the essay.
+    writers = list(
         rounds.session_members(sessions[first.pk])
         .exclude(person__study_attempts__test=test)
-        .exclude(person__study_attendances__round=study_round)
+        .exclude(person_id=member_entry.person_id if member_entry else None)
         .select_related("person", "unit")
-        .order_by("-person_id")[:6]
+        .order_by("-person_id")[:5]
     )
-    for i, e in enumerate(entries[1:]):
+    for i, e in enumerate(writers):
         essay = essays.submit_essay(
             study_round,
             e.person,
@@ -255,8 +265,8 @@ def load(ctx: DemoContext) -> None:
             )
     # A member account to try the member side (check-in, test, essay): a member of a cell of
     # coso1's base organisation, the account in that cell (the person's own unit), member role.
-    if entries:
-        person = entries[0].person
+    if member_entry is not None:
+        person = member_entry.person
         member = User.objects.create_user(
             username="dangvien1",
             password=ctx.password,

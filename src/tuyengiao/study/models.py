@@ -346,6 +346,8 @@ class AttemptAnswer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["attempt", "question"], name="study_answer_once")
         ]
+        verbose_name = "câu trả lời"
+        verbose_name_plural = "câu trả lời bài kiểm tra"
 
     def __str__(self) -> str:
         return f"{self.attempt_id}/{self.question_id}: {self.correct}"

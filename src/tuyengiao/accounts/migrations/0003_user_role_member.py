@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_initial'),
+        ("accounts", "0002_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('system_admin', 'Quản trị hệ thống'), ('unit_admin', 'Quản trị đơn vị'), ('officer', 'Cán bộ chuyên trách'), ('viewer', 'Chỉ xem'), ('member', 'Đảng viên (tài khoản cá nhân)')], default='viewer', max_length=20, verbose_name='vai trò'),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("system_admin", "Quản trị hệ thống"),
+                    ("unit_admin", "Quản trị đơn vị"),
+                    ("officer", "Cán bộ chuyên trách"),
+                    ("viewer", "Chỉ xem"),
+                    ("member", "Đảng viên (tài khoản cá nhân)"),
+                ],
+                default="viewer",
+                max_length=20,
+                verbose_name="vai trò",
+            ),
         ),
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tuyengiao.accounts import demo as accounts_demo
-from tuyengiao.accounts.models import Role
+from tuyengiao.accounts.models import Role, User
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs import demo as orgs_demo
 from tuyengiao.study import demo
@@ -31,7 +31,7 @@ def test_demo_load() -> None:
         >= 30
     )
     member = ctx.objects["users"]["dangvien1"]
-    coso1 = ctx.objects["users"]["coso1"]
+    coso1 = User.objects.select_related("unit").get(username="coso1")  # paths as stored now
     # Where the README says: a member of a cell of coso1's base organisation, a member account.
     assert member.role == Role.MEMBER and member.unit == member.person.unit
     assert member.person.unit.path.startswith(coso1.unit.path)

@@ -110,7 +110,9 @@ def _bank(study_round: Any) -> StudyTest:
         )
         for i, text in enumerate(["Một", "Hai", "Ba", "Bốn", "Năm"], start=1):
             Choice.objects.create(question=q, text=f"{text}-{n}", is_correct=i == 1, order=i)
-    tf = Question.objects.create(round=study_round, kind=QuestionKind.TRUE_FALSE, text="Đ/S", order=5)
+    tf = Question.objects.create(
+        round=study_round, kind=QuestionKind.TRUE_FALSE, text="Đ/S", order=5
+    )
     Choice.objects.create(question=tf, text="Đúng", is_correct=True, order=1)
     Choice.objects.create(question=tf, text="Sai", order=2)
     return test
@@ -131,7 +133,10 @@ def test_choice_order_is_drawn_per_attempt_and_kept(study_round: Any, members: A
     assert not all(firsts)
     # True/false keeps Đúng before Sai.
     tf = study_round.questions.get(kind=QuestionKind.TRUE_FALSE)
-    assert [Choice.objects.get(pk=c).text for c in first.choice_order[str(tf.pk)]] == ["Đúng", "Sai"]
+    assert [Choice.objects.get(pk=c).text for c in first.choice_order[str(tf.pk)]] == [
+        "Đúng",
+        "Sai",
+    ]
     # Resuming returns the stored attempt: same orders.
     again = quizzes.start_attempt(test, members["base1"][0], seed=99)
     assert again.pk == first.pk and again.choice_order == first.choice_order

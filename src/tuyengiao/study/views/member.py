@@ -17,7 +17,7 @@ from tuyengiao.accounts.permissions import own_records
 
 from .. import checkin_throttle
 from ..forms import CheckinForm
-from ..models import Attendance, Eligibility, Essay, StudyRound, TestAttempt
+from ..models import Attendance, Eligibility, Essay, StudyRound, StudySession, TestAttempt
 from ..services import StudyError
 from ..services.attendance import WrongCheckinCode, check_in_with_code
 from .common import own_sessions
@@ -49,7 +49,9 @@ def my_rounds(request: AuthenticatedHttpRequest) -> list[MyRound]:
         .select_related("unit")
         .order_by("starts_at")
     )
-    attended = {a.round_id: a for a in own_records(Attendance, request.user).select_related("session")}
+    attended = {
+        a.round_id: a for a in own_records(Attendance, request.user).select_related("session")
+    }
     attempts = {
         a.test.round_id: a for a in own_records(TestAttempt, request.user).select_related("test")
     }
@@ -73,7 +75,7 @@ def my_rounds(request: AuthenticatedHttpRequest) -> list[MyRound]:
 
 @login_required
 def my_study(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """"Học tập của tôi": the member's rounds and sessions, attendance, test and essay."""
+    """ "Học tập của tôi": the member's rounds and sessions, attendance, test and essay."""
     return render(
         request,
         "study/my_study.html",
@@ -83,7 +85,7 @@ def my_study(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def checkin_code(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """"Điểm danh": the member types the code read out in the hall; it checks them in to the
+    """ "Điểm danh": the member types the code read out in the hall; it checks them in to the
     session of their rounds that has this code and is open for check-in now."""
     done = ""
     form = CheckinForm(request.POST or None)

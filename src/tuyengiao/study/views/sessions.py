@@ -209,7 +209,9 @@ def session_import(request: AuthenticatedHttpRequest, session_pk: int) -> HttpRe
             import_signin_sheet_task.enqueue(job.pk)
             return redirect("study:session_import_job", session_pk=session.pk, signin_job_pk=job.pk)
         try:
-            result = import_signin_sheet(session, upload, upload.name, valid_rows_only=valid_only)
+            result = import_signin_sheet(
+                session, upload, upload.name, valid_rows_only=valid_only, by=request.user
+            )
         except TableError as exc:
             form.add_error("file", str(exc))
         else:
