@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from auditlog.models import LogEntry
@@ -112,7 +113,7 @@ def erase_person(person: Person, by: Any = None) -> Report:
         description=f"Xóa dữ liệu cá nhân của người #{person.pk}",
     )
     for rows, names in files_after:  # files go once the rows are gone
-        transaction.on_commit(lambda rows=rows, names=names: _delete_files(rows, names))
+        transaction.on_commit(partial(_delete_files, rows, names))
         report.files += sum(1 for obj in rows for n in names if getattr(obj, n))
     return report
 
@@ -175,6 +176,6 @@ def purge_expired(now: datetime | None = None) -> Report:
             model_of(d)._default_manager.filter(pk__in=[r.pk for r in rows]).delete()
             report.lines.append(ReportLine(d.model, _title(d), "xóa", len(rows)))
     for rows, names in files_after:
-        transaction.on_commit(lambda rows=rows, names=names: _delete_files(rows, names))
+        transaction.on_commit(partial(_delete_files, rows, names))
         report.files += sum(1 for obj in rows for n in names if getattr(obj, n))
     return report

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from tuyengiao.accounts.models import User
 from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
 
@@ -42,7 +43,9 @@ class MemberRequestForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assigned_to = forms.ModelChoiceField(label="Người xử lý", queryset=None)  # type: ignore[arg-type]
+    assigned_to: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        label="Người xử lý", queryset=User.objects.none()
+    )
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -189,8 +189,8 @@ def export_docx(person: Person) -> bytes:
     sections = person_records(person)
     doc = Document()
     style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"  # type: ignore[attr-defined]
-    style.font.size = Pt(12)  # type: ignore[attr-defined]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
     doc.add_heading(f"Dữ liệu cá nhân của {person.full_name}", level=1)
     doc.add_paragraph(
         f"Xuất ngày {timezone.localdate().strftime('%d/%m/%Y')}. Mỗi mục ghi rõ mục đích, căn cứ "

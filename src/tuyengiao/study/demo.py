@@ -244,7 +244,7 @@ def load(ctx: DemoContext) -> None:
     writers = list(
         rounds.session_members(sessions[first.pk])
         .exclude(person__study_attempts__test=test)
-        .exclude(person_id=member_entry.person_id if member_entry else None)
+        .exclude(person_id=member_entry.person_id if member_entry else 0)
         .select_related("person", "unit")
         .order_by("-person_id")[:5]
     )

@@ -136,3 +136,18 @@ def test_notice_is_public_and_linked_from_login(settings: Any) -> None:
 def test_old_request_is_overdue(member: Any) -> None:
     item = record_request(member.person, "access", received_on=date.today() - timedelta(days=40))
     assert item.is_overdue(date.today())
+
+
+def test_people_import_is_written_to_the_access_log(tree: Any, users: Any) -> None:
+    from tuyengiao.orgs.imports import import_people
+
+    sheet = io.BytesIO(
+        f"Họ và tên,Mã đơn vị\nNgô Văn Mới,{tree.cell1.code}\nĐỗ Thị Mới,{tree.base1.code}\n".encode()
+    )
+    result = import_people(sheet, "nhan-su.csv", user=users["coso1"])
+    assert result.applied and result.created == 2
+    entry = LogEntry.objects.get(additional_data__access="import")
+    assert entry.actor == users["coso1"] and entry.additional_data["people"] == 2
+    # under the deepest unit holding both people: base1 (cell1 lies below it)
+    assert entry.additional_data["unit_path"] == tree.base1.path
+    assert "nhan-su.csv" in entry.object_repr

@@ -34,7 +34,7 @@ def test_demo_load() -> None:
     coso1 = User.objects.select_related("unit").get(username="coso1")  # paths as stored now
     # Where the README says: a member of a cell of coso1's base organisation, a member account.
     assert member.role == Role.MEMBER and member.unit == member.person.unit
-    assert member.person.unit.path.startswith(coso1.unit.path)
+    assert coso1.unit is not None and member.person.unit.path.startswith(coso1.unit.path)
     client = logged_in_client(member)
     page = client.get("/hoc-tap/cua-toi/")
     assert page.status_code == 200 and "Làm bài kiểm tra" in page.content.decode()
