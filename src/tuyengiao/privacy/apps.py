@@ -31,6 +31,8 @@ class PrivacyConfig(AppConfig):
         "privacy:my_export_zip",
         "privacy:my_export_docx",
         "privacy:my_requests",
+        "privacy:export_job",
+        "privacy:export_file",
     )
 
     def nav_allowed(self, user: Any, url_name: str) -> bool:

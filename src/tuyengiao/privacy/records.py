@@ -133,6 +133,18 @@ def _changes_text(entry: LogEntry) -> str:
         return json.dumps(entry.changes, ensure_ascii=False, default=str)
 
 
+def count_rows(person: Person) -> int:
+    """How many rows ``person_records`` would list (one COUNT per declaration): large exports
+    run in the background."""
+    total = 0
+    for d in declarations():
+        for paths in (d.person_paths, d.actor_paths):
+            if paths:
+                total += _matching(d, paths, person).count()
+    ct = ContentType.objects.get_for_model(Person)
+    return total + LogEntry.objects.filter(content_type=ct, object_pk=str(person.pk)).count()
+
+
 def audit_entries_about(person: Person) -> list[LogEntry]:
     """The audit entries whose object is the person (changes to them, reads of their page)."""
     ct = ContentType.objects.get_for_model(Person)

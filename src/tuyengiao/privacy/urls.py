@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import log, notice, people, requests
+from .views import exports, log, notice, people, requests
 
 app_name = "privacy"
 urlpatterns = [
@@ -28,4 +28,6 @@ urlpatterns = [
     path("yeu-cau/<int:data_request_pk>/tra-loi/", requests.request_answer, name="request_answer"),
     path("yeu-cau/<int:data_request_pk>/dong/", requests.request_close, name="request_close"),
     path("nhat-ky-truy-cap/", log.access_log, name="access_log"),
+    path("xuat/<int:person_export_job_pk>/", exports.export_job, name="export_job"),
+    path("xuat/<int:person_export_job_pk>/tep", exports.export_file, name="export_file"),
 ]

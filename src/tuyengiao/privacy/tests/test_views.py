@@ -151,3 +151,25 @@ def test_people_import_is_written_to_the_access_log(tree: Any, users: Any) -> No
     # under the deepest unit holding both people: base1 (cell1 lies below it)
     assert entry.additional_data["unit_path"] == tree.base1.path
     assert "nhan-su.csv" in entry.object_repr
+
+
+def test_large_export_runs_as_a_job_for_its_starter_only(
+    member: Any, client_as: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuyengiao.privacy.views import people
+
+    monkeypatch.setattr(people, "EXPORT_INLINE_ROWS", 0)  # every export counts as large here
+    khoi = client_as("khoi")
+    response = khoi.get(f"/du-lieu-ca-nhan/nguoi/{member.person.pk}/du-lieu.zip")
+    assert response.status_code == 302 and "/du-lieu-ca-nhan/xuat/" in response["Location"]
+    page = khoi.get(response["Location"]).content.decode()
+    assert "Tải tệp du-lieu-ca-nhan-" in page
+    download = khoi.get(response["Location"] + "tep")
+    content = b"".join(download.streaming_content)
+    data = json.loads(zipfile.ZipFile(io.BytesIO(content)).read("du-lieu.json"))
+    assert data["nguoi"]["ho_ten"] == "Nguyễn Thị Riêng"
+    # the member's own export too, and nobody else gets the file
+    own = logged_in_client(member.user).get("/du-lieu-ca-nhan/cua-toi/du-lieu.docx")
+    assert own.status_code == 302
+    assert client_as("coso1").get(response["Location"] + "tep").status_code == 404
+    assert logged_in_client(member.user).get(own["Location"]).status_code == 200

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
@@ -16,15 +16,29 @@ from tuyengiao.orgs.models import Person
 from ..access_log import AccessKind, log_access
 from ..erasure import erase_person
 from ..forms import EraseForm, MemberRequestForm, RequestForm
-from ..records import export_docx, export_zip, person_records
+from ..records import count_rows, export_docx, export_zip, person_records
+from ..tasks import FORMATS, start_person_export
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Above this many rows the export runs as a background job (its page shows the progress).
+EXPORT_INLINE_ROWS = 2000
 
 
 def attachment(data: bytes, filename: str, mime: str) -> HttpResponse:
     response = HttpResponse(data, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _export(
+    request: AuthenticatedHttpRequest, person: Person, fmt: str, filename: str
+) -> HttpResponse:
+    """The file in the response, or, for a large one, a background job and its page."""
+    rows = count_rows(person)
+    if rows > EXPORT_INLINE_ROWS:
+        job = start_person_export(request.user, person, fmt, filename, rows)
+        return redirect("privacy:export_job", person_export_job_pk=job.pk)
+    data = export_zip(person) if fmt == "zip" else export_docx(person)
+    return attachment(data, filename, FORMATS[fmt])
 
 
 def managed_person(request: AuthenticatedHttpRequest, person_pk: int) -> Person:
@@ -77,7 +91,7 @@ def person_data(request: AuthenticatedHttpRequest, person_pk: int) -> HttpRespon
 def person_export_zip(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResponse:
     person = managed_person(request, person_pk)
     _log(request, person, AccessKind.EXPORT, "Xuất dữ liệu cá nhân (.zip)")
-    return attachment(export_zip(person), f"du-lieu-ca-nhan-{person.pk}.zip", "application/zip")
+    return _export(request, person, "zip", f"du-lieu-ca-nhan-{person.pk}.zip")
 
 
 @login_required
@@ -85,7 +99,7 @@ def person_export_zip(request: AuthenticatedHttpRequest, person_pk: int) -> Http
 def person_export_docx(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResponse:
     person = managed_person(request, person_pk)
     _log(request, person, AccessKind.EXPORT, "Xuất dữ liệu cá nhân (.docx)")
-    return attachment(export_docx(person), f"du-lieu-ca-nhan-{person.pk}.docx", DOCX_MIME)
+    return _export(request, person, "docx", f"du-lieu-ca-nhan-{person.pk}.docx")
 
 
 @login_required
@@ -129,12 +143,10 @@ def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def my_export_zip(request: AuthenticatedHttpRequest) -> HttpResponse:
-    person = own_person(request)
-    return attachment(export_zip(person), "du-lieu-cua-toi.zip", "application/zip")
+    return _export(request, own_person(request), "zip", "du-lieu-cua-toi.zip")
 
 
 @login_required
 @require_safe
 def my_export_docx(request: AuthenticatedHttpRequest) -> HttpResponse:
-    person = own_person(request)
-    return attachment(export_docx(person), "du-lieu-cua-toi.docx", DOCX_MIME)
+    return _export(request, own_person(request), "docx", "du-lieu-cua-toi.docx")
