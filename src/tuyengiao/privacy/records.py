@@ -142,7 +142,8 @@ def count_rows(person: Person) -> int:
             if paths:
                 total += _matching(d, paths, person).count()
     ct = ContentType.objects.get_for_model(Person)
-    return total + LogEntry.objects.filter(content_type=ct, object_pk=str(person.pk)).count()
+    about: int = LogEntry.objects.filter(content_type=ct, object_pk=str(person.pk)).count()
+    return total + about
 
 
 def audit_entries_about(person: Person) -> list[LogEntry]:

@@ -24,7 +24,8 @@ def test_demo_load() -> None:
     demo.load(ctx)
     assert overdue(DataRequest.objects.all()).count() == 1
     member = User.objects.get(username="dangvien1")
-    assert DataRequest.objects.filter(person_id=member.person_id).exists()
+    assert member.person is not None
+    assert DataRequest.objects.filter(person=member.person).exists()
     khoi = logged_in_client(User.objects.get(username="khoi"))
     assert "Yêu cầu dữ liệu cá nhân quá hạn" in khoi.get("/").content.decode()
     page = logged_in_client(member).get("/du-lieu-ca-nhan/cua-toi/yeu-cau/").content.decode()
