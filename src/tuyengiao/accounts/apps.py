@@ -11,6 +11,15 @@ class AccountsConfig(AppConfig):
         ("Nhật ký", "accounts:audit_log", 91),
         ("Bảo mật", "accounts:security", 92),
     ]
+    # Pages a member's own account may open (accounts.permissions.member_may_open).
+    member_url_names = (
+        "accounts:login",
+        "accounts:logout",
+        "accounts:password_reset",
+        "accounts:password_reset_done",
+        "accounts:password_reset_confirm",
+        "accounts:password_reset_complete",
+    )
 
     def nav_allowed(self, user: object, url_name: str) -> bool:
         """Accounts and the audit log are for admins only; so is the security page (the second

@@ -12,7 +12,11 @@ DEMO_ACCOUNTS = [
     ("coso2", "Cán bộ chuyên trách của đảng bộ cơ sở bên cạnh"),
     ("xem1", "Chỉ xem, cùng đơn vị với coso1"),
     ("so1", "Cán bộ của một Sở (khối nhà nước, UBND tỉnh)"),
-    ("dangvien1", "Đảng viên của đơn vị coso1: tự điểm danh, làm bài kiểm tra, nộp bài thu hoạch"),
+    (
+        "dangvien1",
+        "Đảng viên một chi bộ thuộc đơn vị của coso1 (tài khoản đảng viên): tự điểm danh, "
+        "làm bài kiểm tra, nộp bài thu hoạch, dữ liệu của tôi",
+    ),
 ]
 
 

@@ -283,6 +283,7 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         people = people.none()
     if export_requested(request, form):
+        _log_people_export(request, form, people)
         return export_xlsx(
             "nhan-su.xlsx",
             PERSON_EXPORT_COLUMNS,
@@ -292,6 +293,25 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = paginate(request, people.prefetch_related("roles"))
     context["form"] = form
     return render(request, "orgs/person_list.html", context)
+
+
+def _log_people_export(request: AuthenticatedHttpRequest, form: Any, people: Any) -> None:
+    """An export of people is an access to their personal data: who, when, how many."""
+    from tuyengiao.privacy.access_log import AccessKind, log_access
+
+    unit = (form.cleaned_data.get("unit") if form.is_valid() else None) or request.user.unit
+    if unit is None:  # a system administrator without a unit: the whole tree
+        unit = Unit.objects.filter(depth=1).first()
+    if unit is None:
+        return
+    log_access(
+        request.user,
+        AccessKind.EXPORT,
+        about=unit,
+        unit_path=unit.path,
+        people=people.count(),
+        description=f"Xuất danh sách nhân sự (.xlsx) — {unit.name}",
+    )
 
 
 @login_required
@@ -324,6 +344,7 @@ def person_detail(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResp
             "person": person,
             "transfers": person.transfers.select_related("from_unit", "to_unit"),
             "can_change": can(request.user, Action.CHANGE, person),
+            "can_manage": can(request.user, Action.MANAGE, person),
         },
     )
 
