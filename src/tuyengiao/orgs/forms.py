@@ -80,6 +80,9 @@ class UnitSearchForm(forms.Form):
     kind = forms.ChoiceField(
         label="Loại", required=False, choices=[("", "— Tất cả —"), *UnitKind.choices]
     )
+    history = forms.BooleanField(
+        label="Cả đơn vị đã sáp nhập, chia tách, giải thể (lịch sử)", required=False
+    )
 
 
 class TransferForm(forms.Form):

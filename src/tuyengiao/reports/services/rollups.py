@@ -9,6 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from tuyengiao.orgs.history import tree_as_of
 from tuyengiao.orgs.models import Unit
 
 from ..models import (
@@ -90,26 +91,51 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
     """Every indicator over ``unit``'s subtree, and for each child unit (drill-down).
 
     Constant number of queries: indicators, children, one GROUP BY on the path prefix over the
-    narrow value table, and one count of submissions."""
+    narrow value table, and one count of submissions.
+
+    The subtree is the one of the period's end (``orgs.history.tree_as_of``): after a
+    reorganisation, a past period rolls up under the tree of its time, and a successor's roll-up
+    of a period before it was formed shows its predecessors. Then values are grouped by full path
+    and folded into the children of that time (a local tree, a few hundred paths)."""
     indicators = list(period.report_type.indicators.all())
     prefix_len = (unit.depth + 1) * Unit.steplen
-    in_subtree = IndicatorValue.objects.filter(period=period, unit_path__startswith=unit.path)
-    # Numbers: (period, indicator, unit_path) + value is a covering index on PostgreSQL.
-    grouped = list(
-        in_subtree.annotate(prefix=Substr("unit_path", 1, prefix_len))
-        .values("prefix", "indicator_id")
-        .annotate(s=Sum("value"), n=Count("value"))
-    )
-    # Text indicators only count the units that wrote something (a separate, small query).
+    tree = tree_as_of(unit, period.end)
+    in_subtree = IndicatorValue.objects.filter(tree.q("unit_path"), period=period)
     text_ids = [i.pk for i in indicators if i.kind == IndicatorKind.TEXT]
-    if text_ids:
-        grouped += list(
-            in_subtree.filter(indicator_id__in=text_ids)
-            .exclude(text="")
-            .annotate(prefix=Substr("unit_path", 1, prefix_len))
+    if tree.trivial:
+        # Numbers: (period, indicator, unit_path) + value is a covering index on PostgreSQL.
+        grouped = list(
+            in_subtree.annotate(prefix=Substr("unit_path", 1, prefix_len))
             .values("prefix", "indicator_id")
-            .annotate(s=Sum("value"), n=Count("id"))
+            .annotate(s=Sum("value"), n=Count("value"))
         )
+        # Text indicators only count the units that wrote something (a separate, small query).
+        if text_ids:
+            grouped += list(
+                in_subtree.filter(indicator_id__in=text_ids)
+                .exclude(text="")
+                .annotate(prefix=Substr("unit_path", 1, prefix_len))
+                .values("prefix", "indicator_id")
+                .annotate(s=Sum("value"), n=Count("id"))
+            )
+    else:
+        grouped = []
+        exact = list(
+            in_subtree.values("unit_path", "indicator_id").annotate(
+                s=Sum("value"), n=Count("value")
+            )
+        )
+        if text_ids:
+            exact += list(
+                in_subtree.filter(indicator_id__in=text_ids)
+                .exclude(text="")
+                .values("unit_path", "indicator_id")
+                .annotate(s=Sum("value"), n=Count("id"))
+            )
+        for row in exact:
+            key = tree.child_path(row["unit_path"])
+            if key is not None:
+                grouped.append({"prefix": key, **row})
     total: dict[int, Agg] = {}
     by_child: dict[str, dict[int, Agg]] = {}
     for row in grouped:
@@ -121,13 +147,16 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
     if with_children:
         # The children with values are the prefixes found: looked up by the unique path index
         # (63 keys at national level) rather than a scan of the subtree for depth + 1.
-        child_paths = [p for p in by_child if len(p) == prefix_len and p.startswith(unit.path)]
-        child_units = Unit.objects.filter(path__in=child_paths, depth=unit.depth + 1).order_by(
-            "path"
-        )
-        children = [(c, _rows(indicators, by_child[c.path])) for c in child_units]
+        if tree.trivial:
+            child_paths = [p for p in by_child if len(p) == prefix_len and p.startswith(unit.path)]
+            child_units = Unit.objects.filter(path__in=child_paths, depth=unit.depth + 1)
+        else:
+            child_units = Unit.objects.filter(path__in=[p for p in by_child if p != unit.path])
+        children = [(c, _rows(indicators, by_child[c.path])) for c in child_units.order_by("path")]
     subs = Submission.objects.filter(period=period)
-    if not unit.contains(period.report_type.unit):
+    if not tree.trivial:
+        subs = subs.filter(tree.q("unit__path"))
+    elif not unit.contains(period.report_type.unit):
         # below the owner: only that subtree (over the whole owner subtree no join is needed,
         # every recipient being below the owner)
         subs = subs.filter(unit__path__startswith=unit.path)
@@ -151,11 +180,19 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
 def trend(
     report_type: ReportType, unit: Unit
 ) -> tuple[list[Period], dict[int, list[float | None]]]:
-    """Each indicator's rolled-up figure over the type's periods (one GROUP BY)."""
+    """Each indicator's rolled-up figure over the type's periods (one GROUP BY; one per period
+    when a reorganisation changed the subtree since, each period read in the tree of its time)."""
     periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
     indicators = list(report_type.indicators.all())
+    trees = [tree_as_of(unit, p.end) for p in periods]
+    if all(t.trivial for t in trees):
+        where = Q(period__in=periods, unit_path__startswith=unit.path)
+    else:
+        where = Q(pk__in=[])
+        for p, t in zip(periods, trees, strict=True):
+            where |= Q(period=p) & t.q("unit_path")
     rows = (
-        IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
+        IndicatorValue.objects.filter(where)
         .values("period_id", "indicator_id")
         .annotate(s=Sum("value"), n=Count("value"))
     )
@@ -175,11 +212,13 @@ def trend(
 def spread(
     period: Period, unit: Unit, indicator: Indicator, limit: int = 40
 ) -> list[tuple[str, float]]:
-    """The indicator's value per reporting unit below ``unit`` (for the spread chart)."""
+    """The indicator's value per reporting unit below ``unit`` (for the spread chart), in the
+    tree of the period's end."""
+    subtree = tree_as_of(unit, period.end).q("unit_path")
     if indicator.kind == IndicatorKind.RATE:
         rows = IndicatorValue.objects.filter(
+            subtree,
             period=period,
-            unit_path__startswith=unit.path,
             indicator_id__in=[indicator.numerator_id, indicator.denominator_id],
         ).values_list("submission__unit__name", "indicator_id", "value")
         per: dict[str, dict[int, float | None]] = {}
@@ -189,7 +228,7 @@ def spread(
         return sorted(((n, v) for n, v in out if v is not None), key=lambda t: -t[1])[:limit]
     rows2 = (
         IndicatorValue.objects.filter(
-            period=period, unit_path__startswith=unit.path, indicator=indicator, value__isnull=False
+            subtree, period=period, indicator=indicator, value__isnull=False
         )
         .order_by("-value")
         .values_list("submission__unit__name", "value")[:limit]
