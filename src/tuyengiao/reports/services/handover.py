@@ -59,4 +59,9 @@ def transfer(unit: Unit, successor: Unit, day: dt.date) -> int:
         moved += 1
     for t in types:
         ensure_submissions(t, t.periods.filter(end__gte=day))
+    # what the old unit still holds of those periods: drafts nobody wrote in (the successor has
+    # its own); the unit ends with the change and owes them no more
+    Submission.objects.filter(
+        unit=unit, period__end__gte=day, status=Status.DRAFT, version=1
+    ).delete()
     return len(types) + moved
