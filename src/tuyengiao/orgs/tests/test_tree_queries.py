@@ -114,7 +114,7 @@ def test_generated_tree_accepts_add_child_and_seed_command() -> None:
     )
     assert stats.units == 1 + 2 + 4 + 7 + 7 + 5 + 5 and stats.members == 50
     # communes directly under their province: no district level
-    communes = Unit.objects.filter(code__startswith="T-P", code__contains="-X")
+    communes = Unit.objects.filter(code__regex=r"^T-P[0-9]+-X[0-9]+$")
     assert communes.count() == 5 and set(communes.values_list("depth", flat=True)) == {3}
     district = Unit.objects.get(code="T-P01-K01")
     new = Unit.objects.add_child(
