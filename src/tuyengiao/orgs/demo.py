@@ -449,9 +449,7 @@ def _communes(rng: random.Random, province: Unit) -> list[Unit]:
     return communes
 
 
-def _two_level(
-    province: Unit, bloc: Unit, base_units: list[Unit], kind_of: dict[int, str]
-) -> Unit:
+def _two_level(province: Unit, bloc: Unit, base_units: list[Unit], kind_of: dict[int, str]) -> Unit:
     """The reorganisation of 1/7/2025 as a sheet: the bloc renamed, its party-side bases moved to
     the new committee of the party's agencies (see the module docstring)."""
     import io
@@ -483,7 +481,8 @@ def _two_level(
     if not result.applied:
         raise RuntimeError("; ".join(str(e) for e in result.errors))
     agencies.refresh_from_db()
-    return agencies
+    result_unit: Unit = agencies
+    return result_unit
 
 
 def _members(

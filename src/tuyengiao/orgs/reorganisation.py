@@ -130,7 +130,8 @@ def change_from_spec(spec: dict[str, Any]) -> Change:
             return None
         if pk not in units:
             raise ReorganisationError(["Một đơn vị của thay đổi này không còn trong cây."])
-        return units[pk]
+        found: Unit = units[pk]
+        return found
 
     doc = Document.objects.filter(pk=spec["document"]).first() if spec.get("document") else None
     return Change(
@@ -163,7 +164,8 @@ def _d(day: dt.date | None) -> str:
 def _parent(unit: Unit) -> Unit | None:
     if unit.depth <= 1:
         return None
-    return Unit.objects.filter(path=unit.path[: -Unit.steplen]).first()
+    parent: Unit | None = Unit.objects.filter(path=unit.path[: -Unit.steplen]).first()
+    return parent
 
 
 def _check_unit_on(unit: Unit, day: dt.date, errors: list[str]) -> None:

@@ -38,7 +38,8 @@ BEFORE = DAY - timedelta(days=1)
 
 
 def _fresh(unit: Unit) -> Unit:
-    return Unit.objects.get(pk=unit.pk)
+    fresh: Unit = Unit.objects.get(pk=unit.pk)
+    return fresh
 
 
 def _merge(tree: Tree, **extra: Any) -> Change:
@@ -74,7 +75,9 @@ def test_merge_keeps_history(tree: Tree) -> None:
     assert new.started_on == DAY and Unit.objects.get_parent(new).pk == tree.bloc.pk
     assert (base1.ended_on, base1.active) == (DAY, False)
     # the old units are kept below their successor, their cells are the successor's now
-    assert Unit.objects.get_parent(base1).pk == new.pk and Unit.objects.get_parent(base2).pk == new.pk
+    assert (
+        Unit.objects.get_parent(base1).pk == new.pk and Unit.objects.get_parent(base2).pk == new.pk
+    )
     assert Unit.objects.get_parent(cell1).pk == new.pk
     assert Person.objects.get(pk=a1.pk).unit_id == new.pk
     assert Person.objects.get(pk=b1.pk).unit_id == new.pk

@@ -118,8 +118,9 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
                 .values("prefix", "indicator_id")
                 .annotate(s=Sum("value"), n=Count("id"))
             )
+        folded = [(r["prefix"], r["indicator_id"], r["s"], r["n"]) for r in grouped]
     else:
-        grouped = []
+        folded = []
         exact = list(
             in_subtree.values("unit_path", "indicator_id").annotate(
                 s=Sum("value"), n=Count("value")
@@ -135,14 +136,12 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
         for row in exact:
             key = tree.child_path(row["unit_path"])
             if key is not None:
-                grouped.append({"prefix": key, **row})
+                folded.append((key, row["indicator_id"], row["s"], row["n"]))
     total: dict[int, Agg] = {}
     by_child: dict[str, dict[int, Agg]] = {}
-    for row in grouped:
-        total.setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
-        by_child.setdefault(row["prefix"], {}).setdefault(row["indicator_id"], Agg()).add(
-            row["s"], row["n"]
-        )
+    for prefix, indicator_id, s, n in folded:
+        total.setdefault(indicator_id, Agg()).add(s, n)
+        by_child.setdefault(prefix, {}).setdefault(indicator_id, Agg()).add(s, n)
     children: list[tuple[Unit, list[RollupRow]]] = []
     if with_children:
         # The children with values are the prefixes found: looked up by the unique path index
