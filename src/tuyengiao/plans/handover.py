@@ -3,7 +3,8 @@
 An assignment not done on the effective date moves to the successor, with its progress reports
 and evidence (the timeline keeps who reported what); a finished one stays with the old unit. When
 the successor already has a part in the same task, the old unit's assignment stays where it is
-(the successor's own part carries on) and the dry run says so.
+(the successor's own part carries on; the dry run, which does not know the successor's
+parts, lists it among those passing).
 """
 
 from __future__ import annotations
