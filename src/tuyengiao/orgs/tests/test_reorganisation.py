@@ -282,3 +282,59 @@ def test_pages_dry_run_then_confirm(tree: Tree, users: dict[str, Any], client_as
     assert "01/07/2025" in bad.content.decode()
     listing = admin.get(reverse("orgs:reorg_list") + "?export=xlsx")
     assert listing.status_code == 200
+
+
+def test_split_page_maps_cells_and_members_and_links_the_decision(
+    tree: Tree, client_as: Any
+) -> None:
+    from tuyengiao.documents.models import Document
+
+    decision = Document.objects.create(
+        unit=tree.bloc, number="123-QĐ/ĐUK", title="Quyết định chia tách Đảng bộ Sở TTTT"
+    )
+    extra = Unit.objects.add_child(
+        _fresh(tree.base1), dict(kind=UnitKind.CELL, code="CB-STTTT-2", name="Chi bộ 2")
+    )
+    person = make_person(tree.base1, "Người Ở Lại")
+    admin = client_as("khoi")
+    url = reverse("orgs:reorg_split")
+    form = admin.get(url, {"don-vi": tree.base1.pk}).content.decode()
+    assert f'name="cell_{extra.pk}"' in form and f'name="member_{person.pk}"' in form
+    response = admin.post(
+        url + f"?don-vi={tree.base1.pk}",
+        {
+            "source": tree.base1.pk,
+            "new_units": "DB-A | Đảng bộ A | ĐU\nDB-B | Đảng bộ B",
+            "new_kind": UnitKind.BASE_ORGANISATION,
+            "date": "01/07/2025",
+            "document": decision.pk,
+            f"cell_{tree.cell1.pk}": "0",
+            f"cell_{extra.pk}": "1",
+            f"member_{person.pk}": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    draft = Reorganisation.objects.get()
+    assert draft.document == decision
+    admin.post(reverse("orgs:reorg_confirm", args=[draft.pk]))
+    b = Unit.objects.get(code="DB-B")
+    assert Unit.objects.get_parent(_fresh(extra)).pk == b.pk
+    assert Person.objects.get(pk=person.pk).unit_id == b.pk
+    # a line that is not "mã | tên" is refused with its number, the text kept
+    bad = admin.post(
+        url,
+        {
+            "source": tree.base2.pk,
+            "new_units": "DB-C | Đảng bộ C\nchỉ có tên",
+            "new_kind": UnitKind.BASE_ORGANISATION,
+            "date": "01/07/2025",
+        },
+    )
+    assert bad.status_code == 400 and "Dòng 2" in bad.content.decode()
+    assert "chỉ có tên" in bad.content.decode()
+    for name in ("orgs:reorg_move", "orgs:reorg_rename", "orgs:reorg_dissolve", "orgs:reorg_list"):
+        assert admin.get(reverse(name)).status_code == 200
+    # an officer (not an administrator) may read the history but not reorganise
+    officer = client_as("coso1")
+    assert officer.get(reverse("orgs:reorg_merge")).status_code == 403
+    assert officer.post(reverse("orgs:reorg_confirm", args=[draft.pk])).status_code == 404
