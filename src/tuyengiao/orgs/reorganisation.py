@@ -380,12 +380,12 @@ def _form_step(index: int, spec: NewUnit, parent: Unit) -> Step:
     return Step(S_NEW, f"{spec.name} (mã {spec.code}), trực thuộc {parent.name}", run)
 
 
-def _cell_step(cell: Unit, target: int | Unit, target_name: str) -> Step:
+def _cell_step(cell: Unit, source: Unit, target: int | Unit, target_name: str) -> Step:
     def run(ctx: Context) -> None:
         _move(ctx, cell, ctx.target(target))
         ctx.add("moved")
 
-    return Step(S_MOVE, f"{cell.name}: sang {target_name}", run)
+    return Step(S_MOVE, f"{cell.name}: từ {source.name} sang {target_name}", run)
 
 
 def _people_steps(unit: Unit, to: Callable[[Person], tuple[int | Unit, str]]) -> list[Step]:
@@ -458,7 +458,7 @@ def plan(change: Change, today: dt.date | None = None) -> list[Step]:
         succ_name = change.successor.name if change.successor else change.new_units[0].name
         for src in change.sources:
             for cell in Unit.objects.get_children(src).current(day):
-                steps.append(_cell_step(cell, succ, succ_name))
+                steps.append(_cell_step(cell, src, succ, succ_name))
             steps += _people_steps(src, lambda p: (succ, succ_name))
             steps += _handover_steps(src, succ, succ_name, day)
             steps += _end_steps(src, succ, succ_name, keep_below=True)
@@ -467,7 +467,7 @@ def plan(change: Change, today: dt.date | None = None) -> list[Step]:
         names = [n.name for n in change.new_units]
         for cell in Unit.objects.get_children(src).current(day):
             i = change.cell_map.get(cell.pk, 0)
-            steps.append(_cell_step(cell, i, names[i]))
+            steps.append(_cell_step(cell, src, i, names[i]))
         steps += _people_steps(
             src, lambda p: (change.member_map.get(p.pk, 0), names[change.member_map.get(p.pk, 0)])
         )
@@ -510,7 +510,7 @@ def plan(change: Change, today: dt.date | None = None) -> list[Step]:
         recv = change.successor
         if recv is not None:
             for cell in Unit.objects.get_children(unit).current(day):
-                steps.append(_cell_step(cell, recv, recv.name))
+                steps.append(_cell_step(cell, unit, recv, recv.name))
             steps += _people_steps(unit, lambda p: (recv, recv.name))
             steps += _handover_steps(unit, recv, recv.name, day)
         steps += _end_steps(unit, recv, recv.name if recv else "", keep_below=False)
