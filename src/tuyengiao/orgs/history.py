@@ -127,7 +127,13 @@ def tree_as_of(unit: Unit, on: dt.date) -> TreeAsOf:
     old_parent: dict[int, Unit | None] = {}
     for state in states:
         old_parent.setdefault(state.unit_id, state.parent)
-    by_path: dict[str, Unit] = {}
+    # every unit a walk may need, read at once: the displaced units' current parents, and the
+    # parents they had on the date with all their ancestors (two queries, however many states)
+    wanted: set[str] = {st.unit.path[: -Unit.steplen] for st in states if st.unit.depth > 1}
+    for st in states:
+        if st.parent is not None:
+            wanted.update(st.parent.ancestor_paths(include_self=True))
+    by_path: dict[str, Unit] = {u.path: u for u in Unit.objects.filter(path__in=wanted)}
 
     def current_parent(u: Unit) -> Unit | None:
         if u.depth <= 1:
