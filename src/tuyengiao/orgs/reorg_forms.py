@@ -11,7 +11,7 @@ from tuyengiao.core import uploads
 from tuyengiao.core.uploads import CheckedFileField
 
 from .models import Person, ReorganisationKind, Unit, UnitKind, current_q
-from .reorganisation import Change, NewUnit
+from .reorg_change import Change, NewUnit
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User

@@ -33,7 +33,8 @@ from tuyengiao.core.spreadsheets import Row, RowError, read_table, require_colum
 from tuyengiao.core.text import fold
 
 from .models import ReorganisationKind, Unit, UnitKind
-from .reorganisation import Change, NewUnit, ReorganisationError, apply, sections
+from .reorg_change import Change, NewUnit, ReorganisationError
+from .reorganisation import apply, sections
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User

@@ -338,3 +338,12 @@ def test_split_page_maps_cells_and_members_and_links_the_decision(
     officer = client_as("coso1")
     assert officer.get(reverse("orgs:reorg_merge")).status_code == 403
     assert officer.post(reverse("orgs:reorg_confirm", args=[draft.pk])).status_code == 404
+
+
+def test_tree_as_of_costs_one_query_without_later_changes(
+    tree: Tree, django_assert_num_queries: Any
+) -> None:
+    bloc = _fresh(tree.bloc)
+    with django_assert_num_queries(1):  # the states after the date: none
+        t = tree_as_of(bloc, DAY)
+    assert t.trivial and t.child_path(_fresh(tree.cell1).path) == _fresh(tree.base1).path
