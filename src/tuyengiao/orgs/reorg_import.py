@@ -253,7 +253,7 @@ def import_sheet(
         for code, u in units.items():
             if not can(user, Action.MANAGE, u):
                 for r in rows:
-                    if code in (r.get("old").strip(), r.get("parent").strip()):
+                    if code in {r.get(c).strip() for c in ("old", "new", "parent")}:
                         result.errors.append(
                             RowError(r.number, f"bạn không quản trị đơn vị “{code}”")
                         )

@@ -115,3 +115,17 @@ def test_pages_run_the_sheet_as_a_job(tree: Tree, client_as: Any) -> None:
     assert Unit.objects.get(code="DB-SYT").name == "Đảng bộ Sở Y tế mới"
     # coso1 is an officer, not an administrator: no import for it
     assert client_as("coso1").get(reverse("orgs:reorg_import")).status_code == 403
+
+
+def test_units_outside_the_administrators_subtree_are_refused(
+    tree: Tree, users: dict[str, Any]
+) -> None:
+    # khoi administers the bloc: moving a cell under the state side is out of its reach
+    before = _snapshot()
+    result = _run(
+        [["CB-STTTT-VP", "STTTT", "chuyển", "01/07/2025"]], dry_run=False, user=users["khoi"]
+    )
+    assert [(e.row, "không quản trị đơn vị “STTTT”" in e.reason) for e in result.errors] == [
+        (2, True)
+    ]
+    assert _snapshot() == before
