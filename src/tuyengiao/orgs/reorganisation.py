@@ -370,6 +370,11 @@ def apply(
     return reorg
 
 
+@transaction.atomic
 def confirm(draft: Reorganisation, by: User | None = None) -> Reorganisation:
-    """Apply a stored draft (checked again: the tree may have changed since its dry run)."""
-    return apply(change_from_spec(draft.spec), by=by, draft=draft)
+    """Apply a stored draft (checked again: the tree may have changed since its dry run). The
+    draft's row is locked first: a second click waits, then finds it done."""
+    locked = Reorganisation.objects.select_for_update().get(pk=draft.pk)
+    if locked.applied_at is not None:
+        raise ReorganisationError(["Thay đổi này đã được thực hiện."])
+    return apply(change_from_spec(locked.spec), by=by, draft=locked)

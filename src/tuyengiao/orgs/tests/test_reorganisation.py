@@ -273,6 +273,10 @@ def test_pages_dry_run_then_confirm(tree: Tree, users: dict[str, Any], client_as
     draft.refresh_from_db()
     assert draft.applied_at is not None
     assert Unit.objects.get(code="DB-HN").started_on == DAY
+    # a second click changes nothing and says why
+    again = admin.post(reverse("orgs:reorg_confirm", args=[draft.pk]), follow=True)
+    assert "Thay đổi này đã được thực hiện." in again.content.decode()
+    assert Unit.objects.filter(code="DB-HN").count() == 1
     # a bad input keeps what was typed and says why
     bad = admin.post(
         reverse("orgs:reorg_move"),
