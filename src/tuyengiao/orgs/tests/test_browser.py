@@ -95,6 +95,7 @@ def test_merge_two_communes_dry_run_then_confirm(
     # a quarterly report of the province: both communes submitted the last quarter
     rt = ReportType.objects.create(unit=province, title="Báo cáo tuyên giáo quý của xã, phường")
     total = Indicator.objects.create(report_type=rt, order=1, code="dv", label="Số đảng viên")
+    generate_year(rt, today.year - 1)  # the last quarter may be last year's
     generate_year(rt, today.year)
     set_recipients(rt, [a, b])
     current = rt.periods.get(start__lte=today, end__gte=today)
