@@ -85,6 +85,16 @@ class UnitSearchForm(forms.Form):
     )
 
 
+class AsOfForm(forms.Form):
+    """``?ngay=dd/mm/yyyy`` on a unit's page: its structure as it was that day."""
+
+    ngay = forms.DateField(
+        label="Cơ cấu tại ngày",
+        required=False,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+
 class TransferForm(forms.Form):
     to_unit = forms.ModelChoiceField(label="Đến đơn vị", queryset=Unit.objects.none())
     date = forms.DateField(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .models import ReorganisationLink, Unit, UnitState
+from .models import ReorganisationLink, Unit, UnitAsOf, UnitState, current_q
 
 
 @dataclass
@@ -193,3 +193,29 @@ def tree_as_of(unit: Unit, on: dt.date) -> TreeAsOf:
 def subtree_q(unit: Unit, on: dt.date, path_field: str = "unit_path") -> Q:
     """Shorthand: the rows of ``path_field`` that roll up under ``unit`` for a period of ``on``."""
     return tree_as_of(unit, on).q(path_field)
+
+
+def children_on(unit: Unit, on: dt.date) -> list[UnitAsOf]:
+    """The units directly below ``unit`` on ``on``, with their names of that day — or, when the
+    unit did not exist yet, the units it stands for (its predecessors). Three queries."""
+    preds = stand_ins(unit, on)
+    if preds:
+        return [p.as_of(on) or UnitAsOf(p, p.name, p.short_name, None) for p in preds]
+    states: dict[int, UnitState] = {}
+    for state in _covering_states(on):
+        states.setdefault(state.unit_id, state)
+    below = Unit.objects.filter(current_q(on), path__startswith=unit.path, depth=unit.depth + 1)
+    out: list[UnitAsOf] = []
+    for child in below:
+        state = states.get(child.pk)
+        if state is not None and state.parent_id != unit.pk:
+            continue  # elsewhere on that day
+        if state is not None:
+            out.append(UnitAsOf(child, state.name, state.short_name, unit.pk))
+        else:
+            out.append(UnitAsOf(child, child.name, child.short_name, unit.pk))
+    seen = {u.unit.pk for u in out}
+    for state in states.values():
+        if state.parent_id == unit.pk and state.unit_id not in seen and state.unit.exists_on(on):
+            out.append(UnitAsOf(state.unit, state.name, state.short_name, unit.pk))
+    return sorted(out, key=lambda u: u.unit.code)

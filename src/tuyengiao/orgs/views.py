@@ -29,7 +29,16 @@ from tuyengiao.core.text import fold
 from tuyengiao.core.views import job_page
 
 from . import imports, tasks
-from .forms import ImportForm, PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
+from .forms import (
+    AsOfForm,
+    ImportForm,
+    PersonFilterForm,
+    PersonForm,
+    TransferForm,
+    UnitForm,
+    UnitSearchForm,
+)
+from .history import children_on
 from .models import Person, Unit, current_q
 from .services import transfer_person
 
@@ -218,6 +227,8 @@ def unit_detail(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse
     )
     people = Person.objects.filter(unit=unit, active=True).prefetch_related("roles")[:500]
     history = request.GET.get("lich-su") == "1"
+    as_of_form = AsOfForm(request.GET if "ngay" in request.GET else None)
+    on = as_of_form.cleaned_data["ngay"] if as_of_form.is_valid() else None
     return render(
         request,
         "orgs/unit_detail.html",
@@ -225,6 +236,10 @@ def unit_detail(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse
             "unit": unit,
             "ancestors": ancestors,
             "history": history,
+            "as_of_form": as_of_form,
+            "on": on,
+            "then": unit.as_of(on) if on else None,
+            "then_rows": children_on(unit, on) if on else [],
             "states": unit.states.select_related("parent", "reorganisation"),
             "predecessors": unit.predecessor_links.select_related("predecessor", "reorganisation"),
             "successors": unit.successor_links.select_related("successor", "reorganisation"),

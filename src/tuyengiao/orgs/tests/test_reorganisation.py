@@ -351,3 +351,34 @@ def test_tree_as_of_costs_one_query_without_later_changes(
     with django_assert_num_queries(1):  # the states after the date: none
         t = tree_as_of(bloc, DAY)
     assert t.trivial and t.child_path(_fresh(tree.cell1).path) == _fresh(tree.base1).path
+
+
+def test_unit_page_shows_the_structure_of_a_past_day(tree: Tree, client_as: Any) -> None:
+    from tuyengiao.orgs.history import children_on
+
+    apply(_merge(tree))
+    apply(
+        Change(
+            kind="rename",
+            date=DAY + timedelta(days=1),
+            sources=[_fresh(tree.bloc)],
+            new_name="Đảng ủy Ủy ban nhân dân tỉnh",
+        )
+    )
+    new = Unit.objects.get(code="DB-HN")
+    then = [u.name for u in children_on(_fresh(tree.bloc), BEFORE)]
+    assert then == ["Đảng bộ Sở Thông tin và Truyền thông", "Đảng bộ Sở Y tế"]
+    assert [u.name for u in children_on(_fresh(tree.bloc), DAY)] == ["Đảng bộ Sở Hợp nhất"]
+    assert {u.unit.pk for u in children_on(new, BEFORE)} == {tree.base1.pk, tree.base2.pk}
+    client = client_as("khoi")
+    page = client.get(
+        reverse("orgs:unit_detail", args=[tree.bloc.pk]), {"ngay": "30/06/2025"}
+    ).content.decode()
+    assert "Đảng ủy Khối các cơ quan tỉnh</strong> (tên lúc đó)" in page
+    assert "Đảng bộ Sở Y tế" in page
+    page = client.get(
+        reverse("orgs:unit_detail", args=[new.pk]), {"ngay": "30/06/2025"}
+    ).content.decode()
+    assert "chưa thành lập" in page and "Đảng bộ Sở Thông tin và Truyền thông" in page
+    bad = client.get(reverse("orgs:unit_detail", args=[new.pk]), {"ngay": "31/02/2025"})
+    assert bad.status_code == 200 and "31/02/2025" in bad.content.decode()
