@@ -207,11 +207,11 @@ def children_on(unit: Unit, on: dt.date) -> list[UnitAsOf]:
     below = Unit.objects.filter(current_q(on), path__startswith=unit.path, depth=unit.depth + 1)
     out: list[UnitAsOf] = []
     for child in below:
-        state = states.get(child.pk)
-        if state is not None and state.parent_id != unit.pk:
+        kept = states.get(child.pk)
+        if kept is not None and kept.parent_id != unit.pk:
             continue  # elsewhere on that day
-        if state is not None:
-            out.append(UnitAsOf(child, state.name, state.short_name, unit.pk))
+        if kept is not None:
+            out.append(UnitAsOf(child, kept.name, kept.short_name, unit.pk))
         else:
             out.append(UnitAsOf(child, child.name, child.short_name, unit.pk))
     seen = {u.unit.pk for u in out}
