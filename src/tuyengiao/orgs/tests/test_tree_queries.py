@@ -18,7 +18,7 @@ from tuyengiao.testing import make_user
 
 @pytest.fixture(scope="module")
 def big_tree(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    """1 root → 20 provinces → 200 districts → 10,000 base organisations → 40,000 cells; 30,000 people."""
+    """1 root → 20 provinces → 200 committees → 10,000 base organisations → 40,000 cells; 30,000 people."""
     with django_db_blocker.unblock():
         stats = build_synthetic_tree(
             provinces=20,
