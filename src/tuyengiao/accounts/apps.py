@@ -38,4 +38,10 @@ class AccountsConfig(AppConfig):
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])
+
+        from tuyengiao.orgs import handover as orgs_handover
+
+        from . import handover
+
+        orgs_handover.register("accounts", handover.TITLE, handover.pending, handover.transfer)
         user_logged_in.connect(session_refreshed_at_login, dispatch_uid="accounts.idle_session")

@@ -7,7 +7,10 @@ from typing import Any
 
 DEMO_ACCOUNTS = [
     ("admin", "Quản trị hệ thống (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
-    ("khoi", "Quản trị Đảng bộ Khối (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
+    (
+        "khoi",
+        "Quản trị Đảng ủy UBND tỉnh, trước 1/7/2025 là Đảng ủy Khối (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)",
+    ),
     ("coso1", "Cán bộ chuyên trách của một đảng bộ cơ sở"),
     ("coso2", "Cán bộ chuyên trách của đảng bộ cơ sở bên cạnh"),
     ("xem1", "Chỉ xem, cùng đơn vị với coso1"),

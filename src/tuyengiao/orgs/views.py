@@ -29,8 +29,17 @@ from tuyengiao.core.text import fold
 from tuyengiao.core.views import job_page
 
 from . import imports, tasks
-from .forms import ImportForm, PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
-from .models import Person, Unit
+from .forms import (
+    AsOfForm,
+    ImportForm,
+    PersonFilterForm,
+    PersonForm,
+    TransferForm,
+    UnitForm,
+    UnitSearchForm,
+)
+from .history import children_on
+from .models import Person, Unit, current_q
 from .services import transfer_person
 
 TREE_SEARCH_LIMIT = 200
@@ -48,8 +57,11 @@ def _root_units(request: AuthenticatedHttpRequest) -> list[Unit]:
 def unit_tree(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UnitSearchForm(request.GET or None)
     results = None
+    history = form.is_valid() and form.cleaned_data["history"]
     if form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["kind"]):
         units = visible_units(request.user)
+        if not history:
+            units = units.filter(current_q())
         if q := form.cleaned_data["q"]:
             for word in fold(q).split():
                 units = units.filter(name_folded__contains=word)
@@ -71,6 +83,7 @@ def unit_tree(request: AuthenticatedHttpRequest) -> HttpResponse:
             "results": results,
             "limit": TREE_SEARCH_LIMIT,
             "roots": roots,
+            "history": history,
             "can_import": Action.MANAGE in allowed_actions(request.user),
         },
     )
@@ -201,7 +214,9 @@ def unit_import_valid_only(request: AuthenticatedHttpRequest, unit_job_pk: int) 
 def unit_children(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse:
     """htmx fragment: the units directly below one unit, each with its counts (two queries)."""
     unit = get_for_user(Unit, request.user, pk=unit_pk)
-    return render(request, "orgs/_unit_children.html", {"rows": unit.children_with_member_counts()})
+    history = request.GET.get("history") == "on"
+    rows = unit.children_with_member_counts(history=history)
+    return render(request, "orgs/_unit_children.html", {"rows": rows, "history": history})
 
 
 @login_required
@@ -211,13 +226,24 @@ def unit_detail(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse
         visible_units(request.user).filter(path__in=unit.ancestor_paths()).order_by("depth")
     )
     people = Person.objects.filter(unit=unit, active=True).prefetch_related("roles")[:500]
+    history = request.GET.get("lich-su") == "1"
+    as_of_form = AsOfForm(request.GET if "ngay" in request.GET else None)
+    on = as_of_form.cleaned_data["ngay"] if as_of_form.is_valid() else None
     return render(
         request,
         "orgs/unit_detail.html",
         {
             "unit": unit,
             "ancestors": ancestors,
-            "rows": unit.children_with_member_counts(),
+            "history": history,
+            "as_of_form": as_of_form,
+            "on": on,
+            "then": unit.as_of(on) if on else None,
+            "then_rows": children_on(unit, on) if on else [],
+            "states": unit.states.select_related("parent", "reorganisation"),
+            "predecessors": unit.predecessor_links.select_related("predecessor", "reorganisation"),
+            "successors": unit.successor_links.select_related("successor", "reorganisation"),
+            "rows": unit.children_with_member_counts(history=history),
             "people": people,
             "can_change": can(request.user, Action.MANAGE, unit),
         },

@@ -35,6 +35,12 @@ class StudyConfig(AppConfig):
         from . import models
 
         path_copies.register(models.RoundUnitTally, "unit__path")
+
+        from tuyengiao.orgs import handover as orgs_handover
+
+        from .services import handover
+
+        orgs_handover.register("study", handover.TITLE, handover.pending, handover.transfer)
         auditlog.register(models.StudyRound)
         auditlog.register(models.StudySession)
         auditlog.register(models.Eligibility)

@@ -11,18 +11,22 @@ whenever they may have changed:
   ``(period, updated_at)`` makes it one index probe);
 * units moving in the tree rewrite the copies of paths the sums group by: the copies'
   ``generation`` (``orgs.path_copies``) is part of the stamp;
+* a reorganisation changes which paths count under a unit for a period: the tree as of the
+  period's end (``orgs.history.tree_as_of``) is part of the key;
 * anything else (a submission deleted outright) is bounded by the cache's lifetime.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from tuyengiao.orgs import path_copies
+from tuyengiao.orgs.history import TreeAsOf
 
 from ..models import IndicatorValue, Period, Submission
 
@@ -51,26 +55,36 @@ def _stamp(period: Period) -> str:
     return f"{newest.isoformat() if newest else '-'}:{path_copies.generation()}"
 
 
-def _computed(period_ids: Sequence[int], unit_path: str) -> dict[int, dict[int, Agg]]:
+def _tree_key(tree: TreeAsOf) -> str:
+    if tree.trivial:
+        return tree.unit.path
+    return hashlib.sha1(repr(sorted(tree.roots.items())).encode()).hexdigest()
+
+
+def _computed(wanted: Sequence[tuple[Period, TreeAsOf]]) -> dict[int, dict[int, Agg]]:
+    where = Q(pk__in=[])
+    for period, tree in wanted:
+        where |= Q(period=period) & tree.q("unit_path")
     rows = (
-        IndicatorValue.objects.filter(period_id__in=period_ids, unit_path__startswith=unit_path)
+        IndicatorValue.objects.filter(where)
         .values("period_id", "indicator_id")
         .annotate(s=Sum("value"), n=Count("value"))
     )
-    out: dict[int, dict[int, Agg]] = {pk: {} for pk in period_ids}
+    out: dict[int, dict[int, Agg]] = {p.pk: {} for p, _ in wanted}
     for row in rows:
         out[row["period_id"]].setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
     return out
 
 
-def period_sums(periods: Sequence[Period], unit_path: str) -> dict[int, dict[int, Agg]]:
-    """For each period: indicator id → sum and count of its values under ``unit_path``."""
-    keys = {p.pk: f"reports:sums:{p.pk}:{unit_path}:{_stamp(p)}" for p in periods}
+def period_sums(wanted: Sequence[tuple[Period, TreeAsOf]]) -> dict[int, dict[int, Agg]]:
+    """For each (period, tree as of its end): indicator id → sum and count of the values that
+    roll up under the tree's unit."""
+    keys = {p.pk: f"reports:sums:{p.pk}:{_tree_key(t)}:{_stamp(p)}" for p, t in wanted}
     found = cache.get_many(list(keys.values()))
     out = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in keys if pk not in out]
+    missing = [(p, t) for p, t in wanted if p.pk not in out]
     if missing:
-        computed = _computed(missing, unit_path)
-        cache.set_many({keys[pk]: computed[pk] for pk in missing}, CACHE_SECONDS)
+        computed = _computed(missing)
+        cache.set_many({keys[p.pk]: computed[p.pk] for p, _ in missing}, CACHE_SECONDS)
         out.update(computed)
     return out
