@@ -44,3 +44,10 @@ def nav_items_for(user: object) -> tuple[NavItem, ...]:
         if allowed is None or allowed(user, item.url_name):
             visible.append(item)
     return tuple(visible)
+
+
+@cache
+def header_templates() -> tuple[str, ...]:
+    """Templates an app shows in the header of every signed-in page (AppConfig
+    ``header_templates = [...]``, e.g. the notifications bell)."""
+    return tuple(t for c in apps.get_app_configs() for t in getattr(c, "header_templates", []))
