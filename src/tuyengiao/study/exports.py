@@ -18,12 +18,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from tuyengiao.core.spreadsheets import workbook_bytes
+from tuyengiao.formats.numbers import number, percent
 from tuyengiao.orgs.models import Unit
 
 from .models import StudyRound, StudySession
 from .services.attendance import signin_sheet_rows
 from .services.quizzes import ScoreRow
-from .services.rates import RateRow, rate_for_unit
+from .services.rates import RateRow, rate_for_unit, units_reported
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RATE_HEADERS = [
@@ -148,14 +149,16 @@ def summary_docx(
     _para(doc, f"Kết quả học tập, quán triệt {studied}", bold=True, size=14)
     _para(doc, "-----", size=13)
     total = rate_for_unit(study_round, unit)
-    rate_text = f"{total['rate']:.2f} %" if total["rate"] is not None else "—"
+    rate_text = percent(total["rate"])
+    reported, expected = units_reported(study_round, unit)
     reached = total["rate"] is not None and total["rate"] >= study_round.target_rate
     body = (
         f"Thực hiện {study_round.number + ' ' if study_round.number else ''}về {study_round.title}, "
         f"từ ngày {study_round.starts_on:%d/%m/%Y} đến ngày {study_round.ends_on:%d/%m/%Y}, {unit.name} "
         f"đã tổ chức học tập, quán triệt cho {total['eligible']} đảng viên thuộc diện học tập; miễn học "
         f"{total['exempted']} đồng chí theo quy định; số đảng viên tham gia {total['attended']}, đạt tỷ lệ "
-        f"{rate_text} ({'đạt' if reached else 'chưa đạt'} chỉ tiêu {study_round.target_rate:.0f} %)."
+        f"{rate_text} ({'đạt' if reached else 'chưa đạt'} chỉ tiêu {percent(study_round.target_rate, 0)}); "
+        f"số liệu tổng hợp từ {reported}/{expected} đơn vị đã báo cáo (đã ghi nhận điểm danh)."
     )
     _para(doc, body, align=WD_ALIGN_PARAGRAPH.JUSTIFY, size=14)
     _para(doc, "Kết quả theo đơn vị:", align=WD_ALIGN_PARAGRAPH.LEFT, size=14)
@@ -171,7 +174,7 @@ def summary_docx(
         cells = table.add_row().cells
         for i, value in enumerate(values):
             cells[i].text = (
-                f"{value:.2f}"
+                number(value, 2, keep_zeros=True)
                 if isinstance(value, float)
                 else str(value if value is not None else "—")
             )

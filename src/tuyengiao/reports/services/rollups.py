@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -51,6 +51,15 @@ class Rollup:
     children: list[tuple[Unit, list[RollupRow]]]
     submitted: int
     expected: int
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.expected - self.submitted)
+
+    @property
+    def coverage_text(self) -> str:
+        """ "n/N đơn vị đã báo cáo", for the page and the compiled report alike."""
+        return f"{self.submitted}/{self.expected} đơn vị đã báo cáo"
 
 
 def indicator_result(ind: Indicator, aggs: dict[int, Agg]) -> tuple[float | None, int, str]:
@@ -148,28 +157,89 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
     )
 
 
-def trend(
-    report_type: ReportType, unit: Unit
-) -> tuple[list[Period], dict[int, list[float | None]]]:
-    """Each indicator's rolled-up figure over the type's periods (one GROUP BY)."""
-    periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
-    indicators = list(report_type.indicators.all())
-    rows = (
-        IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
-        .values("period_id", "indicator_id")
-        .annotate(s=Sum("value"), n=Count("value"))
-    )
+@dataclass
+class Coverage:
+    """How many of the units asked reported in a period (submitted or accepted)."""
+
+    period: Period
+    reported: int
+    expected: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.reported}/{self.expected}"
+
+
+@dataclass
+class Trend:
+    """Each indicator's figure over the periods begun, told honestly.
+
+    ``series`` rolls up whatever was reported in each period; ``comparable`` rolls up only the
+    ``comparable_units`` units that reported in every period shown, so a period where few units
+    have reported yet does not look like a collapse; ``coverage`` says n/N for each period."""
+
+    periods: list[Period]
+    series: dict[int, list[float | None]]
+    comparable: dict[int, list[float | None]]
+    comparable_units: int
+    coverage: list[Coverage]
+
+
+def _series(
+    indicators: Sequence[Indicator], periods: Sequence[Period], values: QuerySet[IndicatorValue]
+) -> dict[int, list[float | None]]:
     per_period: dict[int, dict[int, Agg]] = {}
-    for row in rows:
+    for row in values.values("period_id", "indicator_id").annotate(
+        s=Sum("value"), n=Count("value")
+    ):
         per_period.setdefault(row["period_id"], {}).setdefault(row["indicator_id"], Agg()).add(
             row["s"], row["n"]
         )
-    series: dict[int, list[float | None]] = {}
-    for ind in indicators:
-        if ind.kind == IndicatorKind.TEXT:
-            continue
-        series[ind.pk] = [indicator_result(ind, per_period.get(p.pk, {}))[0] for p in periods]
-    return periods, series
+    return {
+        ind.pk: [indicator_result(ind, per_period.get(p.pk, {}))[0] for p in periods]
+        for ind in indicators
+        if ind.kind != IndicatorKind.TEXT
+    }
+
+
+def trend(report_type: ReportType, unit: Unit) -> Trend:
+    """The trend of every indicator over the type's periods begun, in ``unit``'s subtree: all
+    reports, the like-for-like roll-up and the coverage of each period (four GROUP BYs)."""
+    periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
+    indicators = list(report_type.indicators.all())
+    values = IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
+    # Units with values in every period shown (values exist for submitted and accepted reports).
+    steady = (
+        values.values("unit_path")
+        .annotate(k=Count("period", distinct=True))
+        .filter(k=len(periods))
+        .values("unit_path")
+    )
+    comparable_units = steady.count() if periods else 0
+    counts = {
+        row["period_id"]: row
+        for row in Submission.objects.filter(period__in=periods, unit__path__startswith=unit.path)
+        .values("period_id")
+        .annotate(
+            expected=Count("*"),
+            reported=Count("id", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
+        )
+    }
+    coverage = [
+        Coverage(
+            p, counts.get(p.pk, {}).get("reported", 0), counts.get(p.pk, {}).get("expected", 0)
+        )
+        for p in periods
+    ]
+    return Trend(
+        periods=periods,
+        series=_series(indicators, periods, values),
+        comparable=_series(indicators, periods, values.filter(unit_path__in=steady))
+        if comparable_units
+        else {},
+        comparable_units=comparable_units,
+        coverage=coverage,
+    )
 
 
 def spread(
