@@ -46,7 +46,7 @@ def _setup(tree: Tree) -> dict[str, Any]:
             start=date(2025, 3 * q - 2, 1),
             end=date(2025, 3 * q, 28),
             due_date=date(2025, 3 * q, 28),
-        )  # fmt: skip
+        )
         for q in (1, 2)
     ]
     set_recipients(rt, units)
