@@ -26,7 +26,7 @@ def load(ctx: DemoContext) -> None:
     if coso1 is not None:
         # coso1 reads the due dates in the morning digest and is mailed at once when a report
         # comes back; the rest stays in the app.
-        choices = {kind: Delivery.APP for kind in Kind.values}
+        choices: dict[str, str] = {kind: Delivery.APP for kind in Kind.values}
         choices.update(
             {
                 Kind.REPORT_RETURNED: Delivery.EMAIL,

@@ -196,7 +196,10 @@ def _xlsx_problems(content: bytes) -> list[str]:
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.is_date and "yyyy-mm-dd" in str(cell.number_format).lower():
+                if (
+                    getattr(cell, "is_date", False)
+                    and "yyyy-mm-dd" in str(cell.number_format).lower()
+                ):
                     out.append(f"{sheet.title}!{cell.coordinate}: date shown as yyyy-mm-dd")
                 if isinstance(cell.value, str):
                     out += [
@@ -298,6 +301,7 @@ def test_the_review_screen_writes_parsed_dates_the_vietnamese_way(
     from tuyengiao.documents.testing import url_kwarg_factories
 
     pk = url_kwarg_factories()["uploaddraft_pk"](tree.base1)
+    assert isinstance(pk, int)
     draft = UploadDraft.objects.get(pk=pk)
     draft.parsed = {
         **draft.parsed,

@@ -216,8 +216,8 @@ def trend(report_type: ReportType, unit: Unit) -> Trend:
         .values("unit_path")
     )
     comparable_units = steady.count() if periods else 0
-    counts = {
-        row["period_id"]: row
+    counts: dict[int, tuple[int, int]] = {
+        row["period_id"]: (row["reported"], row["expected"])
         for row in Submission.objects.filter(period__in=periods, unit__path__startswith=unit.path)
         .values("period_id")
         .annotate(
@@ -225,12 +225,7 @@ def trend(report_type: ReportType, unit: Unit) -> Trend:
             reported=Count("id", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
         )
     }
-    coverage = [
-        Coverage(
-            p, counts.get(p.pk, {}).get("reported", 0), counts.get(p.pk, {}).get("expected", 0)
-        )
-        for p in periods
-    ]
+    coverage = [Coverage(p, *counts.get(p.pk, (0, 0))) for p in periods]
     return Trend(
         periods=periods,
         series=_series(indicators, periods, values),

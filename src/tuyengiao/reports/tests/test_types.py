@@ -143,14 +143,11 @@ def test_dashboard_lists_the_reports_to_submit(tree: Any, users: Any, client_as:
     sections = {s.title: s for s in config.dashboard_sections(users["coso1"], date(2026, 1, 10))}
     due = sections["Báo cáo phải nộp"]
     assert due.total == 4 and [i.badge for i in due.items] == ["Chưa nộp (quá hạn)"] * 4
+    first = Submission.objects.filter(unit=tree.base1).order_by("period__start").first()
+    assert first is not None
     assert due.items[0].url == reverse(
         "reports:submission",
-        kwargs={
-            "submission_pk": Submission.objects.filter(unit=tree.base1)
-            .order_by("period__start")
-            .first()
-            .pk
-        },  # type: ignore[union-attr]
+        kwargs={"submission_pk": first.pk},  # type: ignore[union-attr]
     )
     # the bloc sees its units behind: 0 of 1 reported for the last quarter begun
     behind = {s.title: s for s in config.dashboard_sections(users["khoi"], date(2026, 1, 10))}
