@@ -5,7 +5,7 @@ class CoreConfig(AppConfig):
     name = "tuyengiao.core"
     label = "core"
     verbose_name = "Lõi"
-    nav_items = [("Tổng quan", "core:dashboard", 0)]
+    nav_items = [("Tuần này", "core:dashboard", 0)]
 
     def ready(self) -> None:
         from django.db.models import fields
