@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tuyengiao.accounts.models import User
@@ -260,6 +261,13 @@ def test_every_page_and_download_speaks_vietnamese(tree: Tree, users: dict[str, 
     seen = 0
     from tuyengiao.orgs.models import Unit, UnitKind
 
+    for route in all_routes():
+        # the public pages (sign-in, password reset …) as a visitor sees them
+        if route.name in public and not route.kwargs:
+            response = Client().get(reverse(route.name))
+            if response.status_code == 200:
+                seen += 1
+                problems += [f"{route.name}: {p}" for p in response_problems(response)]
     for n, route in enumerate(all_routes()):
         if route.name in public or any(k not in factories for k in route.kwargs):
             continue
