@@ -7,6 +7,15 @@ from django.http import HttpRequest
 from .nav import header_templates, nav_items_for
 
 
+def _fully_signed_in(request: HttpRequest) -> bool:
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "must_use_two_factor", False):
+        return bool(getattr(user, "is_verified", lambda: False)())
+    return True
+
+
 def shell(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     items = nav_items_for(request.user) if request.user.is_authenticated else ()
@@ -16,5 +25,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_items": items,
         "nav_current": current,
-        "header_templates": header_templates() if request.user.is_authenticated else (),
+        # Not on the second-factor pages: an administrator not yet verified reaches nothing else,
+        # and a widget polling from there would only be sent back to them.
+        "header_templates": header_templates() if _fully_signed_in(request) else (),
     }
