@@ -264,10 +264,10 @@ def test_every_page_and_download_speaks_vietnamese(tree: Tree, users: dict[str, 
     for route in all_routes():
         # the public pages (sign-in, password reset …) as a visitor sees them
         if route.name in public and not route.kwargs:
-            response = Client().get(reverse(route.name))
-            if response.status_code == 200:
+            public_page: Any = Client().get(reverse(route.name))
+            if public_page.status_code == 200:
                 seen += 1
-                problems += [f"{route.name}: {p}" for p in response_problems(response)]
+                problems += [f"{route.name}: {p}" for p in response_problems(public_page)]
     for n, route in enumerate(all_routes()):
         if route.name in public or any(k not in factories for k in route.kwargs):
             continue
