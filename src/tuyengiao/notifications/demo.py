@@ -14,7 +14,7 @@ from django.utils import timezone
 from tuyengiao.core.demo_context import DemoContext
 
 from . import notices, services
-from .models import Delivery, Kind
+from .models import Delivery, Kind, Notification
 
 
 def load(ctx: DemoContext) -> None:
@@ -46,4 +46,7 @@ def load(ctx: DemoContext) -> None:
         if found is not None:
             services.notify(found[0], [found[1]])
     scanned = notices.scan_due()
-    ctx.log(f"notifications: {sum(scanned.values())} e-mails from today's scan")
+    ctx.log(
+        f"Thông báo: {Notification.objects.count()} thông báo trong hệ thống, "
+        f"{sum(scanned.values())} thư từ lần quét hôm nay"
+    )

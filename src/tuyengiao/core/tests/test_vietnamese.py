@@ -104,6 +104,8 @@ def _expr_name(node: ast.expr) -> str:
         return node.attr
     if isinstance(node, ast.Call):
         return _expr_name(node.func)
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        return str(node.slice.value)
     return ""
 
 
@@ -128,7 +130,29 @@ def python_problems(source: str, where: str) -> list[str]:
         elif isinstance(node, ast.JoinedStr):
             text = _fstring_text(node)
             if VIETNAMESE_RE.search(text):
-                for value in node.values:
+                for value, after in zip(node.values, [*node.values[1:], None], strict=True):
+                    # "{rate:.2f} %" writes 41.81 %: a fixed-point format before a per cent sign
+                    if (
+                        isinstance(value, ast.FormattedValue)
+                        and isinstance(value.format_spec, ast.JoinedStr)
+                        and re.search(r"\.[1-9]\d*f$", _fstring_text(value.format_spec))
+                        and isinstance(after, ast.Constant)
+                        and str(after.value).lstrip().startswith("%")
+                    ):
+                        out.append(
+                            f"{where}:{node.lineno}: a decimal point before % in “{text[:60]}”"
+                        )
+                    # "{rate} %" prints a Decimal or float with its decimal point
+                    if (
+                        isinstance(value, ast.FormattedValue)
+                        and value.format_spec is None
+                        and re.search(r"rate|percent", _expr_name(value.value))
+                        and isinstance(after, ast.Constant)
+                        and str(after.value).lstrip().startswith("%")
+                    ):
+                        out.append(
+                            f"{where}:{node.lineno}: a rate printed as is before % in “{text[:60]}”"
+                        )
                     if (
                         isinstance(value, ast.FormattedValue)
                         and value.format_spec is None
@@ -170,9 +194,11 @@ def test_the_python_scan_finds_what_it_looks_for() -> None:
         'b = "Chọn - Select an option -"\n'
         'c = f"Tỷ lệ {0.4181:.2f} % đạt 41.81 %"\n'
         'e = "Hạn nộp ngày " + d.due_date.strftime("%d/%m/%Y")\n'
+        "f = f\"Tỷ lệ học tập {d['rate']} %\"\n"
     )
     found = python_problems(sample, "mau.py")
-    assert len(found) == 4, found
+    # the date, "Select" and "option", "41.81 %" written out, "{…:.2f} %" and "{d['rate']} %"
+    assert len(found) == 6, found
 
 
 # --- rendered pages and downloads ----------------------------------------------------------------

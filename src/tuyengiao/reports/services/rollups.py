@@ -203,10 +203,22 @@ def _series(
 
 
 def trend(report_type: ReportType, unit: Unit) -> Trend:
-    """The trend of every indicator over the type's periods begun, in ``unit``'s subtree: all
-    reports, the like-for-like roll-up and the coverage of each period (four GROUP BYs)."""
-    periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
+    """The trend of every indicator in ``unit``'s subtree over the type's periods begun that some
+    unit reported in: all reports, the like-for-like roll-up (units that reported in every one of
+    those periods) and the coverage of each period (four GROUP BYs)."""
+    begun = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
     indicators = list(report_type.indicators.all())
+    counts: dict[int, tuple[int, int]] = {
+        row["period_id"]: (row["reported"], row["expected"])
+        for row in Submission.objects.filter(period__in=begun, unit__path__startswith=unit.path)
+        .values("period_id")
+        .annotate(
+            expected=Count("*"),
+            reported=Count("id", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
+        )
+    }
+    # A period nobody has reported in yet (the one just begun) has nothing to draw or compare.
+    periods = [p for p in begun if counts.get(p.pk, (0, 0))[0] > 0]
     values = IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
     # Units with values in every period shown (values exist for submitted and accepted reports).
     steady = (
@@ -216,16 +228,6 @@ def trend(report_type: ReportType, unit: Unit) -> Trend:
         .values("unit_path")
     )
     comparable_units = steady.count() if periods else 0
-    counts: dict[int, tuple[int, int]] = {
-        row["period_id"]: (row["reported"], row["expected"])
-        for row in Submission.objects.filter(period__in=periods, unit__path__startswith=unit.path)
-        .values("period_id")
-        .annotate(
-            expected=Count("*"),
-            reported=Count("id", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
-        )
-    }
-    coverage = [Coverage(p, *counts.get(p.pk, (0, 0))) for p in periods]
     return Trend(
         periods=periods,
         series=_series(indicators, periods, values),
@@ -233,7 +235,7 @@ def trend(report_type: ReportType, unit: Unit) -> Trend:
         if comparable_units
         else {},
         comparable_units=comparable_units,
-        coverage=coverage,
+        coverage=[Coverage(p, *counts[p.pk]) for p in periods],
     )
 
 

@@ -107,3 +107,20 @@ def test_a_fully_reported_period_says_so(tree: Tree, client_as: Any, users: Any)
         .content.decode()
     )
     assert "3/3 đơn vị đã báo cáo" in html and "chưa báo cáo" not in html
+
+
+def test_a_period_nobody_reported_in_yet_is_left_out_of_the_comparison(tree: Tree) -> None:
+    s = _setup(tree)
+    Period.objects.create(
+        report_type=s["rt"],
+        kind=PeriodKind.QUARTER,
+        year=2025,
+        index=3,
+        start=date(2025, 7, 1),
+        end=date(2025, 9, 30),
+        due_date=date(2025, 9, 30),
+    )
+    set_recipients(s["rt"], s["units"])  # the drafts of the new quarter
+    t = trend(s["rt"], tree.bloc)
+    assert [c.label for c in t.coverage] == ["3/3", "1/3"]
+    assert t.comparable_units == 1
