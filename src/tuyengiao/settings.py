@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "tuyengiao.reports",
     "tuyengiao.study",
     "tuyengiao.privacy",
+    "tuyengiao.notifications",
 ]
 
 MIDDLEWARE = [
@@ -274,6 +275,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 # The site's public address, for links in e-mails sent by background tasks (no request there).
 SITE_URL = os.environ.get("SITE_URL", "")
+# Notifications older than this many days are removed by the daily `tuyengiao notify_scan`.
+NOTIFICATIONS_KEEP_DAYS = int(os.environ.get("NOTIFICATIONS_KEEP_DAYS", "180"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tuyên giáo <no-reply@localhost>")
 
 # The personal-data controller (bên kiểm soát dữ liệu cá nhân) named on the privacy notice, and

@@ -90,11 +90,13 @@ class UserForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "unit", "role", "is_active"]
+        # Vietnamese order: the family name (họ) before the middle and given names.
+        fields = ["username", "last_name", "first_name", "email", "unit", "role", "is_active"]
         labels = {
             "username": "Tên đăng nhập",
-            "first_name": "Tên",
+            "first_name": "Tên đệm và tên",
             "last_name": "Họ",
+            "email": "Thư điện tử",
             "is_active": "Đang hoạt động",
         }
 

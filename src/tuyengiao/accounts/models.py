@@ -49,6 +49,21 @@ class User(AbstractUser):
         verbose_name_plural = "tài khoản"
 
     def __str__(self) -> str:
+        return self.full_name
+
+    def get_full_name(self) -> str:
+        """The name in Vietnamese order: family name (họ, ``last_name``) first, then the middle and
+        given names (``first_name``) — "Trần Thị Hạnh", never "Thị Hạnh Trần"."""
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part)
+
+    def get_short_name(self) -> str:
+        """The given name a Vietnamese colleague is called by: the last word ("Hạnh")."""
+        words = self.first_name.split()
+        return words[-1] if words else self.username
+
+    @property
+    def full_name(self) -> str:
+        """The one way a user's name is shown everywhere (pages, mail, exports)."""
         return self.get_full_name() or self.username
 
     @property

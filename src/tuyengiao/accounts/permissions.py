@@ -38,11 +38,26 @@ def is_unit_officer(user: User | AnonymousUser, unit: Unit) -> bool:
     return is_officer(user) and getattr(user, "unit_id", None) == unit.pk
 
 
-def officers_to_notify(unit_ids: Iterable[int]) -> QuerySet[User]:
-    """The active officers and unit administrators of these units that have an e-mail address."""
+def officers_of(unit_ids: Iterable[int]) -> QuerySet[User]:
+    """The active officers and unit administrators of these units (the in-app notices reach
+    them whether or not they have an e-mail address)."""
     return User.objects.filter(
         unit_id__in=list(unit_ids), is_active=True, role__in=sorted(NOTIFIED_ROLES)
-    ).exclude(email="")
+    )
+
+
+def receives_notices(user: User | AnonymousUser) -> bool:
+    """Whether ``user`` is among the people ``officers_of`` their unit returns."""
+    return bool(
+        user.is_authenticated
+        and getattr(user, "role", "") in NOTIFIED_ROLES
+        and getattr(user, "unit_id", None)
+    )
+
+
+def officers_to_notify(unit_ids: Iterable[int]) -> QuerySet[User]:
+    """The active officers and unit administrators of these units that have an e-mail address."""
+    return officers_of(unit_ids).exclude(email="")
 
 
 def drilldown_unit(user: User | AnonymousUser, within: Unit, requested: str | None) -> Unit:

@@ -10,9 +10,11 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 
+from . import audit_text
 from .forms import AuditFilterForm, LoginForm, UserForm
 from .models import User
 from .permissions import may_reset_second_factor
@@ -151,15 +153,18 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         return export_xlsx(
             "nhat-ky.xlsx",
             [
-                ("Thời điểm", lambda e: e.timestamp.strftime("%d/%m/%Y %H:%M")),
-                ("Người thực hiện", lambda e: str(e.actor or "")),
-                ("Thao tác", lambda e: e.get_action_display()),
-                ("Loại", lambda e: str(e.content_type)),
+                ("Thời điểm", lambda e: f"{timezone.localtime(e.timestamp):%d/%m/%Y %H:%M}"),
+                ("Người thực hiện", lambda e: str(e.actor or "hệ thống")),
+                ("Thao tác", audit_text.action_text),
+                ("Loại", lambda e: str(e.content_type.name)),
                 ("Đối tượng", lambda e: e.object_repr),
-                ("Thay đổi", lambda e: e.changes_str),
+                ("Thay đổi", audit_text.changes_text),
             ],
             entries[:50_000],
         )
     context = paginate(request, entries)
     context["form"] = form
+    context["rows"] = [
+        (e, audit_text.action_text(e), audit_text.changes_text(e)) for e in context["object_list"]
+    ]
     return render(request, "accounts/audit_log.html", context)

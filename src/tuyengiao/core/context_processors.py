@@ -4,7 +4,16 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from .nav import footer_links, nav_items_for
+from .nav import footer_links, header_templates, nav_items_for
+
+
+def _fully_signed_in(request: HttpRequest) -> bool:
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "must_use_two_factor", False):
+        return bool(getattr(user, "is_verified", lambda: False)())
+    return True
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -13,4 +22,11 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     current = max(
         (i for i in items if path.startswith(i.url)), key=lambda i: len(i.url), default=None
     )
-    return {"nav_items": items, "nav_current": current, "footer_links": footer_links()}
+    return {
+        "nav_items": items,
+        "nav_current": current,
+        "footer_links": footer_links(),
+        # Not on the second-factor pages: an administrator not yet verified reaches nothing else,
+        # and a widget polling from there would only be sent back to them.
+        "header_templates": header_templates() if _fully_signed_in(request) else (),
+    }

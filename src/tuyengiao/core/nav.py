@@ -58,3 +58,10 @@ def footer_links() -> tuple[NavItem, ...]:
     """Links every page shows in its footer (and the login page under its form), from the
     AppConfigs' ``footer_items = [(label, url_name, order), …]``: the privacy notice."""
     return nav_items("footer_items")
+
+
+@cache
+def header_templates() -> tuple[str, ...]:
+    """Templates an app shows in the header of every signed-in page (AppConfig
+    ``header_templates = [...]``, e.g. the notifications bell)."""
+    return tuple(t for c in apps.get_app_configs() for t in getattr(c, "header_templates", []))

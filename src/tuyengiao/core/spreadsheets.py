@@ -17,6 +17,7 @@ import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import IO, Any
 
 from django.http import HttpResponse
@@ -183,6 +184,12 @@ def workbook_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[
         for row in rows:
             values = list(row)
             sheet.append([_literal(sheet, v) for v in values])
+            for cell in sheet[sheet.max_row]:
+                # dates read dd/mm/yyyy, as on the pages (openpyxl's default is yyyy-mm-dd)
+                if isinstance(cell.value, datetime):
+                    cell.number_format = "dd/mm/yyyy hh:mm"
+                elif isinstance(cell.value, date):
+                    cell.number_format = "dd/mm/yyyy"
             for i, v in enumerate(values[: len(widths)]):
                 widths[i] = min(60, max(widths[i], len(str(v)) if v is not None else 0))
         for i, width in enumerate(widths, start=1):

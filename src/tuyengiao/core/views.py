@@ -1,27 +1,47 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
+
+from .dashboard import WEEK_DAYS, Section
 
 
 @login_required
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Each app may contribute ``dashboard_cards(user)`` and ``dashboard_panels(user)`` on its AppConfig."""
-    cards: list[dict[str, Any]] = []
+    """ "Tuần này": what the signed-in user's unit has to do (each app's
+    ``dashboard_sections(user, today)``, see ``core/dashboard.py``), then for a superior the units
+    below that are behind; apps may add ``dashboard_panels(user)`` below."""
+    today = timezone.localdate()
+    sections: list[Section] = []
     panels: list[dict[str, Any]] = []
     for config in apps.get_app_configs():
-        if hasattr(config, "dashboard_cards"):
-            cards.extend(config.dashboard_cards(request.user))
+        if hasattr(config, "dashboard_sections"):
+            sections.extend(config.dashboard_sections(request.user, today))
         if hasattr(config, "dashboard_panels"):
             panels.extend(config.dashboard_panels(request.user))
-    return render(request, "core/dashboard.html", {"cards": cards, "panels": panels})
+    sections.sort(key=lambda s: s.order)
+    own = [s for s in sections if not s.behind]
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "today": today,
+            "week_end": today + timedelta(days=WEEK_DAYS),
+            "own": own,
+            "todo_count": sum(s.total if s.total is not None else len(s.items) for s in own),
+            "behind": [s for s in sections if s.behind],
+            "panels": panels,
+        },
+    )
 
 
 def job_page(

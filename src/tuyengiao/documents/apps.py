@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
 
 
 class DocumentsConfig(AppConfig):
@@ -22,27 +26,7 @@ class DocumentsConfig(AppConfig):
         auditlog.register(models.Document, exclude_fields=["text", "parsed", "search_folded"])
         auditlog.register(models.FieldCorrection)
 
-    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
-        from django.urls import reverse
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
+        from .dashboard import sections
 
-        from tuyengiao.accounts.scoping import scoped
-
-        from .models import Document, UploadDraft
-
-        cards = [
-            {
-                "label": "Văn bản trong thư viện",
-                "value": scoped(Document, user).count(),
-                "url": reverse("documents:document_list"),
-            }
-        ]
-        drafts = scoped(UploadDraft, user, "change").count()
-        if drafts:
-            cards.append(
-                {
-                    "label": "Văn bản chờ xác nhận",
-                    "value": drafts,
-                    "url": reverse("documents:draft_list"),
-                }
-            )
-        return cards
+        return sections(user, today)

@@ -1,7 +1,4 @@
-from typing import Any
-
 from django.apps import AppConfig
-from django.urls import reverse
 
 
 class OrgsConfig(AppConfig):
@@ -13,25 +10,6 @@ class OrgsConfig(AppConfig):
         ("Đơn vị", "orgs:unit_tree", 20),
         ("Nhân sự", "orgs:person_list", 21),
     ]
-
-    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
-        """Units and active people in the user's subtree (two counts)."""
-        from tuyengiao.accounts.scoping import scoped, visible_units
-
-        from .models import Person
-
-        return [
-            dict(
-                label="Đơn vị trong phạm vi",
-                value=visible_units(user).count(),
-                url=reverse("orgs:unit_tree"),
-            ),
-            dict(
-                label="Nhân sự đang sinh hoạt",
-                value=scoped(Person, user).filter(active=True).count(),
-                url=reverse("orgs:person_list"),
-            ),
-        ]
 
     def ready(self) -> None:
         from auditlog.registry import auditlog

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
 
 
 class PlansConfig(AppConfig):
@@ -36,28 +40,7 @@ class PlansConfig(AppConfig):
         auditlog.register(models.TaskAssignment)
         auditlog.register(models.CascadeDispatch)
 
-    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
-        from django.urls import reverse
-        from django.utils import timezone
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
+        from .dashboard import sections
 
-        from tuyengiao.accounts.scoping import scoped
-
-        from .models import CascadeRecipient
-
-        unit = getattr(user, "unit", None)
-        if unit is None:
-            return []
-        pending = scoped(CascadeRecipient, user).filter(unit=unit, implementing_plan__isnull=True)
-        overdue = pending.filter(dispatch__due_date__lt=timezone.localdate()).count()
-        return [
-            {
-                "label": "Kế hoạch cần triển khai",
-                "value": pending.count(),
-                "url": reverse("plans:inbox"),
-            },
-            {
-                "label": "Kế hoạch quá hạn triển khai",
-                "value": overdue,
-                "url": reverse("plans:inbox"),
-            },
-        ]
+        return sections(user, today)

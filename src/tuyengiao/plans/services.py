@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from tuyengiao.notifications import events
 from tuyengiao.orgs.models import Unit
 
 from .models import (
@@ -192,6 +193,7 @@ def send_down(
             unit__in=targets, implements_keys__contains=f"|{plan.number_key}|"
         ):
             link_implementing_plan(candidate, [plan.number])
+    events.plan_sent(dispatch)
     return dispatch
 
 

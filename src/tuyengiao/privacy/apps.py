@@ -4,9 +4,13 @@ scheduled purge and the privacy notice."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
 
 
 class PrivacyConfig(AppConfig):
@@ -48,24 +52,37 @@ class PrivacyConfig(AppConfig):
 
         auditlog.register(DataRequest)
 
-    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
         """Overdue data subjects' requests, for the administrators who must answer them."""
         from django.urls import reverse
 
         from tuyengiao.accounts.scoping import Action, allowed_actions, scoped
+        from tuyengiao.core.dashboard import SECTION_LIMIT, Item, Section
 
         from .models import DataRequest
         from .register import overdue
 
         if Action.MANAGE not in allowed_actions(user):
             return []
-        late = overdue(scoped(DataRequest, user, Action.MANAGE)).count()
-        if not late:
+        late = overdue(scoped(DataRequest, user, Action.MANAGE), today).select_related("person")
+        total = late.count()
+        if not total:
             return []
         return [
-            {
-                "label": "Yêu cầu dữ liệu cá nhân quá hạn",
-                "value": str(late),
-                "url": reverse("privacy:request_list") + "?overdue=on",
-            }
+            Section(
+                "Yêu cầu dữ liệu cá nhân quá hạn",
+                order=90,
+                items=[
+                    Item(
+                        f"{r.get_kind_display()} — {r.person}",
+                        reverse("privacy:request_detail", kwargs={"data_request_pk": r.pk}),
+                        when=r.respond_by if r.answered_on is None else r.complete_by,
+                        badge="Quá hạn",
+                        badge_class="bad",
+                    )
+                    for r in late.order_by("respond_by")[:SECTION_LIMIT]
+                ],
+                more_url=reverse("privacy:request_list") + "?overdue=on",
+                total=total,
+            )
         ]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
 
 
 class ReportsConfig(AppConfig):
@@ -40,25 +44,7 @@ class ReportsConfig(AppConfig):
             exclude_fields=["data", "updated_at", "version", "last_token", "updated_by"],
         )
 
-    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
-        from django.urls import reverse
-        from django.utils import timezone
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
+        from .dashboard import sections
 
-        from tuyengiao.accounts.scoping import scoped
-
-        from .models import Status, Submission
-
-        unit = getattr(user, "unit", None)
-        if unit is None:
-            return []
-        open_ = scoped(Submission, user).filter(
-            unit=unit, period__report_type__sent=True, status__in=[Status.DRAFT, Status.RETURNED]
-        )
-        return [
-            {"label": "Báo cáo cần nộp", "value": open_.count(), "url": reverse("reports:inbox")},
-            {
-                "label": "Báo cáo quá hạn",
-                "value": open_.filter(period__due_date__lt=timezone.localdate()).count(),
-                "url": reverse("reports:inbox"),
-            },
-        ]
+        return sections(user, today)

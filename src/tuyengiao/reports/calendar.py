@@ -44,6 +44,27 @@ def period_label(kind: str, year: int, index: int) -> str:
     return f"Năm {year}"
 
 
+# The period kinds as they read in a download's name (Vietnamese, no marks, no spaces).
+FILE_KIND = {
+    "month": "thang",
+    "quarter": "quy",
+    "half": "6-thang",
+    "nine": "9-thang",
+    "year": "nam",
+}
+
+
+def file_key(key: str) -> str:
+    """A period key ("2025-quarter-4") as it reads in a file name: "quy-4-2025", "nam-2025"."""
+    year, _, rest = key.partition("-")
+    kind, _, index = rest.partition("-")
+    if kind not in FILE_KIND:
+        return key
+    if kind in ("year", "half", "nine"):
+        return f"{FILE_KIND[kind]}-{year}"
+    return f"{FILE_KIND[kind]}-{index}-{year}"
+
+
 def due_date_for(end: date, due_day: int, month_offset: int) -> date:
     """The deadline: day ``due_day`` of the month ``month_offset`` months after the period's last
     month (clamped to the month's last day)."""

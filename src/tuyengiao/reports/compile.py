@@ -111,7 +111,9 @@ def compiled_xlsx(period: Period, unit: Unit) -> bytes:
             [
                 [int(a), b, c, row.value if row.value is not None else d, int(e)]
                 for (a, b, c, d, e), row in zip(indicator_table_rows(r), r.total, strict=True)
-            ],
+            ]
+            # the coverage, stated with the figures it qualifies
+            + [[None, f"Tổng hợp từ {r.coverage_text}", None, None, r.submitted]],
         ),
     ]
     headers, _rows = child_table(r)

@@ -14,7 +14,7 @@ from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.core.widgets import Select
 from tuyengiao.orgs.models import Unit, UnitKind
 
-from .models import Indicator, IndicatorKind, ReportType, Section
+from .models import STUDY_SOURCES, Indicator, IndicatorKind, ReportType, Section
 
 
 class ReportTypeForm(forms.ModelForm):
@@ -66,9 +66,13 @@ class IndicatorForm(forms.ModelForm):
             "aggregate",
             "numerator",
             "denominator",
+            "source",
+            "source_round",
         ]
 
     def __init__(self, *args: Any, report_type: ReportType, **kwargs: Any) -> None:
+        from tuyengiao.study.models import StudyRound
+
         super().__init__(*args, **kwargs)
         self.report_type = report_type
         others = report_type.indicators.filter(kind=IndicatorKind.NUMBER)
@@ -76,6 +80,12 @@ class IndicatorForm(forms.ModelForm):
             f = self.fields[name]
             assert isinstance(f, forms.ModelChoiceField)
             f.queryset = others
+        rounds = self.fields["source_round"]
+        assert isinstance(rounds, forms.ModelChoiceField)
+        # the rounds of the requesting unit and of the units above it
+        rounds.queryset = StudyRound.objects.filter(
+            unit__in=report_type.unit.ancestors(include_self=True)
+        ).order_by("-starts_on")
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -88,6 +98,19 @@ class IndicatorForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        source = data.get("source") or ""
+        if source:
+            if data.get("kind") not in (IndicatorKind.NUMBER, IndicatorKind.PERCENT):
+                self.add_error(
+                    "source", "Chỉ chỉ tiêu kiểu Số hoặc Tỷ lệ (%) mới lấy số liệu từ hệ thống."
+                )
+            if source in STUDY_SOURCES and not data.get("source_round"):
+                self.add_error("source_round", "Hãy chọn đợt học tập để lấy số liệu.")
+            if source not in STUDY_SOURCES and self.report_type.plan_id is None:
+                self.add_error(
+                    "source",
+                    "Loại báo cáo chưa gắn với kế hoạch nào: chưa lấy được số liệu nhiệm vụ.",
+                )
         if data.get("kind") == IndicatorKind.RATE and not (
             data.get("numerator") and data.get("denominator")
         ):

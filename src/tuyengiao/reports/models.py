@@ -41,6 +41,23 @@ class IndicatorKind(models.TextChoices):
     RATE = "rate", "Tỷ lệ tính (tử số ÷ mẫu số)"
 
 
+class DataSource(models.TextChoices):
+    """Figures the product already has, to fill an indicator in for the reporting unit."""
+
+    NONE = "", "Không — đơn vị tự nhập"
+    STUDY_RATE = "study_rate", "Tỷ lệ đảng viên tham gia học tập của đợt học tập (%)"
+    STUDY_ATTENDED = "study_attended", "Số đảng viên đã tham gia học tập của đợt"
+    STUDY_EXPECTED = "study_expected", "Số đảng viên phải học tập của đợt (trừ miễn học)"
+    PLAN_TOTAL = "plan_total", "Số phần việc của kế hoạch giao cho đơn vị"
+    PLAN_DONE = "plan_done", "Số phần việc của kế hoạch đã hoàn thành"
+    PLAN_IN_PROGRESS = "plan_in_progress", "Số phần việc của kế hoạch đang thực hiện"
+    PLAN_NOT_STARTED = "plan_not_started", "Số phần việc của kế hoạch chưa thực hiện"
+    PLAN_OVERDUE = "plan_overdue", "Số phần việc của kế hoạch quá hạn"
+
+
+STUDY_SOURCES = {DataSource.STUDY_RATE, DataSource.STUDY_ATTENDED, DataSource.STUDY_EXPECTED}
+
+
 class Aggregate(models.TextChoices):
     SUM = "sum", "Cộng"
     MEAN = "mean", "Trung bình"
@@ -155,6 +172,22 @@ class Indicator(models.Model):
         blank=True,
         related_name="+",
         verbose_name="mẫu số",
+    )
+    source = models.CharField(
+        "lấy số liệu từ hệ thống",
+        max_length=20,
+        choices=DataSource.choices,
+        blank=True,
+        default="",
+        help_text="Biểu mẫu của đơn vị điền sẵn số liệu này; cán bộ vẫn sửa được, chỗ sửa được đánh dấu.",
+    )
+    source_round = models.ForeignKey(
+        "study.StudyRound",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="đợt học tập (cho số liệu học tập)",
     )
 
     class Meta:

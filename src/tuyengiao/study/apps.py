@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
 
 
 class StudyConfig(AppConfig):
@@ -45,30 +49,7 @@ class StudyConfig(AppConfig):
         auditlog.register(models.StudySession)
         auditlog.register(models.Eligibility)
 
-    def dashboard_cards(self, user: Any) -> list[dict[str, Any]]:
-        from django.urls import reverse
-        from django.utils import timezone
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
+        from .dashboard import sections
 
-        from tuyengiao.accounts.scoping import scoped
-
-        from .models import StudyRound
-        from .services import rates
-
-        unit = getattr(user, "unit", None)
-        if unit is None:
-            return []
-        today = timezone.localdate()
-        current = scoped(StudyRound, user).filter(ends_on__gte=today).order_by("ends_on").first()
-        if current is None or (not current.unit.contains(unit) and not unit.contains(current.unit)):
-            return []
-        figures = rates.rate_for_unit(
-            current, unit if current.unit.contains(unit) else current.unit
-        )
-        rate = figures["rate"]
-        return [
-            {
-                "label": f"Tỷ lệ học tập: {current.title}",
-                "value": f"{rate:.1f} %" if rate is not None else "—",
-                "url": reverse("study:round_detail", kwargs={"round_pk": current.pk}),
-            }
-        ]
+        return sections(user, today)

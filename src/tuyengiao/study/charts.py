@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from tuyengiao.formats.numbers import percent
+
 from .services.rates import RateRow
 
 
@@ -35,9 +37,9 @@ def rate_chart(rows: Sequence[RateRow], target: Decimal) -> SafeString:
         parts.append(f'<rect x="0" y="{y + 16}" width="{bar_w}" height="{bar_h}" fill="#eee"/>')
         parts.append(
             f'<rect x="0" y="{y + 16}" width="{rate / 100 * bar_w:.1f}" height="{bar_h}" fill="{colour}">'
-            f"<title>{label}: {rate:.2f} %</title></rect>"
+            f"<title>{label}: {percent(row.rate)}</title></rect>"
         )
-        text = f"{rate:.1f} %" if row.rate is not None else "—"
+        text = percent(row.rate)
         parts.append(f'<text x="{bar_w + 6}" y="{y + 27}">{text}</text>')
     parts.append(
         f'<line x1="{x_target:.1f}" y1="{top - 6}" x2="{x_target:.1f}" y2="{height - 2}" '

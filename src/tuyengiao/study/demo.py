@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.core.demo_context import DemoContext
+from tuyengiao.formats.numbers import percent
 from tuyengiao.orgs.models import Person, Unit
 
 from .models import (
@@ -281,5 +282,5 @@ def load(ctx: DemoContext) -> None:
     figures = rates.rate_for_unit(study_round, bloc)
     ctx.log(
         f"Học tập: 1 đợt, {StudySession.objects.filter(round=study_round).count()} buổi, tỷ lệ toàn Khối "
-        f"{figures['rate']} %; tài khoản đảng viên: dangvien1"
+        f"{percent(figures['rate'])}; tài khoản đảng viên: dangvien1"
     )

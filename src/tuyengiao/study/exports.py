@@ -13,13 +13,14 @@ from datetime import date
 
 from tuyengiao.core.official_docx import start
 from tuyengiao.core.spreadsheets import workbook_bytes
+from tuyengiao.formats.numbers import number, percent
 from tuyengiao.orgs.letterhead import letterhead_for
 from tuyengiao.orgs.models import Unit
 
 from .models import StudyRound, StudySession
 from .services.attendance import signin_sheet_rows
 from .services.quizzes import ScoreRow
-from .services.rates import RateRow, rate_for_unit
+from .services.rates import RateRow, rate_for_unit, units_reported
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RATE_HEADERS = [
@@ -95,7 +96,8 @@ def summary_docx(
     studied = study_round.studied_title or study_round.title
     draft = start(letterhead, "Báo cáo", f"kết quả học tập, quán triệt {studied}", on)
     total = rate_for_unit(study_round, unit)
-    rate_text = f"{total['rate']:.2f} %" if total["rate"] is not None else "—"
+    rate_text = percent(total["rate"])
+    reported, expected = units_reported(study_round, unit)
     reached = total["rate"] is not None and total["rate"] >= study_round.target_rate
     draft.paragraph(
         f"Thực hiện {study_round.number + ' ' if study_round.number else ''}về {study_round.title}, "
@@ -103,14 +105,15 @@ def summary_docx(
         f"{letterhead.name} đã tổ chức học tập, quán triệt cho {total['eligible']} đảng viên thuộc "
         f"diện học tập; miễn học {total['exempted']} đồng chí theo quy định; số đảng viên tham gia "
         f"{total['attended']}, đạt tỷ lệ {rate_text} ({'đạt' if reached else 'chưa đạt'} chỉ tiêu "
-        f"{study_round.target_rate:.0f} %)."
+        f"{percent(study_round.target_rate, 0)}); số liệu tổng hợp từ {reported}/{expected} đơn vị "
+        "đã báo cáo (đã ghi nhận điểm danh)."
     )
     draft.paragraph("Kết quả theo đơn vị:")
     body = []
     for row in rows:
         body.append(
             [
-                f"{value:.2f}"
+                number(value, 2, keep_zeros=True)
                 if isinstance(value, float)
                 else str(value if value is not None else "—")
                 for value in _rate_cells(row)

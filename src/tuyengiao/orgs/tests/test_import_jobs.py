@@ -246,4 +246,4 @@ def test_a_crash_is_recorded_on_the_job(
     assert job.state == JobState.FAILED and "Lỗi hệ thống" in job.message
     assert job.finished_at is not None and not job.file.name
     page = logged_in_client(users["khoi"]).get(response["Location"]).content.decode()
-    assert "Lỗi hệ thống" in page and "hx-get" not in page
+    assert "Lỗi hệ thống" in page and 'hx-trigger="every 1s"' not in page  # the job stopped polling

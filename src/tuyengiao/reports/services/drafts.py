@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from tuyengiao.notifications import events
+
 from ..models import IndicatorValue, ReportVersion, Status, Submission
 from .values import Parsed, validate
 
@@ -222,7 +224,7 @@ def return_submission(submission: Submission, comment: str, user: User | None) -
     current.version += 1
     current.save()
     IndicatorValue.objects.filter(submission=current).delete()
-    snapshot(current, "return", user, comment=comment)
+    events.report_decided(snapshot(current, "return", user, comment=comment))
     return current
 
 
@@ -235,5 +237,5 @@ def accept_submission(submission: Submission, comment: str, user: User | None) -
     current.comment = comment
     current.decided_at = timezone.now()
     current.save()
-    snapshot(current, "accept", user, comment=comment)
+    events.report_decided(snapshot(current, "accept", user, comment=comment))
     return current

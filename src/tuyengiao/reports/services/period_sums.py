@@ -1,4 +1,4 @@
-"""Sums of a period's values over a subtree, kept in the shared cache until they can change.
+"""A period's sums and coverage over a subtree, kept in the shared cache until they can change.
 
 A roll-up page draws the trend of every period of its type over the whole subtree. At national
 scale (52,000 base organisations, five quarters) that trend was four fifths of the page's SQL,
@@ -28,7 +28,7 @@ from django.db.models import Count, Q, Sum
 from tuyengiao.orgs import path_copies
 from tuyengiao.orgs.history import TreeAsOf
 
-from ..models import IndicatorValue, Period, Submission
+from ..models import IndicatorValue, Period, Status, Submission
 
 CACHE_SECONDS = 600
 
@@ -61,25 +61,45 @@ def _tree_key(tree: TreeAsOf) -> str:
     return hashlib.sha1(repr(sorted(tree.roots.items())).encode()).hexdigest()
 
 
-def _computed(wanted: Sequence[tuple[Period, TreeAsOf]]) -> dict[int, dict[int, Agg]]:
-    where = Q(pk__in=[])
+@dataclass
+class PeriodFigures:
+    """What the trend needs of one period under one unit: indicator id → sums, and n/N units."""
+
+    sums: dict[int, Agg]
+    reported: int
+    expected: int
+
+
+def _computed(wanted: Sequence[tuple[Period, TreeAsOf]]) -> dict[int, PeriodFigures]:
+    values = Q(pk__in=[])
+    submissions = Q(pk__in=[])
     for period, tree in wanted:
-        where |= Q(period=period) & tree.q("unit_path")
-    rows = (
-        IndicatorValue.objects.filter(where)
+        values |= Q(period=period) & tree.q("unit_path")
+        submissions |= Q(period=period) & tree.q("unit__path")
+    out = {p.pk: PeriodFigures({}, 0, 0) for p, _ in wanted}
+    for row in (
+        IndicatorValue.objects.filter(values)
         .values("period_id", "indicator_id")
         .annotate(s=Sum("value"), n=Count("value"))
-    )
-    out: dict[int, dict[int, Agg]] = {p.pk: {} for p, _ in wanted}
-    for row in rows:
-        out[row["period_id"]].setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
+    ):
+        out[row["period_id"]].sums.setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
+    for counted in (
+        Submission.objects.filter(submissions)
+        .values("period_id")
+        .annotate(
+            expected=Count("*"),
+            reported=Count("id", filter=Q(status__in=[Status.SUBMITTED, Status.ACCEPTED])),
+        )
+    ):
+        figures = out[counted["period_id"]]
+        figures.reported, figures.expected = counted["reported"], counted["expected"]
     return out
 
 
-def period_sums(wanted: Sequence[tuple[Period, TreeAsOf]]) -> dict[int, dict[int, Agg]]:
-    """For each (period, tree as of its end): indicator id → sum and count of the values that
-    roll up under the tree's unit."""
-    keys = {p.pk: f"reports:sums:{p.pk}:{_tree_key(t)}:{_stamp(p)}" for p, t in wanted}
+def period_figures(wanted: Sequence[tuple[Period, TreeAsOf]]) -> dict[int, PeriodFigures]:
+    """For each (period, tree as of its end): the sums and counts of the values that roll up
+    under the tree's unit, and how many of its units reported."""
+    keys = {p.pk: f"reports:figures:{p.pk}:{_tree_key(t)}:{_stamp(p)}" for p, t in wanted}
     found = cache.get_many(list(keys.values()))
     out = {pk: found[key] for pk, key in keys.items() if key in found}
     missing = [(p, t) for p, t in wanted if p.pk not in out]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ from ..models import (
     Status,
     Submission,
 )
-from .period_sums import Agg, period_sums
+from .period_sums import Agg, PeriodFigures, period_figures
 from .values import fmt, rate_value
 
 
@@ -45,6 +45,19 @@ class Rollup:
     expected: int
     # indicator id → sum and count over the whole subtree (what the trend needs of this period)
     sums: dict[int, Agg]
+
+    @property
+    def figures(self) -> PeriodFigures:
+        return PeriodFigures(self.sums, self.submitted, self.expected)
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.expected - self.submitted)
+
+    @property
+    def coverage_text(self) -> str:
+        """ "n/N đơn vị đã báo cáo", for the page and the compiled report alike."""
+        return f"{self.submitted}/{self.expected} đơn vị đã báo cáo"
 
 
 def indicator_result(ind: Indicator, aggs: dict[int, Agg]) -> tuple[float | None, int, str]:
@@ -170,26 +183,104 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
     )
 
 
-def trend(
-    report_type: ReportType, unit: Unit, known: dict[int, dict[int, Agg]] | None = None
-) -> tuple[list[Period], dict[int, list[float | None]]]:
-    """Each indicator's rolled-up figure over the type's periods, each period read in the tree of
-    its time (sums cached per period and tree, :mod:`.period_sums`).
+@dataclass
+class Coverage:
+    """How many of the units asked reported in a period (submitted or accepted)."""
 
-    ``known``: sums already at hand by period id (the roll-up page's own period), not read again."""
-    periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
+    period: Period
+    reported: int
+    expected: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.reported}/{self.expected}"
+
+
+@dataclass
+class Trend:
+    """Each indicator's figure over the periods begun, told honestly.
+
+    ``series`` rolls up whatever was reported in each period; ``comparable`` rolls up only the
+    ``comparable_units`` units that reported in every period shown, so a period where few units
+    have reported yet does not look like a collapse; ``coverage`` says n/N for each period."""
+
+    periods: list[Period]
+    series: dict[int, list[float | None]]
+    comparable: dict[int, list[float | None]]
+    comparable_units: int
+    coverage: list[Coverage]
+    comparable_skipped: bool = False  # a subtree over COMPARABLE_MAX_UNITS: n/N only
+
+
+def _series(
+    indicators: Sequence[Indicator], periods: Sequence[Period], values: QuerySet[IndicatorValue]
+) -> dict[int, list[float | None]]:
+    per_period: dict[int, dict[int, Agg]] = {}
+    for row in values.values("period_id", "indicator_id").annotate(
+        s=Sum("value"), n=Count("value")
+    ):
+        per_period.setdefault(row["period_id"], {}).setdefault(row["indicator_id"], Agg()).add(
+            row["s"], row["n"]
+        )
+    return {
+        ind.pk: [indicator_result(ind, per_period.get(p.pk, {}))[0] for p in periods]
+        for ind in indicators
+        if ind.kind != IndicatorKind.TEXT
+    }
+
+
+# Above this many units, the like-for-like line (units that reported in every period) is not
+# drawn: finding them reads every value of every period (1.3 M rows at national scale, seconds),
+# while the n/N of each period, which says the same honestly, comes from the cached figures.
+COMPARABLE_MAX_UNITS = 5000
+
+
+def trend(
+    report_type: ReportType, unit: Unit, known: dict[int, PeriodFigures] | None = None
+) -> Trend:
+    """The trend of every indicator in ``unit``'s subtree over the type's periods begun that some
+    unit reported in, each period read in the tree of its time: all reports, the like-for-like
+    roll-up (units that reported in every one of those periods; subtrees up to
+    ``COMPARABLE_MAX_UNITS``) and the coverage of each period. Each period's figures are cached
+    (:mod:`.period_sums`); ``known``: figures already at hand (the roll-up page's own period)."""
+    begun = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
     indicators = list(report_type.indicators.all())
     known = known or {}
-    per_period = dict(known)
-    per_period.update(
-        period_sums([(p, tree_as_of(unit, p.end)) for p in periods if p.pk not in known])
+    figures = dict(known)
+    figures.update(
+        period_figures([(p, tree_as_of(unit, p.end)) for p in begun if p.pk not in known])
     )
-    series: dict[int, list[float | None]] = {}
-    for ind in indicators:
-        if ind.kind == IndicatorKind.TEXT:
-            continue
-        series[ind.pk] = [indicator_result(ind, per_period.get(p.pk, {}))[0] for p in periods]
-    return periods, series
+    # A period nobody has reported in yet (the one just begun) has nothing to draw or compare.
+    periods = [p for p in begun if figures[p.pk].reported > 0]
+    series = {
+        ind.pk: [indicator_result(ind, figures[p.pk].sums)[0] for p in periods]
+        for ind in indicators
+        if ind.kind != IndicatorKind.TEXT
+    }
+    coverage = [Coverage(p, figures[p.pk].reported, figures[p.pk].expected) for p in periods]
+    comparable: dict[int, list[float | None]] = {}
+    comparable_units = 0
+    too_large = bool(periods) and max(c.expected for c in coverage) > COMPARABLE_MAX_UNITS
+    if periods and not too_large:
+        values = IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
+        # Units with values in every period shown (values exist for submitted and accepted reports).
+        steady = (
+            values.values("unit_path")
+            .annotate(k=Count("period", distinct=True))
+            .filter(k=len(periods))
+            .values("unit_path")
+        )
+        comparable_units = steady.count()
+        if comparable_units:
+            comparable = _series(indicators, periods, values.filter(unit_path__in=steady))
+    return Trend(
+        periods=periods,
+        series=series,
+        comparable=comparable,
+        comparable_units=comparable_units,
+        coverage=coverage,
+        comparable_skipped=too_large,
+    )
 
 
 def spread(

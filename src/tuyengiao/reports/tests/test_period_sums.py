@@ -29,17 +29,24 @@ def _submit(s: Setup, n: int, on_day: Any) -> Submission:
 
 
 def _q1_total(s: Setup, unit: Any = None) -> float | None:
-    periods, series = trend(s.rt, unit or s.rt.unit)
-    return series[s.ind["total"].pk][[p.pk for p in periods].index(s.q1.pk)]
+    t = trend(s.rt, unit or s.rt.unit)
+    if s.q1.pk not in [p.pk for p in t.periods]:
+        return None  # nobody reported in the quarter under that unit
+    return t.series[s.ind["total"].pk][[p.pk for p in t.periods].index(s.q1.pk)]
 
 
-def test_a_repeated_trend_reads_no_values(forty: Setup, on_day: Any) -> None:
+def test_a_repeated_trend_reads_no_values(forty: Setup, on_day: Any, monkeypatch: Any) -> None:
+    """Over a large subtree (no like-for-like line) the second trend reads only cached figures."""
+    from tuyengiao.reports.services import rollups
+
+    monkeypatch.setattr(rollups, "COMPARABLE_MAX_UNITS", 10)
     _submit(forty, 0, on_day)
     _submit(forty, 1, on_day)
     assert _q1_total(forty) == values_for(0)["total"] + values_for(1)["total"]
     with CaptureQueriesContext(connection) as queries:
         assert _q1_total(forty) == values_for(0)["total"] + values_for(1)["total"]
     assert not [q for q in queries.captured_queries if "reports_indicatorvalue" in q["sql"]]
+    assert trend(forty.rt, forty.rt.unit).comparable_skipped
 
 
 def test_submit_and_return_show_at_once(forty: Setup, on_day: Any) -> None:

@@ -55,8 +55,10 @@ def test_merge_rolls_up_in_the_tree_of_each_period(
     assert [c.pk for c, _ in mine.children] == sorted(
         [a.pk, b.pk], key=lambda pk: Unit.objects.get(pk=pk).path
     )
-    _periods, series = trend(forty.rt, new)
-    assert series[forty.ind["total"].pk][0] == values_for(0)["total"] + values_for(1)["total"]
+    assert (
+        trend(forty.rt, new).series[forty.ind["total"].pk][0]
+        == values_for(0)["total"] + values_for(1)["total"]
+    )
     # the obligations passed: Q3 and Q4 are the successor's, not the old units'
     q3 = forty.rt.periods.get(index=3)
     assert Submission.objects.filter(period=q3, unit=new).exists()

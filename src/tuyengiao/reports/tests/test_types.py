@@ -3,6 +3,7 @@ a computed rate, sent to a subtree filtered by kind or to picked units, a year o
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -129,7 +130,7 @@ def test_define_and_send_a_report_type(tree: Any, users: Any, client_as: Any) ->
     assert set(rt.recipients.values_list("unit_id", flat=True)) == {tree.base1.pk, tree.cell2.pk}
 
 
-def test_dashboard_cards_count_open_reports(tree: Any, users: Any, client_as: Any) -> None:
+def test_dashboard_lists_the_reports_to_submit(tree: Any, users: Any, client_as: Any) -> None:
     from tuyengiao.reports.calendar import generate_year
     from tuyengiao.reports.services.recipients import set_recipients
 
@@ -139,6 +140,18 @@ def test_dashboard_cards_count_open_reports(tree: Any, users: Any, client_as: An
     from django.apps import apps
 
     config: Any = apps.get_app_config("reports")
-    cards = {c["label"]: c["value"] for c in config.dashboard_cards(users["coso1"])}
-    assert cards == {"Báo cáo cần nộp": 4, "Báo cáo quá hạn": 4}
+    sections = {s.title: s for s in config.dashboard_sections(users["coso1"], date(2026, 1, 10))}
+    due = sections["Báo cáo phải nộp"]
+    assert due.total == 4 and [i.badge for i in due.items] == ["Chưa nộp (quá hạn)"] * 4
+    first = Submission.objects.filter(unit=tree.base1).order_by("period__start").first()
+    assert first is not None
+    assert due.items[0].url == reverse(
+        "reports:submission",
+        kwargs={"submission_pk": first.pk},  # type: ignore[union-attr]
+    )
+    # the bloc sees its units behind: 0 of 1 reported for the last quarter begun
+    behind = {s.title: s for s in config.dashboard_sections(users["khoi"], date(2026, 1, 10))}
+    item = behind["Báo cáo của đơn vị cấp dưới"].items[0]
+    assert "0/1 đơn vị đã báo cáo" in item.text and item.badge == "1 chưa nộp (quá hạn)"
+    assert "status=missing" in item.url
     assert client_as("coso1").get("/").status_code == 200

@@ -24,6 +24,7 @@ from tuyengiao.core.spreadsheets import XLSX_MIME
 from tuyengiao.orgs.models import Unit
 
 from .. import matrix as matrix_rows
+from ..calendar import file_key
 from ..forms import MatrixFilterForm, RemindForm
 from ..models import Period, Recipient
 from ..services.recipients import recipient_count
@@ -63,7 +64,7 @@ def matrix(request: AuthenticatedHttpRequest) -> HttpResponse:
 
     ctx = _paginate_units(request, units, periods, unfiltered=not filters.any)
     if export_requested(request):
-        filename = f"tinh-hinh-nop-bao-cao-{key}.xlsx"
+        filename = f"tinh-hinh-nop-bao-cao-{file_key(key)}.xlsx"
         total = ctx["page_obj"].paginator.count
         if total > matrix_rows.EXPORT_IN_REQUEST_MAX:
             job = start_matrix_export(request.user, key, filters, filename, total)

@@ -13,6 +13,7 @@ from tuyengiao.accounts.scoping import Action, can, require
 from tuyengiao.core.spreadsheets import XLSX_MIME, TableError
 from tuyengiao.orgs.models import Unit
 
+from ..calendar import file_key
 from ..charts import bar_chart, line_chart
 from ..compile import compiled_docx, compiled_xlsx, import_values, raw_xlsx, template_xlsx
 from ..forms import ImportForm
@@ -38,10 +39,15 @@ def rollup(request: AuthenticatedHttpRequest, period_pk: int) -> HttpResponse:
     chosen = next(
         (i for i in numeric if str(i.pk) == request.GET.get("ind")), numeric[0] if numeric else None
     )
-    periods, series = trend(rt, unit, known={period.pk: r.sums})
-    trend_svg = line_chart(
-        [p.label for p in periods], [(chosen.label, series.get(chosen.pk, []))] if chosen else []
-    )
+    t = trend(rt, unit, known={period.pk: r.figures})
+    lines = []
+    if chosen:
+        lines.append((f"Mọi báo cáo đã nộp — {chosen.label}", t.series.get(chosen.pk, [])))
+        if t.comparable_units and any(c.reported != t.comparable_units for c in t.coverage):
+            lines.append(
+                (f"Cùng {t.comparable_units} đơn vị nộp đủ các kỳ", t.comparable.get(chosen.pk, []))
+            )
+    trend_svg = line_chart([f"{c.period.label} ({c.label})" for c in t.coverage], lines)
     spread_svg = (
         bar_chart(
             spread(period, unit, chosen),
@@ -64,6 +70,7 @@ def rollup(request: AuthenticatedHttpRequest, period_pk: int) -> HttpResponse:
             "numeric": numeric,
             "chosen": chosen,
             "trend_svg": trend_svg,
+            "trend": t,
             "spread_svg": spread_svg,
             "ancestors": ancestors,
             "tasks": task_summary(period, unit),
@@ -77,13 +84,15 @@ def rollup(request: AuthenticatedHttpRequest, period_pk: int) -> HttpResponse:
 def compiled(request: AuthenticatedHttpRequest, period_pk: int, fmt: str) -> HttpResponse:
     period = period_for(request, period_pk)
     unit = _rollup_unit(request, period)
-    name = f"bao-cao-tong-hop-{period.key}"
+    name = f"bao-cao-tong-hop-{file_key(period.key)}"
     if fmt == "docx":
         content, _r = compiled_docx(period, unit)
         return file_response(content, DOCX_MIME, f"{name}.docx")
     if fmt == "xlsx":
         return file_response(compiled_xlsx(period, unit), XLSX_MIME, f"{name}.xlsx")
-    return file_response(raw_xlsx(period, unit), XLSX_MIME, f"bao-cao-cac-don-vi-{period.key}.xlsx")
+    return file_response(
+        raw_xlsx(period, unit), XLSX_MIME, f"bao-cao-cac-don-vi-{file_key(period.key)}.xlsx"
+    )
 
 
 def _paper_units(period: Period) -> list[Unit]:
@@ -98,7 +107,9 @@ def paper_import(request: AuthenticatedHttpRequest, period_pk: int) -> HttpRespo
     require(request.user, Action.CHANGE, period.report_type)
     units = [u for u in _paper_units(period) if can(request.user, Action.CHANGE, u)]
     if request.GET.get("template"):
-        return file_response(template_xlsx(period, units), XLSX_MIME, f"mau-nhap-{period.key}.xlsx")
+        return file_response(
+            template_xlsx(period, units), XLSX_MIME, f"mau-nhap-{file_key(period.key)}.xlsx"
+        )
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():

@@ -21,6 +21,7 @@ from tuyengiao.core.listing import paginate
 
 from ..forms import AttachmentForm, ReconcileForm, ReturnForm, ReviewForm, SaveForm
 from ..models import Attachment, IndicatorKind, Status, Submission
+from ..services import sources
 from ..services.drafts import (
     Conflict,
     NotEditable,
@@ -63,6 +64,17 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _form_rows(sub: Submission, data: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
     rt = sub.period.report_type
     indicators = list(rt.indicators.all())
+    from_data = sources.figures(sub, indicators)
+    if sub.editable:
+        # A bound indicator the officer has not typed yet shows the product's figure.
+        data = {
+            **data,
+            **{
+                i.key: from_data[i.pk].text
+                for i in indicators
+                if i.pk in from_data and not data.get(i.key)
+            },
+        }
     parsed_values = {
         i.pk: parse_indicator(i, data.get(i.key, "")).value for i in indicators if i.is_input
     }
@@ -74,6 +86,10 @@ def _form_rows(sub: Submission, data: dict[str, str], errors: dict[str, str]) ->
             "value": data.get(ind.key, ""),
             "error": errors.get(ind.key, ""),
         }
+        if ind.pk in from_data:
+            figure = from_data[ind.pk]
+            row["figure"] = figure
+            row["changed"] = sources.differs(row["value"], figure)
         if ind.kind == IndicatorKind.RATE:
             row["computed"] = fmt(rate_value(ind, parsed_values))
         fields.append(row)

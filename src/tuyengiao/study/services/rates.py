@@ -150,6 +150,15 @@ def rate_for_unit(study_round: StudyRound, unit: Unit) -> dict[str, Any]:
     }
 
 
+def units_reported(study_round: StudyRound, unit: Unit) -> tuple[int, int]:
+    """(n, N): of the N units of ``unit``'s subtree with members on the round's list, the n that
+    have recorded attendance — a rate rolled up before every unit reported says so (one query)."""
+    counts = RoundUnitTally.objects.filter(
+        round=study_round, unit_path__startswith=unit.path, eligible__gt=0
+    ).aggregate(expected=Count("id"), reported=Count("id", filter=Q(attended__gt=0)))
+    return int(counts["reported"] or 0), int(counts["expected"] or 0)
+
+
 def round_rates(study_round: StudyRound, parent_unit: Unit) -> list[RateRow]:
     """One row per child of ``parent_unit`` (aggregated over its subtree) plus a row for the members
     attached to ``parent_unit`` itself if any. Three queries whatever the size of the tree (in the

@@ -32,7 +32,7 @@ from ..models import (
     TestAttempt,
 )
 from ..services import StudyError
-from ..services.rates import rate_for_unit, round_rates
+from ..services.rates import rate_for_unit, round_rates, units_reported
 from ..services.rounds import open_round, set_exemption, snapshot_members
 from . import exports
 from .common import focus_unit, user_round
@@ -138,6 +138,7 @@ def round_detail(request: AuthenticatedHttpRequest, round_pk: int) -> HttpRespon
             "trail": trail,
             "rows": rows,
             "total": total,
+            "coverage": units_reported(study_round, focus),
             "below": sum(r.below_target for r in rows),
             "chart": rate_chart(rows, study_round.target_rate),
             "sessions": sessions,

@@ -1,0 +1,106 @@
+"""Indicators filled from figures the product already has (``Indicator.source``).
+
+A report type's indicator may be bound to a study round's figures (the rate, the members who
+attended, the members expected — ``study.services.rates.rate_for_unit`` over the reporting unit's
+subtree) or to the tasks of the type's plan by status (the reporting unit's subtree's assignments,
+their status derived as on the task pages). The submission form shows these figures pre-filled
+where the officer typed nothing yet, and marks an indicator whose typed value differs from the
+figure ("đã sửa", with the figure beside it). Submitted values are what the officer sent; the
+figures are read again each time the form is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from tuyengiao.formats.numbers import number
+
+from ..models import STUDY_SOURCES, DataSource, Indicator, Submission
+from .values import parse_number
+
+PLAN_STATUS = {
+    DataSource.PLAN_DONE: "done",
+    DataSource.PLAN_IN_PROGRESS: "in_progress",
+    DataSource.PLAN_NOT_STARTED: "not_started",
+    DataSource.PLAN_OVERDUE: "overdue",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float | None
+    text: str  # as the form shows it: "43,41", "12"
+    origin: str  # where it comes from, for the officer ("Đợt học tập …", "Kế hoạch …")
+
+
+def _plan_counts(submission: Submission) -> dict[str, int]:
+    from tuyengiao.plans.models import TaskAssignment
+
+    plan = submission.period.report_type.plan
+    if plan is None:
+        return {}
+    today = timezone.localdate()
+    counts = {"total": 0, **dict.fromkeys(PLAN_STATUS.values(), 0)}
+    assignments = TaskAssignment.objects.filter(
+        task__plan=plan, unit__path__startswith=submission.unit.path
+    ).select_related("task")
+    for a in assignments:
+        counts["total"] += 1
+        counts[str(a.status(today).value)] += 1
+    return counts
+
+
+def figures(submission: Submission, indicators: list[Indicator]) -> dict[int, Figure]:
+    """The product's figure for each bound indicator of ``indicators`` (a few queries: one per
+    study round used, one for the plan's assignments)."""
+    from tuyengiao.study.services.rates import rate_for_unit
+
+    out: dict[int, Figure] = {}
+    rounds: dict[int, dict[str, Any]] = {}
+    plan_counts: dict[str, int] | None = None
+    for ind in indicators:
+        if not ind.source:
+            continue
+        if ind.source in STUDY_SOURCES:
+            study_round = ind.source_round
+            if study_round is None:
+                continue
+            if study_round.pk not in rounds:
+                rounds[study_round.pk] = rate_for_unit(study_round, submission.unit)
+            r = rounds[study_round.pk]
+            value: float | None = {
+                DataSource.STUDY_RATE: float(r["rate"]) if r["rate"] is not None else None,
+                DataSource.STUDY_ATTENDED: float(r["attended"]),
+                DataSource.STUDY_EXPECTED: float(r["eligible"] - r["exempted"]),
+            }[DataSource(ind.source)]
+            origin = f"Đợt học tập “{study_round.title}”"
+        else:
+            if plan_counts is None:
+                plan_counts = _plan_counts(submission)
+            if not plan_counts:
+                continue
+            key = (
+                "total"
+                if ind.source == DataSource.PLAN_TOTAL
+                else PLAN_STATUS[DataSource(ind.source)]
+            )
+            value = float(plan_counts[key])
+            plan = submission.period.report_type.plan
+            origin = f"Kế hoạch {plan.display_number if plan else ''}".strip()
+        out[ind.pk] = Figure(value, "" if value is None else number(value, 2), origin)
+    return out
+
+
+def differs(typed: str, figure: Figure) -> bool:
+    """Whether what the officer typed is not the product's figure (compared as numbers)."""
+    if not typed.strip():
+        return False
+    if figure.value is None:
+        return True
+    try:
+        return abs(parse_number(typed) - figure.value) > 1e-6
+    except ValueError:
+        return True
