@@ -44,4 +44,15 @@ DECLARATIONS = [
         keep_reason=legal.PARTY_RECORD,
         sensitive=True,
     ),
+    Declaration(
+        model="orgs.Reorganisation",
+        person_paths=(),
+        actor_paths=("created_by__person",),
+        fields=("created_by", "created_at", "applied_at"),
+        purpose="Ghi nhận ai đã lập và áp dụng một lần sắp xếp tổ chức.",
+        legal_basis=legal.WORK_RECORD,
+        retention="Theo thời hạn lưu hồ sơ sắp xếp tổ chức.",
+        erasure=Erasure.KEEP,
+        keep_reason=legal.WORK_RECORD_KEPT,
+    ),
 ]

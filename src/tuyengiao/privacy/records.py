@@ -38,6 +38,20 @@ class Section:
     files: list[tuple[str, FieldFile]] = field(default_factory=list)  # (archive name, file)
     as_actor: bool = False
 
+    @property
+    def shown_rows(self) -> list[list[str]]:
+        """The rows as a person reads them (dd/mm/yyyy, có/không, — for nothing)."""
+        return [[shown(value) for value in row.values()] for row in self.rows]
+
+
+def shown(value: Any) -> str:
+    """One stored value as text for the page and the .docx (the JSON keeps it as stored)."""
+    from tuyengiao.accounts.audit_text import value_text
+
+    if isinstance(value, list):
+        return ", ".join(value_text(v) for v in value) or "—"
+    return value_text(value)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
@@ -127,8 +141,10 @@ def person_records(person: Person) -> list[Section]:
 
 def _changes_text(entry: LogEntry) -> str:
     """The entry's changes as text (many-to-many changes are not old → new pairs)."""
+    from tuyengiao.accounts.audit_text import changes_text
+
     try:
-        return str(entry.changes_str)
+        return changes_text(entry)
     except (KeyError, TypeError, IndexError):
         return json.dumps(entry.changes, ensure_ascii=False, default=str)
 
@@ -225,8 +241,7 @@ def export_docx(person: Person) -> bytes:
         for row in section.rows:
             cells = table.add_row().cells
             for cell, key in zip(cells, keys, strict=True):
-                value = row.get(key)
-                cell.text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                cell.text = shown(row.get(key))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
