@@ -73,7 +73,15 @@ class TaskForm(forms.ModelForm[Task]):
 
     class Meta:
         model = Task
-        fields = ["order", "title", "description", "timeframe_text", "start_date", "end_date"]
+        fields = [
+            "order",
+            "title",
+            "description",
+            "collective_role",
+            "timeframe_text",
+            "start_date",
+            "end_date",
+        ]
         widgets = {
             "start_date": DATE_INPUT,
             "end_date": DATE_INPUT,
@@ -92,9 +100,10 @@ class TaskForm(forms.ModelForm[Task]):
         self.fields["coordinating"].queryset = units  # type: ignore[attr-defined]
         if self.instance.pk:
             assignments = list(self.instance.assignments.all())
-            self.fields["leads"].initial = [a.unit_id for a in assignments if a.role == "lead"]
+            named = [a for a in assignments if not a.collective]
+            self.fields["leads"].initial = [a.unit_id for a in named if a.role == "lead"]
             self.fields["coordinating"].initial = [
-                a.unit_id for a in assignments if a.role == "coordinate"
+                a.unit_id for a in named if a.role == "coordinate"
             ]
             self.fields["indicators_text"].initial = "\n".join(self.instance.indicator_labels())
 

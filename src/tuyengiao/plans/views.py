@@ -241,6 +241,7 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
                     form.cleaned_data.get("leads") or [],
                     form.cleaned_data.get("coordinating") or [],
                 )
+            services.hand_out_collective_tasks(plan)
         messages.success(request, "Đã lưu danh sách nhiệm vụ.")
         return redirect("plans:plan_detail", plan_pk=plan.pk)
     return render(request, "plans/plan_tasks.html", {"plan": plan, "formset": formset})
