@@ -56,6 +56,19 @@ def kind_for_doc_type(doc_type: str | None) -> str | None:
     return DOC_TYPE_TO_KIND.get((doc_type or "").strip().lower())
 
 
+def kind_for_document(doc_type: str | None, text: str | None) -> str | None:
+    """The plan kind of a document; a news page publishing a Kết luận, Chỉ thị, Nghị quyết or
+    Kế hoạch ("Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU …") counts as that."""
+    kind = kind_for_doc_type(doc_type)
+    if kind is None and text:
+        from .proposals import published_directive
+
+        found = published_directive(text)
+        if found is not None:
+            kind = kind_for_doc_type(found[0])
+    return kind
+
+
 # --- plans and their tasks ----------------------------------------------------------------------
 
 

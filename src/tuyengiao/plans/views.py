@@ -128,7 +128,15 @@ def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "plans/plan_form.html", {"form": form})
 
 
-PLAN_DOC_TYPES = ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Nghị quyết"]
+PLAN_DOC_TYPES = [
+    "Kế hoạch",
+    "Chương trình hành động",
+    "Chương trình",
+    "Đề án",
+    "Nghị quyết",
+    "Kết luận",
+    "Chỉ thị",
+]
 
 
 def library_plans_without_tasks(request: AuthenticatedHttpRequest) -> list[Any]:
@@ -138,11 +146,15 @@ def library_plans_without_tasks(request: AuthenticatedHttpRequest) -> list[Any]:
     unit = request.user.unit
     if unit is None or not can(request.user, Action.CHANGE, unit):
         return []
-    return list(
+    candidates = (
         scoped(Document, request.user, Action.CHANGE)
-        .filter(unit=unit, doc_type__in=PLAN_DOC_TYPES, plan__isnull=True)
-        .order_by("-date", "-id")[:10]
+        .filter(unit=unit, doc_type__in=[*PLAN_DOC_TYPES, "Tin bài"], plan__isnull=True)
+        .order_by("-date", "-id")[:40]
     )
+    # A news page counts when it publishes a directive (a conclusion as a web article).
+    return [d for d in candidates if services.kind_for_document(d.doc_type, d.text) is not None][
+        :10
+    ]
 
 
 @login_required
@@ -154,9 +166,11 @@ def plan_from_document(request: AuthenticatedHttpRequest, document_pk: int) -> H
     existing = Plan.objects.filter(document=document).first()
     if existing is not None:
         return redirect("plans:plan_detail", plan_pk=existing.pk)
-    if services.kind_for_doc_type(document.doc_type) is None:
+    if services.kind_for_document(document.doc_type, document.text) is None:
         messages.error(
-            request, f"Văn bản “{document}” không phải kế hoạch, chương trình hay đề án."
+            request,
+            f"Văn bản “{document}” không phải kế hoạch, chương trình, đề án, nghị quyết, "
+            "kết luận hay chỉ thị.",
         )
         return redirect("plans:plan_list")
     if request.method == "POST":

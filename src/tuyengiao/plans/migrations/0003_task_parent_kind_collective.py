@@ -5,35 +5,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0002_plan_document'),
+        ("plans", "0002_plan_document"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='task',
-            name='collective_role',
-            field=models.CharField(blank=True, choices=[('', 'Không'), ('lead', 'Chủ trì'), ('coordinate', 'Phối hợp')], default='', help_text='Nhiệm vụ giao chung (“các chi, đảng bộ cơ sở”, “cấp ủy cơ sở”…): mọi đơn vị được gửi kế hoạch đều nhận nhiệm vụ này với vai trò đã chọn.', max_length=12, verbose_name='giao chung cho các đơn vị nhận kế hoạch'),
+            model_name="task",
+            name="collective_role",
+            field=models.CharField(
+                blank=True,
+                choices=[("", "Không"), ("lead", "Chủ trì"), ("coordinate", "Phối hợp")],
+                default="",
+                help_text="Nhiệm vụ giao chung (“các chi, đảng bộ cơ sở”, “cấp ủy cơ sở”…): mọi đơn vị được gửi kế hoạch đều nhận nhiệm vụ này với vai trò đã chọn.",
+                max_length=12,
+                verbose_name="giao chung cho các đơn vị nhận kế hoạch",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='kind',
-            field=models.CharField(choices=[('task', 'Nhiệm vụ'), ('report', 'Báo cáo')], default='task', max_length=10, verbose_name='loại'),
+            model_name="task",
+            name="kind",
+            field=models.CharField(
+                choices=[("task", "Nhiệm vụ"), ("report", "Báo cáo")],
+                default="task",
+                max_length=10,
+                verbose_name="loại",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='subtasks', to='plans.task', verbose_name='thuộc nhiệm vụ'),
+            model_name="task",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="subtasks",
+                to="plans.task",
+                verbose_name="thuộc nhiệm vụ",
+            ),
         ),
         migrations.AddField(
-            model_name='taskassignment',
-            name='collective',
-            field=models.BooleanField(default=False, help_text='Đơn vị nhận nhiệm vụ vì được gửi kế hoạch (nhiệm vụ giao chung cho các đơn vị).', verbose_name='giao chung'),
+            model_name="taskassignment",
+            name="collective",
+            field=models.BooleanField(
+                default=False,
+                help_text="Đơn vị nhận nhiệm vụ vì được gửi kế hoạch (nhiệm vụ giao chung cho các đơn vị).",
+                verbose_name="giao chung",
+            ),
         ),
         migrations.AlterField(
-            model_name='plan',
-            name='kind',
-            field=models.CharField(choices=[('ke_hoach', 'Kế hoạch'), ('chuong_trinh', 'Chương trình hành động'), ('de_an', 'Đề án'), ('nghi_quyet', 'Danh mục nhiệm vụ của nghị quyết'), ('ket_luan', 'Nhiệm vụ theo kết luận'), ('chi_thi', 'Nhiệm vụ theo chỉ thị')], default='ke_hoach', max_length=20, verbose_name='loại'),
+            model_name="plan",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("ke_hoach", "Kế hoạch"),
+                    ("chuong_trinh", "Chương trình hành động"),
+                    ("de_an", "Đề án"),
+                    ("nghi_quyet", "Danh mục nhiệm vụ của nghị quyết"),
+                    ("ket_luan", "Nhiệm vụ theo kết luận"),
+                    ("chi_thi", "Nhiệm vụ theo chỉ thị"),
+                ],
+                default="ke_hoach",
+                max_length=20,
+                verbose_name="loại",
+            ),
         ),
     ]
