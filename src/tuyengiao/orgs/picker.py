@@ -21,6 +21,7 @@ never lists 173 units per field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -89,11 +90,13 @@ def search(qs: QuerySet[Unit], text: str) -> QuerySet[Unit]:
 
 
 def sign_scope(within: Unit | None, below_only: bool, multiple: bool) -> str:
-    return signing.dumps(
-        {"p": within.path if within is not None else "", "b": below_only, "m": multiple},
-        salt=SCOPE_SALT,
-        compress=True,
-    )
+    return _signed(within.path if within is not None else "", below_only, multiple)
+
+
+@lru_cache(maxsize=1024)
+def _signed(path: str, below_only: bool, multiple: bool) -> str:
+    # The same scope signs the same (no timestamp): the 100 pickers of a task page sign once.
+    return signing.dumps({"p": path, "b": below_only, "m": multiple}, salt=SCOPE_SALT)
 
 
 def read_scope(token: str) -> dict[str, Any]:

@@ -266,7 +266,7 @@ PERSON_EXPORT_COLUMNS = [
 @login_required
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET or {"active": "1"})
-    form.fields["unit"].queryset = visible_units(request.user)  # type: ignore[attr-defined]
+    form.fields["unit"].for_user(request.user)  # type: ignore[attr-defined]
     people = scoped(Person, request.user).select_related("unit")
     if form.is_valid():
         data = form.cleaned_data
@@ -332,7 +332,7 @@ def person_detail(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResp
 def person_edit(request: AuthenticatedHttpRequest, person_pk: int | None = None) -> HttpResponse:
     person = get_for_user(Person, request.user, Action.CHANGE, pk=person_pk) if person_pk else None
     units = scoped(Unit, request.user, Action.CHANGE)
-    form = PersonForm(request.POST or None, instance=person, units=units)
+    form = PersonForm(request.POST or None, instance=person, units=units, user=request.user)
     if request.method == "POST" and form.is_valid():
         if person is not None and form.cleaned_data["unit"].pk != person.unit_id:
             form.add_error(
@@ -352,7 +352,10 @@ def person_transfer(request: AuthenticatedHttpRequest, person_pk: int) -> HttpRe
         Person.objects.select_related("unit"), request.user, Action.CHANGE, pk=person_pk
     )
     form = TransferForm(request.POST or None)
-    form.fields["to_unit"].queryset = scoped(Unit, request.user, Action.CHANGE).filter(active=True)  # type: ignore[attr-defined]
+    form.fields["to_unit"].for_user(  # type: ignore[attr-defined]
+        request.user,
+        queryset=picker.offered_units(scoped(Unit, request.user, Action.CHANGE)),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             transfer_person(

@@ -24,7 +24,6 @@ from tuyengiao.accounts.scoping import (
     is_system_admin,
     require,
     scoped,
-    visible_units,
 )
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 from tuyengiao.documents.reading import UploadError
@@ -38,7 +37,6 @@ from .forms import (
     SendDownForm,
     TaskFormSet,
     TaskUpdateForm,
-    UnitFilterForm,
     UploadSignedPlanForm,
 )
 from .gantt import build_gantt
@@ -228,12 +226,11 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
     )
-    units = visible_units(request.user).order_by("path")
     queryset = plan.tasks.prefetch_related("assignments").order_by("order", "id")
     formset = TaskFormSet(
         request.POST if request.method == "POST" else None,
         queryset=queryset,
-        units=units,
+        user=request.user,
         prefix="t",
     )
     if request.method == "POST" and formset.is_valid():
@@ -258,6 +255,7 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
             services.hand_out_collective_tasks(plan)
         messages.success(request, "Đã lưu danh sách nhiệm vụ.")
         return redirect("plans:plan_detail", plan_pk=plan.pk)
+    formset.prime_pickers()
     return render(request, "plans/plan_tasks.html", {"plan": plan, "formset": formset})
 
 
@@ -267,30 +265,14 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
     )
-    below = (
-        visible_units(request.user)
-        .filter(path__startswith=plan.unit.path)
-        .exclude(pk=plan.unit_id)
-        .order_by("path")
+    already = list(
+        CascadeRecipient.objects.filter(dispatch__plan=plan)
+        .select_related("unit")
+        .order_by("unit__path")
     )
-    filters = UnitFilterForm(request.GET or None, units=below)
-    offered = below
-    if filters.is_valid():
-        root = filters.cleaned_data.get("root")
-        if root is not None:
-            offered = offered.filter(path__startswith=root.path)
-            if filters.cleaned_data.get("direct"):
-                offered = offered.filter(depth=root.depth + 1)
-        elif filters.cleaned_data.get("direct"):
-            offered = offered.filter(depth=plan.unit.depth + 1)
-        if kind := filters.cleaned_data.get("kind"):
-            offered = offered.filter(kind=kind)
-    elif filters.is_bound:
-        offered = offered.none()
-    already = set(
-        CascadeRecipient.objects.filter(dispatch__plan=plan).values_list("unit_id", flat=True)
+    form = SendDownForm(
+        request.POST if request.method == "POST" else None, user=request.user, within=plan.unit
     )
-    form = SendDownForm(request.POST if request.method == "POST" else None, units=below)
     if request.method == "POST" and form.is_valid():
         try:
             dispatch = services.send_down(
@@ -308,19 +290,10 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
                 request, f"Đã gửi kế hoạch xuống {dispatch.recipients.count()} đơn vị."
             )
             return redirect("plans:plan_board", plan_pk=plan.pk)
-    offered_list = list(offered[:500])
     return render(
         request,
         "plans/plan_send.html",
-        {
-            "plan": plan,
-            "form": form,
-            "filters": filters,
-            "offered": offered_list,
-            "already": already,
-            "checked": {str(v) for v in (form["units"].value() or [])},
-            "truncated": len(offered_list) == 500,
-        },
+        {"plan": plan, "form": form, "already": already},
     )
 
 

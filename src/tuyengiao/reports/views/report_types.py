@@ -195,6 +195,8 @@ def type_send(request: AuthenticatedHttpRequest, report_type_pk: int) -> HttpRes
     form = SendForm(
         request.POST or None,
         units=candidates,
+        user=request.user,
+        within=rt.unit,
         initial={"units": list(current), "mode": "pick" if current else "kind"},
     )
     if request.method == "POST" and form.is_valid():
