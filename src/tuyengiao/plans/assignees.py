@@ -53,7 +53,7 @@ _VERBISH = re.compile(
 
 
 _UNIT_NOUN = re.compile(
-    r"\b(?:ban|van phong|phong|so|uy ban|dang uy|dang bo|chi bo|chi uy|cap uy|doan|hoi|"
+    r"^(?:cac |moi )?(?:ban|van phong|phong|so|uy ban|dang uy|dang bo|chi bo|chi uy|cap uy|doan|hoi|"
     r"trung tam|to chuc dang|co quan|don vi|mat tran|cong doan|huyen uy|tinh uy|thanh uy|"
     r"quan uy|thi uy|thu vien|bao|dai|vien|truong|cuc|chi cuc|tong cong ty|cong ty)\b"
 )

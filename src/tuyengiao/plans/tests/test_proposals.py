@@ -59,15 +59,25 @@ def expected_tasks(truth: dict[str, Any]) -> dict[tuple[str, str | None], dict[s
 
 def _check(tasks: list[Any], truth: dict[str, Any]) -> None:
     expected = expected_tasks(truth)
-    got = {t.key: t for t in tasks if t.kind != REPORT}
+    # (numbered paragraphs of a document without sections are checked in test_proposals_seeds)
+    got = {t.key: t for t in tasks if t.kind != REPORT and t.section}
     assert set(got) == set(expected), truth["source"]
     assert [t.order for t in tasks] == list(range(1, len(tasks) + 1))
     for key, exp in expected.items():
         task = got[key]
         # An item whose heading only names its assignee is proposed as that unit's duties.
-        bare = _norm(exp["title"] or "") in exp["units"] or ":" in (exp["title"] or "")
+        bare = (
+            _norm(exp["title"] or "") in exp["units"]
+            or ":" in (exp["title"] or "")
+            or _fold(exp["title"] or "").startswith("doi voi ")
+        )
         if exp["title"] is not None and not bare:
-            assert _norm(task.title) == _norm(exp["title"]), key
+            # A heading cut by a page break ("… quy định về trách" / "nhiệm nêu gương …") is
+            # proposed whole.
+            assert _norm(task.title) == _norm(exp["title"]) or (
+                _norm(task.title).startswith(_norm(exp["title"]) + " ")
+                and not re.search(r"[.;:!?]$", exp["title"])
+            ), key
         assert {_norm(u.name) for u in task.named_units} == exp["units"], key
         if exp["period"]:
             assert _norm(task.timeframe.raw) == _norm(exp["period"]), key
@@ -114,7 +124,7 @@ def test_corpus_plan_through_vanban(json_path: Path) -> None:
     ]:
         pytest.skip("vanban's items differ from the ground truth for this file")
     tasks = propose_tasks(parsed, text)
-    assert {t.key for t in tasks if t.kind != REPORT} == set(expected_tasks(truth))
+    assert {t.key for t in tasks if t.kind != REPORT and t.section} == set(expected_tasks(truth))
 
 
 def test_roles_from_the_wording() -> None:

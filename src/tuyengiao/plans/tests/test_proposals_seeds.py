@@ -32,9 +32,9 @@ CORPUS = Path(__file__).resolve().parents[5] / "shared" / "corpus" / "dev"
 SEEDS = sorted(CORPUS.glob("seed-*.txt")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not SEEDS, reason=f"dev corpus not found at {CORPUS}")
 
-# Measured on the five seeds when this test was written (see docs/huong-dan/ke-hoach.md); a
-# change of the proposals that lowers it must say why.
-KEPT_FLOOR = 0.80
+# Measured on the five seeds when this test was written: 42/42 (100 %) of the tasks of labelled
+# items (docs/huong-dan/ke-hoach.md); a change of the proposals that lowers it must say why.
+KEPT_FLOOR = 0.90
 
 
 def norm(value: str | None) -> str:
@@ -73,12 +73,28 @@ def kept_unedited(task: ProposedTask, truth: dict[str, Any], paragraphs: set[str
             labelled_units |= {norm(u) for u in a["units"]}
             period = period or a["period"]
     label_title = norm(item["title"])
-    bare = label_title in labelled_units or any(
-        label_title.startswith(u + ":") for u in labelled_units
+    bare = (
+        label_title in labelled_units
+        or any(label_title.startswith(u + ":") for u in labelled_units)
+        or label_title.startswith("đối với ")  # "Đối với cấp ủy cơ sở …": an addressee
     )
-    title_ok = norm(task.title) == label_title or (bare and norm(task.title) in paragraphs)
+    whole = norm(task.title) == label_title or (
+        # the labelled title is the heading's first line, cut by a page break: proposed whole
+        norm(task.title).startswith(label_title + " ")
+        and not re.search(r"[.;:!?]$", item["title"].strip())
+    )
+    after_colon = item["title"].split(": ", 1)[1] if ": " in item["title"] else None
+    title_ok = (
+        whole
+        or (bare and norm(task.title) in paragraphs)
+        or (after_colon is not None and norm(task.title) == norm(after_colon))  # "X: duty"
+    )
     units_ok = {norm(u.name) for u in task.named_units} == labelled_units
     frame_ok = period is None or norm(task.timeframe.raw) == norm(period)
+    if not (title_ok and units_ok and frame_ok):
+        print(
+            f"  edited: {task.section}.{task.label} {task.title[:60]!r} {title_ok} {units_ok} {frame_ok}"
+        )
     return title_ok and units_ok and frame_ok
 
 
@@ -135,3 +151,33 @@ def test_share_of_tasks_kept_unedited(capsys: pytest.CaptureFixture[str]) -> Non
         print(f"\nkept unedited: {kept}/{judged} = {share:.0%} ({', '.join(lines)})")
     assert judged >= 30
     assert share >= KEPT_FLOOR
+
+
+FIXTURES = Path(__file__).resolve().parents[4] / "tests" / "vanban" / "fixtures"
+TASK_DOC_TYPES = {"Kế hoạch", "Chương trình hành động", "Kết luận", "Chỉ thị", "Nghị quyết"}
+
+
+def _fixture_docs() -> list[Path]:
+    out = []
+    for path in sorted(FIXTURES.glob("*.txt")) if FIXTURES.is_dir() else []:
+        truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        if truth.get("doc_type") in TASK_DOC_TYPES:
+            out.append(path)
+    return out
+
+
+@pytest.mark.parametrize("path", _fixture_docs(), ids=lambda p: p.stem)
+def test_other_real_documents_give_tasks_too(path: Path) -> None:
+    """The same rules on the parser's other real documents (plans, programmes, a district's
+    conclusion, a provincial directive, a cell's resolution): tasks, each with an assignee, none
+    a fragment, the labelled periods kept."""
+    tasks, truth, _text = _proposals(path)
+    work = [t for t in tasks if t.kind != REPORT]
+    assert work, path.name
+    for task in work:
+        assert task.units and task.lead_units, (path.name, task.title[:60])
+        assert task.title[:1].isupper() or task.title[:1].isdigit(), task.title[:60]
+    for a in truth["assignments"]:
+        if a["period"]:
+            matching = [t for t in work if (t.section, t.label) == (a["section"], a["item"])]
+            assert all(norm(t.timeframe.raw) == norm(a["period"]) for t in matching), a
