@@ -526,6 +526,8 @@ def _item_tasks(
     if not organising:
         parent_frame = task.timeframe.raw or None
         for duty in _duties(body, named):
+            if len(duty) < 120 and extract_indicators(duty):
+                continue  # "Phấn đấu tỷ lệ … ≥ 98%": a target of the task, not a sub-task
             sub_units = [
                 ctx.ref(n, unit_role(n, duty)) for n in units_named(duty) if looks_like_unit(n)
             ]
