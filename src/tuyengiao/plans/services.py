@@ -12,22 +12,25 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tuyengiao.orgs.models import Unit
 
 from .models import (
     DOC_TYPE_TO_KIND,
+    STATUS_BADGE,
     CascadeDispatch,
     CascadeRecipient,
     CascadeState,
     Plan,
     PlanKind,
     Role,
+    Status,
     Task,
     TaskAssignment,
     TaskUpdate,
+    derive_status,
 )
 from .proposals import LEAD, ProposedTask, UnitMatcher, propose_tasks
 
@@ -237,6 +240,64 @@ def record_update(
             fields.append("completed_on")
     assignment.save(update_fields=fields)
     return update
+
+
+# --- the task list with each unit's part --------------------------------------------------------
+
+
+@dataclass
+class CollectiveProgress:
+    """The parts of the units a task reached collectively, summed by status."""
+
+    total: int = 0
+    counts: dict[str, int] | None = None
+    own_assignment_id: int | None = None
+
+    def items(self) -> list[tuple[str, str, int]]:
+        """(status label, badge class, count) for the statuses present."""
+        counts = self.counts or {}
+        return [(s.label, STATUS_BADGE[s], counts[s.value]) for s in Status if counts.get(s.value)]
+
+
+def tasks_with_progress(plan: Plan, user: User, today: date | None = None) -> list[Task]:
+    """The plan's tasks, each with ``visible_assignments`` (the units it names, as far as the user
+    sees them), ``collective`` (the units it reached through the plan being sent, summed by
+    status, with the user's own part) and ``status_set`` — a constant number of queries and no
+    model per collective part, whatever the number of units reached (50 tasks × 173 units)."""
+    from tuyengiao.accounts.scoping import scoped
+
+    today = today or timezone.localdate()
+    visible = scoped(TaskAssignment, user)
+    tasks = list(
+        plan.tasks.prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=visible.filter(collective=False).select_related("unit"),
+                to_attr="visible_assignments",
+            )
+        ).order_by("order", "id")
+    )
+    by_id = {t.pk: t for t in tasks}
+    progress: dict[int, CollectiveProgress] = {t.pk: CollectiveProgress(counts={}) for t in tasks}
+    statuses: dict[int, set[str]] = {t.pk: set() for t in tasks}
+    own_unit = user.unit_id
+    rows = visible.filter(task__plan=plan, collective=True).values_list(
+        "pk", "task_id", "unit_id", "progress", "last_update_on"
+    )
+    for pk, task_id, unit_id, done, last in rows:
+        status = derive_status(by_id[task_id], done, last, today).value
+        entry = progress[task_id]
+        entry.total += 1
+        assert entry.counts is not None
+        entry.counts[status] = entry.counts.get(status, 0) + 1
+        statuses[task_id].add(status)
+        if unit_id == own_unit:
+            entry.own_assignment_id = pk
+    for task in tasks:
+        task.collective = progress[task.pk]  # type: ignore[attr-defined]
+        named = task.visible_assignments  # type: ignore[attr-defined]
+        task.status_set = statuses[task.pk] | {a.status(today).value for a in named}  # type: ignore[attr-defined]
+    return tasks
 
 
 # --- the cascade ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,7 +40,7 @@ from .forms import (
     UploadSignedPlanForm,
 )
 from .gantt import build_gantt
-from .models import CascadeRecipient, CascadeState, Plan, Task, TaskAssignment, TaskUpdate
+from .models import CascadeRecipient, CascadeState, Plan, TaskAssignment, TaskUpdate
 from .uploads import create_plan_from_document, create_plan_from_upload
 
 
@@ -181,14 +181,6 @@ def plan_from_document(request: AuthenticatedHttpRequest, document_pk: int) -> H
     return render(request, "plans/plan_from_document.html", {"document": document})
 
 
-def _tasks_with_assignments(plan: Plan) -> list[Task]:
-    return list(
-        plan.tasks.prefetch_related(
-            Prefetch("assignments", queryset=TaskAssignment.objects.select_related("unit", "task"))
-        )
-    )
-
-
 @login_required
 def plan_detail(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
@@ -196,13 +188,9 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse
         request.user,
         pk=plan_pk,
     )
-    tasks = _tasks_with_assignments(plan)
     today = timezone.localdate()
     can_change = can(request.user, Action.CHANGE, plan)
-    for task in tasks:
-        # A unit below the issuer sees its own part of each task, not its siblings'.
-        visible = [a for a in task.assignments.all() if can(request.user, Action.VIEW, a)]
-        task.visible_assignments = visible  # type: ignore[attr-defined]
+    tasks = services.tasks_with_progress(plan, request.user, today)
     summary = services.board_summary(plan, today) if can_change else None
     context = {
         "plan": plan,
@@ -226,7 +214,10 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
     )
-    queryset = plan.tasks.prefetch_related("assignments").order_by("order", "id")
+    # Only the units each task names: the units it reached collectively are not edited here.
+    queryset = plan.tasks.prefetch_related(
+        Prefetch("assignments", queryset=TaskAssignment.objects.filter(collective=False))
+    ).order_by("order", "id")
     formset = TaskFormSet(
         request.POST if request.method == "POST" else None,
         queryset=queryset,
