@@ -280,19 +280,26 @@ def tasks_with_progress(plan: Plan, user: User, today: date | None = None) -> li
     by_id = {t.pk: t for t in tasks}
     progress: dict[int, CollectiveProgress] = {t.pk: CollectiveProgress(counts={}) for t in tasks}
     statuses: dict[int, set[str]] = {t.pk: set() for t in tasks}
-    own_unit = user.unit_id
-    rows = visible.filter(task__plan=plan, collective=True).values_list(
-        "pk", "task_id", "unit_id", "progress", "last_update_on"
+    # One row per task and distinct (progress, last report): most parts share (0, none), so the
+    # rows are few whatever the number of units; the status rule then runs once per row.
+    rows = (
+        visible.filter(task__plan=plan, collective=True)
+        .values_list("task_id", "progress", "last_update_on")
+        .annotate(n=Count("id"))
+        .order_by()
     )
-    for pk, task_id, unit_id, done, last in rows:
+    for task_id, done, last, n in rows:
         status = derive_status(by_id[task_id], done, last, today).value
         entry = progress[task_id]
-        entry.total += 1
+        entry.total += n
         assert entry.counts is not None
-        entry.counts[status] = entry.counts.get(status, 0) + 1
+        entry.counts[status] = entry.counts.get(status, 0) + n
         statuses[task_id].add(status)
-        if unit_id == own_unit:
-            entry.own_assignment_id = pk
+    if user.unit_id is not None:
+        for pk, task_id in visible.filter(
+            task__plan=plan, collective=True, unit_id=user.unit_id
+        ).values_list("pk", "task_id"):
+            progress[task_id].own_assignment_id = pk
     for task in tasks:
         task.collective = progress[task.pk]  # type: ignore[attr-defined]
         named = task.visible_assignments  # type: ignore[attr-defined]

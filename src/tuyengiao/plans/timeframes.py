@@ -71,13 +71,11 @@ class TimeFrame:
 
 
 def _fold(text: str) -> str:
-    """Lower case, tone marks and vowel marks removed, đ→d; one char per char (no collapsing)."""
-    text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append((base or ch)[0].lower() if base else ch.lower())
-    return "".join(out)
+    """Lower case, tone marks and vowel marks removed, đ→d; one char per char (no collapsing):
+    ``vanban``'s aligned fold of the NFC text (a table look-up per word, cached)."""
+    from vanban.normalize import fold_aligned
+
+    return fold_aligned(unicodedata.normalize("NFC", text))
 
 
 _DASH = r"[-–—‐‑−]"

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
@@ -42,6 +43,8 @@ from .forms import (
 from .gantt import build_gantt
 from .models import CascadeRecipient, CascadeState, Plan, TaskAssignment, TaskUpdate
 from .uploads import create_plan_from_document, create_plan_from_upload
+
+TASKS_PER_PAGE = 10
 
 
 def own_plans(request: AuthenticatedHttpRequest, action: Action = Action.VIEW) -> QuerySet[Plan]:
@@ -214,10 +217,17 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
     )
+    # Ten tasks a page (a plan with its sub-tasks easily has fifty): the page stays light.
+    ids = list(plan.tasks.order_by("order", "id").values_list("pk", flat=True))
+    page = Paginator(ids, TASKS_PER_PAGE).get_page(request.GET.get("trang"))
     # Only the units each task names: the units it reached collectively are not edited here.
-    queryset = plan.tasks.prefetch_related(
-        Prefetch("assignments", queryset=TaskAssignment.objects.filter(collective=False))
-    ).order_by("order", "id")
+    queryset = (
+        plan.tasks.filter(pk__in=list(page.object_list))
+        .prefetch_related(
+            Prefetch("assignments", queryset=TaskAssignment.objects.filter(collective=False))
+        )
+        .order_by("order", "id")
+    )
     formset = TaskFormSet(
         request.POST if request.method == "POST" else None,
         queryset=queryset,
@@ -244,10 +254,20 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
                     form.cleaned_data.get("coordinating") or [],
                 )
             services.hand_out_collective_tasks(plan)
+        if page.has_next():
+            messages.success(
+                request, f"Đã lưu trang {page.number}/{page.paginator.num_pages} của danh sách."
+            )
+            return redirect(
+                f"{reverse('plans:plan_tasks', kwargs={'plan_pk': plan.pk})}"
+                f"?trang={page.next_page_number()}"
+            )
         messages.success(request, "Đã lưu danh sách nhiệm vụ.")
         return redirect("plans:plan_detail", plan_pk=plan.pk)
     formset.prime_pickers()
-    return render(request, "plans/plan_tasks.html", {"plan": plan, "formset": formset})
+    return render(
+        request, "plans/plan_tasks.html", {"plan": plan, "formset": formset, "page": page}
+    )
 
 
 @login_required
