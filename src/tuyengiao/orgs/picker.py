@@ -20,6 +20,7 @@ never lists 173 units per field.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -28,8 +29,11 @@ from django import forms
 from django.core import signing
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.core.text import fold
@@ -151,9 +155,11 @@ def recent_units(user: User, qs: QuerySet[Unit]) -> list[Unit]:
 
 class UnitPickerWidget(forms.Widget):
     """Chosen units as removable chips (each a checked checkbox of the field's name), a search box
-    and the filters; the tree and results are fetched from ``orgs:unit_picker``."""
+    and the filters; the tree and results are fetched from ``orgs:unit_picker``. Its markup is
+    written by ``_widget_html``, not by a template (a task page has a hundred of them)."""
 
-    template_name = "orgs/picker/widget.html"
+    template_name = ""  # not used: ``render`` writes the markup
+
 
     def __init__(self, attrs: dict[str, Any] | None = None, multiple: bool = True) -> None:
         super().__init__(attrs)
@@ -186,6 +192,12 @@ class UnitPickerWidget(forms.Widget):
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return False  # no chip checked is an answer: none chosen
 
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        context = self.get_context(name, value, self.build_attrs(self.attrs, attrs))
+        return mark_safe(_widget_html(context["picker"]))  # every piece escaped above
+
     def prime(self, units: Iterable[Unit]) -> None:
         """Names and paths of units about to be shown (one query for many widgets)."""
         units = [u for u in units if u.pk not in self.labels]
@@ -216,6 +228,73 @@ class UnitPickerWidget(forms.Widget):
             "scopes": SCOPES,
         }
         return context
+
+
+def _chips_html(chips: Iterable[dict[str, Any]], name: str) -> str:
+    return "".join(
+        format_html(
+            '<li class="chip" data-pk="{pk}"><label title="{path}"><input type="checkbox" '
+            'name="{name}" value="{pk}" checked> <span class="chip-name">{label}</span>{small}'
+            "</label></li>",
+            pk=c["pk"],
+            path=c["path"],
+            name=name,
+            label=c["name"],
+            small=format_html(' <small class="muted">{}</small>', c["path"]) if c["path"] else "",
+        )
+        for c in chips
+    )
+
+
+def _widget_html(p: dict[str, Any]) -> str:
+    """The widget, written here rather than by a template: a task page has a hundred of them."""
+    wid = p["id"]
+    vals = escape(json.dumps({"s": p["scope"], "ten": p["name"], "o": wid}))
+    include = f"#{wid}-picker [data-picker-param], #{wid}, #{wid}-chosen input"
+    common = (
+        f'hx-get="{escape(p["url"])}" hx-target="#{escape(wid)}-results" '
+        f'hx-include="{escape(include)}" hx-vals="{vals}"'
+    )
+    options = "".join(
+        format_html('<option value="{}">{}</option>', value, label)
+        for value, label in p["scopes"].items()
+    )
+    return (
+        format_html(
+            '<div class="unit-picker" id="{id}-picker" data-name="{name}" data-multiple="{m}" '
+            'data-url="{url}"><ul class="picker-chosen" id="{id}-chosen" '
+            'aria-label="Đơn vị đã chọn">',
+            id=wid,
+            name=p["name"],
+            m="1" if p["multiple"] else "0",
+            url=p["url"],
+        )
+        + _chips_html(p["chosen"], p["name"])
+        + "</ul>"
+        + format_html(
+            '<div class="picker-search" role="search"><input type="search" id="{id}" name="q" '
+            'form="" autocomplete="off" placeholder="Gõ tên đơn vị (không cần dấu)…" '
+            'aria-label="Tìm đơn vị" aria-controls="{id}-results" '
+            'hx-trigger="input changed delay:250ms, search, focus once" ',
+            id=wid,
+        )
+        + common
+        + '><select data-picker-param name="pham-vi" form="" aria-label="Loại đơn vị" '
+        + 'hx-trigger="change" '
+        + common
+        + ">"
+        + options
+        + '</select><label class="inline"><input type="checkbox" data-picker-param '
+        + 'name="giai-the" value="1" form="" hx-trigger="change" '
+        + common
+        + "> gồm đơn vị đã giải thể</label></div>"
+        + format_html(
+            '<div class="picker-results" id="{}-results" role="listbox" aria-label="Kết quả">'
+            "</div></div>",
+            wid,
+        )
+        + format_html('<script src="{}" defer></script>', static("orgs/picker.js"))
+    )
 
 
 class _PickerMixin:

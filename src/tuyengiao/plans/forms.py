@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 
 from tuyengiao.core import uploads
 from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Unit, UnitKind
-from tuyengiao.orgs.picker import UnitPickerField, prime_widgets
+from tuyengiao.orgs.picker import UnitPickerField, prime_widgets, scoped_units
 
 from .models import CascadeState, Plan, PlanKind, Task
 from .timeframes import Indicator, extract_indicators, parse_timeframe
@@ -87,14 +88,20 @@ class TaskForm(forms.ModelForm[Task]):
             "timeframe_text": "Ví dụ: Quý II/2024, giai đoạn 2023–2025, hằng năm, thường xuyên."
         }
 
-    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        user: User | None = None,
+        units: QuerySet[Unit] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["order"].required = False
         if user is not None:
             for name in ("leads", "coordinating"):
                 field = self.fields[name]
                 assert isinstance(field, UnitPickerField)
-                field.for_user(user)
+                field.for_user(user, queryset=units)
         if self.instance.pk:
             assignments = list(self.instance.assignments.all())
             named = [a for a in assignments if not a.collective]
@@ -155,11 +162,14 @@ class TaskForm(forms.ModelForm[Task]):
 class BaseTaskFormSet(BaseModelFormSet[Task, TaskForm]):
     def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         self.user = user
+        # One queryset of the units the user may pick, shared by every form's pickers.
+        self.units = scoped_units(user, {}) if user is not None else None
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(index)
         kwargs["user"] = self.user
+        kwargs["units"] = self.units
         return kwargs
 
     def prime_pickers(self) -> None:
