@@ -214,7 +214,7 @@ def test_send_form_filters_by_kind_and_rejects_past_due(tree: Any, client_as: An
     page = client.get(url).content.decode()
     assert 'class="unit-picker"' in page and 'data-name="units"' in page
     # The picker offers the units below the bloc; "chỉ chi bộ" narrows them to cells.
-    scope = re.search(r'"s": "([^"]+)"', page)
+    scope = re.search(r"&quot;s&quot;: &quot;([^&]+)&quot;", page)
     assert scope is not None
     cells = client.get(
         reverse("orgs:unit_picker"), {"s": scope.group(1), "ten": "units", "pham-vi": "chi-bo"}
