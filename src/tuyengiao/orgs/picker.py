@@ -160,7 +160,6 @@ class UnitPickerWidget(forms.Widget):
 
     template_name = ""  # not used: ``render`` writes the markup
 
-
     def __init__(self, attrs: dict[str, Any] | None = None, multiple: bool = True) -> None:
         super().__init__(attrs)
         self.multiple = multiple
