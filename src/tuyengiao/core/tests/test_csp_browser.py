@@ -70,6 +70,6 @@ def test_unit_picker_without_inline_handler(
     pick_units(page, "units", [("van phong", tree.cell1.name)])
     assert page.locator('.picker-chosen input[name="units"]').count() == 1
     # Unticking a chip takes the unit out again.
-    page.uncheck('.picker-chosen input[name="units"]')
-    assert page.locator('.picker-chosen input[name="units"]').count() == 0
+    page.click('.picker-chosen input[name="units"]')
+    page.wait_for_selector('.picker-chosen input[name="units"]', state="detached")
     assert _violations(page, console) == []
