@@ -223,6 +223,7 @@ def _child(quick: bool) -> None:
         from tuyengiao.plans.proposals import propose_tasks
 
         text = vanban.read(SEED_FILE)
+        assert user.unit is not None
         matcher = services.matcher_for(user.unit)
 
         def build() -> None:

@@ -172,7 +172,7 @@ class UnitPickerWidget(forms.Widget):
         obj.labels, obj.names = dict(self.labels), dict(self.names)
         return obj
 
-    def format_value(self, value: Any) -> list[str]:  # type: ignore[override]
+    def format_value(self, value: Any) -> list[str]:
         if value is None or value == "":
             return []
         if not isinstance(value, list | tuple):

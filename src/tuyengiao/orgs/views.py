@@ -434,8 +434,8 @@ def unit_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
     labels = picker.unit_labels(shown)
     parents = _parents_among(base, shown)
     for u in shown:
-        u.picker_path = labels.get(u.pk, "")  # type: ignore[attr-defined]
-        u.has_below = u.path in parents  # type: ignore[attr-defined]
+        u.picker_path = labels.get(u.pk, "")
+        u.has_below = u.path in parents
     return render(
         request,
         "orgs/picker/results.html",

@@ -143,7 +143,8 @@ def save_proposed_tasks(plan: Plan, proposals: Sequence[ProposedTask]) -> list[T
 
 def recipient_units(plan: Plan) -> QuerySet[Unit]:
     """Every unit the plan has been sent to, in any of its dispatches."""
-    return Unit.objects.filter(cascade_inbox__dispatch__plan=plan).distinct()
+    units: QuerySet[Unit] = Unit.objects.filter(cascade_inbox__dispatch__plan=plan).distinct()
+    return units
 
 
 def _hand_out(plan: Plan, unit_ids: Sequence[int]) -> list[TaskAssignment]:
@@ -268,7 +269,7 @@ def tasks_with_progress(plan: Plan, user: User, today: date | None = None) -> li
 
     today = today or timezone.localdate()
     visible = scoped(TaskAssignment, user)
-    tasks = list(
+    tasks: list[Task] = list(
         plan.tasks.prefetch_related(
             Prefetch(
                 "assignments",
@@ -302,7 +303,7 @@ def tasks_with_progress(plan: Plan, user: User, today: date | None = None) -> li
             progress[task_id].own_assignment_id = pk
     for task in tasks:
         task.collective = progress[task.pk]  # type: ignore[attr-defined]
-        named = task.visible_assignments  # type: ignore[attr-defined]
+        named: list[TaskAssignment] = getattr(task, "visible_assignments", [])
         task.status_set = statuses[task.pk] | {a.status(today).value for a in named}  # type: ignore[attr-defined]
     return tasks
 

@@ -32,6 +32,7 @@ from tuyengiao.documents.reading import UploadError
 from . import services
 from .drafting import DraftTask, ParentPlan, build_implementing_plan, draft_filename, letterhead_for
 from .forms import (
+    BaseTaskFormSet,
     BoardFilterForm,
     MyTasksFilterForm,
     PlanForm,
@@ -264,6 +265,7 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
             )
         messages.success(request, "Đã lưu danh sách nhiệm vụ.")
         return redirect("plans:plan_detail", plan_pk=plan.pk)
+    assert isinstance(formset, BaseTaskFormSet)
     formset.prime_pickers()
     return render(
         request, "plans/plan_tasks.html", {"plan": plan, "formset": formset, "page": page}
