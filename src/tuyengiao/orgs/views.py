@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -381,8 +382,11 @@ def unit_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
     choices, or the chips of a whole subtree ("cả cây con"). Only ever units the user may pick:
     ``picker.scoped_units`` starts from ``visible_units``; the signed scope only narrows it."""
     scope = picker.read_scope(request.GET.get("s", ""))
-    name = request.GET.get("ten", "") or "units"
-    widget_id = request.GET.get("o", "") or f"id_{name}"
+    # The field's name and the widget's id go back into attributes: plain identifiers only.
+    name = request.GET.get("ten", "")
+    name = name if _IDENTIFIER.fullmatch(name) else "units"
+    widget_id = request.GET.get("o", "")
+    widget_id = widget_id if _IDENTIFIER.fullmatch(widget_id) else f"id_{name}"
     kind_scope = request.GET.get("pham-vi", "")
     dissolved = request.GET.get("giai-the") == "1"
     base = picker.scoped_units(request.user, scope)
@@ -452,6 +456,9 @@ def unit_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
             "o": widget_id,
         },
     )
+
+
+_IDENTIFIER = re.compile(r"[\w-]{1,120}")
 
 
 def _parents_among(base: Any, units: list[Unit]) -> set[str]:

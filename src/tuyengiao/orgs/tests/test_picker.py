@@ -110,3 +110,12 @@ def test_field_refuses_units_out_of_scope_and_keeps_the_choice_visible(
     html = str(form["units"])
     # The in-scope choice is kept as a chip; the out-of-scope unit's name is never shown.
     assert f'value="{tree.cell1.pk}" checked' in html and tree.cell2.name not in html
+
+
+def test_names_echoed_into_the_markup_are_identifiers(tree: Any, client_as: Any) -> None:
+    text = client_as("khoi").get(
+        URL, {"ten": 'units", "x": "1', "o": "id_units'><script>", "q": "dang bo"}
+    )
+    html = text.content.decode()
+    assert "<script>" not in html and '"x"' not in html and "&quot;x&quot;" not in html
+    assert "#id_units-chosen" in html
