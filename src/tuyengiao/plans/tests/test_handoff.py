@@ -150,3 +150,16 @@ def test_a_named_recipient_keeps_its_lead_role(tree: Any, users: Any) -> None:
     )
     roles = _units_of(study)
     assert roles["DB-SYT"] == Role.LEAD and roles["DB-STTTT"] == Role.COORDINATE
+
+
+def test_a_reporting_duty_opens_a_report_type(tree: Any, users: Any, client_as: Any) -> None:
+    plan = uploaded_plan(tree, users)
+    report = plan.tasks.get(kind="report")
+    page = client_as("khoi").get(reverse("plans:plan_detail", kwargs={"plan_pk": plan.pk}))
+    html = page.content.decode()
+    assert "Tạo loại báo cáo" in html
+    form = client_as("khoi").get(
+        reverse("reports:type_create"), {"tieu-de": report.title, "ke-hoach": plan.pk}
+    )
+    assert form.context["form"]["title"].value() == report.title
+    assert str(form.context["form"]["plan"].value()) == str(plan.pk)
