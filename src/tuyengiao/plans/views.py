@@ -547,6 +547,7 @@ def assignment_detail(request: AuthenticatedHttpRequest, assignment_pk: int) -> 
             "deadline": assignment.deadline(),
             "updates": assignment.updates.select_related("created_by"),
             "others": [o for o in others if can(request.user, Action.VIEW, o)],
+            "subtasks": assignment.task.subtasks.order_by("order", "id"),
             "form": form,
             "can_change": can(request.user, Action.CHANGE, assignment),
             "plan_visible": can(request.user, Action.VIEW, assignment.task.plan),

@@ -38,6 +38,7 @@ II. NHIỆM VỤ, GIẢI PHÁP
 - Thời gian thực hiện: Quý II/{YEAR}
 2. Tuyên truyền trên trang thông tin điện tử của cơ quan, đơn vị
 - Mỗi đơn vị đăng ít nhất 12 tin bài.
+- Đăng tin, bài về các ngày lễ lớn trên trang thông tin điện tử của đơn vị.
 - Thời gian thực hiện: trước ngày 30/11/{YEAR}
 
 III. TỔ CHỨC THỰC HIỆN
@@ -163,3 +164,20 @@ def test_a_reporting_duty_opens_a_report_type(tree: Any, users: Any, client_as: 
     )
     assert form.context["form"]["title"].value() == report.title
     assert str(form.context["form"]["plan"].value()) == str(plan.pk)
+
+
+def test_the_unit_sees_the_sub_tasks_of_its_task(tree: Any, users: Any, client_as: Any) -> None:
+    plan = uploaded_plan(tree, users)
+    services.send_down(plan, tree.bloc, [tree.base1], timezone.localdate() + timedelta(days=10))
+    posting = plan.tasks.get(title__startswith="Tuyên truyền trên trang")
+    # The bullet is a sub-task; the target ("ít nhất 12 tin bài") stays an indicator of the task.
+    assert list(posting.subtasks.values_list("title", flat=True)) == [
+        "Đăng tin, bài về các ngày lễ lớn trên trang thông tin điện tử của đơn vị."
+    ]
+    assert posting.indicators
+    mine = TaskAssignment.objects.get(task=posting, unit=tree.base1)
+    page = client_as("coso1").get(
+        reverse("plans:assignment_detail", kwargs={"assignment_pk": mine.pk})
+    )
+    assert "Việc cụ thể" in page.content.decode()
+    assert "Đăng tin, bài về các ngày lễ lớn" in page.content.decode()
