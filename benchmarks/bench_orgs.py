@@ -6,15 +6,16 @@ Seed it once (about 2 minutes; see README "Nền tảng / Foundation"):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_bench_seed tuyengiao migrate
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_bench_seed tuyengiao seed_synthetic
 
-(63 provinces → 693 blocs/districts → 52,000 base organisations → 104,000 cells; 5.5 million
-members.) Figures, one run, same database, p95 of repeated calls:
+(the two-level shape since 1/7/2025: 34 provinces → 3,321 commune party committees directly under
+them and 68 party committees of agencies → 52,000 base organisations; two cells under every base
+and commune, 110,642 cells; 5.5 million members.) Figures, one run, same database, p95 of repeated calls:
 
 * subtree count of a province (``Unit.objects.filter(path__startswith=…).count()``, ORM) against
   the bare SQL ``SELECT count(*) … WHERE path LIKE 'prefix%'`` on a raw cursor;
 * members in a province's subtree (ORM join) against the bare SQL join;
-* ``children_with_member_counts()`` of a province (its ~11 blocs/districts with their unit and
-  member counts: three queries) against the same three statements as bare SQL;
-* the same for the national root (63 provinces over all 5.5 million members).
+* ``children_with_member_counts()`` of a province (its ~100 communes and 2 committees of agencies
+  with their unit and member counts: three queries) against the same three statements as bare SQL;
+* the same for the national root (34 provinces over all 5.5 million members).
 
 Skipped (SKIP_REASON) when the seeded database is absent. Runs in a child process so that its
 Django settings do not depend on the other benchmarks of ``make bench``.
@@ -113,7 +114,7 @@ def _child(quick: bool) -> list[Figure]:
     raw = timings_ms(bare("SELECT count(*) FROM orgs_unit WHERE path LIKE %s", [like]), repeat)
     figures.append(
         _figure(
-            "orgs subtree count (province, ~2,500 units)", "ORM p95", orm, raw, "≤ 1.5× bare SQL"
+            "orgs subtree count (province, ~4,900 units)", "ORM p95", orm, raw, "≤ 1.5× bare SQL"
         )
     )
 

@@ -190,7 +190,8 @@ def _synthetic_tree() -> Any:
     try:
         stats = build_synthetic_tree(
             provinces=LEVELS[0],
-            districts_per_province=LEVELS[1],
+            communes=0,  # this benchmark's own three-level shape (LEVELS)
+            committees_per_province=LEVELS[1],
             base_units=LEVELS[0] * LEVELS[1] * LEVELS[2],
             cells_per_base=0,
             members=0,

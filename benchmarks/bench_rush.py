@@ -148,6 +148,18 @@ def run(args: Any) -> list[Figure]:
     if prep.stderr.strip():
         print(prep.stderr.strip(), file=sys.stderr)
     plan = json.loads(prep.stdout.strip().splitlines()[-1])
+    # The server serves hashed static files (WhiteNoise's manifest): a fresh checkout has none yet,
+    # and every page would answer 500.
+    collected = subprocess.run(
+        [sys.executable, "-m", "tuyengiao", "collectstatic", "--noinput"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if collected.returncode != 0:
+        SKIP_REASON = f"collectstatic failed: {collected.stderr.strip()[-800:]}"
+        return []
 
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="rush-", dir=BENCH_DIR)).resolve()
@@ -195,6 +207,12 @@ def run(args: Any) -> list[Figure]:
         locust_env = dict(os.environ, RUSH_PLAN=str(plan_file))
         alone_csv = work / "alone"
         _locust(["AloneUser"], 1, 1, 60 + params.iterations * 60, alone_csv, host, locust_env, work)
+        failed = int(_locust_stats(alone_csv).get("Aggregated", {}).get("Failure Count", 0))
+        if failed:
+            # A server that fails one user alone would only fail 500 of them for ten minutes.
+            raise RuntimeError(
+                f"{failed} requests failed with one user alone; see {work / 'gunicorn.out'}"
+            )
         rush_csv = work / "rush"
         started = time.monotonic()
         sampler = LockSampler(DB_URL)

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "tuyengiao.plans",
     "tuyengiao.reports",
     "tuyengiao.study",
+    "tuyengiao.privacy",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "tuyengiao.accounts.middleware.RequireTwoFactorForAdminsMiddleware",
+    # A member's own account opens the member pages only (accounts.permissions.member_may_open).
+    "tuyengiao.accounts.middleware.MemberAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -272,6 +275,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 # The site's public address, for links in e-mails sent by background tasks (no request there).
 SITE_URL = os.environ.get("SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tuyên giáo <no-reply@localhost>")
+
+# The personal-data controller (bên kiểm soát dữ liệu cá nhân) named on the privacy notice, and
+# whom a person asks about their data (privacy app; Luật BVDLCN 91/2025/QH15).
+PRIVACY_CONTROLLER_NAME = os.environ.get(
+    "PRIVACY_CONTROLLER_NAME", "Ban Tuyên giáo và Dân vận Tỉnh ủy (bên kiểm soát dữ liệu cá nhân)"
+)
+PRIVACY_CONTACT = os.environ.get(
+    "PRIVACY_CONTACT", "Văn phòng cơ quan — địa chỉ, điện thoại và thư điện tử do đơn vị công bố"
+)
 
 # Content-Security-Policy (Django's own middleware): scripts and <style> blocks only from our static
 # files or carrying the request's nonce (`<script nonce="{{ csp_nonce }}">`), no plugins, no framing,

@@ -234,3 +234,22 @@ def pick_units(page: Page, field: str, units: list[tuple[str, str]]) -> None:
         result.first.wait_for()
         result.first.click()
         picker.locator(".picker-chosen li.chip", has_text=name).first.wait_for()
+
+
+def docx_format_findings(data: bytes) -> tuple[str | None, list[str]]:
+    """(rule set applied, messages of ``vanban``'s format check) of a .docx the product wrote:
+    the text read back and parsed, plus its layout (margins, fonts, page numbers)."""
+    import tempfile
+    from pathlib import Path
+
+    import vanban
+    from vanban.docx_layout import read_docx_layout
+    from vanban.format_check import check_format, rule_set_of
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.docx"
+        path.write_bytes(data)
+        parsed = vanban.parse(vanban.read(path))
+    rules = rule_set_of(parsed)
+    findings = check_format(parsed, docx_layout=read_docx_layout(data))
+    return (rules.name if rules else None), [f"{f.rule_id}: {f.message}" for f in findings]

@@ -21,7 +21,8 @@ _PAGE_FIELD_RE = re.compile(r"\bPAGE\b")
 
 @dataclass(frozen=True)
 class DocxLayout:
-    """What the layout rules look at. ``body_size_pt`` is the size most text is set in."""
+    """What the layout rules look at. ``body_size_pt`` is the size most text outside tables is
+    set in (all text when there is none outside tables)."""
 
     margins_mm: dict[str, float] = field(default_factory=dict)  # top, bottom, left, right
     fonts: frozenset[str] = frozenset()
@@ -68,6 +69,8 @@ def read_docx_layout(source: str | Path | bytes) -> DocxLayout:
             default_size = int(size) / 2 if size and size.isdigit() else default_size
     fonts: set[str] = set()
     sizes: Counter[float] = Counter()
+    running: Counter[float] = Counter()  # text outside tables: the body the size rule is about
+    in_tables = {id(r) for table in document.iter(f"{_W}tbl") for r in table.iter(f"{_W}r")}
     for run in document.iter(f"{_W}r"):
         chars = sum(len(t.text or "") for t in run.iter(f"{_W}t"))
         if not chars:
@@ -81,6 +84,8 @@ def read_docx_layout(source: str | Path | bytes) -> DocxLayout:
         point = int(size) / 2 if size and size.isdigit() else default_size
         if point is not None:
             sizes[point] += chars
+            if id(run) not in in_tables:
+                running[point] += chars
     has_page_numbers = False
     for name in names:
         if re.match(r"word/(header|footer)\d*\.xml$", name):
@@ -94,7 +99,10 @@ def read_docx_layout(source: str | Path | bytes) -> DocxLayout:
     if "docProps/app.xml" in names:
         found = _PAGES_RE.search(archive.read("docProps/app.xml").decode("utf-8", "replace"))
         pages = int(found.group(1)) if found else None
-    body = sizes.most_common(1)[0][0] if sizes else default_size
+    # the size most running text is set in (tables — header block, figures, signature — are
+    # often smaller); a document that is all tables falls back on every run
+    common = running or sizes
+    body = common.most_common(1)[0][0] if common else default_size
     return DocxLayout(margins, frozenset(fonts), dict(sizes), body, has_page_numbers, pages)
 
 

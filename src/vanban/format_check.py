@@ -150,18 +150,30 @@ class _Checker:
         self._number(party)
         self._date()
         self._signature(party)
+        if party and "issuer_name" in self.rules.rules:
+            self._issuer()
         self._recipients()
         self._authority()
         return self.findings
 
     def _title(self, party: bool) -> None:
-        if self.kind_from_title:
+        if self.kind_from_title or not self._header_read():
             return
         rule = self.rules.rules["title_line"]
         if party:
             self.add(rule, "Thiếu dòng 'ĐẢNG CỘNG SẢN VIỆT NAM' (tiêu đề văn bản của Đảng).")
         else:
             self.add(rule, "Thiếu Quốc hiệu 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'.")
+
+    def _header_read(self) -> bool:
+        """Whether any header text was read above the number line. A text whose first lines are
+        blank up to "Số …" lost its header block (an image or a text box of the original): a
+        missing title there says nothing of the document."""
+        span = self.doc.spans.get("number")
+        if not isinstance(span, tuple):
+            return True
+        line_start = self.doc.text.rfind("\n", 0, span[0]) + 1
+        return any(ch.isalpha() for ch in self.doc.text[:line_start])
 
     def _number(self, party: bool) -> None:
         doc, rule = self.doc, self.rules.rules["number_form"]
@@ -249,6 +261,51 @@ class _Checker:
                 where,
             )
 
+    def _issuer_line(self) -> tuple[str, int] | None:
+        """The last line of the header's left column before the number line: the issuing body.
+        None unless a line above it (the superior body) was read too — with one header line
+        read, a lost line cannot be told from a wrong one."""
+        span = self.doc.spans.get("number")
+        if not isinstance(span, tuple):
+            return None
+        text = self.doc.text
+        end = text.rfind("\n", 0, span[0])
+        start = 0
+        found: list[tuple[str, int]] = []
+        for raw in text[: max(end, 0)].split("\n"):
+            line = _PARTY_TITLE_RE.sub("", raw).strip(" \t*-_")
+            if line and line.upper() == line and not line.startswith(("Số", "SỐ")):
+                found.append((line, start))
+            start += len(raw) + 1
+        return found[-1] if len(found) >= 2 else None
+
+    def _issuer(self) -> None:
+        """A cấp ủy signs 'T/M ĐẢNG ỦY' / 'T/M BAN THƯỜNG VỤ' and a chi bộ 'T/M CHI BỘ': the
+        issuing body's line must name that body, not the đảng bộ it leads."""
+        behalf = fold(self.doc.on_behalf or "")
+        issuer = self._issuer_line()
+        if issuer is None or not behalf.startswith("t/m "):
+            return
+        line, at = issuer
+        folded = fold(line)
+        rule = self.rules.rules["issuer_name"]
+        committee = behalf.startswith(("t/m dang uy", "t/m ban thuong vu"))
+        if committee and folded.startswith("dang bo "):
+            self.add(
+                rule,
+                f"Dòng tên cơ quan ban hành ghi '{line}' (đảng bộ) nhưng văn bản ký "
+                f"'{self.doc.on_behalf}': cơ quan ban hành là cấp ủy, ghi 'ĐẢNG ỦY …' "
+                "(hoặc tên cấp ủy).",
+                at,
+            )
+        elif behalf.startswith("t/m chi bo") and folded.startswith(("dang bo ", "dang uy ")):
+            self.add(
+                rule,
+                f"Dòng tên cơ quan ban hành ghi '{line}' nhưng văn bản ký 'T/M CHI BỘ': cơ quan "
+                "ban hành là chi bộ, ghi 'CHI BỘ …'.",
+                at,
+            )
+
     def _recipients(self) -> None:
         doc = self.doc
         if doc.recipients or _NOI_NHAN_RE.search(doc.text, max(0, len(doc.text) - 5000)):
@@ -256,20 +313,42 @@ class _Checker:
         self.add(self.rules.rules["recipients"], "Thiếu 'Nơi nhận'.")
 
     def _authority(self) -> None:
-        doc = self.doc
-        if not self.rules.authority:
+        body = issuing_body(self.doc)
+        if body is None or not self.rules.authority:
             return
-        issuers = " ".join(x for x in (doc.on_behalf, doc.issuer) if x)
-        is_chi_bo = _CHI_BO_RE.search(issuers) and not _DANG_UY_RE.search(issuers)
-        for authority in self.rules.authority:
-            if authority.body == "chi bộ" and is_chi_bo and doc.doc_type in authority.may_not_issue:
-                at = doc.spans.get("doc_type")
-                self.add(
-                    authority.rule,
-                    f"Loại văn bản '{doc.doc_type}' không thuộc thẩm quyền ban hành của "
-                    f"{authority.body}.",
-                    at[0] if isinstance(at, tuple) else None,
-                )
+        authority = self.rules.authority_of(body)
+        if authority is not None and self.doc.doc_type in authority.may_not_issue:
+            at = self.doc.spans.get("doc_type")
+            self.add(
+                authority.rule,
+                f"Loại văn bản '{self.doc.doc_type}' không thuộc thẩm quyền ban hành của "
+                f"{authority.body}.",
+                at[0] if isinstance(at, tuple) else None,
+            )
+
+
+def issuing_body(doc: ParsedDocument) -> str | None:
+    """The row of the authority table a party document falls under, when its text says so:
+    "chi bộ" (a chi bộ signs), "đảng ủy cơ sở" / "ban thường vụ đảng ủy cơ sở" (signed
+    'T/M ĐẢNG ỦY' / 'T/M BAN THƯỜNG VỤ' under the symbol of a base committee, '…/ĐU').
+    None otherwise (a committee above the base: its rows were not read)."""
+    issuers = " ".join(x for x in (doc.on_behalf, doc.issuer) if x)
+    if _CHI_BO_RE.search(issuers) and not _DANG_UY_RE.search(issuers):
+        return "chi bộ"
+    behalf = fold(doc.on_behalf or "")
+    if not (doc.number or "").replace(" ", "").endswith("/ĐU"):
+        return None
+    if behalf.startswith("t/m dang uy"):
+        return "đảng ủy cơ sở"
+    if behalf.startswith("t/m ban thuong vu"):
+        return "ban thường vụ đảng ủy cơ sở"
+    return None
+
+
+def layout_findings(rules: RuleSet, layout: DocxLayout) -> list[Finding]:
+    """The margin, font, size and page-number findings of a .docx's layout under ``rules`` (for
+    a document already parsed: add them to its ``format_findings``)."""
+    return _layout(rules, layout)
 
 
 def _layout(rules: RuleSet, layout: DocxLayout) -> list[Finding]:
@@ -360,4 +439,12 @@ def format_report(doc: ParsedDocument) -> tuple[str | None, list[dict[str, Any]]
     return rules.name, [f.to_dict() for f in check_format(doc, rule_set=rules)]
 
 
-__all__ = ["Finding", "check_format", "document_kind", "format_report", "rule_set_of"]
+__all__ = [
+    "Finding",
+    "check_format",
+    "document_kind",
+    "format_report",
+    "issuing_body",
+    "layout_findings",
+    "rule_set_of",
+]

@@ -11,6 +11,15 @@ class AccountsConfig(AppConfig):
         ("Nhật ký", "accounts:audit_log", 91),
         ("Bảo mật", "accounts:security", 92),
     ]
+    # Pages a member's own account may open (accounts.permissions.member_may_open).
+    member_url_names = (
+        "accounts:login",
+        "accounts:logout",
+        "accounts:password_reset",
+        "accounts:password_reset_done",
+        "accounts:password_reset_confirm",
+        "accounts:password_reset_complete",
+    )
 
     def nav_allowed(self, user: object, url_name: str) -> bool:
         """Accounts and the audit log are for admins only; so is the security page (the second
@@ -29,4 +38,10 @@ class AccountsConfig(AppConfig):
         from .models import User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])
+
+        from tuyengiao.orgs import handover as orgs_handover
+
+        from . import handover
+
+        orgs_handover.register("accounts", handover.TITLE, handover.pending, handover.transfer)
         user_logged_in.connect(session_refreshed_at_login, dispatch_uid="accounts.idle_session")

@@ -102,9 +102,42 @@ class UserForm(forms.ModelForm):
         self.manager = manager
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["unit"].required = True
+        if self.instance.person_id:
+            self.fields["person_number"].initial = self.instance.person_id
         if not manager.is_system_admin:
             choices = [c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN]
             self.fields["role"].choices = choices  # type: ignore[attr-defined]
+
+    person_number = forms.IntegerField(
+        label="Mã hồ sơ nhân sự",
+        required=False,
+        min_value=1,
+        help_text=(
+            "Bắt buộc với tài khoản đảng viên: số ở cuối địa chỉ trang của người đó trong Nhân sự "
+            "(/don-vi/nhan-su/<số>/)."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        """A member's account is tied to their own person, who must be in the manager's reach and
+        in the account's unit subtree."""
+        from tuyengiao.orgs.models import Person
+
+        from .scoping import Action, scoped
+
+        data = super().clean() or {}
+        number = data.get("person_number")
+        if number:
+            person = scoped(Person, self.manager, Action.MANAGE).filter(pk=number).first()
+            if person is None:
+                self.add_error("person_number", "Không có hồ sơ này trong phạm vi của đồng chí.")
+            elif data.get("unit") is not None and not data["unit"].contains(person.unit):
+                self.add_error("person_number", "Người này không thuộc đơn vị của tài khoản.")
+            else:
+                self.instance.person = person
+        elif data.get("role") == Role.MEMBER and self.instance.person_id is None:
+            self.add_error("person_number", "Tài khoản đảng viên phải gắn với hồ sơ của người đó.")
+        return data
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data.get("password", "")

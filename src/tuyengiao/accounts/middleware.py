@@ -105,3 +105,38 @@ class RequireTwoFactorForAdminsMiddleware:
                     )
                     return redirect(f"{reverse(target)}?next={quote(request.get_full_path())}")
         return self.get_response(request)
+
+
+class MemberAreaMiddleware:
+    """A member's account (``Role.MEMBER``) opens the member pages only: any other named page is
+    refused (403) here, whatever its menu shows — the officers' pages never render for a member.
+    The home page sends a member to the first item of the member menu."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
+    ) -> HttpResponse | None:
+        from django.core.exceptions import PermissionDenied
+
+        from tuyengiao.core.nav import nav_items_for
+
+        from .permissions import is_member, member_may_open
+
+        match = request.resolver_match
+        if match is None or not is_member(request.user):
+            return None
+        name = match.view_name
+        if name == "core:dashboard":
+            items = nav_items_for(request.user)
+            if items:
+                return redirect(items[0].url)
+        if name.startswith("admin:") or not member_may_open(request.user, name):
+            raise PermissionDenied(
+                "Tài khoản đảng viên chỉ mở được các trang của đảng viên (menu bên trái)."
+            )
+        return None

@@ -15,6 +15,9 @@ class Role(models.TextChoices):
     UNIT_ADMIN = "unit_admin", "Quản trị đơn vị"
     OFFICER = "officer", "Cán bộ chuyên trách"
     VIEWER = "viewer", "Chỉ xem"
+    # A party member's own account (User.person): their study sessions, check-in, tests, essays,
+    # their personal data and requests — never the officers' pages (accounts.permissions).
+    MEMBER = "member", "Đảng viên (tài khoản cá nhân)"
 
 
 ADMIN_ROLES = {Role.SYSTEM_ADMIN, Role.UNIT_ADMIN}

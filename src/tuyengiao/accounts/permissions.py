@@ -8,8 +8,9 @@ officers to notify, and which unit a drill-down (``?don-vi=`` / ``?unit=``) may 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -75,3 +76,50 @@ def may_reset_second_factor(user: User | AnonymousUser) -> bool:
     """Deleting another user's second factor opens that account to its password alone until it
     enrols again: a system administrator's decision, not a unit administrator's."""
     return is_system_admin(user)
+
+
+# --- members' own accounts -----------------------------------------------------------------------
+# A member account (``Role.MEMBER``) reaches no unit's rows through ``scoping``; it opens only the
+# pages the apps declare for members (``member_url_names`` on the AppConfig) and reads only the
+# records of its own person (``own_records``). ``MemberAreaMiddleware`` refuses every other page.
+
+# Pages every signed-in user may open whatever the role (sign-out, language, health).
+_ALWAYS_OPEN = frozenset({"accounts:logout", "set_language", "core:healthz"})
+
+
+def is_member(user: User | AnonymousUser) -> bool:
+    """A party member's own account (not an officer, viewer or administrator)."""
+    return bool(user.is_authenticated and getattr(user, "role", "") == Role.MEMBER)
+
+
+def member_url_names() -> frozenset[str]:
+    """Every URL name some app opens to members (``AppConfig.member_url_names``)."""
+    from django.apps import apps
+
+    names: set[str] = set(_ALWAYS_OPEN)
+    for config in apps.get_app_configs():
+        names |= set(getattr(config, "member_url_names", ()))
+    return frozenset(names)
+
+
+def member_may_open(user: User | AnonymousUser, url_name: str) -> bool:
+    """May ``user`` open the page named ``url_name``? Everyone but members may (their role and
+    ``scoping`` decide the rest); a member only the member pages."""
+    return not is_member(user) or url_name in member_url_names()
+
+
+def own_records[M: models.Model](
+    model_or_qs: type[M] | QuerySet[M],
+    user: User | AnonymousUser,
+    person_path: str = "person",
+    **same_row: Any,
+) -> QuerySet[M]:
+    """The rows of ``model_or_qs`` that belong to the signed-in user's own person (``User.person``),
+    reached through ``person_path`` (``"person"``, ``"round__eligibilities__person"`` …); none for
+    a user without a person. How a member's pages read: never by unit, only by themself.
+    ``same_row`` lookups join the same related row as ``person_path`` (one ``filter()`` call)."""
+    qs = model_or_qs._default_manager.all() if isinstance(model_or_qs, type) else model_or_qs
+    person_id = getattr(user, "person_id", None) if user.is_authenticated else None
+    if person_id is None:
+        return qs.none()
+    return qs.filter(**{person_path: person_id}, **same_row).distinct()

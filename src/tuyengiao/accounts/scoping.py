@@ -60,6 +60,9 @@ ROLE_ACTIONS: dict[str, set[Action]] = {
     Role.UNIT_ADMIN: {Action.VIEW, Action.CHANGE, Action.MANAGE},
     Role.OFFICER: {Action.VIEW, Action.CHANGE},
     Role.VIEWER: {Action.VIEW},
+    # A member's account reaches no unit's rows: only its own person's records, through
+    # ``permissions.own_records`` and the member pages (``permissions.member_may_open``).
+    Role.MEMBER: set(),
 }
 
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from .nav import nav_items_for
+from .nav import footer_links, nav_items_for
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -13,4 +13,4 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     current = max(
         (i for i in items if path.startswith(i.url)), key=lambda i: len(i.url), default=None
     )
-    return {"nav_items": items, "nav_current": current}
+    return {"nav_items": items, "nav_current": current, "footer_links": footer_links()}

@@ -7,12 +7,19 @@ from typing import Any
 
 DEMO_ACCOUNTS = [
     ("admin", "Quản trị hệ thống (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
-    ("khoi", "Quản trị Đảng bộ Khối (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)"),
+    (
+        "khoi",
+        "Quản trị Đảng ủy UBND tỉnh, trước 1/7/2025 là Đảng ủy Khối (cần xác thực hai lớp: dùng mã dự phòng in bên dưới)",
+    ),
     ("coso1", "Cán bộ chuyên trách của một đảng bộ cơ sở"),
     ("coso2", "Cán bộ chuyên trách của đảng bộ cơ sở bên cạnh"),
     ("xem1", "Chỉ xem, cùng đơn vị với coso1"),
     ("so1", "Cán bộ của một Sở (khối nhà nước, UBND tỉnh)"),
-    ("dangvien1", "Đảng viên của đơn vị coso1: tự điểm danh, làm bài kiểm tra, nộp bài thu hoạch"),
+    (
+        "dangvien1",
+        "Đảng viên một chi bộ thuộc đơn vị của coso1 (tài khoản đảng viên): tự điểm danh, "
+        "làm bài kiểm tra, nộp bài thu hoạch, dữ liệu của tôi",
+    ),
 ]
 
 

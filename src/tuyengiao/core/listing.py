@@ -41,7 +41,11 @@ def paginate(
     request: HttpRequest, items: QuerySet[Any] | Sequence[Any], per_page: int = PER_PAGE
 ) -> dict[str, Any]:
     """Context for ``core/_pagination.html``: the page and the query string without ``page``."""
-    page_obj: Page[Any] = Paginator(items, per_page).get_page(request.GET.get("page"))
+    return page_context(request, Paginator(items, per_page).get_page(request.GET.get("page")))
+
+
+def page_context(request: HttpRequest, page_obj: Page[Any]) -> dict[str, Any]:
+    """The pagination context of a page already cut (for views that count their own way)."""
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("export", None)

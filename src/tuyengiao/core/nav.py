@@ -2,6 +2,8 @@
 
 Apps plug in by declaring the attribute; the shell never names them. An app may also define
 ``nav_allowed(self, user, url_name) -> bool`` to hide items from users who cannot use them.
+A member's own account (``accounts.permissions.is_member``) sees the ``member_nav_items`` of the
+apps instead, and nothing else.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ class NavItem:
 
 
 @cache
-def nav_items() -> tuple[NavItem, ...]:
+def nav_items(attribute: str = "nav_items") -> tuple[NavItem, ...]:
     items = []
     for config in apps.get_app_configs():
-        for label, url_name, order in getattr(config, "nav_items", []):
+        for label, url_name, order in getattr(config, attribute, []):
             try:
                 url = reverse(url_name)
             except NoReverseMatch:
@@ -36,7 +38,12 @@ def nav_items() -> tuple[NavItem, ...]:
 
 
 def nav_items_for(user: object) -> tuple[NavItem, ...]:
-    """The items ``user`` may use: an AppConfig may hide some with ``nav_allowed(user, url_name)``."""
+    """The items ``user`` may use: an AppConfig may hide some with ``nav_allowed(user, url_name)``.
+    A member's account gets the member menu only."""
+    from tuyengiao.accounts.permissions import is_member
+
+    if is_member(user):  # type: ignore[arg-type]
+        return nav_items("member_nav_items")
     visible = []
     for item in nav_items():
         config = apps.get_app_config(item.app_label)
@@ -44,3 +51,10 @@ def nav_items_for(user: object) -> tuple[NavItem, ...]:
         if allowed is None or allowed(user, item.url_name):
             visible.append(item)
     return tuple(visible)
+
+
+@cache
+def footer_links() -> tuple[NavItem, ...]:
+    """Links every page shows in its footer (and the login page under its form), from the
+    AppConfigs' ``footer_items = [(label, url_name, order), …]``: the privacy notice."""
+    return nav_items("footer_items")

@@ -118,7 +118,28 @@ def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
         raise UploadError(
             f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh)."
         )
-    return text, parse_text(text, source=name)
+    parsed = parse_text(text, source=name)
+    if suffix == ".docx":
+        add_layout_findings(parsed, data)
+    return text, parsed
+
+
+def add_layout_findings(parsed: dict[str, Any], docx: bytes) -> None:
+    """Add the .docx layout findings (margins, fonts, sizes, page numbers) of the rule set the
+    parser chose to ``parsed["format_findings"]``; a layout that cannot be read adds none."""
+    from vanban.docx_layout import read_docx_layout
+    from vanban.format_check import layout_findings
+    from vanban.rules import rule_set_named
+
+    rules = rule_set_named(parsed.get("rule_set") or "")
+    if rules is None:
+        return
+    try:
+        layout = read_docx_layout(docx)
+    except vanban.ReadError:
+        return
+    findings = parsed.setdefault("format_findings", [])
+    findings.extend(f.to_dict() for f in layout_findings(rules, layout))
 
 
 def safe_zip_members(data: bytes) -> list[tuple[str, bytes]]:

@@ -62,3 +62,23 @@ def highlighted_text(text: str, spans: dict[str, Any]) -> SafeString:
 
 def found_fields(spans: dict[str, Any]) -> set[str]:
     return {name for _, _, name in _pairs(spans or {})}
+
+
+def format_check(parsed: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the review and document pages show of ``vanban``'s format check (kiểm tra thể
+    thức): the rule set applied, its documents, and each finding (message, rule id, source,
+    whether that provision's text was read, line and excerpt). None when no rule set applies
+    (an undated document, a web article, a document older than the rule sets held)."""
+    from vanban.rules import rule_set_named
+
+    name = (parsed or {}).get("rule_set")
+    rules = rule_set_named(name) if isinstance(name, str) else None
+    if rules is None:
+        return None
+    findings = [f for f in (parsed or {}).get("format_findings") or [] if isinstance(f, dict)]
+    return {
+        "rule_set": rules.name,
+        "documents": ", ".join(rules.documents),
+        "findings": findings,
+        "unverified": sum(1 for f in findings if not f.get("source_read")),
+    }

@@ -32,7 +32,7 @@ from tuyengiao.orgs.models import Unit
 from . import graph, services
 from .forms import DocumentFieldsForm, FilterForm, UploadForm
 from .models import FIELD_LABELS, Document, UploadDraft
-from .review import highlighted_text
+from .review import format_check, highlighted_text
 from .search import search
 from .tasks import DOCUMENT_IMPORT, run_import
 
@@ -248,6 +248,7 @@ def draft_review(request: AuthenticatedHttpRequest, uploaddraft_pk: int) -> Http
             "text_html": highlighted_text(draft.text, spans),
             "found": found,
             "parsed": draft.parsed,
+            "check": format_check(draft.parsed),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -305,6 +306,7 @@ def document_detail(request: AuthenticatedHttpRequest, document_pk: int) -> Http
             "can_edit": can(request.user, Action.CHANGE, doc),
             "assignments": parsed.get("assignments") or [],
             "recipients": parsed.get("recipients") or [],
+            "check": format_check(parsed),
         },
     )
 

@@ -43,3 +43,6 @@ class OrgsConfig(AppConfig):
         auditlog.register(models.Unit)
         auditlog.register(models.Person, m2m_fields={"roles"})
         auditlog.register(models.PersonTransfer)
+        auditlog.register(models.Reorganisation, exclude_fields=["summary"])
+        auditlog.register(models.ReorganisationLink)
+        auditlog.register(models.UnitState)

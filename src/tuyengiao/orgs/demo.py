@@ -1,9 +1,20 @@
-"""Demo data: the fictional province of Bình An.
+"""Demo data: the fictional province of Bình An, as of today (two-level local government since
+1/7/2025: Nghị quyết 202/2025/QH15, Hướng dẫn 31-HD/BTCTW).
 
-Tỉnh ủy Bình An (publishes to all) → Ban Tuyên giáo và Dân vận Tỉnh ủy, and Đảng ủy Khối các cơ
-quan tỉnh ("ĐUK") with about 40 base organisations (đảng bộ / chi bộ cơ sở of the provincial
-departments, boards, colleges, the newspaper, the broadcaster …), each with 2–5 cells, and about
-1,500 fictional members. The state side: UBND tỉnh → a few Sở → phòng.
+Tỉnh ủy Bình An (publishes to all) → Ban Tuyên giáo và Dân vận Tỉnh ủy; its two party committees
+of agencies — Đảng ủy Ủy ban nhân dân tỉnh and Đảng ủy các cơ quan Đảng tỉnh — with about 40 base
+organisations between them (đảng bộ / chi bộ cơ sở of the provincial departments, boards,
+colleges, the newspaper, the broadcaster …), each with 2–5 cells, about 1,500 fictional members;
+and communes and wards (Đảng bộ xã, phường) directly under the Tỉnh ủy. The state side: UBND
+tỉnh → a few Sở → phòng.
+
+The seeds' bloc committee, Đảng ủy Khối các cơ quan tỉnh ("ĐUK", 2021–2023), stays as history:
+the tree is first built as it was, then reshaped on 1/7/2025 by a reorganisation sheet run
+through ``orgs.reorg_import`` — the bloc renamed Đảng ủy Ủy ban nhân dân tỉnh (its state-side
+bases stay; the demo accounts ``khoi``, ``coso1``, ``coso2`` with them), its party-side bases
+moved to the new Đảng ủy các cơ quan Đảng tỉnh — so the unit pages show the old name and places,
+and roll-ups of periods before the date follow the old tree. ``ctx.objects["bloc"]`` is that unit
+(renamed), ``ctx.objects["base_units"]`` its bases today.
 
 Every name is invented; the random choices use a fixed seed, so each run builds the same province.
 """
@@ -354,16 +365,124 @@ def load(ctx: DemoContext) -> None:
             )
 
     people = _members(rng, base_units, cells_of, kind_of)
+    communes = _communes(rng, province)
+    agencies = _two_level(province, bloc, base_units, kind_of)
+    bloc.refresh_from_db()
+    staying = [b for b in base_units if bloc.contains(Unit.objects.get(pk=b.pk))]
     ctx.objects.update(
         province=province,
         board=board,
         bloc=bloc,
-        base_units=base_units,
+        party_agencies=agencies,
+        base_units=[Unit.objects.get(pk=b.pk) for b in staying],
+        communes=communes,
         state=state,
         departments=departments,
         cells_of=cells_of,
     )
     ctx.log(f"{Unit.objects.count()} đơn vị, {people} người (tỉnh {PROVINCE} — hư cấu).")
+
+
+TWO_LEVEL_DAY = dt.date(2025, 7, 1)
+# the bases of the party, the Front and the mass organisations, the press and the school of
+# politics go to the committee of the party's agencies; the departments' stay with the bloc,
+# renamed the committee of the provincial People's Committee
+PARTY_SIDE = {"ban", "doanthe", "bao", "dai"}
+PARTY_SIDE_CODES = {"TCT"}
+
+COMMUNES: list[tuple[str, str]] = [
+    ("P-BINHAN", "phường Bình An"),
+    ("P-TANTHANH", "phường Tân Thành"),
+    ("P-HOAPHU", "phường Hòa Phú"),
+    ("X-ANPHU", "xã An Phú"),
+    ("X-HOALOI", "xã Hòa Lợi"),
+    ("X-TANHUNG", "xã Tân Hưng"),
+    ("X-PHUOCLONG", "xã Phước Long"),
+    ("X-LONGHAI", "xã Long Hải"),
+]
+
+
+def _communes(rng: random.Random, province: Unit) -> list[Unit]:
+    """Communes and wards directly under the Tỉnh ủy (since 1/7/2025), each with a few cells
+    (chi bộ ấp, khu phố) and their members."""
+    communes = []
+    people: list[Person] = []
+    for code, name in COMMUNES:
+        province.refresh_from_db()
+        commune = Unit.objects.add_child(
+            province,
+            dict(
+                kind=UnitKind.BASE_ORGANISATION,
+                code=f"DB-{code}",
+                name=f"Đảng bộ {name}",
+                short_name="ĐU",
+                parent_body_name=f"ĐẢNG BỘ TỈNH {PROVINCE.upper()}",
+                started_on=TWO_LEVEL_DAY,
+            ),
+        )
+        communes.append(commune)
+        quarter = "khu phố" if code.startswith("P-") else "ấp"
+        for i in range(1, rng.randint(3, 4) + 1):
+            cell = Unit.objects.add_child(
+                commune,
+                dict(
+                    kind=UnitKind.CELL,
+                    code=f"{commune.code}-{i:02d}",
+                    name=f"Chi bộ {quarter} {i}",
+                    short_name="CB",
+                    parent_body_name=commune.name.upper(),
+                    started_on=TWO_LEVEL_DAY,
+                ),
+            )
+            for j in range(rng.randint(6, 10)):
+                full = person_name(rng)
+                people.append(
+                    Person(
+                        unit=cell,
+                        full_name=full,
+                        name_folded=fold(full),
+                        position="Bí thư chi bộ" if j == 0 else "Đảng viên",
+                        birth_year=rng.randint(1960, 2000),
+                    )
+                )
+    Person.objects.bulk_create(people, batch_size=500)
+    return communes
+
+
+def _two_level(province: Unit, bloc: Unit, base_units: list[Unit], kind_of: dict[int, str]) -> Unit:
+    """The reorganisation of 1/7/2025 as a sheet: the bloc renamed, its party-side bases moved to
+    the new committee of the party's agencies (see the module docstring)."""
+    import io
+
+    from tuyengiao.core.spreadsheets import csv_bytes
+
+    from .reorg_import import HEADERS, import_sheet
+
+    province.refresh_from_db()
+    agencies = Unit.objects.add_child(
+        province,
+        dict(
+            kind=UnitKind.PARTY_COMMITTEE,
+            code="DUCQD",
+            name="Đảng ủy các cơ quan Đảng tỉnh",
+            short_name="ĐU",
+            parent_body_name=f"ĐẢNG BỘ TỈNH {PROVINCE.upper()}",
+            started_on=TWO_LEVEL_DAY,
+        ),
+    )
+    day = TWO_LEVEL_DAY.strftime("%d/%m/%Y")
+    rows = [[bloc.code, "", "đổi tên", day, "Đảng ủy Ủy ban nhân dân tỉnh", "ĐU", ""]]
+    for base in base_units:
+        if kind_of[base.pk] in PARTY_SIDE or base.code.split("-", 1)[1] in PARTY_SIDE_CODES:
+            rows.append([base.code, agencies.code, "chuyển", day, "", "", ""])
+    result = import_sheet(
+        io.BytesIO(csv_bytes(HEADERS, rows)), "sap-xep-2025.csv", user=None, dry_run=False
+    )
+    if not result.applied:
+        raise RuntimeError("; ".join(str(e) for e in result.errors))
+    agencies.refresh_from_db()
+    result_unit: Unit = agencies
+    return result_unit
 
 
 def _members(

@@ -85,6 +85,19 @@ class UnitSearchForm(forms.Form):
     kind = forms.ChoiceField(
         label="Loại", required=False, choices=[("", "— Tất cả —"), *UnitKind.choices]
     )
+    history = forms.BooleanField(
+        label="Cả đơn vị đã sáp nhập, chia tách, giải thể (lịch sử)", required=False
+    )
+
+
+class AsOfForm(forms.Form):
+    """``?ngay=dd/mm/yyyy`` on a unit's page: its structure as it was that day."""
+
+    ngay = forms.DateField(
+        label="Cơ cấu tại ngày",
+        required=False,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
 
 
 class TransferForm(forms.Form):

@@ -488,7 +488,35 @@ def import_people(
         return result
     result.skipped = len(result.errors)
     _apply_people(valid, result, progress)
+    _log_people_import(user, filename, [values["unit"] for _, values, _ in valid], result)
     return result
+
+
+def _log_people_import(
+    user: User | None, filename: str, units: list[Unit], result: ImportResult
+) -> None:
+    """One access-log entry per bulk import: who, when, how many people (privacy.access_log),
+    under the deepest unit containing every imported person."""
+    from tuyengiao.privacy.access_log import AccessKind, log_access
+
+    if not units:
+        return
+    paths = [u.path for u in units]
+    prefix = min(paths, key=len)
+    while prefix and not all(p.startswith(prefix) for p in paths):
+        prefix = prefix[: -Unit.steplen]  # tree paths: the deepest common ancestor
+    about = Unit.objects.filter(path=prefix).first() or units[0]
+    log_access(
+        user,
+        AccessKind.IMPORT,
+        about=about,
+        unit_path=prefix,
+        people=result.created + result.updated,
+        description=(
+            f"Nhập danh sách nhân sự từ tệp {filename}: {result.created} người mới, "
+            f"{result.updated} người cập nhật"
+        ),
+    )
 
 
 WRITE_BATCH = 1000

@@ -7,11 +7,15 @@ are one ``path IN (...)`` query, whatever the depth.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
+from django.utils import timezone
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from tuyengiao.core.scoping_spec import Scoping
@@ -37,9 +41,24 @@ class UnitKind(models.TextChoices):
         return {cls.PARTY_COMMITTEE, cls.PARTY_BOARD, cls.BASE_ORGANISATION, cls.CELL}
 
 
+def current_q(on: dt.date | None = None, prefix: str = "") -> Q:
+    """The condition of ``UnitQuerySet.current`` on a unit reached through ``prefix`` (e.g.
+    ``"unit__"``), for querysets typed as plain ``QuerySet[Unit]``."""
+    on = on or timezone.localdate()
+    return (Q(**{f"{prefix}started_on__isnull": True}) | Q(**{f"{prefix}started_on__lte": on})) & (
+        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": on})
+    )
+
+
 class UnitQuerySet(MP_NodeQuerySet):  # type: ignore[misc]
     def active(self) -> UnitQuerySet:
         return self.filter(active=True)
+
+    def current(self, on: dt.date | None = None) -> UnitQuerySet:
+        """The units that exist on ``on`` (today when None): started on or before it and not
+        ended by it. The one answer to "which units are current as of a date" — unit lists and
+        pickers show these, and dissolved or merged units only where history is asked for."""
+        return self.filter(current_q(on))
 
     def subtree_of(self, unit: Unit, include_self: bool = True) -> UnitQuerySet:
         qs = self.filter(path__startswith=unit.path)
@@ -101,6 +120,10 @@ class Unit(MP_Node):  # type: ignore[misc]
         help_text="Cơ quan Trung ương, Tỉnh ủy, UBND tỉnh: văn bản được mọi đơn vị xem.",
     )
     active = models.BooleanField("đang hoạt động", default=True)
+    # The unit's life as the reorganisations recorded it (``orgs.reorganisation``): empty start =
+    # existed before any recorded change; an end date = merged, split or dissolved that day.
+    started_on = models.DateField("ngày thành lập", null=True, blank=True)
+    ended_on = models.DateField("ngày kết thúc", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -149,12 +172,14 @@ class Unit(MP_Node):  # type: ignore[misc]
     def superior(self) -> Unit | None:
         return Unit.objects.get_parent(self)
 
-    def children_with_member_counts(self) -> list[tuple[Unit, int, int]]:
-        """The units directly below, each as (unit, units below it at any depth, members in its subtree).
+    def children_with_member_counts(self, history: bool = False) -> list[tuple[Unit, int, int]]:
+        """The units directly below, each as (unit, units below it at any depth, members in its subtree);
+        only the current ones unless ``history`` (merged, split, dissolved units too).
 
         Two queries whatever the size: the children, then one GROUP BY over the path prefix.
         """
-        children = list(Unit.objects.filter(path__startswith=self.path, depth=self.depth + 1))
+        below = Unit.objects.filter(path__startswith=self.path, depth=self.depth + 1)
+        children = list(below if history else below.filter(current_q()))
         prefix_len = (self.depth + 1) * self.steplen
         member_counts = dict(
             Person.objects.filter(unit__path__startswith=self.path, active=True)
@@ -178,6 +203,148 @@ class Unit(MP_Node):  # type: ignore[misc]
     def get_additional_data(self) -> dict[str, Any]:
         """Stored with each audit entry so unit admins can read the log of their subtree."""
         return {"unit_path": self.path}
+
+    def exists_on(self, on: dt.date) -> bool:
+        return (self.started_on is None or self.started_on <= on) and (
+            self.ended_on is None or self.ended_on > on
+        )
+
+    def as_of(self, on: dt.date) -> UnitAsOf | None:
+        """The unit's name and parent on ``on`` (None when it did not exist then): the state a
+        ``UnitState`` row kept, or the current one when no later change touched it."""
+        if not self.exists_on(on):
+            return None
+        state = (
+            self.states.filter(valid_to__gt=on)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+            .order_by("valid_to")
+            .first()
+        )
+        if state is not None:
+            return UnitAsOf(self, state.name, state.short_name, state.parent_id)
+        parent_id = (
+            Unit.objects.filter(path=self.path[: -self.steplen])
+            .values_list("pk", flat=True)
+            .first()
+            if self.depth > 1
+            else None
+        )
+        return UnitAsOf(self, self.name, self.short_name, parent_id)
+
+
+@dataclass(frozen=True)
+class UnitAsOf:
+    """A unit as it was on a date: its name, short name and parent then."""
+
+    unit: Unit
+    name: str
+    short_name: str
+    parent_id: int | None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReorganisationKind(models.TextChoices):
+    MERGE = "merge", "Sáp nhập, hợp nhất"
+    SPLIT = "split", "Chia tách"
+    MOVE = "move", "Chuyển cấp trên trực tiếp"
+    RENAME = "rename", "Đổi tên"
+    DISSOLVE = "dissolve", "Giải thể"
+
+
+class Reorganisation(models.Model):
+    """One decided change of the tree (merge, split, move, rename, dissolve), with its effective
+    date and the deciding document of the library. A draft (``applied_at`` empty) holds what the
+    officer asked for in ``spec`` until the dry run is confirmed; see ``orgs.reorganisation``.
+
+    ``unit`` is the lowest unit whose subtree holds every unit the change touches: the change is
+    seen and made by the managers of that subtree."""
+
+    scoping = Scoping(unit_field="unit")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="thuộc đơn vị"
+    )
+    kind = models.CharField("loại thay đổi", max_length=10, choices=ReorganisationKind.choices)
+    effective_date = models.DateField("ngày hiệu lực")
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="văn bản quyết định",
+    )
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+    spec = models.JSONField(default=dict, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-effective_date", "-id"]
+        verbose_name = "sắp xếp tổ chức"
+        verbose_name_plural = "sắp xếp tổ chức"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.effective_date:%d/%m/%Y}"
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"unit_path": self.unit.path}
+
+
+class ReorganisationLink(models.Model):
+    """Predecessor → successor of an applied reorganisation (A → C of a merge, A → B of a split,
+    a dissolved unit → the unit receiving its work)."""
+
+    scoping = Scoping(unit_field="reorganisation__unit")
+
+    reorganisation = models.ForeignKey(
+        Reorganisation, on_delete=models.CASCADE, related_name="links"
+    )
+    predecessor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="successor_links")
+    successor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="predecessor_links")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reorganisation", "predecessor", "successor"], name="orgs_link_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor_id} → {self.successor_id}"
+
+
+class UnitState(models.Model):
+    """A unit's name and parent while they held, from ``valid_from`` (empty: since before any
+    recorded change) until ``valid_to`` (exclusive), kept when a reorganisation changed them. The
+    current state is the ``Unit`` row itself; ``Unit.as_of`` reads the two together."""
+
+    scoping = Scoping(unit_field="unit")
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="states")
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField()
+    name = models.CharField(max_length=255)
+    short_name = models.CharField(max_length=40, blank=True)
+    parent = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reorganisation = models.ForeignKey(
+        Reorganisation, on_delete=models.CASCADE, related_name="states"
+    )
+
+    class Meta:
+        ordering = ["unit", "valid_to"]
+        indexes = [models.Index(fields=["valid_to"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} (đến {self.valid_to:%d/%m/%Y})"
 
 
 class CommRole(models.Model):

@@ -13,8 +13,9 @@ never lists 173 units per field.
   the part of it under ``within``), and the widget's search is limited the same way by a signed
   scope. The search endpoint checks the signature and intersects with the requesting user's
   visible units again, so a forged scope reaches nothing more.
-* ``offered_units(qs, …)`` — the one queryset rule of what is offered: active units only unless
-  dissolved ones are asked for (``UnitQuerySet.active``), of a kind when asked.
+* ``offered_units(qs, …)`` — the one rule of what is offered: current units only
+  (``UnitQuerySet.current``, the reorganisation history's answer, and ``active``) unless dissolved
+  ones are asked for, of a kind when asked.
 * ``unit_labels(units)`` — the full path of many units in one query.
 """
 
@@ -62,7 +63,9 @@ def offered_units(
     """What a picker offers from ``qs``: active units (dissolved ones only when asked), of the
     kind ``scope`` names ("co-so", "chi-bo")."""
     if not dissolved:
-        qs = qs.active()  # type: ignore[attr-defined]
+        # Current units (``UnitQuerySet.current``: not merged, split or dissolved as of today),
+        # and not switched off by hand (``active``).
+        qs = qs.current().active()  # type: ignore[attr-defined]
     if scope in SCOPE_KINDS:
         qs = qs.filter(kind=SCOPE_KINDS[scope])
     return qs

@@ -2,8 +2,10 @@
 
 Rows are written in bulk with their treebeard paths computed here (no per-node ``add_child``):
 on PostgreSQL with ``COPY … FROM STDIN`` (psycopg's ``cursor.copy``), elsewhere with batched
-``INSERT``s. Shape: one root → provinces → blocs/districts → base organisations → cells; members
-are spread over the leaves. Codes are zero-padded so that sibling order by code equals path order
+``INSERT``s. Shape, as of today (two-level local government since 1/7/2025): one root → 34
+provinces → 3,321 commune party committees directly under them, and two party committees of
+agencies per province → base organisations → cells; members are spread over the leaves. Every
+size is a parameter (``build_synthetic_tree``, ``tuyengiao seed_synthetic``). Codes are zero-padded so that sibling order by code equals path order
 (``Unit.node_order_by``), and later ``add_child`` calls keep working on the generated tree.
 """
 
@@ -205,26 +207,45 @@ def _batches(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence
         yield batch
 
 
+# The national shape as of today: 34 provinces and cities (Nghị quyết 202/2025/QH15), 3,321
+# commune-level units (xã, phường, đặc khu) directly under them, no district level (Hướng dẫn
+# 31-HD/BTCTW: commune party committees directly under the provincial committee).
+PROVINCES = 34
+COMMUNES = 3_321
+COMMITTEES_PER_PROVINCE = 2  # Đảng ủy các cơ quan Đảng, Đảng ủy Ủy ban nhân dân
+BASE_UNITS = 52_000
+
+
 def build_synthetic_tree(
     *,
-    provinces: int = 63,
-    districts_per_province: int = 11,
-    base_units: int = 52_000,
+    provinces: int = PROVINCES,
+    communes: int = COMMUNES,
+    committees_per_province: int = COMMITTEES_PER_PROVINCE,
+    base_units: int = BASE_UNITS,
     cells_per_base: int = 2,
     members: int = 5_500_000,
     code_prefix: str = "SYN",
     progress: Callable[[str], None] | None = None,
+    districts_per_province: int | None = None,
 ) -> SyntheticStats:
-    """Build root → provinces → districts/blocs → ``base_units`` base organisations → cells, and
-    ``members`` people over the leaves, as a new root after the existing ones."""
+    """Build root → provinces → (``communes`` commune party committees, spread over the
+    provinces, and ``committees_per_province`` party committees of agencies in each) → the
+    ``base_units`` base organisations under those committees → cells under bases and communes,
+    and ``members`` people over the leaves, as a new root after the existing ones.
+
+    ``districts_per_province`` is the former name of ``committees_per_province`` (the level that
+    holds the base organisations), kept for callers of the old shape; there is no district level."""
+    if districts_per_province is not None:
+        committees_per_province = districts_per_province
     started = time.monotonic()
     now = timezone.now()
     writer = _Writer(progress)
     last_root = Unit.get_last_root_node()
     root_position = (Unit._str2int(last_root.path[: Unit.steplen]) + 1) if last_root else 1
     next_id = (Unit.objects.aggregate(m=Max("id"))["m"] or 0) + 1
-    n_districts = provinces * districts_per_province
-    base_split = _split(base_units, n_districts)
+    n_committees = provinces * committees_per_province
+    base_split = _split(base_units, n_committees) if n_committees else []
+    commune_split = _split(communes, provinces)
     leaves: list[int] = []
 
     def unit_row(
@@ -252,7 +273,27 @@ def build_synthetic_tree(
 
     root_path = _path("", root_position)
     root_code = f"{code_prefix}"
-    total_units = 1 + provinces + n_districts + base_units + base_units * cells_per_base
+    total_units = (
+        1
+        + provinces
+        + n_committees
+        + communes * (1 + cells_per_base)
+        + base_units * (1 + cells_per_base)
+    )
+
+    def with_cells(
+        path: str, code: str, name: str, short: str, header: str, label: str
+    ) -> Iterator[list[Any]]:
+        row = unit_row(path, cells_per_base, UnitKind.BASE_ORGANISATION, code, name, short, header)
+        yield row
+        if not cells_per_base:
+            leaves.append(row[0])
+        for c in range(1, cells_per_base + 1):
+            c_row = unit_row(
+                _path(path, c), 0, UnitKind.CELL, f"{code}-C{c}", f"Chi bộ {c} - {label}", "CB", ""
+            )
+            leaves.append(c_row[0])
+            yield c_row
 
     def units() -> Iterator[list[Any]]:
         yield unit_row(
@@ -264,47 +305,47 @@ def build_synthetic_tree(
             "TW",
             "",
         )
-        district_index = 0
+        committee_index = 0
         for p in range(1, provinces + 1):
             p_path, p_code = _path(root_path, p), f"{code_prefix}-P{p:02d}"
             p_name = f"Tỉnh ủy tổng hợp số {p:02d}"
+            n_communes = commune_split[p - 1]
             yield unit_row(
-                p_path, districts_per_province, UnitKind.PARTY_COMMITTEE, p_code, p_name, "TU", ""
+                p_path,
+                committees_per_province + n_communes,
+                UnitKind.PARTY_COMMITTEE,
+                p_code,
+                p_name,
+                "TU",
+                "",
             )
-            for d in range(1, districts_per_province + 1):
-                d_path, d_code = _path(p_path, d), f"{p_code}-D{d:02d}"
-                n_bases = base_split[district_index]
-                district_index += 1
-                d_name = f"Đảng ủy Khối/Huyện ủy {d:02d} của tỉnh {p:02d}"
+            # children in code order = path order: the committees (-K..) before the communes (-X..)
+            for k in range(1, committees_per_province + 1):
+                k_path, k_code = _path(p_path, k), f"{p_code}-K{k:02d}"
+                n_bases = base_split[committee_index]
+                committee_index += 1
+                k_name = f"Đảng ủy cơ quan {k:02d} của tỉnh {p:02d}"
                 yield unit_row(
-                    d_path, n_bases, UnitKind.PARTY_COMMITTEE, d_code, d_name, "ĐUK", p_name.upper()
+                    k_path, n_bases, UnitKind.PARTY_COMMITTEE, k_code, k_name, "ĐU", p_name.upper()
                 )
                 for b in range(1, n_bases + 1):
-                    b_path, b_code = _path(d_path, b), f"{d_code}-B{b:04d}"
-                    b_row = unit_row(
-                        b_path,
-                        cells_per_base,
-                        UnitKind.BASE_ORGANISATION,
-                        b_code,
-                        f"Đảng bộ cơ sở {b:04d} ({p:02d}.{d:02d})",
+                    yield from with_cells(
+                        _path(k_path, b),
+                        f"{k_code}-B{b:04d}",
+                        f"Đảng bộ cơ sở {b:04d} ({p:02d}.{k:02d})",
                         "ĐU",
-                        d_name.upper(),
+                        k_name.upper(),
+                        f"cơ sở {b:04d} ({p:02d}.{k:02d})",
                     )
-                    yield b_row
-                    if not cells_per_base:
-                        leaves.append(b_row[0])
-                    for c in range(1, cells_per_base + 1):
-                        c_row = unit_row(
-                            _path(b_path, c),
-                            0,
-                            UnitKind.CELL,
-                            f"{b_code}-C{c}",
-                            f"Chi bộ {c} - cơ sở {b:04d} ({p:02d}.{d:02d})",
-                            "CB",
-                            "",
-                        )
-                        leaves.append(c_row[0])
-                        yield c_row
+            for x in range(1, n_communes + 1):
+                yield from with_cells(
+                    _path(p_path, committees_per_province + x),
+                    f"{p_code}-X{x:04d}",
+                    f"Đảng bộ xã, phường {x:04d} (tỉnh {p:02d})",
+                    "ĐU",
+                    p_name.upper(),
+                    f"xã, phường {x:04d} ({p:02d})",
+                )
 
     with transaction.atomic():
         if last_root is not None and Unit.objects.filter(code=root_code).exists():
@@ -322,7 +363,9 @@ def build_synthetic_tree(
             cursor.execute(f"ANALYZE {Unit._meta.db_table}")
             cursor.execute(f"ANALYZE {Person._meta.db_table}")
     root = Unit.objects.get(path=root_path)
-    return SyntheticStats(root, n_units, base_units, n_members, time.monotonic() - started)
+    return SyntheticStats(
+        root, n_units, base_units + communes, n_members, time.monotonic() - started
+    )
 
 
 def _people(leaves: list[int], members: int, now: dt.datetime, next_id: int) -> Iterator[list[Any]]:

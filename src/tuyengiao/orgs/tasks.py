@@ -51,6 +51,7 @@ def refresh_path_copies_task(prefixes: list[str]) -> int:
 
 def on_unit_paths_changed(prefixes: list[str], **kwargs: object) -> None:
     """Receiver of ``signals.unit_paths_changed`` (connected in ``apps.ready``)."""
+    path_copies.bump_generation()
     refresh_path_copies_task.enqueue(prefixes)
 
 
@@ -62,3 +63,35 @@ def import_units_task(job_pk: int) -> None:
 @task
 def import_people_task(job_pk: int) -> None:
     jobs.run(job_pk, import_people_work, kind=PERSON_IMPORT)
+
+
+REORGANISATION_IMPORT = "orgs.reorganise"
+
+
+def import_reorganisations_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
+    """A reorganisation sheet: the dry run (``options["dry_run"]``, the file kept for the
+    confirmation) or the changes made."""
+    from . import reorg_import
+
+    user = jobs.active_starter(job)
+    dry_run = bool(job.options.get("dry_run", True))
+    with job.file.open("rb") as handle:
+        result = reorg_import.import_sheet(
+            handle, job.filename, user=user, dry_run=dry_run, progress=progress
+        )
+    return jobs.Outcome(
+        result={
+            "applied": result.applied,
+            "dry_run": dry_run,
+            "changes": result.changes,
+            "error_count": len(result.errors),
+            "errors": [{"row": e.row, "reason": e.reason} for e in result.errors[:500]],
+            "sections": [[title, lines[:500]] for title, lines in result.sections],
+        },
+        keep_file=dry_run and not result.errors,
+    )
+
+
+@task
+def import_reorganisations_task(job_pk: int) -> None:
+    jobs.run(job_pk, import_reorganisations_work, kind=REORGANISATION_IMPORT)

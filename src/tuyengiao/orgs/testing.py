@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
 
@@ -9,8 +10,8 @@ from django.core.files.base import ContentFile
 
 from tuyengiao.accounts.models import Role
 from tuyengiao.core.models import Job, JobState
-from tuyengiao.orgs.models import Person, Unit, UnitKind
-from tuyengiao.orgs.tasks import PERSON_IMPORT, UNIT_IMPORT
+from tuyengiao.orgs.models import Person, Reorganisation, ReorganisationKind, Unit, UnitKind
+from tuyengiao.orgs.tasks import PERSON_IMPORT, REORGANISATION_IMPORT, UNIT_IMPORT
 from tuyengiao.testing import SECRET_MARK, make_user
 
 _counter = itertools.count(1)
@@ -67,8 +68,27 @@ def _import_job(kind: str) -> Callable[[Unit], int]:
     return make
 
 
+def _reorg_pk(unit: Unit) -> int:
+    """A draft rename of a unit below ``unit``, kept as a reorganisation of ``unit``."""
+    child = Unit.objects.get(pk=_unit_pk(unit))
+    return Reorganisation.objects.create(
+        unit=unit,
+        kind=ReorganisationKind.RENAME,
+        effective_date=dt.date(2025, 7, 1),
+        note=SECRET_MARK,
+        spec={
+            "kind": ReorganisationKind.RENAME,
+            "date": "2025-07-01",
+            "sources": [child.pk],
+            "new_name": f"Tên mới {SECRET_MARK}",
+        },
+    ).pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
+        "reorg_pk": _reorg_pk,
+        "reorg_job_pk": _import_job(REORGANISATION_IMPORT),
         "unit_pk": _unit_pk,
         "person_pk": _person_pk,
         "unit_job_pk": _import_job(UNIT_IMPORT),

@@ -30,8 +30,17 @@ from tuyengiao.core.text import fold
 from tuyengiao.core.views import job_page
 
 from . import imports, picker, tasks
-from .forms import ImportForm, PersonFilterForm, PersonForm, TransferForm, UnitForm, UnitSearchForm
-from .models import Person, Unit
+from .forms import (
+    AsOfForm,
+    ImportForm,
+    PersonFilterForm,
+    PersonForm,
+    TransferForm,
+    UnitForm,
+    UnitSearchForm,
+)
+from .history import children_on
+from .models import Person, Unit, current_q
 from .services import transfer_person
 
 TREE_SEARCH_LIMIT = 200
@@ -49,8 +58,11 @@ def _root_units(request: AuthenticatedHttpRequest) -> list[Unit]:
 def unit_tree(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UnitSearchForm(request.GET or None)
     results = None
+    history = form.is_valid() and form.cleaned_data["history"]
     if form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["kind"]):
         units = visible_units(request.user)
+        if not history:
+            units = units.filter(current_q())
         if q := form.cleaned_data["q"]:
             for word in fold(q).split():
                 units = units.filter(name_folded__contains=word)
@@ -72,6 +84,7 @@ def unit_tree(request: AuthenticatedHttpRequest) -> HttpResponse:
             "results": results,
             "limit": TREE_SEARCH_LIMIT,
             "roots": roots,
+            "history": history,
             "can_import": Action.MANAGE in allowed_actions(request.user),
         },
     )
@@ -202,7 +215,9 @@ def unit_import_valid_only(request: AuthenticatedHttpRequest, unit_job_pk: int) 
 def unit_children(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse:
     """htmx fragment: the units directly below one unit, each with its counts (two queries)."""
     unit = get_for_user(Unit, request.user, pk=unit_pk)
-    return render(request, "orgs/_unit_children.html", {"rows": unit.children_with_member_counts()})
+    history = request.GET.get("history") == "on"
+    rows = unit.children_with_member_counts(history=history)
+    return render(request, "orgs/_unit_children.html", {"rows": rows, "history": history})
 
 
 @login_required
@@ -212,13 +227,24 @@ def unit_detail(request: AuthenticatedHttpRequest, unit_pk: int) -> HttpResponse
         visible_units(request.user).filter(path__in=unit.ancestor_paths()).order_by("depth")
     )
     people = Person.objects.filter(unit=unit, active=True).prefetch_related("roles")[:500]
+    history = request.GET.get("lich-su") == "1"
+    as_of_form = AsOfForm(request.GET if "ngay" in request.GET else None)
+    on = as_of_form.cleaned_data["ngay"] if as_of_form.is_valid() else None
     return render(
         request,
         "orgs/unit_detail.html",
         {
             "unit": unit,
             "ancestors": ancestors,
-            "rows": unit.children_with_member_counts(),
+            "history": history,
+            "as_of_form": as_of_form,
+            "on": on,
+            "then": unit.as_of(on) if on else None,
+            "then_rows": children_on(unit, on) if on else [],
+            "states": unit.states.select_related("parent", "reorganisation"),
+            "predecessors": unit.predecessor_links.select_related("predecessor", "reorganisation"),
+            "successors": unit.successor_links.select_related("successor", "reorganisation"),
+            "rows": unit.children_with_member_counts(history=history),
             "people": people,
             "can_change": can(request.user, Action.MANAGE, unit),
         },
@@ -284,6 +310,7 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         people = people.none()
     if export_requested(request, form):
+        _log_people_export(request, form, people)
         return export_xlsx(
             "nhan-su.xlsx",
             PERSON_EXPORT_COLUMNS,
@@ -293,6 +320,25 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = paginate(request, people.prefetch_related("roles"))
     context["form"] = form
     return render(request, "orgs/person_list.html", context)
+
+
+def _log_people_export(request: AuthenticatedHttpRequest, form: Any, people: Any) -> None:
+    """An export of people is an access to their personal data: who, when, how many."""
+    from tuyengiao.privacy.access_log import AccessKind, log_access
+
+    unit = (form.cleaned_data.get("unit") if form.is_valid() else None) or request.user.unit
+    if unit is None:  # a system administrator without a unit: the whole tree
+        unit = Unit.objects.filter(depth=1).first()
+    if unit is None:
+        return
+    log_access(
+        request.user,
+        AccessKind.EXPORT,
+        about=unit,
+        unit_path=unit.path,
+        people=people.count(),
+        description=f"Xuất danh sách nhân sự (.xlsx) — {unit.name}",
+    )
 
 
 @login_required
@@ -325,6 +371,7 @@ def person_detail(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResp
             "person": person,
             "transfers": person.transfers.select_related("from_unit", "to_unit"),
             "can_change": can(request.user, Action.CHANGE, person),
+            "can_manage": can(request.user, Action.MANAGE, person),
         },
     )
 

@@ -25,6 +25,12 @@ class PlansConfig(AppConfig):
 
         signals.connect()
 
+        from tuyengiao.orgs import handover as orgs_handover
+
+        from . import handover
+
+        orgs_handover.register("plans", handover.TITLE, handover.pending, handover.transfer)
+
         auditlog.register(models.Plan)
         auditlog.register(models.Task)
         auditlog.register(models.TaskAssignment)

@@ -1,42 +1,44 @@
-"""The implementing plan of a receiving unit, drafted as a .docx in the official format.
+"""The receiving unit's documents carrying out a plan sent down: the implementing plan (Kế
+hoạch) and the công văn that forwards the parent plan to the units below — .docx drafts in the
+format in force on their date (``tuyengiao.core.official_docx``: 36-HD/VPTW, then 05-HD/VPTW
+with Quy định 399-QĐ/TW for party bodies; Nghị định 30/2020/NĐ-CP for state bodies), the header
+and signature of the unit's issuing body (``tuyengiao.orgs.letterhead``).
 
-Party bodies follow Hướng dẫn 36-HD/VPTW (2018): a two-column header — left "ĐẢNG BỘ …" / the
-unit's name / "*" / "Số …-KH/<short name>", right "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the
-place and date line in italics. State bodies follow Nghị định 30/2020/NĐ-CP: left the superior
-body / the unit's name / "Số: …/KH-<short name>", right "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" /
-"Độc lập - Tự do - Hạnh phúc" underlined / place and date. Times New Roman, 13–14 pt, A4.
-
-The body carries the parent plan: the opening "Thực hiện Kế hoạch số … ngày … của … về …, <unit>
-xây dựng kế hoạch thực hiện như sau:", I. Mục đích, yêu cầu; II. Nhiệm vụ, giải pháp (the parent's
-tasks); III. Tổ chức thực hiện; Nơi nhận with the superior body first; the signature block. The
-officer edits it in Word, has it signed, and uploads it; ``vanban`` then reads its "Thực hiện Kế
-hoạch số …" and the library links it to the parent.
+The plan's body carries the parent: the opening "Thực hiện Kế hoạch số … ngày … của … về …,
+<issuing body> xây dựng kế hoạch thực hiện như sau:", I. Mục đích, yêu cầu; II. Nhiệm vụ, giải
+pháp (the parent's tasks); III. Tổ chức thực hiện; Nơi nhận with the superior body first; the
+signature block. The officer edits it in Word, has it signed, and uploads it; ``vanban`` then
+reads its "Thực hiện Kế hoạch số …" and the library links it to the parent.
 """
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
-from docx import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from tuyengiao.core.official_docx import (
+    Letterhead,
+    OfficialDocument,
+    fill_number,
+    number_line,
+    rules_for,
+    start,
+)
+from tuyengiao.orgs.letterhead import letterhead_for, may_issue
 
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocumentType
-    from docx.table import _Cell
-    from docx.text.paragraph import Paragraph
-
-    from tuyengiao.orgs.models import Unit
-
-FONT = "Times New Roman"
-BLANK_NUMBER = "     "  # the number is given when the plan is signed
+__all__ = [
+    "DraftTask",
+    "Letterhead",
+    "ParentPlan",
+    "build_forwarding_letter",
+    "build_implementing_plan",
+    "draft_filename",
+    "fill_number",
+    "letterhead_for",
+    "opening_sentence",
+    "symbol_for",
+]
 
 
 @dataclass
@@ -59,152 +61,15 @@ class ParentPlan:
     tasks: list[DraftTask] = field(default_factory=list)
 
 
-@dataclass
-class Letterhead:
-    """The receiving unit as the header of its document names it."""
-
-    superior: str  # "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" / "UBND TỈNH BÌNH AN"
-    superior_name: str  # the superior body in running text: "Đảng ủy Khối các cơ quan tỉnh"
-    name: str  # "Đảng bộ Sở Y tế"
-    short_name: str  # "ĐU", "STTTT"
-    place: str  # "Bình An"
-    is_party: bool
-    kind: str = ""
-    subordinates: str = "các đơn vị trực thuộc"
-
-
-# --- letterheads from the unit tree ----------------------------------------------------------------
-
-_PLACE_PREFIXES = re.compile(
-    r"^(tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|ủy ban nhân dân (tỉnh|thành phố)|uỷ ban nhân dân (tỉnh|thành phố)|ubnd (tỉnh|thành phố)|đảng bộ tỉnh)\s+",
-    re.IGNORECASE,
-)
-
-
-def place_of(unit: Unit) -> str:
-    """The place of the date line: the province's name, from the root of the unit's tree."""
-    from tuyengiao.orgs.models import Unit
-
-    root = unit if unit.depth == 1 else Unit.objects.get(path=unit.path[: unit.steplen])
-    name = _PLACE_PREFIXES.sub("", root.name).strip()
-    return name or root.name
-
-
-def party_superior_line(superior: Unit | None) -> str:
-    """ "ĐẢNG BỘ …" naming the party organisation the unit belongs to."""
-    if superior is None:
-        return ""
-    name = superior.name
-    name = re.sub(
-        r"^(Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng bộ|Chi bộ)\s+", "", name
-    )
-    if re.match(r"^(Tỉnh|Thành)", superior.name):
-        name = ("TỈNH " if superior.name.startswith("Tỉnh") else "THÀNH PHỐ ") + name
-    return f"ĐẢNG BỘ {name}".upper()
-
-
-def letterhead_for(unit: Unit) -> Letterhead:
-    superior = unit.superior() if unit.depth > 1 else None
-    if unit.parent_body_name:
-        superior_line = unit.parent_body_name.upper()
-    elif unit.is_party:
-        superior_line = party_superior_line(superior)
-    else:
-        superior_line = superior.name.upper() if superior else ""
-    subordinates = {
-        "party_committee": "các tổ chức cơ sở đảng trực thuộc",
-        "base_org": "các chi bộ trực thuộc",
-        "cell": "các đảng viên trong chi bộ",
-    }.get(unit.kind, "các phòng, đơn vị trực thuộc")
-    return Letterhead(
-        superior=superior_line,
-        superior_name=superior.name if superior else "",
-        name=unit.name,
-        short_name=unit.short_name or unit.code,
-        place=place_of(unit),
-        is_party=unit.is_party,
-        kind=unit.kind,
-        subordinates=subordinates,
-    )
-
-
-# --- docx helpers ----------------------------------------------------------------------------------
-
-
-def _set_font(
-    run: Any, size: float, bold: bool = False, italic: bool = False, underline: bool = False
-) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold = bold
-    run.italic = italic
-    run.underline = underline
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
-
-
-def _para(
-    container: DocxDocumentType | _Cell,
-    text: str = "",
-    size: float = 14,
-    bold: bool = False,
-    italic: bool = False,
-    underline: bool = False,
-    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    space_after: float = 6,
-) -> Paragraph:
-    p = container.add_paragraph()
-    p.alignment = align
-    fmt = p.paragraph_format
-    fmt.space_after = Pt(space_after)
-    fmt.space_before = Pt(0)
-    if indent:
-        fmt.first_line_indent = Mm(12.7)
-    if text:
-        _set_font(p.add_run(text), size, bold, italic, underline)
-    return p
-
-
-def _cell_lines(cell: _Cell, lines: Sequence[tuple[str, float, dict[str, bool]]]) -> None:
-    cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
-    for text, size, style in lines:
-        _para(cell, text, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0, **style)
-
-
 def vietnamese_date(d: date | None) -> str:
-    return f"ngày {d.day} tháng {d.month} năm {d.year}" if d else ""
+    """A date cited in running text: "ngày 05/9/2026" (05-HD/VPTW, as reported: the day on two
+    digits, "Nghị quyết số 12-NQ/ĐU, ngày 05/9/2026 của …")."""
+    return f"ngày {d.day:02d}/{d.month}/{d.year}" if d else ""
 
 
-def _date_line(place: str, today: date) -> str:
-    # Day left blank for the signing date; month and year of the draft.
-    return f"{place}, ngày      tháng {today.month:02d} năm {today.year}"
-
-
-def symbol_for(letterhead: Letterhead, number: str = BLANK_NUMBER) -> str:
-    if letterhead.is_party:
-        return f"{number.strip() or ''}-KH/{letterhead.short_name}"
-    return f"{number.strip() or ''}/KH-{letterhead.short_name}"
-
-
-def signature_for(letterhead: Letterhead) -> tuple[str, str]:
-    """(on behalf line, title line) of the signature block."""
-    if letterhead.is_party:
-        if letterhead.kind == "base_org":
-            return "T/M ĐẢNG ỦY", "BÍ THƯ"
-        if letterhead.kind == "cell":
-            return "T/M CHI BỘ", "BÍ THƯ"
-        if letterhead.kind == "party_board":
-            return "", "TRƯỞNG BAN"
-        return "T/M BAN THƯỜNG VỤ", "BÍ THƯ"
-    if letterhead.name.lower().startswith(("ủy ban nhân dân", "uỷ ban nhân dân")):
-        return "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-    return "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+def symbol_for(letterhead: Letterhead, on: date | None = None, type_name: str = "Kế hoạch") -> str:
+    """The number line of the draft ("Số        -KH/ĐU"), the number left blank."""
+    return number_line(letterhead, rules_for(letterhead, on or date.today()), type_name)
 
 
 def _lower_first(text: str) -> str:
@@ -216,192 +81,133 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+def _parent_ref(parent: ParentPlan) -> str:
+    when = f", {vietnamese_date(parent.date)}" if parent.date else ""
+    return f"{parent.doc_type} số {parent.number}{when} của {parent.issuer}"
+
+
 def opening_sentence(parent: ParentPlan, letterhead: Letterhead) -> str:
-    when = f" {vietnamese_date(parent.date)}" if parent.date else ""
     about = f" về {_lower_first(parent.title)}" if parent.title else ""
     return (
-        f"Thực hiện {parent.doc_type} số {parent.number}{when} của {parent.issuer}{about}, "
+        f"Thực hiện {_parent_ref(parent)}{about}, "
         f"{letterhead.name} xây dựng kế hoạch thực hiện như sau:"
     )
 
 
-# --- the document ----------------------------------------------------------------------------------
+def _recipients(letterhead: Letterhead) -> list[str]:
+    lines = []
+    if letterhead.superior_name:
+        lines.append(f"{letterhead.superior_name} (để báo cáo)")
+    subordinates = letterhead.subordinates
+    lines.append(subordinates[0].upper() + subordinates[1:])
+    lines.append(f"Lưu {letterhead.office}")
+    return lines
 
 
 def build_implementing_plan(
     letterhead: Letterhead, parent: ParentPlan, today: date | None = None
 ) -> bytes:
-    """The draft implementing plan as .docx bytes."""
+    """The draft implementing plan (Kế hoạch) as .docx bytes, dated ``today`` (day left blank)."""
     today = today or date.today()
-    doc = DocxDocument()
-    section = doc.sections[0]
-    section.page_height, section.page_width = Mm(297), Mm(210)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(14)
-
-    symbol = symbol_for(letterhead)
-    table = doc.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    left, right = table.rows[0].cells
-    widths = (Mm(75), Mm(90)) if letterhead.is_party else (Mm(65), Mm(100))
-    for column, cell, width in zip(table.columns, (left, right), widths, strict=True):
-        column.width = width
-        cell.width = width
-    if letterhead.is_party:
-        _cell_lines(
-            left,
-            [
-                (letterhead.superior, 14, {}),
-                (letterhead.name.upper(), 14, {"bold": True}),
-                ("*", 14, {}),
-                (f"Số {symbol}", 14, {}),
-            ],
-        )
-        _cell_lines(
-            right,
-            [
-                ("ĐẢNG CỘNG SẢN VIỆT NAM", 15, {"bold": True, "underline": True}),
-                ("", 14, {}),
-                (_date_line(letterhead.place, today), 14, {"italic": True}),
-            ],
-        )
-    else:
-        _cell_lines(
-            left,
-            [
-                (letterhead.superior, 13, {}),
-                (letterhead.name.upper(), 13, {"bold": True}),
-                (f"Số: {symbol}", 13, {}),
-            ],
-        )
-        _cell_lines(
-            right,
-            [
-                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, {"bold": True}),
-                ("Độc lập - Tự do - Hạnh phúc", 14, {"bold": True, "underline": True}),
-                ("", 14, {}),
-                (_date_line(letterhead.place, today), 14, {"italic": True}),
-            ],
-        )
-
-    _para(doc, "", space_after=0)
-    _para(
-        doc,
-        "KẾ HOẠCH",
-        size=15 if letterhead.is_party else 14,
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        space_after=0,
+    when = f", {vietnamese_date(parent.date)}" if parent.date else ""
+    draft = start(
+        letterhead,
+        "Kế hoạch",
+        f"thực hiện {parent.doc_type} số {parent.number}{when} của {parent.issuer}",
+        today,
     )
-    parent_when = f" ngày {parent.date:%d/%m/%Y}" if parent.date else ""
-    _para(
-        doc,
-        f"Thực hiện {parent.doc_type} số {parent.number}{parent_when} của {parent.issuer}",
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        space_after=0,
-    )
-    _para(doc, "-----" if letterhead.is_party else "__________", align=WD_ALIGN_PARAGRAPH.CENTER)
-
-    _para(doc, opening_sentence(parent, letterhead), indent=True)
-
-    _para(doc, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
-    _para(
-        doc,
+    draft.paragraph(opening_sentence(parent, letterhead))
+    draft.heading("I. MỤC ĐÍCH, YÊU CẦU")
+    draft.paragraph(
         f"1. Quán triệt, triển khai đầy đủ, kịp thời nội dung {parent.doc_type} số {parent.number} "
-        f"của {parent.issuer} đến cán bộ, đảng viên, công chức, viên chức và người lao động của {letterhead.name}.",
-        indent=True,
+        f"của {parent.issuer} đến cán bộ, đảng viên, công chức, viên chức và người lao động."
     )
-    _para(
-        doc,
-        "2. Xác định rõ nhiệm vụ, giải pháp, đơn vị chủ trì, đơn vị phối hợp và thời gian thực hiện; "
-        "việc tổ chức thực hiện phải nghiêm túc, thiết thực, hiệu quả, phù hợp với tình hình thực tế của đơn vị.",
-        indent=True,
+    draft.paragraph(
+        "2. Xác định rõ nhiệm vụ, giải pháp, đơn vị chủ trì, đơn vị phối hợp và thời gian thực "
+        "hiện; việc tổ chức thực hiện phải nghiêm túc, thiết thực, hiệu quả, phù hợp với tình "
+        "hình thực tế của đơn vị."
     )
+    draft.heading("II. NHIỆM VỤ, GIẢI PHÁP")
+    _tasks(draft, parent)
+    draft.heading("III. TỔ CHỨC THỰC HIỆN")
+    draft.paragraph(
+        f"1. {letterhead.subordinates[0].upper()}{letterhead.subordinates[1:]} căn cứ Kế hoạch "
+        "này xây dựng kế hoạch, chương trình cụ thể và tổ chức thực hiện có hiệu quả."
+    )
+    reports_to = letterhead.superior_name or "cấp trên"
+    draft.paragraph(
+        f"2. {letterhead.office} giúp theo dõi, đôn đốc, tổng hợp kết quả thực hiện, định kỳ báo "
+        f"cáo {reports_to} theo quy định."
+    )
+    return draft.finish(_recipients(letterhead))
 
-    _para(doc, "II. NHIỆM VỤ, GIẢI PHÁP", bold=True)
+
+def _tasks(draft: OfficialDocument, parent: ParentPlan) -> None:
     for i, task in enumerate(parent.tasks, start=1):
-        _para(doc, f"{i}. {task.title.strip().rstrip('.')}", bold=True, indent=True)
+        draft.paragraph(f"{i}. {task.title.strip().rstrip('.')}", bold=True)
         for line in (task.description or "").split("\n"):
             line = line.strip()
             if line and line != task.title.strip():
-                _para(doc, line, indent=True)
+                draft.paragraph(line)
         if task.units:
-            _para(doc, f"- Phân công thực hiện: {task.units}", indent=True)
+            draft.paragraph(f"- Phân công thực hiện: {task.units}")
         if task.timeframe:
-            _para(doc, f"- Thời gian thực hiện: {task.timeframe}", indent=True)
+            draft.paragraph(f"- Thời gian thực hiện: {task.timeframe}")
     if not parent.tasks:
-        _para(doc, "1. (Nêu các nhiệm vụ, giải pháp cụ thể của đơn vị.)", indent=True)
+        draft.paragraph("1. (Nêu các nhiệm vụ, giải pháp cụ thể của đơn vị.)")
 
-    _para(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True)
-    _para(
-        doc,
-        f"1. Các đồng chí cấp ủy viên, {letterhead.subordinates} căn cứ Kế hoạch này xây dựng kế hoạch, "
-        "chương trình cụ thể và tổ chức thực hiện có hiệu quả.",
-        indent=True,
-    )
-    _para(
-        doc,
-        f"2. Văn phòng {letterhead.name} giúp theo dõi, đôn đốc, tổng hợp kết quả thực hiện, "
-        f"định kỳ báo cáo {letterhead.superior_name or 'cấp trên'} theo quy định.",
-        indent=True,
-    )
 
-    closing = doc.add_table(rows=1, cols=2)
-    closing.autofit = False
-    recv, sign = closing.rows[0].cells
-    for column, cell, width in zip(closing.columns, (recv, sign), (Mm(80), Mm(85)), strict=True):
-        column.width = width
-        cell.width = width
-    recv.paragraphs[0]._element.getparent().remove(recv.paragraphs[0]._element)
-    p = _para(recv, "", align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
-    _set_font(
-        p.add_run("Nơi nhận:"),
-        12 if not letterhead.is_party else 14,
-        underline=letterhead.is_party,
-        bold=not letterhead.is_party,
-        italic=not letterhead.is_party,
+def build_forwarding_letter(
+    letterhead: Letterhead, parent: ParentPlan, today: date | None = None
+) -> bytes:
+    """The công văn forwarding ``parent`` to the units below ("V/v triển khai thực hiện …")."""
+    today = today or date.today()
+    subordinates = letterhead.subordinates
+    draft = start(
+        letterhead,
+        "Công văn",
+        f"triển khai thực hiện {parent.doc_type} số {parent.number}",
+        today,
+        to=subordinates[0].upper() + subordinates[1:],
     )
-    recipients = []
+    about = f" về {_lower_first(parent.title)}" if parent.title else ""
+    draft.paragraph(
+        f"Thực hiện {_parent_ref(parent)}{about}, {letterhead.name} đề nghị "
+        f"{subordinates} thực hiện một số nội dung sau:"
+    )
+    draft.paragraph(
+        f"1. Tổ chức quán triệt, triển khai {parent.doc_type} số {parent.number} đến cán bộ, "
+        "đảng viên; xây dựng kế hoạch thực hiện phù hợp với tình hình thực tế."
+    )
+    draft.paragraph(
+        f"2. Định kỳ báo cáo kết quả thực hiện về {letterhead.office} để tổng hợp, báo cáo "
+        f"{letterhead.superior_name or 'cấp trên'}."
+    )
+    lines = ["Như trên"]
     if letterhead.superior_name:
-        recipients.append(f"{letterhead.superior_name} (để báo cáo),")
-    subordinates = letterhead.subordinates or "các đơn vị trực thuộc"
-    recipients.append(f"{subordinates[0].upper()}{subordinates[1:]},")
-    recipients.append("Lưu: Văn phòng.")
-    for line in recipients:
-        _para(recv, f"- {line}", size=12, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
-    on_behalf, title = signature_for(letterhead)
-    sign.paragraphs[0]._element.getparent().remove(sign.paragraphs[0]._element)
-    for text in [on_behalf, title] if on_behalf else [title]:
-        _para(sign, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    for _ in range(3):
-        _para(sign, "", space_after=0)
-
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+        lines.append(f"{letterhead.superior_name} (để báo cáo)")
+    lines.append(f"Lưu {letterhead.office}")
+    return draft.finish(lines)
 
 
-def draft_filename(letterhead: Letterhead, parent: ParentPlan) -> str:
+DRAFTS = {
+    "ke-hoach": ("Kế hoạch", build_implementing_plan),
+    "cong-van": ("Công văn", build_forwarding_letter),
+}
+
+
+def draft_kinds(letterhead: Letterhead, on: date) -> list[tuple[str, str]]:
+    """(slug, type name) of the drafts the unit may issue on ``on`` (authority table)."""
+    return [
+        (slug, type_name)
+        for slug, (type_name, _build) in DRAFTS.items()
+        if may_issue(letterhead, type_name, on)
+    ]
+
+
+def draft_filename(letterhead: Letterhead, parent: ParentPlan, slug: str = "ke-hoach") -> str:
     from tuyengiao.core.text import fold
 
-    stem = fold(f"ke hoach {letterhead.short_name} thuc hien {parent.number}")
+    words = "ke hoach" if slug == "ke-hoach" else "cong van"
+    stem = fold(f"{words} {letterhead.code} thuc hien {parent.number}")
     return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") + ".docx"
-
-
-def fill_number(docx_bytes: bytes, number: str) -> bytes:
-    """The draft with its number filled in ("Số -KH/ĐU" → "Số 12-KH/ĐU"), as the office does when
-    the plan is signed and registered."""
-    doc = DocxDocument(io.BytesIO(docx_bytes))
-    for cell in doc.tables[0].rows[0].cells:
-        for paragraph in cell.paragraphs:
-            for run in paragraph.runs:
-                if run.text.startswith("Số"):
-                    run.text = re.sub(r"^(Số:?)\s*([-/])", rf"\g<1> {number}\g<2>", run.text)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

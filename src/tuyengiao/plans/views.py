@@ -28,9 +28,10 @@ from tuyengiao.accounts.scoping import (
 )
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 from tuyengiao.documents.reading import UploadError
+from tuyengiao.documents.review import format_check
 
 from . import services
-from .drafting import DraftTask, ParentPlan, build_implementing_plan, draft_filename, letterhead_for
+from .drafting import DRAFTS, DraftTask, ParentPlan, draft_filename, draft_kinds, letterhead_for
 from .forms import (
     BaseTaskFormSet,
     BoardFilterForm,
@@ -276,7 +277,7 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
 def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """Send the plan down: units chosen from a subtree, filtered by kind, with a due date."""
     plan = get_for_user(
-        Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
+        Plan.objects.select_related("unit", "document"), request.user, Action.CHANGE, pk=plan_pk
     )
     already = list(
         CascadeRecipient.objects.filter(dispatch__plan=plan)
@@ -306,7 +307,12 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     return render(
         request,
         "plans/plan_send.html",
-        {"plan": plan, "form": form, "already": already},
+        {
+            "plan": plan,
+            "check": format_check(plan.document.parsed) if plan.document else None,
+            "form": form,
+            "already": already,
+        },
     )
 
 
@@ -383,7 +389,12 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = qs.order_by("implementing_plan", "dispatch__due_date", "-id")
     today = timezone.localdate()
     page = paginate(request, qs)
-    rows = [{"r": r, "state": r.state(today)} for r in page["object_list"]]
+    kinds: dict[int, list[tuple[str, str]]] = {}
+    rows = []
+    for r in page["object_list"]:
+        if r.unit_id not in kinds:
+            kinds[r.unit_id] = draft_kinds(letterhead_for(r.unit), today)
+        rows.append({"r": r, "state": r.state(today), "drafts": kinds[r.unit_id]})
     return render(request, "plans/inbox.html", {"rows": rows, "States": CascadeState, **page})
 
 
@@ -413,20 +424,26 @@ def parent_plan_for_draft(plan: Plan) -> ParentPlan:
 
 @login_required
 def recipient_draft(request: AuthenticatedHttpRequest, recipient_pk: int) -> HttpResponse:
-    """ "Soạn kế hoạch thực hiện": the receiving unit's implementing plan as a .docx draft."""
+    """ "Soạn kế hoạch thực hiện" / "Soạn công văn triển khai": the receiving unit's document as a
+    .docx draft (``?loai=ke-hoach`` or ``cong-van``), only of a type the unit may issue."""
     recipient = get_for_user(
         CascadeRecipient.objects.select_related("unit", "dispatch__plan__unit"),
         request.user,
         pk=recipient_pk,
     )
     letterhead = letterhead_for(recipient.unit)
+    today = timezone.localdate()
+    slug = request.GET.get("loai", "ke-hoach")
+    if slug not in dict(draft_kinds(letterhead, today)):
+        raise Http404("Đơn vị không ban hành loại văn bản này.")
     parent = parent_plan_for_draft(recipient.dispatch.plan)
-    content = build_implementing_plan(letterhead, parent)
+    content = DRAFTS[slug][1](letterhead, parent, today)
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="{draft_filename(letterhead, parent)}"'
+    name = draft_filename(letterhead, parent, slug)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
@@ -457,6 +474,14 @@ def recipient_upload(request: AuthenticatedHttpRequest, recipient_pk: int) -> Ht
             form.add_error("file", str(exc))
         else:
             recipient.refresh_from_db()
+            check = format_check(plan.document.parsed) if plan.document else None
+            if check and check["findings"]:
+                messages.warning(
+                    request,
+                    f"Kiểm tra thể thức theo {check['rule_set']}: {len(check['findings'])} điểm "
+                    "cần xem lại (xem mục “Kiểm tra thể thức” trên trang văn bản). Đây chỉ là "
+                    "cảnh báo.",
+                )
             if recipient.implementing_plan_id == plan.pk:
                 messages.success(
                     request,

@@ -26,6 +26,12 @@ class ReportsConfig(AppConfig):
         from . import models
 
         path_copies.register(models.IndicatorValue, "submission__unit__path")
+
+        from tuyengiao.orgs import handover as orgs_handover
+
+        from .services import handover
+
+        orgs_handover.register("reports", handover.TITLE, handover.pending, handover.transfer)
         # the recipient tally is the database's, not an edit (and reading it is a query)
         auditlog.register(models.ReportType, exclude_fields=["recipient_tally"])
         auditlog.register(

@@ -1,20 +1,17 @@
-"""The compiled report ("Báo cáo tổng hợp") as .docx in the party format and as .xlsx, the raw
+"""The compiled report ("Báo cáo tổng hợp") as .docx (the format in force on its date for the
+unit's issuing body, laid out by ``tuyengiao.core.official_docx``) and as .xlsx, the raw
 submissions export, and the paper-units template and import."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import date
 from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
-from docx import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
 
+from tuyengiao.core.official_docx import start
 from tuyengiao.core.spreadsheets import (
     ImportResult,
     RowError,
@@ -22,106 +19,13 @@ from tuyengiao.core.spreadsheets import (
     require_columns,
     workbook_bytes,
 )
+from tuyengiao.orgs.letterhead import letterhead_for
 from tuyengiao.orgs.models import Unit
 
 from .models import IndicatorKind, Period, Status, Submission
 from .services.plan_tasks import TASK_STATUS_CHOICES, task_summary
 from .services.rollups import Rollup, rollup
 from .services.values import parse_indicator
-
-FONT = "Times New Roman"
-
-
-def _run(
-    paragraph: Any,
-    text: str,
-    size: float = 13,
-    bold: bool = False,
-    italic: bool = False,
-    underline: bool = False,
-) -> Any:
-    run = paragraph.add_run(text)
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold = bold
-    run.italic = italic
-    run.underline = underline
-    return run
-
-
-def _para(
-    container: Any,
-    text: str = "",
-    size: float = 13,
-    align: Any = None,
-    bold: bool = False,
-    italic: bool = False,
-    space_after: float = 3,
-) -> Any:
-    p = container.add_paragraph()
-    if text:
-        _run(p, text, size, bold=bold, italic=italic)
-    if align is not None:
-        p.alignment = align
-    p.paragraph_format.space_after = Pt(space_after)
-    p.paragraph_format.space_before = Pt(0)
-    return p
-
-
-def _cell_text(
-    cell: Any, text: str, bold: bool = False, align: Any = None, size: float = 12
-) -> None:
-    cell.text = ""
-    p = cell.paragraphs[0]
-    _run(p, text, size, bold=bold)
-    if align is not None:
-        p.alignment = align
-
-
-def _table(
-    doc: Any,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float] = (),
-    size: float = 12,
-) -> Any:
-    """A bordered table; ``widths`` in cm (the text area is 16 cm wide)."""
-    table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _cell_text(cell, header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for row in rows:
-        cells = table.add_row().cells
-        for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
-            _cell_text(
-                cell,
-                value,
-                align=WD_ALIGN_PARAGRAPH.RIGHT if i >= 2 and i != len(row) else None,
-                size=size,
-            )
-    if widths:
-        for column, width in zip(table.columns, widths, strict=False):
-            column.width = Cm(width)  # the grid LibreOffice lays out by
-        for row_ in table.rows:
-            for cell, width in zip(row_.cells, widths, strict=False):
-                cell.width = Cm(width)
-    return table
-
-
-def vietnamese_date(d: date) -> str:
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
-
-
-def _letterhead(unit: Unit) -> tuple[str, str, str]:
-    try:
-        from tuyengiao.plans.drafting import letterhead_for
-
-        lh = letterhead_for(unit)
-        return lh.superior, lh.place, lh.short_name
-    except Exception:  # plans drafting helpers missing: fall back on the unit's own fields
-        return (unit.parent_body_name or "").upper(), "", unit.short_name or unit.code
 
 
 def indicator_table_rows(r: Rollup) -> list[list[str]]:
@@ -159,102 +63,43 @@ def task_rows(period: Period, unit: Unit) -> list[list[str]]:
 
 
 def compiled_docx(period: Period, unit: Unit, today: date | None = None) -> tuple[bytes, Rollup]:
+    """The compiled report (Báo cáo tổng hợp) of ``unit`` for ``period``, in the format in force
+    on ``today`` for the unit's issuing body (:mod:`tuyengiao.core.official_docx`)."""
     today = today or timezone.localdate()
     r = rollup(period, unit)
     rt = period.report_type
-    superior, place, short = _letterhead(unit)
-    doc = DocxDocument()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-
-    head = doc.add_table(rows=1, cols=2)
-    left, right = head.rows[0].cells
-    left.width, right.width = Cm(7.5), Cm(8.5)
-    _cell_text(left, superior or "ĐẢNG BỘ", align=WD_ALIGN_PARAGRAPH.CENTER, size=14)
-    p = left.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, unit.name.upper(), 14, bold=True)
-    p = left.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, "*", 14)
-    p = left.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, f"Số   -BC/{short}", 14)
-    _cell_text(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=15)
-    right.paragraphs[0].runs[0].underline = True
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, " ")
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _run(p, f"{place + ', ' if place else ''}{vietnamese_date(today)}", 14, italic=True)
-
-    _para(doc, "")
-    _para(doc, "BÁO CÁO", 15, WD_ALIGN_PARAGRAPH.CENTER, bold=True, space_after=0)
-    _para(
-        doc,
-        f"tổng hợp {rt.title[:1].lower() + rt.title[1:]}",
-        14,
-        WD_ALIGN_PARAGRAPH.CENTER,
-        bold=True,
-        space_after=0,
+    letterhead = letterhead_for(unit)
+    title = rt.title[:1].lower() + rt.title[1:]
+    draft = start(letterhead, "Báo cáo", f"tổng hợp {title}, {period.label}", today)
+    draft.paragraph(
+        f"Thực hiện chế độ báo cáo định kỳ, {letterhead.name} tổng hợp kết quả kỳ báo cáo "
+        f"{period.label} từ {r.submitted}/{r.expected} đơn vị đã nộp báo cáo như sau:"
     )
-    _para(doc, period.label, 14, WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    _para(doc, "-----", 14, WD_ALIGN_PARAGRAPH.CENTER)
-    _para(
-        doc,
-        f"Thực hiện chế độ báo cáo định kỳ, {unit.name} tổng hợp kết quả kỳ báo cáo {period.label} "
-        f"từ {r.submitted}/{r.expected} đơn vị đã nộp báo cáo như sau:",
-        14,
-        WD_ALIGN_PARAGRAPH.JUSTIFY,
-    )
-    _para(doc, "I. CÁC CHỈ TIÊU TỔNG HỢP", 14, bold=True)
-    _table(
-        doc,
+    draft.heading("I. CÁC CHỈ TIÊU TỔNG HỢP")
+    draft.table(
         ["STT", "Chỉ tiêu", "Đơn vị tính", "Tổng hợp", "Số đơn vị báo cáo"],
         indicator_table_rows(r),
-        widths=(1.2, 7.0, 2.3, 3.5, 2.0),
+        widths_cm=(1.2, 7.0, 2.3, 3.5, 2.0),
     )
     if r.children:
-        _para(doc, "")
-        _para(doc, "II. SỐ LIỆU THEO ĐƠN VỊ", 14, bold=True)
+        draft.heading("II. SỐ LIỆU THEO ĐƠN VỊ")
         headers, rows = child_table(r)
         other = (16 - 1.2 - 4.5) / max(len(headers) - 2, 1)
-        _table(doc, headers, rows, widths=(1.2, 4.5, *([other] * (len(headers) - 2))), size=11)
+        draft.table(headers, rows, widths_cm=(1.2, 4.5, *([other] * (len(headers) - 2))), size=11)
     tasks = task_rows(period, unit)
     if tasks:
-        _para(doc, "")
-        _para(doc, "III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", 14, bold=True)
-        _table(
-            doc,
+        draft.heading("III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ")
+        draft.table(
             ["STT", "Nhiệm vụ", "Tình hình thực hiện", "Kết quả"],
             tasks,
-            widths=(1.2, 5.8, 4.0, 5.0),
+            widths_cm=(1.2, 5.8, 4.0, 5.0),
         )
-    _para(doc, "")
-    sign = doc.add_table(rows=1, cols=2)
-    left, right = sign.rows[0].cells
-    _cell_text(left, "Nơi nhận:", bold=True, size=12)
-    above = rt.unit.superior()
-    for line in [
-        f"- {above.name if above is not None else 'Cấp trên'} (để báo cáo),",
-        "- Các đơn vị trực thuộc,",
-        "- Lưu Văn phòng.",
-    ]:
-        _run(left.add_paragraph(), line, 11)
-    _cell_text(
-        right, f"T/M {unit.name.upper()}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=14
-    )
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, "PHÓ BÍ THƯ" if unit.is_party else "THỦ TRƯỞNG", 14, bold=True)
-    for _ in range(3):
-        right.add_paragraph()
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue(), r
+    recipients = [
+        f"{letterhead.superior_name or 'Cấp trên'} (để báo cáo)",
+        letterhead.subordinates[0].upper() + letterhead.subordinates[1:],
+        f"Lưu {letterhead.office}",
+    ]
+    return draft.finish(recipients), r
 
 
 def compiled_xlsx(period: Period, unit: Unit) -> bytes:

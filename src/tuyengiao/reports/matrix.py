@@ -23,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from tuyengiao.accounts.scoping import Action, scoped, visible_units
 from tuyengiao.core.spreadsheets import workbook_bytes
 from tuyengiao.core.text import fold
-from tuyengiao.orgs.models import Unit
+from tuyengiao.orgs.models import Unit, current_q
 
 from .models import Period, Recipient, ReportType, Submission
 from .services.statuses import Cell, cell_status, status_condition
@@ -97,8 +97,13 @@ class Filters:
 def units(
     user: User | AnonymousUser, periods: Sequence[Period], filters: Filters, today: date
 ) -> QuerySet[Unit]:
-    """The units listed: recipients of the periods' types the user can see, filtered, by path."""
-    qs = visible_units(user).filter(
+    """The units listed: recipients of the periods' types the user can see, filtered, by path —
+    those that existed at the periods' end (``Unit.objects.current``): after a merge, a past
+    quarter lists the old units and the current one their successor."""
+    qs = visible_units(user)
+    if periods:
+        qs = qs.filter(current_q(max(p.end for p in periods)))
+    qs = qs.filter(
         Exists(
             Recipient.objects.filter(
                 unit=OuterRef("pk"), report_type__in=[p.report_type_id for p in periods]

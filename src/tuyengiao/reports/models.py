@@ -273,7 +273,11 @@ class Submission(models.Model):
             models.UniqueConstraint(fields=["period", "unit"], name="reports_submission_unique")
         ]
         # covers the roll-up's submission counts of a period (index-only) and the status filter
-        indexes = [models.Index(fields=["period", "status", "is_late"], name="reports_sub_status")]
+        indexes = [
+            models.Index(fields=["period", "status", "is_late"], name="reports_sub_status"),
+            # the newest save of a period in one probe: the stamp of its cached sums
+            models.Index(fields=["period", "updated_at"], name="reports_sub_period_updated"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.period}"

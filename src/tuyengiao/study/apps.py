@@ -13,6 +13,19 @@ class StudyConfig(AppConfig):
     verbose_name = "Học tập nghị quyết"
     url_prefix: str | None = "hoc-tap/"
     nav_items: list[tuple[str, str, int]] = [("Học tập nghị quyết", "study:round_list", 60)]
+    # The member menu (accounts.permissions.is_member) and the pages a member may open.
+    member_nav_items: list[tuple[str, str, int]] = [
+        ("Học tập của tôi", "study:my_study", 10),
+        ("Điểm danh", "study:checkin_code", 11),
+    ]
+    member_url_names = (
+        "study:my_study",
+        "study:checkin_code",
+        "study:session_checkin",
+        "study:test_start",
+        "study:test_take",
+        "study:essay_list",
+    )
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
@@ -22,6 +35,12 @@ class StudyConfig(AppConfig):
         from . import models
 
         path_copies.register(models.RoundUnitTally, "unit__path")
+
+        from tuyengiao.orgs import handover as orgs_handover
+
+        from .services import handover
+
+        orgs_handover.register("study", handover.TITLE, handover.pending, handover.transfer)
         auditlog.register(models.StudyRound)
         auditlog.register(models.StudySession)
         auditlog.register(models.Eligibility)

@@ -48,8 +48,8 @@ QUESTIONS = [
     ),
     (
         QuestionKind.TRUE_FALSE,
-        "Nghị quyết xác định tầm nhìn đến năm 2045 Việt Nam trở thành nước phát triển, thu nhập cao.",
-        ["*Đúng", "Sai"],
+        "Nghị quyết xác định đến năm 2030 Việt Nam trở thành nước phát triển, thu nhập cao.",
+        ["Đúng", "*Sai"],  # 2030: thu nhập trung bình cao; nước phát triển là tầm nhìn 2045
     ),
     (
         QuestionKind.SINGLE,
@@ -65,6 +65,9 @@ QUESTIONS = [
 
 
 def _add_questions(study_round: StudyRound) -> list[Question]:
+    """The bank, choices in a drawn order so that the right answer is not always first (each
+    attempt shows them in its own order anyway, see ``quizzes.start_attempt``)."""
+    rng = random.Random(13)
     out = []
     for order, (kind, text, options) in enumerate(QUESTIONS, start=1):
         if kind == QuestionKind.SHORT:
@@ -79,6 +82,10 @@ def _add_questions(study_round: StudyRound) -> list[Question]:
             )
             continue
         question = Question.objects.create(round=study_round, kind=kind, text=text, order=order)
+        if kind != QuestionKind.TRUE_FALSE:  # Đúng / Sai keep their order
+            options = rng.sample(options, len(options))
+            while options[0].startswith("*") and len(options) > 1:
+                options = options[1:] + options[:1]
         for i, option in enumerate(options, start=1):
             Choice.objects.create(
                 question=question,
@@ -92,8 +99,12 @@ def _add_questions(study_round: StudyRound) -> list[Question]:
 
 def load(ctx: DemoContext) -> None:
     rng = random.Random(60)
-    bloc: Unit = ctx.objects["bloc"]
-    base_units: list[Unit] = ctx.objects["base_units"]
+    # Fresh from the database: adding units in code order renumbers siblings' paths (treebeard),
+    # so the objects the orgs demo kept may carry stale paths — and a subtree query with a stale
+    # path reaches another base organisation (which put dangvien1 in the wrong unit).
+    bloc: Unit = Unit.objects.get(pk=ctx.objects["bloc"].pk)
+    fresh = Unit.objects.in_bulk([u.pk for u in ctx.objects["base_units"]])
+    base_units: list[Unit] = [fresh[u.pk] for u in ctx.objects["base_units"]]
     today = timezone.localdate()
     # The studied resolution from the library, when the documents demo put one there.
     library = list((ctx.objects.get("documents") or {}).values())
@@ -118,6 +129,7 @@ def load(ctx: DemoContext) -> None:
     # Rates per base unit: most reach the target, some do not (highlighted on the round page).
     shares = [1.0, 1.0, 0.99, 1.0, 0.97, 0.93, 1.0, 0.88, 0.99, 1.0]
     sessions: dict[int, StudySession] = {}
+    member_entry = None
     for n, base in enumerate(base_units):
         day = today - timedelta(days=rng.randint(3, 15))
         start = datetime.combine(day, time(8, 0), tz)
@@ -141,6 +153,9 @@ def load(ctx: DemoContext) -> None:
         share = shares[n % len(shares)]
         expected = rounds.session_members(main).filter(exemption="").select_related("person")
         came = [e.person for e in expected if rng.random() < share]
+        if n == 0:  # the member account's person (dangvien1) has not attended yet
+            member_entry = expected.order_by("-person_id").first()
+            came = [p for p in came if member_entry is None or p.pk != member_entry.person_id]
         attendance.record_attendance(main, came)
         if share < 0.99 and n % 2 == 0:
             makeup_start = datetime.combine(today - timedelta(days=1), time(14, 0), tz)
@@ -221,15 +236,19 @@ def load(ctx: DemoContext) -> None:
             [RubricLevel(criterion=criterion, label=lb, points=p) for lb, p in levels]
         )
     officer = ctx.objects.get("users", {}).get("coso1")
-    # The member account's person and five essay writers: members of the first base unit who have
-    # not taken the test (so that the member can try it).
-    entries = list(
+    if officer is not None:  # its unit fresh too (see above)
+        officer = User.objects.select_related("unit").get(pk=officer.pk)
+    # Five essay writers: members of the first base unit (coso1's) who have not taken the test.
+    # The member account's person (chosen above: listed there, not attended yet, no test taken)
+    # tries the upcoming session's check-in with its code, the test and the essay.
+    writers = list(
         rounds.session_members(sessions[first.pk])
         .exclude(person__study_attempts__test=test)
+        .exclude(person_id=member_entry.person_id if member_entry else 0)
         .select_related("person", "unit")
-        .order_by("-person_id")[:6]
+        .order_by("-person_id")[:5]
     )
-    for i, e in enumerate(entries[1:]):
+    for i, e in enumerate(writers):
         essay = essays.submit_essay(
             study_round,
             e.person,
@@ -244,16 +263,18 @@ def load(ctx: DemoContext) -> None:
             essays.grade_essay(
                 essay, officer, picked, "Bài viết có liên hệ thực tiễn; cần cụ thể hóa kế hoạch."
             )
-    # A member account to try the member side (check-in, test, essay).
-    if entries:
+    # A member account to try the member side (check-in, test, essay): a member of a cell of
+    # coso1's base organisation, the account in that cell (the person's own unit), member role.
+    if member_entry is not None:
+        person = member_entry.person
         member = User.objects.create_user(
             username="dangvien1",
             password=ctx.password,
-            first_name=entries[0].person.full_name.split()[-1],
-            last_name=" ".join(entries[0].person.full_name.split()[:-1]),
-            unit=entries[0].unit,
-            role=Role.VIEWER,
-            person=entries[0].person,
+            first_name=person.full_name.split()[-1],
+            last_name=" ".join(person.full_name.split()[:-1]),
+            unit=person.unit,
+            role=Role.MEMBER,
+            person=person,
         )
         ctx.objects.setdefault("users", {})["dangvien1"] = member
     ctx.objects["study_round"] = study_round

@@ -287,7 +287,7 @@ class StudyTest(models.Model):
     pass_score = models.DecimalField(
         "điểm đạt (%)", max_digits=5, decimal_places=2, default=Decimal("50.00")
     )
-    shuffle = models.BooleanField("xáo trộn thứ tự câu hỏi", default=True)
+    shuffle = models.BooleanField("xáo trộn thứ tự câu hỏi và phương án", default=True)
     is_open = models.BooleanField("đang mở", default=True)
 
     class Meta:
@@ -317,6 +317,9 @@ class TestAttempt(models.Model):
         max_length=8, choices=AttemptSource.choices, default=AttemptSource.ONLINE
     )
     question_order = models.JSONField(default=list)
+    # {question id (str): [choice ids in the order this attempt shows them]}, drawn once at the
+    # start with the question order, so a reload shows the same order.
+    choice_order = models.JSONField(default=dict, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField("điểm (%)", max_digits=5, decimal_places=2, null=True, blank=True)
@@ -343,6 +346,8 @@ class AttemptAnswer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["attempt", "question"], name="study_answer_once")
         ]
+        verbose_name = "câu trả lời"
+        verbose_name_plural = "câu trả lời bài kiểm tra"
 
     def __str__(self) -> str:
         return f"{self.attempt_id}/{self.question_id}: {self.correct}"

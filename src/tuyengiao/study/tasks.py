@@ -40,6 +40,7 @@ def import_signin_sheet_work(job: Job, progress: jobs.JobProgress) -> jobs.Outco
             job.filename,
             valid_rows_only=bool(job.options.get("valid_only")),
             progress=progress,
+            by=user,
         )
     outcome = jobs.import_outcome(result)
     outcome.keep_file = False  # no second run from the page: the form has "valid rows only"

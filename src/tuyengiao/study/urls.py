@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import essays, exports, quizzes, rounds, sessions
+from .views import essays, exports, member, quizzes, rounds, sessions
 
 app_name = "study"
 urlpatterns = [
     path("", rounds.round_list, name="round_list"),
     path("moi/", rounds.round_create, name="round_create"),
+    path("cua-toi/", member.my_study, name="my_study"),
+    path("diem-danh/", member.checkin_code, name="checkin_code"),
     path("<int:round_pk>/", rounds.round_detail, name="round_detail"),
     path("<int:round_pk>/bao-cao.docx", exports.round_report, name="round_report"),
     path("<int:round_pk>/danh-sach/", rounds.member_list, name="member_list"),

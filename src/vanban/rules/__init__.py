@@ -14,7 +14,17 @@ from __future__ import annotations
 import datetime as dt
 
 from vanban.rules import party_2018, party_2026, state_2020
-from vanban.rules.base import Authority, DocType, Kind, Layout, Range, Rule, RuleSet
+from vanban.rules.base import (
+    Authority,
+    Component,
+    DocType,
+    Kind,
+    Layout,
+    Presentation,
+    Range,
+    Rule,
+    RuleSet,
+)
 
 RULE_SETS: tuple[RuleSet, ...] = (
     party_2018.RULE_SET,
@@ -32,14 +42,25 @@ def rule_set_for(date: dt.date, kind: Kind) -> RuleSet | None:
     return None
 
 
+def rule_set_named(name: str) -> RuleSet | None:
+    """The rule set called ``name`` ("05-HD/VPTW"), as ``to_dict()["rule_set"]`` gives it."""
+    for rule_set in RULE_SETS:
+        if rule_set.name == name:
+            return rule_set
+    return None
+
+
 __all__ = [
     "RULE_SETS",
     "Authority",
+    "Component",
     "DocType",
     "Kind",
     "Layout",
+    "Presentation",
     "Range",
     "Rule",
     "RuleSet",
     "rule_set_for",
+    "rule_set_named",
 ]

@@ -75,6 +75,33 @@ class Layout:
     page_numbers: Rule
 
 
+@dataclass(frozen=True, slots=True)
+class Component:
+    """How one component of the first page is set (Times New Roman): size range in points,
+    capitals, bold, italic, underline — as the rule set's presentation table gives it."""
+
+    size_pt: Range
+    upper: bool = False
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Presentation:
+    """The presentation table of a rule set (mẫu trình bày thể thức): component name ->
+    :class:`Component`, with the :class:`Rule` it comes from. Component names: ``title`` (the
+    party title or the Quốc hiệu), ``motto`` (state: Tiêu ngữ), ``superior`` (tên cơ quan cấp
+    trên), ``issuer`` (tên cơ quan ban hành), ``number``, ``place_date``, ``type_name``,
+    ``summary``, ``cv_summary`` (trích yếu of a công văn), ``body``."""
+
+    components: Mapping[str, Component]
+    rule: Rule
+
+    def __getitem__(self, name: str) -> Component:
+        return self.components[name]
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """The rules in force for one kind of document over a period."""
@@ -90,11 +117,29 @@ class RuleSet:
     authority: tuple[Authority, ...]
     layout: Layout
     signature_forms: frozenset[str] = field(default_factory=frozenset)
+    presentation: Presentation | None = None
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.in_force_from <= day and (
             self.in_force_until is None or day <= self.in_force_until
         )
+
+    def authority_of(self, body: str) -> Authority | None:
+        """The authority row of a kind of body ("đảng ủy cơ sở", "ban thường vụ đảng ủy cơ
+        sở", "chi bộ"), or None when the rule set holds none for it (not read)."""
+        for row in self.authority:
+            if row.body == body:
+                return row
+        return None
+
+    def may_issue(self, body: str, type_name: str) -> bool | None:
+        """True/False from the authority table, None when the table has no row for ``body``."""
+        row = self.authority_of(body)
+        if row is None:
+            return None
+        if type_name in row.may_not_issue:
+            return False
+        return type_name in row.may_issue
 
     def code_of(self, type_name: str) -> str | None:
         for doc_type in self.types:
@@ -108,6 +153,8 @@ class RuleSet:
         extra = [t.rule for t in self.types] + [a.rule for a in self.authority]
         layout = self.layout
         extra += [layout.margins, layout.font, layout.body_size, layout.page_numbers]
+        if self.presentation is not None:
+            extra.append(self.presentation.rule)
         for rule in [*self.rules.values(), *extra]:
             seen.setdefault(rule.id, rule)
         return list(seen.values())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vanban.rules import sources as src
-from vanban.rules.base import DocType, Layout, Range, Rule, RuleSet
+from vanban.rules.base import Component, DocType, Layout, Presentation, Range, Rule, RuleSet
 
 HD36 = "Hướng dẫn 36-HD/VPTW (03/4/2018)"
 QD66 = "Quy định 66-QĐ/TW (06/02/2017)"
@@ -65,6 +65,26 @@ RULES: dict[str, Rule] = {
         True,
         src.TVPL_36_SIGNATURE,
     ),
+    "issuer_name": Rule(
+        _P + "ten-co-quan",
+        "Tên cơ quan ban hành ghi chính xác, đầy đủ theo Điều lệ Đảng: tên tổ chức đảng cấp trên "
+        "trực tiếp (in hoa, đứng) trên tên cơ quan ban hành (in hoa, đứng, đậm), ví dụ 'ĐẢNG BỘ "
+        "TỈNH THÁI NGUYÊN' / 'HUYỆN UỶ ĐỊNH HOÁ'. Văn bản ký 'T/M ĐẢNG ỦY' hay 'T/M BAN THƯỜNG "
+        "VỤ' do cấp ủy ban hành: dòng cơ quan ban hành ghi cấp ủy, không ghi đảng bộ; văn bản ký "
+        "'T/M CHI BỘ' ghi chi bộ.",
+        HD36 + ", Mục II, khoản 1, điểm 1.2.1",
+        False,
+        f"first sentence of điểm 1.2.1 quoted by {src.TVPL_36_ISSUER} (the examples cut off); "
+        f"example pair from the presentation table reproduced by {src.BIQUYET_36_TABLE}",
+    ),
+    "signature_deputy": Rule(
+        _P + "ky-thay",
+        "Cấp phó ký thay người đứng đầu (ban, cơ quan của cấp ủy) ghi 'K/T' trước chức vụ người "
+        "đứng đầu, chức vụ người ký ở dòng dưới: 'K/T TRƯỞNG BAN' / 'PHÓ TRƯỞNG BAN'.",
+        HD36 + ", Mục II, khoản 1, điểm 1.7.1",
+        True,
+        src.TVPL_36_SIGNATURE + " ('ký hiệu là K/T')",
+    ),
     "signature_form": Rule(
         _P + "ky-hieu-quyen-han",
         "Quyền hạn ký văn bản của Đảng ghi 'T/M', 'K/T' (có gạch chéo), không ghi 'TM.', 'KT.' "
@@ -111,16 +131,19 @@ TYPES = (
     _type("Công văn", "CV"),
 )
 
+# Margins: SKILL_36 gives 20/20/30/15 mm, the Bình Thuận handbook 25/25/35/15 mm; the check
+# accepts both (a document is not faulted on a disputed bound), drafts use 20/20/30/15.
 LAYOUT = Layout(
     margins_mm={
-        "top": Range(20, 20),
-        "bottom": Range(20, 20),
-        "left": Range(30, 30),
+        "top": Range(20, 25),
+        "bottom": Range(20, 25),
+        "left": Range(30, 35),
         "right": Range(15, 15),
     },
     margins=Rule(
         _P + "le-trang",
-        "Lề trang: trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm.",
+        "Lề trang: trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm (có bản chép ghi 25/25/35/15 "
+        "mm).",
         HD36 + ", Mục III (định lề trang văn bản)",
         False,
         f"{src.SKILL_36}; {src.BINHTHUAN_HANDBOOK} gives 25/25/35/15 mm (conflicting)",
@@ -134,13 +157,15 @@ LAYOUT = Layout(
         f"TCVN 6909:2001 reported by {src.VINHUNI_36_SUMMARY}; Times New Roman: "
         f"{src.BINHTHUAN_HANDBOOK}, {src.SKILL_36}",
     ),
-    body_size_pt=Range(13, 14),
+    # The sources disagree (13-14 in SKILL_36, 14-15 in the presentation table): the check
+    # accepts 13-15 so that no finding rests on a disputed bound.
+    body_size_pt=Range(13, 15),
     body_size=Rule(
         _P + "co-chu",
-        "Nội dung văn bản cỡ chữ 13-14.",
-        HD36 + ", Mục II, điểm 1.6 (nội dung văn bản)",
+        "Nội dung văn bản cỡ chữ 14-15 (bảng mẫu trình bày); có bản chép ghi 13-14.",
+        HD36 + ", Mục II, điểm 1.6 (nội dung văn bản); phụ lục mẫu trình bày",
         False,
-        src.SKILL_36,
+        f"14-15: {src.BIQUYET_36_TABLE}; 13-14: {src.SKILL_36}",
     ),
     page_numbers=Rule(
         _P + "so-trang",
@@ -148,6 +173,32 @@ LAYOUT = Layout(
         HD36 + ", Mục III (số trang)",
         False,
         src.BINHTHUAN_HANDBOOK,
+    ),
+)
+
+# The presentation table (mẫu trình bày thể thức) as reproduced by BIQUYET_36_TABLE; the rows
+# after "Điều" (signature block, Nơi nhận) were cut off there and are not held.
+PRESENTATION = Presentation(
+    components={
+        "title": Component(Range(15, 15), upper=True, bold=True),
+        "superior": Component(Range(14, 14), upper=True),
+        "issuer": Component(Range(14, 14), upper=True, bold=True),
+        "number": Component(Range(14, 14)),
+        "place_date": Component(Range(14, 14), italic=True),
+        "type_name": Component(Range(15, 16), upper=True, bold=True),
+        "summary": Component(Range(14, 15), bold=True),
+        "cv_summary": Component(Range(12, 12), italic=True),
+        "body": Component(Range(14, 15)),
+    },
+    rule=Rule(
+        _P + "mau-trinh-bay",
+        "Mẫu trình bày: tiêu đề in hoa cỡ 15 đứng đậm; tên cơ quan cấp trên in hoa cỡ 14 đứng; "
+        "tên cơ quan ban hành in hoa cỡ 14 đứng đậm; số và ký hiệu cỡ 14 đứng; địa danh, ngày "
+        "tháng cỡ 14 nghiêng; tên loại in hoa cỡ 15-16 đứng đậm; trích yếu cỡ 14-15 đứng đậm "
+        "(công văn: cỡ 12 nghiêng); nội dung cỡ 14-15.",
+        HD36 + ", phụ lục mẫu trình bày thể thức",
+        False,
+        src.BIQUYET_36_TABLE,
     ),
 )
 
@@ -164,4 +215,5 @@ RULE_SET = RuleSet(
     authority=(),  # the authority articles of 66-QĐ/TW could not be read
     layout=LAYOUT,
     signature_forms=frozenset({"T/M", "K/T", "T/L"}),
+    presentation=PRESENTATION,
 )

@@ -16,7 +16,7 @@ import datetime as dt
 
 from vanban.rules import party_2018
 from vanban.rules import sources as src
-from vanban.rules.base import Authority, DocType, Layout, Range, Rule
+from vanban.rules.base import Authority, DocType, Layout, Presentation, Rule
 
 HD05 = "Hướng dẫn 05-HD/VPTW (27/5/2026)"
 QD399 = "Quy định 399-QĐ/TW (09/01/2026)"
@@ -52,6 +52,41 @@ RULES: dict[str, Rule] = {
         f"{src.CODE_05_GUIDE} ('cấp ủy là tập thể nên không dùng K/T')",
     ),
     "signature_form": _carried(_old["signature_form"], src.CODE_05_GUIDE),
+    "issuer_name": _carried(
+        _old["issuer_name"],
+        f"{src.CODE_05_GUIDE} ('co_quan_chu_quan: ĐẢNG BỘ XÃ … (đảng ủy, chi bộ cơ sở), ĐẢNG BỘ "
+        f"TRƯỜNG … (chi bộ trực thuộc)'; 'ten_co_quan: ĐẢNG ỦY …, CHI BỘ …'; 'văn bản của ban "
+        f"thường vụ cũng ghi tên đảng ủy'); {src.CODE_05_PROMPT} ('TỈNH ỦY LÂM ĐỒNG' over a "
+        "board); " + src.CODE_05_REPLY,
+    ),
+    "signature_deputy": _carried(
+        _old["signature_deputy"], f"{src.CODE_05_PROMPT} ('K/T TRƯỞNG BAN'); {src.CODE_05_GUIDE}"
+    ),
+    # Reported for 05-HD only (no source for 36-HD): a drafting rule, not checked on uploads.
+    "signature_seal": Rule(
+        _P + "chi-bo-khong-dau",
+        "Chi bộ không có con dấu: bí thư (hoặc phó bí thư được phân công) ký 'T/M CHI BỘ', "
+        "không đóng dấu.",
+        f"{HD05} (text not read)",
+        False,
+        f"{src.CODE_05_GUIDE} ('Chi bộ không có con dấu … ký T/M CHI BỘ, không đóng dấu')",
+    ),
+    "date_padding": Rule(
+        _P + "ngay-thang",
+        "Ngày nhỏ hơn 10 và tháng 1, 2 ghi thêm số 0 phía trước: 'ngày 05 tháng 02 năm 2026', "
+        "'ngày 27 tháng 5 năm 2026'.",
+        f"{HD05} (text not read)",
+        False,
+        src.CODE_05_GUIDE,
+    ),
+    "number_blank": Rule(
+        _P + "so-de-trong",
+        "Bản dự thảo để trống phần số trước ký hiệu ('Số      -NQ/ĐU'); số được ghi khi văn bản "
+        "được ký và đăng ký.",
+        f"{HD05} (text not read); numbering as in 36-HD/VPTW điểm 1.3.1",
+        False,
+        src.CODE_05_GUIDE,
+    ),
 }
 
 _TYPE_SOURCE = f"{QD399} (thể loại văn bản, reported by {src.LSVN_399}); codes: {src.CODE_05_GUIDE}"
@@ -97,7 +132,51 @@ TYPES = (
     _type("Biên bản", "BB"),
 )
 
+_COMMON = frozenset(
+    {
+        "Nghị quyết",
+        "Quyết định",
+        "Kết luận",
+        "Thông báo",
+        "Báo cáo",
+        "Kế hoạch",
+        "Chương trình",
+        "Đề án",
+        "Phương án",
+        "Tờ trình",
+        "Công văn",
+        "Biên bản",
+    }
+)
+_AUTHORITY_VIA = (
+    f"table 'Thẩm quyền ban hành (Quy định 399-QĐ/TW, Điều 11, 13)' in {src.CODE_05_GUIDE}"
+)
+
 AUTHORITY = (
+    Authority(
+        body="đảng ủy cơ sở",
+        may_issue=_COMMON | {"Quy chế", "Quy định"},
+        may_not_issue=frozenset({"Hướng dẫn", "Chỉ thị", "Thông tri"}),
+        rule=Rule(
+            _P + "tham-quyen-dang-uy-co-so",
+            "Đảng ủy cơ sở (ban chấp hành) không ban hành hướng dẫn, chỉ thị, thông tri.",
+            f"{QD399}, Điều 11, 13 (text not read)",
+            False,
+            _AUTHORITY_VIA,
+        ),
+    ),
+    Authority(
+        body="ban thường vụ đảng ủy cơ sở",
+        may_issue=_COMMON | {"Quy định", "Hướng dẫn"},
+        may_not_issue=frozenset({"Quy chế", "Chỉ thị", "Thông tri"}),
+        rule=Rule(
+            _P + "tham-quyen-btv-co-so",
+            "Ban thường vụ đảng ủy cơ sở không ban hành quy chế, chỉ thị, thông tri.",
+            f"{QD399}, Điều 11, 13 (text not read)",
+            False,
+            _AUTHORITY_VIA,
+        ),
+    ),
     Authority(
         body="chi bộ",
         may_issue=frozenset(
@@ -124,7 +203,7 @@ AUTHORITY = (
             "chỉ thị, thông tri.",
             f"{QD399}, Điều 11, 13 (text not read)",
             False,
-            f"table in {src.CODE_05_GUIDE}",
+            _AUTHORITY_VIA,
         ),
     ),
 )
@@ -137,9 +216,19 @@ LAYOUT = Layout(
     ),
     fonts=_L.fonts,
     font=_carried(_L.font, f"{src.CODE_05_RENDERER}; {src.CODE_05_RULES}"),
-    body_size_pt=Range(13, 14),
+    body_size_pt=_L.body_size_pt,
     body_size=_carried(_L.body_size, f"{src.CODE_05_GUIDE} ('lời văn cỡ 14')"),
     page_numbers=_carried(_L.page_numbers, f"{src.CODE_05_GUIDE}; {src.CODE_05_RENDERER}"),
+)
+
+_PR = party_2018.PRESENTATION
+PRESENTATION = Presentation(
+    components=_PR.components,
+    rule=_carried(
+        _PR.rule,
+        f"{src.CODE_05_REPLY} (title 15 bold, superior 14, issuer 14 bold, 'Số …' 14, 'V/v' 12 "
+        f"italic, date 14 italic, body 14); {src.CODE_05_RENDERER}",
+    ),
 )
 
 RULE_SET = dataclasses.replace(
@@ -153,4 +242,5 @@ RULE_SET = dataclasses.replace(
     types=TYPES,
     authority=AUTHORITY,
     layout=LAYOUT,
+    presentation=PRESENTATION,
 )

@@ -61,3 +61,21 @@ FINALBLADE_30_MARGINS = (
     "https://amvietnam.com/faqs/standard-margin-and-line-spacing-regulations-in-"
     "administrative-documents-of-vietnam"
 )
+# Hướng dẫn 36-HD/VPTW, điểm 1.2.1 (tên cơ quan ban hành), quoted verbatim from its opening:
+# "Ghi chính xác, đầy đủ tên cơ quan ban hành văn bản theo quy định của Điều lệ Đảng hoặc văn
+# bản thành lập …" (the examples further down were cut off).
+TVPL_36_ISSUER = (
+    "https://thuvienphapluat.vn/hoi-dap-phap-luat/40E57-hd-cach-trinh-bay-ten-co-quan-ban-hanh-"
+    "van-ban-trong-van-ban-cua-dang.html"
+)
+# The presentation table of 36-HD/VPTW (mẫu trình bày: loại chữ, cỡ chữ, kiểu chữ of each
+# component, with examples "ĐẢNG BỘ TỈNH THÁI NGUYÊN" / "HUYỆN UỶ ĐỊNH HOÁ" / "Số 127-QĐ/TW"),
+# reproduced by a page that names the Văn phòng Trung ương's guide; cut off after "Điều".
+BIQUYET_36_TABLE = "https://biquyetxaynha.com/cac-mau-van-ban-cua-dang-cong-san-viet-nam-nam-2024"
+# Public files stating 05-HD/VPTW rules (code corpus ids; secondary): a party công văn builder
+# "deterministic 05-HD/VPTW layout rules" (superior / issuer / "*" / "Số …-CV/…" / "V/v …",
+# Nơi nhận underlined, page number in the header from page 2) (id 69888936476); a drafting
+# prompt "theo Hướng dẫn 05" (header parent organisation "TỈNH ỦY LÂM ĐỒNG" over a board, K/T
+# TRƯỞNG BAN, T/L BAN THƯỜNG VỤ, no academic titles before the signer's name) (id 67116623905).
+CODE_05_REPLY = "code corpus file 69888936476 (party công văn builder '05-HD/VPTW layout rules')"
+CODE_05_PROMPT = "code corpus file 67116623905 (drafting prompt 'theo Hướng dẫn 05')"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vanban.rules import sources as src
-from vanban.rules.base import DocType, Layout, Range, Rule, RuleSet
+from vanban.rules.base import Component, DocType, Layout, Presentation, Range, Rule, RuleSet
 
 ND30 = "Nghị định 30/2020/NĐ-CP (05/3/2020)"
 _P = "NĐ 30/2020:"
@@ -44,6 +44,29 @@ RULES: dict[str, Rule] = {
         _P + "noi-nhan",
         "Văn bản hành chính có thành phần 'Nơi nhận'.",
         ND30 + ", Điều 8; Phụ lục I, Phần I, Mục II, khoản 9",
+        False,
+        src.SKILL_30,
+    ),
+    "issuer_name": Rule(
+        _P + "ten-co-quan",
+        "Tên cơ quan, tổ chức ban hành: tên cơ quan chủ quản cấp trên trực tiếp (nếu có, in hoa, "
+        "đứng) trên tên cơ quan ban hành (in hoa, đứng, đậm).",
+        ND30 + ", Điều 8; Phụ lục I, Phần I, Mục II, khoản 2",
+        False,
+        src.SKILL_30,
+    ),
+    "date_padding": Rule(
+        _P + "ngay-thang",
+        "Ngày dưới 10 và tháng 1, 2 ghi thêm số 0 phía trước; năm ghi đủ bốn chữ số.",
+        ND30 + ", Phụ lục I, Phần I, Mục II, khoản 4",
+        False,
+        src.SKILL_30,
+    ),
+    "cong_van_number": Rule(
+        _P + "ky-hieu-cong-van",
+        "Ký hiệu công văn gồm chữ viết tắt tên cơ quan ban hành và chữ viết tắt tên đơn vị soạn "
+        "thảo (hoặc lĩnh vực): 'Số: 1234/BGDĐT-VP'; trích yếu 'V/v …' dưới số, ký hiệu.",
+        ND30 + ", Phụ lục I, Phần I, Mục II, khoản 3, 5",
         False,
         src.SKILL_30,
     ),
@@ -131,6 +154,31 @@ LAYOUT = Layout(
     ),
 )
 
+PRESENTATION = Presentation(
+    components={
+        "title": Component(Range(12, 13), upper=True, bold=True),
+        "motto": Component(Range(13, 14), bold=True),
+        "superior": Component(Range(12, 13), upper=True),
+        "issuer": Component(Range(12, 13), upper=True, bold=True),
+        "number": Component(Range(13, 13)),
+        "place_date": Component(Range(13, 14), italic=True),
+        "type_name": Component(Range(13, 14), upper=True, bold=True),
+        "summary": Component(Range(13, 14), bold=True),
+        "cv_summary": Component(Range(12, 13)),
+        "body": Component(Range(13, 14)),
+    },
+    rule=Rule(
+        _P + "mau-trinh-bay",
+        "Mẫu chữ: Quốc hiệu in hoa cỡ 12-13 đứng đậm; Tiêu ngữ cỡ 13-14 đứng đậm; tên cơ quan "
+        "chủ quản in hoa cỡ 12-13 đứng; tên cơ quan ban hành in hoa cỡ 12-13 đứng đậm; số, ký "
+        "hiệu cỡ 13; địa danh, ngày tháng cỡ 13-14 nghiêng; tên loại in hoa cỡ 13-14 đậm; trích "
+        "yếu cỡ 13-14 đậm (công văn: 'V/v' cỡ 12-13 đứng); nội dung cỡ 13-14.",
+        ND30 + ", Phụ lục I, Phần I, Mục II",
+        False,
+        src.SKILL_30,
+    ),
+)
+
 RULE_SET = RuleSet(
     name="NĐ 30/2020",
     kind="state",
@@ -143,4 +191,5 @@ RULE_SET = RuleSet(
     authority=(),
     layout=LAYOUT,
     signature_forms=frozenset({"TM.", "KT.", "TL.", "TUQ.", "Q."}),
+    presentation=PRESENTATION,
 )

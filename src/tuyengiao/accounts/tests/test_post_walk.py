@@ -33,7 +33,14 @@ from django.urls import reverse
 from tuyengiao.accounts.models import User
 from tuyengiao.testing import SECRET_MARK, Tree, logged_in_client
 
-from .url_walk import Route, all_routes, kwarg_factories, missing_factories_message, public_names
+from .url_walk import (
+    Route,
+    all_routes,
+    kwarg_factories,
+    member_client,
+    missing_factories_message,
+    public_names,
+)
 
 # Tables left out of the comparison, each for a reason that is not a change of the project's data:
 EXCLUDED_TABLES = {
@@ -270,6 +277,11 @@ def test_posts_to_another_branchs_objects_change_nothing(
     for who in OUTSIDERS:
         client = logged_in_client(users[who])
         _post_all(client, who, url, route, makers, lambda r: r.status_code in DENIED)
+    base1 = users["coso1"].unit
+    assert base1 is not None
+    _post_all(
+        member_client(base1), "member1", url, route, makers, lambda r: r.status_code in DENIED
+    )
     _post_all(
         Client(),
         "anonymous",

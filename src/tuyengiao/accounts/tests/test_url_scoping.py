@@ -22,7 +22,14 @@ from django.urls import reverse
 from tuyengiao.accounts.models import User
 from tuyengiao.testing import SECRET_MARK, Tree, logged_in_client
 
-from .url_walk import Route, all_routes, kwarg_factories, missing_factories_message, public_names
+from .url_walk import (
+    Route,
+    all_routes,
+    kwarg_factories,
+    member_client,
+    missing_factories_message,
+    public_names,
+)
 
 OUTSIDERS = ("coso1", "viewer1", "sotttt")
 DENIED = {403, 404}
@@ -35,7 +42,11 @@ WITHOUT_KWARGS = [r for r in ROUTES if not r.kwargs and r.name not in PUBLIC]
 
 
 def _clients(users: dict[str, User]) -> dict[str, Client]:
-    return {name: logged_in_client(users[name]) for name in OUTSIDERS}
+    clients = {name: logged_in_client(users[name]) for name in OUTSIDERS}
+    base1 = users["coso1"].unit
+    assert base1 is not None
+    clients["member1"] = member_client(base1)  # a member's own account of the sibling branch
+    return clients
 
 
 def _xlsx_text(content: bytes) -> str:

@@ -95,3 +95,17 @@ def missing_factories_message(route: Route, factories: dict[str, Any]) -> str | 
         f"Ứng dụng «{route.app}»: URL {route.name} ({route.route}) có tham số {missing} nhưng không có factory. "
         f"Add them to url_kwarg_factories() in the app's testing.py (or list the URL in PUBLIC_URL_NAMES)."
     )
+
+
+def member_client(unit: Unit) -> Any:
+    """A client signed in as a party member's own account (``Role.MEMBER``) listed in ``unit``:
+    the walks check that a member of the sibling branch reaches nothing either."""
+    from tuyengiao.accounts.models import Role
+    from tuyengiao.orgs.models import Person
+    from tuyengiao.testing import logged_in_client, make_user
+
+    person = Person.objects.create(unit=unit, full_name="Đảng viên của nhánh bên cạnh")
+    user = make_user(f"dangvien-walk-{person.pk}", unit, Role.MEMBER)
+    user.person = person
+    user.save()
+    return logged_in_client(user)

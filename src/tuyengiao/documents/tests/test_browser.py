@@ -47,6 +47,13 @@ def test_upload_review_search_and_follow_cited_by(browser_page, live_server, tre
     assert page.locator('.doctext mark[data-field="number"]').inner_text() == "40-KH/TU"
     assert page.input_value("input[name=number]") == "40-KH/TU"
     docs_screenshot(page, "thu-vien-duyet")
+    # the format check warns (the 2019 plan has no "ĐẢNG CỘNG SẢN VIỆT NAM" line: 36-HD/VPTW
+    # điểm 1.1) and refuses nothing: the plan is saved below
+    check = page.locator(".format-check")
+    assert "Thiếu dòng 'ĐẢNG CỘNG SẢN VIỆT NAM'" in check.inner_text()
+    assert "Hướng dẫn 36-HD/VPTW" in check.inner_text()
+    check.scroll_into_view_if_needed()
+    docs_screenshot(page, "thu-vien-kiem-tra-the-thuc")
     page.fill("textarea[name=title]", "Kế hoạch thực hiện Nghị quyết 35 của Bộ Chính trị")
     page.click("button[name=save]")
     page.wait_for_url("**/tai-lieu/*/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -23,18 +24,40 @@ def test_demo_province_bloc_and_accounts() -> None:
     accounts_demo.load(ctx)
 
     province, bloc, bases = ctx.objects["province"], ctx.objects["bloc"], ctx.objects["base_units"]
+    agencies = ctx.objects["party_agencies"]
     assert province.publishes_to_all and province.depth == 1
-    assert bloc.short_name == "ĐUK" and province.contains(bloc)
-    assert 38 <= len(bases) <= 45
+    # two-level shape: the board, two committees of agencies, communes and wards, all under the
+    # Tỉnh ủy; the seeds' bloc is the committee of the People's Committee, renamed on 1/7/2025
+    children = {u.code: u for u in Unit.objects.get_children(province)}
+    assert {"BTGDVTU", "DUK", "DUCQD"} <= set(children)
+    assert children["BTGDVTU"].name == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    assert len(ctx.objects["communes"]) >= 6
+    assert all(Unit.objects.get_parent(c) == province for c in ctx.objects["communes"])
+    assert bloc.name == "Đảng ủy Ủy ban nhân dân tỉnh" and province.contains(bloc)
+    then = bloc.as_of(dt.date(2025, 6, 30))
+    assert then is not None and then.name == "Đảng ủy Khối các cơ quan tỉnh"
+    assert agencies.started_on == dt.date(2025, 7, 1)
+    assert len(bases) >= 20 and Unit.objects.get_children(agencies).count() >= 10
     assert all(
         b.kind == UnitKind.BASE_ORGANISATION and Unit.objects.get_parent(b) == bloc for b in bases
     )
     for base in bases:
         assert 2 <= base.get_children_count() <= 5
-    members = Person.objects.in_subtree(bloc).count()
+    # every base of the old bloc is in one of its two successors
+    moved = Unit.objects.get_children(agencies).count()
+    assert 38 <= len(bases) + moved <= 45
+    members = Person.objects.in_subtree(bloc).count() + Person.objects.in_subtree(agencies).count()
     assert 1300 <= members <= 1700
-    assert Person.objects.filter(roles__code="phong-vien").exists()
-    assert Unit.objects.filter(kind=UnitKind.STATE_BODY, depth=2).count() >= 3
+    # the reorganisation is on record; in the tree of 30/6/2025 the bloc held every base
+    from tuyengiao.orgs.history import tree_as_of
+    from tuyengiao.orgs.models import Reorganisation
+
+    assert Reorganisation.objects.filter(applied_at__isnull=False).count() == 1 + moved
+    before = tree_as_of(Unit.objects.get(pk=bloc.pk), dt.date(2025, 6, 30))
+    assert (
+        Unit.objects.filter(before.q("path"), kind=UnitKind.BASE_ORGANISATION).count()
+        == len(bases) + moved
+    )
 
     users = ctx.objects["users"]
     assert users["khoi"].unit == bloc and users["khoi"].role == Role.UNIT_ADMIN

@@ -18,11 +18,12 @@ from tuyengiao.testing import make_user
 
 @pytest.fixture(scope="module")
 def big_tree(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    """1 root → 20 provinces → 200 districts → 10,000 base organisations → 40,000 cells; 30,000 people."""
+    """1 root → 20 provinces → 200 committees → 10,000 base organisations → 40,000 cells; 30,000 people."""
     with django_db_blocker.unblock():
         stats = build_synthetic_tree(
             provinces=20,
-            districts_per_province=10,
+            communes=0,
+            committees_per_province=10,
             base_units=10_000,
             cells_per_base=4,
             members=30_000,
@@ -45,9 +46,9 @@ def test_constant_queries_on_a_50000_unit_tree(
     assert big_tree.units == 1 + 20 + 200 + 10_000 + 40_000 > 50_000
     assert Unit.objects.filter(path__startswith=root.path).count() == big_tree.units
     province = Unit.objects.get(code="BIG-P07")
-    district = Unit.objects.get(code="BIG-P07-D03")
-    base = Unit.objects.get(code="BIG-P07-D03-B0042")
-    cell = Unit.objects.get(code="BIG-P07-D03-B0042-C4")
+    district = Unit.objects.get(code="BIG-P07-K03")
+    base = Unit.objects.get(code="BIG-P07-K03-B0042")
+    cell = Unit.objects.get(code="BIG-P07-K03-B0042-C4")
     assert cell.depth == 5 and base.contains(cell) and root.contains(cell)
     assert Unit.objects.get_parent(cell) == base and base.get_children_count() == 4
 
@@ -104,16 +105,20 @@ def test_scoping_is_constant_too(big_tree: SyntheticStats, django_assert_num_que
 def test_generated_tree_accepts_add_child_and_seed_command() -> None:
     stats = build_synthetic_tree(
         provinces=2,
-        districts_per_province=2,
+        communes=5,
+        committees_per_province=2,
         base_units=7,
         cells_per_base=1,
         members=50,
         code_prefix="T",
     )
-    assert stats.units == 1 + 2 + 4 + 7 + 7 and stats.members == 50
-    district = Unit.objects.get(code="T-P01-D01")
+    assert stats.units == 1 + 2 + 4 + 7 + 7 + 5 + 5 and stats.members == 50
+    # communes directly under their province: no district level
+    communes = Unit.objects.filter(code__regex=r"^T-P[0-9]+-X[0-9]+$")
+    assert communes.count() == 5 and set(communes.values_list("depth", flat=True)) == {3}
+    district = Unit.objects.get(code="T-P01-K01")
     new = Unit.objects.add_child(
-        district, dict(kind=UnitKind.BASE_ORGANISATION, code="T-P01-D01-B9999", name="Thêm")
+        district, dict(kind=UnitKind.BASE_ORGANISATION, code="T-P01-K01-B9999", name="Thêm")
     )
     assert district.contains(new) and Unit.objects.get_parent(new) == district
     generated = Unit.objects.filter(path__startswith=stats.root.path)
@@ -131,14 +136,16 @@ def test_generated_tree_accepts_add_child_and_seed_command() -> None:
         "300",
         "--provinces",
         "3",
-        "--districts",
+        "--communes",
+        "12",
+        "--committees",
         "2",
         "--prefix",
         "S2",
         stdout=out,
     )
     assert (
-        "30 cơ sở" in out.getvalue()
+        "42 cơ sở" in out.getvalue()
         and Person.objects.filter(unit__code__startswith="S2-").count() == 300
     )
     with pytest.raises(CommandError):

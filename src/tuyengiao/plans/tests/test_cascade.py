@@ -195,12 +195,13 @@ def test_inbox_draft_download(tree: Any, client_as: Any) -> None:
     assert response.status_code == 200 and response["Content-Disposition"].endswith('.docx"')
     doc = DocxDocument(io.BytesIO(response.content))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert (
-        "Thực hiện Kế hoạch số 45-KH/ĐUK ngày 1 tháng 3 năm 2024 của Ban Thường vụ Đảng ủy Khối"
-        in text
-    )
+    assert "Thực hiện Kế hoạch số 45-KH/ĐUK, ngày 01/3/2024 của Ban Thường vụ Đảng ủy Khối" in text
     assert "1. Tổ chức học tập nghị quyết" in text and "Thời gian thực hiện: Quý II/2024" in text
-    assert "ĐẢNG BỘ SỞ THÔNG TIN VÀ TRUYỀN THÔNG" in doc.tables[0].rows[0].cells[0].text
+    # the đảng bộ's documents are issued by its committee (36-HD/VPTW điểm 1.2.1): the superior
+    # đảng bộ above "ĐẢNG ỦY …", never "ĐẢNG BỘ SỞ …" above a "T/M ĐẢNG ỦY" signature
+    header = doc.tables[0].rows[0].cells[0].text.split("\n")
+    assert header[:2] == ["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG"]
+    assert "T/M ĐẢNG ỦY" in doc.tables[-1].rows[0].cells[1].text
     assert (
         client.get(reverse("plans:recipient_draft", kwargs={"recipient_pk": other.pk})).status_code
         == 404

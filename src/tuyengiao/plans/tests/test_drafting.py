@@ -23,7 +23,6 @@ from tuyengiao.plans.drafting import (
     ParentPlan,
     build_implementing_plan,
     letterhead_for,
-    signature_for,
     symbol_for,
 )
 
@@ -77,8 +76,8 @@ def test_drafts_carry_header_opening_sections_and_signature(tree: Any, tmp_path:
         doc = DocxDocument(str(path))
         left, right = (cell.text for cell in doc.tables[0].rows[0].cells)
         lh = letterhead_for(unit)
-        assert left.split("\n")[0] == lh.superior
-        assert unit.name.upper() in left and f"Số {symbol_for(lh)}" in left
+        assert left.split("\n")[:3] == [lh.superior, lh.issuer, "*"]
+        assert symbol_for(lh, date(2024, 4, 1)) in left
         assert right.split("\n")[0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
         assert right.split("\n")[-1].startswith(f"{lh.place}, ngày")
         header_run = doc.tables[0].rows[0].cells[1].paragraphs[0].runs[0]
@@ -90,10 +89,11 @@ def test_drafts_carry_header_opening_sections_and_signature(tree: Any, tmp_path:
         assert "KẾ HOẠCH" in body
         opening = next(p for p in body if p.startswith("Thực hiện Kế hoạch số") and "như sau" in p)
         assert parent.date is not None
+        d = parent.date
         assert opening.startswith(
-            f"Thực hiện Kế hoạch số {parent.number} ngày {parent.date.day} tháng"
+            f"Thực hiện Kế hoạch số {parent.number}, ngày {d.day:02d}/{d.month}/{d.year} của"
         )
-        assert f"{unit.name} xây dựng kế hoạch thực hiện như sau:" in opening
+        assert f"{lh.name} xây dựng kế hoạch thực hiện như sau:" in opening
         assert [p for p in body if p[:4] in ("I. M", "II. ", "III.")] == [
             "I. MỤC ĐÍCH, YÊU CẦU",
             "II. NHIỆM VỤ, GIẢI PHÁP",
@@ -101,9 +101,9 @@ def test_drafts_carry_header_opening_sections_and_signature(tree: Any, tmp_path:
         ]
         for i, task in enumerate(parent.tasks, start=1):
             assert f"{i}. {task.title}" in body
-        recv, sign = (cell.text.split("\n") for cell in doc.tables[1].rows[0].cells)
-        assert recv[0] == "Nơi nhận:" and recv[1].startswith(f"- {unit.superior().name}")
-        assert sign[:2] == list(signature_for(lh))
+        recv, sign = (cell.text.split("\n") for cell in doc.tables[-1].rows[0].cells)
+        assert recv[0] == "Nơi nhận:" and recv[1].startswith(f"- {lh.superior_name}")
+        assert sign[:2] == [lh.on_behalf, lh.signer_title]
         sizes = {r.font.size.pt for p in doc.paragraphs for r in p.runs if r.font.size}
         assert sizes <= {13.0, 14.0, 15.0}
 
@@ -112,19 +112,30 @@ def test_state_body_uses_decree_30_header() -> None:
     from tuyengiao.plans.drafting import Letterhead
 
     lh = Letterhead(
-        "UBND TỈNH BÌNH AN",
-        "Ủy ban nhân dân tỉnh Bình An",
-        "Sở Thông tin và Truyền thông",
-        "STTTT",
-        "Bình An",
-        False,
+        kind="state",
+        superior="UBND TỈNH BÌNH AN",
+        issuer="SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        name="Sở Thông tin và Truyền thông",
+        code="STTTT",
+        place="Bình An",
+        superior_name="Ủy ban nhân dân tỉnh Bình An",
+        on_behalf="KT. GIÁM ĐỐC",
+        signer_title="PHÓ GIÁM ĐỐC",
     )
     doc = DocxDocument(io.BytesIO(build_implementing_plan(lh, PROVINCE_PLAN, date(2024, 4, 1))))
     left, right = (cell.text.split("\n") for cell in doc.tables[0].rows[0].cells)
-    assert left == ["UBND TỈNH BÌNH AN", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: /KH-STTTT"]
+    blank = "\u00a0" * 8
+    assert left == [
+        "UBND TỈNH BÌNH AN",
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "",
+        f"Số: {blank}/KH-STTTT",
+    ]
     assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-    assert right[-1] == "Bình An, ngày      tháng 04 năm 2024"
-    assert signature_for(lh) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    # NĐ 30/2020 (reported): months 3-12 without a leading zero; the day left for signing
+    assert right[-1] == f"Bình An, ngày {chr(0xA0) * 6} tháng 4 năm 2024"
+    sign = doc.tables[-1].rows[0].cells[1].text.split("\n")
+    assert sign[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
 
 
 @pytest.mark.django_db
@@ -190,14 +201,18 @@ def test_drafts_convert_to_pdf_with_the_header_laid_out(tree: Any, tmp_path: Pat
         text = " ".join(reader.pages[0].extract_text().split())
         lh = letterhead_for(unit)
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
-        assert unit.name.upper() in text
-        assert symbol_for(lh) in text.replace("Số ", "")
+        assert lh.issuer in text  # the issuing body (its committee), not the đảng bộ
+        assert f"-KH/{lh.code}" in text
         assert f"Thực hiện Kế hoạch số {parent.number}" in text
         runs = _first_page_runs(pdf)
         width = float(reader.pages[0].mediabox.width)
         party = next(r for r in runs if r[0] == "ĐẢNG CỘNG SẢN VIỆT NAM")
         superior = next(r for r in runs if lh.superior.startswith(r[0]))
-        number = next(r for r in runs if "KH/" in r[0] and r[0].startswith("Số"))
+        # "Số", the blank left for the number, then "-KH/<code>" on the same line: the blank is
+        # wide enough to write the number in (at least 6 mm besides the word "Số")
+        number = next(r for r in runs if r[0].startswith("-KH/"))
+        lead = next(r for r in runs if r[0] == "Số" and abs(r[2] - number[2]) < 2)
+        assert number[1] - lead[1] >= 35
         title = next(r for r in runs if r[0] == "KẾ HOẠCH")
         # Two columns: the party line on the right half, the superior body on the left, on the
         # same top line; the symbol under the unit on the left; the type line below both.

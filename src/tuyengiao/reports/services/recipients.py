@@ -13,10 +13,19 @@ from ..models import Period, Recipient, RecipientCount, ReportType, Status, Subm
 
 
 def ensure_submissions(report_type: ReportType, periods: Iterable[Period] | None = None) -> int:
-    """An empty draft for every recipient × period (so each unit's inbox and the matrix exist)."""
+    """An empty draft for every recipient × period (so each unit's inbox and the matrix exist),
+    for the recipients that exist at the period's end (a unit ended by a reorganisation owes no
+    later period; one formed by it owes none before)."""
     periods = list(periods if periods is not None else report_type.periods.all())
-    unit_ids = list(report_type.recipients.values_list("unit_id", flat=True))
-    rows = [Submission(period=p, unit_id=u) for p in periods for u in unit_ids]
+    units = list(
+        report_type.recipients.values_list("unit_id", "unit__started_on", "unit__ended_on")
+    )
+    rows = [
+        Submission(period=p, unit_id=u)
+        for p in periods
+        for u, started, ended in units
+        if (started is None or started <= p.end) and (ended is None or ended > p.end)
+    ]
     Submission.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)
     return len(rows)
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from tuyengiao.orgs.history import tree_as_of
 from tuyengiao.orgs.models import Unit
 
 from ..models import (
@@ -21,17 +22,8 @@ from ..models import (
     Status,
     Submission,
 )
+from .period_sums import Agg, period_sums
 from .values import fmt, rate_value
-
-
-@dataclass
-class Agg:
-    total: float = 0.0
-    count: int = 0
-
-    def add(self, total: float | None, count: int) -> None:
-        self.total += total or 0.0
-        self.count += count
 
 
 @dataclass
@@ -51,6 +43,8 @@ class Rollup:
     children: list[tuple[Unit, list[RollupRow]]]
     submitted: int
     expected: int
+    # indicator id → sum and count over the whole subtree (what the trend needs of this period)
+    sums: dict[int, Agg]
 
 
 def indicator_result(ind: Indicator, aggs: dict[int, Agg]) -> tuple[float | None, int, str]:
@@ -90,44 +84,71 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
     """Every indicator over ``unit``'s subtree, and for each child unit (drill-down).
 
     Constant number of queries: indicators, children, one GROUP BY on the path prefix over the
-    narrow value table, and one count of submissions."""
+    narrow value table, and one count of submissions.
+
+    The subtree is the one of the period's end (``orgs.history.tree_as_of``): after a
+    reorganisation, a past period rolls up under the tree of its time, and a successor's roll-up
+    of a period before it was formed shows its predecessors. Then values are grouped by full path
+    and folded into the children of that time (a local tree, a few hundred paths)."""
     indicators = list(period.report_type.indicators.all())
     prefix_len = (unit.depth + 1) * Unit.steplen
-    in_subtree = IndicatorValue.objects.filter(period=period, unit_path__startswith=unit.path)
-    # Numbers: (period, indicator, unit_path) + value is a covering index on PostgreSQL.
-    grouped = list(
-        in_subtree.annotate(prefix=Substr("unit_path", 1, prefix_len))
-        .values("prefix", "indicator_id")
-        .annotate(s=Sum("value"), n=Count("value"))
-    )
-    # Text indicators only count the units that wrote something (a separate, small query).
+    tree = tree_as_of(unit, period.end)
+    in_subtree = IndicatorValue.objects.filter(tree.q("unit_path"), period=period)
     text_ids = [i.pk for i in indicators if i.kind == IndicatorKind.TEXT]
-    if text_ids:
-        grouped += list(
-            in_subtree.filter(indicator_id__in=text_ids)
-            .exclude(text="")
-            .annotate(prefix=Substr("unit_path", 1, prefix_len))
+    if tree.trivial:
+        # Numbers: (period, indicator, unit_path) + value is a covering index on PostgreSQL.
+        grouped = list(
+            in_subtree.annotate(prefix=Substr("unit_path", 1, prefix_len))
             .values("prefix", "indicator_id")
-            .annotate(s=Sum("value"), n=Count("id"))
+            .annotate(s=Sum("value"), n=Count("value"))
         )
+        # Text indicators only count the units that wrote something (a separate, small query).
+        if text_ids:
+            grouped += list(
+                in_subtree.filter(indicator_id__in=text_ids)
+                .exclude(text="")
+                .annotate(prefix=Substr("unit_path", 1, prefix_len))
+                .values("prefix", "indicator_id")
+                .annotate(s=Sum("value"), n=Count("id"))
+            )
+        folded = [(r["prefix"], r["indicator_id"], r["s"], r["n"]) for r in grouped]
+    else:
+        folded = []
+        exact = list(
+            in_subtree.values("unit_path", "indicator_id").annotate(
+                s=Sum("value"), n=Count("value")
+            )
+        )
+        if text_ids:
+            exact += list(
+                in_subtree.filter(indicator_id__in=text_ids)
+                .exclude(text="")
+                .values("unit_path", "indicator_id")
+                .annotate(s=Sum("value"), n=Count("id"))
+            )
+        for row in exact:
+            key = tree.child_path(row["unit_path"])
+            if key is not None:
+                folded.append((key, row["indicator_id"], row["s"], row["n"]))
     total: dict[int, Agg] = {}
     by_child: dict[str, dict[int, Agg]] = {}
-    for row in grouped:
-        total.setdefault(row["indicator_id"], Agg()).add(row["s"], row["n"])
-        by_child.setdefault(row["prefix"], {}).setdefault(row["indicator_id"], Agg()).add(
-            row["s"], row["n"]
-        )
+    for prefix, indicator_id, s, n in folded:
+        total.setdefault(indicator_id, Agg()).add(s, n)
+        by_child.setdefault(prefix, {}).setdefault(indicator_id, Agg()).add(s, n)
     children: list[tuple[Unit, list[RollupRow]]] = []
     if with_children:
         # The children with values are the prefixes found: looked up by the unique path index
         # (63 keys at national level) rather than a scan of the subtree for depth + 1.
-        child_paths = [p for p in by_child if len(p) == prefix_len and p.startswith(unit.path)]
-        child_units = Unit.objects.filter(path__in=child_paths, depth=unit.depth + 1).order_by(
-            "path"
-        )
-        children = [(c, _rows(indicators, by_child[c.path])) for c in child_units]
+        if tree.trivial:
+            child_paths = [p for p in by_child if len(p) == prefix_len and p.startswith(unit.path)]
+            child_units = Unit.objects.filter(path__in=child_paths, depth=unit.depth + 1)
+        else:
+            child_units = Unit.objects.filter(path__in=[p for p in by_child if p != unit.path])
+        children = [(c, _rows(indicators, by_child[c.path])) for c in child_units.order_by("path")]
     subs = Submission.objects.filter(period=period)
-    if not unit.contains(period.report_type.unit):
+    if not tree.trivial:
+        subs = subs.filter(tree.q("unit__path"))
+    elif not unit.contains(period.report_type.unit):
         # below the owner: only that subtree (over the whole owner subtree no join is needed,
         # every recipient being below the owner)
         subs = subs.filter(unit__path__startswith=unit.path)
@@ -145,25 +166,24 @@ def rollup(period: Period, unit: Unit, with_children: bool = True) -> Rollup:
         children,
         counts["submitted"],
         counts["expected"],
+        total,
     )
 
 
 def trend(
-    report_type: ReportType, unit: Unit
+    report_type: ReportType, unit: Unit, known: dict[int, dict[int, Agg]] | None = None
 ) -> tuple[list[Period], dict[int, list[float | None]]]:
-    """Each indicator's rolled-up figure over the type's periods (one GROUP BY)."""
+    """Each indicator's rolled-up figure over the type's periods, each period read in the tree of
+    its time (sums cached per period and tree, :mod:`.period_sums`).
+
+    ``known``: sums already at hand by period id (the roll-up page's own period), not read again."""
     periods = list(report_type.periods.filter(start__lte=timezone.localdate()).order_by("start"))
     indicators = list(report_type.indicators.all())
-    rows = (
-        IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
-        .values("period_id", "indicator_id")
-        .annotate(s=Sum("value"), n=Count("value"))
+    known = known or {}
+    per_period = dict(known)
+    per_period.update(
+        period_sums([(p, tree_as_of(unit, p.end)) for p in periods if p.pk not in known])
     )
-    per_period: dict[int, dict[int, Agg]] = {}
-    for row in rows:
-        per_period.setdefault(row["period_id"], {}).setdefault(row["indicator_id"], Agg()).add(
-            row["s"], row["n"]
-        )
     series: dict[int, list[float | None]] = {}
     for ind in indicators:
         if ind.kind == IndicatorKind.TEXT:
@@ -175,11 +195,13 @@ def trend(
 def spread(
     period: Period, unit: Unit, indicator: Indicator, limit: int = 40
 ) -> list[tuple[str, float]]:
-    """The indicator's value per reporting unit below ``unit`` (for the spread chart)."""
+    """The indicator's value per reporting unit below ``unit`` (for the spread chart), in the
+    tree of the period's end."""
+    subtree = tree_as_of(unit, period.end).q("unit_path")
     if indicator.kind == IndicatorKind.RATE:
         rows = IndicatorValue.objects.filter(
+            subtree,
             period=period,
-            unit_path__startswith=unit.path,
             indicator_id__in=[indicator.numerator_id, indicator.denominator_id],
         ).values_list("submission__unit__name", "indicator_id", "value")
         per: dict[str, dict[int, float | None]] = {}
@@ -189,7 +211,7 @@ def spread(
         return sorted(((n, v) for n, v in out if v is not None), key=lambda t: -t[1])[:limit]
     rows2 = (
         IndicatorValue.objects.filter(
-            period=period, unit_path__startswith=unit.path, indicator=indicator, value__isnull=False
+            subtree, period=period, indicator=indicator, value__isnull=False
         )
         .order_by("-value")
         .values_list("submission__unit__name", "value")[:limit]

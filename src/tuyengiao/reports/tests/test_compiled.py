@@ -20,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from tuyengiao.reports.models import IndicatorValue, Status, Submission
 from tuyengiao.reports.services.drafts import submit
 from tuyengiao.reports.services.values import fmt
+from tuyengiao.testing import docx_format_findings
 
 from .conftest import Setup, form_data, values_for
 
@@ -54,7 +55,12 @@ def test_compiled_docx_holds_rollups_and_converts_to_pdf(
     header = doc.tables[0]
     left = header.rows[0].cells[0].text
     right = header.rows[0].cells[1].text
-    assert "ĐẢNG BỘ" in left and "ĐẢNG ỦY KHỐI" in left and "*" in left and "Số   -BC/ĐUK" in left
+    assert (
+        "ĐẢNG BỘ" in left
+        and "ĐẢNG ỦY KHỐI" in left
+        and "*" in left
+        and f"Số {chr(0xA0) * 8}-BC/ĐUK" in left
+    )
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in right and "ngày" in right and "năm" in right
     text = "\n".join(p.text for p in doc.paragraphs)
     assert (
@@ -74,7 +80,9 @@ def test_compiled_docx_holds_rollups_and_converts_to_pdf(
     assert by_name[s.units[0].name] == f"{values_for(0)['total']} người"
     assert s.units[3].name not in by_name
     signature = doc.tables[-1].rows[0].cells
-    assert "Nơi nhận" in signature[0].text and "T/M" in signature[1].text
+    assert "Nơi nhận" in signature[0].text and "T/M BAN THƯỜNG VỤ" in signature[1].text
+    rule_set, findings = docx_format_findings(response.content)
+    assert rule_set is not None and findings == []
 
     if not Path(SOFFICE).exists():
         pytest.skip(f"LibreOffice not found at {SOFFICE}: PDF conversion not checked")

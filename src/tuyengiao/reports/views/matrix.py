@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import Action, can, require
-from tuyengiao.core.listing import PER_PAGE, export_requested
+from tuyengiao.core.listing import PER_PAGE, export_requested, page_context
 from tuyengiao.core.spreadsheets import XLSX_MIME
 from tuyengiao.orgs.models import Unit
 
@@ -139,12 +139,4 @@ def _paginate_units(
     else:
         count = units.count()  # the units alone, without page_units' joins
     paginator.__dict__["count"] = count  # Paginator.count is a cached_property
-    page_obj = paginator.get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    params.pop("export", None)
-    return {
-        "page_obj": page_obj,
-        "object_list": page_obj.object_list,
-        "querystring_without_page": params.urlencode(),
-    }
+    return page_context(request, paginator.get_page(request.GET.get("page")))

@@ -38,7 +38,7 @@ def rollup(request: AuthenticatedHttpRequest, period_pk: int) -> HttpResponse:
     chosen = next(
         (i for i in numeric if str(i.pk) == request.GET.get("ind")), numeric[0] if numeric else None
     )
-    periods, series = trend(rt, unit)
+    periods, series = trend(rt, unit, known={period.pk: r.sums})
     trend_svg = line_chart(
         [p.label for p in periods], [(chosen.label, series.get(chosen.pk, []))] if chosen else []
     )

@@ -172,6 +172,7 @@ def import_signin_sheet(
     filename: str,
     valid_rows_only: bool = False,
     progress: Progress = NO_PROGRESS,
+    by: User | None = None,
 ) -> ImportResult:
     """Import a signed attendance sheet. A name not on the session's list (or ambiguous) is reported
     with its row number and not imported; nothing is written while any row is bad unless
@@ -222,7 +223,27 @@ def import_signin_sheet(
     result.created = _record(session, list(chosen.values()), AttendanceMethod.IMPORT, progress)
     result.skipped += len(chosen) - result.created
     result.applied = True
+    _log_signin_import(session, filename, result, by)
     return result
+
+
+def _log_signin_import(
+    session: StudySession, filename: str, result: ImportResult, by: User | None
+) -> None:
+    """One access-log entry per imported sheet: who, when, how many people (privacy.access_log)."""
+    from tuyengiao.privacy.access_log import AccessKind, log_access
+
+    log_access(
+        by,
+        AccessKind.IMPORT,
+        about=session,
+        unit_path=session.unit.path,
+        people=result.created,
+        description=(
+            f"Nhập bảng ký tên {filename} vào buổi “{session.title or session.pk}”: "
+            f"{result.created} lượt điểm danh"
+        ),
+    )
 
 
 def signin_sheet_rows(session: StudySession) -> list[tuple[Any, ...]]:

@@ -106,7 +106,10 @@ def question_form_initial(question: Question) -> dict[str, str]:
 
 
 def start_attempt(test: StudyTest, person: Person, seed: int | None = None) -> TestAttempt:
-    """Start (or resume) a member's online attempt; the question order is drawn once and kept."""
+    """Start (or resume) a member's online attempt. The order of the questions and, for single and
+    multiple choice questions, the order of their choices are drawn once (from ``seed``, random
+    when None) and kept on the attempt, so a reload shows the same order and two attempts differ.
+    True/false questions keep Đúng before Sai."""
     eligibility = Eligibility.objects.filter(round=test.round_id, person=person).first()
     if eligibility is None:
         raise StudyError("Đồng chí không có trong danh sách của đợt học tập này.")
@@ -115,14 +118,35 @@ def start_attempt(test: StudyTest, person: Person, seed: int | None = None) -> T
         return attempt
     if not test.is_open:
         raise StudyError("Bài kiểm tra đã đóng.")
-    ids = list(test.round.questions.values_list("id", flat=True))
-    if not ids:
+    questions = list(test.round.questions.prefetch_related("choices"))
+    if not questions:
         raise StudyError("Bài kiểm tra chưa có câu hỏi.")
+    rng = random.Random(seed)
+    ids = [q.pk for q in questions]
+    choice_order: dict[str, list[int]] = {}
+    for q in questions:
+        choices = [c.pk for c in sorted(q.choices.all(), key=lambda c: (c.order, c.pk))]
+        if test.shuffle and q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            rng.shuffle(choices)
+        if choices:
+            choice_order[str(q.pk)] = choices
     if test.shuffle:
-        random.Random(seed).shuffle(ids)
+        rng.shuffle(ids)
     return TestAttempt.objects.create(
-        test=test, person=person, unit_id=eligibility.unit_id, question_order=ids
+        test=test,
+        person=person,
+        unit_id=eligibility.unit_id,
+        question_order=ids,
+        choice_order=choice_order,
     )
+
+
+def choices_in_order(attempt: TestAttempt, question: Question) -> list[Choice]:
+    """The question's choices in the order ``attempt`` shows them (drawn at its start); choices
+    added since then come last."""
+    choices = sorted(question.choices.all(), key=lambda c: (c.order, c.pk))
+    order = {cid: i for i, cid in enumerate(attempt.choice_order.get(str(question.pk), []))}
+    return sorted(choices, key=lambda c: order.get(c.pk, len(order)))
 
 
 def _is_correct(question: Question, answer: Any) -> tuple[bool, list[Any]]:

@@ -30,13 +30,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 
+from tuyengiao.orgs.history import TreeAsOf, tree_as_of
 from tuyengiao.orgs.models import Unit
 
 from ..models import (
@@ -125,10 +128,18 @@ class RateRow:
         return rate is not None and rate < self.target
 
 
+def _as_of(study_round: StudyRound) -> date:
+    """The date whose tree a round rolls up in: its last day (today while it runs)."""
+    return min(study_round.ends_on, timezone.localdate())
+
+
 def rate_for_unit(study_round: StudyRound, unit: Unit) -> dict[str, Any]:
-    """Attendance of ``unit``'s whole subtree in ``study_round`` (one query). See the module docstring."""
+    """Attendance of ``unit``'s whole subtree in ``study_round`` (one query). See the module docstring.
+
+    The subtree is the one of the round's last day (``orgs.history.tree_as_of``): a round over
+    before a reorganisation rolls up in the tree of its time."""
     sums = RoundUnitTally.objects.filter(
-        round=study_round, unit_path__startswith=unit.path
+        tree_as_of(unit, _as_of(study_round)).q("unit_path"), round=study_round
     ).aggregate(eligible=Sum("eligible"), exempted=Sum("exempted"), attended=Sum("attended"))
     eligible, exempted, attended = (int(sums[k] or 0) for k in ("eligible", "exempted", "attended"))
     return {
@@ -141,9 +152,13 @@ def rate_for_unit(study_round: StudyRound, unit: Unit) -> dict[str, Any]:
 
 def round_rates(study_round: StudyRound, parent_unit: Unit) -> list[RateRow]:
     """One row per child of ``parent_unit`` (aggregated over its subtree) plus a row for the members
-    attached to ``parent_unit`` itself if any. Three queries whatever the size of the tree."""
+    attached to ``parent_unit`` itself if any. Three queries whatever the size of the tree (in the
+    tree of the round's last day; see ``rate_for_unit``)."""
     step = Unit.steplen
     prefix_len = (parent_unit.depth + 1) * step
+    tree = tree_as_of(parent_unit, _as_of(study_round))
+    if not tree.trivial:
+        return _round_rates_as_of(study_round, parent_unit, tree)
     grouped = list(
         RoundUnitTally.objects.filter(round=study_round, unit_path__startswith=parent_unit.path)
         .annotate(prefix=Substr("unit_path", 1, prefix_len), path_len=Length("unit_path"))
@@ -174,6 +189,37 @@ def round_rates(study_round: StudyRound, parent_unit: Unit) -> list[RateRow]:
                 has_children=deeper > 0,
             )
         )
+    rows.sort(key=lambda r: (not r.direct, r.unit.path))
+    return rows
+
+
+def _round_rates_as_of(study_round: StudyRound, parent_unit: Unit, tree: TreeAsOf) -> list[RateRow]:
+    """``round_rates`` when the subtree changed since the round: tallies grouped by full path,
+    folded into the children of the round's time."""
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for path, e, x, a in RoundUnitTally.objects.filter(
+        tree.q("unit_path"), round=study_round
+    ).values_list("unit_path", "eligible", "exempted", "attended"):
+        key = tree.child_path(path)
+        if key is None:
+            continue
+        row = sums[key]
+        row[0], row[1], row[2] = row[0] + e, row[1] + x, row[2] + a
+        row[3] += path != key
+    units = tree.children(list(sums))
+    rows = [
+        RateRow(
+            units[key],
+            e,
+            x,
+            a,
+            study_round.target_rate,
+            direct=key == parent_unit.path,
+            has_children=deeper > 0,
+        )
+        for key, (e, x, a, deeper) in sums.items()
+        if key in units
+    ]
     rows.sort(key=lambda r: (not r.direct, r.unit.path))
     return rows
 

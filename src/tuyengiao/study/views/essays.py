@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.models import User
-from tuyengiao.accounts.permissions import is_unit_officer
+from tuyengiao.accounts.permissions import is_member, is_unit_officer
 from tuyengiao.accounts.scoping import Action, can, get_for_user, require, scoped
 
 from ..forms import AssignGradersForm, CriterionForm, EssayForm, GradeForm
@@ -28,7 +28,7 @@ from ..services.essays import (
     readable_essays,
     submit_essay,
 )
-from .common import focus_unit, user_round
+from .common import focus_unit, taker_round, user_round
 
 PRIVATE = "Chỉ người viết, người chấm được phân công và cán bộ của đơn vị được xem bài thu hoạch."
 
@@ -50,6 +50,7 @@ def _list_page(
         scoped(Essay, request.user).filter(round=study_round).select_related("person", "unit"),
     ).order_by("unit__path", "person__name_folded")
     focus = focus_unit(request, study_round)
+    member = is_member(request.user)  # a member sees their own essay only, no unit figures
     return render(
         request,
         "study/essay_list.html",
@@ -58,7 +59,7 @@ def _list_page(
             "own": own,
             "form": form if person else None,
             "essays": essays[:300],
-            "distribution": grade_distribution(study_round, focus),
+            "distribution": [] if member else grade_distribution(study_round, focus),
             "grades": EssayGrade.choices,
             "rubric": study_round.rubric.prefetch_related("levels"),
             "can_edit_rubric": can(request.user, Action.CHANGE, study_round),
@@ -72,7 +73,7 @@ def _list_page(
 @login_required
 def essay_list(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResponse:
     """The round's essays (those the user may read, grades by unit); a member submits theirs here."""
-    study_round = user_round(request, round_pk)
+    study_round = taker_round(request, round_pk)
     if request.method != "POST":
         return _list_page(request, study_round)
     person = request.user.person

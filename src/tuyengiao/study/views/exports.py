@@ -18,6 +18,7 @@ from .. import exports as files
 from ..models import StudyRound
 from ..services.quizzes import ScoreRow
 from ..services.rates import RateRow, round_rates
+from ..services.rounds import session_members
 from .common import focus_unit, user_round, user_session
 
 
@@ -51,6 +52,15 @@ def round_report(request: AuthenticatedHttpRequest, round_pk: int) -> HttpRespon
 @login_required
 def session_sheet(request: AuthenticatedHttpRequest, session_pk: int) -> HttpResponse:
     session = user_session(request, session_pk, Action.CHANGE)
-    return attachment(
-        files.session_sheet_xlsx(session), f"danh-sach-ky-ten-{session.pk}.xlsx", XLSX_MIME
+    data = files.session_sheet_xlsx(session)
+    from tuyengiao.privacy.access_log import AccessKind, log_access
+
+    log_access(
+        request.user,
+        AccessKind.EXPORT,
+        about=session,
+        unit_path=session.unit.path,
+        people=session_members(session).count(),
+        description=f"Xuất bảng ký tên buổi “{session.title or session.pk}” (.xlsx)",
     )
+    return attachment(data, f"danh-sach-ky-ten-{session.pk}.xlsx", XLSX_MIME)

@@ -21,6 +21,7 @@ from ..forms import AnswersForm, ExportForm, PaperScoresForm, QuestionForm, Test
 from ..models import Eligibility, StudyRound, StudyTest, TestAttempt
 from ..services import StudyError
 from ..services.quizzes import (
+    choices_in_order,
     enter_paper_score,
     question_form_initial,
     question_stats,
@@ -30,7 +31,7 @@ from ..services.quizzes import (
     test_results,
 )
 from . import exports
-from .common import focus_unit, user_round
+from .common import focus_unit, taker_round, user_round
 
 
 def _test_of(study_round: StudyRound) -> StudyTest:
@@ -160,7 +161,7 @@ def question_edit(
 @require_POST
 def test_start(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResponse:
     """A member starts (or resumes) their online attempt; the question order is drawn here."""
-    study_round = user_round(request, round_pk)
+    study_round = taker_round(request, round_pk)
     test = _test_of(study_round)
     person = request.user.person
     if person is None:
@@ -176,7 +177,7 @@ def test_start(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResponse
 @login_required
 def test_take(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResponse:
     """The attempt: the start button, then the questions (submitted here), then the result."""
-    study_round = user_round(request, round_pk)
+    study_round = taker_round(request, round_pk)
     test = _test_of(study_round)
     person = request.user.person
     if person is None:
@@ -200,6 +201,8 @@ def test_take(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResponse:
     if attempt is not None:
         by_id = {q.pk: q for q in study_round.questions.prefetch_related("choices")}
         questions = [by_id[q] for q in attempt.question_order if q in by_id]
+        for q in questions:  # each question's choices in this attempt's order
+            q.ordered_choices = choices_in_order(attempt, q)  # type: ignore[attr-defined]
         deadline = attempt.started_at + timedelta(minutes=test.time_limit_minutes)
         review = dict(attempt.answers.values_list("question_id", "correct"))
     return render(

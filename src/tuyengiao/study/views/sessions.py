@@ -36,7 +36,7 @@ from ..services.attendance import (
 )
 from ..services.rounds import makeup_members, session_members
 from ..tasks import SIGNIN_IMPORT, import_signin_sheet_task
-from .common import user_round, user_session
+from .common import checkin_session, user_round, user_session
 
 
 def _presenters(unit: Unit) -> Any:
@@ -149,8 +149,9 @@ def session_attendance(request: AuthenticatedHttpRequest, session_pk: int) -> Ht
 @login_required
 def session_checkin(request: AuthenticatedHttpRequest, session_pk: int) -> HttpResponse:
     """A member checks in with the session's code (from the QR or read out in the hall). Wrong
-    codes are counted: past the limit the form refuses to try any code until the window ends."""
-    session = user_session(request, session_pk)
+    codes are counted: past the limit the form refuses to try any code until the window ends.
+    A member reaches the sessions of the rounds they are listed in (``checkin_session``)."""
+    session = checkin_session(request, session_pk)
     if request.method != "POST":
         form = CheckinForm.from_link(request.GET)
         return _checkin_page(request, session, form)
@@ -208,7 +209,9 @@ def session_import(request: AuthenticatedHttpRequest, session_pk: int) -> HttpRe
             import_signin_sheet_task.enqueue(job.pk)
             return redirect("study:session_import_job", session_pk=session.pk, signin_job_pk=job.pk)
         try:
-            result = import_signin_sheet(session, upload, upload.name, valid_rows_only=valid_only)
+            result = import_signin_sheet(
+                session, upload, upload.name, valid_rows_only=valid_only, by=request.user
+            )
         except TableError as exc:
             form.add_error("file", str(exc))
         else:

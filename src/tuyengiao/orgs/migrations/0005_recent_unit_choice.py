@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orgs", "0003_unit_path_like"),
+        ("orgs", "0004_unit_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
