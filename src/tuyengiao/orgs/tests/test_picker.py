@@ -82,6 +82,16 @@ def test_tree_levels_kinds_subtree_and_dissolved(tree: Any, client_as: Any) -> N
     assert str(a.pk) not in _picks(client.get(URL, {"q": "tong hop"}).content.decode())
     shown = client.get(URL, {"q": "tong hop", "giai-the": "1"}).content.decode()
     assert str(a.pk) in _picks(shown) and "đã giải thể" in shown
+    # A unit the reorganisation history ended (merged, dissolved) is hidden the same way.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Unit.objects.filter(pk=_b.pk).update(ended_on=timezone.localdate() - timedelta(days=1))
+    assert str(_b.pk) not in _picks(client.get(URL, {"q": "tong hop"}).content.decode())
+    assert str(_b.pk) in _picks(
+        client.get(URL, {"q": "tong hop", "giai-the": "1"}).content.decode()
+    )
 
 
 def test_recent_choices_per_user(tree: Any, users: Any, client_as: Any) -> None:
