@@ -222,6 +222,20 @@ def docs_screenshot(page: Page, name: str) -> None:
     page.screenshot(path=os.path.join(folder, f"{name}.png"))
 
 
+def pick_units(page: Page, field: str, units: list[tuple[str, str]]) -> None:
+    """Choose units in the unit picker of ``field`` as a person does: type a few words (without
+    accents) in its search box, then choose the unit among the results. ``units`` are pairs
+    (what to type, the unit's name as shown)."""
+    picker = page.locator(f'.unit-picker[data-name="{field}"]')
+    search = picker.locator('input[type="search"]')
+    for typed, name in units:
+        search.fill(typed)
+        result = picker.locator(f'.picker-results .picker-pick[data-name="{name}"]')
+        result.first.wait_for()
+        result.first.click()
+        picker.locator(".picker-chosen li.chip", has_text=name).first.wait_for()
+
+
 def docx_format_findings(data: bytes) -> tuple[str | None, list[str]]:
     """(rule set applied, messages of ``vanban``'s format check) of a .docx the product wrote:
     the text read back and parsed, plus its layout (margins, fonts, page numbers)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vanban.assignments import units_named
 from vanban.citations import find_citations
 from vanban.docx_layout import DocxLayout, read_docx_layout
 from vanban.encoding import decode_bytes
@@ -22,6 +23,7 @@ from vanban.model import Assignment, Bullet, Footnote, Item, ParsedDocument, Ref
 from vanban.normalize import (
     clean_symbol,
     fold,
+    join_broken_lines,
     join_hard_breaks,
     normalize_symbol,
     normalize_text,
@@ -53,6 +55,7 @@ __all__ = [
     "detect_legacy",
     "find_citations",
     "fold",
+    "join_broken_lines",
     "join_hard_breaks",
     "normalize_symbol",
     "normalize_text",
@@ -63,6 +66,7 @@ __all__ = [
     "tcvn3_decode",
     "tcvn3_encode",
     "tone_normalize",
+    "units_named",
     "vni_decode",
     "vni_encode",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from vanban.citations import comma_in_name
 from vanban.lines import Line, blank_out, field_value, split_lines
-from vanban.model import Assignment, Item, Span
+from vanban.model import Assignment, Item, ParsedDocument, Span
 from vanban.normalize import fold_aligned
 from vanban.patterns import (
     ASSIGNEE_PREFIX_RE,
@@ -326,3 +326,16 @@ class AssignmentParser(ParserState):
                 lead = len(chunk) - len(chunk.lstrip(" \t*"))
                 out.append((value, (start + a + lead, start + a + lead + len(value))))
         return out
+
+
+def units_named(sentence: str) -> list[str]:
+    """The units a sentence starts with, read as an item of "Tổ chức thực hiện" is read: "Ban
+    Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng … theo dõi" → the two units; "Giao Ban Tổ
+    chức Tỉnh ủy theo dõi …" → Ban Tổ chức Tỉnh ủy; a sentence that starts with no unit → []."""
+    from vanban.normalize import normalize_text
+
+    text = normalize_text(sentence.split("\n", 1)[0])
+    if not text.strip():
+        return []
+    parser = AssignmentParser(text, ParsedDocument(text=text))
+    return [name for name, _ in parser._units_from_heading(0, len(text), sentence=True)]

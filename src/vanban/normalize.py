@@ -105,6 +105,67 @@ def join_hard_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+_SENTENCE_END = re.compile(r"[.:;!?…]$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*\f\s*$")
+_DASHED_NAME_END = re.compile(r"\S+ [-–] \S+(?: \S+)?$")
+_DASH_TAIL = re.compile(r"^[-–] \S+(?: \S+){0,2}[.;,]?$")
+
+
+def _is_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def join_broken_lines(text: str) -> str:
+    """Join the pieces of paragraphs broken by a page break, a wrap or a hyphenation, for reading
+    a paragraph as one piece (tasks, bullets); :func:`parse` keeps the lines as they are.
+
+    * a line that does not end a sentence, followed (after blank lines or a lone page number)
+      by a line starting with a lower-case letter that is no list label ("nhiệm nêu gương…"
+      after "… trách"), continues it;
+    * a line ending in a hyphen glued to a word ("công-", or a soft hyphen) continues on the next;
+    * a dashed name cut before its dash ("Phòng Thông tin - Báo chí" / "- Xuất bản.") is mended.
+
+    Headings in capitals are never joined to what follows ("KẾ HOẠCH" / "đẩy mạnh …")."""
+    out: list[str] = []
+    pending_blank: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip().replace("*", "")
+        if not stripped or (out and _PAGE_NUMBER.match(line)):
+            pending_blank.append(line)
+            continue
+        prev = out[-1].rstrip().replace("*", "").rstrip() if out else ""
+        joined = False
+        if prev and not _is_heading(prev):
+            hyphen = prev.endswith("\u00ad") or (
+                len(prev) > 1 and prev[-1] == "-" and prev[-2].isalnum()
+            )
+            if hyphen and not _LIST_START.match(stripped):
+                base = out[-1].rstrip()
+                out[-1] = (base[:-1] if base.endswith("\u00ad") else base) + stripped
+                joined = True
+            elif (
+                not _SENTENCE_END.search(prev)
+                and stripped[0].islower()
+                and not _LIST_START.match(stripped)
+            ):
+                out[-1] = out[-1].rstrip() + " " + line.strip()
+                joined = True
+            elif (
+                not _SENTENCE_END.search(prev)
+                and _DASHED_NAME_END.search(prev)
+                and _DASH_TAIL.match(stripped)
+            ):
+                out[-1] = out[-1].rstrip() + " " + stripped
+                joined = True
+        if not joined:
+            out.extend(pending_blank)
+            out.append(line)
+        pending_blank = []
+    out.extend(pending_blank)
+    return "\n".join(out)
+
+
 # --- fold -------------------------------------------------------------------------------------------------
 
 

@@ -111,3 +111,34 @@ def test_vi_regex_ignores_case_and_diacritics() -> None:
     for text in ("Nơi nhận:", "NƠI NHẬN :", "noi nhan:", unicodedata.normalize("NFC", "Nơi nhân:")):
         assert pattern.match(text)
     assert not pattern.match("Nơi làm việc:")
+
+
+def test_join_broken_lines_mends_page_breaks_wraps_and_dashed_names() -> None:
+    from vanban import join_broken_lines
+
+    # A page break inside a sentence: the piece after it starts lower case.
+    assert join_broken_lines(
+        "- theo quy định về trách\n\nnhiệm nêu gương của cán bộ.\n- Xử lý"
+    ) == ("- theo quy định về trách nhiệm nêu gương của cán bộ.\n- Xử lý")
+    # A lone page number between the pieces goes too.
+    assert join_broken_lines("công tác tuyên\n\n12\n\ntruyền trên mạng.") == (
+        "công tác tuyên truyền trên mạng."
+    )
+    # Hyphenation and a dashed name cut before its dash.
+    assert join_broken_lines("Trung tâm công-\nnghệ") == "Trung tâm công-nghệ"
+    assert join_broken_lines("+ Định hướng: Phòng Thông tin - Báo chí\n\n- Xuất bản.") == (
+        "+ Định hướng: Phòng Thông tin - Báo chí - Xuất bản."
+    )
+    # Headings, finished sentences and list labels stay as they are.
+    for text in ("KẾ HOẠCH\n\nđẩy mạnh tuyên truyền", "Xong.\n\nnhưng", "mục một\na) mục a"):
+        assert join_broken_lines(text) == text
+
+
+def test_units_named_reads_the_subject_of_a_sentence() -> None:
+    from vanban import units_named
+
+    assert units_named(
+        "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi việc thực hiện."
+    ) == ["Ban Tuyên giáo Tỉnh ủy", "Văn phòng Tỉnh ủy"]
+    assert units_named("Giao Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc.") == ["Ban Tổ chức Tỉnh ủy"]
+    assert units_named("Tăng cường sự lãnh đạo của các cấp ủy.") == []

@@ -7,8 +7,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest
 
-from tuyengiao.core.listing import UnitFilterField
-from tuyengiao.orgs.models import Unit
+from tuyengiao.orgs.picker import UnitPickField
 
 from .models import Role, User
 from .two_factor import normalise_token
@@ -163,6 +162,6 @@ class UserForm(forms.ModelForm):
 
 class AuditFilterForm(forms.Form):
     q = forms.CharField(label="Tìm", required=False)
-    unit = UnitFilterField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
+    unit = UnitPickField(label="Đơn vị", required=False)
     date_from = forms.DateField(label="Từ ngày", required=False)
     date_to = forms.DateField(label="Đến ngày", required=False)

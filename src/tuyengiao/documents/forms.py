@@ -8,8 +8,8 @@ from django import forms
 from django.db.models import QuerySet
 
 from tuyengiao.core import uploads
-from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
+from tuyengiao.orgs.picker import UnitPickField
 
 from .models import FIELD_LABELS
 from .reading import max_file_bytes, max_zip_files, max_zip_total_bytes
@@ -35,11 +35,12 @@ class UploadForm(forms.Form):
         help_text="Một hoặc nhiều tệp .docx, .pdf, .txt, .odt, .html, hoặc một tệp .zip chứa nhiều văn bản.",
         error_messages={"required": "Hãy chọn ít nhất một tệp."},
     )
-    unit = forms.ModelChoiceField(
-        queryset=Unit.objects.none(),
+    unit = UnitPickField(
         label="Đơn vị lưu văn bản",
-        empty_label=None,
-        error_messages={"invalid_choice": "Đơn vị không hợp lệ."},
+        error_messages={
+            "invalid_choice": "Đơn vị không hợp lệ.",
+            "required": "Hãy chọn đơn vị lưu văn bản.",
+        },
     )
 
     def __init__(
@@ -124,9 +125,7 @@ class FilterForm(forms.Form):
         max_value=2100,
         error_messages={"invalid": "Năm phải là số, ví dụ 2023."},
     )
-    unit = UnitFilterField(
-        queryset=Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả"
-    )
+    unit = UnitPickField(label="Đơn vị", required=False)
 
     def __init__(self, *args: Any, units: QuerySet[Unit], types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 
 from tuyengiao.core import uploads
-from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.core.uploads import CheckedFileField
 
 from .models import CommRole, Person, Unit, UnitKind
+from .picker import UnitPickField
 
 
 class UnitForm(forms.ModelForm[Unit]):
@@ -45,9 +45,16 @@ class PersonForm(forms.ModelForm[Person]):
             "party_admission_date": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         }
 
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        picked = UnitPickField(
+            label=self.fields["unit"].label, help_text="Gõ tên đơn vị (không cần dấu) để tìm."
+        )
+        if user is not None:
+            picked.for_user(user, queryset=units)
+        else:
+            picked.queryset = units
+        self.fields["unit"] = picked
 
     def clean_birth_year(self) -> int | None:
         year: int | None = self.cleaned_data.get("birth_year")
@@ -58,9 +65,7 @@ class PersonForm(forms.ModelForm[Person]):
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False)
-    unit = UnitFilterField(
-        label="Thuộc đơn vị (cả cấp dưới)", queryset=Unit.objects.none(), required=False
-    )
+    unit = UnitPickField(label="Thuộc đơn vị (cả cấp dưới)", required=False)
     role = forms.ModelChoiceField(label="Vai trò", queryset=CommRole.objects.all(), required=False)
     party = forms.ChoiceField(
         label="Đảng viên",
@@ -96,7 +101,13 @@ class AsOfForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    to_unit = forms.ModelChoiceField(label="Đến đơn vị", queryset=Unit.objects.none())
+    to_unit = UnitPickField(
+        label="Đến đơn vị",
+        error_messages={
+            "required": "Hãy chọn đơn vị chuyển đến.",
+            "invalid_choice": "Đơn vị đã chọn không thuộc phạm vi anh/chị được chuyển đến.",
+        },
+    )
     date = forms.DateField(
         label="Ngày chuyển", widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
     )

@@ -451,3 +451,25 @@ class PersonTransfer(models.Model):
 
 def units_by_paths(paths: Iterable[str]) -> dict[str, Unit]:
     return {u.path: u for u in Unit.objects.filter(path__in=list(paths))}
+
+
+class RecentUnitChoice(models.Model):
+    """A unit a user picked recently in a unit picker ("Gần đây"): which user, which unit, when.
+    No personal data beyond the account's own choices; the newest few are kept per user."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="recent_unit_choices"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    used_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit"], name="orgs_recent_choice_unique")
+        ]
+        indexes = [models.Index(fields=["user", "-used_at"])]
+        verbose_name = "đơn vị chọn gần đây"
+        verbose_name_plural = "đơn vị chọn gần đây"
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} @ {self.used_at:%d/%m/%Y}"

@@ -55,4 +55,13 @@ DECLARATIONS = [
         erasure=Erasure.KEEP,
         keep_reason=legal.WORK_RECORD_KEPT,
     ),
+    Declaration(
+        model="orgs.RecentUnitChoice",
+        person_paths=("user__person",),
+        fields=("user", "unit", "used_at"),
+        purpose="Các đơn vị một người chọn gần đây, gợi ý lại trong ô chọn đơn vị.",
+        legal_basis=legal.ACCOUNT,
+        retention="Đến khi tài khoản bị xóa (chỉ giữ những lần chọn gần nhất).",
+        erasure=Erasure.ERASE,
+    ),
 ]

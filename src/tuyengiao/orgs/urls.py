@@ -5,6 +5,7 @@ from . import views, views_reorg
 app_name = "orgs"
 urlpatterns = [
     path("", views.unit_tree, name="unit_tree"),
+    path("chon/", views.unit_picker, name="unit_picker"),
     path("nhap/", views.unit_import, name="unit_import"),
     path("nhap/<int:unit_job_pk>/", views.unit_import_job, name="unit_import_job"),
     path(

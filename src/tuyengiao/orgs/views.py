@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ from tuyengiao.core.spreadsheets import csv_response, xlsx_response
 from tuyengiao.core.text import fold
 from tuyengiao.core.views import job_page
 
-from . import imports, tasks
+from . import imports, picker, tasks
 from .forms import (
     AsOfForm,
     ImportForm,
@@ -292,7 +293,7 @@ PERSON_EXPORT_COLUMNS = [
 @login_required
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET or {"active": "1"})
-    form.fields["unit"].queryset = visible_units(request.user)  # type: ignore[attr-defined]
+    form.fields["unit"].for_user(request.user)  # type: ignore[attr-defined]
     people = scoped(Person, request.user).select_related("unit")
     if form.is_valid():
         data = form.cleaned_data
@@ -379,7 +380,7 @@ def person_detail(request: AuthenticatedHttpRequest, person_pk: int) -> HttpResp
 def person_edit(request: AuthenticatedHttpRequest, person_pk: int | None = None) -> HttpResponse:
     person = get_for_user(Person, request.user, Action.CHANGE, pk=person_pk) if person_pk else None
     units = scoped(Unit, request.user, Action.CHANGE)
-    form = PersonForm(request.POST or None, instance=person, units=units)
+    form = PersonForm(request.POST or None, instance=person, units=units, user=request.user)
     if request.method == "POST" and form.is_valid():
         if person is not None and form.cleaned_data["unit"].pk != person.unit_id:
             form.add_error(
@@ -399,7 +400,10 @@ def person_transfer(request: AuthenticatedHttpRequest, person_pk: int) -> HttpRe
         Person.objects.select_related("unit"), request.user, Action.CHANGE, pk=person_pk
     )
     form = TransferForm(request.POST or None)
-    form.fields["to_unit"].queryset = scoped(Unit, request.user, Action.CHANGE).filter(active=True)  # type: ignore[attr-defined]
+    form.fields["to_unit"].for_user(  # type: ignore[attr-defined]
+        request.user,
+        queryset=picker.offered_units(scoped(Unit, request.user, Action.CHANGE)),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             transfer_person(
@@ -417,3 +421,101 @@ def person_transfer(request: AuthenticatedHttpRequest, person_pk: int) -> HttpRe
             )
             return redirect("orgs:person_detail", person_pk=person.pk)
     return render(request, "orgs/person_transfer.html", {"form": form, "person": person})
+
+
+@login_required
+def unit_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The picker's results (htmx): the search, the tree one level at a time, the user's recent
+    choices, or the chips of a whole subtree ("cả cây con"). Only ever units the user may pick:
+    ``picker.scoped_units`` starts from ``visible_units``; the signed scope only narrows it."""
+    scope = picker.read_scope(request.GET.get("s", ""))
+    # The field's name and the widget's id go back into attributes: plain identifiers only.
+    name = request.GET.get("ten", "")
+    name = name if _IDENTIFIER.fullmatch(name) else "units"
+    widget_id = request.GET.get("o", "")
+    widget_id = widget_id if _IDENTIFIER.fullmatch(widget_id) else f"id_{name}"
+    kind_scope = request.GET.get("pham-vi", "")
+    dissolved = request.GET.get("giai-the") == "1"
+    base = picker.scoped_units(request.user, scope)
+    offered = picker.offered_units(base, scope=kind_scope, dissolved=dissolved)
+    chosen = {int(v) for v in request.GET.getlist(name) if v.isdigit()}
+    multiple = bool(scope.get("m", True))
+
+    subtree_of = request.GET.get("cay-con", "")
+    if subtree_of.isdigit():
+        top = base.filter(pk=int(subtree_of)).first()
+        if top is None:
+            return HttpResponse("")
+        units = [
+            u
+            for u in offered.filter(path__startswith=top.path).order_by("path")[:2000]
+            if u.pk not in chosen
+        ]
+        return HttpResponse(picker.render_chips(units, name, multiple, picker.unit_labels(units)))
+
+    q = request.GET.get("q", "").strip()
+    opened = request.GET.get("mo", "")
+    heading = ""
+    recent: list[Unit] = []
+    if q:
+        units = list(picker.search(offered, q).order_by("path")[: picker.SEARCH_LIMIT + 1])
+        heading = f"Kết quả cho “{q}”"
+    elif opened.isdigit() and (parent := base.filter(pk=int(opened)).first()) is not None:
+        units = list(
+            picker.offered_units(base, dissolved=dissolved)
+            .filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .order_by("path")[: picker.SEARCH_LIMIT + 1]
+        )
+        heading = f"Cấp dưới của {parent.name}"
+    elif kind_scope:
+        units = list(offered.order_by("path")[: picker.SEARCH_LIMIT + 1])
+        heading = picker.SCOPES.get(kind_scope, "")
+    else:
+        top_depth = base.order_by("depth").values_list("depth", flat=True).first()
+        units = (
+            list(offered.filter(depth=top_depth).order_by("path")[: picker.SEARCH_LIMIT + 1])
+            if top_depth is not None
+            else []
+        )
+        recent = picker.recent_units(request.user, offered)
+        heading = "Cây đơn vị"
+    more = len(units) > picker.SEARCH_LIMIT
+    units = units[: picker.SEARCH_LIMIT]
+    shown = units + recent
+    labels = picker.unit_labels(shown)
+    parents = _parents_among(base, shown)
+    for u in shown:
+        u.picker_path = labels.get(u.pk, "")
+        u.has_below = u.path in parents
+    return render(
+        request,
+        "orgs/picker/results.html",
+        {
+            "units": units,
+            "recent": recent,
+            "heading": heading,
+            "more": more,
+            "chosen": chosen,
+            "multiple": multiple,
+            "url": reverse("orgs:unit_picker"),
+            "scope": request.GET.get("s", ""),
+            "name": name,
+            "o": widget_id,
+        },
+    )
+
+
+_IDENTIFIER = re.compile(r"[\w-]{1,120}")
+
+
+def _parents_among(base: Any, units: list[Unit]) -> set[str]:
+    """Paths of those ``units`` that have children in ``base`` (one query)."""
+    from django.db.models import Q
+
+    if not units:
+        return set()
+    condition = Q()
+    for u in units:
+        condition |= Q(path__startswith=u.path, depth=u.depth + 1)
+    step = Unit.steplen
+    return {p[:-step] for p in base.filter(condition).values_list("path", flat=True)}

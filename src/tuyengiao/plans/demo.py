@@ -153,6 +153,7 @@ def load(ctx: DemoContext) -> None:
     CascadeRecipient.objects.bulk_create(
         [CascadeRecipient(dispatch=late, unit=u) for u in base_units[8:13]]
     )
+    services.plan_sent_to_units(plan, base_units[8:13])
     on_time.created_at = timezone.now() - timedelta(days=20)
     on_time.save(update_fields=["created_at"])
 

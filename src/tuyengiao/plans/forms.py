@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -10,19 +10,17 @@ from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 
 from tuyengiao.core import uploads
-from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Unit, UnitKind
+from tuyengiao.orgs.picker import UnitPickerField, prime_widgets, scoped_units
 
 from .models import CascadeState, Plan, PlanKind, Task
 from .timeframes import Indicator, extract_indicators, parse_timeframe
 
+if TYPE_CHECKING:
+    from tuyengiao.accounts.models import User
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class UnitChoiceField(forms.ModelMultipleChoiceField[Unit]):
-    def label_from_instance(self, obj: Unit) -> str:
-        return obj.name
 
 
 class PlanForm(forms.ModelForm[Plan]):
@@ -60,10 +58,8 @@ class PlanForm(forms.ModelForm[Plan]):
 class TaskForm(forms.ModelForm[Task]):
     """One row of the task review: the parsed values, editable."""
 
-    leads = UnitChoiceField(queryset=Unit.objects.none(), required=False, label="Đơn vị chủ trì")
-    coordinating = UnitChoiceField(
-        queryset=Unit.objects.none(), required=False, label="Đơn vị phối hợp"
-    )
+    leads = UnitPickerField(required=False, label="Đơn vị chủ trì")
+    coordinating = UnitPickerField(required=False, label="Đơn vị phối hợp")
     indicators_text = forms.CharField(
         label="Chỉ tiêu (mỗi dòng một chỉ tiêu)",
         required=False,
@@ -73,7 +69,15 @@ class TaskForm(forms.ModelForm[Task]):
 
     class Meta:
         model = Task
-        fields = ["order", "title", "description", "timeframe_text", "start_date", "end_date"]
+        fields = [
+            "order",
+            "title",
+            "description",
+            "collective_role",
+            "timeframe_text",
+            "start_date",
+            "end_date",
+        ]
         widgets = {
             "start_date": DATE_INPUT,
             "end_date": DATE_INPUT,
@@ -84,17 +88,26 @@ class TaskForm(forms.ModelForm[Task]):
             "timeframe_text": "Ví dụ: Quý II/2024, giai đoạn 2023–2025, hằng năm, thường xuyên."
         }
 
-    def __init__(self, *args: Any, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        user: User | None = None,
+        units: QuerySet[Unit] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["order"].required = False
-        units = units if units is not None else Unit.objects.none()
-        self.fields["leads"].queryset = units  # type: ignore[attr-defined]
-        self.fields["coordinating"].queryset = units  # type: ignore[attr-defined]
+        if user is not None:
+            for name in ("leads", "coordinating"):
+                field = self.fields[name]
+                assert isinstance(field, UnitPickerField)
+                field.for_user(user, queryset=units)
         if self.instance.pk:
             assignments = list(self.instance.assignments.all())
-            self.fields["leads"].initial = [a.unit_id for a in assignments if a.role == "lead"]
+            named = [a for a in assignments if not a.collective]
+            self.fields["leads"].initial = [a.unit_id for a in named if a.role == "lead"]
             self.fields["coordinating"].initial = [
-                a.unit_id for a in assignments if a.role == "coordinate"
+                a.unit_id for a in named if a.role == "coordinate"
             ]
             self.fields["indicators_text"].initial = "\n".join(self.instance.indicator_labels())
 
@@ -147,14 +160,27 @@ class TaskForm(forms.ModelForm[Task]):
 
 
 class BaseTaskFormSet(BaseModelFormSet[Task, TaskForm]):
-    def __init__(self, *args: Any, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
-        self.units = units
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
+        self.user = user
+        # One queryset of the units the user may pick, shared by every form's pickers.
+        self.units = scoped_units(user, {}) if user is not None else None
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(index)
+        kwargs["user"] = self.user
         kwargs["units"] = self.units
         return kwargs
+
+    def prime_pickers(self) -> None:
+        """Names and paths of every unit the forms show, in one query for the whole page."""
+        ids: set[int] = set()
+        fields = []
+        for form in self.forms:
+            for name in ("leads", "coordinating"):
+                fields.append(form.fields[name])
+                ids.update(int(v) for v in form[name].value() or [] if str(v).isdigit())
+        prime_widgets(fields, ids)
 
 
 TaskFormSet = modelformset_factory(
@@ -163,10 +189,10 @@ TaskFormSet = modelformset_factory(
 
 
 class SendDownForm(forms.Form):
-    units = UnitChoiceField(
-        queryset=Unit.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+    units = UnitPickerField(
         label="Đơn vị nhận",
+        help_text="Gõ tên để tìm (không cần dấu), hoặc mở cây; “+ cả cây con” chọn một đơn vị "
+        "và mọi đơn vị cấp dưới; lọc “chỉ tổ chức cơ sở” / “chỉ chi bộ”.",
         error_messages={"required": "Hãy chọn ít nhất một đơn vị nhận."},
     )
     due_date = forms.DateField(label="Hạn ban hành kế hoạch thực hiện", widget=DATE_INPUT)
@@ -174,31 +200,17 @@ class SendDownForm(forms.Form):
         label="Lời nhắn", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, within: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+        field = self.fields["units"]
+        assert isinstance(field, UnitPickerField)
+        field.for_user(user, within=within, below_only=True)
 
     def clean_due_date(self) -> Any:
         due = self.cleaned_data["due_date"]
         if due < timezone.localdate():
             raise forms.ValidationError("Hạn ban hành không được ở trong quá khứ.")
         return due
-
-
-class UnitFilterForm(forms.Form):
-    """Which units to offer when sending down: a subtree, of a kind."""
-
-    root = UnitFilterField(
-        queryset=Unit.objects.none(), required=False, label="Thuộc", empty_label="Tất cả"
-    )
-    kind = forms.ChoiceField(
-        choices=[("", "Mọi loại"), *UnitKind.choices], required=False, label="Loại đơn vị"
-    )
-    direct = forms.BooleanField(required=False, label="Chỉ cấp trực thuộc")
-
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["root"].queryset = units  # type: ignore[attr-defined]
 
 
 class BoardFilterForm(forms.Form):

@@ -74,11 +74,13 @@ def build_gantt(tasks: list[Task], today: date | None = None) -> Gantt:
             s = start or first
             e = end or last
             x, w = _x(s, first, span), max(_x(e, first, span) - _x(s, first, span), 4)
-        assignments = list(getattr(task, "visible_assignments", None) or task.assignments.all())
-        statuses = {a.status(today) for a in assignments}
+        statuses = getattr(task, "status_set", None)
+        if statuses is None:
+            assignments = list(getattr(task, "visible_assignments", None) or task.assignments.all())
+            statuses = {a.status(today) for a in assignments}
         if x is None:
             css = "recurring" if task.recurrence != "none" or task.ongoing else "nodate"
-        elif assignments and statuses == {"done"}:
+        elif statuses and statuses == {"done"}:
             css = "done"
         elif "overdue" in statuses:
             css = "late"

@@ -4,7 +4,10 @@
   resolution's action list, owned by the unit that issued it. ``chain`` is the materialised path
   of the cascade ("12/45/78/"): a plan that carries out another extends its parent's chain, so
   every plan below a plan, at any depth, is one ``chain LIKE 'prefix%'`` query.
-* ``Task`` — one task of a plan, with its time frame and indicators.
+* ``Task`` — one task of a plan, with its time frame and indicators. A task may be a sub-task
+  of another (the bullets under an item), a reporting duty (``kind`` report), and may be assigned
+  collectively ("các chi, đảng bộ cơ sở", "cấp ủy cơ sở"): ``collective_role`` says that every unit
+  the plan is sent to takes part in it, in that role (see ``services.plan_sent_to_units``).
 * ``TaskAssignment`` — a unit's part in a task (lead or coordinating). Its status (chưa thực hiện /
   đang thực hiện / hoàn thành / quá hạn) is derived from the time frame and the progress reports,
   never typed by hand.
@@ -35,6 +38,8 @@ class PlanKind(models.TextChoices):
     PROGRAMME = "chuong_trinh", "Chương trình hành động"
     PROJECT = "de_an", "Đề án"
     RESOLUTION = "nghi_quyet", "Danh mục nhiệm vụ của nghị quyết"
+    CONCLUSION = "ket_luan", "Nhiệm vụ theo kết luận"
+    DIRECTIVE = "chi_thi", "Nhiệm vụ theo chỉ thị"
 
 
 DOC_TYPE_TO_KIND = {
@@ -43,6 +48,8 @@ DOC_TYPE_TO_KIND = {
     "chương trình": PlanKind.PROGRAMME,
     "đề án": PlanKind.PROJECT,
     "nghị quyết": PlanKind.RESOLUTION,
+    "kết luận": PlanKind.CONCLUSION,
+    "chỉ thị": PlanKind.DIRECTIVE,
 }
 
 
@@ -130,12 +137,35 @@ class Plan(models.Model):
         return {"unit_path": self.unit.path}
 
 
+class TaskKind(models.TextChoices):
+    TASK = "task", "Nhiệm vụ"
+    REPORT = "report", "Báo cáo"
+
+
 class Task(models.Model):
     """One task of a plan: what, who, when, and the targets to reach."""
 
     scoping = Scoping(unit_field="plan__unit")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subtasks",
+        verbose_name="thuộc nhiệm vụ",
+    )
+    kind = models.CharField("loại", max_length=10, choices=TaskKind.choices, default=TaskKind.TASK)
+    collective_role = models.CharField(
+        "giao chung cho các đơn vị nhận kế hoạch",
+        max_length=12,
+        blank=True,
+        default="",
+        choices=[("", "Không"), ("lead", "Chủ trì"), ("coordinate", "Phối hợp")],
+        help_text="Nhiệm vụ giao chung (“các chi, đảng bộ cơ sở”, “cấp ủy cơ sở”…): mọi đơn vị "
+        "được gửi kế hoạch đều nhận nhiệm vụ này với vai trò đã chọn.",
+    )
     order = models.PositiveIntegerField("thứ tự", default=0)
     section = models.CharField("mục", max_length=10, blank=True)
     label = models.CharField("số thứ tự trong văn bản", max_length=10, blank=True)
@@ -246,6 +276,11 @@ class TaskAssignment(models.Model):
         Unit, on_delete=models.PROTECT, related_name="task_assignments", verbose_name="đơn vị"
     )
     role = models.CharField("vai trò", max_length=12, choices=Role.choices, default=Role.LEAD)
+    collective = models.BooleanField(
+        "giao chung",
+        default=False,
+        help_text="Đơn vị nhận nhiệm vụ vì được gửi kế hoạch (nhiệm vụ giao chung cho các đơn vị).",
+    )
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     last_update_on = models.DateField("cập nhật lần cuối", null=True, blank=True)
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
@@ -264,25 +299,7 @@ class TaskAssignment(models.Model):
 
     def status(self, today: date | None = None) -> Status:
         """Derived from the time frame and the progress reports."""
-        today = today or timezone.localdate()
-        task = self.task
-        if task.recurrence != "none" or task.ongoing:
-            # A standing or recurring duty is done for the current period when reported in it.
-            if task.end_date and today > task.end_date:
-                return Status.DONE if self.progress >= 100 else Status.OVERDUE
-            if task.recurrence != "none":
-                start, _end = period_bounds(task.recurrence, today)
-                if self.last_update_on and self.last_update_on >= start:
-                    return Status.DONE if self.progress >= 100 else Status.IN_PROGRESS
-                return Status.NOT_STARTED
-            return Status.IN_PROGRESS if self.last_update_on else Status.NOT_STARTED
-        if self.progress >= 100:
-            return Status.DONE
-        if task.end_date and today > task.end_date:
-            return Status.OVERDUE
-        if self.progress > 0 or self.last_update_on:
-            return Status.IN_PROGRESS
-        return Status.NOT_STARTED
+        return derive_status(self.task, self.progress, self.last_update_on, today)
 
     def status_label(self) -> str:
         return self.status().label
@@ -295,6 +312,31 @@ class TaskAssignment(models.Model):
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"unit_path": self.unit.path}
+
+
+def derive_status(
+    task: Task, progress: int, last_update_on: date | None, today: date | None = None
+) -> Status:
+    """The status of a unit's part in ``task`` from its progress and last report: the rule of
+    ``TaskAssignment.status``, usable on plain rows (a page summing thousands of them)."""
+    today = today or timezone.localdate()
+    if task.recurrence != "none" or task.ongoing:
+        # A standing or recurring duty is done for the current period when reported in it.
+        if task.end_date and today > task.end_date:
+            return Status.DONE if progress >= 100 else Status.OVERDUE
+        if task.recurrence != "none":
+            start, _end = period_bounds(task.recurrence, today)
+            if last_update_on and last_update_on >= start:
+                return Status.DONE if progress >= 100 else Status.IN_PROGRESS
+            return Status.NOT_STARTED
+        return Status.IN_PROGRESS if last_update_on else Status.NOT_STARTED
+    if progress >= 100:
+        return Status.DONE
+    if task.end_date and today > task.end_date:
+        return Status.OVERDUE
+    if progress > 0 or last_update_on:
+        return Status.IN_PROGRESS
+    return Status.NOT_STARTED
 
 
 def evidence_path(instance: TaskUpdate, filename: str) -> str:
@@ -419,5 +461,6 @@ __all__ = [
     "Status",
     "Task",
     "TaskAssignment",
+    "TaskKind",
     "TaskUpdate",
 ]

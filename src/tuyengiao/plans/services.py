@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tuyengiao.notifications import events
@@ -20,15 +20,18 @@ from tuyengiao.orgs.models import Unit
 
 from .models import (
     DOC_TYPE_TO_KIND,
+    STATUS_BADGE,
     CascadeDispatch,
     CascadeRecipient,
     CascadeState,
     Plan,
     PlanKind,
     Role,
+    Status,
     Task,
     TaskAssignment,
     TaskUpdate,
+    derive_status,
 )
 from .proposals import LEAD, ProposedTask, UnitMatcher, propose_tasks
 
@@ -57,6 +60,19 @@ def kind_for_doc_type(doc_type: str | None) -> str | None:
     return DOC_TYPE_TO_KIND.get((doc_type or "").strip().lower())
 
 
+def kind_for_document(doc_type: str | None, text: str | None) -> str | None:
+    """The plan kind of a document; a news page publishing a Kết luận, Chỉ thị, Nghị quyết or
+    Kế hoạch ("Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU …") counts as that."""
+    kind = kind_for_doc_type(doc_type)
+    if kind is None and text:
+        from .proposals import published_directive
+
+        found = published_directive(text)
+        if found is not None:
+            kind = kind_for_doc_type(found[0])
+    return kind
+
+
 # --- plans and their tasks ----------------------------------------------------------------------
 
 
@@ -76,16 +92,23 @@ def proposals_for(
 
 @transaction.atomic
 def save_proposed_tasks(plan: Plan, proposals: Sequence[ProposedTask]) -> list[Task]:
-    """Create tasks (and the assignments of matched units) from reviewed proposals."""
-    tasks = []
-    start = plan.tasks.count()
-    for i, proposal in enumerate(proposals, start=1):
+    """Create tasks (their sub-tasks, and the assignments of matched units) from reviewed
+    proposals. Collective tasks are handed to the units the plan was already sent to."""
+    tasks: list[Task] = []
+    order = plan.tasks.count()
+
+    def create(proposal: ProposedTask, parent: Task | None) -> Task:
+        nonlocal order
+        order += 1
         tf = proposal.timeframe
         task = Task.objects.create(
             plan=plan,
-            order=start + i,
+            parent=parent,
+            order=order,
+            kind=proposal.kind,
+            collective_role=proposal.collective_role,
             section=proposal.section,
-            label=proposal.label or "",
+            label=(proposal.label or "")[:10],
             title=proposal.title[:1000],
             description=proposal.description,
             unit_names=[u.to_dict() for u in proposal.units],
@@ -105,21 +128,89 @@ def save_proposed_tasks(plan: Plan, proposals: Sequence[ProposedTask]) -> list[T
                     unit_id=ref.unit_id,
                     role=Role.LEAD if ref.role == LEAD else Role.COORDINATE,
                 )
+        return task
+
+    for proposal in proposals:
+        task = create(proposal, None)
         tasks.append(task)
+        for sub in proposal.subtasks:
+            tasks.append(create(sub, task))
+    hand_out_collective_tasks(plan)
     return tasks
 
 
+# --- the handoff: collective tasks become tasks of the units the plan is sent to ---------------
+
+
+def recipient_units(plan: Plan) -> QuerySet[Unit]:
+    """Every unit the plan has been sent to, in any of its dispatches."""
+    units: QuerySet[Unit] = Unit.objects.filter(cascade_inbox__dispatch__plan=plan).distinct()
+    return units
+
+
+def _hand_out(plan: Plan, unit_ids: Sequence[int]) -> list[TaskAssignment]:
+    """Assignments of the plan's collective tasks for ``unit_ids``; existing ones are kept
+    (a unit named by the task as lead keeps that role), so calling it again adds nothing."""
+    if not unit_ids:
+        return []
+    collective = list(plan.tasks.exclude(collective_role="").values_list("pk", "collective_role"))
+    if not collective:
+        return []
+    existing = set(
+        TaskAssignment.objects.filter(
+            task__in=[pk for pk, _ in collective], unit_id__in=unit_ids
+        ).values_list("task_id", "unit_id")
+    )
+    new = [
+        TaskAssignment(task_id=task_pk, unit_id=unit_id, role=role, collective=True)
+        for task_pk, role in collective
+        for unit_id in unit_ids
+        if (task_pk, unit_id) not in existing
+    ]
+    TaskAssignment.objects.bulk_create(new, ignore_conflicts=True)
+    return new
+
+
+def plan_sent_to_units(plan: Plan, units: Iterable[Unit]) -> list[TaskAssignment]:
+    """The plan has reached ``units``: each becomes assignee of every task the plan gives
+    collectively ("các chi, đảng bộ cơ sở", "cấp ủy cơ sở", "các đơn vị" …), so the tasks are in
+    its "Nhiệm vụ của đơn vị" at once, with the plan's deadlines. Idempotent.
+
+    Every way a plan reaches a unit goes through here (``send_down``, the demo); other apps may
+    hook into it (the notifications of "a plan was sent to my unit")."""
+    return _hand_out(plan, [u.pk for u in units])
+
+
+def hand_out_collective_tasks(plan: Plan) -> list[TaskAssignment]:
+    """After the task list changed: collective tasks reach every unit the plan was sent to, and
+    tasks no longer given collectively lose the collective assignments nobody reported on."""
+    TaskAssignment.objects.filter(
+        task__plan=plan,
+        collective=True,
+        task__collective_role="",
+        last_update_on__isnull=True,
+        progress=0,
+    ).delete()
+    return _hand_out(plan, list(recipient_units(plan).values_list("pk", flat=True)))
+
+
 def set_assignments(task: Task, leads: Iterable[Unit], coordinating: Iterable[Unit]) -> None:
-    """Make the task's assignments exactly these units (progress of kept units is kept)."""
+    """Make the task's named assignments exactly these units (progress of kept units is kept).
+
+    Assignments the task has because it is given collectively to the units the plan was sent
+    to are left alone, unless the unit is now named (it then keeps its progress and takes the
+    role chosen here)."""
     wanted: dict[int, str] = {u.pk: Role.COORDINATE for u in coordinating}
     wanted.update({u.pk: Role.LEAD for u in leads})
     existing = {a.unit_id: a for a in task.assignments.all()}
     for unit_id, assignment in existing.items():
         if unit_id not in wanted:
-            assignment.delete()
-        elif assignment.role != wanted[unit_id]:
+            if not assignment.collective:
+                assignment.delete()
+        elif assignment.role != wanted[unit_id] or assignment.collective:
             assignment.role = wanted[unit_id]
-            assignment.save(update_fields=["role"])
+            assignment.collective = False
+            assignment.save(update_fields=["role", "collective"])
     for unit_id, role in wanted.items():
         if unit_id not in existing:
             TaskAssignment.objects.create(task=task, unit_id=unit_id, role=role)
@@ -151,6 +242,71 @@ def record_update(
             fields.append("completed_on")
     assignment.save(update_fields=fields)
     return update
+
+
+# --- the task list with each unit's part --------------------------------------------------------
+
+
+@dataclass
+class CollectiveProgress:
+    """The parts of the units a task reached collectively, summed by status."""
+
+    total: int = 0
+    counts: dict[str, int] | None = None
+    own_assignment_id: int | None = None
+
+    def items(self) -> list[tuple[str, str, int]]:
+        """(status label, badge class, count) for the statuses present."""
+        counts = self.counts or {}
+        return [(s.label, STATUS_BADGE[s], counts[s.value]) for s in Status if counts.get(s.value)]
+
+
+def tasks_with_progress(plan: Plan, user: User, today: date | None = None) -> list[Task]:
+    """The plan's tasks, each with ``visible_assignments`` (the units it names, as far as the user
+    sees them), ``collective`` (the units it reached through the plan being sent, summed by
+    status, with the user's own part) and ``status_set`` — a constant number of queries and no
+    model per collective part, whatever the number of units reached (50 tasks × 173 units)."""
+    from tuyengiao.accounts.scoping import scoped
+
+    today = today or timezone.localdate()
+    visible = scoped(TaskAssignment, user)
+    tasks: list[Task] = list(
+        plan.tasks.prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=visible.filter(collective=False).select_related("unit"),
+                to_attr="visible_assignments",
+            )
+        ).order_by("order", "id")
+    )
+    by_id = {t.pk: t for t in tasks}
+    progress: dict[int, CollectiveProgress] = {t.pk: CollectiveProgress(counts={}) for t in tasks}
+    statuses: dict[int, set[str]] = {t.pk: set() for t in tasks}
+    # One row per task and distinct (progress, last report): most parts share (0, none), so the
+    # rows are few whatever the number of units; the status rule then runs once per row.
+    rows = (
+        visible.filter(task__plan=plan, collective=True)
+        .values_list("task_id", "progress", "last_update_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for task_id, done, last, n in rows:
+        status = derive_status(by_id[task_id], done, last, today).value
+        entry = progress[task_id]
+        entry.total += n
+        assert entry.counts is not None
+        entry.counts[status] = entry.counts.get(status, 0) + n
+        statuses[task_id].add(status)
+    if user.unit_id is not None:
+        for pk, task_id in visible.filter(
+            task__plan=plan, collective=True, unit_id=user.unit_id
+        ).values_list("pk", "task_id"):
+            progress[task_id].own_assignment_id = pk
+    for task in tasks:
+        task.collective = progress[task.pk]  # type: ignore[attr-defined]
+        named: list[TaskAssignment] = getattr(task, "visible_assignments", [])
+        task.status_set = statuses[task.pk] | {a.status(today).value for a in named}  # type: ignore[attr-defined]
+    return tasks
 
 
 # --- the cascade ----------------------------------------------------------------------------------
@@ -187,6 +343,7 @@ def send_down(
     CascadeRecipient.objects.bulk_create(
         [CascadeRecipient(dispatch=dispatch, unit=u) for u in targets]
     )
+    plan_sent_to_units(plan, targets)
     # A plan a recipient issued before the plan was sent down (already in the library) links at once.
     if plan.number_key:
         for candidate in Plan.objects.filter(

@@ -71,13 +71,11 @@ class TimeFrame:
 
 
 def _fold(text: str) -> str:
-    """Lower case, tone marks and vowel marks removed, đ→d; one char per char (no collapsing)."""
-    text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append((base or ch)[0].lower() if base else ch.lower())
-    return "".join(out)
+    """Lower case, tone marks and vowel marks removed, đ→d; one char per char (no collapsing):
+    ``vanban``'s aligned fold of the NFC text (a table look-up per word, cached)."""
+    from vanban.normalize import fold_aligned
+
+    return fold_aligned(unicodedata.normalize("NFC", text))
 
 
 _DASH = r"[-–—‐‑−]"
@@ -225,6 +223,55 @@ def _fill(tf: TimeFrame, s: str) -> None:
             tf.start = date(y, 10, 1)
             return
         tf.start, tf.end = date(y, 1, 1), date(y, 12, 31)
+
+
+# --- time phrases inside running text ------------------------------------------------------------
+
+_PHRASES = [
+    # "trước ngày 15/12/2024", "chậm nhất ngày 30/6", "hoàn thành trước 31/12/2023"
+    rf"\b(?:hoan thanh |xong )?(?:truoc|cham nhat(?: la)?|han chot)(?: ngay)? \d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{_YEAR})?",
+    rf"\b(?:trong |tu |den |truoc )?quy (?:iv|iii|ii|i|[1-4])\b\s*(?:/|{_DASH}|nam)\s*{_YEAR}",
+    rf"\b(?:trong )?6 thang (?:dau|cuoi) nam {_YEAR}",
+    rf"\b(?:trong |truoc |den |cuoi )?thang \d{{1,2}}\s*(?:/|{_DASH}|nam)\s*{_YEAR}",
+    rf"\bgiai doan\s+{_YEAR}\s*{_DASH}\s*{_YEAR}",
+    rf"\btu (?:nay|nam {_YEAR}) den (?:het )?(?:nam )?{_YEAR}",
+    rf"\bnam {_YEAR} va (?:nhung|cac) nam tiep theo",
+    rf"\b(?:trong|ca|cuoi) nam {_YEAR}(?!\s*(?:{_DASH}|den))",
+    r"\b(?:dinh ky )?(?:hang|moi) (?:nam|quy|thang)\b|\bdinh ky 6 thang(?:,? hang nam)?\b",
+]
+_PHRASE_RE = [re.compile(p) for p in _PHRASES]
+_ONGOING_START = re.compile(
+    r"^(?:[-+•*–]\s*)?(thuong xuyen|hang nam|hang quy|hang thang|dinh ky)\b"
+)
+
+
+def find_timeframe(text: str | None, *, standing: bool = False) -> str | None:
+    """The first time-frame phrase of running text, as printed ("trong năm 2023", "giai đoạn
+    2023 - 2025", "trước ngày 15/12/2024", "hằng quý"), or None.
+
+    Dates cited with a document ("Kế hoạch số 293-KH/TU, ngày 20/7/2023") are no time frame and
+    are not looked for. "Thường xuyên" (standing) counts only when ``standing`` is set (a
+    section's or document's own frame) or when a sentence starts with it."""
+    if not text:
+        return None
+    raw = " ".join(text.split())
+    folded = _fold(raw)
+    best: tuple[int, int] | None = None
+    for pattern in _PHRASE_RE:
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    if best is None:
+        m = _ONGOING_START.match(folded)
+        if m:
+            best = m.span(1)
+        elif standing:
+            m = re.search(r"\bthuong xuyen\b", folded)
+            if m:
+                best = m.span()
+    if best is None:
+        return None
+    return raw[best[0] : best[1]].strip(" ,.;:")
 
 
 # --- indicators -------------------------------------------------------------------------------

@@ -59,10 +59,19 @@ def plan_fields_from_parsed(parsed: dict[str, Any]) -> dict[str, Any]:
 
 
 def plan_fields_from_document(document: Document) -> dict[str, Any]:
-    """The plan's copy of the library document's effective metadata (corrections included)."""
-    return _plan_fields(
+    """The plan's copy of the library document's effective metadata (corrections included).
+    A news page publishing a directive gives that directive's kind and number."""
+    fields = _plan_fields(
         document.doc_type, document.number, document.title, document.date, document.issuer
     )
+    if services.kind_for_doc_type(document.doc_type) is None:
+        from .proposals import published_directive
+
+        found = published_directive(document.text or "")
+        if found is not None:
+            fields["kind"] = services.kind_for_doc_type(found[0]) or PlanKind.PLAN
+            fields["number"] = fields["number"] or _usable_number(found[1])[:80]
+    return fields
 
 
 def store_in_library(

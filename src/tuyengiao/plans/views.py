@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
@@ -24,7 +25,6 @@ from tuyengiao.accounts.scoping import (
     is_system_admin,
     require,
     scoped,
-    visible_units,
 )
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 from tuyengiao.documents.reading import UploadError
@@ -33,18 +33,20 @@ from tuyengiao.documents.review import format_check
 from . import services
 from .drafting import DRAFTS, DraftTask, ParentPlan, draft_filename, draft_kinds, letterhead_for
 from .forms import (
+    BaseTaskFormSet,
     BoardFilterForm,
     MyTasksFilterForm,
     PlanForm,
     SendDownForm,
     TaskFormSet,
     TaskUpdateForm,
-    UnitFilterForm,
     UploadSignedPlanForm,
 )
 from .gantt import build_gantt
-from .models import CascadeRecipient, CascadeState, Plan, Task, TaskAssignment, TaskUpdate
+from .models import CascadeRecipient, CascadeState, Plan, TaskAssignment, TaskUpdate
 from .uploads import create_plan_from_document, create_plan_from_upload
+
+TASKS_PER_PAGE = 10
 
 
 def own_plans(request: AuthenticatedHttpRequest, action: Action = Action.VIEW) -> QuerySet[Plan]:
@@ -129,7 +131,15 @@ def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "plans/plan_form.html", {"form": form})
 
 
-PLAN_DOC_TYPES = ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Nghị quyết"]
+PLAN_DOC_TYPES = [
+    "Kế hoạch",
+    "Chương trình hành động",
+    "Chương trình",
+    "Đề án",
+    "Nghị quyết",
+    "Kết luận",
+    "Chỉ thị",
+]
 
 
 def library_plans_without_tasks(request: AuthenticatedHttpRequest) -> list[Any]:
@@ -139,11 +149,15 @@ def library_plans_without_tasks(request: AuthenticatedHttpRequest) -> list[Any]:
     unit = request.user.unit
     if unit is None or not can(request.user, Action.CHANGE, unit):
         return []
-    return list(
+    candidates = (
         scoped(Document, request.user, Action.CHANGE)
-        .filter(unit=unit, doc_type__in=PLAN_DOC_TYPES, plan__isnull=True)
-        .order_by("-date", "-id")[:10]
+        .filter(unit=unit, doc_type__in=[*PLAN_DOC_TYPES, "Tin bài"], plan__isnull=True)
+        .order_by("-date", "-id")[:40]
     )
+    # A news page counts when it publishes a directive (a conclusion as a web article).
+    return [d for d in candidates if services.kind_for_document(d.doc_type, d.text) is not None][
+        :10
+    ]
 
 
 @login_required
@@ -155,9 +169,11 @@ def plan_from_document(request: AuthenticatedHttpRequest, document_pk: int) -> H
     existing = Plan.objects.filter(document=document).first()
     if existing is not None:
         return redirect("plans:plan_detail", plan_pk=existing.pk)
-    if services.kind_for_doc_type(document.doc_type) is None:
+    if services.kind_for_document(document.doc_type, document.text) is None:
         messages.error(
-            request, f"Văn bản “{document}” không phải kế hoạch, chương trình hay đề án."
+            request,
+            f"Văn bản “{document}” không phải kế hoạch, chương trình, đề án, nghị quyết, "
+            "kết luận hay chỉ thị.",
         )
         return redirect("plans:plan_list")
     if request.method == "POST":
@@ -170,14 +186,6 @@ def plan_from_document(request: AuthenticatedHttpRequest, document_pk: int) -> H
     return render(request, "plans/plan_from_document.html", {"document": document})
 
 
-def _tasks_with_assignments(plan: Plan) -> list[Task]:
-    return list(
-        plan.tasks.prefetch_related(
-            Prefetch("assignments", queryset=TaskAssignment.objects.select_related("unit", "task"))
-        )
-    )
-
-
 @login_required
 def plan_detail(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
@@ -185,13 +193,9 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse
         request.user,
         pk=plan_pk,
     )
-    tasks = _tasks_with_assignments(plan)
     today = timezone.localdate()
     can_change = can(request.user, Action.CHANGE, plan)
-    for task in tasks:
-        # A unit below the issuer sees its own part of each task, not its siblings'.
-        visible = [a for a in task.assignments.all() if can(request.user, Action.VIEW, a)]
-        task.visible_assignments = visible  # type: ignore[attr-defined]
+    tasks = services.tasks_with_progress(plan, request.user, today)
     summary = services.board_summary(plan, today) if can_change else None
     context = {
         "plan": plan,
@@ -215,12 +219,21 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit"), request.user, Action.CHANGE, pk=plan_pk
     )
-    units = visible_units(request.user).order_by("path")
-    queryset = plan.tasks.prefetch_related("assignments").order_by("order", "id")
+    # Ten tasks a page (a plan with its sub-tasks easily has fifty): the page stays light.
+    ids = list(plan.tasks.order_by("order", "id").values_list("pk", flat=True))
+    page = Paginator(ids, TASKS_PER_PAGE).get_page(request.GET.get("trang"))
+    # Only the units each task names: the units it reached collectively are not edited here.
+    queryset = (
+        plan.tasks.filter(pk__in=list(page.object_list))
+        .prefetch_related(
+            Prefetch("assignments", queryset=TaskAssignment.objects.filter(collective=False))
+        )
+        .order_by("order", "id")
+    )
     formset = TaskFormSet(
         request.POST if request.method == "POST" else None,
         queryset=queryset,
-        units=units,
+        user=request.user,
         prefix="t",
     )
     if request.method == "POST" and formset.is_valid():
@@ -242,9 +255,22 @@ def plan_tasks(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
                     form.cleaned_data.get("leads") or [],
                     form.cleaned_data.get("coordinating") or [],
                 )
+            services.hand_out_collective_tasks(plan)
+        if page.has_next():
+            messages.success(
+                request, f"Đã lưu trang {page.number}/{page.paginator.num_pages} của danh sách."
+            )
+            return redirect(
+                f"{reverse('plans:plan_tasks', kwargs={'plan_pk': plan.pk})}"
+                f"?trang={page.next_page_number()}"
+            )
         messages.success(request, "Đã lưu danh sách nhiệm vụ.")
         return redirect("plans:plan_detail", plan_pk=plan.pk)
-    return render(request, "plans/plan_tasks.html", {"plan": plan, "formset": formset})
+    assert isinstance(formset, BaseTaskFormSet)
+    formset.prime_pickers()
+    return render(
+        request, "plans/plan_tasks.html", {"plan": plan, "formset": formset, "page": page}
+    )
 
 
 @login_required
@@ -253,30 +279,14 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_for_user(
         Plan.objects.select_related("unit", "document"), request.user, Action.CHANGE, pk=plan_pk
     )
-    below = (
-        visible_units(request.user)
-        .filter(path__startswith=plan.unit.path)
-        .exclude(pk=plan.unit_id)
-        .order_by("path")
+    already = list(
+        CascadeRecipient.objects.filter(dispatch__plan=plan)
+        .select_related("unit")
+        .order_by("unit__path")
     )
-    filters = UnitFilterForm(request.GET or None, units=below)
-    offered = below
-    if filters.is_valid():
-        root = filters.cleaned_data.get("root")
-        if root is not None:
-            offered = offered.filter(path__startswith=root.path)
-            if filters.cleaned_data.get("direct"):
-                offered = offered.filter(depth=root.depth + 1)
-        elif filters.cleaned_data.get("direct"):
-            offered = offered.filter(depth=plan.unit.depth + 1)
-        if kind := filters.cleaned_data.get("kind"):
-            offered = offered.filter(kind=kind)
-    elif filters.is_bound:
-        offered = offered.none()
-    already = set(
-        CascadeRecipient.objects.filter(dispatch__plan=plan).values_list("unit_id", flat=True)
+    form = SendDownForm(
+        request.POST if request.method == "POST" else None, user=request.user, within=plan.unit
     )
-    form = SendDownForm(request.POST if request.method == "POST" else None, units=below)
     if request.method == "POST" and form.is_valid():
         try:
             dispatch = services.send_down(
@@ -294,7 +304,6 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
                 request, f"Đã gửi kế hoạch xuống {dispatch.recipients.count()} đơn vị."
             )
             return redirect("plans:plan_board", plan_pk=plan.pk)
-    offered_list = list(offered[:500])
     return render(
         request,
         "plans/plan_send.html",
@@ -302,11 +311,7 @@ def plan_send(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
             "plan": plan,
             "check": format_check(plan.document.parsed) if plan.document else None,
             "form": form,
-            "filters": filters,
-            "offered": offered_list,
             "already": already,
-            "checked": {str(v) for v in (form["units"].value() or [])},
-            "truncated": len(offered_list) == 500,
         },
     )
 
@@ -567,6 +572,7 @@ def assignment_detail(request: AuthenticatedHttpRequest, assignment_pk: int) -> 
             "deadline": assignment.deadline(),
             "updates": assignment.updates.select_related("created_by"),
             "others": [o for o in others if can(request.user, Action.VIEW, o)],
+            "subtasks": assignment.task.subtasks.order_by("order", "id"),
             "form": form,
             "can_change": can(request.user, Action.CHANGE, assignment),
             "plan_visible": can(request.user, Action.VIEW, assignment.task.plan),

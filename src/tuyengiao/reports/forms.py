@@ -13,6 +13,7 @@ from tuyengiao.core import uploads
 from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.core.widgets import Select
 from tuyengiao.orgs.models import Unit, UnitKind
+from tuyengiao.orgs.picker import UnitPickerField
 
 from .models import STUDY_SOURCES, Indicator, IndicatorKind, ReportType, Section
 
@@ -121,11 +122,6 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-class UnitChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
-        return f"{'— ' * max(obj.depth - 2, 0)}{obj.name}"
-
-
 class SendForm(forms.Form):
     mode = forms.ChoiceField(
         label="Gửi cho",
@@ -139,18 +135,23 @@ class SendForm(forms.Form):
         required=False,
         widget=Select,
     )
-    units = UnitChoiceField(
-        label="Đơn vị (khi chọn từng đơn vị)",
-        queryset=Unit.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    units = UnitPickerField(label="Đơn vị (khi chọn từng đơn vị)", required=False)
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[Unit],
+        user: Any = None,
+        within: Unit | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         f = self.fields["units"]
-        assert isinstance(f, forms.ModelMultipleChoiceField)
-        f.queryset = units
+        assert isinstance(f, UnitPickerField)
+        if user is not None:
+            f.for_user(user, within=within, below_only=True, queryset=units)
+        else:
+            f.queryset = units
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -14,6 +14,7 @@ from tuyengiao.accounts.models import User
 from tuyengiao.core import uploads
 from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Person, Unit
+from tuyengiao.orgs.picker import UnitPickerField
 
 from .models import (
     ExemptionCategory,
@@ -31,10 +32,8 @@ DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
 class RoundForm(forms.ModelForm):
-    covered_units = forms.ModelMultipleChoiceField(
-        queryset=Unit.objects.none(),
+    covered_units = UnitPickerField(
         label="Đơn vị thực hiện (gồm cả cấp dưới)",
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Hãy chọn ít nhất một đơn vị thực hiện."},
     )
 
@@ -53,9 +52,19 @@ class RoundForm(forms.ModelForm):
         widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
 
     def __init__(
-        self, *args: Any, units: QuerySet[Unit], documents: QuerySet[Any], **kwargs: Any
+        self,
+        *args: Any,
+        units: QuerySet[Unit],
+        documents: QuerySet[Any],
+        user: Any = None,
+        within: Unit | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        covered = self.fields["covered_units"]
+        assert isinstance(covered, UnitPickerField)
+        if user is not None:
+            covered.for_user(user, within=within, below_only=True, queryset=units)
         self.fields["document"].queryset = documents  # type: ignore[attr-defined]
         self.fields["document"].help_text = "Văn bản được học tập, chọn trong thư viện (nếu đã có)."
         self.fields["covered_units"].queryset = units  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from tuyengiao.accounts.models import User
 from tuyengiao.documents import services
 from tuyengiao.documents.tests.test_upload import SAMPLE
 from tuyengiao.plans.testing import make_plan
-from tuyengiao.testing import Tree, login
+from tuyengiao.testing import Tree, login, pick_units
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,17 +59,17 @@ def test_review_page_inline_script_and_style_run(
     assert _violations(page, console) == []
 
 
-def test_plan_send_select_all_without_inline_handler(
+def test_unit_picker_without_inline_handler(
     browser_page: Any, live_server: Any, tree: Tree, users: dict[str, User]
 ) -> None:
+    """The unit picker (htmx results, chips added by its script) under the CSP."""
     page = browser_page
     console = _watch(page)
     plan = make_plan(tree.base1)
     login(page, live_server, users["coso1"], next_path=reverse("plans:plan_send", args=[plan.pk]))
-    page.check("input[data-check-all=units]")
-    boxes = page.locator("input[name=units]:not(:disabled)")
-    assert boxes.count() >= 1
-    assert all(boxes.nth(i).is_checked() for i in range(boxes.count()))
-    page.uncheck("input[data-check-all=units]")
-    assert not any(boxes.nth(i).is_checked() for i in range(boxes.count()))
+    pick_units(page, "units", [("van phong", tree.cell1.name)])
+    assert page.locator('.picker-chosen input[name="units"]').count() == 1
+    # Unticking a chip takes the unit out again.
+    page.click('.picker-chosen input[name="units"]')
+    page.wait_for_selector('.picker-chosen input[name="units"]', state="detached")
     assert _violations(page, console) == []

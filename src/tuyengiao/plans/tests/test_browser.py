@@ -16,7 +16,7 @@ from tuyengiao.accounts.models import Role as UserRole
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.plans.drafting import fill_number
 from tuyengiao.plans.models import CascadeDispatch, Plan, Task
-from tuyengiao.testing import docs_screenshot, login, make_tree, make_user
+from tuyengiao.testing import docs_screenshot, login, make_tree, make_user, pick_units
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -74,9 +74,16 @@ def test_cascade_in_the_browser(
     base = live_server.url
     bloc_page = browser_page
     login(bloc_page, live_server, khoi)
-    bloc_page.goto(f"{base}/ke-hoach/{plan.pk}/gui-xuong/?kind={UnitKind.BASE_ORGANISATION}")
-    for unit in (tree.base1, tree.base2, base3):
-        bloc_page.check(f'input[name="units"][value="{unit.pk}"]')
+    bloc_page.goto(f"{base}/ke-hoach/{plan.pk}/gui-xuong/")
+    pick_units(
+        bloc_page,
+        "units",
+        [
+            ("thong tin va truyen", tree.base1.name),
+            ("dang bo so y te", tree.base2.name),
+            ("giao duc", base3.name),
+        ],
+    )
     due = timezone.localdate() + timedelta(days=7)
     bloc_page.fill('input[name="due_date"]', due.isoformat())
     docs_screenshot(bloc_page, "ke-hoach-gui-xuong")
@@ -129,3 +136,66 @@ def test_cascade_in_the_browser(
     )
     assert overdue_units == sorted([tree.base2.name, base3.name])
     docs_screenshot(bloc_page, "ke-hoach-theo-doi-qua-han")
+
+
+FIXTURES = Path(__file__).resolve().parents[4] / "tests" / "vanban" / "fixtures"
+
+
+def test_a_real_plan_reaches_the_units_it_is_sent_to(
+    browser_page: Any, second_page: Any, live_server: Any
+) -> None:
+    """The loop as officers live it: the bloc's officer uploads a real plan (Kế hoạch
+    120-KH/TĐTN-TG, a provincial Youth Union plan of the parser's fixtures), accepts the proposed
+    tasks, sends it to three base organisations through the tree picker; coso1 finds the tasks
+    in "Nhiệm vụ của đơn vị" at once, with the plan's deadlines."""
+    pytest.importorskip("vanban")
+    real_plan = FIXTURES / "kh-tinh-doan.txt"
+    tree = make_tree()
+    base3 = Unit.objects.add_child(
+        tree.bloc,
+        dict(
+            kind=UnitKind.BASE_ORGANISATION,
+            code="DB-SGD",
+            name="Đảng bộ Sở Giáo dục và Đào tạo",
+            short_name="ĐU",
+        ),
+    )
+    khoi = make_user("khoi", tree.bloc, UserRole.UNIT_ADMIN)
+    coso1 = make_user("coso1", tree.base1, UserRole.OFFICER)
+    base = live_server.url
+
+    page = browser_page
+    login(page, live_server, khoi, next_path="/ke-hoach/moi/")
+    page.set_input_files('input[name="file"]', str(real_plan))
+    page.click("text=Lưu và đề xuất nhiệm vụ")
+    page.wait_for_url("**/nhiem-vu/**")
+    assert "Tổ chức các hoạt động tình nguyện vì cộng đồng" in page.content()
+    docs_screenshot(page, "ke-hoach-ra-soat-nhiem-vu")
+    page.click("form button[type=submit] >> nth=-1")  # accept the proposals as they are
+    page.wait_for_url("**/ke-hoach/*/")
+    plan = Plan.objects.get(unit=tree.bloc)
+    assert plan.tasks.exclude(collective_role="").exists()
+
+    page.goto(f"{base}/ke-hoach/{plan.pk}/gui-xuong/")
+    pick_units(
+        page,
+        "units",
+        [
+            ("so thong tin", tree.base1.name),
+            ("so y te", tree.base2.name),
+            ("giao duc dao tao", base3.name),
+        ],
+    )
+    due = timezone.localdate() + timedelta(days=14)
+    page.fill('input[name="due_date"]', due.isoformat())
+    docs_screenshot(page, "ke-hoach-chon-don-vi")
+    page.click("text=Gửi xuống >> nth=-1")
+    page.wait_for_url(f"**/ke-hoach/{plan.pk}/theo-doi/")
+    assert page.inner_text("#n-total") == "3"
+
+    unit_page = second_page
+    login(unit_page, live_server, coso1, next_path="/ke-hoach/nhiem-vu-cua-toi/")
+    inbox = unit_page.content()
+    for task in plan.tasks.exclude(collective_role="").filter(parent=None):
+        assert task.title[:60] in inbox, task.title
+    docs_screenshot(unit_page, "ke-hoach-nhiem-vu-cua-don-vi")

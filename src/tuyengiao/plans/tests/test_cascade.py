@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -211,9 +212,19 @@ def test_send_form_filters_by_kind_and_rejects_past_due(tree: Any, client_as: An
     plan = bloc_plan(tree)
     client = client_as("khoi")
     url = reverse("plans:plan_send", kwargs={"plan_pk": plan.pk})
-    page = client.get(url, {"kind": UnitKind.CELL}).content.decode()
-    assert f'name="units" value="{tree.cell1.pk}"' in page
-    assert f'name="units" value="{tree.base2.pk}"' not in page
+    page = client.get(url).content.decode()
+    assert 'class="unit-picker"' in page and 'data-name="units"' in page
+    # The picker offers the units below the bloc; "chỉ chi bộ" narrows them to cells.
+    scope = re.search(r"&quot;s&quot;: &quot;([^&]+)&quot;", page)
+    assert scope is not None
+    cells = client.get(
+        reverse("orgs:unit_picker"), {"s": scope.group(1), "ten": "units", "pham-vi": "chi-bo"}
+    ).content.decode()
+    assert f'data-pk="{tree.cell1.pk}"' in cells and f'data-pk="{tree.base2.pk}"' not in cells
+    outside = client.post(
+        url, {"units": [tree.department.pk], "due_date": "2099-01-01"}
+    ).content.decode()
+    assert "không thuộc phạm vi" in outside
     bad = client.post(url, {"units": [tree.base1.pk], "due_date": "2000-01-01"})
     assert "Hạn ban hành không được ở trong quá khứ." in bad.content.decode()
     ok = client.post(

@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 
-from tuyengiao.plans.proposals import COORDINATE, LEAD, UnitMatcher, propose_tasks, unit_role
+from tuyengiao.plans.proposals import (
+    COORDINATE,
+    LEAD,
+    REPORT,
+    UnitMatcher,
+    propose_tasks,
+    unit_role,
+)
 from tuyengiao.plans.timeframes import _fold
 
 CORPUS = Path(__file__).resolve().parents[5] / "shared" / "corpus" / "dev"
@@ -52,15 +59,28 @@ def expected_tasks(truth: dict[str, Any]) -> dict[tuple[str, str | None], dict[s
 
 def _check(tasks: list[Any], truth: dict[str, Any]) -> None:
     expected = expected_tasks(truth)
-    got = {t.key: t for t in tasks}
+    # (numbered paragraphs of a document without sections are checked in test_proposals_seeds)
+    got = {t.key: t for t in tasks if t.kind != REPORT and t.section}
     assert set(got) == set(expected), truth["source"]
     assert [t.order for t in tasks] == list(range(1, len(tasks) + 1))
     for key, exp in expected.items():
         task = got[key]
-        if exp["title"] is not None:
-            assert _norm(task.title) == _norm(exp["title"]), key
-        assert {_norm(u.name) for u in task.units} == exp["units"], key
-        assert _norm(task.timeframe.raw) == _norm(exp["period"]), key
+        # An item whose heading only names its assignee is proposed as that unit's duties.
+        bare = (
+            _norm(exp["title"] or "") in exp["units"]
+            or ":" in (exp["title"] or "")
+            or _fold(exp["title"] or "").startswith("doi voi ")
+        )
+        if exp["title"] is not None and not bare:
+            # A heading cut by a page break ("… quy định về trách" / "nhiệm nêu gương …") is
+            # proposed whole.
+            assert _norm(task.title) == _norm(exp["title"]) or (
+                _norm(task.title).startswith(_norm(exp["title"]) + " ")
+                and not re.search(r"[.;:!?]$", exp["title"])
+            ), key
+        assert {_norm(u.name) for u in task.named_units} == exp["units"], key
+        if exp["period"]:
+            assert _norm(task.timeframe.raw) == _norm(exp["period"]), key
         if exp["period"]:
             years = [int(y) for y in re.findall(r"(?:19|20)\d\d", exp["period"])]
             if years:
@@ -104,7 +124,7 @@ def test_corpus_plan_through_vanban(json_path: Path) -> None:
     ]:
         pytest.skip("vanban's items differ from the ground truth for this file")
     tasks = propose_tasks(parsed, text)
-    assert {t.key for t in tasks} == set(expected_tasks(truth))
+    assert {t.key for t in tasks if t.kind != REPORT and t.section} == set(expected_tasks(truth))
 
 
 def test_roles_from_the_wording() -> None:
@@ -129,6 +149,7 @@ def test_period_line_and_indicators_in_item_text() -> None:
         "- Thời gian thực hiện: Quý II/2024\nIII. TỔ CHỨC THỰC HIỆN\nCác chi bộ thực hiện.\n"
     )
     (task,) = propose_tasks(parsed, text)
+    assert task.collective_role == LEAD  # "Các chi bộ thực hiện": the units the plan reaches
     assert task.timeframe.raw == "Quý II/2024" and task.timeframe.end is not None
     assert task.timeframe.end.isoformat() == "2024-06-30"
     (ind,) = task.indicators
@@ -160,6 +181,7 @@ def test_units_matched_by_folded_name_or_short_name(tree: Any) -> None:
     }
     (task,) = propose_tasks(parsed, None, matcher)
     lead, coord = task.units
+    assert task.collective_role == ""
     assert (lead.unit_id, lead.role) == (tree.base2.pk, LEAD)
     assert (coord.unit_id, coord.name, coord.role) == (None, "Ban Dân vận", COORDINATE)
     assert task.timeframe.recurrence == "yearly"

@@ -46,7 +46,10 @@ def type_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.error(request, "Tài khoản chưa gắn với đơn vị nên không thể tạo loại báo cáo.")
         return redirect("reports:type_list")
     require(request.user, Action.CHANGE, unit)
-    form = ReportTypeForm(request.POST or None, plans=plans_for(request))
+    # A plan's reporting duty ("báo cáo kết quả về … trước ngày …", proposed by the plans app)
+    # opens this form with its title and plan filled in: ?tieu-de=…&ke-hoach=<plan id>.
+    initial = {"title": request.GET.get("tieu-de", "")[:255], "plan": request.GET.get("ke-hoach")}
+    form = ReportTypeForm(request.POST or None, plans=plans_for(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         rt = form.save(commit=False)
         rt.unit = unit
@@ -195,6 +198,8 @@ def type_send(request: AuthenticatedHttpRequest, report_type_pk: int) -> HttpRes
     form = SendForm(
         request.POST or None,
         units=candidates,
+        user=request.user,
+        within=rt.unit,
         initial={"units": list(current), "mode": "pick" if current else "kind"},
     )
     if request.method == "POST" and form.is_valid():

@@ -63,15 +63,15 @@ def round_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.error(request, "Tài khoản chưa gắn với đơn vị nên không thể mở đợt học tập.")
         return redirect("study:round_list")
     require(request.user, Action.CHANGE, unit)
-    units = Unit.objects.filter(
-        path__startswith=unit.path, depth__gt=unit.depth, depth__lte=unit.depth + 2
-    ).order_by("path")
+    units = Unit.objects.filter(path__startswith=unit.path, depth__gt=unit.depth).order_by("path")
     from tuyengiao.documents.models import Document
 
     form = RoundForm(
         request.POST or None,
         units=units,
         documents=scoped(Document, request.user).order_by("-id"),
+        user=request.user,
+        within=unit,
         initial={"covered_units": units.filter(depth=unit.depth + 1)},
     )
     if request.method == "POST" and form.is_valid():
