@@ -337,8 +337,12 @@ RECIPIENT_SEPARATOR_RE = re.compile(r"(?<=[;,])[ \t]+[-+•][ \t]+(?=\S)")
 # (?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.): the alternatives
 # grouped by their first letter (order kept), the lookbehind after it, so the regex engine
 # skips to T, K, Q.
+#
+# A mark without a closing "." or "/" ends at a word boundary: "KTN" in "Lưu: VT, KTN (3)" is a
+# unit's code, not "KT"; "KT/" (with a slash) is a form met in e-office output.
 ON_BEHALF_RE = re.compile(
-    r"(T(?<![\w/.]T)(?:/M|\.M\.?|M\.?|L\.|/L|UQ\.?)|K(?<![\w/.]K)(?:/T|\.T\.?|T\.?)|Q(?<![\w/.]Q)\.)"
+    r"(T(?<![\w/.]T)(?:/M|\.M\.?|M\.?|L\.|/L|UQ\.?)|K(?<![\w/.]K)(?:/T|\.T\.?|T[./]?)|Q(?<![\w/.]Q)\.)"
+    r"(?:(?<=[./])|(?![^\W\d_]))"
     rf"[ \t]*([{CAPITALS}][^\n]{{0,100}})"
 )
 # A word of a signer's title: "bí thư", "giám đốc", "chánh văn phòng", "ủy viên".
@@ -374,6 +378,8 @@ SIGNER_TITLE_WORD_RE = re.compile(
     )
     + r")\b"
 )
+# The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
+DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in
 # "t/m ban thuong vu pho bi thu".
 TITLE_AT_END_RE = re.compile(

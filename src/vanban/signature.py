@@ -18,6 +18,7 @@ from vanban.normalize import fold_aligned
 from vanban.patterns import (
     BULLET_RE,
     CAPS_AT_END_RE,
+    DEPUTY_RE,
     NOI_NHAN_LINES,
     ON_BEHALF_RE,
     PERSON_NAME_RE,
@@ -126,6 +127,10 @@ class SignatureParser(ParserState):
             found = ON_BEHALF_RE.search(line.text)
             if not found:
                 continue
+            if BULLET_RE.match(line.text) and not line.text[: found.start()].endswith(("  ", "\t")):
+                # a recipient line ("- Lưu: VT, KT TH, QHQT;"): an authority mark on it counts
+                # only in the signature column beside it, after a column gap
+                continue
             words = []
             for word in found.group(2).split():
                 if not is_caps(word, 1) and word not in ("-", "&"):
@@ -138,12 +143,25 @@ class SignatureParser(ParserState):
             title_inline = None
             fbody = fold_aligned(body.lower())
             split = TITLE_AT_END_RE.search(fbody)
-            if split and split.start() > 0 and not found.group(1).upper().startswith(("K", "Q")):
+            mark = found.group(1).upper()
+            if split and split.start() > 0 and not mark.startswith(("K", "Q")):
                 title_inline = body[split.start() :].strip()
                 body = body[: split.start()].strip()
+            elif mark.startswith("K"):
+                # KT. signs for the head: the signer is a deputy, "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG"
+                deputy = DEPUTY_RE.search(fbody)
+                if deputy and deputy.start() > 0:
+                    title_inline = body[deputy.start() :].strip()
+                    body = body[: deputy.start()].strip()
+            first_index = index
+            if title_inline is None:
+                body, index = self._wrapped_authority(tail, index, body)
             doc.on_behalf = field_value(found.group(1) + " " + body)
             begin = line.cstart + found.start()
-            self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
+            if index != first_index:
+                self.spans["on_behalf"] = (begin, tail[index].cend)
+            else:
+                self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
             if title_inline:
                 doc.signer_title = title_inline
                 title_index = index
@@ -169,6 +187,25 @@ class SignatureParser(ParserState):
                     break
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
+
+    def _wrapped_authority(self, tail: list[Line], index: int, body: str) -> tuple[str, int]:
+        """An authority line wrapped over two lines, "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH":
+        the next capitals line names no office and a title line follows it, so it continues the
+        body's name (a title line always names an office: "CHÁNH VĂN PHÒNG", "PHÓ CHỦ TỊCH")."""
+        following = [i for i in range(index + 1, min(len(tail), index + 8)) if tail[i].text]
+        if len(following) < 2:
+            return body, index
+        nxt, after = tail[following[0]], tail[following[1]]
+        if (
+            is_caps(nxt.text)
+            and len(nxt.text.split()) <= 6
+            and not ON_BEHALF_RE.match(nxt.text)
+            and not SIGNER_TITLE_WORD_RE.search(nxt.folded.lower())
+            and is_caps(after.text)
+            and SIGNER_TITLE_WORD_RE.search(after.folded.lower())
+        ):
+            return body + " " + field_value(nxt.text), following[0]
+        return body, index
 
     def _signer_title(self, tail: list[Line], index: int) -> int | None:
         for line in tail[index : index + 4]:
@@ -197,12 +234,15 @@ class SignatureParser(ParserState):
         return None
 
     def _signer_name(self, tail: list[Line], index: int) -> None:
-        for line in tail[index : index + 10]:
-            if (
-                not line.text
-                or SIGNED_MARK_RE.match(line.folded.strip())
-                or SEPARATOR_LINE_RE.match(line.text)
-            ):
+        # blank lines (the space left for the signature and seal) do not count
+        seen = 0
+        for line in tail[index:]:
+            if not line.text.strip():
+                continue
+            seen += 1
+            if seen > 10:
+                return
+            if SIGNED_MARK_RE.match(line.folded.strip()) or SEPARATOR_LINE_RE.match(line.text):
                 continue
             if BULLET_RE.match(line.text) or NOI_NHAN_LINES[0].match(line.folded):
                 continue
