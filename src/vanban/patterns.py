@@ -378,6 +378,13 @@ SIGNER_TITLE_WORD_RE = re.compile(
     )
     + r")\b"
 )
+# The time of an e-signature stamp, last lines of a text signed in an e-office system:
+# "28-11-2025 16:29:44 +07:00", "28/11/2025 16:29"; groups day, month, year.
+STAMP_TIME_RE = re.compile(
+    r"^[ \t]*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ \tT]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC))?[ \t]*$",
+    re.MULTILINE,
+)
 # The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
 DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in

@@ -3,6 +3,9 @@ authority line "T/M ...", "KT. ...", the signer's title and name)."""
 
 from __future__ import annotations
 
+import re
+
+from vanban.citations import make_date
 from vanban.lines import (
     Line,
     LineMatch,
@@ -26,6 +29,7 @@ from vanban.patterns import (
     SEPARATOR_LINE_RE,
     SIGNED_MARK_RE,
     SIGNER_TITLE_WORD_RE,
+    STAMP_TIME_RE,
     TITLE_AT_END_RE,
 )
 from vanban.state import TAIL_LINES, ParserState
@@ -50,6 +54,35 @@ class SignatureParser(ParserState):
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
         self._signature(tail)
+        self._stamp(start)
+
+    def _stamp(self, start: int) -> None:
+        """An e-signature stamp ends the text: the signing body's name and the signing time
+        ("ĐẢNG UỶ XÃ …" / "28-11-2025 16:29:44 +07:00"). The signing system fills in the day
+        (and the number) the text left blank ("ngày   tháng 11 năm 2025", "Số -TB/ĐU"), so a
+        document without a full date takes the stamp's, when the month and year it prints, if
+        any, agree. The fields so taken are listed in ``from_signature``."""
+        doc = self.doc
+        if doc.date is not None or doc.doc_type == "Tin bài":
+            return
+        found = None
+        for match in STAMP_TIME_RE.finditer(self.text, start):
+            found = match
+        if found is None or self.text[found.end() :].strip():
+            return  # the stamp is the last thing in the text
+        date = make_date(*found.groups())
+        if date is None:
+            return
+        raw = fold_aligned((doc.date_raw or "").lower())
+        month = re.search(r"thang[ \t]+(\d{1,2})", raw)
+        year = re.search(r"nam[ \t]+(\d{4})", raw)
+        if (month and int(month.group(1)) != int(date[5:7])) or (
+            year and year.group(1) != date[:4]
+        ):
+            return
+        doc.date = date
+        doc.from_signature.append("date")
+        self.spans["date"] = (found.start(1), found.end(3))
 
     def _recipients(self, match: LineMatch) -> None:
         text = self.text
@@ -75,6 +108,10 @@ class SignatureParser(ParserState):
                 line.text
             ):
                 start = line.cstart
+            elif is_caps(line.text) and len(line.text.split()) <= 8:
+                # the two-column footer flattened: "T/M BAN THƯỜNG VỤ" or "PHÓ BÍ THƯ" of the
+                # signature column between "Nơi nhận:" and the recipients, or among them
+                continue
             else:
                 break
             value = None
