@@ -11,6 +11,7 @@ from vanban.normalize import clean_symbol, fold_aligned
 from vanban.patterns import (
     BODY_START_RE,
     BULLET_RE,
+    DATE_AT_END_RE,
     HEADER_DATE_RE,
     HEADER_PIECE_RE,
     HEADER_TYPES,
@@ -115,11 +116,30 @@ class HeaderParser(ParserState):
         else:
             self.is_article = True
             doc.doc_type = "Tin bài"
-            first = next((ln for ln in lines if ln.text), None)
+            filled = [ln for ln in lines[:12] if ln.text]
+            first = filled[0] if filled else None
+            if (
+                first is not None
+                and len(filled) > 2
+                and len(first.text.split()) <= 4
+                and not NUMERIC_DATE_RE.search(first.text)
+                and len(filled[1].text.split()) > len(first.text.split())
+                and not NUMERIC_DATE_RE.search(filled[1].text[:12])
+            ):
+                # a site's section name ("Tuyên truyền", "ĐẠI HỘI ĐẢNG CÁC CẤP") above the
+                # headline: the headline is the longer line that follows
+                first = filled[1]
             if first is not None:
                 title_parts = [first]
+                glued = DATE_AT_END_RE.search(first.text)
+                if glued and glued.start() > 0:
+                    # a date glued to the headline: "Tên bài03/03/2023 17:11"
+                    cut = first.cstart + glued.start()
+                    title_parts = [
+                        Line(first.start, cut, text[first.cstart : cut], first.cstart, cut)
+                    ]
                 body_start = first.end + 1
-                self._article_date(lines)
+                self._article_date(lines if not glued else [first, first])
         if title_parts:
             doc.title = field_value(" ".join(p.text for p in title_parts))
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)

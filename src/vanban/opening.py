@@ -59,6 +59,25 @@ class OpeningParser(ParserState):
             )
 
     def _opening(self) -> None:
+        doc = self.doc
+        paragraphs = self._implements()
+        for paragraph in paragraphs:
+            if self._issuer_from(paragraph):
+                break
+        header = self.header_issuer
+        if doc.issuer is not None and header is not None:
+            # the sentence's short form of the header's body ("Ủy ban nhân dân huyện" for
+            # "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ"): the full name is kept
+            short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
+            if len(full) > len(short) and full.startswith(short + " "):
+                doc.issuer = None
+        if doc.issuer is None and header is not None:
+            doc.issuer = header[0]
+            self.spans["issuer"] = header[1]
+
+    def _implements(self) -> list[Line]:
+        """The documents the opening "Thực hiện …" sentence carries out (a news item's body
+        opens the same way); returns the first paragraphs, where the issuer is named."""
         text, doc = self.text, self.doc
         first_section = doc.sections[0].span[0] if doc.sections else self.body_end
         stop = min(first_section, self.body_start + 6000, self.body_end)
@@ -99,19 +118,7 @@ class OpeningParser(ParserState):
                 if cite.number not in doc.implements:
                     doc.implements.append(cite.number)
             self.spans["implements"] = [(c.start, c.end) for c in chosen]
-        for paragraph in paragraphs:
-            if self._issuer_from(paragraph):
-                break
-        header = self.header_issuer
-        if doc.issuer is not None and header is not None:
-            # the sentence's short form of the header's body ("Ủy ban nhân dân huyện" for
-            # "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ"): the full name is kept
-            short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
-            if len(full) > len(short) and full.startswith(short + " "):
-                doc.issuer = None
-        if doc.issuer is None and header is not None:
-            doc.issuer = header[0]
-            self.spans["issuer"] = header[1]
+        return paragraphs
 
     def _sentence_end(self, line: Line) -> int:
         found = SENTENCE_END_RE.search(line.text)

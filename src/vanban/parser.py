@@ -54,6 +54,8 @@ class _Parser(HeaderParser, StructureParser, OpeningParser, AssignmentParser, Si
             self._opening()
             self._assignments()
             self._tail()
+        else:
+            self._implements()
         self.doc.spans = self.spans
 
 

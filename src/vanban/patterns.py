@@ -385,6 +385,11 @@ STAMP_TIME_RE = re.compile(
     r"(?:[ \t]*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC))?[ \t]*$",
     re.MULTILINE,
 )
+# A date (and time) at the end of a news headline it was glued to: "... Chu Huy Mân03/03/2023
+# 17:11", "... tỉnh - 27/05/2018".
+DATE_AT_END_RE = re.compile(
+    r"[ \t|–-]*\(?\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?\)?[ \t]*$"
+)
 # The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
 DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in
