@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from vanban.flat import reflow
 from vanban.letters import LETTER, SPLIT, strip_diacritics
 from vanban.pdftext import repair_text
 
@@ -79,7 +80,7 @@ def _normalize(text: str, *, nfc: bool) -> str:
         # trailing blanks of each line ("[ \\t]+$" in MULTILINE mode), at C speed
         text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
     # what PDF extraction and pasting break: glued words, split symbols, letter-spacing
-    text = repair_text(text)
+    text = reflow(repair_text(text))
     _last_normalized[0] = text
     return text
 

@@ -7,11 +7,12 @@ import re
 from itertools import islice
 
 from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
-from vanban.lines import Line, field_value, iter_lines
+from vanban.lines import Line, field_value, is_caps, iter_lines
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
 from vanban.patterns import (
     DIGIT_RE,
+    GROUNDS_RE,
     IMPLEMENTS_AFTER_SUBJECT_RE,
     IMPLEMENTS_FIRST_GAP_RE,
     IMPLEMENTS_NEXT_GAP_RE,
@@ -71,9 +72,33 @@ class OpeningParser(ParserState):
             short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
             if len(full) > len(short) and full.startswith(short + " "):
                 doc.issuer = None
+        if doc.issuer is None:
+            authority = self._authority_line()
+            if authority is not None and (
+                header is None or not PERSON_TITLE_RE.match(authority.folded.lower())
+            ):
+                # a decision's authority line ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN …", "THỦ TƯỚNG
+                # CHÍNH PHỦ" without a header) names the body that decides; an office holder's
+                # title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") defers to the body in the header
+                doc.issuer = field_value(authority.text).rstrip(" -–")
+                self.spans["issuer"] = (authority.cstart, authority.cstart + len(doc.issuer))
         if doc.issuer is None and header is not None:
             doc.issuer = header[0]
             self.spans["issuer"] = header[1]
+
+    def _authority_line(self) -> Line | None:
+        """The line in capitals between a decision's title and its grounds ("Căn cứ …"), the
+        authority of Nghị định 30/2020/NĐ-CP (appendix I, item 5) and 36-HD/VPTW."""
+        lines = [
+            ln
+            for ln in islice(iter_lines(self.text, self.body_start, self.body_end, 10, 4), 6)
+            if ln.text
+        ]
+        if len(lines) < 2 or not is_caps(lines[0].text) or len(lines[0].text.split()) > 15:
+            return None
+        if not GROUNDS_RE.match(lines[1].folded.lower()):
+            return None
+        return lines[0]
 
     def _implements(self) -> list[Line]:
         """The documents the opening "Thực hiện …" sentence carries out (a news item's body

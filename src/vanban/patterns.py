@@ -243,6 +243,9 @@ ISSUER_VERB_RE = re.compile(
 NOT_AN_ISSUER_RE = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
 # An office holder, not a body: "chủ tịch" in "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau",
 # "phó giám đốc".
+# The grounds that follow a decision's authority line (folded): "căn cứ", "- căn cứ", "xét",
+# "theo đề nghị".
+GROUNDS_RE = re.compile(r"[-+•\s]*(?:can[ \t]+cu|xet|theo[ \t]+de[ \t]+nghi)(?![a-z])")
 PERSON_TITLE_RE = re.compile(
     r"(?:pho[ \t]+)?(?:chu[ \t]+tich|giam[ \t]+doc|bi[ \t]+thu|truong[ \t]+ban|chanh[ \t]+van[ \t]+phong"
     r"|bo[ \t]+truong|thu[ \t]+truong|thu[ \t]+tuong|dong[ \t]+chi|cuc[ \t]+truong|vien[ \t]+truong)(?![a-z])"
