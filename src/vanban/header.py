@@ -23,6 +23,7 @@ from vanban.patterns import (
     NUMBER_LEAD_RE,
     NUMERIC_DATE_RE,
     ON_BEHALF_RE,
+    PERSON_TITLE_RE,
     PLACE_ABBREVIATION_RE,
     SECTION_LINES,
     SENTENCE_BREAK_RE,
@@ -94,7 +95,9 @@ class HeaderParser(ParserState):
             line = lines[type_index]
             match = TYPE_LINE_RE.match(line.text)
             assert match is not None
-            if match.group(2).strip():
+            if match.group(2).strip() and not self._type_qualifier(
+                match.group(2), lines, type_index
+            ):
                 start = line.cstart + match.start(2)
                 title_parts.append(
                     Line(
@@ -145,6 +148,18 @@ class HeaderParser(ParserState):
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
+
+    def _type_qualifier(self, rest: str, lines: list[Line], index: int) -> bool:
+        """A word in capitals after the type word that qualifies it ("BÁO CÁO NHANH", "BÁO CÁO
+        TÓM TẮT") when the title follows on the next line; a type word there ("THÔNG BÁO KẾT
+        LUẬN") begins the title."""
+        words = rest.split()
+        if not 1 <= len(words) <= 2 or not is_caps(rest):
+            return False
+        if any(fold_aligned(rest).lower().startswith(word) for word in HEADER_TYPES):
+            return False
+        following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
+        return following is not None and not SECTION_LINES[0].match(following.text)
 
     def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
         out: list[Line] = []
@@ -254,6 +269,9 @@ class HeaderParser(ParserState):
                 first in ("VÀ", "CỦA", "THUỘC", "TẠI")
                 or merged[-1][0].split()[-1] in ("VÀ", "CÁC", "CỦA")
                 or _is_area_line(words)
+                # an office holder's title alone is the start of a name, never a superior
+                # body: "THỦ TƯỚNG" / "CHÍNH PHỦ" is "THỦ TƯỚNG CHÍNH PHỦ"
+                or PERSON_TITLE_RE.fullmatch(fold_aligned(merged[-1][0].lower()))
             ):
                 prev = merged.pop()
                 merged.append((prev[0] + " " + value, prev[1], end))
