@@ -34,9 +34,13 @@ class OpeningParser(ParserState):
         opening_end = self.doc.sections[0].span[0] if self.doc.sections else self.body_end
         seen: set[str] = set()
         self.citations = []
-        for match in iter_symbols(self.text):
+        text = self.text if self.doc_end == len(self.text) else self.text[: self.doc_end]
+        own = normalize_symbol(self.doc.number) if self.doc.number else None
+        for match in iter_symbols(text):
             if self.number_span and match.start() == self.number_span[0]:
                 continue
+            if own is not None and normalize_symbol(match.group()) == own:
+                continue  # the document's own number, repeated ("Kế hoạch này (số …)")
             key = normalize_symbol(match.group())
             first = key not in seen
             if not first and match.start() >= opening_end:

@@ -48,6 +48,7 @@ class _Parser(HeaderParser, StructureParser, OpeningParser, AssignmentParser, Si
         self._footnotes()
         self._header()
         self._body_end()
+        self._attachments()
         self._structure()
         self._references()
         if not self.is_article:

@@ -393,6 +393,13 @@ STAMP_TIME_RE = re.compile(
 DATE_AT_END_RE = re.compile(
     r"[ \t|–-]*\(?\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?\)?[ \t]*$"
 )
+# The first line of a text attached after the signature (folded): an appendix, a programme, a
+# list, a second header, or the "(kèm theo …)" line under an attachment's title.
+ATTACHMENT_START_RE = re.compile(
+    r"[ \t*]*(?:phu[ \t]+luc|chuong[ \t]+trinh|danh[ \t]+sach|de[ \t]+cuong|bieu[ \t]+mau"
+    r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam|cong[ \t]+hoa[ \t]+xa[ \t]+hoi"
+    r"|\((?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo)"
+)
 # The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
 DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in

@@ -16,10 +16,11 @@ from vanban.lines import (
     split_lines,
     trim,
 )
-from vanban.model import Span
+from vanban.model import Attachment, Span
 from vanban.normalize import fold_aligned
 from vanban.patterns import (
     BULLET_RE,
+    ATTACHMENT_START_RE,
     CAPS_AT_END_RE,
     DEPUTY_RE,
     NOI_NHAN_LINES,
@@ -45,16 +46,47 @@ class SignatureParser(ParserState):
             last_heading = max(last_heading, doc.items[-1].span[0])
         # max(the line after the TAIL_LINES-th "\n" from the end, the last heading's line); the
         # first is later only when TAIL_LINES line breaks follow the heading's line start
+        end = self.doc_end
         start = text.rfind("\n", 0, last_heading) + 1
-        if text.count("\n", start) >= TAIL_LINES:
-            start = len(text.rsplit("\n", TAIL_LINES)[0]) + 1
-        tail = split_lines(text, start, len(text), TAIL_LINES + 1)
+        if text.count("\n", start, end) >= TAIL_LINES:
+            start = len(text[:end].rsplit("\n", TAIL_LINES)[0]) + 1
+        tail = split_lines(text, start, end, TAIL_LINES + 1)
         if self.footnote_starts:
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
         self._signature(tail)
         self._stamp(start)
+
+    def _attachments(self) -> None:
+        self.doc_end = self._attachment_start()
+
+    def _attachment_start(self) -> int:
+        """Where the document ends: at the first attachment after the signature block (a line
+        in capitals that opens an appendix, a programme, a list or a second header, or a
+        "(Kèm theo …)" line), else at the end of the text. Attachments are kept apart."""
+        text = self.text
+        if self.noi_nhan is None:
+            return len(text)
+        seen_name = False
+        for line in iter_lines(text, self.noi_nhan.end() + 1, len(text), 200):
+            if not line.text:
+                continue
+            value = field_value(line.text)
+            if PERSON_NAME_RE.match(value) and not value.isupper():
+                seen_name = True  # the signer's name closes the signature block
+                continue
+            if not seen_name:
+                continue
+            folded = line.folded.lower()
+            if ATTACHMENT_START_RE.match(folded) and (
+                is_caps(line.text) or folded.lstrip(" *").startswith("(")
+            ):
+                self.doc.attachments.append(
+                    Attachment(field_value(line.text), (line.cstart, len(text)))
+                )
+                return line.start
+        return len(text)
 
     def _stamp(self, start: int) -> None:
         """An e-signature stamp ends the text: the signing body's name and the signing time
