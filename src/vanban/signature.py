@@ -19,8 +19,8 @@ from vanban.lines import (
 from vanban.model import Attachment, Span
 from vanban.normalize import fold_aligned
 from vanban.patterns import (
-    BULLET_RE,
     ATTACHMENT_START_RE,
+    BULLET_RE,
     CAPS_AT_END_RE,
     DEPUTY_RE,
     NOI_NHAN_LINES,
