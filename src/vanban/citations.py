@@ -534,7 +534,12 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
         line_start = text.rfind("\n", 0, cite.type_start) + 1
         lead_start = max(line_start, cite.type_start - 200)
         lead = folded[lead_start : cite.type_start]
-        found = _BEFORE.search(lead) if cite.date is None else None
+        tail = lead.rstrip(" \t")
+        found = (
+            _BEFORE.search(lead)
+            if cite.date is None and tail.endswith(("ban hanh", " co"))
+            else None
+        )
         if found:
             if found.group(1) is not None:
                 cite.date = make_date(*found.groups()[:3])
@@ -544,8 +549,8 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
-        else:
-            of = _OF_BEFORE.search(lead)
+        elif tail.endswith(("(", " tai")) and (at := lead.rfind("cua")) >= 0:
+            of = _OF_BEFORE.match(lead, at)
             if of:
                 i_pos = lead_start + of.start(1)
                 issuer, i_start, i_end = read_issuer(text, i_pos)

@@ -39,9 +39,9 @@ class OpeningParser(ParserState):
         for match in iter_symbols(text):
             if self.number_span and match.start() == self.number_span[0]:
                 continue
-            if own is not None and normalize_symbol(match.group()) == own:
-                continue  # the document's own number, repeated ("Kế hoạch này (số …)")
             key = normalize_symbol(match.group())
+            if key == own:
+                continue  # the document's own number, repeated ("Kế hoạch này (số …)")
             first = key not in seen
             if not first and match.start() >= opening_end:
                 continue

@@ -20,7 +20,6 @@ when there is none.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from vanban.syllables import split_glued
 
@@ -43,33 +42,57 @@ def _collapse(match: re.Match[str]) -> str:
 
 def repair_text(text: str) -> str:
     """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed."""
-    if ("-\n" in text or "/\n" in text) and _SPLIT_SYMBOL.search(text):
+    if _has_split_symbol(text):
         text = _SPLIT_SYMBOL.sub(r"\1", text)
-    # Every defect lies inside one blank-separated token or is a run of one-character tokens:
-    # the distinct tokens are few, and each is judged once (memoised across documents).
+    # Every defect lies inside one blank-separated token or is a run of one-character tokens.
+    # The distinct tokens are few, and most were judged sound in an earlier document: they are
+    # removed by one set difference, and only the others are looked at.
     tokens = set(text.split())
     fixes = {}
-    singles = 0
-    for token in tokens:
-        if len(token) == 1:
-            singles += token.isupper()  # letter-spacing is met in capitals and symbols
-            continue
+    for token in tokens - _SOUND:
         fixed = _fix_token(token)
-        if fixed is not None:
+        if fixed is None:
+            if len(_SOUND) >= _SOUND_MAX:
+                _SOUND.clear()
+            _SOUND.add(token)
+        else:
             fixes[token] = fixed
-    if singles >= 3 and _SPACED.search(text):
+    # letter-spacing is met in capitals and symbols: three single capitals at least
+    if len(tokens & _SINGLE_CAPITALS) >= 3 and _SPACED.search(text):
+        before = tokens
         text = _SPACED.sub(_collapse, text)
-        tokens = set(text.split()) - tokens
-        fixes.update((t, f) for t in tokens if (f := _fix_token(t)) is not None)
+        for token in set(text.split()) - before:
+            fixed = _fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
     if fixes:
         text = _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text)
     return text
 
 
+def _has_split_symbol(text: str) -> bool:
+    """Whether a line ends with a number and a dash or slash that the next line's code
+    continues: each "-\n" or "/\n" is found by a literal search and checked where it stands."""
+    for mark in ("-\n", "/\n"):
+        at = text.find(mark)
+        while at >= 0:
+            if _SPLIT_SYMBOL.match(text, max(0, at - 6)) or _SPLIT_SYMBOL.search(
+                text, max(0, at - 6), at + 20
+            ):
+                return True
+            at = text.find(mark, at + 2)
+    return False
+
+
+# Tokens judged to need no repair (memo shared by all documents, bounded).
+_SOUND: set[str] = set()
+_SOUND_MAX = 200_000
+_SINGLE_CAPITALS = frozenset(
+    chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
+) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _TOKEN = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=65536)
 def _fix_token(token: str) -> str | None:
     """The token with its glued words split, or None when it needs nothing."""
     if token.isascii() or len(token) < 4:
