@@ -90,6 +90,11 @@ HEADER_TYPES.update(
         "du an": "Dự án",
         "quy hoach": "Quy hoạch",
         "thong cao": "Thông cáo",
+        # the rest of Nghị định 30/2020/NĐ-CP, article 7: letters and slips
+        "thu cong": "Thư công",
+        "thu ngo": "Thư ngỏ",
+        "giay gioi thieu": "Giấy giới thiệu",
+        "ban ghi nho": "Bản ghi nhớ",
     }
 )
 _HEADER_TYPE_ALT = alternation(sorted(HEADER_TYPES, key=len, reverse=True))

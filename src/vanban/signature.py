@@ -265,13 +265,14 @@ class SignatureParser(ParserState):
         if len(following) < 2:
             return body, index
         nxt, after = tail[following[0]], tail[following[1]]
+        after_title = _title_and_name(after.text)[0] or after.text
         if (
             is_caps(nxt.text)
             and len(nxt.text.split()) <= 6
             and not ON_BEHALF_RE.match(nxt.text)
             and not SIGNER_TITLE_WORD_RE.search(nxt.folded.lower())
-            and is_caps(after.text)
-            and SIGNER_TITLE_WORD_RE.search(after.folded.lower())
+            and is_caps(after_title)
+            and SIGNER_TITLE_WORD_RE.search(fold_aligned(after_title.lower()))
         ):
             return body + " " + field_value(nxt.text), following[0]
         return body, index
@@ -281,6 +282,14 @@ class SignatureParser(ParserState):
             if not line.text:
                 continue
             value = line.text
+            title, name = _title_and_name(value)
+            if name:
+                # "CHÁNH VĂN PHÒNG Thái Hữu Phép": the title and the name share the line
+                self.doc.signer_title = title
+                self.spans["signer_title"] = (line.cstart, line.cstart + len(title))
+                self.doc.signer_name = name
+                self.spans["signer_name"] = (line.cend - len(name), line.cend)
+                return tail.index(line)
             if ON_BEHALF_RE.match(value):
                 continue  # a second authority line: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
             bullet = BULLET_RE.match(value)
@@ -303,6 +312,8 @@ class SignatureParser(ParserState):
         return None
 
     def _signer_name(self, tail: list[Line], index: int) -> None:
+        if self.doc.signer_name is not None:
+            return
         # blank lines (the space left for the signature and seal) do not count
         seen = 0
         for line in tail[index:]:
@@ -322,3 +333,18 @@ class SignatureParser(ParserState):
                 self.doc.signer_name = value
                 self.spans["signer_name"] = (line.cstart, line.cend)
             return
+
+
+def _title_and_name(value: str) -> tuple[str, str | None]:
+    """A signer's title in capitals and the name after it on one line ("CHÁNH VĂN PHÒNG Thái
+    Hữu Phép"): (title, name), or (value, None) when the line is not of that shape."""
+    words = value.split()
+    cut = len(words)
+    while cut > 0 and words[cut - 1][:1].isupper() and not words[cut - 1].isupper():
+        cut -= 1
+    if not 2 <= len(words) - cut <= 5 or cut == 0:
+        return value, None
+    title = " ".join(words[:cut])
+    if not is_caps(title) or not SIGNER_TITLE_WORD_RE.search(fold_aligned(title.lower())):
+        return value, None
+    return title, " ".join(words[cut:])

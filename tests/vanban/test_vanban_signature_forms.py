@@ -44,8 +44,15 @@ HEAD = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/UBND-VX\nV/v việc a\nN�
             "PHÓ CHỦ TỊCH",
             "Trần Thành Lập",
         ),
+        (
+            "Nơi nhận:\n- Lưu VP, P.KT, VHXH.\n\nTL. CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH\n"
+            "CHÁNH VĂN PHÒNGThái Hữu Phép\n",
+            "TL. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+            "CHÁNH VĂN PHÒNG",
+            "Thái Hữu Phép",
+        ),
     ],
-    ids=["kt-one-line", "tl-wrapped", "kt-slash", "name-after-blank-lines"],
+    ids=["kt-one-line", "tl-wrapped", "kt-slash", "name-after-blank-lines", "title-glued-to-name"],
 )
 def test_signature_forms(tail: str, on_behalf: str, title: str, name: str) -> None:
     doc = vanban.parse(HEAD + tail)
