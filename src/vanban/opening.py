@@ -25,6 +25,11 @@ from vanban.patterns import (
 from vanban.state import MAX_CITATIONS, ParserState
 
 
+# The types that print an authority line between the title and the grounds (Nghị định
+# 30/2020/NĐ-CP, appendix I; 36-HD/VPTW): decisions, resolutions, rules.
+_AUTHORITY_TYPES = frozenset(["Quyết định", "Nghị quyết", "Quy định", "Quy chế"])
+
+
 class OpeningParser(ParserState):
     """Reads citations anywhere, the opening in the paragraphs before the first section."""
 
@@ -76,7 +81,7 @@ class OpeningParser(ParserState):
             short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
             if len(full) > len(short) and full.startswith(short + " "):
                 doc.issuer = None
-        if doc.issuer is None:
+        if doc.issuer is None and doc.doc_type in _AUTHORITY_TYPES:
             authority = self._authority_line()
             if authority is not None and (
                 header is None or not PERSON_TITLE_RE.match(authority.folded.lower())

@@ -65,8 +65,13 @@ def repair_text(text: str) -> str:
             fixed = _fix_token(token)
             if fixed is not None:
                 fixes[token] = fixed
-    if fixes:
+    if len(fixes) > 20:
         text = _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text)
+    else:
+        # a few fixes: replaced where they stand, longest first (a fixed token inside a longer
+        # one is fixed with it)
+        for token in sorted(fixes, key=len, reverse=True):
+            text = text.replace(token, fixes[token])
     return text
 
 

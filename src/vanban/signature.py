@@ -97,11 +97,12 @@ class SignatureParser(ParserState):
         doc = self.doc
         if doc.date is not None or doc.doc_type == "Tin bài":
             return
-        found = None
-        for match in STAMP_TIME_RE.finditer(self.text, start):
-            found = match
-        if found is None or self.text[found.end() :].strip():
-            return  # the stamp is the last thing in the text
+        # the stamp is the last thing in the text: its last line
+        end = len(self.text.rstrip())
+        last = max(start, self.text.rfind("\n", 0, end) + 1)
+        found = STAMP_TIME_RE.match(self.text, last, end)
+        if found is None:
+            return
         date = make_date(*found.groups())
         if date is None:
             return
