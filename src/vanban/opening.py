@@ -24,7 +24,6 @@ from vanban.patterns import (
 )
 from vanban.state import MAX_CITATIONS, ParserState
 
-
 # The types that print an authority line between the title and the grounds (Nghị định
 # 30/2020/NĐ-CP, appendix I; 36-HD/VPTW): decisions, resolutions, rules.
 _AUTHORITY_TYPES = frozenset(["Quyết định", "Nghị quyết", "Quy định", "Quy chế"])
