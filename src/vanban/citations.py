@@ -34,7 +34,8 @@ from vanban.normalize import (
 
 _D = "[" + re.escape("-" + DASHES) + "]"
 CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
-_PARTY = rf"\d{{1,5}}[a-z]?[ \t]?{_D}[ \t]?{CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
+# (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN")
+_PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]?{_D}[ \t]?|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
 _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
 _STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
 # Every alternative starts with a digit; that digit comes first in the pattern (the check of the
@@ -257,11 +258,13 @@ _STOP_WORDS = frozenset(
         "cùng",
         "cũng",
         "gắn",
+        "tuyên",
+        "gửi",
     ]
 )
 # Words that end a name only with the next word: "ban hành" (but "Ủy ban nhân dân"), "chỉ đạo",
 # "tổ chức" (but "Ban Tổ chức").
-_STOP_PAIRS = {"ban": "hành", "chỉ": "đạo", "tổ": "chức"}
+_STOP_PAIRS = {"ban": "hành", "chỉ": "đạo", "tổ": "chức", "báo": "cáo"}
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(
     r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
@@ -387,6 +390,13 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     if count > limit:  # cut after the limit-th word
         words = list(_WORD_RUN.finditer(text, start, end))
         end = words[limit - 1].end()
+    if text[end : end + 1] == "/":
+        # "UBND tỉnh Quảng Ninh V/v ...": the word before a slash begins an abbreviation or a
+        # symbol, never a name
+        cut = text.rfind(" ", start, end)
+        if cut <= start:
+            return None, pos, pos
+        end = cut
     value = text[start:end].split()
     if value and value[-1].lower() not in _NAME_TAIL:
         # the run ends with a letter: its last word ends at ``end``, which the search below
@@ -469,10 +479,18 @@ def _tail_date(window: str) -> tuple[int, tuple[str | None, int, int] | None]:
 
 
 _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
+# The body that issued a cited document, named before it as the sentence's subject:
+# "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số ...", "UBND tỉnh vừa ban hành văn
+# bản số ...", "Ngày 25/4/2020 Văn phòng Trung ương Đảng đã có Công văn số ...". The subject
+# starts after the date or after a clause break; group 4 is the name.
 _BEFORE = vi_regex(
-    r"ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,[ \t]*"
-    r"([^\n,;.]{3,120}?)[ \t]+(?:da[ \t]+|vua[ \t]+)?(?:ky[ \t]+)?ban[ \t]+hanh[ \t]+$"
+    r"(?:ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,?[ \t]*"
+    r"|(?:^|[,;:][ \t]*))"
+    r"([^\n,;.:\d()]{3,120}?)[ \t]+(?:da[ \t]+|vua[ \t]+)?(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
 )
+# The body a citation in brackets or after "tại" belongs to: "Xét đề nghị của Bộ X (Tờ trình số
+# ...)", "Xét báo cáo của X (công văn số ...)", "đề nghị của Bộ X tại văn bản số ...".
+_OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+)$")
 
 
 def _window(text: str, start: int, size: int) -> str:
@@ -511,20 +529,35 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
             if term:
                 cite.term = term.group(1)
                 end = term.end()
-    if cite.date is None and cite.issuer is None and cite.type_start is not None:
+    if cite.issuer is None and cite.type_start is not None:
         # "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU"
         line_start = text.rfind("\n", 0, cite.type_start) + 1
         lead_start = max(line_start, cite.type_start - 200)
         lead = folded[lead_start : cite.type_start]
-        found = _BEFORE.search(lead)
+        tail = lead.rstrip(" \t")
+        found = (
+            _BEFORE.search(lead)
+            if cite.date is None and tail.endswith(("ban hanh", " co"))
+            else None
+        )
         if found:
-            cite.date = make_date(*found.groups()[:3])
-            cite.date_span = (lead_start + found.start(1), lead_start + found.end(3))
+            if found.group(1) is not None:
+                cite.date = make_date(*found.groups()[:3])
+                cite.date_span = (lead_start + found.start(1), lead_start + found.end(3))
             i_start = lead_start + found.start(4)
             name = text[i_start : lead_start + found.end(4)].strip()
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
+        elif tail.endswith(("(", " tai")) and (at := lead.rfind("cua")) >= 0:
+            of = _OF_BEFORE.match(lead, at)
+            if of:
+                i_pos = lead_start + of.start(1)
+                issuer, i_start, i_end = read_issuer(text, i_pos)
+                # the name must reach the bracket or "tại": nothing but blanks between
+                if issuer and not text[i_end : lead_start + of.end(1)].strip():
+                    cite.issuer = issuer
+                    cite.issuer_span = (i_start, i_end)
     cite.tail_end = base + end
     return cite
 

@@ -11,6 +11,7 @@ from vanban.normalize import clean_symbol, fold_aligned
 from vanban.patterns import (
     BODY_START_RE,
     BULLET_RE,
+    DATE_AT_END_RE,
     HEADER_DATE_RE,
     HEADER_PIECE_RE,
     HEADER_TYPES,
@@ -22,6 +23,7 @@ from vanban.patterns import (
     NUMBER_LEAD_RE,
     NUMERIC_DATE_RE,
     ON_BEHALF_RE,
+    PERSON_TITLE_RE,
     PLACE_ABBREVIATION_RE,
     SECTION_LINES,
     SENTENCE_BREAK_RE,
@@ -93,7 +95,9 @@ class HeaderParser(ParserState):
             line = lines[type_index]
             match = TYPE_LINE_RE.match(line.text)
             assert match is not None
-            if match.group(2).strip():
+            if match.group(2).strip() and not self._type_qualifier(
+                match.group(2), lines, type_index
+            ):
                 start = line.cstart + match.start(2)
                 title_parts.append(
                     Line(
@@ -115,16 +119,47 @@ class HeaderParser(ParserState):
         else:
             self.is_article = True
             doc.doc_type = "Tin bài"
-            first = next((ln for ln in lines if ln.text), None)
+            filled = [ln for ln in lines[:12] if ln.text]
+            first = filled[0] if filled else None
+            if (
+                first is not None
+                and len(filled) > 2
+                and len(first.text.split()) <= 4
+                and not NUMERIC_DATE_RE.search(first.text)
+                and len(filled[1].text.split()) > len(first.text.split())
+                and not NUMERIC_DATE_RE.search(filled[1].text[:12])
+            ):
+                # a site's section name ("Tuyên truyền", "ĐẠI HỘI ĐẢNG CÁC CẤP") above the
+                # headline: the headline is the longer line that follows
+                first = filled[1]
             if first is not None:
                 title_parts = [first]
+                glued = DATE_AT_END_RE.search(first.text)
+                if glued and glued.start() > 0:
+                    # a date glued to the headline: "Tên bài03/03/2023 17:11"
+                    cut = first.cstart + glued.start()
+                    title_parts = [
+                        Line(first.start, cut, text[first.cstart : cut], first.cstart, cut)
+                    ]
                 body_start = first.end + 1
-                self._article_date(lines)
+                self._article_date(lines if not glued else [first, first])
         if title_parts:
             doc.title = field_value(" ".join(p.text for p in title_parts))
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
+
+    def _type_qualifier(self, rest: str, lines: list[Line], index: int) -> bool:
+        """A word in capitals after the type word that qualifies it ("BÁO CÁO NHANH", "BÁO CÁO
+        TÓM TẮT") when the title follows on the next line; a type word there ("THÔNG BÁO KẾT
+        LUẬN") begins the title."""
+        words = rest.split()
+        if not 1 <= len(words) <= 2 or not is_caps(rest):
+            return False
+        if any(fold_aligned(rest).lower().startswith(word) for word in HEADER_TYPES):
+            return False
+        following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
+        return following is not None and not SECTION_LINES[0].match(following.text)
 
     def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
         out: list[Line] = []
@@ -234,6 +269,9 @@ class HeaderParser(ParserState):
                 first in ("VÀ", "CỦA", "THUỘC", "TẠI")
                 or merged[-1][0].split()[-1] in ("VÀ", "CÁC", "CỦA")
                 or _is_area_line(words)
+                # an office holder's title alone is the start of a name, never a superior
+                # body: "THỦ TƯỚNG" / "CHÍNH PHỦ" is "THỦ TƯỚNG CHÍNH PHỦ"
+                or PERSON_TITLE_RE.fullmatch(fold_aligned(merged[-1][0].lower()))
             ):
                 prev = merged.pop()
                 merged.append((prev[0] + " " + value, prev[1], end))

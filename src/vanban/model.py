@@ -102,6 +102,18 @@ class Footnote:
     span: Span = (0, 0)
 
 
+@dataclass(slots=True)
+class Attachment:
+    """What follows the signature block: an attached programme, appendix or list, kept apart
+    from the document ("CHƯƠNG TRÌNH …", "PHỤ LỤC …", "(Kèm theo Kế hoạch số …)")."""
+
+    title: str
+    span: Span = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "start": self.span[0], "end": self.span[1]}
+
+
 SCALARS = (
     "number",
     "doc_type",
@@ -142,11 +154,17 @@ class ParsedDocument:
     items: list[Item] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    #: fields taken from the e-signature stamp at the end of the text, not from the document's
+    #: own lines ("date", "number"): the signing system filled them in
+    from_signature: list[str] = field(default_factory=list)
+    #: texts attached after the signature block, not parsed as the document
+    attachments: list[Attachment] = field(default_factory=list)
     spans: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The corpus schema (same keys, same order) followed by the extras: ``footnotes``,
-        ``spans`` (offsets into the normalised text), ``text_length``, then ``rule_set`` (the
+        ``from_signature`` (fields the e-signature stamp gave), ``attachments`` (titles and
+        offsets of what follows the signature), ``spans`` (offsets into the normalised text), ``text_length``, then ``rule_set`` (the
         format rules the document is judged by, see :mod:`vanban.rules`) and
         ``format_findings`` (:func:`vanban.format_check.check_format`, as dicts)."""
         out: dict[str, Any] = {"source": self.source}
@@ -159,6 +177,8 @@ class ParsedDocument:
         out["items"] = [i.to_dict() for i in self.items]
         out["assignments"] = [a.to_dict() for a in self.assignments]
         out["footnotes"] = [{"label": f.label, "text": f.text} for f in self.footnotes]
+        out["from_signature"] = list(self.from_signature)
+        out["attachments"] = [a.to_dict() for a in self.attachments]
         out["spans"] = self.span_dict()
         out["text_length"] = len(self.text)
         from vanban.format_check import format_report  # here: format_check imports this module

@@ -1,7 +1,8 @@
 """Text normalisation, folding for search, tone placement and document-symbol keys.
 
 * :func:`normalize_text` — what every reader returns and what :func:`vanban.parse` works on:
-  NFC, one kind of line break, no invisible characters, plain spaces, no trailing blanks.
+  NFC, one kind of line break, no invisible characters, plain spaces, no trailing blanks, and
+  the repairs of :mod:`vanban.pdftext` (glued words, split symbols, letter-spaced runs).
 * :func:`fold` — a search key: lower case, no diacritics, ``đ`` -> ``d``.
 * :func:`tone_normalize` — "hoà"/"hòa", "thuỷ"/"thủy" to one placement.
 * :func:`normalize_symbol` — a matching key for document symbols ("35/NQ-TW" ≡ "35-NQ/TW").
@@ -13,7 +14,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from vanban.flat import reflow
 from vanban.letters import LETTER, SPLIT, strip_diacritics
+from vanban.pdftext import repair_text
 
 # --- normalize_text ---------------------------------------------------------------------------------
 
@@ -76,6 +79,8 @@ def _normalize(text: str, *, nfc: bool) -> str:
     if " \n" in text or (tabs and "\t\n" in text) or text.endswith((" ", "\t")):
         # trailing blanks of each line ("[ \\t]+$" in MULTILINE mode), at C speed
         text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+    # what PDF extraction and pasting break: glued words, split symbols, letter-spacing
+    text = reflow(repair_text(text))
     _last_normalized[0] = text
     return text
 

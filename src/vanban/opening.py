@@ -7,11 +7,12 @@ import re
 from itertools import islice
 
 from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
-from vanban.lines import Line, field_value, iter_lines
+from vanban.lines import Line, field_value, is_caps, iter_lines
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
 from vanban.patterns import (
     DIGIT_RE,
+    GROUNDS_RE,
     IMPLEMENTS_AFTER_SUBJECT_RE,
     IMPLEMENTS_FIRST_GAP_RE,
     IMPLEMENTS_NEXT_GAP_RE,
@@ -23,6 +24,10 @@ from vanban.patterns import (
 )
 from vanban.state import MAX_CITATIONS, ParserState
 
+# The types that print an authority line between the title and the grounds (Nghị định
+# 30/2020/NĐ-CP, appendix I; 36-HD/VPTW): decisions, resolutions, rules.
+_AUTHORITY_TYPES = frozenset(["Quyết định", "Nghị quyết", "Quy định", "Quy chế"])
+
 
 class OpeningParser(ParserState):
     """Reads citations anywhere, the opening in the paragraphs before the first section."""
@@ -33,10 +38,14 @@ class OpeningParser(ParserState):
         opening_end = self.doc.sections[0].span[0] if self.doc.sections else self.body_end
         seen: set[str] = set()
         self.citations = []
-        for match in iter_symbols(self.text):
+        text = self.text if self.doc_end == len(self.text) else self.text[: self.doc_end]
+        own = normalize_symbol(self.doc.number) if self.doc.number else None
+        for match in iter_symbols(text):
             if self.number_span and match.start() == self.number_span[0]:
                 continue
             key = normalize_symbol(match.group())
+            if key == own:
+                continue  # the document's own number, repeated ("Kế hoạch này (số …)")
             first = key not in seen
             if not first and match.start() >= opening_end:
                 continue
@@ -59,6 +68,49 @@ class OpeningParser(ParserState):
             )
 
     def _opening(self) -> None:
+        doc = self.doc
+        paragraphs = self._implements()
+        for paragraph in paragraphs:
+            if self._issuer_from(paragraph):
+                break
+        header = self.header_issuer
+        if doc.issuer is not None and header is not None:
+            # the sentence's short form of the header's body ("Ủy ban nhân dân huyện" for
+            # "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ"): the full name is kept
+            short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
+            if len(full) > len(short) and full.startswith(short + " "):
+                doc.issuer = None
+        if doc.issuer is None and doc.doc_type in _AUTHORITY_TYPES:
+            authority = self._authority_line()
+            if authority is not None and (
+                header is None or not PERSON_TITLE_RE.match(authority.folded.lower())
+            ):
+                # a decision's authority line ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN …", "THỦ TƯỚNG
+                # CHÍNH PHỦ" without a header) names the body that decides; an office holder's
+                # title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") defers to the body in the header
+                doc.issuer = field_value(authority.text).rstrip(" -–")
+                self.spans["issuer"] = (authority.cstart, authority.cstart + len(doc.issuer))
+        if doc.issuer is None and header is not None:
+            doc.issuer = header[0]
+            self.spans["issuer"] = header[1]
+
+    def _authority_line(self) -> Line | None:
+        """The line in capitals between a decision's title and its grounds ("Căn cứ …"), the
+        authority of Nghị định 30/2020/NĐ-CP (appendix I, item 5) and 36-HD/VPTW."""
+        lines = [
+            ln
+            for ln in islice(iter_lines(self.text, self.body_start, self.body_end, 10, 4), 6)
+            if ln.text
+        ]
+        if len(lines) < 2 or not is_caps(lines[0].text) or len(lines[0].text.split()) > 15:
+            return None
+        if not GROUNDS_RE.match(lines[1].folded.lower()):
+            return None
+        return lines[0]
+
+    def _implements(self) -> list[Line]:
+        """The documents the opening "Thực hiện …" sentence carries out (a news item's body
+        opens the same way); returns the first paragraphs, where the issuer is named."""
         text, doc = self.text, self.doc
         first_section = doc.sections[0].span[0] if doc.sections else self.body_end
         stop = min(first_section, self.body_start + 6000, self.body_end)
@@ -99,19 +151,7 @@ class OpeningParser(ParserState):
                 if cite.number not in doc.implements:
                     doc.implements.append(cite.number)
             self.spans["implements"] = [(c.start, c.end) for c in chosen]
-        for paragraph in paragraphs:
-            if self._issuer_from(paragraph):
-                break
-        header = self.header_issuer
-        if doc.issuer is not None and header is not None:
-            # the sentence's short form of the header's body ("Ủy ban nhân dân huyện" for
-            # "ỦY BAN NHÂN DÂN HUYỆN ĐỒNG PHÚ"): the full name is kept
-            short, full = " ".join(fold(doc.issuer).split()), " ".join(fold(header[0]).split())
-            if len(full) > len(short) and full.startswith(short + " "):
-                doc.issuer = None
-        if doc.issuer is None and header is not None:
-            doc.issuer = header[0]
-            self.spans["issuer"] = header[1]
+        return paragraphs
 
     def _sentence_end(self, line: Line) -> int:
         found = SENTENCE_END_RE.search(line.text)

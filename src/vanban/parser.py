@@ -48,12 +48,15 @@ class _Parser(HeaderParser, StructureParser, OpeningParser, AssignmentParser, Si
         self._footnotes()
         self._header()
         self._body_end()
+        self._attachments()
         self._structure()
         self._references()
         if not self.is_article:
             self._opening()
             self._assignments()
             self._tail()
+        else:
+            self._implements()
         self.doc.spans = self.spans
 
 

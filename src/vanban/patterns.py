@@ -90,6 +90,11 @@ HEADER_TYPES.update(
         "du an": "Dự án",
         "quy hoach": "Quy hoạch",
         "thong cao": "Thông cáo",
+        # the rest of Nghị định 30/2020/NĐ-CP, article 7: letters and slips
+        "thu cong": "Thư công",
+        "thu ngo": "Thư ngỏ",
+        "giay gioi thieu": "Giấy giới thiệu",
+        "ban ghi nho": "Bản ghi nhớ",
     }
 )
 _HEADER_TYPE_ALT = alternation(sorted(HEADER_TYPES, key=len, reverse=True))
@@ -243,6 +248,9 @@ ISSUER_VERB_RE = re.compile(
 NOT_AN_ISSUER_RE = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
 # An office holder, not a body: "chủ tịch" in "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau",
 # "phó giám đốc".
+# The grounds that follow a decision's authority line (folded): "căn cứ", "- căn cứ", "xét",
+# "theo đề nghị".
+GROUNDS_RE = re.compile(r"[-+•\s]*(?:can[ \t]+cu|xet|theo[ \t]+de[ \t]+nghi)(?![a-z])")
 PERSON_TITLE_RE = re.compile(
     r"(?:pho[ \t]+)?(?:chu[ \t]+tich|giam[ \t]+doc|bi[ \t]+thu|truong[ \t]+ban|chanh[ \t]+van[ \t]+phong"
     r"|bo[ \t]+truong|thu[ \t]+truong|thu[ \t]+tuong|dong[ \t]+chi|cuc[ \t]+truong|vien[ \t]+truong)(?![a-z])"
@@ -337,8 +345,12 @@ RECIPIENT_SEPARATOR_RE = re.compile(r"(?<=[;,])[ \t]+[-+•][ \t]+(?=\S)")
 # (?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.): the alternatives
 # grouped by their first letter (order kept), the lookbehind after it, so the regex engine
 # skips to T, K, Q.
+#
+# A mark without a closing "." or "/" ends at a word boundary: "KTN" in "Lưu: VT, KTN (3)" is a
+# unit's code, not "KT"; "KT/" (with a slash) is a form met in e-office output.
 ON_BEHALF_RE = re.compile(
-    r"(T(?<![\w/.]T)(?:/M|\.M\.?|M\.?|L\.|/L|UQ\.?)|K(?<![\w/.]K)(?:/T|\.T\.?|T\.?)|Q(?<![\w/.]Q)\.)"
+    r"(T(?<![\w/.]T)(?:/M|\.M\.?|M\.?|L\.|/L|UQ\.?)|K(?<![\w/.]K)(?:/T|\.T\.?|T[./]?)|Q(?<![\w/.]Q)\.)"
+    r"(?:(?<=[./])|(?![^\W\d_]))"
     rf"[ \t]*([{CAPITALS}][^\n]{{0,100}})"
 )
 # A word of a signer's title: "bí thư", "giám đốc", "chánh văn phòng", "ủy viên".
@@ -374,6 +386,27 @@ SIGNER_TITLE_WORD_RE = re.compile(
     )
     + r")\b"
 )
+# The time of an e-signature stamp, last lines of a text signed in an e-office system:
+# "28-11-2025 16:29:44 +07:00", "28/11/2025 16:29"; groups day, month, year.
+STAMP_TIME_RE = re.compile(
+    r"^[ \t]*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ \tT]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC))?[ \t]*$",
+    re.MULTILINE,
+)
+# A date (and time) at the end of a news headline it was glued to: "... Chu Huy Mân03/03/2023
+# 17:11", "... tỉnh - 27/05/2018".
+DATE_AT_END_RE = re.compile(
+    r"[ \t|–-]*\(?\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?\)?[ \t]*$"
+)
+# The first line of a text attached after the signature (folded): an appendix, a programme, a
+# list, a second header, or the "(kèm theo …)" line under an attachment's title.
+ATTACHMENT_START_RE = re.compile(
+    r"[ \t*]*(?:phu[ \t]+luc|chuong[ \t]+trinh|danh[ \t]+sach|de[ \t]+cuong|bieu[ \t]+mau"
+    r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam|cong[ \t]+hoa[ \t]+xa[ \t]+hoi"
+    r"|\((?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo)"
+)
+# The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
+DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in
 # "t/m ban thuong vu pho bi thu".
 TITLE_AT_END_RE = re.compile(

@@ -3,6 +3,9 @@ authority line "T/M ...", "KT. ...", the signer's title and name)."""
 
 from __future__ import annotations
 
+import re
+
+from vanban.citations import make_date
 from vanban.lines import (
     Line,
     LineMatch,
@@ -13,11 +16,13 @@ from vanban.lines import (
     split_lines,
     trim,
 )
-from vanban.model import Span
+from vanban.model import Attachment, Span
 from vanban.normalize import fold_aligned
 from vanban.patterns import (
+    ATTACHMENT_START_RE,
     BULLET_RE,
     CAPS_AT_END_RE,
+    DEPUTY_RE,
     NOI_NHAN_LINES,
     ON_BEHALF_RE,
     PERSON_NAME_RE,
@@ -25,6 +30,7 @@ from vanban.patterns import (
     SEPARATOR_LINE_RE,
     SIGNED_MARK_RE,
     SIGNER_TITLE_WORD_RE,
+    STAMP_TIME_RE,
     TITLE_AT_END_RE,
 )
 from vanban.state import TAIL_LINES, ParserState
@@ -40,15 +46,76 @@ class SignatureParser(ParserState):
             last_heading = max(last_heading, doc.items[-1].span[0])
         # max(the line after the TAIL_LINES-th "\n" from the end, the last heading's line); the
         # first is later only when TAIL_LINES line breaks follow the heading's line start
+        end = self.doc_end
         start = text.rfind("\n", 0, last_heading) + 1
-        if text.count("\n", start) >= TAIL_LINES:
-            start = len(text.rsplit("\n", TAIL_LINES)[0]) + 1
-        tail = split_lines(text, start, len(text), TAIL_LINES + 1)
+        if text.count("\n", start, end) >= TAIL_LINES:
+            start = len(text[:end].rsplit("\n", TAIL_LINES)[0]) + 1
+        tail = split_lines(text, start, end, TAIL_LINES + 1)
         if self.footnote_starts:
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
         self._signature(tail)
+        self._stamp(start)
+
+    def _attachments(self) -> None:
+        self.doc_end = self._attachment_start()
+
+    def _attachment_start(self) -> int:
+        """Where the document ends: at the first attachment after the signature block (a line
+        in capitals that opens an appendix, a programme, a list or a second header, or a
+        "(Kèm theo …)" line), else at the end of the text. Attachments are kept apart."""
+        text = self.text
+        if self.noi_nhan is None:
+            return len(text)
+        seen_name = False
+        for line in iter_lines(text, self.noi_nhan.end() + 1, len(text), 200):
+            if not line.text:
+                continue
+            value = field_value(line.text)
+            if PERSON_NAME_RE.match(value) and not value.isupper():
+                seen_name = True  # the signer's name closes the signature block
+                continue
+            if not seen_name:
+                continue
+            folded = line.folded.lower()
+            if ATTACHMENT_START_RE.match(folded) and (
+                is_caps(line.text) or folded.lstrip(" *").startswith("(")
+            ):
+                self.doc.attachments.append(
+                    Attachment(field_value(line.text), (line.cstart, len(text)))
+                )
+                return line.start
+        return len(text)
+
+    def _stamp(self, start: int) -> None:
+        """An e-signature stamp ends the text: the signing body's name and the signing time
+        ("ĐẢNG UỶ XÃ …" / "28-11-2025 16:29:44 +07:00"). The signing system fills in the day
+        (and the number) the text left blank ("ngày   tháng 11 năm 2025", "Số -TB/ĐU"), so a
+        document without a full date takes the stamp's, when the month and year it prints, if
+        any, agree. The fields so taken are listed in ``from_signature``."""
+        doc = self.doc
+        if doc.date is not None or doc.doc_type == "Tin bài":
+            return
+        # the stamp is the last thing in the text: its last line
+        end = len(self.text.rstrip())
+        last = max(start, self.text.rfind("\n", 0, end) + 1)
+        found = STAMP_TIME_RE.match(self.text, last, end)
+        if found is None:
+            return
+        date = make_date(*found.groups())
+        if date is None:
+            return
+        raw = fold_aligned((doc.date_raw or "").lower())
+        month = re.search(r"thang[ \t]+(\d{1,2})", raw)
+        year = re.search(r"nam[ \t]+(\d{4})", raw)
+        if (month and int(month.group(1)) != int(date[5:7])) or (
+            year and year.group(1) != date[:4]
+        ):
+            return
+        doc.date = date
+        doc.from_signature.append("date")
+        self.spans["date"] = (found.start(1), found.end(3))
 
     def _recipients(self, match: LineMatch) -> None:
         text = self.text
@@ -74,6 +141,10 @@ class SignatureParser(ParserState):
                 line.text
             ):
                 start = line.cstart
+            elif is_caps(line.text) and len(line.text.split()) <= 8:
+                # the two-column footer flattened: "T/M BAN THƯỜNG VỤ" or "PHÓ BÍ THƯ" of the
+                # signature column between "Nơi nhận:" and the recipients, or among them
+                continue
             else:
                 break
             value = None
@@ -126,6 +197,10 @@ class SignatureParser(ParserState):
             found = ON_BEHALF_RE.search(line.text)
             if not found:
                 continue
+            if BULLET_RE.match(line.text) and not line.text[: found.start()].endswith(("  ", "\t")):
+                # a recipient line ("- Lưu: VT, KT TH, QHQT;"): an authority mark on it counts
+                # only in the signature column beside it, after a column gap
+                continue
             words = []
             for word in found.group(2).split():
                 if not is_caps(word, 1) and word not in ("-", "&"):
@@ -138,12 +213,25 @@ class SignatureParser(ParserState):
             title_inline = None
             fbody = fold_aligned(body.lower())
             split = TITLE_AT_END_RE.search(fbody)
-            if split and split.start() > 0 and not found.group(1).upper().startswith(("K", "Q")):
+            mark = found.group(1).upper()
+            if split and split.start() > 0 and not mark.startswith(("K", "Q")):
                 title_inline = body[split.start() :].strip()
                 body = body[: split.start()].strip()
+            elif mark.startswith("K"):
+                # KT. signs for the head: the signer is a deputy, "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG"
+                deputy = DEPUTY_RE.search(fbody)
+                if deputy and deputy.start() > 0:
+                    title_inline = body[deputy.start() :].strip()
+                    body = body[: deputy.start()].strip()
+            first_index = index
+            if title_inline is None:
+                body, index = self._wrapped_authority(tail, index, body)
             doc.on_behalf = field_value(found.group(1) + " " + body)
             begin = line.cstart + found.start()
-            self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
+            if index != first_index:
+                self.spans["on_behalf"] = (begin, tail[index].cend)
+            else:
+                self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
             if title_inline:
                 doc.signer_title = title_inline
                 title_index = index
@@ -170,11 +258,39 @@ class SignatureParser(ParserState):
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
 
+    def _wrapped_authority(self, tail: list[Line], index: int, body: str) -> tuple[str, int]:
+        """An authority line wrapped over two lines, "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH":
+        the next capitals line names no office and a title line follows it, so it continues the
+        body's name (a title line always names an office: "CHÁNH VĂN PHÒNG", "PHÓ CHỦ TỊCH")."""
+        following = [i for i in range(index + 1, min(len(tail), index + 8)) if tail[i].text]
+        if len(following) < 2:
+            return body, index
+        nxt, after = tail[following[0]], tail[following[1]]
+        after_title = _title_and_name(after.text)[0] or after.text
+        if (
+            is_caps(nxt.text)
+            and len(nxt.text.split()) <= 6
+            and not ON_BEHALF_RE.match(nxt.text)
+            and not SIGNER_TITLE_WORD_RE.search(nxt.folded.lower())
+            and is_caps(after_title)
+            and SIGNER_TITLE_WORD_RE.search(fold_aligned(after_title.lower()))
+        ):
+            return body + " " + field_value(nxt.text), following[0]
+        return body, index
+
     def _signer_title(self, tail: list[Line], index: int) -> int | None:
         for line in tail[index : index + 4]:
             if not line.text:
                 continue
             value = line.text
+            title, name = _title_and_name(value)
+            if name:
+                # "CHÁNH VĂN PHÒNG Thái Hữu Phép": the title and the name share the line
+                self.doc.signer_title = title
+                self.spans["signer_title"] = (line.cstart, line.cstart + len(title))
+                self.doc.signer_name = name
+                self.spans["signer_name"] = (line.cend - len(name), line.cend)
+                return tail.index(line)
             if ON_BEHALF_RE.match(value):
                 continue  # a second authority line: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
             bullet = BULLET_RE.match(value)
@@ -197,12 +313,17 @@ class SignatureParser(ParserState):
         return None
 
     def _signer_name(self, tail: list[Line], index: int) -> None:
-        for line in tail[index : index + 10]:
-            if (
-                not line.text
-                or SIGNED_MARK_RE.match(line.folded.strip())
-                or SEPARATOR_LINE_RE.match(line.text)
-            ):
+        if self.doc.signer_name is not None:
+            return
+        # blank lines (the space left for the signature and seal) do not count
+        seen = 0
+        for line in tail[index:]:
+            if not line.text.strip():
+                continue
+            seen += 1
+            if seen > 10:
+                return
+            if SIGNED_MARK_RE.match(line.folded.strip()) or SEPARATOR_LINE_RE.match(line.text):
                 continue
             if BULLET_RE.match(line.text) or NOI_NHAN_LINES[0].match(line.folded):
                 continue
@@ -213,3 +334,18 @@ class SignatureParser(ParserState):
                 self.doc.signer_name = value
                 self.spans["signer_name"] = (line.cstart, line.cend)
             return
+
+
+def _title_and_name(value: str) -> tuple[str, str | None]:
+    """A signer's title in capitals and the name after it on one line ("CHÁNH VĂN PHÒNG Thái
+    Hữu Phép"): (title, name), or (value, None) when the line is not of that shape."""
+    words = value.split()
+    cut = len(words)
+    while cut > 0 and words[cut - 1][:1].isupper() and not words[cut - 1].isupper():
+        cut -= 1
+    if not 2 <= len(words) - cut <= 5 or cut == 0:
+        return value, None
+    title = " ".join(words[:cut])
+    if not is_caps(title) or not SIGNER_TITLE_WORD_RE.search(fold_aligned(title.lower())):
+        return value, None
+    return title, " ".join(words[cut:])

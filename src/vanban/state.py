@@ -33,6 +33,7 @@ class ParserState:
         self.spans: dict[str, object] = {}
         self.body_start = 0
         self.body_end = len(text)
+        self.doc_end = len(text)  # where the attachments after the signature begin
         self.title_end = 0
         self.footnote_starts: set[int] = set()
         self.number_span: Span | None = None

@@ -1,0 +1,118 @@
+"""Documents whose line breaks are gone: the whole text on one line, as many web pages and
+forums give it when copied. The parser reads lines, so the lines are put back from the words,
+by the parts every document has in a fixed order (Nghị định 30/2020/NĐ-CP, appendix I;
+Hướng dẫn 36-HD/VPTW)::
+
+    <body> [* / ***] <motto: CỘNG HÒA XÃ HỘI … / ĐẢNG CỘNG SẢN VIỆT NAM / ĐOÀN TNCS HỒ CHÍ MINH>
+    Số: <symbol>   <place>, ngày … tháng … năm …   <TYPE WORD> <title> [-----]
+    [<AUTHORITY IN CAPITALS>] - Căn cứ …; … <QUYẾT ĐỊNH:> Điều 1. … Điều 2. …
+    Nơi nhận: - …; - …   <T/M|TM.|KT.|TL.|TUQ.> <BODY> <TITLE> [(đã ký)] <Name>
+
+A break goes before each part that opens with a fixed word or mark; nothing else moves.
+Only a text of at most a few lines, one of them long, with a "Số" and a type word in capitals
+near its start, is reflowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAPS = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+_TYPES = (
+    "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
+    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ"
+)
+_MOTTOS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập - Tự do - Hạnh phúc"
+)
+_MOTTO = re.compile(rf"\s*({_MOTTOS})\s*")
+_HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
+_BREAKS = [
+    # the star under the body's name
+    (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n"),
+    # the number line
+    (re.compile(r"\s*(Số\s*:?\s*(?=[\d/-]))"), r"\n\1"),
+    # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013"
+    (
+        re.compile(
+            rf"\s+((?:[{_CAPS}][^\s,]*[ \t]){{0,3}}[{_CAPS}][^\s,]*,[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
+        ),
+        r"\n\1\n",
+    ),
+    # the type word in capitals, alone on its line
+    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n"),
+    # a rule under the title
+    (re.compile(r"\s*-{3,}\s*"), r"\n"),
+    # grounds, articles, the operative word
+    (re.compile(r"\s*(-\s*(?:Căn cứ|Xét|Theo đề nghị|Để))\s"), r"\n\1 "),
+    (re.compile(r"(?<![-+•\s])\s+(Căn cứ|Xét|Theo đề nghị)\s"), r"\n\1 "),
+    (re.compile(rf"\s+((?:{_TYPES})\s*:?)\s+(?=Điều\s+1\b)"), r"\n\1\n"),
+    (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1"),
+    # recipients
+    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n"),
+    (re.compile(r"(?<=[;,.])\s+(-\s)"), r"\n\1"),
+    # the authority mark, the mark of signing, the name after it
+    (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1"),
+    (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n"),
+]
+# A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
+_AUTHORITY_TITLE = re.compile(
+    r"^((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s.+?)\s+"
+    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?:\s+THƯỜNG TRỰC)?)$",
+    re.MULTILINE,
+)
+
+
+def is_flat(text: str) -> bool:
+    """A text of at most three lines, one of them long, opening with a document's header."""
+    if len(text) < 400 or text.count("\n") > 3:
+        return False
+    return any(len(line) >= 400 and _HEAD.search(line[:400]) for line in text.split("\n"))
+
+
+def reflow(text: str) -> str:
+    """Line breaks put back into a flattened document (unchanged if it is not one)."""
+    if not is_flat(text):
+        return text
+    # the motto of the header's right column, wherever it was glued in the header
+    motto = _MOTTO.search(text, 0, 400)
+    if motto:
+        text = text[: motto.start()] + "\n" + motto.group(1) + "\n" + text[motto.end() :]
+    for pattern, repl in _BREAKS:
+        text = pattern.sub(repl, text)
+    lines = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if _MARK.match(line):
+            # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình": the name (capitalised words, not
+            # capitals) ends the line, the title ends what is left
+            words = line.split()
+            cut = len(words)
+            while cut > 1 and words[cut - 1][:1].isupper() and not words[cut - 1].isupper():
+                cut -= 1
+            name = " ".join(words[cut:]) if 2 <= len(words) - cut <= 5 else ""
+            head = " ".join(words[:cut]) if name else line
+            lines.extend([_AUTHORITY_TITLE.sub(r"\1\n\2", head), name])
+        else:
+            lines.append(line)
+    lines = [part for line in lines for part in line.split("\n") if part]
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _GROUNDS.match(following):
+            # the authority line in capitals glued after the title: "… số tỉnh ỦY BAN NHÂN
+            # DÂN TỈNH AN GIANG" before "Căn cứ …"
+            words = line.split()
+            cut = len(words)
+            while cut > 0 and words[cut - 1].isupper():
+                cut -= 1
+            if 0 < cut <= len(words) - 3:
+                out.extend([" ".join(words[:cut]), " ".join(words[cut:])])
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+_MARK = re.compile(r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s")
+_GROUNDS = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị)\b")

@@ -1,0 +1,117 @@
+"""Repairs for text as PDFs give it (and as it is pasted from them), before parsing.
+
+A PDF stores glyphs at positions; extracting its text guesses where words and lines end, and
+pasting from a viewer does the same. Three guesses go wrong often enough to hide citations:
+
+* **glued words** — a gap narrower than a space is dropped: "Chỉ thịsố46-CT/TW", "Ban Thường
+  vụTỉnh uỷ vềlãnh đạo". Split by the syllable grammar (:mod:`vanban.syllables`), and a number
+  glued after a Vietnamese word is set apart ("số46" -> "số 46").
+* **symbols split over lines** — "50-" at the end of a line and "TTr/BXDĐ" at the start of the
+  next one are one symbol: joined when the first line ends with a number and a dash or slash and
+  the next begins with a code and a dash or slash.
+* **letter-spaced runs** — characters spread for justification come out one by one: "0 1 / Q Đ
+  - C T N". Five or more single characters separated by single blanks are one word; a wider gap
+  between them stays a space.
+
+Each step looks for its trigger first (a cheap scan) and leaves the text untouched, and shared,
+when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vanban.syllables import split_glued
+
+# Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
+_SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
+# "50-" / "TTr/BXDĐ": a line ending in a number and a dash or slash, the next line opening with
+# a code followed by a dash or slash.
+_SPLIT_SYMBOL = re.compile(r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])")
+# Letter runs that may be glued: four letters or more, one of them not ASCII.
+_RUN = re.compile(r"[^\W\d_]{4,}")
+# A small-letter Vietnamese word glued to the number that follows it: "số46".
+_WORD_NUMBER = re.compile(r"(?<![^\W\d_])([a-zđà-ỹ]*[^\x00-\x7f][a-zđà-ỹ]*)(?=\d)")
+
+
+def _collapse(match: re.Match[str]) -> str:
+    run = match.group()
+    # a run of letters or a symbol ("0 1 / Q Đ"), not a row of numbers ("1 2 3 4 5")
+    return run.replace(" ", "") if any(ch.isalpha() for ch in run) else run
+
+
+def repair_text(text: str) -> str:
+    """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed."""
+    if _has_split_symbol(text):
+        text = _SPLIT_SYMBOL.sub(r"\1", text)
+    # Every defect lies inside one blank-separated token or is a run of one-character tokens.
+    # The distinct tokens are few, and most were judged sound in an earlier document: they are
+    # removed by one set difference, and only the others are looked at.
+    tokens = set(text.split())
+    fixes = {}
+    for token in tokens - _SOUND:
+        fixed = _fix_token(token)
+        if fixed is None:
+            if len(_SOUND) >= _SOUND_MAX:
+                _SOUND.clear()
+            _SOUND.add(token)
+        else:
+            fixes[token] = fixed
+    # letter-spacing is met in capitals and symbols: three single capitals at least
+    if len(tokens & _SINGLE_CAPITALS) >= 3 and _SPACED.search(text):
+        before = tokens
+        text = _SPACED.sub(_collapse, text)
+        for token in set(text.split()) - before:
+            fixed = _fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
+    if len(fixes) > 20:
+        text = _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text)
+    else:
+        # a few fixes: replaced where they stand, longest first (a fixed token inside a longer
+        # one is fixed with it)
+        for token in sorted(fixes, key=len, reverse=True):
+            text = text.replace(token, fixes[token])
+    return text
+
+
+def _has_split_symbol(text: str) -> bool:
+    """Whether a line ends with a number and a dash or slash that the next line's code
+    continues: each "-\n" or "/\n" is found by a literal search and checked where it stands."""
+    for mark in ("-\n", "/\n"):
+        at = text.find(mark)
+        while at >= 0:
+            if _SPLIT_SYMBOL.match(text, max(0, at - 6)) or _SPLIT_SYMBOL.search(
+                text, max(0, at - 6), at + 20
+            ):
+                return True
+            at = text.find(mark, at + 2)
+    return False
+
+
+# Tokens judged to need no repair (memo shared by all documents, bounded).
+_SOUND: set[str] = set()
+_SOUND_MAX = 200_000
+_SINGLE_CAPITALS = frozenset(
+    chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
+) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
+_TOKEN = re.compile(r"\S+")
+
+
+def _fix_token(token: str) -> str | None:
+    """The token with its glued words split, or None when it needs nothing."""
+    if token.isascii() or len(token) < 4:
+        return None
+    fixed = _RUN.sub(_split_run, token)
+    fixed = _WORD_NUMBER.sub(_word_number, fixed)
+    return fixed if fixed != token else None
+
+
+def _split_run(match: re.Match[str]) -> str:
+    parts = split_glued(match.group())
+    return match.group() if parts is None else " ".join(parts)
+
+
+def _word_number(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return word + " " if word.islower() else word

@@ -1,0 +1,145 @@
+"""The Vietnamese syllable grammar, used to split words a PDF glued together.
+
+Every Vietnamese word is written as syllables separated by blanks, and a syllable is::
+
+    [onset] [medial o/u] nucleus [coda] + at most one tone mark
+
+* onset: b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x (or none);
+* nucleus: one vowel a ă â e ê i o ô ơ u ư y, or a diphthong iê/yê/ia/ya, uô/ua, ươ/ưa;
+* coda: c ch m n ng nh p t, or a glide i y o u;
+* tones: ngang (none), huyền, sắc, hỏi, ngã, nặng; a syllable closed by c, ch, p or t takes only
+  sắc or nặng; ă and â are never the last letter.
+
+A syllable therefore holds exactly one run of vowels. A run of letters with two vowel runs
+separated by consonants ("Giaothông", "vềlãnh", "thịsố") is not one syllable: it is split into
+the fewest syllables that each follow the grammar ("vềlãnh" -> "về lãnh"). A capital after a
+small letter begins a word ("BộCông"); a leading capitals-only abbreviation is kept whole when
+the rest splits ("SMEngày" -> "SME ngày"). Runs without any Vietnamese letter ("online",
+"Covid") are left alone, and a run cut by the grammar alone needs two pieces marked as Vietnamese
+(tone, vowel mark or đ): loanwords such as "Lênin" or "panô" are one word with one mark.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TONES = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+_STOP_CODA = ("c", "ch", "p", "t")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+    r"([ou]?(?:iê|yê|ia|ya|uô|ua|ươ|ưa|[aăâeêioôơuưy]))"
+    r"(ch|nh|ng|[cmnpt]|[iyou])?"
+)
+_VOWELS = "aăâeêioôơuưy"
+
+
+@lru_cache(maxsize=8192)
+def _shape(part: str) -> tuple[str, int] | None:
+    """The letters of ``part`` without tone marks (lower case, NFC) and its tone, or None when
+    it has more than one tone mark."""
+    tone = 0
+    letters = []
+    for ch in unicodedata.normalize("NFD", part.lower()):
+        mark = _TONES.get(ch)
+        if mark is not None:
+            if tone:
+                return None
+            tone = mark
+        else:
+            letters.append(ch)
+    return unicodedata.normalize("NFC", "".join(letters)), tone
+
+
+@lru_cache(maxsize=8192)
+def is_syllable(part: str) -> bool:
+    """True when ``part`` is one Vietnamese syllable by the grammar above."""
+    shaped = _shape(part)
+    if shaped is None:
+        return False
+    letters, tone = shaped
+    found = _SYLLABLE.fullmatch(letters)
+    if found is None:
+        return False
+    nucleus, coda = found.group(1), found.group(2)
+    if coda in _STOP_CODA and tone not in (2, 5):
+        return False
+    return not (coda is None and nucleus[-1] in "ăâ")
+
+
+def _vowel_runs(word: str) -> int:
+    runs = 0
+    inside = False
+    for ch in word:
+        vowel = _shape(ch) is not None and _shape(ch)[0] in _VOWELS  # type: ignore[index]
+        if vowel and not inside:
+            runs += 1
+        inside = vowel
+    return runs
+
+
+@lru_cache(maxsize=16384)
+def split_glued(word: str) -> tuple[str, ...] | None:
+    """The syllables a glued run of letters is made of, or None when it is not glued (one
+    syllable, a foreign word, an abbreviation) or does not split by the grammar.
+
+    A capital after a small letter always begins a new word ("BộCông", "vụTỉnh"); each piece is
+    then split by the grammar."""
+    if word.isascii():
+        return None
+    pieces: list[str] = []
+    start = 0
+    for i in range(1, len(word)):
+        if word[i].isupper() and word[i - 1].islower():
+            pieces.append(word[start:i])
+            start = i
+    pieces.append(word[start:])
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_split_piece(piece))
+    return tuple(out) if len(out) > 1 else None
+
+
+def _split_piece(piece: str) -> tuple[str, ...]:
+    if _vowel_runs(piece) < 2 or is_syllable(piece):
+        return (piece,)
+    caps = 0
+    while caps < len(piece) and piece[caps].isupper():
+        caps += 1
+    if 2 <= caps < len(piece):
+        # "SMEngày", "ĐỊNHVề": capitals then small letters; the last capital may begin the next
+        # syllable. The cut that leaves the fewest syllables wins; on a tie the capital begins
+        # the next word, as in "ĐỊNH Về".
+        choices = []
+        for cut in (caps - 1, caps):
+            tail = _segment(piece[cut:])
+            if tail is not None:
+                choices.append((len(tail), cut != caps - 1, (piece[:cut], *tail)))
+        return min(choices)[2] if choices else (piece,)
+    parts = _segment(piece)
+    # Loanwords are written as one run ("Lênin", "panô") and would split as well: a split by
+    # the grammar alone needs two syllables marked as Vietnamese (a tone or a vowel mark, đ).
+    if parts is None or sum(not part.isascii() for part in parts) < 2:
+        return (piece,)
+    return parts
+
+
+def _segment(word: str) -> tuple[str, ...] | None:
+    """``word`` as the fewest syllables (ties: the longer first syllable), or None."""
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[n] = ()
+    for start in range(n - 1, -1, -1):
+        choice: tuple[str, ...] | None = None
+        for end in range(min(n, start + 7), start, -1):
+            rest = best[end]
+            if rest is None:
+                continue
+            part = word[start:end]
+            if not is_syllable(part):
+                continue
+            if choice is None or len(rest) + 1 < len(choice):
+                choice = (part, *rest)
+        best[start] = choice
+    return best[0]

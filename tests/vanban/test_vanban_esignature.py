@@ -1,0 +1,75 @@
+"""Documents from e-signature systems: the number and the day are left blank in the text, the
+signing system's stamp (the signing body and the time) ends it, and the two-column footer comes
+out flattened with the authority line between "Nơi nhận:" and the recipients."""
+
+from __future__ import annotations
+
+import vanban
+
+SIGNED = """ĐẢNG BỘ TỈNH AN GIANG
+ĐẢNG ỦY XÃ BÌNH MỸ
+*
+Số -TB/ĐU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Bình Mỹ, ngày tháng 11 năm 2025
+
+THÔNG BÁO
+kết luận của Ban Thường vụ Đảng ủy về công tác tuyên truyền
+
+Thực hiện Kế hoạch số 12-KH/ĐU ngày 20/10/2025 của Ban Thường vụ Đảng ủy về tuyên truyền, ngày \
+25/11/2025 Ban Thường vụ Đảng ủy họp và kết luận như sau:
+1. Các chi bộ tổ chức tuyên truyền.
+2. Văn phòng Đảng ủy theo dõi, tổng hợp.
+
+Nơi nhận:
+T/M BAN THƯỜNG VỤ
+- Các chi bộ trực thuộc,
+PHÓ BÍ THƯ
+- Lưu Văn phòng Đảng ủy.
+
+Nguyễn Văn Hùng
+
+ĐẢNG ỦY XÃ BÌNH MỸ
+28-11-2025 16:29:44 +07:00
+"""
+
+
+def test_blank_day_taken_from_the_stamp_and_said_so() -> None:
+    doc = vanban.parse(SIGNED)
+    assert doc.number == "-TB/ĐU"
+    assert doc.date == "2025-11-28"  # not the cited 20/10/2025 nor the meeting's 25/11/2025
+    assert doc.from_signature == ["date"]
+    assert doc.to_dict()["from_signature"] == ["date"]
+    assert doc.title == "kết luận của Ban Thường vụ Đảng ủy về công tác tuyên truyền"
+    assert doc.place == "Bình Mỹ"
+
+
+def test_flattened_footer_keeps_recipients_and_signer() -> None:
+    doc = vanban.parse(SIGNED)
+    assert doc.recipients == ["Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Nguyễn Văn Hùng",
+    )
+
+
+def test_stamp_of_another_month_is_not_used() -> None:
+    doc = vanban.parse(SIGNED.replace("28-11-2025", "02-12-2025"))
+    assert doc.date is None and doc.from_signature == []
+
+
+def test_printed_date_wins_over_the_stamp() -> None:
+    doc = vanban.parse(SIGNED.replace("ngày tháng 11", "ngày 27 tháng 11"))
+    assert doc.date == "2025-11-27" and doc.from_signature == []
+
+
+def test_without_date_line_no_cited_date_is_taken() -> None:
+    doc = vanban.parse(SIGNED.replace("Bình Mỹ, ngày tháng 11 năm 2025\n", ""))
+    assert doc.date == "2025-11-28" and doc.from_signature == ["date"]
+    unsigned = SIGNED.replace("Bình Mỹ, ngày tháng 11 năm 2025\n", "").split(
+        "\nĐẢNG ỦY XÃ BÌNH MỸ\n2"
+    )
+    assert vanban.parse(unsigned[0]).date is None

@@ -1,0 +1,108 @@
+"""Text as PDFs give it: glued words, symbols split over lines, letter-spaced runs — on text
+with the defect and on PDFs the test builds with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vanban
+from vanban.pdftext import repair_text
+from vanban.syllables import is_syllable, split_glued
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("thịsố", ("thị", "số")),
+        ("vềlãnh", ("về", "lãnh")),
+        ("vụTỉnh", ("vụ", "Tỉnh")),
+        ("BộCông", ("Bộ", "Công")),
+        ("SMEngày", ("SME", "ngày")),
+        ("ĐỊNHVề", ("ĐỊNH", "Về")),
+        ("tổchức", ("tổ", "chức")),
+        ("Xétbáo", ("Xét", "báo")),
+    ],
+)
+def test_glued_words_split_by_the_syllable_grammar(word: str, parts: tuple[str, ...]) -> None:
+    assert split_glued(word) == parts
+
+
+@pytest.mark.parametrize(
+    "word", ["nghiệp", "người", "khuyến", "Lênin", "panô", "online", "QĐi", "HĐND", "TTr"]
+)
+def test_words_and_codes_are_not_split(word: str) -> None:
+    assert split_glued(word) is None
+
+
+def test_tone_rule_of_closed_syllables() -> None:
+    # a syllable closed by c, ch, p, t takes only the sắc or nặng tone
+    assert is_syllable("các") and is_syllable("việc")
+    assert not is_syllable("cac") and not is_syllable("càc")
+
+
+def test_glued_citation_is_found() -> None:
+    text = "Thực hiện Chỉ thịsố46-CT/TW ngày 16/5/2025 của Ban Thường vụTỉnh uỷ vềlãnh đạo bầu cử"
+    refs = vanban.parse(text).references
+    assert [(r.number, r.date, r.issuer) for r in refs] == [
+        ("46-CT/TW", "2025-05-16", "Ban Thường vụ Tỉnh uỷ")
+    ]
+
+
+def test_symbol_split_over_lines_and_letter_spacing_in_text() -> None:
+    text = (
+        "Tờ trình số 50-\nTTr/BXDĐ ngày 2/3/2025 và Quyết định số 0 1 / Q Đ - C T N ngày 3/4/2025"
+    )
+    assert repair_text(text) == (
+        "Tờ trình số 50-TTr/BXDĐ ngày 2/3/2025 và Quyết định số 01/QĐ-CTN ngày 3/4/2025"
+    )
+    assert [r.number for r in vanban.parse(text).references] == ["50-TTr/BXDĐ", "01/QĐ-CTN"]
+
+
+def test_rows_of_numbers_are_not_collapsed() -> None:
+    assert repair_text("Cột 1 2 3 4 5 6") == "Cột 1 2 3 4 5 6"
+
+
+def test_repair_is_idempotent() -> None:
+    text = "Chỉ thịsố46-CT/TW; số 50-\nTTr/BXDĐ; 0 1 / Q Đ - C T N"
+    once = vanban.normalize_text(text)
+    assert vanban.normalize_text(once) == once
+
+
+def _pdf(path: Path, lines: list[str]) -> Path:
+    pypdf = pytest.importorskip("pypdf")
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    ops = ["BT /F1 12 Tf 50 800 Td 14 TL"] + [f"({line}) Tj T*" for line in lines] + ["ET"]
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_pdf_with_split_symbol_and_letter_spacing(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path / "defects.pdf",
+        [
+            "Can cu To trinh so 50-",
+            "TTr/BXDD ngay 02/3/2025 cua Ban Xay dung Dang;",
+            "Can cu Quyet dinh so 0 1 / Q D - C T N ngay 03/4/2025;",
+        ],
+    )
+    numbers = [r.number for r in vanban.parse(vanban.read(path)).references]
+    assert numbers == ["50-TTr/BXDD", "01/QD-CTN"]

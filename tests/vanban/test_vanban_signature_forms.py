@@ -1,0 +1,66 @@
+"""Signature blocks in the forms real documents print them (Nghị định 30/2020/NĐ-CP, appendix I;
+Hướng dẫn 36-HD/VPTW): the authority mark with or without its dot, on one line with the deputy's
+title, wrapped over two lines, the name after the blank space left for the seal, and recipient
+lines whose unit codes look like a mark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vanban
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/UBND-VX\nV/v việc a\nNội dung.\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "on_behalf", "title", "name"),
+    [
+        (
+            "Nơi nhận:\n- Lưu: VT.\nKT THỦ TƯỚNG PHÓ THỦ TƯỚNG\n\n\n\nLê Văn Thành\n",
+            "KT THỦ TƯỚNG",
+            "PHÓ THỦ TƯỚNG",
+            "Lê Văn Thành",
+        ),
+        (
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, KT TH, QHQT;\nTL. CHỦ TỊCH ỦY\n"
+            "BAN NHÂN DÂN TỈNH\nCHÁNH VĂN PHÒNG\n\n\nNguyễn Văn Bình\n",
+            "TL. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+            "CHÁNH VĂN PHÒNG",
+            "Nguyễn Văn Bình",
+        ),
+        (
+            "Nơi nhận:\n- Lưu: VT.\nKT/ GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Thị Hoa\n",
+            "KT/ GIÁM ĐỐC",
+            "PHÓ GIÁM ĐỐC",
+            "Trần Thị Hoa",
+        ),
+        (
+            "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n"
+            + "\n \n" * 8
+            + "Trần Thành Lập\n",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Trần Thành Lập",
+        ),
+        (
+            "Nơi nhận:\n- Lưu VP, P.KT, VHXH.\n\nTL. CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH\n"
+            "CHÁNH VĂN PHÒNGThái Hữu Phép\n",
+            "TL. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+            "CHÁNH VĂN PHÒNG",
+            "Thái Hữu Phép",
+        ),
+    ],
+    ids=["kt-one-line", "tl-wrapped", "kt-slash", "name-after-blank-lines", "title-glued-to-name"],
+)
+def test_signature_forms(tail: str, on_behalf: str, title: str, name: str) -> None:
+    doc = vanban.parse(HEAD + tail)
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (on_behalf, title, name)
+
+
+def test_unit_code_in_a_recipient_line_is_not_an_authority() -> None:
+    # the real Công văn 4586/VPCP-KTN ends "- Lưu: VT, KTN (3) pvc" before its signature
+    doc = vanban.parse_file(Path(__file__).parent / "fixtures" / "real" / "cv-vpcp-4586.txt")
+    assert doc.on_behalf == "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
+    assert doc.recipients[-1] == "Lưu: VT, KTN (3) pvc"
