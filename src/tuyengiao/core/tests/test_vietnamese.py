@@ -58,6 +58,7 @@ TEMPLATE_CODE_RE = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
 SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
 READ_ATTRS_RE = re.compile(r'\b(placeholder|title|aria-label|alt)="([^"]*)"')
 TAG_RE = re.compile(r"<[^>]*>", re.S)
+TAG_NAME_RE = re.compile(r"</?[A-Za-z][\w-]*")
 ISO_FILTER_RE = re.compile(r"""date:\s*["']Y-m-d""")
 
 
@@ -168,7 +169,8 @@ def python_problems(source: str, where: str) -> list[str]:
         if "%Y-%m-%d" in text and VIETNAMESE_RE.search(text):
             out.append(f"{where}:{node.lineno}: %Y-%m-%d in “{text[:60]}”")
         if VIETNAMESE_RE.search(text):
-            for m in ENGLISH_RE.finditer(text):
+            # markup written in Python (the unit picker): tag names are not words shown to users
+            for m in ENGLISH_RE.finditer(TAG_NAME_RE.sub(" ", text)):
                 out.append(f"{where}:{node.lineno}: “{m.group(0)}” in “{text[:80]}”")
             if ISO_DATE_RE.search(text) or DOT_PERCENT_RE.search(text):
                 out.append(f"{where}:{node.lineno}: “{text[:80]}”")
