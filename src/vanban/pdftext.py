@@ -55,10 +55,13 @@ def repair_text(text: str) -> str:
             if len(_SOUND) >= _SOUND_MAX:
                 _SOUND.clear()
             _SOUND.add(token)
+            if token in _SINGLE_CAPITALS:
+                _CAPITALS_SEEN.add(token)
         else:
             fixes[token] = fixed
-    # letter-spacing is met in capitals and symbols: three single capitals at least
-    if len(tokens & _SINGLE_CAPITALS) >= 3 and _SPACED.search(text):
+    # letter-spacing is met in capitals and symbols: three single capitals at least (counted
+    # among the few ever met, which holds every one of this text: a token is sound or new)
+    if len(tokens & _CAPITALS_SEEN) >= 3 and _SPACED.search(text):
         before = tokens
         text = _SPACED.sub(_collapse, text)
         for token in set(text.split()) - before:
@@ -96,6 +99,8 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _TOKEN = re.compile(r"\S+")
+# The single capitals met as tokens so far (never cleared: at most len(_SINGLE_CAPITALS)).
+_CAPITALS_SEEN: set[str] = set()
 
 
 def _fix_token(token: str) -> str | None:
