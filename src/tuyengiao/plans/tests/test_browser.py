@@ -164,7 +164,11 @@ def test_a_real_plan_reaches_the_units_it_is_sent_to(
     """The loop as officers live it: the bloc's officer uploads a real plan (Kế hoạch
     120-KH/TĐTN-TG, a provincial Youth Union plan of the parser's fixtures), accepts the proposed
     tasks, sends it to three base organisations through the tree picker; coso1 finds the tasks
-    in "Nhiệm vụ của đơn vị" at once, with the plan's deadlines."""
+    in "Nhiệm vụ của đơn vị" at once and a notice under the header bell; drafts its implementing
+    plan from "Cần triển khai" (header and signature of a đảng ủy cơ sở), numbers it, uploads it
+    signed, reports progress on one task; the bloc's board shows the implementing plan and the
+    unit's task progress, and the roll-up of the report bound to the plan counts the task in
+    progress once coso1 submits (the row chosen for it from its own progress)."""
     pytest.importorskip("vanban")
     real_plan = FIXTURES / "kh-tinh-doan.txt"
     tree = make_tree()
@@ -259,8 +263,7 @@ def test_a_real_plan_reaches_the_units_it_is_sent_to(
     unit_page.click("text=Tải lên kế hoạch đã ký")
     unit_page.set_input_files('input[name="file"]', str(signed))
     unit_page.click('button[type="submit"]')
-    unit_page.wait_for_load_state()
-    assert f"ghi nhận là kế hoạch thực hiện {plan.display_number}" in unit_page.content()
+    unit_page.wait_for_selector(f"text=ghi nhận là kế hoạch thực hiện {plan.display_number}")
     own_plan = Plan.objects.get(unit=tree.base1)
     assert own_plan.number == "07-KH/ĐU"
 
