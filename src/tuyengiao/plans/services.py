@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tuyengiao.notifications import events
@@ -451,6 +451,8 @@ BOARD_COLUMNS = (
     "implementing_plan_id",
     "implementing_plan__number",
     "issued_on",
+    "unit_id",
+    "dispatch__plan_id",
 )
 
 
@@ -469,8 +471,15 @@ class BoardRow:
     implementing_plan_id: int | None
     implementing_number: str
     issued_on: date | None
+    unit_id: int
+    sent_plan_id: int
     level: int = 1
     state: str = ""
+    # The unit's own part in the tasks of the plan sent to it (collective tasks): how many, how
+    # many done, the mean progress reported; None when it was handed no task.
+    tasks_total: int = 0
+    tasks_done: int = 0
+    progress: int | None = None
 
     @property
     def days_taken(self) -> int | None:
@@ -500,7 +509,31 @@ def board_rows(
         else:
             row.state = CascadeState.OVERDUE if today > row.due_date else CascadeState.PENDING
         rows.append(row)
+    _add_task_progress(rows)
     return rows
+
+
+def _add_task_progress(rows: list[BoardRow]) -> None:
+    """One query for the page: each row's unit's collective assignments on the sent plan."""
+    if not rows:
+        return
+    found = (
+        TaskAssignment.objects.filter(
+            collective=True,
+            unit_id__in={r.unit_id for r in rows},
+            task__plan_id__in={r.sent_plan_id for r in rows},
+        )
+        .values("unit_id", "task__plan_id")
+        .annotate(
+            n=Count("id"), done=Count("id", filter=Q(progress__gte=100)), mean=Avg("progress")
+        )
+    )
+    by_key = {(f["unit_id"], f["task__plan_id"]): f for f in found}
+    for row in rows:
+        f = by_key.get((row.unit_id, row.sent_plan_id))
+        if f:
+            row.tasks_total, row.tasks_done = f["n"], f["done"]
+            row.progress = round(f["mean"] or 0)
 
 
 def board_summary(plan: Plan, today: date | None = None) -> dict[str, int]:

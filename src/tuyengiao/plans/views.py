@@ -353,6 +353,8 @@ def plan_board(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
                 ("Kế hoạch thực hiện", lambda r: r.implementing_number),
                 ("Ngày ban hành", lambda r: r.issued_on),
                 ("Số ngày", lambda r: r.days_taken),
+                ("Tiến độ nhiệm vụ (%)", lambda r: r.progress),
+                ("Nhiệm vụ đã xong", lambda r: f"{r.tasks_done}/{r.tasks_total}"),
             ],
             services.board_rows(values, plan, today),
             title="Triển khai",

@@ -371,3 +371,17 @@ def test_chain_follows_a_late_link(tree: Any) -> None:
     lone.save()
     child.refresh_from_db()
     assert child.chain == f"{plan.pk}/{lone.pk}/{child.pk}/"
+
+
+def test_the_board_shows_each_units_progress_on_the_tasks_handed_to_it(tree: Any) -> None:
+    plan = bloc_plan(tree)
+    plan.tasks.update(collective_role="lead")  # "các đảng bộ cơ sở" carry out both tasks
+    services.send_down(plan, tree.bloc, [tree.base1, tree.base2], timezone.localdate())
+    first, second = TaskAssignment.objects.filter(unit=tree.base1).order_by("task__order")
+    services.record_update(first, None, 100, "Đã tổ chức học tập")
+    services.record_update(second, None, 30)
+    values = services.board_queryset(plan).values_list(*services.BOARD_COLUMNS)
+    rows = {r.unit_name: r for r in services.board_rows(values, plan)}
+    base1, base2 = rows[tree.base1.name], rows[tree.base2.name]
+    assert (base1.tasks_total, base1.tasks_done, base1.progress) == (2, 1, 65)
+    assert (base2.tasks_total, base2.tasks_done, base2.progress) == (2, 0, 0)

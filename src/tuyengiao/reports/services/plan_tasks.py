@@ -44,6 +44,21 @@ def task_summary(period: Period, unit: Unit) -> list[dict[str, Any]]:
     return list(per_task.values())
 
 
+def unit_task_statuses(submission: Submission) -> dict[int, str]:
+    """The status of the reporting unit's own part in each task of the type's plan, as its
+    progress updates derive it (``plans.TaskAssignment.status``): what the form offers for a task
+    row the officer has not chosen yet, so progress reported once is not typed again."""
+    from tuyengiao.plans.models import TaskAssignment
+
+    rt = submission.period.report_type
+    if rt.plan_id is None:
+        return {}
+    assignments = TaskAssignment.objects.filter(
+        task__plan_id=rt.plan_id, unit_id=submission.unit_id
+    ).select_related("task")
+    return {a.task_id: a.status().value for a in assignments}
+
+
 def plan_tasks_for(submission: Submission) -> list[Any]:
     rt = submission.period.report_type
     if rt.plan_id is None or rt.plan is None:

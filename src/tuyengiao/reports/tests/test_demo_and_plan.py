@@ -3,6 +3,7 @@ to a plan carries the per-task progress table, rolled up across the units."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs.models import Unit, UnitKind
-from tuyengiao.plans.models import Plan, Task
+from tuyengiao.plans.models import Plan, Task, TaskAssignment
 from tuyengiao.reports import demo
 from tuyengiao.reports.compile import compiled_docx
 from tuyengiao.reports.models import Status, Submission
@@ -106,3 +107,31 @@ def test_per_task_table_from_the_plan(forty: Setup, client_as: Any, on_day: Any)
         "Hoàn thành: 2" in task_table.rows[1].cells[2].text
         and "Đang thực hiện: 1" in task_table.rows[1].cells[2].text
     )
+
+
+def test_task_rows_start_from_the_units_own_progress(forty: Setup, client_as: Any) -> None:
+    """A unit that reported progress on its part of a task finds the row's status chosen."""
+    s = forty
+    plan = Plan.objects.create(unit=s.rt.unit, number="13-KH/ĐUK", title="Kế hoạch tuyên truyền")
+    started = Task.objects.create(plan=plan, order=1, title="Tổ chức học tập nghị quyết")
+    untouched = Task.objects.create(plan=plan, order=2, title="Tuyên truyền trên trang")
+    s.rt.plan = plan
+    s.rt.save()
+    TaskAssignment.objects.create(task=started, unit=s.units[0], progress=40)
+    sub = Submission.objects.get(period=s.q1, unit=s.units[0])
+    page = client_as("coso1").get(reverse("reports:submission", kwargs={"submission_pk": sub.pk}))
+    html = page.content.decode()
+
+    def chosen(task: Task) -> str:
+        select = re.search(rf'<select name="task_{task.pk}_status">(.*?)</select>', html, re.S)
+        assert select is not None
+        found = re.search(r'<option value="([^"]*)" selected', select.group(1))
+        return found.group(1) if found else ""
+
+    # a task the unit has no part in stays unchosen
+    assert chosen(started) == "in_progress" and chosen(untouched) == ""
+    # What the officer chose wins over the progress.
+    sub.data = {f"task_{started.pk}_status": "done"}
+    sub.save(update_fields=["data"])
+    html = client_as("coso1").get(page.wsgi_request.path).content.decode()
+    assert chosen(started) == "done"

@@ -34,7 +34,7 @@ from ..services.drafts import (
 from ..services.drafts import (
     submit as submit_report,
 )
-from ..services.plan_tasks import TASK_STATUS_CHOICES, plan_tasks_for
+from ..services.plan_tasks import TASK_STATUS_CHOICES, plan_tasks_for, unit_task_statuses
 from ..services.statuses import Cell, cell_status
 from ..services.values import fmt, parse_indicator, rate_value
 from .common import user_unit
@@ -96,12 +96,14 @@ def _form_rows(sub: Submission, data: dict[str, str], errors: dict[str, str]) ->
     sections = [
         {"section": s, "key": s.key, "value": data.get(s.key, "")} for s in rt.sections.all()
     ]
+    # A task row not chosen yet shows the unit's own progress on that task (plans).
+    reported = unit_task_statuses(sub) if sub.editable else {}
     tasks = [
         {
             "task": t,
             "status_key": f"task_{t.pk}_status",
             "result_key": f"task_{t.pk}_result",
-            "status": data.get(f"task_{t.pk}_status", ""),
+            "status": data.get(f"task_{t.pk}_status", "") or reported.get(t.pk, ""),
             "result": data.get(f"task_{t.pk}_result", ""),
         }
         for t in plan_tasks_for(sub)
