@@ -257,7 +257,11 @@ FIXTURE_FINDINGS = {
 
 
 @pytest.mark.parametrize(
-    "path", sorted((Path(__file__).parent / "fixtures").glob("*.txt")), ids=lambda p: p.name
+    "path",
+    sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
+    # the real documents (2006–2023) predate every rule set held or are news: nothing to report
+    + sorted((Path(__file__).parent / "fixtures" / "real").glob("*.txt")),
+    ids=lambda p: p.name,
 )
 def test_findings_on_the_real_fixtures(path: Path) -> None:
     doc = parse(path.read_text(encoding="utf-8"))
