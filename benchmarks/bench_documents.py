@@ -24,16 +24,23 @@ Each database is measured in a child process so that its settings do not leak be
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Figure, as_web_worker, p95, timings_ms
+from benchmarks.common import (
+    ChildFailed,
+    Figure,
+    as_web_worker,
+    bench_main,
+    ensure_postgres_database,
+    p95,
+    run_in_child,
+    timings_ms,
+)
 
 PG_DB = "tg_bench_documents"
 PG_URL = os.environ.get(
@@ -58,45 +65,15 @@ QUERIES = [
 ]
 
 
-def _ensure_pg() -> str | None:
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed"
-    admin_url = PG_URL.rsplit("/", 1)[0] + "/postgres"
-    try:
-        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]).fetchone():
-                conn.execute(f'CREATE DATABASE "{PG_DB}"')
-    except Exception as exc:
-        return f"PostgreSQL not reachable at {admin_url}: {exc}"
-    return None
-
-
 def _run_child(label: str, database_url: str, quick: bool) -> list[Figure]:
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=database_url,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-documents-not-a-secret-0123456789abcdefghijkl"
-        ),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
-        TUYENGIAO_VAR=str(Path(tempfile.gettempdir()) / "tg_bench_documents_var"),
+    return run_in_child(
+        "benchmarks.bench_documents",
+        database_url,
+        label,
+        quick=quick,
+        timeout=7200,
+        extra_env={"TUYENGIAO_VAR": str(Path(tempfile.gettempdir()) / "tg_bench_documents_var")},
     )
-    cmd = [sys.executable, "-m", "benchmarks.bench_documents", "--child", label] + (
-        ["--quick"] if quick else []
-    )
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=7200)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{label}: child failed: {proc.stderr.strip()[-1500:]}")
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
 
 
 def run(args: Any) -> list[Figure]:
@@ -106,16 +83,16 @@ def run(args: Any) -> list[Figure]:
     reasons = []
     try:
         figures += _run_child("SQLite", f"sqlite:///{SQLITE_PATH}", quick)
-    except RuntimeError as exc:
-        reasons.append(str(exc))
-    problem = _ensure_pg()
+    except ChildFailed as exc:
+        reasons.append(f"SQLite: {exc}")
+    problem = ensure_postgres_database(PG_URL)
     if problem:
         reasons.append(problem)
     else:
         try:
             figures += _run_child("PostgreSQL", PG_URL, quick)
-        except RuntimeError as exc:
-            reasons.append(str(exc))
+        except ChildFailed as exc:
+            reasons.append(f"PostgreSQL: {exc}")
     SKIP_REASON = "; ".join(reasons)
     if reasons:
         print("bench_documents: " + SKIP_REASON, file=sys.stderr)
@@ -368,7 +345,7 @@ def _seed(total: int) -> None:
         print(f"  {Document.objects.count()} documents", file=sys.stderr)
 
 
-def _child(label: str, quick: bool) -> None:
+def measure(quick: bool, label: str) -> list[Figure]:
     import django
 
     django.setup()
@@ -517,16 +494,8 @@ def _child(label: str, quick: bool) -> None:
             "< 300 ms",
         ),
     ]
-    from dataclasses import asdict
-
-    print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+    return figures
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        _child(sys.argv[sys.argv.index("--child") + 1], "--quick" in sys.argv)
-    else:
-        import argparse
-
-        for fig in run(argparse.Namespace(quick="--quick" in sys.argv)):
-            print(fig.line())
+    bench_main("benchmarks.bench_documents")

@@ -23,13 +23,10 @@ Django settings do not depend on the other benchmarks of ``make bench``.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from typing import Any
 
-from benchmarks.common import Figure, p95, timings_ms
+from benchmarks.common import Figure, bench_main, p95, run_on_postgres, timings_ms
 
 DB_NAME = "tg_bench_seed"
 DB_URL = os.environ.get("BENCH_ORGS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -55,30 +52,10 @@ def _check_database() -> str | None:
 
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = _check_database()
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-orgs-not-a-secret-0123456789abcdefghijklmnop"
-        ),
-        ALLOWED_HOSTS="localhost",
-        SECURE_SSL_REDIRECT="0",
+    figures, SKIP_REASON = run_on_postgres(
+        "benchmarks.bench_orgs", DB_URL, args, check=_check_database
     )
-    cmd = [sys.executable, "-m", "benchmarks.bench_orgs", "--child"] + (
-        ["--quick"] if getattr(args, "quick", False) else []
-    )
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    return figures
 
 
 def _figure(name: str, metric: str, orm: list[float], bare: list[float], goal: str = "") -> Figure:
@@ -88,7 +65,7 @@ def _figure(name: str, metric: str, orm: list[float], bare: list[float], goal: s
     )
 
 
-def _child(quick: bool) -> list[Figure]:
+def measure(quick: bool) -> list[Figure]:
     import django
 
     django.setup()
@@ -176,8 +153,4 @@ def _child(quick: bool) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        from dataclasses import asdict
-
-        result = _child("--quick" in sys.argv)
-        print(json.dumps([asdict(f) for f in result], ensure_ascii=False))
+    bench_main("benchmarks.bench_orgs")

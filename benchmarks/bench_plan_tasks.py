@@ -18,9 +18,7 @@ Runs in a child process with its own Django settings (database ``tg_bench_plan_t
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,8 +26,9 @@ from typing import Any
 from benchmarks.common import (
     Figure,
     as_web_worker,
-    ensure_postgres_database,
+    bench_main,
     p95_figure,
+    run_on_postgres,
     timings_ms,
 )
 
@@ -46,31 +45,8 @@ SEED_FILE = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "
 
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = ensure_postgres_database(DB_URL)
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-plan-tasks-not-a-secret-0123456789abcdef"),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
-    )
-    cmd = [sys.executable, "-m", "benchmarks.bench_plan_tasks", "--child"] + (
-        ["--quick"] if getattr(args, "quick", False) else []
-    )
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    figures, SKIP_REASON = run_on_postgres("benchmarks.bench_plan_tasks", DB_URL, args)
+    return figures
 
 
 # --- the child process --------------------------------------------------------------------------
@@ -150,7 +126,7 @@ def _seed() -> None:
     print(f"seeded {TaskAssignment.objects.count()} assignments", file=sys.stderr)
 
 
-def _child(quick: bool) -> None:
+def measure(quick: bool) -> list[Figure]:
     import django
 
     django.setup()
@@ -165,8 +141,6 @@ def _child(quick: bool) -> None:
     from tuyengiao.plans.models import Plan, TaskAssignment
 
     call_command("migrate", verbosity=0)
-    # Pages are rendered as in production: hashed static files need their manifest.
-    call_command("collectstatic", interactive=False, verbosity=0)
     _seed()
     as_web_worker()
     user = User.objects.get(username="bench-khoi-tasks")
@@ -241,19 +215,8 @@ def _child(quick: bool) -> None:
                 goal="< 1 s in the request, else a background job",
             )
         )
-    from dataclasses import asdict
-
-    print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+    return figures
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        _child("--quick" in sys.argv)
-    else:
-        import argparse
-
-        parsed = argparse.Namespace(quick="--quick" in sys.argv)
-        for fig in run(parsed):
-            print(fig.line())
-        if SKIP_REASON:
-            print("skipped:", SKIP_REASON)
+    bench_main("benchmarks.bench_plan_tasks")

@@ -18,13 +18,18 @@ The measurement runs in a child process so that its Django settings (PostgreSQL 
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from typing import Any
 
-from benchmarks.common import Figure, as_web_worker, p95_figure, timings_ms
+from benchmarks.common import (
+    Figure,
+    as_web_worker,
+    bench_main,
+    p95_figure,
+    run_on_postgres,
+    timings_ms,
+)
 
 DB_NAME = "tg_bench_plans"
 DB_URL = os.environ.get("BENCH_PLANS_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -32,53 +37,10 @@ SKIP_REASON = ""
 LEVELS = (50, 10, 12)
 
 
-def _ensure_database() -> str | None:
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed"
-    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
-    try:
-        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
-            ).fetchone()
-            if not exists:
-                conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    except Exception as exc:
-        return f"PostgreSQL not reachable at {admin_url}: {exc}"
-    return None
-
-
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = _ensure_database()
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-plans-not-a-secret-0123456789abcdefghijklmnop"
-        ),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
-    )
-    cmd = [sys.executable, "-m", "benchmarks.bench_plans", "--child"] + (
-        ["--quick"] if getattr(args, "quick", False) else []
-    )
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    figures, SKIP_REASON = run_on_postgres("benchmarks.bench_plans", DB_URL, args)
+    return figures
 
 
 # --- the child process --------------------------------------------------------------------------
@@ -217,7 +179,7 @@ def fanout_below(levels: tuple[int, ...], depth_index: int) -> int:
     return levels[depth_index + 1] if depth_index + 1 < len(levels) else 0
 
 
-def _child(quick: bool) -> None:
+def measure(quick: bool) -> list[Figure]:
     import django
 
     django.setup()
@@ -309,19 +271,8 @@ def _child(quick: bool) -> None:
             goal="< 300 ms",
         ),
     ]
-    from dataclasses import asdict
-
-    print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+    return figures
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        _child("--quick" in sys.argv)
-    else:
-        import argparse
-
-        parsed = argparse.Namespace(quick="--quick" in sys.argv)
-        for fig in run(parsed):
-            print(fig.line())
-        if SKIP_REASON:
-            print("skipped:", SKIP_REASON)
+    bench_main("benchmarks.bench_plans")

@@ -23,18 +23,17 @@ The measurement runs in a child process so its Django settings do not depend on 
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from typing import Any
 
 from benchmarks.common import (
     Figure,
     as_web_worker,
-    ensure_postgres_database,
+    bench_main,
     p95,
     p95_figure,
+    run_on_postgres,
     timings_ms,
 )
 
@@ -49,33 +48,8 @@ YEAR = 2025
 
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = ensure_postgres_database(DB_URL)
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-reports-not-a-secret-0123456789abcdefghijklmnop"
-        ),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
-    )
-    cmd = [sys.executable, "-m", "benchmarks.bench_reports", "--child"] + (
-        ["--quick"] if getattr(args, "quick", False) else []
-    )
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    figures, SKIP_REASON = run_on_postgres("benchmarks.bench_reports", DB_URL, args)
+    return figures
 
 
 # --- the child process --------------------------------------------------------------------------
@@ -243,7 +217,7 @@ def _own_tree(seg: Any) -> Any:
     return root
 
 
-def _child(quick: bool) -> None:
+def measure(quick: bool) -> list[Figure]:
     import django
 
     django.setup()
@@ -359,19 +333,8 @@ def _child(quick: bool) -> None:
             goal="< 300 ms; ratio <= 1.5",
         ),
     ]
-    from dataclasses import asdict
-
-    print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+    return figures
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        _child("--quick" in sys.argv)
-    else:
-        import argparse
-
-        parsed = argparse.Namespace(quick="--quick" in sys.argv)
-        for fig in run(parsed):
-            print(fig.line())
-        if SKIP_REASON:
-            print("skipped:", SKIP_REASON)
+    bench_main("benchmarks.bench_reports")

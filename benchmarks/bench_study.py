@@ -22,14 +22,12 @@ Runs in a child process with its own Django settings (DATABASE_URL of ``tg_bench
 from __future__ import annotations
 
 import io
-import json
 import os
-import subprocess
 import sys
 import time
 from typing import Any
 
-from benchmarks.common import Figure, as_web_worker, p95, timings_ms
+from benchmarks.common import Figure, as_web_worker, bench_main, p95, run_on_postgres, timings_ms
 
 DB_NAME = "tg_bench_study"
 DB_URL = os.environ.get("BENCH_STUDY_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
@@ -38,51 +36,12 @@ PROVINCES, DISTRICTS, FIRST_DISTRICTS, BASES, CELLS = 63, 15, 30, 40, 3
 IMPORT_ROWS = 100_000
 
 
-def _ensure_database() -> str | None:
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed"
-    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
-    try:
-        with psycopg.connect(admin_url, autocommit=True, connect_timeout=3) as conn:
-            if not conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
-            ).fetchone():
-                conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    except Exception as exc:
-        return f"PostgreSQL not reachable at {admin_url}: {exc}"
-    return None
-
-
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = _ensure_database()
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-study-not-a-secret-0123456789abcdefghijklmnop"
-        ),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
-        CONN_MAX_AGE="0",
+    figures, SKIP_REASON = run_on_postgres(
+        "benchmarks.bench_study", DB_URL, args, timeout=5400, extra_env={"CONN_MAX_AGE": "0"}
     )
-    cmd = [sys.executable, "-m", "benchmarks.bench_study", "--child"]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=5400)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    return figures
 
 
 # --- the child process --------------------------------------------------------------------------
@@ -243,7 +202,8 @@ def _seed() -> None:
         cursor.execute("ANALYZE")
 
 
-def _child() -> list[Figure]:
+def measure(quick: bool) -> list[Figure]:
+    """The study figures (one size: ``quick`` changes nothing, the figures need the national tree)."""
     import django
 
     django.setup()
@@ -381,15 +341,4 @@ def _child() -> list[Figure]:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        from dataclasses import asdict
-
-        figures = _child()
-        print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
-    else:
-        from argparse import Namespace
-
-        for figure in run(Namespace(quick=False)):
-            print(figure.line())
-        if SKIP_REASON:
-            print("SKIP:", SKIP_REASON)
+    bench_main("benchmarks.bench_study")

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
+import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 BENCH_DIR = Path("var/bench")
 
@@ -80,9 +86,14 @@ def ensure_postgres_database(url: str) -> str | None:
 
 
 def as_web_worker() -> None:
-    """Set the measuring process up as a web server's worker is: load ``tuyengiao.wsgi``, the
-    entry point gunicorn and runserver load, which freezes the startup heap (``core.startup``).
-    Called after seeding, before any figure is timed."""
+    """Set the measuring process up as a deployed web server's worker is: static files collected
+    (pages are rendered with DEBUG off, whose hashed static files need their manifest — a fresh
+    machine has none) and ``tuyengiao.wsgi`` loaded, the entry point gunicorn and runserver load,
+    which freezes the startup heap (``core.startup``). Called after seeding, before any figure is
+    timed."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
     import tuyengiao.wsgi  # noqa: F401
 
 
@@ -107,3 +118,89 @@ def p95_figure(
         ratio=value / max(base, 1e-9),
         goal=goal,
     )
+
+
+# --- benchmarks measured in a child process ---------------------------------------------------
+# Each database benchmark measures in a child process, so that its Django settings (its own
+# database) do not depend on what other benchmarks of ``make bench`` configured. The parent and the
+# child speak through the child's last line of output: its figures as JSON.
+
+
+class ChildFailed(RuntimeError):
+    """The measuring child exited with an error; the message ends with its stderr."""
+
+
+def run_in_child(
+    module: str,
+    database_url: str,
+    *child_args: str,
+    quick: bool = False,
+    timeout: int = 3600,
+    extra_env: dict[str, str] | None = None,
+) -> list[Figure]:
+    """Run ``python -m <module> --child [child_args] [--quick]`` with production-like settings on
+    ``database_url`` (DEBUG off, tasks run at once) and return the figures it printed."""
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
+        DATABASE_URL=database_url,
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-not-a-secret-0123456789abcdefghijklmnopqrs"),
+        ALLOWED_HOSTS="testserver,localhost",
+        SECURE_SSL_REDIRECT="0",
+        TASKS_IMMEDIATE="1",
+        **(extra_env or {}),
+    )
+    cmd = [sys.executable, "-m", module, "--child", *child_args] + (["--quick"] if quick else [])
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise ChildFailed(f"child failed: {proc.stderr.strip()[-1500:]}")
+    if proc.stderr.strip():
+        print(proc.stderr.strip(), file=sys.stderr)
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return [Figure(**f) for f in data]
+
+
+def run_on_postgres(
+    module: str,
+    database_url: str,
+    args: Any,
+    *,
+    timeout: int = 3600,
+    extra_env: dict[str, str] | None = None,
+    check: Callable[[], str | None] | None = None,
+) -> tuple[list[Figure], str]:
+    """The usual ``run`` of a PostgreSQL benchmark: make sure its database exists (or, with
+    ``check``, that it was seeded), measure in a child; return (figures, why nothing was measured)."""
+    problem = check() if check else ensure_postgres_database(database_url)
+    if problem:
+        return [], problem
+    try:
+        figures = run_in_child(
+            module,
+            database_url,
+            quick=bool(getattr(args, "quick", False)),
+            timeout=timeout,
+            extra_env=extra_env,
+        )
+    except ChildFailed as exc:
+        return [], str(exc)
+    return figures, ""
+
+
+def bench_main(module: str) -> None:
+    """``python -m benchmarks.bench_<name>``: run that benchmark alone and print its figures, or,
+    with ``--child [label]``, be the measuring child (``measure(quick, *labels)``) and print them
+    as the JSON line ``run_in_child`` reads."""
+    bench = importlib.import_module(module)
+    argv = sys.argv[1:]
+    quick = "--quick" in argv
+    if "--child" in argv:
+        labels = [a for a in argv if a not in ("--child", "--quick")]
+        figures = bench.measure(quick, *labels)
+        print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+        return
+    for figure in bench.run(argparse.Namespace(quick=quick)):
+        print(figure.line())
+    if getattr(bench, "SKIP_REASON", ""):
+        print("skipped:", bench.SKIP_REASON)

@@ -37,6 +37,11 @@ FIELD_NAMES = {
 EMPTY_RELATION_RE = re.compile(r"^\w+\.\w+\.None$")
 
 
+def entry_time(entry: LogEntry) -> str:
+    """When the entry was made, in local time (dd/mm/yyyy hh:mm)."""
+    return f"{timezone.localtime(entry.timestamp):%d/%m/%Y %H:%M}"
+
+
 def action_text(entry: LogEntry) -> str:
     return ACTIONS.get(entry.action, str(entry.get_action_display()))
 

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditlog.models import LogEntry
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from tuyengiao.orgs.picker import UnitPickField
@@ -161,7 +163,26 @@ class UserForm(forms.ModelForm):
 
 
 class AuditFilterForm(forms.Form):
+    """Filters of a log page (the change log here, the access log of ``privacy``)."""
+
     q = forms.CharField(label="Tìm", required=False)
     unit = UnitPickField(label="Đơn vị", required=False)
     date_from = forms.DateField(label="Từ ngày", required=False)
     date_to = forms.DateField(label="Đến ngày", required=False)
+
+    def filter(self, entries: QuerySet[LogEntry]) -> QuerySet[LogEntry]:
+        """The entries the filters keep; none for filters that do not validate (the page shows why)."""
+        if not self.is_valid():
+            return entries.none() if self.is_bound else entries
+        data = self.cleaned_data
+        if data["q"]:
+            entries = entries.filter(
+                Q(object_repr__icontains=data["q"]) | Q(actor__username__icontains=data["q"])
+            )
+        if data["unit"]:
+            entries = entries.filter(additional_data__unit_path__startswith=data["unit"].path)
+        if data["date_from"]:
+            entries = entries.filter(timestamp__date__gte=data["date_from"])
+        if data["date_to"]:
+            entries = entries.filter(timestamp__date__lte=data["date_to"])
+        return entries

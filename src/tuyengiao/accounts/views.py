@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
 
@@ -135,25 +134,12 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             entries = entries.filter(additional_data__unit_path__startswith=unit.path)
     form = AuditFilterForm(request.GET or None)
     form.fields["unit"].queryset = visible_units(user)  # type: ignore[attr-defined]
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            entries = entries.filter(
-                Q(object_repr__icontains=data["q"]) | Q(actor__username__icontains=data["q"])
-            )
-        if data["unit"]:
-            entries = entries.filter(additional_data__unit_path__startswith=data["unit"].path)
-        if data["date_from"]:
-            entries = entries.filter(timestamp__date__gte=data["date_from"])
-        if data["date_to"]:
-            entries = entries.filter(timestamp__date__lte=data["date_to"])
-    elif form.is_bound:
-        entries = entries.none()
+    entries = form.filter(entries)
     if export_requested(request, form):
         return export_xlsx(
             "nhat-ky.xlsx",
             [
-                ("Thời điểm", lambda e: f"{timezone.localtime(e.timestamp):%d/%m/%Y %H:%M}"),
+                ("Thời điểm", audit_text.entry_time),
                 ("Người thực hiện", lambda e: str(e.actor or "hệ thống")),
                 ("Thao tác", audit_text.action_text),
                 ("Loại", lambda e: str(e.content_type.name)),

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditlog.models import LogEntry
 from django import forms
+from django.db.models import QuerySet
 
+from tuyengiao.accounts.forms import AuditFilterForm
 from tuyengiao.accounts.models import User
 from tuyengiao.core.listing import UnitFilterField
 from tuyengiao.orgs.models import Unit
@@ -79,11 +82,15 @@ class RequestFilterForm(forms.Form):
     unit = UnitFilterField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
 
 
-class AccessLogFilterForm(forms.Form):
+class AccessLogFilterForm(AuditFilterForm):
     kind = forms.ChoiceField(
         label="Loại truy cập", required=False, choices=[("", "Tất cả"), *LABELS.items()]
     )
     q = forms.CharField(label="Tìm (người thực hiện, đối tượng)", required=False)
-    unit = UnitFilterField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
-    date_from = forms.DateField(label="Từ ngày", required=False)
-    date_to = forms.DateField(label="Đến ngày", required=False)
+    field_order = ["kind", "q", "unit", "date_from", "date_to"]
+
+    def filter(self, entries: QuerySet[LogEntry]) -> QuerySet[LogEntry]:
+        entries = super().filter(entries)
+        if self.is_valid() and self.cleaned_data["kind"]:
+            entries = entries.filter(additional_data__access=self.cleaned_data["kind"])
+        return entries

@@ -289,6 +289,15 @@ class SaveForm(forms.Form):
     def message(self) -> str:
         return " ".join(str(e) for errors in self.errors.values() for e in errors)
 
+    def attempt(self) -> dict[str, Any]:
+        """What a save or a submit needs of this form, as the services' keyword arguments."""
+        return {
+            "data": self.values,
+            "version": self.cleaned_data["version"],
+            "token": self.cleaned_data["token"],
+            "seq": self.cleaned_data["seq"],
+        }
+
 
 class ReconcileForm(forms.Form):
     """The field-by-field choice between my values and the saved ones: for each field ``key``,

@@ -8,10 +8,10 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from tuyengiao.accounts.audit_text import entry_time
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import Action, allowed_actions, is_system_admin, visible_units
 from tuyengiao.core.listing import export_requested, export_xlsx, paginate
@@ -35,27 +35,12 @@ def access_log(request: AuthenticatedHttpRequest) -> HttpResponse:
         entries = entries.filter(additional_data__unit_path__startswith=user.unit.path)
     form = AccessLogFilterForm(request.GET or None)
     form.fields["unit"].queryset = visible_units(user)  # type: ignore[attr-defined]
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["kind"]:
-            entries = entries.filter(additional_data__access=data["kind"])
-        if data["q"]:
-            entries = entries.filter(
-                Q(object_repr__icontains=data["q"]) | Q(actor__username__icontains=data["q"])
-            )
-        if data["unit"]:
-            entries = entries.filter(additional_data__unit_path__startswith=data["unit"].path)
-        if data["date_from"]:
-            entries = entries.filter(timestamp__date__gte=data["date_from"])
-        if data["date_to"]:
-            entries = entries.filter(timestamp__date__lte=data["date_to"])
-    elif form.is_bound:
-        entries = entries.none()
+    entries = form.filter(entries)
     if export_requested(request, form):
         return export_xlsx(
             "nhat-ky-truy-cap-du-lieu.xlsx",
             [
-                ("Thời điểm", lambda e: e.timestamp.strftime("%d/%m/%Y %H:%M")),
+                ("Thời điểm", entry_time),
                 ("Người thực hiện", lambda e: str(e.actor or "hệ thống")),
                 ("Loại", label),
                 ("Nội dung", lambda e: e.object_repr),

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from tuyengiao.orgs.history import tree_as_of
+from tuyengiao.orgs.history import TreeAsOf, tree_as_of
 from tuyengiao.orgs.models import Unit
 
 from ..models import (
@@ -247,9 +247,8 @@ def trend(
     indicators = list(report_type.indicators.all())
     known = known or {}
     figures = dict(known)
-    figures.update(
-        period_figures([(p, tree_as_of(unit, p.end)) for p in begun if p.pk not in known])
-    )
+    trees = {p.pk: tree_as_of(unit, p.end) for p in begun}
+    figures.update(period_figures([(p, trees[p.pk]) for p in begun if p.pk not in known]))
     # A period nobody has reported in yet (the one just begun) has nothing to draw or compare.
     periods = [p for p in begun if figures[p.pk].reported > 0]
     series = {
@@ -262,7 +261,7 @@ def trend(
     comparable_units = 0
     too_large = bool(periods) and max(c.expected for c in coverage) > COMPARABLE_MAX_UNITS
     if periods and not too_large:
-        values = IndicatorValue.objects.filter(period__in=periods, unit_path__startswith=unit.path)
+        values = IndicatorValue.objects.filter(_in_trees_of_their_time(unit, periods, trees))
         # Units with values in every period shown (values exist for submitted and accepted reports).
         steady = (
             values.values("unit_path")
@@ -281,6 +280,17 @@ def trend(
         coverage=coverage,
         comparable_skipped=too_large,
     )
+
+
+def _in_trees_of_their_time(unit: Unit, periods: list[Period], trees: dict[int, TreeAsOf]) -> Q:
+    """Values of each period in ``unit``'s subtree of that period's end (one prefix when no
+    reorganisation touched the subtree since the first of them)."""
+    if all(trees[p.pk].trivial for p in periods):
+        return Q(period__in=periods, unit_path__startswith=unit.path)
+    out = Q(pk__in=[])
+    for p in periods:
+        out |= Q(period=p) & trees[p.pk].q("unit_path")
+    return out
 
 
 def spread(

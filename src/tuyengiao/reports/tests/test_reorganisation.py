@@ -96,3 +96,28 @@ def test_moved_unit_rolls_up_under_its_old_parent_before_the_move(
     assert rollup(forty.q1, host).total[0].value == values_for(3)["total"]
     bloc_children = [c.pk for c, _ in rollup(forty.q1, Unit.objects.get(pk=tree.bloc.pk)).children]
     assert moved.pk in bloc_children and host.pk in bloc_children
+
+
+def test_like_for_like_line_reads_each_period_in_the_tree_of_its_time(
+    forty: Setup, on_day: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A unit moved under another after Q1 is not part of its new parent's Q1, on the all-reports
+    line nor on the like-for-like one (which used to read today's subtree)."""
+    _fill_quarter(forty, on_day)
+    moved, host = forty.units[2], forty.units[3]
+    assert 2 not in MISSING and 3 not in MISSING
+    _apply(
+        Change(
+            kind="move",
+            date=DAY,
+            sources=[Unit.objects.get(pk=moved.pk)],
+            new_parent=Unit.objects.get(pk=host.pk),
+        ),
+        django_capture_on_commit_callbacks,
+    )
+    total = forty.ind["total"].pk
+    t = trend(forty.rt, Unit.objects.get(pk=host.pk))
+    assert [p.pk for p in t.periods] == [forty.q1.pk]
+    assert t.series[total] == [values_for(3)["total"]]
+    assert t.comparable_units == 1
+    assert t.comparable[total] == [values_for(3)["total"]]

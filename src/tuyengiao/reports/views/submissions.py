@@ -242,14 +242,7 @@ def autosave(request: AuthenticatedHttpRequest, submission_pk: int) -> HttpRespo
         return _bad_save(request, sub, form)
     mine = form.values
     try:
-        sub = save_draft(
-            sub,
-            mine,
-            form.cleaned_data["version"],
-            request.user,
-            form.cleaned_data["token"],
-            form.cleaned_data["seq"],
-        )
+        sub = save_draft(sub, user=request.user, **form.attempt())
     except Superseded:
         return _superseded(request, sub)
     except Conflict as c:
@@ -277,14 +270,7 @@ def submit(request: AuthenticatedHttpRequest, submission_pk: int) -> HttpRespons
         return _bad_save(request, sub, form)
     mine = form.values
     try:
-        result = submit_report(
-            sub,
-            mine,
-            form.cleaned_data["version"],
-            form.cleaned_data["token"],
-            request.user,
-            seq=form.cleaned_data["seq"],
-        )
+        result = submit_report(sub, user=request.user, **form.attempt())
     except Superseded:
         return _superseded(request, sub)
     except Conflict as c:
