@@ -26,6 +26,7 @@ from benchmarks.common import (
     Figure,
     as_web_worker,
     bench_main,
+    bulk_levels,
     p95_figure,
     run_on_postgres,
     timings_ms,
@@ -53,7 +54,6 @@ def _seed(levels: tuple[int, ...]) -> None:
     from django.utils import timezone
 
     from tuyengiao.accounts.models import Role, User
-    from tuyengiao.core.text import fold
     from tuyengiao.orgs.models import Unit, UnitKind
     from tuyengiao.plans.models import CascadeDispatch, CascadeRecipient, Plan
     from tuyengiao.plans.services import normalize_number
@@ -61,15 +61,6 @@ def _seed(levels: tuple[int, ...]) -> None:
     if Unit.objects.filter(code="BENCH-DUK").exists():
         return
     print(f"seeding {DB_NAME} …", file=sys.stderr)
-    alphabet = Unit.alphabet
-
-    def seg(i: int) -> str:
-        out = ""
-        for _ in range(Unit.steplen):
-            out = alphabet[i % len(alphabet)] + out
-            i //= len(alphabet)
-        return out
-
     today = timezone.localdate()
     with transaction.atomic():
         province = Unit.objects.add_root(
@@ -93,34 +84,7 @@ def _seed(levels: tuple[int, ...]) -> None:
             "bench-khoi", password="x-bench-plans-1", unit=bloc, role=Role.OFFICER
         )
         kinds = [UnitKind.BASE_ORGANISATION, UnitKind.CELL, UnitKind.CELL]
-        units_by_level: list[list[Unit]] = [[bloc]]
-        for depth_index, fanout in enumerate(levels):
-            new: list[Unit] = []
-            for parent in units_by_level[-1]:
-                for i in range(fanout):
-                    name = f"Đơn vị {parent.code}-{i + 1}"
-                    code = f"{parent.code}-{i + 1}"
-                    new.append(
-                        Unit(
-                            kind=kinds[depth_index],
-                            code=code,
-                            name=name,
-                            short_name="ĐU",
-                            name_folded=fold(name),
-                            path=parent.path + seg(i + 1),
-                            depth=parent.depth + 1,
-                            numchild=fanout_below(levels, depth_index),
-                        )
-                    )
-            Unit.objects.bulk_create(new, batch_size=2000)
-            units_by_level.append(
-                list(
-                    Unit.objects.filter(
-                        depth=bloc.depth + depth_index + 1, path__startswith=bloc.path
-                    )
-                )
-            )
-        Unit.objects.filter(pk=bloc.pk).update(numchild=levels[0])
+        units_by_level = bulk_levels(bloc, levels, kinds, batch_size=2000)
 
         top = Plan.objects.create(
             unit=bloc,
@@ -173,10 +137,6 @@ def _seed(levels: tuple[int, ...]) -> None:
                     r.issued_on = plan.issued_on
             CascadeRecipient.objects.bulk_create(recipients, batch_size=2000)
     print(f"seeded {CascadeRecipient.objects.count()} recipients", file=sys.stderr)
-
-
-def fanout_below(levels: tuple[int, ...], depth_index: int) -> int:
-    return levels[depth_index + 1] if depth_index + 1 < len(levels) else 0
 
 
 def measure(quick: bool) -> list[Figure]:

@@ -31,6 +31,7 @@ from benchmarks.common import (
     Figure,
     as_web_worker,
     bench_main,
+    bulk_levels,
     p95,
     p95_figure,
     run_on_postgres,
@@ -61,26 +62,17 @@ def seed_national() -> None:
     from django.db import connection, transaction
 
     from tuyengiao.accounts.models import Role, User
-    from tuyengiao.orgs.models import Unit, UnitKind
+    from tuyengiao.orgs.models import UnitKind
     from tuyengiao.reports.calendar import generate_year
     from tuyengiao.reports.models import Indicator, IndicatorKind, ReportType
 
     if ReportType.objects.filter(title="BENCH báo cáo quý").exists():
         return
     print(f"seeding {connection.settings_dict['NAME']} …", file=sys.stderr)
-    alphabet = Unit.alphabet
-
-    def seg(i: int) -> str:
-        out = ""
-        for _ in range(Unit.steplen):
-            out = alphabet[i % len(alphabet)] + out
-            i //= len(alphabet)
-        return out
-
     root = _synthetic_tree()
     with transaction.atomic():
         if root is None:
-            root = _own_tree(seg)
+            root = _own_tree()
         User.objects.create_user(
             "bench-tw", password="x-bench-reports-1", unit=root, role=Role.OFFICER
         )
@@ -177,8 +169,7 @@ def _synthetic_tree() -> Any:
     return stats.root
 
 
-def _own_tree(seg: Any) -> Any:
-    from tuyengiao.core.text import fold
+def _own_tree() -> Any:
     from tuyengiao.orgs.models import Unit, UnitKind
 
     kinds = [UnitKind.PARTY_COMMITTEE, UnitKind.PARTY_COMMITTEE, UnitKind.BASE_ORGANISATION]
@@ -190,30 +181,7 @@ def _own_tree(seg: Any) -> Any:
             short_name="TW",
         )
     )
-    parents = [root]
-    for level, fanout in enumerate(LEVELS):
-        new = []
-        for parent in parents:
-            for i in range(fanout):
-                code = f"{parent.code}-{i + 1}"
-                name = f"Đơn vị {code}"
-                new.append(
-                    Unit(
-                        kind=kinds[level],
-                        code=code,
-                        name=name,
-                        short_name="ĐU",
-                        name_folded=fold(name),
-                        path=parent.path + seg(i + 1),
-                        depth=parent.depth + 1,
-                        numchild=LEVELS[level + 1] if level + 1 < len(LEVELS) else 0,
-                    )
-                )
-        Unit.objects.bulk_create(new, batch_size=5000)
-        parents = list(
-            Unit.objects.filter(depth=root.depth + level + 1, path__startswith=root.path)
-        )
-    Unit.objects.filter(pk=root.pk).update(numchild=LEVELS[0])
+    bulk_levels(root, LEVELS, kinds)
     return root
 
 

@@ -52,14 +52,10 @@ def _log(message: str) -> None:
 
 
 def _seg(i: int) -> str:
-    from tuyengiao.orgs.models import Unit
+    """The path step of the ``i``-th child (treebeard's encoding)."""
+    from tuyengiao.orgs.synthetic import child_path
 
-    alphabet = Unit.alphabet
-    out = ""
-    for _ in range(Unit.steplen):
-        out = alphabet[i % len(alphabet)] + out
-        i //= len(alphabet)
-    return out
+    return child_path("", i)
 
 
 def _seed() -> None:

@@ -125,7 +125,7 @@ class SyntheticStats:
     seconds: float
 
 
-def _path(parent_path: str, position: int) -> str:
+def child_path(parent_path: str, position: int) -> str:
     """The path of the ``position``-th child (1-based) of ``parent_path``."""
     key: str = Unit._int2str(position)
     pad: str = Unit.alphabet[0]
@@ -271,7 +271,7 @@ def build_synthetic_tree(
         next_id += 1
         return row
 
-    root_path = _path("", root_position)
+    root_path = child_path("", root_position)
     root_code = f"{code_prefix}"
     total_units = (
         1
@@ -290,7 +290,13 @@ def build_synthetic_tree(
             leaves.append(row[0])
         for c in range(1, cells_per_base + 1):
             c_row = unit_row(
-                _path(path, c), 0, UnitKind.CELL, f"{code}-C{c}", f"Chi bộ {c} - {label}", "CB", ""
+                child_path(path, c),
+                0,
+                UnitKind.CELL,
+                f"{code}-C{c}",
+                f"Chi bộ {c} - {label}",
+                "CB",
+                "",
             )
             leaves.append(c_row[0])
             yield c_row
@@ -307,7 +313,7 @@ def build_synthetic_tree(
         )
         committee_index = 0
         for p in range(1, provinces + 1):
-            p_path, p_code = _path(root_path, p), f"{code_prefix}-P{p:02d}"
+            p_path, p_code = child_path(root_path, p), f"{code_prefix}-P{p:02d}"
             p_name = f"Tỉnh ủy tổng hợp số {p:02d}"
             n_communes = commune_split[p - 1]
             yield unit_row(
@@ -321,7 +327,7 @@ def build_synthetic_tree(
             )
             # children in code order = path order: the committees (-K..) before the communes (-X..)
             for k in range(1, committees_per_province + 1):
-                k_path, k_code = _path(p_path, k), f"{p_code}-K{k:02d}"
+                k_path, k_code = child_path(p_path, k), f"{p_code}-K{k:02d}"
                 n_bases = base_split[committee_index]
                 committee_index += 1
                 k_name = f"Đảng ủy cơ quan {k:02d} của tỉnh {p:02d}"
@@ -330,7 +336,7 @@ def build_synthetic_tree(
                 )
                 for b in range(1, n_bases + 1):
                     yield from with_cells(
-                        _path(k_path, b),
+                        child_path(k_path, b),
                         f"{k_code}-B{b:04d}",
                         f"Đảng bộ cơ sở {b:04d} ({p:02d}.{k:02d})",
                         "ĐU",
@@ -339,7 +345,7 @@ def build_synthetic_tree(
                     )
             for x in range(1, n_communes + 1):
                 yield from with_cells(
-                    _path(p_path, committees_per_province + x),
+                    child_path(p_path, committees_per_province + x),
                     f"{p_code}-X{x:04d}",
                     f"Đảng bộ xã, phường {x:04d} (tỉnh {p:02d})",
                     "ĐU",
