@@ -81,7 +81,10 @@ def make_briefing(unit: Unit, held_on: date | None = None) -> Briefing:
 def make_contest(unit: Unit, spread_limit: Decimal = Decimal("10")) -> Contest:
     """A contest with one round and a rubric: Nội dung (×2: 10/7/5), Trình bày (×1: 10/6/3)."""
     contest = Contest.objects.create(
-        unit=unit, title=f"Hội thi báo cáo viên giỏi {SECRET_MARK}", year=2026, spread_limit=spread_limit
+        unit=unit,
+        title=f"Hội thi báo cáo viên giỏi {SECRET_MARK}",
+        year=2026,
+        spread_limit=spread_limit,
     )
     for order, (name, weight, points) in enumerate(
         [("Nội dung", Decimal(2), (10, 7, 5)), ("Trình bày", Decimal(1), (10, 6, 3))]

@@ -164,6 +164,6 @@ def spread(briefing: Briefing, focus: Unit) -> list[SpreadRow]:
     rows: list[SpreadRow] = []
     if "" in counters:
         rows.append(SpreadRow(focus, True, *counters[""]))
-    for child in focus.get_children().order_by("path"):
+    for child in Unit.objects.get_children(focus).order_by("path"):
         rows.append(SpreadRow(child, False, *counters.get(child.path, [0, 0, 0, 0])))
     return rows

@@ -131,7 +131,8 @@ def import_roster(
                     )
                 )
         if errors:
-            result.errors.append(RowError(row.number, "; ".join(errors).capitalize() + "."))
+            text = "; ".join(errors)
+            result.errors.append(RowError(row.number, text[:1].upper() + text[1:] + "."))
     if result.errors:
         return result
     with transaction.atomic():

@@ -209,7 +209,7 @@ def rollup(
         for kind, label in UnitKind.choices
         if kind in by_level
     ]
-    children = {u.path: u for u in within.get_children()}
+    children = {u.path: u for u in Unit.objects.get_children(within)}
     child_rows: list[RollupRow] = []
     if "" in by_child:
         c = by_child[""]
