@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from tuyengiao.core import uploads
 from tuyengiao.core.uploads import CheckedFileField
+from tuyengiao.documents.models import Document
 from tuyengiao.orgs.models import CommRole, Person, Unit
 from tuyengiao.orgs.picker import UnitPickField
 
@@ -123,7 +124,7 @@ class CourseForm(forms.Form):
     )
     format = forms.ChoiceField(label="Hình thức", choices=CourseFormat.choices)
     documents = forms.ModelMultipleChoiceField(
-        label="Tài liệu (thư viện)", queryset=None, required=False
+        label="Tài liệu (thư viện)", queryset=Document.objects.none(), required=False
     )
 
     def __init__(self, *args: Any, documents: QuerySet[Any], **kwargs: Any) -> None:
@@ -167,7 +168,7 @@ class BriefingForm(forms.Form):
         max_length=20000,
     )
     documents = forms.ModelMultipleChoiceField(
-        label="Tài liệu (thư viện)", queryset=None, required=False
+        label="Tài liệu (thư viện)", queryset=Document.objects.none(), required=False
     )
 
     def __init__(self, *args: Any, documents: QuerySet[Any], **kwargs: Any) -> None:
@@ -188,7 +189,7 @@ class TalkForm(forms.Form):
     topic = forms.CharField(label="Chủ đề", max_length=255)
 
 
-class ContestForm(forms.ModelForm):
+class ContestForm(forms.ModelForm[Contest]):
     rubric = forms.CharField(
         label="Tiêu chí chấm",
         widget=forms.Textarea(attrs={"rows": 5}),

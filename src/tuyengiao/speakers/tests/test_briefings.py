@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from tuyengiao.accounts.models import Role
+from tuyengiao.accounts.models import Role, User
 from tuyengiao.orgs.models import Person
 from tuyengiao.speakers.services import SpeakersError
 from tuyengiao.speakers.services.briefings import record_talk, refresh_list, spread
@@ -22,7 +22,7 @@ from tuyengiao.testing import Tree, make_user
 pytestmark = pytest.mark.django_db
 
 
-def _account(person: Person) -> object:
+def _account(person: Person) -> User:
     user = make_user(f"m{person.pk}", person.unit, Role.MEMBER)
     user.person = person
     user.save()
@@ -46,28 +46,28 @@ def test_briefing_attendance_follows_study_checkin_rules(tree: Tree) -> None:
     user_a, user_b = _account(a.person), _account(b.person)
     # A code works only for its own session, and only in its window.
     with pytest.raises(StudyError, match="không đúng"):
-        check_in_with_code(first, user_a, later.checkin_code, now=now)  # type: ignore[arg-type]
+        check_in_with_code(first, user_a, later.checkin_code, now=now)
     with pytest.raises(StudyError, match="Chưa đến giờ"):
-        check_in_with_code(later, user_a, later.checkin_code, now=now)  # type: ignore[arg-type]
+        check_in_with_code(later, user_a, later.checkin_code, now=now)
     with pytest.raises(StudyError, match="hết thời gian"):
-        check_in_with_code(first, user_a, first.checkin_code, now=now + timedelta(hours=4))  # type: ignore[arg-type]
+        check_in_with_code(first, user_a, first.checkin_code, now=now + timedelta(hours=4))
     # One count per person, however many check-ins or sessions.
-    assert check_in_with_code(first, user_a, first.checkin_code, now=now) == "Đã điểm danh."  # type: ignore[arg-type]
+    assert check_in_with_code(first, user_a, first.checkin_code, now=now) == "Đã điểm danh."
     assert "mỗi người chỉ tính một lần" in check_in_with_code(
         first, user_a, first.checkin_code, now=now
-    )  # type: ignore[arg-type]
+    )
     assert "mỗi người chỉ tính một lần" in check_in_with_code(
         later,
         user_a,
         later.checkin_code,
-        now=later.starts_at,  # type: ignore[arg-type]
+        now=later.starts_at,
     )
-    check_in_with_code(first, user_b, first.checkin_code, now=now)  # type: ignore[arg-type]
+    check_in_with_code(first, user_b, first.checkin_code, now=now)
     assert Attendance.objects.filter(round=briefing.study_round).count() == 2
     # Someone not invited (no speaker appointment) cannot check in.
     plain = Person.objects.create(unit=tree.cell1, full_name="Đảng viên thường")
     with pytest.raises(StudyError, match="không có trong danh sách"):
-        check_in_with_code(first, _account(plain), first.checkin_code, now=now)  # type: ignore[arg-type]
+        check_in_with_code(first, _account(plain), first.checkin_code, now=now)
 
 
 def test_talks_and_their_spread(tree: Tree) -> None:

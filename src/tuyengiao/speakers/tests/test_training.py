@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tuyengiao.accounts.models import Role
+from tuyengiao.accounts.models import Role, User
 from tuyengiao.orgs.models import Person
 from tuyengiao.speakers.models import Enrolment
 from tuyengiao.speakers.services import SpeakersError
@@ -30,7 +30,7 @@ from tuyengiao.testing import Tree, make_user
 pytestmark = pytest.mark.django_db
 
 
-def _account(person: Person) -> object:
+def _account(person: Person) -> User:
     user = make_user(f"m{person.pk}", person.unit, Role.MEMBER)
     user.person = person
     user.save()
@@ -58,7 +58,7 @@ def test_course_attendance_completion_and_hours(tree: Tree) -> None:
     session = StudySession.objects.create(
         round=course.study_round, unit=tree.bloc, starts_at=now, ends_at=now + timedelta(hours=4)
     )
-    assert check_in_with_code(session, _account(a.person), session.checkin_code) == "Đã điểm danh."  # type: ignore[arg-type]
+    assert check_in_with_code(session, _account(a.person), session.checkin_code) == "Đã điểm danh."
     done, missing = review_completion(course, date.today())
     assert (done, missing) == (1, 1)
     ea = Enrolment.objects.get(course=course, person=a.person)

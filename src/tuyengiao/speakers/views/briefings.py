@@ -160,7 +160,7 @@ def my_briefings(request: AuthenticatedHttpRequest) -> HttpResponse:
         .select_related("unit")
         .order_by("-held_on")[:30]
     )
-    person_id = request.user.person_id
+    person_id = request.user.person_id or 0  # own_records found none without a person
     sessions = {
         b.pk: list(StudySession.objects.filter(round=b.study_round_id).order_by("starts_at"))
         for b in briefings

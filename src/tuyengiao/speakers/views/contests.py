@@ -228,7 +228,7 @@ def entry_add(request: AuthenticatedHttpRequest, contest_round_pk: int) -> HttpR
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("speakers:contest_round", contest_round_pk=contest_round.pk)
 
 

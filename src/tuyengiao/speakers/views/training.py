@@ -102,7 +102,14 @@ def course_detail(request: AuthenticatedHttpRequest, course_pk: int) -> HttpResp
     course = _course(request, course_pk)
     can_change = can(request.user, Action.CHANGE, course)
     present = attended_ids(course)
-    enrolments = list(course.enrolments.select_related("person", "person__unit"))
+    enrolments_qs = course.enrolments.select_related("person", "person__unit")
+    if not can_change:
+        # A unit below sees the course (published down) but only its own people's results.
+        own = request.user.unit
+        enrolments_qs = enrolments_qs.filter(
+            person__unit__path__startswith=own.path if own is not None else "\x00"
+        )
+    enrolments = list(enrolments_qs)
     enrolled = {e.person_id for e in enrolments}
     form = (
         EnrolForm(people=roster_people(course.unit).exclude(pk__in=enrolled))
@@ -150,7 +157,7 @@ def course_enrol(request: AuthenticatedHttpRequest, course_pk: int) -> HttpRespo
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("speakers:course_detail", course_pk=course.pk)
     try:
         added = enrol(course, form.cleaned_data["people"])
@@ -268,5 +275,5 @@ def requirement_set(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("speakers:training_hours")
