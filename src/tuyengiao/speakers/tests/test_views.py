@@ -77,7 +77,11 @@ def test_roster_pages(tree: Tree, users: dict[str, User], client_as: ClientAs) -
     assert "không thuộc phạm vi" in r.content.decode() and "Đỗ Minh Châu" not in r.content.decode()
 
     # The term change: GET with data is the dry run (nothing written); POST does it.
-    params = {"term_start": "01/01/2026", "decision_number": "50-QĐ/ĐUK", "keep": [a.pk]}
+    params: dict[str, str | list[int]] = {
+        "term_start": "01/01/2026",
+        "decision_number": "50-QĐ/ĐUK",
+        "keep": [a.pk],
+    }
     r = khoi.get(reverse("speakers:term_change"), params)
     assert (
         "Xem trước" in r.content.decode()
@@ -171,7 +175,7 @@ def test_course_pages(tree: Tree, users: dict[str, User], client_as: ClientAs) -
 
     khoi.post(reverse("speakers:requirement_set"), {"hours_per_year": "20"})
     page = khoi.get(
-        reverse("speakers:training_hours"), {"year": course.ends_on.year, "below": "on"}
+        reverse("speakers:training_hours"), {"year": str(course.ends_on.year), "below": "on"}
     ).content.decode()
     assert "Hồ Văn Em" in page and "Chưa đủ" in page
     # A unit below sees the bloc's course, but not the people of a sibling branch.
