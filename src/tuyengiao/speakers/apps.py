@@ -22,7 +22,8 @@ class SpeakersConfig(AppConfig):
         ("Báo cáo viên, tuyên truyền viên", "speakers:roster", 62)
     ]
     member_nav_items: list[tuple[str, str, int]] = [
-        ("Hội nghị báo cáo viên", "speakers:my_briefings", 12)
+        ("Hội nghị báo cáo viên", "speakers:my_briefings", 12),
+        ("Chấm thi", "speakers:my_scoring", 13),
     ]
     member_url_names = (
         "speakers:my_briefings",
