@@ -125,3 +125,34 @@ def makeup_members(session: StudySession) -> QuerySet[Eligibility]:
     """For a make-up session: the members of the subtree who have not attended yet."""
     attended = Attendance.objects.filter(round=session.round_id, person=OuterRef("person"))
     return session_members(session).filter(~Exists(attended))
+
+
+@transaction.atomic
+def open_listed_round(
+    *,
+    unit: Unit,
+    title: str,
+    starts_on: Any,
+    ends_on: Any,
+    people: Iterable[Person] = (),
+    document_title: str = "",
+    user: User | None = None,
+) -> StudyRound:
+    """Open a round of ``unit`` (covering its subtree) whose list is ``people`` only — no snapshot
+    of the party members: for the attendance of another app's gathering (a speakers' course or
+    briefing) through the sessions and check-in of study rounds. Add people later with
+    ``add_to_list``."""
+    if ends_on < starts_on:
+        raise StudyError("Ngày kết thúc phải sau ngày bắt đầu.")
+    study_round = StudyRound.objects.create(
+        unit=unit,
+        title=title,
+        document_title=document_title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        created_by=user,
+    )
+    study_round.covered_units.set([unit])
+    for person in people:
+        add_to_list(study_round, person)
+    return study_round
