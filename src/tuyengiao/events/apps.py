@@ -20,6 +20,7 @@ class EventsConfig(AppConfig):
     nav_items: list[tuple[str, str, int]] = [
         ("Lịch tuyên truyền", "events:month", 45),
         ("Đợt tuyên truyền", "events:campaign_list", 46),
+        ("Thông tin sinh hoạt chi bộ", "events:bulletin_list", 47),
     ]
 
     def ready(self) -> None:
@@ -30,6 +31,8 @@ class EventsConfig(AppConfig):
         auditlog.register(models.Anniversary)
         auditlog.register(models.Campaign, m2m_fields={"documents"})
         auditlog.register(models.UnitEvent)
+        auditlog.register(models.Bulletin)
+        auditlog.register(models.BulletinItem)
 
     def dashboard_sections(self, user: Any, today: date) -> list[Section]:
         from .dashboard import sections

@@ -149,3 +149,27 @@ class AnniversaryFilterForm(forms.Form):
         label="Loại", required=False, choices=[("", "Tất cả"), *Category.choices]
     )
     tron = forms.BooleanField(label="Chỉ năm chẵn trong 24 tháng tới", required=False)
+
+
+class BulletinMonthForm(forms.Form):
+    thang = forms.CharField(
+        label="Tháng (mm/yyyy)",
+        max_length=7,
+        widget=forms.TextInput(attrs={"placeholder": "12/2026", "inputmode": "numeric"}),
+    )
+
+    def clean_thang(self) -> tuple[int, int]:
+        raw = self.cleaned_data["thang"].strip()
+        parts = raw.replace("-", "/").split("/")
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            month, year = int(parts[0]), int(parts[1])
+            if 1 <= month <= 12 and 2000 <= year <= 2100:
+                return year, month
+        raise forms.ValidationError("Hãy nhập tháng theo dạng mm/yyyy, ví dụ 12/2026.")
+
+
+class BulletinItemForm(forms.Form):
+    heading = forms.CharField(label="Tiêu đề", max_length=300)
+    body = forms.CharField(
+        label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )

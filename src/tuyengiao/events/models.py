@@ -213,3 +213,74 @@ class FeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"lịch của tài khoản {self.user_id}"
+
+
+class Bulletin(models.Model):
+    """The monthly bulletin for cell meetings (định hướng nội dung sinh hoạt chi bộ): assembled
+    from the month's anniversaries, campaigns and slogans, plus the officer's own parts; issued
+    with a number and published to the units below."""
+
+    scoping = Scoping(unit_field="unit", published_field="published_down")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="bulletins", verbose_name="đơn vị"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    month = models.PositiveSmallIntegerField(
+        "tháng", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    number = models.PositiveIntegerField("số", null=True, blank=True)
+    published_down = models.BooleanField("đã phát hành xuống cấp dưới", default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-month", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "month"], name="events_bulletin_one_per_month"
+            )
+        ]
+        verbose_name = "thông tin sinh hoạt chi bộ"
+        verbose_name_plural = "thông tin sinh hoạt chi bộ"
+
+    def __str__(self) -> str:
+        return f"Thông tin sinh hoạt chi bộ tháng {self.month:02d}/{self.year}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        return {"unit_path": self.unit.path}
+
+
+class BulletinPart(models.TextChoices):
+    ANNIVERSARY = "ky-niem", "Ngày kỷ niệm trong tháng"
+    CAMPAIGN = "tuyen-truyen", "Đợt tuyên truyền"
+    SLOGANS = "khau-hieu", "Khẩu hiệu"
+    OWN = "them", "Nội dung bổ sung"
+
+
+class BulletinItem(models.Model):
+    scoping = Scoping(unit_field="bulletin__unit", published_field="bulletin__published_down")
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    part = models.CharField("phần", max_length=12, choices=BulletinPart.choices)
+    heading = models.CharField("tiêu đề", max_length=300)
+    body = models.TextField("nội dung", blank=True)
+
+    class Meta:
+        ordering = ["bulletin", "order", "id"]
+        verbose_name = "mục thông tin"
+        verbose_name_plural = "mục thông tin"
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def get_additional_data(self) -> dict[str, str]:
+        return {"unit_path": self.bulletin.unit.path}

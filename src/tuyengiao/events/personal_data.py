@@ -31,6 +31,17 @@ DECLARATIONS = [
         keep_reason=legal.WORK_RECORD_KEPT,
     ),
     Declaration(
+        model="events.Bulletin",
+        person_paths=(),
+        actor_paths=("created_by__person",),
+        fields=("created_by",),
+        purpose="Người lập thông tin sinh hoạt chi bộ.",
+        legal_basis=legal.WORK_RECORD,
+        retention="Theo thời hạn lưu hồ sơ công tác tuyên truyền của đơn vị.",
+        erasure=Erasure.KEEP,
+        keep_reason=legal.WORK_RECORD_KEPT,
+    ),
+    Declaration(
         model="events.FeedToken",
         person_paths=("user__person",),
         fields=("user", "created_at"),

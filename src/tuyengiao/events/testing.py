@@ -10,7 +10,16 @@ from tuyengiao.accounts.models import Role
 from tuyengiao.orgs.models import Unit
 from tuyengiao.testing import SECRET_MARK, make_user
 
-from .models import Anniversary, Campaign, Category, FeedToken, UnitEvent
+from .models import (
+    Anniversary,
+    Bulletin,
+    BulletinItem,
+    BulletinPart,
+    Campaign,
+    Category,
+    FeedToken,
+    UnitEvent,
+)
 
 _counter = itertools.count(1)
 
@@ -49,6 +58,22 @@ def make_event(unit: Unit, **extra: object) -> UnitEvent:
     return UnitEvent.objects.create(unit=unit, **fields)
 
 
+def make_bulletin(unit: Unit, year: int = 2026, month: int = 12) -> Bulletin:
+    bulletin = Bulletin.objects.create(unit=unit, year=year, month=month)
+    BulletinItem.objects.create(
+        bulletin=bulletin, order=1, part=BulletinPart.OWN, heading=f"Mục {SECRET_MARK}"
+    )
+    return bulletin
+
+
+def _bulletin_item_pk(unit: Unit) -> int:
+    item = make_bulletin(
+        unit, month=next(_counter) % 12 + 1, year=2000 + next(_counter)
+    ).items.first()
+    assert item is not None
+    return item.pk
+
+
 def _feed_token(unit: Unit) -> str:
     user = make_user(f"lich-{unit.pk}-{next(_counter)}", unit, Role.OFFICER)
     return FeedToken.objects.create(user=user).token
@@ -60,6 +85,8 @@ def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
         "campaign_pk": lambda unit: make_campaign(unit).pk,
         "unit_event_pk": lambda unit: make_event(unit).pk,
         "user_feed_token": _feed_token,
+        "bulletin_pk": lambda unit: make_bulletin(unit, year=2000 + next(_counter)).pk,
+        "bulletin_item_pk": _bulletin_item_pk,
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, manage
+from .views import bulletins, calendar, manage
 
 app_name = "events"
 
@@ -31,4 +31,19 @@ urlpatterns = [
     path("su-kien/them/", manage.event_create, name="event_create"),
     path("su-kien/<int:unit_event_pk>/", manage.event_edit, name="event_edit"),
     path("su-kien/<int:unit_event_pk>/xoa/", manage.event_delete, name="event_delete"),
+    path("thong-tin/", bulletins.bulletin_list, name="bulletin_list"),
+    path("thong-tin/lap/", bulletins.bulletin_create, name="bulletin_create"),
+    path("thong-tin/<int:bulletin_pk>/", bulletins.bulletin_detail, name="bulletin_detail"),
+    path("thong-tin/<int:bulletin_pk>/muc/", bulletins.bulletin_item_add, name="bulletin_item_add"),
+    path(
+        "thong-tin/muc/<int:bulletin_item_pk>/xoa/",
+        bulletins.bulletin_item_delete,
+        name="bulletin_item_delete",
+    ),
+    path("thong-tin/<int:bulletin_pk>/phat-hanh/", bulletins.bulletin_issue, name="bulletin_issue"),
+    path(
+        "thong-tin/<int:bulletin_pk>/thong-tin-sinh-hoat.docx",
+        bulletins.bulletin_docx,
+        name="bulletin_docx",
+    ),
 ]

@@ -215,7 +215,7 @@ def test_the_list_filters_by_kind_and_exports_the_same_rows(
     assert "Lễ kỷ niệm của Sở" not in page
     assert "Kỷ niệm 44 năm Ngày Nhà giáo Việt Nam" in page
     export = coso1.get(reverse("events:list") + query + "&export=xlsx")
-    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(BytesIO(export.content)).worksheets[0].iter_rows(values_only=True))
     titles = [r[4] for r in rows[1:]]
     assert "Đợt tuyên truyền Ngày Nhà giáo" in titles
     assert "Kỷ niệm 44 năm Ngày Nhà giáo Việt Nam" in titles
@@ -327,3 +327,13 @@ def test_the_dashboard_shows_this_weeks_campaigns_and_anniversaries(
     assert "Ngày kỷ niệm và tuyên truyền" in page
     assert "Đợt tuyên truyền tuần này" in page
     assert "Kỷ niệm 30 năm Ngày truyền thống Sở TTTT" in page
+
+
+def test_a_read_only_account_gets_no_private_feed(client_as: ClientAs) -> None:
+    viewer = client_as("viewer1")
+    assert viewer.post(reverse("events:feed_renew")).status_code == 403
+    assert not FeedToken.objects.exists()
+    assert (
+        "Tài khoản chỉ xem không tạo được địa chỉ lịch riêng"
+        in viewer.get(reverse("events:feed")).content.decode()
+    )

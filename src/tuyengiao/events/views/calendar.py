@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
+from tuyengiao.accounts.scoping import Action, can, is_system_admin
 from tuyengiao.core.listing import export_requested, export_xlsx, filter_rejected, paginate
 
 from .. import grid
@@ -127,6 +129,20 @@ def agenda_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "events/list.html", {"form": form, **paginate(request, items)})
 
 
+READ_ONLY = (
+    "Tài khoản chỉ xem không tạo được địa chỉ lịch riêng; hãy nhờ cán bộ chuyên trách của đơn vị "
+    "hoặc quản trị đơn vị."
+)
+
+
+def _may_subscribe(request: AuthenticatedHttpRequest) -> bool:
+    """Officers and administrators keep a private feed (a read-only account writes nothing)."""
+    unit = request.user.unit
+    return is_system_admin(request.user) or (
+        unit is not None and can(request.user, Action.CHANGE, unit)
+    )
+
+
 @login_required
 @require_GET
 def feed_page(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -136,12 +152,23 @@ def feed_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         if feed
         else ""
     )
-    return render(request, "events/feed.html", {"feed": feed, "url": url})
+    return render(
+        request,
+        "events/feed.html",
+        {
+            "feed": feed,
+            "url": url,
+            "may_subscribe": _may_subscribe(request),
+            "read_only": READ_ONLY,
+        },
+    )
 
 
 @login_required
 @require_POST
 def feed_renew(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not _may_subscribe(request):
+        raise PermissionDenied(READ_ONLY)
     writes.renew_feed_token(request.user)
     messages.success(request, "Đã tạo địa chỉ lịch mới; địa chỉ cũ (nếu có) không còn dùng được.")
     return redirect("events:feed")
