@@ -19,7 +19,6 @@ class EventsConfig(AppConfig):
     url_prefix: str | None = "lich/"
     nav_items: list[tuple[str, str, int]] = [
         ("Lịch tuyên truyền", "events:month", 45),
-        ("Đợt tuyên truyền", "events:campaign_list", 46),
         ("Thông tin sinh hoạt chi bộ", "events:bulletin_list", 47),
     ]
 

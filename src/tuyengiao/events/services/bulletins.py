@@ -8,10 +8,12 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from tuyengiao.accounts.scoping import scoped
 from tuyengiao.core.official_docx import start
+from tuyengiao.notifications.services import Notice
 from tuyengiao.orgs.letterhead import letterhead_for
 from tuyengiao.orgs.models import Unit
 
@@ -95,7 +97,27 @@ def issue(bulletin: Bulletin) -> bool:
     locked.published_at = timezone.now()
     locked.save(update_fields=["number", "published_down", "published_at"])
     bulletin.refresh_from_db()
+    from ..tasks import bulletin_issued_task
+
+    pk = bulletin.pk
+    transaction.on_commit(lambda: bulletin_issued_task.enqueue(pk))
     return True
+
+
+def issued_notices(bulletin_pk: int) -> list[Notice]:
+    """The notice of an issued bulletin, for the officers of every unit below its issuer."""
+    bulletin = Bulletin.objects.select_related("unit").get(pk=bulletin_pk)
+    below = (
+        Unit.objects.filter(path__startswith=bulletin.unit.path)
+        .exclude(pk=bulletin.unit_id)
+        .values_list("pk", flat=True)
+    )
+    title = f"{bulletin} (số {bulletin.number}) của {bulletin.unit.name} đã được phát hành"
+    url = reverse("events:bulletin_detail", kwargs={"bulletin_pk": bulletin.pk})
+    return [
+        Notice(unit_id=unit_id, event_key=f"bulletin-{bulletin.pk}", title=title, url=url)
+        for unit_id in below
+    ]
 
 
 def docx(bulletin: Bulletin, on: date | None = None) -> bytes:

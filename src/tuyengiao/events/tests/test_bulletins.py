@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from io import BytesIO
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from docx import Document
 
-from tuyengiao.accounts.models import User
+from tuyengiao.accounts.models import Role, User
 from tuyengiao.events.models import Bulletin, BulletinPart
 from tuyengiao.events.testing import make_campaign
-from tuyengiao.testing import Tree, docx_format_findings
+from tuyengiao.notifications.models import Kind, Notification
+from tuyengiao.testing import Tree, docx_format_findings, logged_in_client, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +34,9 @@ def _docx_text(data: bytes) -> str:
 
 
 def test_the_bloc_builds_issues_and_exports_the_months_bulletin(
-    tree: Tree, users: dict[str, User], client_as: ClientAs
+    tree: Tree, users: dict[str, User], client_as: ClientAs, django_capture_on_commit_callbacks: Any
 ) -> None:
+    cell_officer = make_user("chibo1", tree.cell1, Role.OFFICER)
     make_campaign(
         tree.bloc,
         published=True,
@@ -82,10 +85,19 @@ def test_the_bloc_builds_issues_and_exports_the_months_bulletin(
     # before issue the base below does not see it
     detail = reverse("events:bulletin_detail", kwargs={"bulletin_pk": bulletin.pk})
     assert coso1.get(detail).status_code == 404
-    khoi.post(reverse("events:bulletin_issue", kwargs={"bulletin_pk": bulletin.pk}))
+    with django_capture_on_commit_callbacks(execute=True):
+        khoi.post(reverse("events:bulletin_issue", kwargs={"bulletin_pk": bulletin.pk}))
     bulletin.refresh_from_db()
     assert bulletin.published_down and bulletin.number == 1
     assert coso1.get(detail).status_code == 200
+    # the officers below are told, down to the cells; the cell officer opens it from the notice
+    told = Notification.objects.filter(kind=Kind.BULLETIN_ISSUED)
+    assert {n.recipient.username for n in told} == {"coso1", "coso2", "chibo1"}
+    notice = told.get(recipient=cell_officer)
+    assert "Thông tin sinh hoạt chi bộ tháng 02/2027 (số 1)" in notice.title
+    opened = logged_in_client(cell_officer).get(notice.url)
+    assert opened.status_code == 200
+    assert "Gương điển hình: chi bộ Văn phòng Sở" in opened.content.decode()
     # issued: no more changes
     khoi.post(add, {"heading": "Muộn", "body": ""})
     assert not bulletin.items.filter(heading="Muộn").exists()
