@@ -125,3 +125,15 @@ def test_the_second_bulletin_of_the_year_takes_the_next_number(
     for b in Bulletin.objects.order_by("month"):
         khoi.post(reverse("events:bulletin_issue", kwargs={"bulletin_pk": b.pk}))
     assert list(Bulletin.objects.order_by("month").values_list("number", flat=True)) == [1, 2]
+
+
+def test_the_list_filters_by_year_and_exports(tree: Tree, client_as: ClientAs) -> None:
+    khoi = client_as("khoi")
+    for month in ("12/2026", "01/2027"):
+        khoi.post(reverse("events:bulletin_create"), {"thang": month})
+    page = khoi.get(reverse("events:bulletin_list") + "?nam=2027").content.decode()
+    assert "Tháng 01/2027" in page and "Tháng 12/2026" not in page
+    export = khoi.get(reverse("events:bulletin_list") + "?nam=2027&export=xlsx")
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+    bad = khoi.get(reverse("events:bulletin_list") + "?nam=hai&export=xlsx")
+    assert "Năm không hợp lệ" in bad.content.decode()

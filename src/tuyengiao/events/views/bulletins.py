@@ -24,7 +24,14 @@ ISSUED = "Thông tin đã phát hành nên không sửa được nữa."
 @require_GET
 def bulletin_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     rows = scoped(Bulletin, request.user).select_related("unit")
-    if export_requested(request):
+    year = request.GET.get("nam", "").strip()
+    error = ""
+    if year:
+        if year.isdigit() and 2000 <= int(year) <= 2100:
+            rows = rows.filter(year=int(year))
+        else:
+            rows, error = rows.none(), "Năm không hợp lệ; hãy nhập bốn chữ số, ví dụ 2027."
+    if export_requested(request) and not error:
         return export_xlsx(
             "thong-tin-sinh-hoat-chi-bo.xlsx",
             [
@@ -39,7 +46,13 @@ def bulletin_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "events/bulletin_list.html",
-        {"may_add": _may_write(request), "form": BulletinMonthForm(), **paginate(request, rows)},
+        {
+            "may_add": _may_write(request),
+            "form": BulletinMonthForm(),
+            "year": year,
+            "error": error,
+            **paginate(request, rows),
+        },
     )
 
 

@@ -4,20 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('plan_sent', 'Kế hoạch được gửi xuống đơn vị'), ('task_due', 'Nhiệm vụ sắp đến hạn (3 ngày)'), ('task_overdue', 'Nhiệm vụ quá hạn'), ('report_returned', 'Báo cáo bị trả lại'), ('report_accepted', 'Báo cáo được tiếp nhận'), ('report_due', 'Báo cáo sắp đến hạn nộp (3 ngày)'), ('session_tomorrow', 'Buổi học tập nghị quyết ngày mai'), ('campaign_opening', 'Đợt tuyên truyền sắp bắt đầu (7 ngày)'), ('bulletin_issued', 'Thông tin sinh hoạt chi bộ được phát hành')], max_length=20, verbose_name='loại'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("plan_sent", "Kế hoạch được gửi xuống đơn vị"),
+                    ("task_due", "Nhiệm vụ sắp đến hạn (3 ngày)"),
+                    ("task_overdue", "Nhiệm vụ quá hạn"),
+                    ("report_returned", "Báo cáo bị trả lại"),
+                    ("report_accepted", "Báo cáo được tiếp nhận"),
+                    ("report_due", "Báo cáo sắp đến hạn nộp (3 ngày)"),
+                    ("session_tomorrow", "Buổi học tập nghị quyết ngày mai"),
+                    ("campaign_opening", "Đợt tuyên truyền sắp bắt đầu (7 ngày)"),
+                    ("bulletin_issued", "Thông tin sinh hoạt chi bộ được phát hành"),
+                ],
+                max_length=20,
+                verbose_name="loại",
+            ),
         ),
         migrations.AlterField(
-            model_name='preference',
-            name='kind',
-            field=models.CharField(choices=[('plan_sent', 'Kế hoạch được gửi xuống đơn vị'), ('task_due', 'Nhiệm vụ sắp đến hạn (3 ngày)'), ('task_overdue', 'Nhiệm vụ quá hạn'), ('report_returned', 'Báo cáo bị trả lại'), ('report_accepted', 'Báo cáo được tiếp nhận'), ('report_due', 'Báo cáo sắp đến hạn nộp (3 ngày)'), ('session_tomorrow', 'Buổi học tập nghị quyết ngày mai'), ('campaign_opening', 'Đợt tuyên truyền sắp bắt đầu (7 ngày)'), ('bulletin_issued', 'Thông tin sinh hoạt chi bộ được phát hành')], max_length=20),
+            model_name="preference",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("plan_sent", "Kế hoạch được gửi xuống đơn vị"),
+                    ("task_due", "Nhiệm vụ sắp đến hạn (3 ngày)"),
+                    ("task_overdue", "Nhiệm vụ quá hạn"),
+                    ("report_returned", "Báo cáo bị trả lại"),
+                    ("report_accepted", "Báo cáo được tiếp nhận"),
+                    ("report_due", "Báo cáo sắp đến hạn nộp (3 ngày)"),
+                    ("session_tomorrow", "Buổi học tập nghị quyết ngày mai"),
+                    ("campaign_opening", "Đợt tuyên truyền sắp bắt đầu (7 ngày)"),
+                    ("bulletin_issued", "Thông tin sinh hoạt chi bộ được phát hành"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
