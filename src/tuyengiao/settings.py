@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tuyengiao.speakers",
     "tuyengiao.privacy",
     "tuyengiao.notifications",
+    "tuyengiao.events",
 ]
 
 MIDDLEWARE = [

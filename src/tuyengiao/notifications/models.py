@@ -30,6 +30,8 @@ class Kind(models.TextChoices):
     REPORT_ACCEPTED = "report_accepted", "Báo cáo được tiếp nhận"
     REPORT_DUE = "report_due", "Báo cáo sắp đến hạn nộp (3 ngày)"
     SESSION_TOMORROW = "session_tomorrow", "Buổi học tập nghị quyết ngày mai"
+    CAMPAIGN_OPENING = "campaign_opening", "Đợt tuyên truyền sắp bắt đầu (7 ngày)"
+    BULLETIN_ISSUED = "bulletin_issued", "Thông tin sinh hoạt chi bộ được phát hành"
 
 
 class Delivery(models.TextChoices):

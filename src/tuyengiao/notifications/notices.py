@@ -163,6 +163,22 @@ def session_notices(today: date) -> list[Notice]:
     return out
 
 
+def campaign_notices(today: date) -> list[Notice]:
+    """Published propaganda campaigns (events app) whose window opens within 7 days, for the
+    officers of every unit below the issuing unit."""
+    from tuyengiao.events.services import writes
+
+    out = []
+    for campaign in writes.campaigns_opening(today):
+        title, body, url = writes.reminder_text(campaign)
+        key = f"campaign-{campaign.pk}-{campaign.starts_on:%Y%m%d}"
+        out += [
+            Notice(unit_id=unit_id, event_key=key, title=title, url=url, body=body)
+            for unit_id in writes.reminder_units(campaign)
+        ]
+    return out
+
+
 def scan_due(today: date | None = None) -> dict[str, int]:
     """Record (and e-mail at once where chosen) the due-date notices of ``today``. Safe to run
     again: events already recorded are skipped. Returns the e-mails sent per kind."""
@@ -173,4 +189,5 @@ def scan_due(today: date | None = None) -> dict[str, int]:
         Kind.TASK_OVERDUE: notify(Kind.TASK_OVERDUE, overdue),
         Kind.REPORT_DUE: notify(Kind.REPORT_DUE, report_due_notices(today)),
         Kind.SESSION_TOMORROW: notify(Kind.SESSION_TOMORROW, session_notices(today)),
+        Kind.CAMPAIGN_OPENING: notify(Kind.CAMPAIGN_OPENING, campaign_notices(today)),
     }

@@ -1,0 +1,139 @@
+"""The monthly bulletin: assembled from the month's calendar, completed, issued with a number,
+seen below once issued, exported to .docx in the party format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from docx import Document
+
+from tuyengiao.accounts.models import Role, User
+from tuyengiao.events.models import Bulletin, BulletinPart
+from tuyengiao.events.testing import make_campaign
+from tuyengiao.notifications.models import Kind, Notification
+from tuyengiao.testing import Tree, docx_format_findings, logged_in_client, make_user
+
+pytestmark = pytest.mark.django_db
+
+ClientAs = Callable[[str], Client]
+
+
+def _docx_text(data: bytes) -> str:
+    doc = Document(BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_bloc_builds_issues_and_exports_the_months_bulletin(
+    tree: Tree, users: dict[str, User], client_as: ClientAs, django_capture_on_commit_callbacks: Any
+) -> None:
+    cell_officer = make_user("chibo1", tree.cell1, Role.OFFICER)
+    make_campaign(
+        tree.bloc,
+        published=True,
+        title="Tuyên truyền kỷ niệm 97 năm Ngày thành lập Đảng",
+        theme="Truyền thống vẻ vang của Đảng",
+        starts_on=date(2027, 1, 20),
+        ends_on=date(2027, 2, 10),
+        slogans="Đảng Cộng sản Việt Nam quang vinh muôn năm!\nNhiệt liệt chào mừng Đảng quang vinh!",
+    )
+    make_campaign(
+        tree.bloc,
+        published=False,
+        title="Đợt chưa công bố",
+        starts_on=date(2027, 2, 1),
+        ends_on=date(2027, 2, 5),
+    )
+    khoi, coso1 = client_as("khoi"), client_as("coso1")
+    response = khoi.post(reverse("events:bulletin_create"), {"thang": "02/2027"})
+    bulletin = Bulletin.objects.get()
+    assert response.status_code == 302
+    assert (bulletin.unit, bulletin.year, bulletin.month) == (tree.bloc, 2027, 2)
+    items = list(bulletin.items.all())
+    headings = [i.heading for i in items]
+    assert "Kỷ niệm 97 năm Ngày thành lập Đảng Cộng sản Việt Nam" in headings
+    assert "Kỷ niệm 72 năm Ngày Thầy thuốc Việt Nam" in headings
+    assert "Tuyên truyền kỷ niệm 97 năm Ngày thành lập Đảng" in headings
+    assert "Đợt chưa công bố" not in headings
+    slogans = next(i for i in items if i.part == BulletinPart.SLOGANS)
+    assert slogans.body.splitlines() == [
+        "Đảng Cộng sản Việt Nam quang vinh muôn năm!",
+        "Nhiệt liệt chào mừng Đảng quang vinh!",
+    ]
+    # a second "build" of the same month keeps the one made
+    khoi.post(reverse("events:bulletin_create"), {"thang": "2/2027"})
+    assert Bulletin.objects.count() == 1
+    # bad month: a message, nothing made
+    bad = khoi.post(reverse("events:bulletin_create"), {"thang": "13/2027"})
+    assert "Hãy nhập tháng theo dạng mm/yyyy" in bad.content.decode()
+
+    add = reverse("events:bulletin_item_add", kwargs={"bulletin_pk": bulletin.pk})
+    khoi.post(
+        add,
+        {"heading": "Gương điển hình: chi bộ Văn phòng Sở", "body": "Làm tốt công tác dân vận."},
+    )
+    assert bulletin.items.filter(part=BulletinPart.OWN).count() == 1
+    # before issue the base below does not see it
+    detail = reverse("events:bulletin_detail", kwargs={"bulletin_pk": bulletin.pk})
+    assert coso1.get(detail).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        khoi.post(reverse("events:bulletin_issue", kwargs={"bulletin_pk": bulletin.pk}))
+    bulletin.refresh_from_db()
+    assert bulletin.published_down and bulletin.number == 1
+    assert coso1.get(detail).status_code == 200
+    # the officers below are told, down to the cells; the cell officer opens it from the notice
+    told = Notification.objects.filter(kind=Kind.BULLETIN_ISSUED)
+    assert {n.recipient.username for n in told} == {"coso1", "coso2", "chibo1"}
+    notice = told.get(recipient=cell_officer)
+    assert "Thông tin sinh hoạt chi bộ tháng 02/2027 (số 1)" in notice.title
+    opened = logged_in_client(cell_officer).get(notice.url)
+    assert opened.status_code == 200
+    assert "Gương điển hình: chi bộ Văn phòng Sở" in opened.content.decode()
+    # issued: no more changes
+    khoi.post(add, {"heading": "Muộn", "body": ""})
+    assert not bulletin.items.filter(heading="Muộn").exists()
+    assert coso1.post(add, {"heading": "Của cơ sở"}).status_code == 404
+
+    docx = coso1.get(reverse("events:bulletin_docx", kwargs={"bulletin_pk": bulletin.pk}))
+    assert docx.status_code == 200
+    text = _docx_text(docx.content)
+    assert "HƯỚNG DẪN" in text
+    assert "định hướng nội dung sinh hoạt chi bộ tháng 2 năm 2027" in text
+    assert "Số 1-HD/" in text
+    assert "Kỷ niệm 97 năm Ngày thành lập Đảng Cộng sản Việt Nam" in text
+    assert "1. Đảng Cộng sản Việt Nam quang vinh muôn năm!" in text
+    assert "Gương điển hình: chi bộ Văn phòng Sở" in text
+    _kind, findings = docx_format_findings(docx.content)
+    assert findings == [], findings
+
+
+def test_the_second_bulletin_of_the_year_takes_the_next_number(
+    tree: Tree, client_as: ClientAs
+) -> None:
+    khoi = client_as("khoi")
+    for month in ("03/2027", "04/2027"):
+        khoi.post(reverse("events:bulletin_create"), {"thang": month})
+    for b in Bulletin.objects.order_by("month"):
+        khoi.post(reverse("events:bulletin_issue", kwargs={"bulletin_pk": b.pk}))
+    assert list(Bulletin.objects.order_by("month").values_list("number", flat=True)) == [1, 2]
+
+
+def test_the_list_filters_by_year_and_exports(tree: Tree, client_as: ClientAs) -> None:
+    khoi = client_as("khoi")
+    for month in ("12/2026", "01/2027"):
+        khoi.post(reverse("events:bulletin_create"), {"thang": month})
+    page = khoi.get(reverse("events:bulletin_list") + "?nam=2027").content.decode()
+    assert "Tháng 01/2027" in page and "Tháng 12/2026" not in page
+    export = khoi.get(reverse("events:bulletin_list") + "?nam=2027&export=xlsx")
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+    bad = khoi.get(reverse("events:bulletin_list") + "?nam=hai&export=xlsx")
+    assert "Năm không hợp lệ" in bad.content.decode()
