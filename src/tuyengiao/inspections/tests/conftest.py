@@ -25,6 +25,10 @@ class BlocPlan:
 
 @pytest.fixture
 def bloc_plan(tree: Tree) -> BlocPlan:
+    return make_bloc_plan(tree)
+
+
+def make_bloc_plan(tree: Tree) -> BlocPlan:
     """The bloc's plan with three tasks for base1 (one done with evidence, one half way, one not
     started) and one for base2; two people of the bloc for the team."""
     today = timezone.localdate()

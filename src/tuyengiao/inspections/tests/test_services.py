@@ -73,9 +73,9 @@ def test_checklist_has_a_line_per_task_of_the_unit_with_its_reported_status(
 def test_checklist_takes_the_units_reports_of_the_period(tree: Tree, bloc_plan: BlocPlan) -> None:
     rt = make_report_type(tree.bloc, recipients=[tree.base1])
     submissions = list(
-        rt.periods.filter(
-            due_date__range=(bloc_plan.start, bloc_plan.end)
-        ).values_list("submissions__pk", flat=True)
+        rt.periods.filter(due_date__range=(bloc_plan.start, bloc_plan.end)).values_list(
+            "submissions__pk", flat=True
+        )
     )
     from tuyengiao.reports.models import Submission
 
@@ -160,12 +160,9 @@ def test_two_not_done_findings_become_two_tasks_and_closing_them_closes_the_foll
         assert response.status_code == 302
     khoi = logged_in_client(users["khoi"])
     # the inspected unit cannot accept its own follow-up
-    assert (
-        coso1.post(
-            reverse("inspections:recommendation_accept", kwargs={"recommendation_pk": recs[0].pk})
-        ).status_code
-        in (403, 404)
-    )
+    assert coso1.post(
+        reverse("inspections:recommendation_accept", kwargs={"recommendation_pk": recs[0].pk})
+    ).status_code in (403, 404)
     khoi.post(
         reverse("inspections:recommendation_accept", kwargs={"recommendation_pk": recs[0].pk})
     )
@@ -216,7 +213,9 @@ def test_conclusion_refused_while_lines_are_open_or_deadline_past(
 
 def test_conclusion_docx_reads_back_with_its_table(tree: Tree, bloc_plan: BlocPlan) -> None:
     visit = _inspect(tree, bloc_plan).visits.get()
-    for line, finding in zip(visit.lines.all(), [Finding.DONE, Finding.PARTLY, Finding.NOT_DONE]):
+    for line, finding in zip(
+        visit.lines.all(), [Finding.DONE, Finding.PARTLY, Finding.NOT_DONE], strict=True
+    ):
         services.record_finding(line, None, finding, "nhận xét")
     services.conclude(
         visit, None, "Đơn vị cần khẩn trương.", [("Hoàn thành mô hình", bloc_plan.end)]
