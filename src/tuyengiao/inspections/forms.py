@@ -64,7 +64,7 @@ class InspectionForm(forms.Form):
         field.for_user(user, within=unit, below_only=True)
         plan_field = self.fields["plan"]
         assert isinstance(plan_field, forms.ModelChoiceField)
-        plan_field.queryset = scoped(Plan, user).order_by("-issued_on", "-id")[:300]
+        plan_field.queryset = scoped(Plan, user).order_by("-issued_on", "-id")
         people: QuerySet[Person] = scoped(Person, user).filter(unit=unit).order_by("full_name")
         for name in ("head", "members"):
             people_field = self.fields[name]

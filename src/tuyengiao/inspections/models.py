@@ -89,6 +89,8 @@ class TeamMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["inspection", "person"], name="inspections_team_once")
         ]
+        verbose_name = "thành viên đoàn kiểm tra"
+        verbose_name_plural = "thành viên đoàn kiểm tra"
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
@@ -205,6 +207,8 @@ class ChecklistLine(models.Model):
 
     class Meta:
         ordering = ["visit", "order", "id"]
+        verbose_name = "nội dung kiểm tra"
+        verbose_name_plural = "nội dung kiểm tra"
 
     def __str__(self) -> str:
         return self.requirement[:80]
@@ -242,6 +246,8 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["visit", "order", "id"]
+        verbose_name = "kiến nghị sau kiểm tra"
+        verbose_name_plural = "kiến nghị sau kiểm tra"
 
     def __str__(self) -> str:
         return self.text[:80]

@@ -4,7 +4,7 @@ conclusion's recommendations as tasks of the unit, closed when their evidence is
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -26,7 +26,6 @@ from tuyengiao.inspections.models import (
 from tuyengiao.plans.models import PlanKind, TaskAssignment
 from tuyengiao.plans.services import record_update
 from tuyengiao.reports.models import Status as ReportStatus
-from tuyengiao.reports.testing import make_report_type
 from tuyengiao.testing import Tree, logged_in_client
 
 from .conftest import BlocPlan
@@ -59,7 +58,7 @@ def test_checklist_has_a_line_per_task_of_the_unit_with_its_reported_status(
     lines = list(visit.lines.filter(source=Source.TASK))
     assert [line.assignment_id for line in lines] == [a.pk for a in bloc_plan.assignments]
     assert lines[0].reported.startswith("Hoàn thành, tiến độ 100 %. Đã tổ chức ngày 05/3")
-    assert lines[0].evidence_on_file == "bien-ban.pdf"
+    assert lines[0].evidence_on_file.startswith("bien-ban")
     assert lines[1].reported.startswith("Đang thực hiện, tiến độ 50 %")
     assert lines[1].evidence_on_file == "Chưa có minh chứng"
     assert lines[2].reported.startswith("Chưa thực hiện, tiến độ 0 %")
@@ -71,28 +70,43 @@ def test_checklist_has_a_line_per_task_of_the_unit_with_its_reported_status(
 
 
 def test_checklist_takes_the_units_reports_of_the_period(tree: Tree, bloc_plan: BlocPlan) -> None:
-    rt = make_report_type(tree.bloc, recipients=[tree.base1])
-    submissions = list(
-        rt.periods.filter(due_date__range=(bloc_plan.start, bloc_plan.end)).values_list(
-            "submissions__pk", flat=True
-        )
-    )
-    from tuyengiao.reports.models import Submission
+    from tuyengiao.reports.models import Attachment, Period, ReportType, Submission
 
-    expected = Submission.objects.filter(
-        unit=tree.base1, period__due_date__range=(bloc_plan.start, bloc_plan.end)
+    rt = ReportType.objects.create(unit=tree.bloc, title="Báo cáo công tác tuyên giáo")
+    today = timezone.localdate()
+
+    def period(index: int, due: date) -> Period:
+        return Period.objects.create(
+            report_type=rt,
+            kind="month",
+            year=due.year,
+            index=index,
+            start=due,
+            end=due,
+            due_date=due,
+        )
+
+    submitted = Submission.objects.create(
+        period=period(1, today - timedelta(days=5)),
+        unit=tree.base1,
+        status=ReportStatus.SUBMITTED,
+        first_submitted_on=today - timedelta(days=3),
+        is_late=True,
     )
-    first = expected.first()
-    if first is not None:
-        first.status = ReportStatus.SUBMITTED
-        first.first_submitted_on = timezone.localdate()
-        first.save()
+    Attachment.objects.create(submission=submitted, file="x.pdf", name="so-lieu.xlsx")
+    Submission.objects.create(period=period(2, today + timedelta(days=20)), unit=tree.base1)
+    # outside the period, and another unit's: not in the checklist
+    Submission.objects.create(period=period(3, bloc_plan.end + timedelta(days=40)), unit=tree.base1)
+    Submission.objects.create(period=period(4, today), unit=tree.base2)
     visit = _inspect(tree, bloc_plan).visits.get()
     report_lines = list(visit.lines.filter(source=Source.REPORT))
-    assert len(report_lines) == expected.count()
-    assert submissions is not None
-    if first is not None:
-        assert report_lines[0].reported.startswith("Đã nộp, nộp ngày")
+    assert len(report_lines) == 2
+    assert report_lines[0].submission == submitted
+    assert report_lines[0].reported == (
+        f"Đã nộp, nộp ngày {today - timedelta(days=3):%d/%m/%Y} (muộn)"
+    )
+    assert report_lines[0].evidence_on_file == "so-lieu.xlsx"
+    assert report_lines[1].reported == "Chưa nộp"
 
 
 def test_units_outside_the_subtree_are_refused(tree: Tree, bloc_plan: BlocPlan) -> None:
