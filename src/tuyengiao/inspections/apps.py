@@ -21,6 +21,7 @@ class InspectionsConfig(AppConfig):
     nav_items: list[tuple[str, str, int]] = [
         ("Kiểm tra, giám sát", "inspections:inspection_list", 70),
         ("Kiểm tra đối với đơn vị", "inspections:my_inspections", 71),
+        ("Sơ kết, tổng kết", "inspections:review_list", 72),
     ]
 
     def ready(self) -> None:
@@ -33,6 +34,8 @@ class InspectionsConfig(AppConfig):
         auditlog.register(models.Visit)
         auditlog.register(models.ChecklistLine, exclude_fields=["updated_at"])
         auditlog.register(models.Recommendation)
+        auditlog.register(models.Review)
+        auditlog.register(models.ReviewReport)
 
     def dashboard_sections(self, user: Any, today: date) -> list[Section]:
         from .dashboard import sections

@@ -17,7 +17,7 @@ from tuyengiao.orgs.models import Person, Unit
 from tuyengiao.orgs.picker import UnitPickerField
 from tuyengiao.plans.models import Plan
 
-from .models import Finding, Kind
+from .models import Finding, Kind, ReviewKind
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 RECOMMENDATION_ROWS = 6
@@ -154,3 +154,68 @@ class ConclusionForm(forms.Form):
 
 class SendBackForm(forms.Form):
     reason = forms.CharField(label="Lý do chưa chấp nhận", max_length=2000)
+
+
+class ReviewForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại", choices=ReviewKind.choices)
+    title = forms.CharField(label="Sơ kết, tổng kết việc thực hiện", max_length=500)
+    plan = forms.ModelChoiceField(
+        label="Nghị quyết, kế hoạch", queryset=Plan.objects.none(), required=False
+    )
+    units = UnitPickerField(
+        label="Đơn vị báo cáo",
+        error_messages={"required": "Hãy chọn ít nhất một đơn vị báo cáo."},
+    )
+    span_start = forms.DateField(label="Từ ngày", widget=DATE_INPUT)
+    span_end = forms.DateField(label="Đến ngày", widget=DATE_INPUT)
+    due_date = forms.DateField(label="Hạn gửi báo cáo", widget=DATE_INPUT)
+    outline = forms.CharField(
+        label="Đề cương (mỗi dòng một phần)",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        initial="Công tác lãnh đạo, chỉ đạo, quán triệt\nKết quả thực hiện nhiệm vụ\n"
+        "Hạn chế, nguyên nhân\nPhương hướng, nhiệm vụ thời gian tới",
+    )
+
+    def __init__(self, *args: Any, user: User, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["units"]
+        assert isinstance(field, UnitPickerField)
+        field.for_user(user, within=unit, below_only=True)
+        plan_field = self.fields["plan"]
+        assert isinstance(plan_field, forms.ModelChoiceField)
+        plan_field.queryset = scoped(Plan, user).order_by("-issued_on", "-id")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("span_start"), data.get("span_end")
+        if start and end and end < start:
+            self.add_error("span_end", "Ngày cuối kỳ sơ kết, tổng kết phải sau ngày đầu.")
+        return data
+
+
+class ReviewReportForm(forms.Form):
+    commendations = forms.CharField(
+        label="Đề xuất khen thưởng (mỗi dòng một tập thể, cá nhân)",
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, sections: list[str], values: dict[str, str], **kw: Any):
+        super().__init__(*args, **kw)
+        for i, title in enumerate(sections):
+            self.fields[f"section_{i}"] = forms.CharField(
+                label=title,
+                required=False,
+                max_length=50000,
+                initial=values.get(str(i), ""),
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+        self.order_fields([f"section_{i}" for i in range(len(sections))] + ["commendations"])
+
+    def section_values(self) -> dict[str, str]:
+        return {
+            name.removeprefix("section_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("section_")
+        }

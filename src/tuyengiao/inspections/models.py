@@ -251,3 +251,90 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+# --- interim and final reviews (sơ kết, tổng kết) ---------------------------------------------
+
+
+class ReviewKind(models.TextChoices):
+    HALF_YEAR = "so_ket_6t", "Sơ kết 6 tháng"
+    ONE_YEAR = "so_ket_1n", "Sơ kết 1 năm"
+    MID_TERM = "giua_nhiem_ky", "Sơ kết giữa nhiệm kỳ"
+    FIVE_YEARS = "tong_ket_5n", "Tổng kết 5 năm"
+    TEN_YEARS = "tong_ket_10n", "Tổng kết 10 năm"
+
+
+class Review(models.Model):
+    """A review opened by ``unit`` for the units below it, over a span, with an outline."""
+
+    scoping = Scoping(unit_field="unit")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="reviews", verbose_name="đơn vị tổ chức"
+    )
+    kind = models.CharField("loại", max_length=14, choices=ReviewKind.choices)
+    title = models.CharField("sơ kết, tổng kết việc thực hiện", max_length=500)
+    plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
+        verbose_name="nghị quyết, kế hoạch",
+    )
+    span_start = models.DateField("từ ngày")
+    span_end = models.DateField("đến ngày")
+    due_date = models.DateField("hạn gửi báo cáo")
+    outline = models.TextField(
+        "đề cương", help_text="Mỗi dòng là một phần của báo cáo mà đơn vị phải viết."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-span_end", "-id"]
+        verbose_name = "đợt sơ kết, tổng kết"
+        verbose_name_plural = "đợt sơ kết, tổng kết"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.title}"
+
+    @property
+    def sections(self) -> list[str]:
+        return [line.strip() for line in self.outline.splitlines() if line.strip()]
+
+
+class ReviewReport(models.Model):
+    """A unit's report for a review: its figures (pre-filled from the product's data), its
+    narrative sections and the commendations it proposes."""
+
+    scoping = Scoping(unit_field="unit")
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    figures = models.JSONField(default=dict, blank=True)
+    sections = models.JSONField(default=dict, blank=True)
+    commendations = models.TextField(
+        "đề xuất khen thưởng",
+        blank=True,
+        help_text="Tập thể, cá nhân đề nghị khen thưởng, mỗi dòng một đề nghị.",
+    )
+    submitted_on = models.DateField("ngày gửi", null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["review", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "unit"], name="inspections_review_report_once"
+            )
+        ]
+        verbose_name = "báo cáo sơ kết, tổng kết của đơn vị"
+        verbose_name_plural = "báo cáo sơ kết, tổng kết của đơn vị"
+
+    def __str__(self) -> str:
+        return f"{self.review} — {self.unit.name}"

@@ -56,4 +56,29 @@ DECLARATIONS = [
         erasure=Erasure.KEEP,
         keep_reason=legal.WORK_RECORD_KEPT,
     ),
+    Declaration(
+        model="inspections.Review",
+        person_paths=(),
+        actor_paths=("created_by__person",),
+        fields=("created_by",),
+        purpose="Người mở đợt sơ kết, tổng kết.",
+        legal_basis=legal.WORK_RECORD,
+        retention="Theo thời hạn lưu hồ sơ sơ kết, tổng kết của đơn vị.",
+        erasure=Erasure.KEEP,
+        keep_reason=legal.WORK_RECORD_KEPT,
+    ),
+    Declaration(
+        model="inspections.ReviewReport",
+        person_paths=(),
+        actor_paths=("updated_by__person",),
+        fields=("updated_by", "commendations"),
+        purpose="Cán bộ gửi báo cáo sơ kết, tổng kết; tập thể, cá nhân được đề xuất khen thưởng.",
+        legal_basis=legal.PARTY_WORK,
+        retention="Theo thời hạn lưu hồ sơ sơ kết, tổng kết của đơn vị.",
+        erasure=Erasure.KEEP,
+        keep_reason=(
+            "Đề xuất khen thưởng là hồ sơ công tác thi đua, khen thưởng của tổ chức đảng; người gửi "
+            "báo cáo là hồ sơ công việc của đơn vị."
+        ),
+    ),
 ]

@@ -13,7 +13,17 @@ from django.utils import timezone
 from tuyengiao.orgs.models import Unit
 from tuyengiao.testing import SECRET_MARK
 
-from .models import ChecklistLine, Finding, Inspection, Recommendation, Source, Visit, VisitState
+from .models import (
+    ChecklistLine,
+    Finding,
+    Inspection,
+    Recommendation,
+    Review,
+    ReviewReport,
+    Source,
+    Visit,
+    VisitState,
+)
 
 
 def make_inspection(unit: Unit) -> Inspection:
@@ -67,12 +77,38 @@ def _recommendation_pk(unit: Unit) -> int:
     ).pk
 
 
+def make_review(unit: Unit) -> Review:
+    today = timezone.localdate()
+    return Review.objects.create(
+        unit=unit,
+        kind="so_ket_1n",
+        title=f"Nghị quyết {SECRET_MARK}",
+        span_start=today - timedelta(days=365),
+        span_end=today,
+        due_date=today + timedelta(days=10),
+        outline=f"Kết quả {SECRET_MARK}",
+    )
+
+
+def _review_pk(unit: Unit) -> int:
+    return make_review(unit).pk
+
+
+def _review_report_pk(unit: Unit) -> int:
+    review = make_review(unit.superior() or unit)
+    return ReviewReport.objects.create(
+        review=review, unit=unit, sections={"0": SECRET_MARK}, commendations=SECRET_MARK
+    ).pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "inspection_pk": _inspection_pk,
         "visit_pk": _visit_pk,
         "line_pk": _line_pk,
         "recommendation_pk": _recommendation_pk,
+        "review_pk": _review_pk,
+        "review_report_pk": _review_report_pk,
     }
 
 

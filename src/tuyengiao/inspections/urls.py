@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 app_name = "inspections"
 urlpatterns = [
@@ -29,5 +29,14 @@ urlpatterns = [
         "kien-nghi/<int:recommendation_pk>/tra-lai/",
         views.recommendation_send_back,
         name="recommendation_send_back",
+    ),
+    path("so-ket/", review_views.review_list, name="review_list"),
+    path("so-ket/moi/", review_views.review_create, name="review_create"),
+    path("so-ket/<int:review_pk>/", review_views.review_detail, name="review_detail"),
+    path("so-ket/<int:review_pk>/bao-cao.docx", review_views.review_docx, name="review_docx"),
+    path(
+        "so-ket/bao-cao/<int:review_report_pk>/",
+        review_views.review_report,
+        name="review_report",
     ),
 ]
