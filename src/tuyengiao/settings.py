@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tuyengiao.privacy",
     "tuyengiao.notifications",
     "tuyengiao.inspections",
+    "tuyengiao.emulation",
 ]
 
 MIDDLEWARE = [

@@ -14,8 +14,8 @@ from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs.models import Person, Unit
 from tuyengiao.plans.services import record_update
 
-from . import services
-from .models import Finding, Kind
+from . import reviews, services
+from .models import Finding, Kind, ReviewKind
 
 
 def load(ctx: DemoContext) -> None:
@@ -107,4 +107,30 @@ def load(ctx: DemoContext) -> None:
         units=bases[:2],
         head=head,
     )
+    review = reviews.open_review(
+        unit=bloc,
+        user=officer,
+        kind=ReviewKind.ONE_YEAR,
+        title=f"một năm thực hiện Kế hoạch tuyên truyền năm {today.year}",
+        plan=plan,
+        span_start=year_start,
+        span_end=date(today.year, 12, 31),
+        due_date=today + timedelta(days=14),
+        outline="Công tác lãnh đạo, chỉ đạo, quán triệt\nKết quả thực hiện nhiệm vụ\n"
+        "Hạn chế, nguyên nhân\nPhương hướng, nhiệm vụ thời gian tới",
+        units=bases[:4],
+    )
+    first_report = review.reports.order_by("unit__path").first()
+    if first_report is not None:
+        reviews.save_report(
+            first_report,
+            users.get("coso1"),
+            {
+                "0": "Ban hành kế hoạch thực hiện, tổ chức hội nghị quán triệt.",
+                "1": "Hoàn thành các nhiệm vụ trọng tâm theo tiến độ.",
+                "2": "Việc cập nhật minh chứng còn chậm.",
+                "3": "Tiếp tục đôn đốc, kiểm tra việc thực hiện.",
+            },
+            "Chi bộ Văn phòng — đề nghị giấy khen",
+        )
     ctx.log("Kiểm tra, giám sát: 3 cuộc trong năm (1 đã kết luận, 2 kiến nghị thành nhiệm vụ)")

@@ -9,7 +9,7 @@ import pytest
 
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.inspections import demo, services
-from tuyengiao.inspections.models import Inspection, Recommendation, VisitState
+from tuyengiao.inspections.models import Inspection, Recommendation, Review, VisitState
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.plans import demo as plans_demo
 
@@ -41,3 +41,5 @@ def test_demo_load(tree: Any, users: Any) -> None:
     assert sum(services.ready_for_acceptance(r) for r in recs) == 1
     upcoming = Inspection.objects.exclude(pk=concluded.inspection_id).order_by("planned_on")[0]
     assert all(v.lines.exists() for v in upcoming.visits.all())
+    review = Review.objects.get()
+    assert review.reports.filter(submitted_on__isnull=False).count() == 1
