@@ -3,7 +3,13 @@ superior's scoring and ranking, and the commendation register (khen thưởng) w
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
 
 
 class EmulationConfig(AppConfig):
@@ -24,3 +30,8 @@ class EmulationConfig(AppConfig):
         auditlog.register(models.Movement)
         auditlog.register(models.Entry)
         auditlog.register(models.Commendation)
+
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
+        from .dashboard import sections
+
+        return sections(user, today)
