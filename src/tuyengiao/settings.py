@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "tuyengiao.privacy",
     "tuyengiao.notifications",
     "tuyengiao.events",
+    "tuyengiao.inspections",
+    "tuyengiao.emulation",
 ]
 
 MIDDLEWARE = [
