@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tuyengiao.study",
     "tuyengiao.privacy",
     "tuyengiao.notifications",
+    "tuyengiao.surveys",
 ]
 
 MIDDLEWARE = [
