@@ -118,9 +118,9 @@ def statistics(qs: QuerySet[Suggestion]) -> list[TopicStat]:
     """By topic: received (spam excluded), answered, mean days from receipt to answer."""
     rows: dict[str, list[int]] = {}
     days: dict[str, list[int]] = {}
-    for topic, received, answered_on in qs.exclude(
-        status=SuggestionStatus.SPAM
-    ).values_list("topic", "received_on", "answered_on"):
+    for topic, received, answered_on in qs.exclude(status=SuggestionStatus.SPAM).values_list(
+        "topic", "received_on", "answered_on"
+    ):
         counts = rows.setdefault(topic, [0, 0])
         counts[0] += 1
         if answered_on is not None:
