@@ -150,26 +150,46 @@ def results(survey: Survey, group: Unit | None = None) -> Results:
     questions = list(survey.questions.order_by("order", "id"))
     if not shown:
         return Results(survey, group, total, False, pending_count(survey), [], rule)
-    answer_where = Q(response__in=Response.objects.filter(where).values("pk"))
+    whole = group is None or survey.unit.path.startswith(group.path)
+    # The whole survey: read the answers by question alone (no join to the responses).
+    in_group = Response.objects.filter(where).values("pk")
+
+    def answer_where(ids: list[int]) -> Q:
+        return Q(question_id__in=ids) if whole else Q(question_id__in=ids, response__in=in_group)
+
+    all_ids = [q.pk for q in questions]
+    several = {QuestionKind.MULTIPLE, QuestionKind.MATRIX}
+    several_ids = [q.pk for q in questions if q.kind in several]
+    one_ids = [q.pk for q in questions if q.kind not in several]
     counts: dict[tuple[int, int | None, int | None], int] = {}
     for qid, row, option, n in (
-        Answer.objects.filter(
-            answer_where, question__survey=survey, option__isnull=False, rank__isnull=True
-        )
+        Answer.objects.filter(answer_where(all_ids), option__isnull=False, rank__isnull=True)
         .values_list("question_id", "row", "option")
         .annotate(n=Count("pk"))
         .values_list("question_id", "row", "option", "n")
     ):
         counts[(qid, row, option)] = n
-    answered = dict(
-        Answer.objects.filter(answer_where, question__survey=survey)
+    # Who answered each question: one answer row per response for single, scale, yes/no and
+    # text; rank 1 for a ranking; distinct responses only for multiple choice and matrices.
+    answered: dict[int, int] = {}
+    for qid, n in (
+        Answer.objects.filter(answer_where(one_ids))
+        .filter(Q(rank__isnull=True) | Q(rank=1))
+        .values_list("question_id")
+        .annotate(n=Count("pk"))
+        .values_list("question_id", "n")
+    ):
+        answered[qid] = n
+    for qid, n in (
+        Answer.objects.filter(answer_where(several_ids))
         .values_list("question_id")
         .annotate(n=Count("response_id", distinct=True))
         .values_list("question_id", "n")
-    )
+    ):
+        answered[qid] = n
     ranks: dict[tuple[int, int | None], tuple[int, int]] = {}
     for qid, option, rank_sum, n in (
-        Answer.objects.filter(answer_where, question__survey=survey, rank__isnull=False)
+        Answer.objects.filter(answer_where(all_ids), rank__isnull=False)
         .values_list("question_id", "option")
         .annotate(s=Sum("rank"), n=Count("pk"))
         .values_list("question_id", "option", "s", "n")
@@ -199,7 +219,7 @@ def results(survey: Survey, group: Unit | None = None) -> Results:
             r.ranking.sort(key=lambda item: item[1] if item[1] is not None else Decimal(999))
         elif q.is_text:
             texts = list(
-                Answer.objects.filter(answer_where, question=q)
+                Answer.objects.filter(answer_where([q.pk]))
                 .exclude(text="")
                 .values_list("text", flat=True)
             )

@@ -230,3 +230,18 @@ def test_k_is_never_below_five(tree: Tree) -> None:
     assert survey.k == 5
     survey.k_threshold = 3
     assert survey.k == 5
+
+
+def test_nothing_of_answering_reaches_the_change_log(
+    tree: Tree, members: dict[str, list[Person]]
+) -> None:
+    """The audit log records actor and time: answers, participation and suggestions stay out."""
+    from auditlog.models import LogEntry
+    from auditlog.registry import auditlog
+
+    for model in (Participation, PendingResponse, Response, Answer, Suggestion):
+        assert not auditlog.contains(model), model.__name__
+    survey = open_member_survey(tree.bloc, [tree.bloc])
+    before = LogEntry.objects.count()
+    _answer_everyone(survey, members["cell1"] + members["cell2"])
+    assert LogEntry.objects.count() == before
