@@ -67,7 +67,9 @@ def submit_member(
         PendingResponse.objects.create(
             survey=survey, unit_path=participation.unit_path, payload=payload
         )
-        flush(survey)
+    # The batch is written in a transaction of its own: on PostgreSQL a row's creating
+    # transaction id (xmin) can be read, and a batch's must not be the last respondent's.
+    flush(survey)
 
 
 def submit_public(survey: Survey, payload: dict[str, Any], today: date) -> None:
@@ -76,7 +78,7 @@ def submit_public(survey: Survey, payload: dict[str, Any], today: date) -> None:
     check_open(survey, today)
     with transaction.atomic():
         PendingResponse.objects.create(survey=survey, unit_path="", payload=payload)
-        flush(survey)
+    flush(survey)
 
 
 def monday(day: date) -> date:

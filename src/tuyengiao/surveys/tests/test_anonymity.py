@@ -245,3 +245,26 @@ def test_nothing_of_answering_reaches_the_change_log(
     before = LogEntry.objects.count()
     _answer_everyone(survey, members["cell1"] + members["cell2"])
     assert LogEntry.objects.count() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_transaction_id_joins_a_participation_to_a_batch() -> None:
+    """PostgreSQL shows the transaction that wrote a row (``xmin``): the batch of answers is
+    written by a transaction of its own, never by a respondent's."""
+    if connection.vendor != "postgresql":
+        pytest.skip("xmin is a PostgreSQL system column")
+    from tuyengiao.testing import make_tree
+
+    from .conftest import people
+
+    tree = make_tree()
+    persons = people(tree.cell1, 10) + people(tree.cell2, 2)
+    survey = open_member_survey(tree.bloc, [tree.bloc])
+    _answer_everyone(survey, persons)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xmin::text FROM surveys_participation WHERE answered")
+        marks = {r[0] for r in cursor.fetchall()}
+        cursor.execute("SELECT xmin::text FROM surveys_response")
+        batches = {r[0] for r in cursor.fetchall()}
+    assert len(marks) == 12 and batches
+    assert not marks & batches
