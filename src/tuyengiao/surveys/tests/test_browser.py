@@ -56,9 +56,10 @@ def test_survey_from_template_to_charts_and_docx(
     page.wait_for_url(re.compile(r"/khao-sat/\d+/$"))
     survey = Survey.objects.get()
     assert survey.questions.count() == 5
-    page.click("text=Mở khảo sát")
+    page.click("button:text('Mở khảo sát')")
     page.wait_for_load_state()
-    assert "Đã mở khảo sát cho 12 người" in page.content()
+    said = page.locator("ul.messages").inner_text()
+    assert "Đã mở khảo sát cho 12 người" in said, said
     # Two members answer on a phone, through the real pages.
     single = survey.questions.filter(kind=QuestionKind.SINGLE).first()
     assert single is not None
@@ -72,11 +73,11 @@ def test_survey_from_template_to_charts_and_docx(
         phone = context.new_page()
         login(phone, live_server, user, password=TEST_PASSWORD, next_path="/khao-sat/cua-toi/")
         phone.goto(f"{live_server.url}/khao-sat/cua-toi/")
-        phone.click("text=Trả lời")
+        phone.click("a.btn:text('Trả lời')")
         phone.check(f'input[name="q{single.pk}"][value="{n}"]')
         if n == 0:
             docs_screenshot(phone, "khao-sat-tra-loi")
-        phone.click("text=Gửi phiếu")
+        phone.click("button:text('Gửi phiếu')")
         phone.wait_for_url("**/khao-sat/cua-toi/")
         assert "Đã trả lời" in phone.content()
         context.close()
@@ -85,9 +86,9 @@ def test_survey_from_template_to_charts_and_docx(
         p = Participation.objects.get(survey=survey, person=person)
         responding.submit_member(p, p.token, {str(single.pk): n % 4}, timezone.localdate())
     assert Response.objects.filter(survey=survey).count() == 10  # a batch; 2 wait for the next
-    page.click("text=Đóng khảo sát")
+    page.click("button:text('Đóng khảo sát')")
     page.wait_for_load_state()
-    page.click("text=Kết quả")
+    page.click("a.btn:text('Kết quả')")
     page.wait_for_load_state()
     body = page.content()
     assert "Tổng hợp từ <strong>12</strong> phiếu" in body
@@ -124,7 +125,7 @@ def test_public_suggestion_answered_appears_on_the_faq(
     page.fill(
         "textarea[name=answer]", "Được: đảng viên làm thủ tục chuyển sinh hoạt đảng tạm thời."
     )
-    page.click("text=Lưu trả lời")
+    page.click("button:text('Lưu trả lời')")
     page.wait_for_load_state()
     page.click("button:text('Công bố')")
     page.wait_for_load_state()
