@@ -182,6 +182,7 @@ def _child() -> list[Figure]:
     from tuyengiao.accounts.models import User
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages are rendered with DEBUG=0
     size = int(os.environ.get("BENCH_SURVEYS_SIZE", RESPONSES))
     t0 = time.perf_counter()
     survey = _seed(size)
