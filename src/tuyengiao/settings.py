@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "tuyengiao.events",
     "tuyengiao.inspections",
     "tuyengiao.emulation",
+    "tuyengiao.surveys",
 ]
 
 MIDDLEWARE = [
