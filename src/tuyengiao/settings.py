@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "tuyengiao.plans",
     "tuyengiao.reports",
     "tuyengiao.study",
+    "tuyengiao.activities",
     "tuyengiao.privacy",
     "tuyengiao.notifications",
 ]
