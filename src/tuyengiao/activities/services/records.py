@@ -144,3 +144,17 @@ def recent_topics(unit: Unit, limit: int = 30) -> list[str]:
             if len(seen) >= limit:
                 break
     return seen
+
+
+def for_assignment(assignment: Any, user: Any) -> tuple[list[Activity], int]:
+    """The activities ``user`` may see that carry out a plan task assignment (its evidence of
+    progress on the task's page), and the people they reached."""
+    from tuyengiao.accounts.scoping import scoped
+
+    activities = list(
+        scoped(Activity, user)
+        .filter(assignment=assignment)
+        .select_related("kind")
+        .order_by("-held_on", "-id")
+    )
+    return activities, sum(a.reached for a in activities)
