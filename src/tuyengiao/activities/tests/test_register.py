@@ -160,7 +160,7 @@ def test_evidence_is_added_and_downloaded_in_scope(tree: Tree, client_as: Any) -
     client.post(url, {"file": SimpleUploadedFile("bien-ban.png", PNG)})
     evidence = activity.evidence.get()
     download = reverse("activities:evidence_download", kwargs={"evidence_pk": evidence.pk})
-    assert b"".join(client.get(download).streaming_content) == PNG  # type: ignore[attr-defined]
+    assert b"".join(client.get(download).streaming_content) == PNG
     assert client_as("coso2").get(download).status_code == 404
 
 
