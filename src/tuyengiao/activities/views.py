@@ -284,6 +284,11 @@ def rollup(request: AuthenticatedHttpRequest) -> HttpResponse:
                 result.by_child,
                 title="Tổng hợp",
             )
+    parent = None
+    if unit is not None and unit.depth > 1:
+        parent = Unit.objects.filter(path=unit.path[: -Unit.steplen]).first()
+        if parent is not None and not can(request.user, Action.VIEW, parent):
+            parent = None
     params = request.GET.copy()
     params.pop("unit", None)
     params.pop("export", None)
@@ -293,6 +298,7 @@ def rollup(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "unit": unit,
+            "parent": parent,
             "start": start,
             "end": end,
             "r": result,
