@@ -108,7 +108,10 @@ def test_a_unit_moved_later_still_counts_where_it_was(
     assert (t.count, t.reached) == (4, 700)  # last year's bloc still holds base2
     rows, _, children = rollups.by_child(rollups.Window(bloc, date(year, 3, 1), date(year, 4, 30)))
     assert ("Đảng bộ Sở Y tế", 1) in [(r.label, r.count) for r in rows] and children == 2
-    assert rollups.totals(Unit.objects.get(pk=commune.pk), date(year, 3, 1), date(year, 4, 30)).count == 0
+    assert (
+        rollups.totals(Unit.objects.get(pk=commune.pk), date(year, 3, 1), date(year, 4, 30)).count
+        == 0
+    )
 
 
 def test_the_page_draws_charts_drills_down_and_exports(tree: Tree, client_as: Any) -> None:
@@ -143,5 +146,5 @@ def test_the_dashboard_tells_the_bloc_which_units_are_silent(tree: Tree, users: 
     base_sections = sections(users["coso1"], today)
     assert base_sections[0].items[-1].text == "Ghi hoạt động mới"
     assert base_sections[1].items[0].text.startswith("1/1 đơn vị trực thuộc")  # its cell
-    assert [s.title for s in sections(users["viewer1"], today)][0] == "Hoạt động tuyên truyền"
+    assert sections(users["viewer1"], today)[0].title == "Hoạt động tuyên truyền"
     assert "Ghi hoạt động mới" not in [i.text for i in sections(users["viewer1"], today)[0].items]
