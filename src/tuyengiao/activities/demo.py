@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs.models import Person, Unit
+from tuyengiao.plans.models import TaskAssignment
 
 from .models import Activity, ActivityKind, Evidence
 from .testing import PNG
@@ -130,13 +131,11 @@ def load(ctx: DemoContext) -> None:
     )
 
 
-def _assignments(ctx: DemoContext) -> dict[int, list[object]]:
-    from tuyengiao.plans.models import TaskAssignment
-
+def _assignments(ctx: DemoContext) -> dict[int, list[TaskAssignment]]:
     plan = ctx.objects.get("plans", {}).get("bloc_plan")
     if plan is None:
         return {}
-    out: dict[int, list[object]] = {}
+    out: dict[int, list[TaskAssignment]] = {}
     for a in TaskAssignment.objects.filter(task__plan=plan):
         out.setdefault(a.unit_id, []).append(a)
     return out
