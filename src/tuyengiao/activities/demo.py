@@ -16,6 +16,7 @@ from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.orgs.models import Person, Unit
 from tuyengiao.plans.models import TaskAssignment
 
+from .kinds import seed_kinds
 from .models import Activity, ActivityKind, Evidence
 from .testing import PNG
 
@@ -78,6 +79,7 @@ def _topic(rng: random.Random, day: date) -> str:
 
 
 def load(ctx: DemoContext) -> None:
+    seed_kinds()
     rng = random.Random(SEED)
     today = timezone.localdate()
     kinds = {k.name: k for k in ActivityKind.objects.filter(name__in=KIND_REACH)}
