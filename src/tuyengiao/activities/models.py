@@ -116,7 +116,12 @@ class Activity(models.Model):
         verbose_name_plural = "hoạt động tuyên truyền"
         indexes = [
             # the roll-ups: a path prefix and a date window, summing ``reached``
-            models.Index(fields=["unit_path", "held_on"], name="activities_path_date"),
+            # (varchar_pattern_ops: a LIKE 'prefix%' uses it whatever the database's collation)
+            models.Index(
+                fields=["unit_path", "held_on"],
+                name="activities_path_date",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+            ),
             models.Index(fields=["unit", "held_on"], name="activities_unit_date"),
         ]
 

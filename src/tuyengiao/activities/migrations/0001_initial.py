@@ -214,7 +214,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="activity",
-            index=models.Index(fields=["unit_path", "held_on"], name="activities_path_date"),
+            index=models.Index(
+                fields=["unit_path", "held_on"],
+                name="activities_path_date",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+            ),
         ),
         migrations.AddIndex(
             model_name="activity",
