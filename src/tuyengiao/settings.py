@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "tuyengiao.reports",
     "tuyengiao.study",
     "tuyengiao.speakers",
+    "tuyengiao.activities",
     "tuyengiao.privacy",
     "tuyengiao.notifications",
     "tuyengiao.events",

@@ -15,7 +15,7 @@ from tuyengiao.core.widgets import Select
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.orgs.picker import UnitPickerField
 
-from .models import STUDY_SOURCES, Indicator, IndicatorKind, ReportType, Section
+from .models import ACTIVITY_SOURCES, STUDY_SOURCES, Indicator, IndicatorKind, ReportType, Section
 
 
 class ReportTypeForm(forms.ModelForm):
@@ -69,6 +69,7 @@ class IndicatorForm(forms.ModelForm):
             "denominator",
             "source",
             "source_round",
+            "source_activity_kind",
         ]
 
     def __init__(self, *args: Any, report_type: ReportType, **kwargs: Any) -> None:
@@ -100,6 +101,11 @@ class IndicatorForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         source = data.get("source") or ""
+        if data.get("source_activity_kind") and source not in ACTIVITY_SOURCES:
+            self.add_error(
+                "source_activity_kind",
+                "Loại hoạt động chỉ dùng khi lấy số liệu từ sổ hoạt động tuyên truyền.",
+            )
         if source:
             if data.get("kind") not in (IndicatorKind.NUMBER, IndicatorKind.PERCENT):
                 self.add_error(
@@ -107,7 +113,8 @@ class IndicatorForm(forms.ModelForm):
                 )
             if source in STUDY_SOURCES and not data.get("source_round"):
                 self.add_error("source_round", "Hãy chọn đợt học tập để lấy số liệu.")
-            if source not in STUDY_SOURCES and self.report_type.plan_id is None:
+            plan_source = source not in STUDY_SOURCES and source not in ACTIVITY_SOURCES
+            if plan_source and self.report_type.plan_id is None:
                 self.add_error(
                     "source",
                     "Loại báo cáo chưa gắn với kế hoạch nào: chưa lấy được số liệu nhiệm vụ.",

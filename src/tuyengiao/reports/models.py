@@ -53,9 +53,12 @@ class DataSource(models.TextChoices):
     PLAN_IN_PROGRESS = "plan_in_progress", "Số phần việc của kế hoạch đang thực hiện"
     PLAN_NOT_STARTED = "plan_not_started", "Số phần việc của kế hoạch chưa thực hiện"
     PLAN_OVERDUE = "plan_overdue", "Số phần việc của kế hoạch quá hạn"
+    ACTIVITY_COUNT = "activity_count", "Số hoạt động tuyên truyền đã ghi trong kỳ (sổ hoạt động)"
+    ACTIVITY_REACHED = "activity_reached", "Số lượt người được tuyên truyền trong kỳ (sổ hoạt động)"
 
 
 STUDY_SOURCES = {DataSource.STUDY_RATE, DataSource.STUDY_ATTENDED, DataSource.STUDY_EXPECTED}
+ACTIVITY_SOURCES = {DataSource.ACTIVITY_COUNT, DataSource.ACTIVITY_REACHED}
 
 
 class Aggregate(models.TextChoices):
@@ -188,6 +191,14 @@ class Indicator(models.Model):
         blank=True,
         related_name="+",
         verbose_name="đợt học tập (cho số liệu học tập)",
+    )
+    source_activity_kind = models.ForeignKey(
+        "activities.ActivityKind",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="loại hoạt động (cho số liệu sổ hoạt động; để trống: mọi loại)",
     )
 
     class Meta:

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from tuyengiao.formats.numbers import number
 
-from ..models import STUDY_SOURCES, DataSource, Indicator, Submission
+from ..models import ACTIVITY_SOURCES, STUDY_SOURCES, DataSource, Indicator, Submission
 from .values import parse_number
 
 PLAN_STATUS = {
@@ -55,23 +55,35 @@ def _plan_counts(submission: Submission) -> dict[str, int]:
 
 def figures(submission: Submission, indicators: list[Indicator]) -> dict[int, Figure]:
     """The product's figure for each bound indicator of ``indicators`` (a few queries: one per
-    study round used, one for the plan's assignments)."""
+    study round used, one for the plan's assignments, one per activity kind used)."""
+    from tuyengiao.activities.services.rollups import totals
     from tuyengiao.study.services.rates import rate_for_unit
 
     out: dict[int, Figure] = {}
     rounds: dict[int, dict[str, Any]] = {}
     plan_counts: dict[str, int] | None = None
+    value: float | None
+    period = submission.period
+    activity_totals: dict[int | None, Any] = {}
     for ind in indicators:
         if not ind.source:
             continue
-        if ind.source in STUDY_SOURCES:
+        if ind.source in ACTIVITY_SOURCES:
+            kind = ind.source_activity_kind
+            kind_key = kind.pk if kind is not None else None
+            if kind_key not in activity_totals:
+                activity_totals[kind_key] = totals(submission.unit, period.start, period.end, kind)
+            t = activity_totals[kind_key]
+            value = float(t.count if ind.source == DataSource.ACTIVITY_COUNT else t.reached)
+            origin = "Sổ hoạt động tuyên truyền" + (f" — {kind.name}" if kind else "")
+        elif ind.source in STUDY_SOURCES:
             study_round = ind.source_round
             if study_round is None:
                 continue
             if study_round.pk not in rounds:
                 rounds[study_round.pk] = rate_for_unit(study_round, submission.unit)
             r = rounds[study_round.pk]
-            value: float | None = {
+            value = {
                 DataSource.STUDY_RATE: float(r["rate"]) if r["rate"] is not None else None,
                 DataSource.STUDY_ATTENDED: float(r["attended"]),
                 DataSource.STUDY_EXPECTED: float(r["eligible"] - r["exempted"]),

@@ -1,0 +1,40 @@
+"""activities: the register of communication activities of units (hội nghị, nói chuyện chuyên
+đề, triển lãm, panô, tin bài, phát thanh …), their lists, roll-ups over the tree and the figures
+report indicators and plan tasks read from it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from tuyengiao.core.dashboard import Section
+
+
+class ActivitiesConfig(AppConfig):
+    name = "tuyengiao.activities"
+    label = "activities"
+    verbose_name = "Hoạt động tuyên truyền"
+    url_prefix: str | None = "hoat-dong/"
+    nav_items: list[tuple[str, str, int]] = [
+        ("Hoạt động tuyên truyền", "activities:activity_list", 65),
+    ]
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from tuyengiao.orgs import path_copies
+
+        from . import models
+
+        path_copies.register(models.Activity, "unit__path")
+        auditlog.register(models.Activity, m2m_fields={"people"})
+        auditlog.register(models.Evidence)
+        auditlog.register(models.ActivityKind)
+
+    def dashboard_sections(self, user: Any, today: date) -> list[Section]:
+        from .dashboard import sections
+
+        return sections(user, today)

@@ -1,0 +1,1 @@
+"""The activity register's rules: ``records`` (every write) and ``rollups`` (every figure)."""
