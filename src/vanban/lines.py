@@ -144,12 +144,6 @@ class LineTable:
         self._starts = list(accumulate(map((1).__add__, map(len, self._pieces)), initial=0))
         self._cache: dict[int, Line] = {}
 
-    def _line(self, index: int) -> Line:
-        line = self._cache.get(index)
-        if line is None:
-            line = self._cache[index] = _make_line(self._pieces[index], self._starts[index])
-        return line
-
     def _first(self, start: int, end: int) -> int:
         """Index of the line starting at ``start``, or -1 when [start, end) is not answered
         from the table (not a line start, or beyond the text)."""
@@ -179,17 +173,21 @@ class LineTable:
         return self._walk(index, end, limit)
 
     def _walk(self, index: int, end: int, limit: int) -> Iterator[Line]:
-        starts, pieces = self._starts, self._pieces
+        starts, pieces, cache = self._starts, self._pieces, self._cache
         stop_index = min(len(pieces), index + limit)
         while index < stop_index:
             start = starts[index]
             if start > end:
                 return
-            if start + len(pieces[index]) <= end:
-                yield self._line(index)
-            else:  # the range ends inside this line: its first part, as the slice gives it
-                yield _make_line(self.text[start:end], start)
-                return
+            line = cache.get(index)
+            if line is None or line.end > end:
+                piece = pieces[index]
+                if start + len(piece) > end:
+                    # the range ends inside this line: its first part, as the slice gives it
+                    yield _make_line(self.text[start:end], start)
+                    return
+                line = cache[index] = _make_line(piece, start)
+            yield line
             index += 1
 
 
