@@ -5,7 +5,7 @@ section name."""
 from __future__ import annotations
 
 from vanban.citations import comma_in_name
-from vanban.lines import Line, blank_out, field_value, split_lines
+from vanban.lines import Line, blank_out, field_value
 from vanban.model import Assignment, Item, ParsedDocument, Span
 from vanban.normalize import fold_aligned
 from vanban.patterns import (
@@ -65,8 +65,7 @@ class AssignmentParser(ParserState):
                             )
                         )
                 continue
-            for line in split_lines(
-                self.text,
+            for line in self.lines.lines(
                 section.span[1] + 1,
                 self._cut_end(section.span[1], end),
                 200,
@@ -95,7 +94,7 @@ class AssignmentParser(ParserState):
         }
         if not hinted:
             return None
-        lines = split_lines(text, item.span[0], item.span[1], 5000)[1:]
+        lines = self.lines.lines(item.span[0], item.span[1], 5000)[1:]
         if self.footnote_starts:
             lines = [ln for ln in lines if not self._is_footnote(ln.start)]
         units: list[tuple[str, Span]] = []

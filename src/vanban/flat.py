@@ -66,7 +66,14 @@ _AUTHORITY_TITLE = re.compile(
 
 def is_flat(text: str) -> bool:
     """A text of at most three lines, one of them long, opening with a document's header."""
-    if len(text) < 400 or text.count("\n") > 3:
+    if len(text) < 400:
+        return False
+    at = -1
+    for _ in range(4):  # more than three line breaks: not flat (found without counting them all)
+        at = text.find("\n", at + 1)
+        if at < 0:
+            break
+    else:
         return False
     return any(len(line) >= 400 and _HEAD.search(line[:400]) for line in text.split("\n"))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, find_date, make_date, type_of_symbol
-from vanban.lines import Line, field_value, is_caps, split_lines
+from vanban.lines import Line, field_value, is_caps
 from vanban.normalize import clean_symbol, fold_aligned
 from vanban.patterns import (
     BODY_START_RE,
@@ -57,7 +57,7 @@ class HeaderParser(ParserState):
         # where the body starts at the latest: a long paragraph or a section heading. Nothing
         # below reads past that line (nor past line 12), so the first lines usually suffice.
         header_end = min(len(text), HEADER_CHARS)
-        lines = split_lines(text, 0, header_end, HEADER_FIRST_LINES)
+        lines = self.lines.lines(0, header_end, HEADER_FIRST_LINES)
         checked = 0
         while True:
             limit = len(lines)
@@ -70,7 +70,7 @@ class HeaderParser(ParserState):
                 break
             # the next lines, up to HEADER_LINES in all (what split_lines(..., HEADER_LINES) gives)
             checked = len(lines)
-            lines += split_lines(text, lines[-1].end + 1, header_end, HEADER_LINES - checked)
+            lines += self.lines.lines(lines[-1].end + 1, header_end, HEADER_LINES - checked)
         type_index = None
         for index, line in enumerate(lines[: min(limit, 45)]):
             match = TYPE_LINE_RE.match(line.text)

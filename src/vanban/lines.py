@@ -7,7 +7,9 @@ quick path; they are shared by the parts of the parser (see :mod:`vanban.parser`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate
 
 from vanban.normalize import fold_aligned
 from vanban.patterns import ASCII_LOWER_RUN_RE, CAPS_TAIL_RE, LETTER_RE
@@ -124,6 +126,81 @@ def iter_lines(text: str, start: int, end: int, limit: int, chunk: int = 16) -> 
         limit -= size
         start = lines[-1].end + 1
         chunk *= 2
+
+
+class LineTable:
+    """The lines of one text, split once and shared by the parts of the parser: each part asks
+    for the lines of a range (:meth:`lines`, :meth:`iter`) and gets the same :class:`Line`
+    objects as the others for the lines they share (their folded text is computed once), and
+    the same lines :func:`split_lines` would make. A range that does not start at a line start
+    is split as before."""
+
+    __slots__ = ("_cache", "_pieces", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pieces = text.split("\n")
+        # start of line j: the lengths of the lines before it, plus one "\n" each
+        self._starts = list(accumulate(map((1).__add__, map(len, self._pieces)), initial=0))
+        self._cache: dict[int, Line] = {}
+
+    def _first(self, start: int, end: int) -> int:
+        """Index of the line starting at ``start``, or -1 when [start, end) is not answered
+        from the table (not a line start, or beyond the text)."""
+        if end > len(self.text):
+            return -1
+        index = bisect_left(self._starts, start)
+        if index >= len(self._pieces) or self._starts[index] != start:
+            return -1
+        return index
+
+    def lines(self, start: int, end: int, limit: int) -> list[Line]:
+        """``split_lines(self.text, start, end, limit)``."""
+        if start > end or limit <= 0:
+            return []
+        index = self._first(start, end)
+        if index < 0:
+            return split_lines(self.text, start, end, limit)
+        return list(self._walk(index, end, limit))
+
+    def iter(self, start: int, end: int, limit: int) -> Iterator[Line]:
+        """The lines of :meth:`lines`, made as the caller reads them."""
+        if start > end or limit <= 0:
+            return iter(())
+        index = self._first(start, end)
+        if index < 0:
+            return iter_lines(self.text, start, end, limit)
+        return self._walk(index, end, limit)
+
+    def _walk(self, index: int, end: int, limit: int) -> Iterator[Line]:
+        starts, pieces, cache = self._starts, self._pieces, self._cache
+        stop_index = min(len(pieces), index + limit)
+        while index < stop_index:
+            start = starts[index]
+            if start > end:
+                return
+            line = cache.get(index)
+            if line is None or line.end > end:
+                piece = pieces[index]
+                if start + len(piece) > end:
+                    # the range ends inside this line: its first part, as the slice gives it
+                    yield _make_line(self.text[start:end], start)
+                    return
+                line = cache[index] = _make_line(piece, start)
+            yield line
+            index += 1
+
+
+def _make_line(piece: str, pos: int) -> Line:
+    """The :class:`Line` of ``piece`` starting at ``pos`` (as :func:`split_lines` makes it)."""
+    size = len(piece)
+    stop = pos + size
+    content = piece.strip(EDGE)
+    kept = len(content)
+    if kept == size:
+        return Line(pos, stop, piece, pos, stop)
+    cs = stop - len(piece.lstrip(EDGE)) if kept else stop
+    return Line(pos, stop, content, cs, cs + kept)
 
 
 def caps_tail(segment: str) -> re.Match[str] | None:

@@ -7,7 +7,7 @@ import re
 from itertools import islice
 
 from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
-from vanban.lines import Line, field_value, is_caps, iter_lines
+from vanban.lines import Line, field_value, is_caps
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
 from vanban.patterns import (
@@ -98,9 +98,7 @@ class OpeningParser(ParserState):
         """The line in capitals between a decision's title and its grounds ("Căn cứ …"), the
         authority of Nghị định 30/2020/NĐ-CP (appendix I, item 5) and 36-HD/VPTW."""
         lines = [
-            ln
-            for ln in islice(iter_lines(self.text, self.body_start, self.body_end, 10, 4), 6)
-            if ln.text
+            ln for ln in islice(self.lines.iter(self.body_start, self.body_end, 10), 6) if ln.text
         ]
         if len(lines) < 2 or not is_caps(lines[0].text) or len(lines[0].text.split()) > 15:
             return None
@@ -111,11 +109,11 @@ class OpeningParser(ParserState):
     def _implements(self) -> list[Line]:
         """The documents the opening "Thực hiện …" sentence carries out (a news item's body
         opens the same way); returns the first paragraphs, where the issuer is named."""
-        text, doc = self.text, self.doc
+        doc = self.doc
         first_section = doc.sections[0].span[0] if doc.sections else self.body_end
         stop = min(first_section, self.body_start + 6000, self.body_end)
         paragraphs = list(
-            islice((ln for ln in iter_lines(text, self.body_start, stop, 40, 12) if ln.text), 6)
+            islice((ln for ln in self.lines.iter(self.body_start, stop, 40) if ln.text), 6)
         )
         opening: Line | None = None
         lead: re.Match[str] | None = None

@@ -47,22 +47,23 @@ def repair_text(text: str) -> str:
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
     # The distinct tokens are few, and most were judged sound in an earlier document: they are
     # removed by one set difference, and only the others are looked at.
-    tokens = set(text.split())
-    fixes = {}
-    for token in tokens - _SOUND:
-        fixed = _fix_token(token)
-        if fixed is None:
-            if len(_SOUND) >= _SOUND_MAX:
-                _SOUND.clear()
-            _SOUND.add(token)
-            if token in _SINGLE_CAPITALS:
-                _CAPITALS_SEEN.add(token)
-        else:
-            fixes[token] = fixed
+    words = text.split()
+    fixes: dict[str, str] = {}
+    if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
+        for token in set(words) - _SOUND:
+            fixed = _fix_token(token)
+            if fixed is None:
+                if len(_SOUND) >= _SOUND_MAX:
+                    _SOUND.clear()
+                _SOUND.add(token)
+                if token in _SINGLE_CAPITALS:
+                    _CAPITALS_SEEN.add(token)
+            else:
+                fixes[token] = fixed
     # letter-spacing is met in capitals and symbols: three single capitals at least (counted
     # among the few ever met, which holds every one of this text: a token is sound or new)
-    if len(tokens & _CAPITALS_SEEN) >= 3 and _SPACED.search(text):
-        before = tokens
+    if len(_CAPITALS_SEEN.intersection(words)) >= 3 and _SPACED.search(text):
+        before = set(words)
         text = _SPACED.sub(_collapse, text)
         for token in set(text.split()) - before:
             fixed = _fix_token(token)

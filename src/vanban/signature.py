@@ -12,8 +12,6 @@ from vanban.lines import (
     caps_tail,
     field_value,
     is_caps,
-    iter_lines,
-    split_lines,
     trim,
 )
 from vanban.model import Attachment, Span
@@ -50,7 +48,7 @@ class SignatureParser(ParserState):
         start = text.rfind("\n", 0, last_heading) + 1
         if text.count("\n", start, end) >= TAIL_LINES:
             start = len(text[:end].rsplit("\n", TAIL_LINES)[0]) + 1
-        tail = split_lines(text, start, end, TAIL_LINES + 1)
+        tail = self.lines.lines(start, end, TAIL_LINES + 1)
         if self.footnote_starts:
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
@@ -69,7 +67,7 @@ class SignatureParser(ParserState):
         if self.noi_nhan is None:
             return len(text)
         seen_name = False
-        for line in iter_lines(text, self.noi_nhan.end() + 1, len(text), 200):
+        for line in self.lines.iter(self.noi_nhan.end() + 1, len(text), 200):
             if not line.text:
                 continue
             value = field_value(line.text)
@@ -121,7 +119,7 @@ class SignatureParser(ParserState):
         text = self.text
         rec: list[tuple[str, Span]] = []
         inline_start = match.start(1)
-        lines = iter_lines(text, match.end() + 1, len(text), 60 if match.end() < len(text) else 0)
+        lines = self.lines.iter(match.end() + 1, len(text), 60 if match.end() < len(text) else 0)
         inline = text[inline_start : match.end()]
         if inline.strip():
             for a, b in self._recipient_parts(inline_start, match.end()):

@@ -4,7 +4,7 @@ found for the next ones, and the limits that keep the work linear in the length 
 from __future__ import annotations
 
 from vanban.citations import Citation
-from vanban.lines import LineMatch
+from vanban.lines import LineMatch, LineTable
 from vanban.model import ParsedDocument, Section, Span
 from vanban.normalize import FoldedView
 from vanban.patterns import TREN_DAY_LA_RE
@@ -29,6 +29,7 @@ class ParserState:
     def __init__(self, text: str, doc: ParsedDocument) -> None:
         self.text = text
         self.folded = FoldedView(text)
+        self.lines = LineTable(text)  # every part reads its lines from here
         self.doc = doc
         self.spans: dict[str, object] = {}
         self.body_start = 0

@@ -9,7 +9,6 @@ from vanban.lines import (
     line_matches,
     line_value,
     roman_to_int,
-    split_lines,
     trim,
 )
 from vanban.model import Bullet, Footnote, Item, Section
@@ -60,7 +59,7 @@ class StructureParser(ParserState):
                 continue
             ts, te = trim(text, match.start(2), match.end(2))
             if ts >= te:
-                nxt = split_lines(text, min(match.end() + 1, len(text)), self.body_end, 3)
+                nxt = self.lines.lines(min(match.end() + 1, len(text)), self.body_end, 3)
                 line = next((ln for ln in nxt if ln.text), None)
                 if line is None:
                     continue
