@@ -69,7 +69,9 @@ class SignatureInfo:
             "field": self.field_name,
             "signer": self.signer,
             "issuer": self.issuer,
-            "signing_time": self.signing_time.isoformat() if self.signing_time else None,
+            "signing_time": (
+                self.signing_time.astimezone(VIETNAM).isoformat() if self.signing_time else None
+            ),
             "intact": self.intact,
             "modified_after_signing": self.modified_after_signing,
             "trusted": self.trusted,
