@@ -46,7 +46,9 @@ from vanban.errors import ReadError, ScannedError
 from vanban.normalize import join_broken_lines, join_hard_breaks, normalize_text
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-DPI = 200
+DPI = 200  # what offices scan at, and what page images are kept at
+OCR_DPI = 300  # PDF pages are rendered for Tesseract at this resolution: its marks (hỏi/sắc)
+# are read more surely with a larger x-height, for about the same time
 PAGE_TIMEOUT = 120.0
 MAX_PAGES = 100
 LANGUAGE = "vie"
@@ -141,13 +143,15 @@ def _require() -> tuple[str, str]:
     return binary, f"{_engine_and_languages(binary)[0]} ({LANGUAGE})"
 
 
-def _run_tesseract(binary: str, source: str, data: bytes | None) -> tuple[str, float]:
+def _run_tesseract(
+    binary: str, source: str, data: bytes | None, dpi: int = DPI
+) -> tuple[str, float]:
     """Text (lines and paragraphs as Tesseract found them) and mean word confidence of one
     image, given as a path or as bytes on standard input (``source == "stdin"``)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         done = subprocess.run(
-            [binary, source, "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
+            [binary, source, "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "tsv"],
             input=data,
             capture_output=True,
             timeout=PAGE_TIMEOUT,
@@ -197,6 +201,20 @@ def tsv_to_text(tsv: str) -> tuple[str, float]:
 
 
 _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
+# A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc").
+_TILDE_BULLET = re.compile(r"^[~—_]\s+(?=\S)", re.MULTILINE)
+# A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
+# "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
+# (A "1" is left alone: "1. KẾT QUẢ" is an item.)
+_ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
+
+
+def _roman(match: re.Match[str]) -> str:
+    numeral = match.group(1).translate(str.maketrans("lL|", "III")).replace("H", "II")
+    rest = match.group(2)
+    if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
+        return f"{numeral}. {rest}"
+    return match.group()
 
 
 def normalize_ocr_text(raw: str) -> str:
@@ -205,6 +223,8 @@ def normalize_ocr_text(raw: str) -> str:
     wrapped inside a paragraph joined, then :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n")
     text = _HYPHEN_END.sub("", text)
+    text = _TILDE_BULLET.sub("- ", text)
+    text = _ROMAN_MISREAD.sub(_roman, text)
     return normalize_text(join_hard_breaks(join_broken_lines(text)))
 
 
@@ -287,6 +307,7 @@ def ocr_images(
     progress: Progress | None = None,
     keep_images: bool = False,
     workers: int | None = None,
+    dpi: int = DPI,
 ) -> OcrResult:
     """OCR of page images (any format Tesseract reads: PGM, PNG, JPEG, TIFF), in order."""
     binary, engine = _require()
@@ -296,7 +317,7 @@ def ocr_images(
         progress(0, total)
 
     def one(index: int) -> OcrPage:
-        text, confidence = _run_tesseract(binary, "stdin", images[index])
+        text, confidence = _run_tesseract(binary, "stdin", images[index], dpi)
         return OcrPage(index + 1, text, confidence)
 
     pages: list[OcrPage] = []
@@ -319,12 +340,16 @@ def ocr_pdf(
     progress: Progress | None = None,
     keep_images: bool = False,
     workers: int | None = None,
-    dpi: int = DPI,
+    dpi: int = OCR_DPI,
 ) -> OcrResult:
-    """OCR of every page of a scanned (image-only) PDF."""
+    """OCR of every page of a scanned (image-only) PDF, rendered at ``dpi``."""
     _require()
     return ocr_images(
-        render_pdf(path, dpi=dpi), progress=progress, keep_images=keep_images, workers=workers
+        render_pdf(path, dpi=dpi),
+        progress=progress,
+        keep_images=keep_images,
+        workers=workers,
+        dpi=dpi,
     )
 
 

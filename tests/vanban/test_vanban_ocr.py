@@ -95,6 +95,20 @@ def test_ocr_text_is_normalised_like_other_readers() -> None:
     assert "vững mạnh toàn diện." in text
 
 
+def test_ocr_misreads_of_bullets_and_section_numbers_are_mended() -> None:
+    raw = "L MỤC ĐÍCH, YÊU CẦU\nIL. NHIỆM VỤ\nHI. TỔ CHỨC THỰC HIỆN\n1. KẾT QUẢ\nNơi nhận:\n~ Chi bộ trực thuộc;\n— Lưu VT."
+    text = ocr.normalize_ocr_text(raw)
+    assert text.splitlines() == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NHIỆM VỤ",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. KẾT QUẢ",
+        "Nơi nhận:",
+        "- Chi bộ trực thuộc;",
+        "- Lưu VT.",
+    ]
+
+
 def test_read_refuses_images_and_image_only_pdfs_as_scans(tmp_path: Path) -> None:
     image = tmp_path / "scan.png"
     draw_page(PAGE_ONE).save(image)
