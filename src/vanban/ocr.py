@@ -49,7 +49,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 DPI = 200  # what offices scan at, and what page images are kept at
 OCR_DPI = 300  # PDF pages are rendered for Tesseract at this resolution: its marks (hỏi/sắc)
 # are read more surely with a larger x-height, for about the same time
-PAGE_TIMEOUT = 120.0
+PAGE_TIMEOUT = 300.0
 MAX_PAGES = 100
 LANGUAGE = "vie"
 
