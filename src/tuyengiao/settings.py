@@ -263,6 +263,11 @@ TASKS = {
     }
 }
 
+# The document library's trusted roots for digital signatures: a PEM bundle of the certificate
+# authorities whose signatures count as trusted (e.g. the Government Cipher Committee's root CA);
+# empty = no root configured, every signature shows as "not trusted" (vanban.signatures).
+DOCUMENTS_TRUSTED_ROOTS = os.environ.get("DOCUMENTS_TRUSTED_ROOTS", "")
+
 # A running job's lease: its worker renews it every third of this; a job whose worker is gone is
 # run again (at most JOBS_MAX_ATTEMPTS runs in all) or failed with its reason (core.job_recovery).
 JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "60"))

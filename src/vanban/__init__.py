@@ -16,7 +16,7 @@ from vanban.assignments import units_named
 from vanban.citations import find_citations
 from vanban.docx_layout import DocxLayout, read_docx_layout
 from vanban.encoding import decode_bytes
-from vanban.errors import ReadError
+from vanban.errors import ReadError, ScannedError
 from vanban.format_check import Finding, check_format
 from vanban.legacy import detect_legacy, tcvn3_decode, tcvn3_encode, vni_decode, vni_encode
 from vanban.model import Assignment, Bullet, Footnote, Item, ParsedDocument, Reference, Section
@@ -33,8 +33,13 @@ from vanban.parser import parse
 from vanban.readers import read
 
 
-def parse_file(path: str | Path) -> ParsedDocument:
-    """:func:`read` then :func:`parse`; ``source`` is the file name."""
+def parse_file(path: str | Path, *, ocr: bool = False) -> ParsedDocument:
+    """:func:`read` then :func:`parse`; ``source`` is the file name. With ``ocr=True`` a scan
+    is read by OCR (:func:`vanban.ocr.read_any`) instead of raising :class:`ScannedError`."""
+    if ocr:
+        from vanban.ocr import read_any
+
+        return parse(read_any(path)[0], source=Path(path).name)
     return parse(read(path), source=Path(path).name)
 
 
@@ -48,6 +53,7 @@ __all__ = [
     "ParsedDocument",
     "ReadError",
     "Reference",
+    "ScannedError",
     "Section",
     "check_format",
     "clean_symbol",

@@ -3,6 +3,8 @@
 Formats: .txt (any encoding met in practice, see :mod:`vanban.encoding`), .docx and .odt (the XML
 read directly: body paragraphs, tables, footnotes, list numbering, legacy ``.VnTime``/``VNI``
 fonts), .pdf with a text layer (pypdf), .html, and .doc through LibreOffice when installed.
+A scan (a PDF without a text layer, or a .png/.jpg/.tif image) raises
+:class:`vanban.errors.ScannedError`: OCR is the caller's choice (:mod:`vanban.ocr`).
 
 Every reader guards against hostile files (size cap; zip-bomb and entity checks for .docx/.odt;
 page and time caps for PDF) and raises :class:`vanban.ReadError` with a Vietnamese message.
@@ -23,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from vanban.encoding import decode_bytes
-from vanban.errors import ReadError
+from vanban.errors import ReadError, ScannedError
 from vanban.legacy import detect_legacy, tcvn3_decode, vni_decode
 from vanban.normalize import join_hard_breaks, normalize_nfc_text, normalize_text
 
@@ -35,6 +37,9 @@ PDF_MAX_PAGES = 500
 PDF_TIMEOUT = 60.0
 DOC_TIMEOUT = 120.0
 
+# PNG, JPEG, TIFF (both byte orders): scans, read only by OCR (vanban.ocr)
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -69,6 +74,11 @@ def read(
     data = b""
     with file.open("rb") as handle:
         head = handle.read(8)
+        if head.startswith(_IMAGE_MAGIC) or suffix in _IMAGE_SUFFIXES:
+            raise ScannedError(
+                f"“{file.name}” là ảnh (bản quét), cần nhận dạng ký tự (OCR) — an image: its "
+                "text needs OCR"
+            )
         plain = not (
             head.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
             or suffix in (".pdf", ".docx", ".odt", ".doc", ".rtf", ".html", ".htm", ".xhtml")
@@ -472,7 +482,7 @@ def read_pdf(file: Path, *, max_pages: int = PDF_MAX_PAGES, timeout: float = PDF
     text = "\n\n".join(pages)
     letters = sum(1 for c in text if c.isalpha())
     if letters < 20 * max(1, min(count, 3)) // 3 or letters < 10:
-        raise ReadError(
+        raise ScannedError(
             "Tệp PDF không có lớp chữ (ảnh quét) — no text layer (scanned PDF); cần nhận dạng ký tự (OCR)"
         )
     legacy = detect_legacy(text)

@@ -174,6 +174,8 @@ KINDS: dict[str, Kind] = {
     ".jpg": Kind("ảnh JPEG", _starts(b"\xff\xd8\xff")),
     ".jpeg": Kind("ảnh JPEG", _starts(b"\xff\xd8\xff")),
     ".png": Kind("ảnh PNG", _starts(b"\x89PNG\r\n\x1a\n")),
+    ".tif": Kind("ảnh TIFF", _starts(b"II*\x00", b"MM\x00*")),
+    ".tiff": Kind("ảnh TIFF", _starts(b"II*\x00", b"MM\x00*")),
     ".zip": Kind("tệp nén .zip", _zip),
 }
 
@@ -191,7 +193,14 @@ class Purpose:
         return ", ".join(self.suffixes)
 
 
-LIBRARY = Purpose("văn bản", (".docx", ".pdf", ".odt", ".doc", ".txt", ".html", ".htm", ".rtf"))
+LIBRARY = Purpose(
+    "văn bản",
+    (
+        *(".docx", ".pdf", ".odt", ".doc", ".txt", ".html", ".htm", ".rtf"),
+        # scans, read by OCR in a background job (documents.tasks.run_ocr)
+        *(".png", ".jpg", ".jpeg", ".tif", ".tiff"),
+    ),
+)
 # The library's upload and bulk import also take a .zip of such documents (members checked
 # one by one as LIBRARY).
 LIBRARY_BULK = Purpose("văn bản", (*LIBRARY.suffixes, ".zip"))

@@ -11,7 +11,7 @@ from tuyengiao.core import uploads
 from tuyengiao.orgs.models import Unit
 from tuyengiao.orgs.picker import UnitPickField
 
-from .models import FIELD_LABELS
+from .models import FIELD_LABELS, SignatureStatus
 from .reading import max_file_bytes, max_zip_files, max_zip_total_bytes
 
 
@@ -126,6 +126,11 @@ class FilterForm(forms.Form):
         error_messages={"invalid": "Năm phải là số, ví dụ 2023."},
     )
     unit = UnitPickField(label="Đơn vị", required=False)
+    signature = forms.ChoiceField(
+        label="Chữ ký số",
+        required=False,
+        choices=[("", "Tất cả"), *SignatureStatus.choices],
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -43,6 +43,14 @@ FIELD_LABELS: dict[str, str] = {
 EDITABLE_FIELDS = tuple(FIELD_LABELS)
 
 
+class SignatureStatus(models.TextChoices):
+    """What the digital signatures of a stored PDF say (``vanban.signatures``)."""
+
+    UNSIGNED = "unsigned", "Không có chữ ký số"
+    VALID = "valid", "Chữ ký số hợp lệ"
+    INVALID = "invalid", "Chữ ký số không hợp lệ"
+
+
 def _visible_to_all() -> Q:
     return Q(visible_to_all=True)
 
@@ -89,6 +97,14 @@ class Document(models.Model):
     signer_name = models.CharField("người ký", max_length=255, blank=True)
     signer_title = models.CharField("chức vụ người ký", max_length=255, blank=True)
     on_behalf = models.CharField("thẩm quyền ký", max_length=255, blank=True)
+    # the signatures themselves are in ``parsed["signatures"]``; this column filters the list
+    signature_status = models.CharField(
+        "chữ ký số",
+        max_length=10,
+        choices=SignatureStatus.choices,
+        default=SignatureStatus.UNSIGNED,
+        db_index=True,
+    )
 
     # Folded (lower case, no diacritics, đ→d), punctuation-free words of the metadata and text;
     # SQLite's FTS5 table and PostgreSQL's tsvector column are built from it (see search/).

@@ -45,6 +45,11 @@ class UploadError(ValueError):
     """A file (or archive) that cannot be taken in; the message is for the user, in Vietnamese."""
 
 
+class NeedsOcr(UploadError):
+    """A scan (an image, or a PDF without a text layer): read by OCR in a background job
+    (``tasks.run_ocr``), not in the request."""
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -108,6 +113,10 @@ def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
         path.write_bytes(data)
         try:
             text = vanban.read(path)
+        except vanban.ScannedError as exc:
+            raise NeedsOcr(
+                f"Tệp “{name}” là bản quét (ảnh): hệ thống sẽ nhận dạng chữ (OCR) trong nền."
+            ) from exc
         except vanban.ReadError as exc:
             raise UploadError(f"Không đọc được tệp “{name}”: {exc}") from exc
         except Exception as exc:  # a reader bug must not become a 500 for the user
@@ -118,10 +127,69 @@ def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
         raise UploadError(
             f"Tệp “{name}” không có chữ nào đọc được (tệp rỗng hoặc chỉ có hình ảnh)."
         )
-    parsed = parse_text(text, source=name)
+    if data.startswith(b"%PDF") and b"/ByteRange" in data:
+        parsed = parse_signed(text, name, data)
+    else:
+        parsed = parse_text(text, source=name)
     if suffix == ".docx":
         add_layout_findings(parsed, data)
     return text, parsed
+
+
+def trusted_roots() -> list[Any]:
+    """The roots the administrator trusts (``DOCUMENTS_TRUSTED_ROOTS``, a PEM bundle); none when
+    unset or unreadable (every signature then shows as not trusted)."""
+    from vanban.signatures import load_roots
+
+    path = str(getattr(settings, "DOCUMENTS_TRUSTED_ROOTS", "") or "")
+    if not path:
+        return []
+    try:
+        return load_roots(path)
+    except (OSError, ValueError):
+        return []
+
+
+def parse_signed(text: str, name: str, data: bytes) -> dict[str, Any]:
+    """The parsed structure of a PDF with its digital signatures (``parsed["signatures"]``, one
+    dict each, and ``parsed["signature_status"]``); a blank date takes the signing date."""
+    from vanban.signatures import fill_from_signature, read_signatures, summary_status
+
+    doc = vanban.parse(text, source=name)
+    try:
+        signatures = read_signatures(data, trust_roots=trusted_roots())
+    except vanban.ReadError:
+        signatures = []
+    fill_from_signature(doc, signatures)
+    parsed = doc.to_dict()
+    parsed["signatures"] = [s.to_dict() for s in signatures]
+    parsed["signature_status"] = summary_status(signatures)
+    return parsed
+
+
+def read_scan(
+    data: bytes, filename: str, progress: Any = None
+) -> tuple[str, dict[str, Any], list[bytes]]:
+    """Text, parsed structure and page images (PNG) of a scan read by OCR; ``parsed["ocr"]``
+    says so (engine, pages, confidence). Raises :class:`UploadError` when Tesseract is missing
+    or the scan cannot be read."""
+    from vanban.ocr import read_scan as ocr_scan
+
+    name = Path(filename).name or "tep"
+    suffix = Path(name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="tg-ocr-") as tmp:
+        path = Path(tmp) / f"scan{suffix}"
+        path.write_bytes(data)
+        try:
+            result = ocr_scan(path, progress=progress, keep_images=True)
+        except vanban.ReadError as exc:
+            raise UploadError(f"Không nhận dạng được chữ trong “{name}”: {exc}") from exc
+    if not result.text.strip():
+        raise UploadError(f"Không nhận dạng được chữ nào trong bản quét “{name}”.")
+    parsed = parse_text(result.text, source=name)
+    parsed["ocr"] = result.summary()
+    images = [p.image_png for p in result.pages if p.image_png]
+    return result.text, parsed, images
 
 
 def add_layout_findings(parsed: dict[str, Any], docx: bytes) -> None:

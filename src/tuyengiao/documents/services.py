@@ -29,16 +29,19 @@ from .models import (
     FieldCorrection,
     Reference,
     RefKind,
+    SignatureStatus,
     UploadDraft,
     blob_path,
 )
 from .reading import (
+    NeedsOcr,
     UploadError,
     check_kind,
     max_zip_total_bytes,
     parse_iso_date,
     parse_text,
     read_and_parse,
+    read_scan,
     safe_zip_members,
     sha256_of,
     size_text,
@@ -80,6 +83,7 @@ class UploadOutcome:
     drafts: list[UploadDraft] = field(default_factory=list)
     duplicates: list[tuple[str, Document]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    scans: list[tuple[str, bytes]] = field(default_factory=list)  # to read by OCR in a job
 
     def add(self, name: str, result: UploadDraft | Document) -> None:
         """A file read: a new draft, or the document already holding the same bytes."""
@@ -130,20 +134,70 @@ def upload(unit: Unit, user: User | None, filename: str, data: bytes) -> UploadO
         for name, content in members:
             try:
                 result = _draft(unit, user, name, content)
+            except NeedsOcr:
+                outcome.scans.append((name, content))
+                continue
             except UploadError as exc:
                 outcome.failures.append((name, str(exc)))
                 continue
             outcome.add(name, result)
         return outcome
     check_kind(filename)
-    outcome.add(filename, _draft(unit, user, filename, data))
+    try:
+        outcome.add(filename, _draft(unit, user, filename, data))
+    except NeedsOcr:
+        outcome.scans.append((filename, data))
     return outcome
+
+
+def draft_from_scan(
+    unit: Unit,
+    user: User | None,
+    filename: str,
+    data: bytes,
+    progress: Callable[[int, int], None] | None = None,
+) -> UploadDraft | Document:
+    """A scan read by OCR into a draft for review (the background job's work): the page images
+    are stored beside it for the review screen (``parsed["ocr"]["page_images"]``)."""
+    sha = sha256_of(data)
+    existing = (
+        existing_document(unit, sha) or UploadDraft.objects.filter(unit=unit, sha256=sha).first()
+    )
+    if existing is not None:
+        return existing
+    text, parsed, images = read_scan(data, filename, progress)
+    parsed["ocr"]["page_images"] = [
+        store_blob(png, f"trang-{index}.png") for index, png in enumerate(images, 1)
+    ]
+    draft = UploadDraft(
+        unit=unit, uploaded_by=user, text=text, parsed=parsed, **_file_fields(filename, data, sha)
+    )
+    draft.file.name = store_blob(data, filename, sha)
+    draft.save()
+    return draft
 
 
 def discard_draft(draft: UploadDraft) -> None:
     name = draft.file.name or ""
+    pages = page_images(draft.parsed)
     draft.delete()
     _drop_blob_if_unused(name)
+    # page images are named by their content, like the original: kept while the same scan is
+    # held by a document or another draft
+    if not (
+        Document.objects.filter(sha256=draft.sha256).exists()
+        or UploadDraft.objects.filter(sha256=draft.sha256).exists()
+    ):
+        for page in pages:
+            default_storage.delete(page)
+
+
+def page_images(parsed: dict[str, Any] | None) -> list[str]:
+    """Storage names of the page images of a text read by OCR (none for other texts)."""
+    ocr = (parsed or {}).get("ocr") or {}
+    return [
+        str(name) for name in ocr.get("page_images") or [] if str(name).startswith("documents/")
+    ]
 
 
 def _drop_blob_if_unused(name: str) -> None:
@@ -178,6 +232,7 @@ def _set_field(doc: Document, field_name: str, text: str) -> None:
 def apply_parsed(doc: Document, parsed: dict[str, Any], keep: Iterable[str] = ()) -> None:
     """Fill the metadata columns from ``parsed`` except the fields in ``keep`` (corrected ones)."""
     doc.parsed = parsed
+    doc.signature_status = parsed.get("signature_status") or SignatureStatus.UNSIGNED
     kept = set(keep)
     for name in EDITABLE_FIELDS:
         if name not in kept:
@@ -444,10 +499,28 @@ def import_one(
         return
     try:
         _, created = store_file(unit, user, name, data)
+    except NeedsOcr:  # the import is already a background job: the scan is read here
+        try:
+            _, created = store_scan(unit, user, name, data)
+        except UploadError as exc:
+            summary.failures.append((name, str(exc)))
+            return
     except UploadError as exc:
         summary.failures.append((name, str(exc)))
         return
     (summary.imported if created else summary.duplicates).append(name)
+
+
+def store_scan(unit: Unit, user: User | None, filename: str, data: bytes) -> tuple[Document, bool]:
+    """A scan read by OCR and saved as a document of ``unit`` without review (bulk import)."""
+    existing = existing_document(unit, sha256_of(data))
+    if existing is not None:
+        return existing, False
+    text, parsed, images = read_scan(data, filename)
+    parsed["ocr"]["page_images"] = [
+        store_blob(png, f"trang-{index}.png") for index, png in enumerate(images, 1)
+    ]
+    return create_document(unit, user, filename, data, text=text, parsed=parsed), True
 
 
 def import_directory(
@@ -480,11 +553,14 @@ def reparse(doc: Document) -> bool:
             data = handle.read()
     except (OSError, ValueError):
         data = b""
-    if data:
+    ocr = (doc.parsed or {}).get("ocr")
+    if data and not ocr:
         text, parsed = read_and_parse(data, doc.filename or doc.file.name or "tep")
-    else:
+    else:  # no original, or a scan: its OCR text is parsed again, not OCR'd again
         text = doc.text
         parsed = parse_text(text, source=doc.filename)
+        if ocr:
+            parsed["ocr"] = ocr
     changed = parsed != doc.parsed or text != doc.text
     if changed:
         doc.text = text

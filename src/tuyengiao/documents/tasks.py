@@ -67,3 +67,53 @@ def import_outcome(summary: ImportSummary) -> jobs.Outcome:
 @task
 def run_import(job_pk: int) -> None:
     jobs.run(job_pk, import_files_work, kind=DOCUMENT_IMPORT)
+
+
+DOCUMENT_OCR = "documents.ocr"
+
+
+def ocr_work(job: Job, progress: jobs.JobProgress) -> jobs.Outcome:
+    """Read the scan saved in the job's work folder by OCR, page by page (the pages read are the
+    job's progress), into a draft for review; the folder is removed afterwards."""
+    from .models import UploadDraft
+    from .reading import UploadError
+    from .services import draft_from_scan
+
+    folder = str(job.options.get("workdir") or "")
+    workdir = Path(folder)
+    try:
+        user = jobs.active_starter(job)
+        unit = Unit.objects.filter(pk=job.options.get("unit")).first()
+        if unit is None or not can(user, Action.CHANGE, unit):
+            raise jobs.JobError("Bạn không còn quyền tải văn bản lên đơn vị này.")
+        files = sorted(workdir.iterdir()) if folder and workdir.is_dir() else []
+        if not files:
+            raise jobs.JobError("Không còn tệp đã tải lên; hãy tải lên lần nữa.")
+        try:
+            result = draft_from_scan(
+                unit,
+                user,
+                job.filename or files[0].name,
+                files[0].read_bytes(),
+                progress=progress.checked,
+            )
+        except UploadError as exc:
+            raise jobs.JobError(str(exc)) from exc
+    finally:
+        if folder:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if isinstance(result, UploadDraft):
+        ocr = (result.parsed or {}).get("ocr") or {}
+        return jobs.Outcome(
+            result={
+                "draft": result.pk,
+                "pages": ocr.get("pages", 0),
+                "confidence": ocr.get("confidence", -1),
+            }
+        )
+    return jobs.Outcome(result={"document": result.pk})
+
+
+@task
+def run_ocr(job_pk: int) -> None:
+    jobs.run(job_pk, ocr_work, kind=DOCUMENT_OCR)

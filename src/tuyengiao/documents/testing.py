@@ -10,7 +10,7 @@ from tuyengiao.testing import SECRET_MARK, make_finished_job
 
 from . import services
 from .models import Document, UploadDraft
-from .tasks import DOCUMENT_IMPORT, import_outcome
+from .tasks import DOCUMENT_IMPORT, DOCUMENT_OCR, import_outcome
 
 PUBLIC_URL_NAMES: set[str] = set()
 
@@ -72,9 +72,22 @@ def _document_job_pk(unit: Unit) -> int:
     ).pk
 
 
+def _ocr_job_pk(unit: Unit) -> int:
+    """A finished OCR of a scan by an officer of ``unit``, named after the mark."""
+    return make_finished_job(
+        DOCUMENT_OCR,
+        unit,
+        Role.OFFICER,
+        filename=f"{SECRET_MARK}.png",
+        options={"unit": unit.pk},
+        result={"draft": _uploaddraft_pk(unit), "pages": 1, "confidence": 90.0},
+    ).pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "document_pk": _document_pk,
         "uploaddraft_pk": _uploaddraft_pk,
         "document_job_pk": _document_job_pk,
+        "ocr_job_pk": _ocr_job_pk,
     }

@@ -9,6 +9,12 @@ urlpatterns = [
     path("tai-len/", views.upload, name="upload"),
     path("cho-duyet/", views.draft_list, name="draft_list"),
     path("cho-duyet/<int:uploaddraft_pk>/", views.draft_review, name="draft_review"),
+    path(
+        "cho-duyet/<int:uploaddraft_pk>/anh-trang/",
+        views.draft_page_image,
+        name="draft_page_image",
+    ),
+    path("quet/<int:ocr_job_pk>/", views.ocr_status, name="ocr_status"),
     path("nhap/", views.import_start, name="import_start"),
     path("nhap/<int:document_job_pk>/", views.import_status, name="import_status"),
     path("<int:document_pk>/", views.document_detail, name="document_detail"),

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -34,7 +35,7 @@ from .forms import DocumentFieldsForm, FilterForm, UploadForm
 from .models import FIELD_LABELS, Document, UploadDraft
 from .review import format_check, highlighted_text
 from .search import search
-from .tasks import DOCUMENT_IMPORT, run_import
+from .tasks import DOCUMENT_IMPORT, DOCUMENT_OCR, run_import, run_ocr
 
 
 def _is_xhr(request: HttpRequest) -> bool:
@@ -64,6 +65,8 @@ def _filtered(request: AuthenticatedHttpRequest, form: FilterForm) -> QuerySet[D
         qs = qs.filter(date__year=data["year"])
     if data.get("unit"):
         qs = qs.filter(unit__path__startswith=data["unit"].path)
+    if data.get("signature"):
+        qs = qs.filter(signature_status=data["signature"])
     return qs
 
 
@@ -76,6 +79,7 @@ EXPORT_COLUMNS = [
     ("Đơn vị lưu", lambda d: d.unit.name),
     ("Người ký", lambda d: d.signer_name),
     ("Tệp", lambda d: d.filename),
+    ("Chữ ký số", lambda d: d.get_signature_status_display()),
 ]
 
 
@@ -147,6 +151,7 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
             unit = form.cleaned_data["unit"]
             require(request.user, Action.CHANGE, unit)
             drafts: list[UploadDraft] = []
+            ocr_jobs: list[int] = []
             notes: list[str] = []
             for uploaded in form.cleaned_data["tep"]:
                 data = uploaded.read(services.max_zip_total_bytes() + 1)
@@ -156,6 +161,9 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
                     errors.append(str(exc))
                     continue
                 drafts += outcome.drafts
+                ocr_jobs += [
+                    _start_ocr(request, unit, name, content) for name, content in outcome.scans
+                ]
                 errors += [msg for _, msg in outcome.failures]
                 notes += [
                     f"“{name}” đã có trong thư viện: {doc}" for name, doc in outcome.duplicates
@@ -176,14 +184,22 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
                         request,
                         f"Đã đọc {len(drafts)} văn bản; hãy xem lại và xác nhận từng văn bản.",
                     )
+            elif ocr_jobs:
+                target = reverse("documents:ocr_status", kwargs={"ocr_job_pk": ocr_jobs[0]})
             else:
                 target = reverse("documents:upload")
+            if ocr_jobs:
+                messages.info(
+                    request,
+                    f"{len(ocr_jobs)} bản quét đang được nhận dạng chữ (OCR) trong nền; "
+                    "khi xong, bản nháp sẽ có trong danh sách chờ duyệt.",
+                )
             if _is_xhr(request):
                 return JsonResponse(
                     {"redirect": target, "errors": errors},
-                    status=200 if drafts or not errors else 400,
+                    status=200 if drafts or ocr_jobs or not errors else 400,
                 )
-            if drafts or not errors:
+            if drafts or ocr_jobs or not errors:
                 return redirect(target)
         elif _is_xhr(request):
             return JsonResponse(
@@ -193,6 +209,53 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request, "documents/upload.html", {"form": form, "upload_errors": errors}, status=status
     )
+
+
+def _start_ocr(request: AuthenticatedHttpRequest, unit: Unit, name: str, data: bytes) -> int:
+    """Save a scan to a work folder and start the background OCR job that makes its draft."""
+    workdir = settings.VAR_DIR / "imports" / uuid.uuid4().hex
+    workdir.mkdir(parents=True)
+    safe = "".join(ch for ch in name if ch.isalnum() or ch in "._- ")[-120:] or "scan"
+    (workdir / safe).write_bytes(data)
+    job = jobs.start(
+        DOCUMENT_OCR,
+        request.user,
+        options={"unit": unit.pk, "workdir": str(workdir)},
+        filename=name,
+        total=1,
+    )
+    run_ocr.enqueue(job.pk)
+    return job.pk
+
+
+@login_required
+def ocr_status(request: AuthenticatedHttpRequest, ocr_job_pk: int) -> HttpResponse:
+    """The OCR of a scan: pages read (polled by htmx), then a link to its draft's review."""
+    job = jobs.job_for_user(request.user, ocr_job_pk, DOCUMENT_OCR)
+    context = {
+        "job": job,
+        "poll_url": reverse("documents:ocr_status", kwargs={"ocr_job_pk": job.pk}),
+        "outcome_template": "documents/_ocr_job_outcome.html",
+        "form_url": reverse("documents:upload"),
+        "checked_label": "Đã nhận dạng",
+        "item_label": "trang",
+    }
+    return job_page(request, "documents/ocr_status.html", context)
+
+
+@login_required
+def draft_page_image(request: AuthenticatedHttpRequest, uploaddraft_pk: int) -> FileResponse:
+    """A page image of a draft read by OCR (``?trang=N``), for the review screen."""
+    draft = get_for_user(UploadDraft, request.user, Action.CHANGE, pk=uploaddraft_pk)
+    pages = services.page_images(draft.parsed)
+    number = request.GET.get("trang", "1")
+    if not number.isdigit() or not 1 <= int(number) <= len(pages):
+        raise Http404("Không có trang này.")
+    try:
+        handle = default_storage.open(pages[int(number) - 1], "rb")
+    except OSError as exc:
+        raise Http404("Không còn ảnh trang này.") from exc
+    return FileResponse(handle, content_type="image/png")
 
 
 @login_required
@@ -239,6 +302,11 @@ def draft_review(request: AuthenticatedHttpRequest, uploaddraft_pk: int) -> Http
         return redirect("documents:document_detail", document_pk=doc.pk)
     spans = (draft.parsed or {}).get("spans") or {}
     found = {name for name in FIELD_LABELS if spans.get(name)}
+    ocr = (draft.parsed or {}).get("ocr")
+    page_urls = [
+        reverse("documents:draft_page_image", kwargs={"uploaddraft_pk": draft.pk}) + f"?trang={n}"
+        for n in range(1, len(services.page_images(draft.parsed)) + 1)
+    ]
     return render(
         request,
         "documents/draft_review.html",
@@ -247,6 +315,11 @@ def draft_review(request: AuthenticatedHttpRequest, uploaddraft_pk: int) -> Http
             "form": form,
             "text_html": highlighted_text(draft.text, spans),
             "found": found,
+            # fields read from a scan need a look: OCR may have misread letters or digits
+            "ocr": ocr,
+            "to_check": found if ocr else set(),
+            "page_urls": page_urls,
+            "signatures": (draft.parsed or {}).get("signatures") or [],
             "parsed": draft.parsed,
             "check": format_check(draft.parsed),
         },
@@ -307,6 +380,8 @@ def document_detail(request: AuthenticatedHttpRequest, document_pk: int) -> Http
             "assignments": parsed.get("assignments") or [],
             "recipients": parsed.get("recipients") or [],
             "check": format_check(parsed),
+            "signatures": parsed.get("signatures") or [],
+            "ocr": parsed.get("ocr"),
         },
     )
 

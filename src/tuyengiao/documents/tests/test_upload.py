@@ -137,7 +137,7 @@ BAD_FILES = {
     "empty.txt": (b"", "rỗng"),
     "locked.pdf": (None, "Không đọc được"),
     "big.txt": (b"x" * 2048, "quá lớn (2 KB); giới hạn là 1 KB mỗi tệp"),
-    "anh.png": (b"\x89PNG\r\n\x1a\n", "không phải định dạng văn bản được hỗ trợ"),
+    "anh.gif": (b"GIF89a", "không phải định dạng văn bản được hỗ trợ"),
 }
 
 

@@ -1,0 +1,244 @@
+"""OCR of scans: the labelled documents printed, "scanned" and read back, scored and timed.
+
+Every labelled document of ``tests/vanban/fixtures/real`` and of the dev corpus
+(``../shared/corpus/dev``) is laid out by LibreOffice (text → PDF), its pages rendered at
+200 dpi (pypdfium2) and made to look scanned with Pillow: a skew of 1–2° either way, grain
+(speckle noise), and a round stamp-like blot in grey over the signature area of the last page.
+The pages are saved as an image-only PDF, read through the same path as any upload
+(:func:`vanban.ocr.read_any`: no text layer → OCR), parsed, and scored with
+``../shared/corpus/score.py`` against the documents' own labels. The baseline is the same
+documents' text parsed directly (what OCR costs in score). Goal: overall ≥ 0.90.
+
+The second figure is the wall-clock time to OCR a 10-page scanned PDF (pages of the longest
+documents) with two workers — the goal is under 60 s on 2 cores; the baseline is the time the
+pages take to render, the part that is not OCR. Wall clock, not CPU time: Tesseract runs in
+child processes, and the goal is what a person waits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from benchmarks.common import BENCH_DIR, Figure
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SOURCES = [ROOT / "tests" / "vanban" / "fixtures" / "real", CORPUS / "dev"]
+SCORE = CORPUS / "score.py"
+DPI = 200
+SKIP_REASON = "needs Tesseract (vie), LibreOffice, Pillow and ../shared/corpus/score.py"
+
+
+def _ready() -> bool:
+    try:
+        import PIL  # noqa: F401
+
+        from vanban import ocr
+    except ImportError:
+        return False
+    return ocr.available() and shutil.which("soffice") is not None and SCORE.exists()
+
+
+def _documents(quick: bool) -> list[Path]:
+    texts = []
+    for folder in SOURCES:
+        texts += sorted(p for p in folder.glob("*.txt") if p.with_suffix(".json").exists())
+    return texts[:3] if quick else texts
+
+
+def to_pdfs(texts: list[Path], out: Path) -> dict[Path, Path]:
+    """Each text laid out by LibreOffice as a PDF (one call for all)."""
+    office = shutil.which("soffice") or "soffice"
+    staging = out / "txt"
+    staging.mkdir()
+    names = {}
+    for index, text in enumerate(texts):
+        copy = staging / f"{index:03d}-{text.name}"
+        shutil.copyfile(text, copy)
+        names[text] = out / (copy.stem + ".pdf")
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            f"-env:UserInstallation=file://{out}/profile",
+            "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *sorted(str(p) for p in staging.iterdir()),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    return {text: pdf for text, pdf in names.items() if pdf.exists()}
+
+
+def render(pdf: Path) -> list[Image.Image]:
+    """The pages of a PDF as Pillow greyscale images at 200 dpi."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    document = pdfium.PdfDocument(str(pdf))
+    pages = []
+    for index in range(len(document)):
+        bitmap = document[index].render(scale=DPI / 72, grayscale=True)
+        pages.append(
+            Image.frombuffer(
+                "L",
+                (bitmap.width, bitmap.height),
+                bytes(bitmap.buffer),
+                "raw",
+                "L",
+                bitmap.stride,
+                1,
+            ).copy()
+        )
+    document.close()
+    return pages
+
+
+def degrade(page: Image.Image, rng: random.Random, *, stamp: bool) -> Image.Image:
+    """A page made to look scanned: skewed 1–2°, grainy, and (last page) a stamp-like blot."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+    image = page.copy()
+    width, height = image.size
+    if stamp:
+        # a round seal in grey (a red ink stamp as a grey scanner sees it) where a signature
+        # usually stands, over whatever text is there
+        blot = Image.new("L", image.size, 255)
+        pen = ImageDraw.Draw(blot)
+        cx, cy, r = int(width * 0.68), int(height * rng.uniform(0.55, 0.8)), int(DPI * 0.8)
+        pen.ellipse((cx - r, cy - r, cx + r, cy + r), outline=150, width=10)
+        pen.ellipse((cx - r + 28, cy - r + 28, cx + r - 28, cy + r - 28), outline=150, width=4)
+        pen.regular_polygon((cx, cy, r // 4), 5, fill=170)
+        image = ImageChops.darker(image, blot.filter(ImageFilter.GaussianBlur(1.5)))
+    noise = Image.effect_noise(image.size, 40).point(lambda v: 0 if v < 20 else 255)
+    image = ImageChops.darker(image, noise.filter(ImageFilter.MinFilter(1)))
+    image = image.filter(ImageFilter.GaussianBlur(0.6))
+    angle = rng.choice((-1, 1)) * rng.uniform(1.0, 2.0)
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+
+
+def save_scan(pages: list[Image.Image], path: Path) -> Path:
+    first, *rest = pages
+    first.save(path, "PDF", resolution=DPI, save_all=True, append_images=rest)
+    return path
+
+
+def score(predictions: list[tuple[Path, dict[str, object]]], work: Path) -> dict[str, float]:
+    """score.py's per-field figures and overall score of ``(labelled text, prediction)`` pairs,
+    through its ``--pred`` mode (the predictions name their files)."""
+    gold = work / "gold"
+    gold.mkdir(parents=True)
+    for text, _pred in predictions:
+        shutil.copyfile(text, gold / text.name)
+        shutil.copyfile(text.with_suffix(".json"), gold / text.with_suffix(".json").name)
+    jsonl = work / "predictions.jsonl"
+    jsonl.write_text(
+        "".join(json.dumps(p, ensure_ascii=False) + "\n" for _t, p in predictions),
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, str(SCORE), str(gold), "--pred", str(jsonl)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    figures = {}
+    for line in out.splitlines():
+        found = re.match(r"([a-z_]+):?\s+([01]\.\d{3})\b", line)
+        if found:
+            figures[found.group(1)] = float(found.group(2))
+    return figures
+
+
+def run(args: argparse.Namespace) -> list[Figure]:
+    if not _ready():
+        return []
+    import vanban
+    from vanban.ocr import read_any, read_scan
+
+    rng = random.Random(24)
+    texts = _documents(getattr(args, "quick", False))
+    with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
+        work = Path(tmp)
+        pdfs = to_pdfs(texts, work)
+        ocr_preds: list[tuple[Path, dict[str, object]]] = []
+        text_preds: list[tuple[Path, dict[str, object]]] = []
+        all_pages: list[Image.Image] = []
+        for text, pdf in pdfs.items():
+            pages = render(pdf)
+            scanned = [degrade(p, rng, stamp=i == len(pages) - 1) for i, p in enumerate(pages)]
+            all_pages += scanned
+            scan = save_scan(scanned, work / f"scan-{pdf.stem}.pdf")
+            read, result = read_any(scan)
+            assert result is not None, f"{scan.name} was not read by OCR"
+            doc = vanban.parse(read, source=text.name).to_dict(include_text=True)
+            ocr_preds.append((text, {"file": text.name, **doc}))
+            clean = vanban.parse(vanban.read(text), source=text.name).to_dict()
+            text_preds.append((text, {"file": text.name, **clean}))
+            print(
+                f"   {text.name}: {len(pages)} page(s), confidence {result.confidence}", flush=True
+            )
+        merged_ocr = score(ocr_preds, work / "score-ocr")
+        # what OCR read, for a look at its errors (score.py --pred var/bench/ocr_predictions.jsonl)
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(
+            work / "score-ocr" / "predictions.jsonl", BENCH_DIR / "ocr_predictions.jsonl"
+        )
+        merged_text = score(text_preds, work / "score-text")
+        print("   OCR by field: " + ", ".join(f"{k} {v:.3f}" for k, v in merged_ocr.items()))
+        print("   text by field: " + ", ".join(f"{k} {v:.3f}" for k, v in merged_text.items()))
+        ten = (all_pages * 10)[:10]
+        scan10 = save_scan(ten, work / "ten-pages.pdf")
+        started = time.perf_counter()
+        from vanban.ocr import render_pdf
+
+        render_pdf(scan10)
+        render_seconds = time.perf_counter() - started
+        seen: list[tuple[int, int]] = []
+        started = time.perf_counter()
+        read_scan(scan10, workers=2, progress=lambda d, t: seen.append((d, t)))
+        seconds = time.perf_counter() - started
+        print(f"   10-page scan: progress {seen[1:]}", flush=True)
+    overall_ocr = merged_ocr.get("overall", 0.0)
+    overall_text = merged_text.get("overall", 0.0)
+    return [
+        Figure(
+            name="ocr_score",
+            metric="overall",
+            value=overall_ocr,
+            unit=f"score.py overall, {len(pdfs)} documents rendered, skewed, noised, stamped, OCR'd",
+            baseline="same documents' text parsed directly",
+            baseline_value=overall_text,
+            ratio=overall_ocr / overall_text if overall_text else 0.0,
+            goal=">= 0.90",
+        ),
+        Figure(
+            name="ocr_10_pages",
+            metric="seconds",
+            value=seconds,
+            unit="s wall clock, 10-page scanned PDF, 2 Tesseract workers",
+            baseline="rendering the 10 pages",
+            baseline_value=render_seconds,
+            ratio=seconds / render_seconds if render_seconds else 0.0,
+            goal="< 60 s on 2 cores",
+        ),
+    ]

@@ -1,0 +1,420 @@
+"""OCR of scans: image-only PDFs and images (.png, .jpg, .tif) read with Tesseract.
+
+How, and why this way:
+
+* **Tesseract is called directly** (``tesseract IMAGE stdout -l vie tsv``), one process per page,
+  from Debian's ``tesseract-ocr`` and ``tesseract-ocr-vie`` packages. A Python wrapper such as
+  pytesseract is itself only a subprocess call that writes temporary files, and ocrmypdf rewrites
+  the whole PDF (PDF/A, Ghostscript) when all we want is the text and the page images; a direct
+  call needs neither, and the TSV output gives the words' confidences with the text.
+* **PDF pages are rendered with pypdfium2** (PDFium, shipped inside its PyPI wheel: no system
+  package, no Pillow), straight to an 8-bit grey buffer at 200 dpi, the resolution offices scan
+  at. The buffer goes to Tesseract as a PGM on its standard input and is kept, when asked, as a
+  PNG (written with :mod:`zlib`) for the review screen.
+* **Pages run in parallel** (``workers``, default the number of cores, at most 4), each
+  Tesseract limited to one thread (``OMP_THREAD_LIMIT=1``): several single-threaded processes
+  use cores better than Tesseract's own threads. A ``progress(done, total)`` callback is called
+  after each page.
+* **The text is normalised like every other reader's** before parsing: NFC (Tesseract's
+  Vietnamese model may give decomposed marks), hyphenated line ends and paragraphs cut by a
+  column or page break joined (:func:`vanban.join_broken_lines`), lines wrapped inside a
+  paragraph joined (:func:`vanban.join_hard_breaks`), then :func:`vanban.normalize_text`.
+
+Nothing here runs on the plain-text path: :func:`vanban.read` only raises
+:class:`vanban.errors.ScannedError` for a scan, and the caller (``vanban parse``, the web
+library's background job) decides to OCR it. When Tesseract or its Vietnamese model is missing,
+:class:`OcrUnavailable` says so in Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import struct
+import subprocess
+import unicodedata
+import zlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from vanban.errors import ReadError, ScannedError
+from vanban.normalize import join_broken_lines, join_hard_breaks, normalize_text
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+DPI = 200  # what offices scan at, and what page images are kept at
+OCR_DPI = 200  # PDF pages are rendered for Tesseract at this resolution; 300 dpi was measured
+# (make bench BENCH_ARGS=ocr): no better overall (0.759 vs 0.760) and 1.7 times slower
+PAGE_TIMEOUT = 300.0
+MAX_PAGES = 100
+LANGUAGE = "vie"
+
+Progress = Callable[[int, int], None]
+
+
+class OcrUnavailable(ReadError):
+    """Tesseract or its Vietnamese model is not installed."""
+
+
+@dataclass
+class OcrPage:
+    number: int  # 1-based
+    text: str
+    confidence: float  # mean word confidence, 0–100 (-1 when no word was read)
+    image_png: bytes | None = None
+
+
+@dataclass
+class OcrResult:
+    """The text of a scan (normalised, ready for :func:`vanban.parse`) and its pages."""
+
+    text: str
+    pages: list[OcrPage] = field(default_factory=list)
+    engine: str = ""
+
+    @property
+    def confidence(self) -> float:
+        scores = [p.confidence for p in self.pages if p.confidence >= 0]
+        return round(sum(scores) / len(scores), 1) if scores else -1.0
+
+    def summary(self) -> dict[str, object]:
+        """What the output of ``vanban parse`` and the library say of the OCR."""
+        return {
+            "engine": self.engine,
+            "pages": len(self.pages),
+            "confidence": self.confidence,
+            "low_confidence_pages": [p.number for p in self.pages if 0 <= p.confidence < 70],
+        }
+
+
+# --- Tesseract ------------------------------------------------------------------------------------
+
+
+def _tesseract() -> str | None:
+    return shutil.which("tesseract")
+
+
+@lru_cache(maxsize=1)
+def _engine_and_languages(binary: str) -> tuple[str, frozenset[str]]:
+    try:
+        version = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=20, check=False
+        )
+        langs = subprocess.run(
+            [binary, "--list-langs"], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "", frozenset()
+    first = (version.stdout or version.stderr).strip().splitlines()
+    names = frozenset(line.strip() for line in langs.stdout.splitlines()[1:] if line.strip())
+    return (first[0] if first else "tesseract"), names
+
+
+def unavailable_reason() -> str | None:
+    """None when Tesseract with the Vietnamese model can run here, else the reason (vi — en)."""
+    binary = _tesseract()
+    if binary is None:
+        return (
+            "Chưa cài Tesseract để nhận dạng chữ (OCR) trong ảnh quét — cài gói tesseract-ocr và "
+            "tesseract-ocr-vie — Tesseract OCR is not installed (install tesseract-ocr and "
+            "tesseract-ocr-vie) to read scanned documents"
+        )
+    if LANGUAGE not in _engine_and_languages(binary)[1]:
+        return (
+            "Tesseract chưa có dữ liệu tiếng Việt — cài gói tesseract-ocr-vie — the Vietnamese "
+            "model of Tesseract is not installed (install tesseract-ocr-vie)"
+        )
+    return None
+
+
+def available() -> bool:
+    return unavailable_reason() is None
+
+
+def _require() -> tuple[str, str]:
+    reason = unavailable_reason()
+    binary = _tesseract()
+    if reason is not None or binary is None:
+        raise OcrUnavailable(reason or "Tesseract")
+    return binary, f"{_engine_and_languages(binary)[0]} ({LANGUAGE})"
+
+
+def _run_tesseract(
+    binary: str, source: str, data: bytes | None, dpi: int = DPI
+) -> tuple[str, float]:
+    """Text (lines and paragraphs as Tesseract found them) and mean word confidence of one
+    image, given as a path or as bytes on standard input (``source == "stdin"``)."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run(
+            [binary, source, "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "tsv"],
+            input=data,
+            capture_output=True,
+            timeout=PAGE_TIMEOUT,
+            check=False,
+            env=env,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ReadError(
+            f"Nhận dạng chữ một trang quá {PAGE_TIMEOUT:.0f} giây — OCR of a page timed out"
+        ) from exc
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise ReadError(f"Không nhận dạng được chữ trong ảnh — OCR failed ({detail[0][:200]})")
+    return tsv_to_text(done.stdout.decode("utf-8", "replace"))
+
+
+def tsv_to_text(tsv: str) -> tuple[str, float]:
+    """Tesseract's TSV → text (a line per line, a blank line between blocks and paragraphs,
+    pages split by a form feed) and the mean confidence of its words."""
+    lines: list[str] = []
+    current: list[str] = []
+    key: tuple[str, ...] | None = None
+    para: tuple[str, ...] | None = None
+    confidences: list[float] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":  # level 5: a word
+            continue
+        word = cols[11].strip()
+        if not word:
+            continue
+        with contextlib.suppress(ValueError):
+            confidences.append(float(cols[10]))
+        line_key = (cols[1], cols[2], cols[3], cols[4])  # page, block, paragraph, line
+        if line_key != key:
+            if current:
+                lines.append(" ".join(current))
+            current = []
+            if para is not None and line_key[:3] != para:
+                lines.append("\f" if line_key[0] != para[0] else "")
+            key, para = line_key, line_key[:3]
+        current.append(word)
+    if current:
+        lines.append(" ".join(current))
+    mean = sum(confidences) / len(confidences) if confidences else -1.0
+    return "\n".join(lines), round(mean, 1)
+
+
+_HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
+# A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc").
+_TILDE_BULLET = re.compile(r"^[~—_]\s+(?=\S)", re.MULTILINE)
+# A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
+# "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
+# (A "1" is left alone: "1. KẾT QUẢ" is an item.)
+_ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
+
+
+def _roman(match: re.Match[str]) -> str:
+    numeral = match.group(1).translate(str.maketrans("lL|", "III")).replace("H", "II")
+    rest = match.group(2)
+    if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
+        return f"{numeral}. {rest}"
+    return match.group()
+
+
+def normalize_ocr_text(raw: str) -> str:
+    """Text from OCR made like every reader's text: NFC, page feeds → blank lines, words
+    hyphenated at a line end rejoined, paragraphs cut by a column or page break and lines
+    wrapped inside a paragraph joined, then :func:`vanban.normalize_text`."""
+    text = unicodedata.normalize("NFC", raw).replace("\f", "\n")
+    text = _HYPHEN_END.sub("", text)
+    text = _TILDE_BULLET.sub("- ", text)
+    text = _ROMAN_MISREAD.sub(_roman, text)
+    return normalize_text(join_hard_breaks(join_broken_lines(text)))
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def png_grey(width: int, height: int, rows: bytes, stride: int) -> bytes:
+    """An 8-bit greyscale PNG from a raw buffer (no Pillow needed)."""
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        body = kind + payload
+        return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + rows[y * stride : y * stride + width] for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 3))
+        + chunk(b"IEND", b"")
+    )
+
+
+def render_pdf(path: str | Path, *, dpi: int = DPI, max_pages: int = MAX_PAGES) -> list[bytes]:
+    """Each page of a PDF as a PGM image (8-bit grey) at ``dpi``."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError as exc:  # pragma: no cover - a dependency
+        raise ReadError(
+            "Thiếu thư viện pypdfium2 để dựng ảnh trang PDF — pypdfium2 missing"
+        ) from exc
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except Exception as exc:
+        raise ReadError(f"Tệp PDF hỏng — corrupt PDF ({type(exc).__name__})") from exc
+    try:
+        count = len(document)
+        if count > max_pages:
+            raise ReadError(
+                f"Bản quét có {count} trang, vượt giới hạn {max_pages} trang để nhận dạng chữ — "
+                f"too many pages to OCR ({count} > {max_pages})"
+            )
+        images = []
+        for index in range(count):
+            page = document[index]
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+            buffer = bytes(bitmap.buffer)
+            rows = (
+                buffer
+                if stride == width
+                else b"".join(buffer[y * stride : y * stride + width] for y in range(height))
+            )
+            images.append(b"P5 %d %d 255\n" % (width, height) + rows)
+            bitmap.close()
+            page.close()
+        return images
+    finally:
+        document.close()
+
+
+def pgm_to_png(pgm: bytes) -> bytes:
+    """A binary PGM (as :func:`render_pdf` makes) as a PNG."""
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", pgm)
+    if match is None:
+        raise ValueError("not an 8-bit binary PGM")
+    width, height = int(match.group(1)), int(match.group(2))
+    return png_grey(width, height, pgm[match.end() :], width)
+
+
+def _workers(workers: int | None, pages: int) -> int:
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
+    return max(1, min(workers, pages))
+
+
+def ocr_images(
+    images: Sequence[bytes],
+    *,
+    progress: Progress | None = None,
+    keep_images: bool = False,
+    workers: int | None = None,
+    dpi: int = DPI,
+) -> OcrResult:
+    """OCR of page images (any format Tesseract reads: PGM, PNG, JPEG, TIFF), in order."""
+    binary, engine = _require()
+    total = len(images)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+
+    def one(index: int) -> OcrPage:
+        text, confidence = _run_tesseract(binary, "stdin", images[index], dpi)
+        return OcrPage(index + 1, text, confidence)
+
+    pages: list[OcrPage] = []
+    with ThreadPoolExecutor(max_workers=_workers(workers, total)) as pool:
+        for page in pool.map(one, range(total)):
+            if keep_images:
+                data = images[page.number - 1]
+                page.image_png = pgm_to_png(data) if data.startswith(b"P5") else data
+            pages.append(page)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    raw = "\n\n".join(p.text for p in pages)
+    return OcrResult(normalize_ocr_text(raw), pages, engine)
+
+
+def ocr_pdf(
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    keep_images: bool = False,
+    workers: int | None = None,
+    dpi: int = OCR_DPI,
+) -> OcrResult:
+    """OCR of every page of a scanned (image-only) PDF, rendered at ``dpi``."""
+    _require()
+    return ocr_images(
+        render_pdf(path, dpi=dpi),
+        progress=progress,
+        keep_images=keep_images,
+        workers=workers,
+        dpi=dpi,
+    )
+
+
+def ocr_image_file(
+    path: str | Path, *, progress: Progress | None = None, keep_images: bool = False
+) -> OcrResult:
+    """OCR of an image file (.png, .jpg, .tif; a multi-page TIFF gives one page per frame)."""
+    binary, engine = _require()
+    if progress is not None:
+        progress(0, 1)
+    raw, confidence = _run_tesseract(binary, str(path), None)
+    texts = raw.split("\f")
+    pages = [OcrPage(i + 1, t.strip("\n"), confidence) for i, t in enumerate(texts)]
+    if keep_images and Path(path).suffix.lower() == ".png" and pages:
+        pages[0].image_png = Path(path).read_bytes()
+    if progress is not None:
+        progress(1, 1)
+    return OcrResult(normalize_ocr_text("\n\n".join(p.text for p in pages)), pages, engine)
+
+
+def is_image(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in IMAGE_SUFFIXES
+
+
+def read_scan(
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    keep_images: bool = False,
+    workers: int | None = None,
+) -> OcrResult:
+    """OCR of a scan: an image file, or a PDF (its text layer is not looked at)."""
+    if is_image(path):
+        return ocr_image_file(path, progress=progress, keep_images=keep_images)
+    return ocr_pdf(path, progress=progress, keep_images=keep_images, workers=workers)
+
+
+def read_any(
+    path: str | Path, *, progress: Progress | None = None, keep_images: bool = False
+) -> tuple[str, OcrResult | None]:
+    """The text of any document :func:`vanban.read` reads, and of scans by OCR: ``(text,
+    None)`` for a document with text, ``(text, OcrResult)`` for a scan. Raises
+    :class:`OcrUnavailable` for a scan when Tesseract is missing."""
+    from vanban.readers import read
+
+    try:
+        return read(path), None
+    except ScannedError:
+        result = read_scan(path, progress=progress, keep_images=keep_images)
+        return result.text, result
+
+
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "OcrPage",
+    "OcrResult",
+    "OcrUnavailable",
+    "available",
+    "normalize_ocr_text",
+    "ocr_image_file",
+    "ocr_images",
+    "ocr_pdf",
+    "read_any",
+    "read_scan",
+    "render_pdf",
+    "tsv_to_text",
+    "unavailable_reason",
+]

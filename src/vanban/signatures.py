@@ -1,0 +1,240 @@
+"""Digital signatures of PDFs (PAdES, as Vietnamese e-office systems issue them), with pyHanko.
+
+For each signature of a PDF, :func:`read_signatures` says who signed (the certificate's
+subject), who issued the certificate, when it was signed (a timestamp token's time when there
+is one, else the time the signer's software wrote), whether the file was changed after signing
+(bytes of the signed revision altered, or a later revision changing more than form fields,
+annotations or validation data — pyHanko's difference analysis), and whether the certificate
+chains to a root the administrator trusts. The roots are a parameter (``trust_roots``, read
+from a PEM bundle with :func:`load_roots`): nothing is fetched from the network
+(``allow_fetching=False``) and the system's roots are not used, so "trusted" means "trusted by
+this office". A certificate that had expired (or was not yet valid) at the signing time is
+shown as such.
+
+:func:`fill_from_signature` gives a parsed document whose text left the day blank (e-signed
+party documents: "ngày   tháng 11 năm 2025") the signing date, when the printed month and year
+agree, and lists it in ``from_signature`` — the same rule as the signing stamp's text.
+
+Nothing here runs on the plain-text path: only a caller holding a PDF asks for it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from vanban.errors import ReadError
+from vanban.model import ParsedDocument
+from vanban.normalize import fold
+
+VIETNAM = timezone(timedelta(hours=7))
+
+# What each status means, for the people who read it (Vietnamese first).
+STATUS_TEXT = {
+    "valid": "Hợp lệ — valid",
+    "modified": "Văn bản đã bị sửa sau khi ký — modified after signing",
+    "expired": "Chứng thư số đã hết hạn khi ký — certificate expired at signing time",
+    "untrusted": "Chứng thư số không thuộc tổ chức chứng thực được tin cậy — untrusted root",
+    "invalid": "Chữ ký không hợp lệ — invalid signature",
+}
+
+
+@dataclass(frozen=True)
+class SignatureInfo:
+    field_name: str
+    signer: str
+    issuer: str
+    signing_time: datetime | None  # aware
+    intact: bool  # the signed bytes are unchanged and the cryptography checks out
+    modified_after_signing: bool
+    trusted: bool  # chains to a configured root, and the chain is valid at the signing time
+    expired: bool  # the signer's certificate was not valid at the signing time
+    status: str  # one of STATUS_TEXT
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_TEXT[self.status]
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == "valid"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field_name,
+            "signer": self.signer,
+            "issuer": self.issuer,
+            "signing_time": (
+                self.signing_time.astimezone(VIETNAM).isoformat() if self.signing_time else None
+            ),
+            "intact": self.intact,
+            "modified_after_signing": self.modified_after_signing,
+            "trusted": self.trusted,
+            "expired": self.expired,
+            "status": self.status,
+            "status_text": self.status_text,
+        }
+
+
+def load_roots(source: str | Path | bytes) -> list[Any]:
+    """The certificates of a PEM bundle (a path or its bytes), as asn1crypto certificates."""
+    from asn1crypto import pem, x509
+
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    roots = []
+    if pem.detect(data):
+        for _kind, _headers, der in pem.unarmor(data, multiple=True):
+            roots.append(x509.Certificate.load(der))
+    elif data:
+        roots.append(x509.Certificate.load(data))
+    return roots
+
+
+def _name(name: Any) -> str:
+    """The common name of an X.509 name, else its organisation, else the whole name."""
+    native = name.native
+    for key in ("common_name", "organization_name"):
+        value = native.get(key)
+        if value:
+            return str(value if isinstance(value, str) else value[0])
+    return str(name.human_friendly)
+
+
+def _status(intact: bool, modified: bool, expired: bool, trusted: bool, valid: bool) -> str:
+    if not intact or modified:
+        return "modified"
+    if not valid:
+        return "invalid"
+    if expired:
+        return "expired"
+    if not trusted:
+        return "untrusted"
+    return "valid"
+
+
+def read_signatures(
+    source: str | Path | bytes, *, trust_roots: Iterable[Any] = ()
+) -> list[SignatureInfo]:
+    """Every signature of the PDF at ``source`` (a path or the bytes), checked against
+    ``trust_roots`` (asn1crypto certificates, see :func:`load_roots`). A PDF without signatures
+    gives ``[]``; a file pyHanko cannot read raises :class:`ReadError`."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    if b"/ByteRange" not in data:  # no signature dictionary: spare the parse
+        return []
+    roots = list(trust_roots)
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception as exc:
+        raise ReadError(
+            f"Không đọc được chữ ký số của tệp PDF — cannot read the PDF's signatures "
+            f"({type(exc).__name__})"
+        ) from exc
+    found = []
+    for signature in embedded:
+        cert = signature.signer_cert
+        claimed = signature.self_reported_timestamp
+        context = ValidationContext(
+            trust_roots=roots,
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+            moment=claimed,
+        )
+        try:
+            status = validate_pdf_signature(signature, context)
+        except Exception:  # a malformed signature is shown as invalid, never a crash
+            found.append(
+                SignatureInfo(
+                    signature.field_name or "",
+                    _name(cert.subject) if cert is not None else "",
+                    _name(cert.issuer) if cert is not None else "",
+                    claimed,
+                    False,
+                    False,
+                    False,
+                    False,
+                    "invalid",
+                )
+            )
+            continue
+        when = (
+            status.timestamp_validity.timestamp
+            if status.timestamp_validity is not None
+            else status.signer_reported_dt
+        )
+        level = status.modification_level
+        modified = level is None or level == ModificationLevel.OTHER or status.docmdp_ok is False
+        validity = cert["tbs_certificate"]["validity"]
+        not_before = validity["not_before"].native
+        not_after = validity["not_after"].native
+        at = when or datetime.now(UTC)
+        expired = not (not_before <= at <= not_after)
+        found.append(
+            SignatureInfo(
+                field_name=signature.field_name or "",
+                signer=_name(cert.subject),
+                issuer=_name(cert.issuer),
+                signing_time=when,
+                intact=bool(status.intact and status.valid),
+                modified_after_signing=bool(modified),
+                trusted=bool(status.trusted) and not expired,
+                expired=expired,
+                status=_status(
+                    bool(status.intact),
+                    bool(modified),
+                    expired,
+                    bool(status.trusted),
+                    bool(status.valid),
+                ),
+            )
+        )
+    return found
+
+
+def summary_status(signatures: Sequence[SignatureInfo]) -> str:
+    """One word for a document: "unsigned", "valid" (every signature valid) or "invalid"."""
+    if not signatures:
+        return "unsigned"
+    return "valid" if all(s.is_valid for s in signatures) else "invalid"
+
+
+def fill_from_signature(doc: ParsedDocument, signatures: Sequence[SignatureInfo]) -> None:
+    """Give ``doc`` the signing date (Vietnam time) of the first signature when its text left
+    the date blank and the month and year it prints, if any, agree; the field is then listed in
+    ``doc.from_signature``."""
+    if doc.date is not None or doc.doc_type == "Tin bài":
+        return
+    when = next((s.signing_time for s in signatures if s.signing_time is not None), None)
+    if when is None:
+        return
+    local = when.astimezone(VIETNAM)
+    raw = fold(doc.date_raw or "")
+    month = re.search(r"thang\s+(\d{1,2})", raw)
+    year = re.search(r"nam\s+(\d{4})", raw)
+    if (month and int(month.group(1)) != local.month) or (
+        year and int(year.group(1)) != local.year
+    ):
+        return
+    doc.date = local.date().isoformat()
+    if "date" not in doc.from_signature:
+        doc.from_signature.append("date")
+
+
+__all__ = [
+    "STATUS_TEXT",
+    "SignatureInfo",
+    "fill_from_signature",
+    "load_roots",
+    "read_signatures",
+    "summary_status",
+]

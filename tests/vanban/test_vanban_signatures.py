@@ -1,0 +1,127 @@
+"""Signed PDFs (vanban.signatures): PDFs signed in the test by a throw-away CA."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+import vanban
+from vanban.signatures import fill_from_signature, load_roots, read_signatures, summary_status
+from vanban.testing import NOW, Party, blank_pdf, make_ca, make_signer, pem, sign
+
+
+@pytest.fixture(scope="module")
+def ca() -> Party:
+    return make_ca("CA thử nghiệm Tuyên giáo")
+
+
+@pytest.fixture(scope="module")
+def officer(ca: Party) -> Party:
+    return make_signer(
+        ca, "Nguyễn Văn An", valid_from=NOW - timedelta(days=30), valid_to=NOW + timedelta(days=365)
+    )
+
+
+def test_valid_signature_shows_signer_issuer_time(
+    ca: Party, officer: Party, tmp_path: Path
+) -> None:
+    signed = sign(blank_pdf(), officer, ca, tmp_path)
+    [info] = read_signatures(signed, trust_roots=load_roots(pem(ca)))
+    assert info.signer == "Nguyễn Văn An"
+    assert info.issuer == "CA thử nghiệm Tuyên giáo"
+    assert info.signing_time is not None
+    assert abs(info.signing_time - datetime.now(UTC)) < timedelta(hours=1)
+    assert (info.intact, info.modified_after_signing, info.trusted, info.expired) == (
+        True,
+        False,
+        True,
+        False,
+    )
+    assert info.status == "valid" and info.status_text.startswith("Hợp lệ")
+    assert summary_status([info]) == "valid"
+    assert info.to_dict()["status"] == "valid"
+
+
+def test_modified_after_signing(ca: Party, officer: Party, tmp_path: Path) -> None:
+    signed = sign(blank_pdf(), officer, ca, tmp_path)
+    # a later revision that changes the page's content: not allowed after a signature
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    from pyhanko.pdf_utils import generic
+
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 720 Td (So 99) Tj ET")
+    page["/Contents"] = writer.add_object(stream)
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    [info] = read_signatures(out.getvalue(), trust_roots=load_roots(pem(ca)))
+    assert info.modified_after_signing and info.status == "modified"
+    assert "sửa sau khi ký" in info.status_text
+    # bytes of the signed revision altered
+    tampered = bytearray(signed)
+    at = tampered.index(b"/MediaBox")
+    tampered[at + 11 : at + 12] = b"1" if tampered[at + 11 : at + 12] != b"1" else b"2"
+    [broken] = read_signatures(bytes(tampered), trust_roots=load_roots(pem(ca)))
+    assert not broken.intact and broken.status == "modified"
+    assert summary_status([broken]) == "invalid"
+
+
+def test_untrusted_root(ca: Party, officer: Party, tmp_path: Path) -> None:
+    signed = sign(blank_pdf(), officer, ca, tmp_path)
+    other = make_ca("CA khác")
+    [info] = read_signatures(signed, trust_roots=load_roots(pem(other)))
+    assert info.intact and not info.modified_after_signing
+    assert not info.trusted and info.status == "untrusted"
+    [none_configured] = read_signatures(signed)
+    assert none_configured.status == "untrusted"
+
+
+def test_expired_certificate(ca: Party, tmp_path: Path) -> None:
+    old = make_signer(
+        ca,
+        "Trần Thị Bình",
+        valid_from=NOW - timedelta(days=800),
+        valid_to=NOW - timedelta(days=400),
+    )
+    signed = sign(blank_pdf(), old, ca, tmp_path)
+    [info] = read_signatures(signed, trust_roots=load_roots(pem(ca)))
+    assert info.expired and not info.trusted
+    assert info.status == "expired" and "hết hạn" in info.status_text
+
+
+def test_unsigned_pdf_has_no_signatures(tmp_path: Path) -> None:
+    path = tmp_path / "plain.pdf"
+    path.write_bytes(blank_pdf())
+    assert read_signatures(path) == []
+    assert summary_status([]) == "unsigned"
+
+
+def test_roots_bundle_from_a_file(ca: Party, tmp_path: Path) -> None:
+    bundle = tmp_path / "roots.pem"
+    bundle.write_bytes(pem(make_ca("CA một")) + pem(ca))
+    assert len(load_roots(bundle)) == 2
+
+
+def test_signing_time_fills_a_blank_day(ca: Party, officer: Party, tmp_path: Path) -> None:
+    signed = sign(blank_pdf(), officer, ca, tmp_path)
+    signatures = read_signatures(signed, trust_roots=load_roots(pem(ca)))
+    assert signatures[0].signing_time is not None
+    local = signatures[0].signing_time.astimezone(vanban.signatures.VIETNAM)
+    text = (
+        "ĐẢNG BỘ TỈNH KHÁNH HÒA\nĐẢNG ỦY XÃ CÔNG HẢI\n*\nSố -TB/ĐU\n"
+        f"Công Hải, ngày   tháng {local.month} năm {local.year}\n\n"
+        "THÔNG BÁO\nKết luận của Ban Thường vụ Đảng ủy\n\nNội dung thông báo.\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.date is None
+    fill_from_signature(doc, signatures)
+    assert doc.date == local.date().isoformat()
+    assert doc.from_signature == ["date"]
+    # a printed month that disagrees leaves the date blank
+    wrong = vanban.parse(text.replace(f"tháng {local.month} ", f"tháng {local.month % 12 + 1} "))
+    fill_from_signature(wrong, signatures)
+    assert wrong.date is None and wrong.from_signature == []
