@@ -18,9 +18,7 @@ Runs in a child process with its own Django settings (DATABASE_URL of ``tg_bench
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from datetime import date
 from typing import Any
@@ -28,8 +26,9 @@ from typing import Any
 from benchmarks.common import (
     Figure,
     as_web_worker,
-    ensure_postgres_database,
+    bench_main,
     p95_figure,
+    run_on_postgres,
     timings_ms,
 )
 
@@ -45,33 +44,10 @@ YEAR = 2025
 
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = ensure_postgres_database(DB_URL)
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-activities-not-a-secret-0123456789abcdefghijklmn"
-        ),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
+    figures, SKIP_REASON = run_on_postgres(
+        "benchmarks.bench_activities", DB_URL, args, timeout=5400
     )
-    cmd = [sys.executable, "-m", "benchmarks.bench_activities", "--child"] + (
-        ["--quick"] if getattr(args, "quick", False) else []
-    )
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=5400)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    return figures
 
 
 def _seed(total: int) -> Any:
@@ -86,18 +62,9 @@ def _seed(total: int) -> Any:
     if root is not None and Activity.objects.filter(unit_path__startswith=root.path).exists():
         return root
     print(f"seeding {connection.settings_dict['NAME']} …", file=sys.stderr)
-    alphabet = Unit.alphabet
-
-    def seg(i: int) -> str:
-        out = ""
-        for _ in range(Unit.steplen):
-            out = alphabet[i % len(alphabet)] + out
-            i //= len(alphabet)
-        return out
-
     with transaction.atomic():
         if root is None:
-            root = _own_tree(seg)
+            root = _own_tree()
         seed_kinds()
         kinds = list(ActivityKind.objects.order_by("id").values_list("id", flat=True))
         with connection.cursor() as cur:
@@ -131,7 +98,7 @@ def _seed(total: int) -> Any:
     return root
 
 
-def _child(quick: bool) -> None:
+def measure(quick: bool) -> list[Figure]:
     import django
 
     django.setup()
@@ -207,19 +174,8 @@ def _child(quick: bool) -> None:
             goal="< 300 ms",
         ),
     ]
-    from dataclasses import asdict
-
-    print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
+    return figures
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        _child("--quick" in sys.argv)
-    else:
-        import argparse
-
-        parsed = argparse.Namespace(quick="--quick" in sys.argv)
-        for fig in run(parsed):
-            print(fig.line())
-        if SKIP_REASON:
-            print("skipped:", SKIP_REASON)
+    bench_main("benchmarks.bench_activities")

@@ -13,9 +13,7 @@ Runs in a child process with its own Django settings (DATABASE_URL of ``tg_bench
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import time
 from typing import Any
@@ -23,8 +21,9 @@ from typing import Any
 from benchmarks.common import (
     Figure,
     as_web_worker,
-    ensure_postgres_database,
+    bench_main,
     p95_figure,
+    run_on_postgres,
     timings_ms,
 )
 
@@ -34,37 +33,15 @@ DB_URL = os.environ.get(
 )
 SKIP_REASON = ""
 RESPONSES, BASES = 100_000, 200
+QUICK_RESPONSES = 5_000
 
 
 def run(args: Any) -> list[Figure]:
     global SKIP_REASON
-    problem = ensure_postgres_database(DB_URL)
-    if problem:
-        SKIP_REASON = problem
-        return []
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tuyengiao.settings",
-        DATABASE_URL=DB_URL,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get(
-            "SECRET_KEY", "bench-surveys-not-a-secret-0123456789abcdefghijkl"
-        ),
-        ALLOWED_HOSTS="testserver,localhost",
-        SECURE_SSL_REDIRECT="0",
-        TASKS_IMMEDIATE="1",
-        CONN_MAX_AGE="0",
-        BENCH_SURVEYS_SIZE=str(5_000 if getattr(args, "quick", False) else RESPONSES),
+    figures, SKIP_REASON = run_on_postgres(
+        "benchmarks.bench_surveys", DB_URL, args, extra_env={"CONN_MAX_AGE": "0"}
     )
-    cmd = [sys.executable, "-m", "benchmarks.bench_surveys", "--child"]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=3600)
-    if proc.returncode != 0:
-        SKIP_REASON = f"child failed: {proc.stderr.strip()[-800:]}"
-        return []
-    if proc.stderr.strip():
-        print(proc.stderr.strip(), file=sys.stderr)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return [Figure(**f) for f in data]
+    return figures
 
 
 def _log(message: str) -> None:
@@ -171,7 +148,7 @@ def _seed(size: int) -> Any:
     return survey
 
 
-def _child() -> list[Figure]:
+def measure(quick: bool) -> list[Figure]:
     import django
 
     django.setup()
@@ -182,8 +159,7 @@ def _child() -> list[Figure]:
     from tuyengiao.accounts.models import User
 
     call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)  # pages are rendered with DEBUG=0
-    size = int(os.environ.get("BENCH_SURVEYS_SIZE", RESPONSES))
+    size = QUICK_RESPONSES if quick else RESPONSES
     t0 = time.perf_counter()
     survey = _seed(size)
     _log(f"seeded in {time.perf_counter() - t0:.1f} s")
@@ -222,15 +198,4 @@ def _child() -> list[Figure]:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        from dataclasses import asdict
-
-        figures = _child()
-        print(json.dumps([asdict(f) for f in figures], ensure_ascii=False))
-    else:
-        from argparse import Namespace
-
-        for figure in run(Namespace(quick=False)):
-            print(figure.line())
-        if SKIP_REASON:
-            print("SKIP:", SKIP_REASON)
+    bench_main("benchmarks.bench_surveys")
