@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from .models import ActivityKind
 
+TALK = "Nói chuyện chuyên đề"  # a talk a speaker gave after a briefing (speakers) is one of these
+
 KINDS = [
     ("Hội nghị (quán triệt, triển khai, sơ kết, tổng kết)", False),
-    ("Nói chuyện chuyên đề", False),
+    (TALK, False),
     ("Triển lãm", False),
     ("Panô, áp phích, khẩu hiệu, băng rôn", False),
     ("Tin bài trên trang thông tin của đơn vị", True),
@@ -27,3 +29,9 @@ def seed_kinds() -> None:
         ActivityKind.objects.get_or_create(
             name=name, defaults={"order": order * 10, "counts_items": counts_items}
         )
+
+
+def talk_kind() -> ActivityKind:
+    """The kind a speaker's talk is recorded under (created if an administrator removed it)."""
+    kind, _ = ActivityKind.objects.get_or_create(name=TALK, defaults={"order": 20})
+    return kind

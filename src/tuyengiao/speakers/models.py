@@ -230,6 +230,16 @@ class Talk(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The same talk in the unit's activity register, so the register's roll-ups and the report
+    # indicators bound to activities count it without anyone typing it twice.
+    activity = models.OneToOneField(
+        "activities.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="speaker_talk",
+        verbose_name="hoạt động trong sổ",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

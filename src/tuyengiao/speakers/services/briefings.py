@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from tuyengiao.activities.kinds import talk_kind
+from tuyengiao.activities.services import records as activity_records
 from tuyengiao.orgs.models import CommRole, Person, Unit
 from tuyengiao.study.models import Attendance, Eligibility
 from tuyengiao.study.services import StudyError
@@ -117,16 +119,30 @@ def record_talk(
         raise SpeakersError("Ngày nói chuyện không thể ở tương lai.")
     if listeners <= 0:
         raise SpeakersError("Số người nghe phải lớn hơn 0.")
-    return Talk.objects.create(
-        briefing=briefing,
-        person=person,
-        unit=person.unit,
-        given_on=given_on,
-        audience=audience,
-        listeners=listeners,
-        topic=topic,
-        recorded_by=user,
-    )
+    with transaction.atomic():
+        activity = activity_records.record(
+            person.unit,
+            user,
+            {
+                "kind": talk_kind(),
+                "topic": topic,
+                "held_on": given_on,
+                "audience": audience,
+                "reached": listeners,
+            },
+            people=[person],
+        )
+        return Talk.objects.create(
+            briefing=briefing,
+            person=person,
+            unit=person.unit,
+            given_on=given_on,
+            audience=audience,
+            listeners=listeners,
+            topic=topic,
+            recorded_by=user,
+            activity=activity,
+        )
 
 
 @dataclass

@@ -137,3 +137,32 @@ def test_talks_and_their_spread(tree: Tree) -> None:
     ) == (1, 60, 2)
     down = {r.unit.name: r for r in spread(briefing, tree.base1)}
     assert down[tree.cell1.name].listeners == 65
+
+
+def test_a_talk_is_an_activity_of_the_register(tree: Tree) -> None:
+    """Talks given after a briefing are counted by the activity register (and so by the report
+    indicators bound to it) without being typed twice."""
+    from tuyengiao.activities.kinds import TALK
+    from tuyengiao.activities.services.rollups import totals
+
+    a = make_speaker(tree.cell1, "Báo cáo viên A", roster_unit=tree.base1)
+    b = make_speaker(tree.base2, "Báo cáo viên B")
+    briefing = make_briefing(tree.bloc, held_on=date(2026, 11, 5))
+    for person, day, listeners in [(a.person, 10, 40), (a.person, 12, 25), (b.person, 6, 60)]:
+        talk = record_talk(
+            briefing,
+            person,
+            given_on=date(2026, 11, day),
+            audience="Chi bộ",
+            listeners=listeners,
+            topic="Nghị quyết",
+            today=date(2026, 11, 20),
+        )
+        assert talk.activity is not None
+        assert talk.activity.kind.name == TALK
+        assert talk.activity.unit_id == person.unit_id
+        assert list(talk.activity.people.all()) == [person]
+    whole = totals(tree.bloc, date(2026, 11, 1), date(2026, 11, 30))
+    assert (whole.count, whole.reached) == (3, 125)
+    mine = totals(tree.cell1, date(2026, 11, 1), date(2026, 11, 30))
+    assert (mine.count, mine.reached) == (2, 65)
