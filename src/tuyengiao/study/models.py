@@ -69,6 +69,10 @@ class StudyRound(models.Model):
         Unit, related_name="covering_study_rounds", verbose_name="đơn vị thực hiện (cả cấp dưới)"
     )
     published_down = models.BooleanField(default=True, editable=False)
+    # The list was made by another app for its own gathering (a speakers' course or briefing,
+    # `services.rounds.open_listed_round`), not from the party members of the covered units: adding
+    # "the new members of the unit" to it would invite every member to a speakers' briefing.
+    listed_only = models.BooleanField("danh sách riêng", default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -74,7 +74,13 @@ def covered_people(study_round: StudyRound) -> QuerySet[Person]:
 
 def snapshot_members(study_round: StudyRound, within: Unit | None = None) -> int:
     """Put every active party member of the covered units (of ``within``'s subtree if given) on the
-    list; members already there are left as they are. Returns how many were added."""
+    list; members already there are left as they are. Returns how many were added. A round with its
+    own list (``listed_only``) takes people one by one (``add_to_list``), never the whole membership."""
+    if study_round.listed_only:
+        raise StudyError(
+            "Danh sách của đợt này do lớp bồi dưỡng hoặc hội nghị báo cáo viên lập, không bổ sung "
+            "toàn bộ đảng viên của đơn vị; hãy bổ sung người ở trang của lớp hoặc hội nghị."
+        )
     people = covered_people(study_round)
     existing_qs = study_round.eligibilities.all()
     if within is not None:
@@ -151,6 +157,7 @@ def open_listed_round(
         starts_on=starts_on,
         ends_on=ends_on,
         created_by=user,
+        listed_only=True,
     )
     study_round.covered_units.set([unit])
     for person in people:

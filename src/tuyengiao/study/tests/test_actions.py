@@ -59,3 +59,34 @@ def test_list_refresh_returns_to_the_filtered_list(study_round: Any, client_as: 
         client_as("viewer1").post(f"/hoc-tap/{study_round.pk}/danh-sach/bo-sung/").status_code
         == 403
     )
+
+
+def test_a_round_with_its_own_list_never_takes_the_whole_membership(
+    tree: Any, members: Any, client_as: Any
+) -> None:
+    """A speakers' briefing keeps its attendance in a study round listing only its speakers: the
+    study page's "add the unit's new members" must not invite every party member to it."""
+    from datetime import date
+
+    from tuyengiao.study.models import Eligibility
+    from tuyengiao.study.services import StudyError
+    from tuyengiao.study.services.rounds import open_listed_round, snapshot_members
+
+    speaker = members["base1"][0]
+    briefing = open_listed_round(
+        unit=tree.base1,
+        title="Hội nghị báo cáo viên tháng 11",
+        starts_on=date(2026, 11, 5),
+        ends_on=date(2026, 11, 5),
+        people=[speaker],
+    )
+    assert briefing.listed_only
+    with pytest.raises(StudyError, match="lớp bồi dưỡng"):
+        snapshot_members(briefing)
+    response = client_as("coso1").post(f"/hoc-tap/{briefing.pk}/danh-sach/bo-sung/", follow=True)
+    assert "không bổ sung toàn bộ đảng viên" in response.content.decode()
+    assert list(Eligibility.objects.filter(round=briefing).values_list("person", flat=True)) == [
+        speaker.pk
+    ]
+    page = client_as("coso1").get(f"/hoc-tap/{briefing.pk}/danh-sach/").content.decode()
+    assert "danh-sach/bo-sung/" not in page

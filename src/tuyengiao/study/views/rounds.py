@@ -225,6 +225,10 @@ def member_refresh(request: AuthenticatedHttpRequest, round_pk: int) -> HttpResp
     if unit is None:
         raise PermissionDenied("Tài khoản chưa gắn với đơn vị.")
     require(request.user, Action.CHANGE, unit)
-    added = snapshot_members(study_round, within=unit)
-    messages.success(request, f"Đã bổ sung {added} đảng viên mới vào danh sách.")
+    try:
+        added = snapshot_members(study_round, within=unit)
+    except StudyError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã bổ sung {added} đảng viên mới vào danh sách.")
     return _member_list_again(request, study_round)
