@@ -67,7 +67,7 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
             "link",
             "assignment",
             "document",
-            "campaign_key",
+            "campaign",
             "note",
         ]
         widgets = {
@@ -113,6 +113,12 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
         if current is not None and current not in offered:
             offered.insert(0, current)
         document.widget.choices = [("", "— Chọn —")] + [(d.pk, str(d)) for d in offered]
+        from tuyengiao.events.models import Campaign
+
+        campaign = self.fields["campaign"]
+        assert isinstance(campaign, forms.ModelChoiceField)
+        campaigns: QuerySet[Campaign] = scoped(Campaign, user)
+        campaign.queryset = campaigns.order_by("-starts_on", "-id")
         for name in ("topic", "place", "reached"):
             self.fields[name].widget.attrs["class"] = "big"
         self.fields["topic"].widget.attrs["list"] = "topics"

@@ -6,8 +6,8 @@ broadcast, a contest … — with its audience and the number of people reached.
 * ``Activity`` — one activity of one unit, with a copy of the unit's tree path (``unit_path``,
   declared to ``orgs.path_copies``) so that a roll-up over any subtree is one GROUP BY on a path
   prefix; optional links to a plan task assignment (evidence of progress), a library document and a
-  campaign (``campaign_key``: a plain key, the calendar app's campaigns are linked by the
-  integrator).
+  propaganda campaign of the calendar (``events.Campaign``: the campaign's page counts what the
+  units did for it).
 * ``Evidence`` — photos and files of an activity (checked by ``core.uploads``).
 
 Only the unit's own work is recorded: "tin bài" and Zalo items are the unit's OWN published items,
@@ -97,11 +97,14 @@ class Activity(models.Model):
         related_name="activities",
         verbose_name="văn bản liên quan",
     )
-    campaign_key = models.SlugField(
-        "đợt tuyên truyền (mã)",
-        max_length=80,
+    campaign = models.ForeignKey(
+        "events.Campaign",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text="Mã đợt tuyên truyền của cấp trên, nếu có.",
+        related_name="activities",
+        verbose_name="đợt tuyên truyền",
+        help_text="Đợt tuyên truyền của đơn vị hoặc cấp trên mà hoạt động này thực hiện, nếu có.",
     )
     note = models.TextField("ghi chú", blank=True)
     created_by = models.ForeignKey(

@@ -105,6 +105,9 @@ def activity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     task = request.GET.get("nhiem-vu", "")
     if task.isdigit():
         initial["assignment"] = int(task)
+    campaign = request.GET.get("dot", "")
+    if campaign.isdigit():  # from a campaign's page; the form offers only campaigns in scope
+        initial["campaign"] = int(campaign)
     form = ActivityForm(
         request.POST or None,
         request.FILES or None,

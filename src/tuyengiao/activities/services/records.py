@@ -34,7 +34,7 @@ FIELDS = (
     "link",
     "assignment",
     "document",
-    "campaign_key",
+    "campaign",
     "note",
 )
 
@@ -89,7 +89,7 @@ def record(
 def _empty(name: str) -> Any:
     return (
         None
-        if name in {"assignment", "document", "held_on", "kind"}
+        if name in {"assignment", "campaign", "document", "held_on", "kind"}
         else ("" if name != "reached" else 0)
     )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import Substr, TruncMonth
@@ -213,4 +214,31 @@ def rollup(window: Window) -> Rollup:
         by_place=by_place(window, tree),
         children_with_activity=with_activity,
         children=n_children,
+    )
+
+
+@dataclass(frozen=True)
+class CampaignTally:
+    """What the units a user sees did for one campaign."""
+
+    totals: Totals
+    units: int
+    by_kind: list[tuple[str, int, int]]  # kind, activities, people reached
+
+
+def for_campaign(activities: QuerySet[Activity], campaign: Any) -> CampaignTally:
+    """Activities recorded for ``campaign`` among ``activities`` (the viewer's scoped queryset):
+    totals, how many units took part, and the split by kind (three queries)."""
+    mine = activities.filter(campaign=campaign)
+    by_kind = [
+        (name, n, int(r or 0))
+        for name, n, r in mine.values("kind__name")
+        .annotate(n=Count("id"), r=Sum("reached"))
+        .order_by("-n", "kind__name")
+        .values_list("kind__name", "n", "r")
+    ]
+    return CampaignTally(
+        totals=_totals(mine),
+        units=mine.values("unit_id").distinct().count(),
+        by_kind=by_kind,
     )

@@ -197,3 +197,54 @@ def test_kinds_are_configured_by_system_administrators(tree: Tree, client_as: An
     assert response.status_code == 302 and ActivityKind.objects.filter(name="Tọa đàm").exists()
     response = client_as("admin").post(url, {"name": "Tọa đàm", "order": 6})
     assert "Đã có loại hoạt động tên này" in response.content.decode()
+
+
+def test_an_activity_carries_out_a_campaign_and_the_campaign_counts_it(
+    tree: Tree, users: Any, client_as: Any
+) -> None:
+    """The form offers the campaigns the unit sees (its own and those published down to it);
+    the campaign's page counts what the units it reaches recorded for it."""
+    from tuyengiao.events.testing import make_campaign
+
+    superior = make_campaign(tree.bloc, published=True, title="Tuyên truyền Quốc khánh")
+    sibling_only = make_campaign(tree.base2, title="Đợt riêng của cơ sở bên cạnh")
+    coso1 = client_as("coso1")
+    page = coso1.get(reverse("activities:activity_create") + f"?dot={superior.pk}")
+    html = page.content.decode()
+    assert "Tuyên truyền Quốc khánh" in html and "Đợt riêng của cơ sở bên cạnh" not in html
+    assert f'<option value="{superior.pk}" selected>' in html
+    refused = coso1.post(
+        reverse("activities:activity_create"),
+        {
+            "kind": kind().pk,
+            "topic": "Treo cờ",
+            "held_on": timezone.localdate().strftime("%d/%m/%Y"),
+            "reached": "50",
+            "campaign": sibling_only.pk,
+        },
+    )
+    assert refused.status_code == 200 and not Activity.objects.exists()
+    for reached in ("50", "70"):
+        done = coso1.post(
+            reverse("activities:activity_create"),
+            {
+                "kind": kind().pk,
+                "topic": "Treo cờ, khẩu hiệu",
+                "held_on": timezone.localdate().strftime("%d/%m/%Y"),
+                "reached": reached,
+                "campaign": superior.pk,
+            },
+        )
+        assert done.status_code == 302
+    assert Activity.objects.filter(campaign=superior).count() == 2
+    detail = client_as("khoi").get(
+        reverse("events:campaign_detail", kwargs={"campaign_pk": superior.pk})
+    )
+    text = detail.content.decode()
+    assert "<strong>2</strong> hoạt động của <strong>1</strong> đơn vị" in text
+    assert "<strong>120</strong> lượt người" in text
+    # The sibling's officer sees the campaign but none of coso1's activities.
+    other = client_as("coso2").get(
+        reverse("events:campaign_detail", kwargs={"campaign_pk": superior.pk})
+    )
+    assert "Chưa có đơn vị nào ghi hoạt động cho đợt này" in other.content.decode()

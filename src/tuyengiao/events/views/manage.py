@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import Action, can, get_for_user, is_system_admin, scoped
+from tuyengiao.activities.models import Activity
+from tuyengiao.activities.services.rollups import for_campaign
 from tuyengiao.core.listing import export_requested, export_xlsx, filter_rejected, paginate
 from tuyengiao.orgs.models import Unit
 
@@ -234,6 +236,7 @@ def campaign_detail(request: AuthenticatedHttpRequest, campaign_pk: int) -> Http
             "campaign": campaign,
             "documents": scoped(Document, request.user).filter(pk__in=campaign.documents.all()),
             "events": scoped(UnitEvent, request.user).filter(campaign=campaign),
+            "activities": for_campaign(scoped(Activity, request.user), campaign),
             "may_change": can(request.user, Action.CHANGE, campaign),
         },
     )
