@@ -1,5 +1,6 @@
 """The activity register's part of the dashboard: the unit's activities of the last 30 days
-(with the button to record one), and for a superior the units below with none recorded."""
+(with the button to record one), and for a superior the units below (cells aside) with none
+recorded."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from tuyengiao.accounts.scoping import Action, can
 from tuyengiao.core.dashboard import Item, Section
+from tuyengiao.orgs.models import UnitKind
 
 from .services import rollups
 
@@ -22,9 +24,16 @@ def sections(user: Any, today: date) -> list[Section]:
         return []
     start = today - timedelta(days=RECENT_DAYS - 1)
     window = rollups.Window(unit, start, today)
-    rows, with_activity, children = rollups.by_child(window)
+    rows, _with_activity, _children = rollups.by_child(window)
     count = sum(r.count for r in rows)
     reached = sum(r.reached for r in rows)
+    # Cells (chi bộ) do their communication work through their base organisation, which records
+    # it: only the units below that keep a register of their own are counted as behind.
+    keeping = [
+        r for r in rows if r.unit is not None and not r.direct and r.unit.kind != UnitKind.CELL
+    ]
+    children = len(keeping)
+    with_activity = sum(1 for r in keeping if r.count)
     since = f"?start={start:%d/%m/%Y}&end={today:%d/%m/%Y}"
     items = [
         Item(

@@ -3,7 +3,7 @@
 Apps plug in by declaring the attribute; the shell never names them. An app may also define
 ``nav_allowed(self, user, url_name) -> bool`` to hide items from users who cannot use them.
 A member's own account (``accounts.permissions.is_member``) sees the ``member_nav_items`` of the
-apps instead, and nothing else.
+apps instead, and nothing else (an app may hide some with ``member_nav_allowed(user, url_name)``).
 """
 
 from __future__ import annotations
@@ -39,15 +39,14 @@ def nav_items(attribute: str = "nav_items") -> tuple[NavItem, ...]:
 
 def nav_items_for(user: object) -> tuple[NavItem, ...]:
     """The items ``user`` may use: an AppConfig may hide some with ``nav_allowed(user, url_name)``.
-    A member's account gets the member menu only."""
+    A member's account gets the member menu only, filtered by ``member_nav_allowed``."""
     from tuyengiao.accounts.permissions import is_member
 
-    if is_member(user):  # type: ignore[arg-type]
-        return nav_items("member_nav_items")
+    member = is_member(user)  # type: ignore[arg-type]
     visible = []
-    for item in nav_items():
+    for item in nav_items("member_nav_items" if member else "nav_items"):
         config = apps.get_app_config(item.app_label)
-        allowed = getattr(config, "nav_allowed", None)
+        allowed = getattr(config, "member_nav_allowed" if member else "nav_allowed", None)
         if allowed is None or allowed(user, item.url_name):
             visible.append(item)
     return tuple(visible)

@@ -65,7 +65,7 @@ def kind_for_document(doc_type: str | None, text: str | None) -> str | None:
     Kế hoạch ("Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU …") counts as that."""
     kind = kind_for_doc_type(doc_type)
     if kind is None and text:
-        from .proposals import published_directive
+        from .plan_text import published_directive
 
         found = published_directive(text)
         if found is not None:

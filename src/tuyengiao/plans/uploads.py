@@ -65,7 +65,7 @@ def plan_fields_from_document(document: Document) -> dict[str, Any]:
         document.doc_type, document.number, document.title, document.date, document.issuer
     )
     if services.kind_for_doc_type(document.doc_type) is None:
-        from .proposals import published_directive
+        from .plan_text import published_directive
 
         found = published_directive(document.text or "")
         if found is not None:

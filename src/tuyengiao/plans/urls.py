@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_tasks
 
 app_name = "plans"
 urlpatterns = [
@@ -23,7 +23,9 @@ urlpatterns = [
         views.recipient_upload,
         name="recipient_upload",
     ),
-    path("nhiem-vu-cua-toi/", views.my_tasks, name="my_tasks"),
-    path("phan-cong/<int:assignment_pk>/", views.assignment_detail, name="assignment_detail"),
-    path("minh-chung/<int:taskupdate_pk>/", views.evidence_download, name="evidence_download"),
+    path("nhiem-vu-cua-toi/", views_tasks.my_tasks, name="my_tasks"),
+    path("phan-cong/<int:assignment_pk>/", views_tasks.assignment_detail, name="assignment_detail"),
+    path(
+        "minh-chung/<int:taskupdate_pk>/", views_tasks.evidence_download, name="evidence_download"
+    ),
 ]

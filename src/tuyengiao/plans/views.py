@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,15 +34,13 @@ from .drafting import DRAFTS, DraftTask, ParentPlan, draft_filename, draft_kinds
 from .forms import (
     BaseTaskFormSet,
     BoardFilterForm,
-    MyTasksFilterForm,
     PlanForm,
     SendDownForm,
     TaskFormSet,
-    TaskUpdateForm,
     UploadSignedPlanForm,
 )
 from .gantt import build_gantt
-from .models import CascadeRecipient, CascadeState, Plan, TaskAssignment, TaskUpdate
+from .models import CascadeRecipient, CascadeState, Plan, TaskAssignment
 from .uploads import create_plan_from_document, create_plan_from_upload
 
 TASKS_PER_PAGE = 10
@@ -498,100 +495,6 @@ def recipient_upload(request: AuthenticatedHttpRequest, recipient_pk: int) -> Ht
                 )
             return redirect("plans:plan_detail", plan_pk=plan.pk)
     return render(request, "plans/recipient_upload.html", {"recipient": recipient, "form": form})
-
-
-# --- tasks ----------------------------------------------------------------------------------------
-
-STATUS_ORDER = {"overdue": 0, "in_progress": 1, "not_started": 2, "done": 3}
-
-
-@login_required
-def my_tasks(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """A unit's tasks across all plans, by deadline."""
-    qs = scoped(TaskAssignment, request.user).select_related("task__plan__unit", "unit")
-    unit = request.user.unit
-    if unit is not None:
-        qs = qs.filter(unit=unit)
-    form = MyTasksFilterForm(request.GET or None)
-    if form.is_valid() and form.cleaned_data["kind"]:
-        qs = qs.filter(task__plan__kind=form.cleaned_data["kind"])
-    today = timezone.localdate()
-    rows: list[dict[str, Any]] = [
-        {"a": a, "status": a.status(today), "deadline": a.deadline(today)} for a in qs[:2000]
-    ]
-    if form.is_valid() and form.cleaned_data["status"]:
-        rows = [r for r in rows if r["status"] == form.cleaned_data["status"]]
-    rows.sort(key=lambda r: (r["deadline"] or date.max, STATUS_ORDER[r["status"]], r["a"].pk))
-    if export_requested(request):
-        return export_xlsx(
-            "nhiem-vu-cua-don-vi.xlsx",
-            [
-                ("Nhiệm vụ", lambda r: r["a"].task.title),
-                ("Kế hoạch", lambda r: r["a"].task.plan.display_number),
-                ("Vai trò", lambda r: r["a"].get_role_display()),
-                ("Hạn", lambda r: r["deadline"]),
-                ("Trạng thái", lambda r: r["status"].label),
-                ("Tiến độ (%)", lambda r: r["a"].progress),
-            ],
-            rows,
-        )
-    return render(request, "plans/my_tasks.html", {"form": form, **paginate(request, rows)})
-
-
-@login_required
-def assignment_detail(request: AuthenticatedHttpRequest, assignment_pk: int) -> HttpResponse:
-    """A unit's task: status, progress, evidence upload and the activity timeline."""
-    assignment = get_for_user(
-        TaskAssignment.objects.select_related("task__plan__unit", "unit"),
-        request.user,
-        pk=assignment_pk,
-    )
-    form = (
-        TaskUpdateForm(request.POST, request.FILES)
-        if request.method == "POST"
-        else TaskUpdateForm()
-    )
-    if request.method == "POST":
-        require(request.user, Action.CHANGE, assignment)
-        if form.is_valid():
-            services.record_update(
-                assignment,
-                request.user,
-                form.cleaned_data.get("progress"),
-                form.cleaned_data.get("note") or "",
-                form.cleaned_data.get("evidence"),
-            )
-            messages.success(request, "Đã cập nhật tiến độ.")
-            return redirect("plans:assignment_detail", assignment_pk=assignment.pk)
-    others = assignment.task.assignments.select_related("unit").exclude(pk=assignment.pk)
-    return render(
-        request,
-        "plans/assignment_detail.html",
-        {
-            "a": assignment,
-            "task": assignment.task,
-            "status": assignment.status(),
-            "deadline": assignment.deadline(),
-            "updates": assignment.updates.select_related("created_by"),
-            "others": [o for o in others if can(request.user, Action.VIEW, o)],
-            "subtasks": assignment.task.subtasks.order_by("order", "id"),
-            "form": form,
-            "can_change": can(request.user, Action.CHANGE, assignment),
-            "plan_visible": can(request.user, Action.VIEW, assignment.task.plan),
-        },
-    )
-
-
-@login_required
-def evidence_download(request: AuthenticatedHttpRequest, taskupdate_pk: int) -> FileResponse:
-    update = get_for_user(
-        TaskUpdate.objects.select_related("assignment__unit"), request.user, pk=taskupdate_pk
-    )
-    if not update.evidence:
-        raise Http404("Cập nhật này không có tệp minh chứng.")
-    return FileResponse(
-        update.evidence.open("rb"), as_attachment=True, filename=update.evidence_name
-    )
 
 
 @login_required

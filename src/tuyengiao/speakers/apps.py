@@ -32,6 +32,18 @@ class SpeakersConfig(AppConfig):
         "speakers:score_entry",
     )
 
+    def member_nav_allowed(self, user: Any, url_name: str) -> bool:
+        """A member sees "Hội nghị báo cáo viên" only when on a roster, "Chấm thi" only when on a
+        jury: other members have nothing there."""
+        from .models import Appointment, Juror
+
+        person_id: int = getattr(user, "person_id", None) or 0
+        if url_name == "speakers:my_briefings":
+            return Appointment.objects.filter(person_id=person_id).exists()
+        if url_name == "speakers:my_scoring":
+            return Juror.objects.filter(person_id=person_id).exists()
+        return True
+
     def ready(self) -> None:
         from auditlog.registry import auditlog
 

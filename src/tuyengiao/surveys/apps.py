@@ -22,9 +22,9 @@ class SurveysConfig(AppConfig):
         ("Hộp thư góp ý", "surveys:box_list", 66),
     ]
     member_nav_items: list[tuple[str, str, int]] = [
-        ("Khảo sát của tôi", "surveys:my_surveys", 20),
-        ("Gửi câu hỏi, góp ý", "surveys:member_suggest", 21),
-        ("Hỏi – đáp", "surveys:faq", 22),
+        ("Khảo sát của tôi", "surveys:my_surveys", 14),
+        ("Gửi câu hỏi, góp ý", "surveys:member_suggest", 15),
+        ("Hỏi – đáp", "surveys:faq", 16),
     ]
     member_url_names = (
         "surveys:my_surveys",

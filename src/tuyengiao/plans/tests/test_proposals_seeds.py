@@ -126,7 +126,7 @@ def test_a_conclusion_published_as_a_news_page_gives_its_tasks() -> None:
         p for p in SEEDS if json.loads(p.with_suffix(".json").read_text())["doc_type"] == "Tin bài"
     ]
     tasks, _truth, text = _proposals(path)
-    from tuyengiao.plans.proposals import published_directive
+    from tuyengiao.plans.plan_text import published_directive
 
     assert published_directive(text) == ("Kết luận", "88-KL/TU")
     work = [t for t in tasks if t.kind != REPORT]

@@ -34,12 +34,19 @@ def test_upload_without_a_reader_or_with_a_bad_file_keeps_nothing(
     tree: Any, client_as: Any
 ) -> None:
     client = client_as("coso1")
-    bad = SimpleUploadedFile("anh.png", b"\x89PNG....", content_type="image/png")
+    bad = SimpleUploadedFile("anh.gif", b"GIF89a....", content_type="image/gif")
     response = client.post(
         reverse("plans:plan_create"), {"kind": "ke_hoach", "file": bad, "published_down": "on"}
     )
     assert response.status_code == 200
     assert "không phải định dạng văn bản được hỗ trợ" in response.content.decode()
+    # A scan (.png) is a format the library reads (by OCR); a broken one is refused as such.
+    broken = SimpleUploadedFile("anh.png", b"\x89PNG....", content_type="image/png")
+    response = client.post(
+        reverse("plans:plan_create"), {"kind": "ke_hoach", "file": broken, "published_down": "on"}
+    )
+    assert response.status_code == 200
+    assert "nội dung không phải ảnh PNG" in response.content.decode()
     empty = client.post(reverse("plans:plan_create"), {"kind": "ke_hoach"})
     assert "Hãy chọn tệp kế hoạch" in empty.content.decode()
     assert not Plan.objects.exists()

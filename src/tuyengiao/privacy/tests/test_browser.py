@@ -30,7 +30,16 @@ from tuyengiao.testing import docs_screenshot, login, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-MEMBER_MENU = ["Học tập của tôi", "Điểm danh", "Dữ liệu của tôi", "Yêu cầu của tôi"]
+# A member who is neither on a speakers' roster nor on a jury sees no speakers' items.
+MEMBER_MENU = [
+    "Học tập của tôi",
+    "Điểm danh",
+    "Khảo sát của tôi",
+    "Gửi câu hỏi, góp ý",
+    "Hỏi – đáp",
+    "Dữ liệu của tôi",
+    "Yêu cầu của tôi",
+]
 
 
 def _member(person: Person, username: str) -> Any:

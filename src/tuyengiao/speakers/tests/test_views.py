@@ -336,3 +336,23 @@ def test_factories_make_pages_that_open(
         ("speakers:roster_template", {}),
     ]:
         assert khoi.get(reverse(name, kwargs=kwargs)).status_code == 200, name
+
+
+def test_the_member_menu_shows_speakers_items_only_to_speakers_and_jurors(tree: Tree) -> None:
+    from tuyengiao.accounts.models import Role
+    from tuyengiao.core.nav import nav_items_for
+    from tuyengiao.orgs.models import Person
+    from tuyengiao.testing import make_user
+
+    def menu(person: Person, username: str) -> list[str]:
+        user = make_user(username, person.unit, Role.MEMBER)
+        user.person = person
+        user.save()
+        return [item.url_name for item in nav_items_for(user)]
+
+    plain = Person.objects.create(unit=tree.cell1, full_name="Đảng viên thường")
+    assert "speakers:my_briefings" not in menu(plain, "dv-thuong")
+    speaker = make_speaker(tree.cell1, "Báo cáo viên A", roster_unit=tree.base1)
+    items = menu(speaker.person, "dv-bcv")
+    assert "speakers:my_briefings" in items and "speakers:my_scoring" not in items
+    assert "surveys:my_surveys" in items  # the other apps' member items stay
