@@ -25,11 +25,12 @@ from axes.helpers import get_client_username
 from axes.models import AccessAttempt, AccessFailureLog
 from axes.utils import reset as axes_reset
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from tuyengiao.core.attempts import count_attempt
 
 from .models import User
 
@@ -170,13 +171,7 @@ def unlock(target: User, actor: User) -> int:
 
 def _spend(key: str, limit: int) -> bool:
     """Count one use of ``key`` in its hour; False once more than ``limit`` were counted."""
-    cache.add(key, 0, timeout=3600)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        used = 1
-    return used <= limit
+    return count_attempt(key, 3600) <= limit
 
 
 def reset_mail_allowed(email: str, address: str | None) -> bool:

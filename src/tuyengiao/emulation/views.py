@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
@@ -217,7 +216,7 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
             "rows": rows[:500],
             "years": years,
             "series": series,
-            "chart": mark_safe(year_bars(years, series)),
+            "chart": year_bars(years, series),
         },
     )
 

@@ -1,4 +1,4 @@
-"""Server-rendered inline SVG charts: a line chart of trends, a horizontal bar chart of spread."""
+"""A line chart of trends (our own: only reports draw one); the spread uses the shared bars."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from tuyengiao.core.charts import horizontal_bars, scaled_bars
+
 from .services.values import fmt
 
+BAR_COLOUR = "#b3261e"
 COLOURS = ["#b3261e", "#1f6f43", "#8a5a00", "#1c4f8a", "#6b3fa0", "#444"]
 
 
@@ -68,28 +71,12 @@ def line_chart(
     return mark_safe("".join(parts))
 
 
-def bar_chart(rows: Sequence[tuple[str, float]], width: int = 640, suffix: str = "") -> SafeString:
+def bar_chart(rows: Sequence[tuple[str, float]], suffix: str = "") -> SafeString:
+    """The spread of one indicator over units, as bars of the shared chart."""
     if not rows:
         return mark_safe('<p class="muted">Chưa có số liệu.</p>')
-    bar_h, gap, label_w = 16, 6, 260
-    height = len(rows) * (bar_h + gap) + 8
-    top_value = max(v for _, v in rows) or 1.0
-    w = width - label_w - 70
-    parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="Biểu đồ phân bố theo đơn vị">'
-    ]
-    for i, (name, v) in enumerate(rows):
-        y = 4 + i * (bar_h + gap)
-        length = max(0.0, v) / top_value * w
-        short = name if len(name) <= 42 else name[:40] + "…"
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(short)}<title>{escape(name)}</title></text>'
-        )
-        parts.append(
-            f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar_h}" fill="#b3261e"/>'
-        )
-        parts.append(
-            f'<text x="{label_w + length + 4:.1f}" y="{y + 12}">{escape(fmt(v))}{escape(suffix)}</text>'
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+    return horizontal_bars(
+        scaled_bars(rows, BAR_COLOUR, lambda v: fmt(v) + suffix),
+        "Biểu đồ phân bố theo đơn vị",
+        "reports-chart",
+    )

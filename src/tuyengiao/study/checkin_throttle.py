@@ -12,9 +12,9 @@ a shared cache (Redis, Memcached) makes the limit hold across all of them.
 from __future__ import annotations
 
 from axes.helpers import get_client_ip_address
-from django.core.cache import cache
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
+from tuyengiao.core.attempts import attempts, count_attempt
 
 WINDOW_SECONDS = 15 * 60
 MAX_PER_USER = 5
@@ -38,14 +38,9 @@ def _counters(request: AuthenticatedHttpRequest) -> list[tuple[str, int]]:
 
 
 def is_refused(request: AuthenticatedHttpRequest) -> bool:
-    return any(cache.get(key, 0) >= limit for key, limit in _counters(request))
+    return any(attempts(key) >= limit for key, limit in _counters(request))
 
 
 def count_wrong_code(request: AuthenticatedHttpRequest) -> None:
     for key, _ in _counters(request):
-        # add() starts the window only with the first wrong code; incr() keeps its expiry.
-        if not cache.add(key, 1, WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:  # the window ended between add() and incr()
-                cache.set(key, 1, WINDOW_SECONDS)
+        count_attempt(key, WINDOW_SECONDS)

@@ -6,8 +6,9 @@ the address is never kept with an answer or a suggestion."""
 from __future__ import annotations
 
 from axes.helpers import get_client_ip_address
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from tuyengiao.core.attempts import attempts, count_attempt
 
 WINDOW_SECONDS = 60 * 60
 LIMIT = 10
@@ -19,13 +20,8 @@ def _key(request: HttpRequest, scope: str) -> str:
 
 
 def is_refused(request: HttpRequest, scope: str) -> bool:
-    return int(cache.get(_key(request, scope), 0)) >= LIMIT
+    return attempts(_key(request, scope)) >= LIMIT
 
 
 def count(request: HttpRequest, scope: str) -> None:
-    key = _key(request, scope)
-    if not cache.add(key, 1, WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, WINDOW_SECONDS)
+    count_attempt(_key(request, scope), WINDOW_SECONDS)

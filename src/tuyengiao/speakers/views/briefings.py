@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.permissions import drilldown_unit, own_records
 from tuyengiao.accounts.scoping import Action, can, get_for_user, scoped
+from tuyengiao.core.charts import horizontal_bars, scaled_bars
 from tuyengiao.core.listing import export_requested, paginate
 from tuyengiao.core.spreadsheets import xlsx_response
 from tuyengiao.study.models import Attendance, Eligibility, StudySession
 
-from ..charts import bar_chart
 from ..forms import BriefingForm, TalkForm
 from ..models import Briefing, Talk
 from ..services import SpeakersError
@@ -131,9 +131,12 @@ def briefing_detail(request: AuthenticatedHttpRequest, briefing_pk: int) -> Http
             "talks": talks[:200],
             "talk_total": talks.count(),
             "listener_total": sum(r.listeners for r in rows),
-            "chart": bar_chart(
-                [(("Trực thuộc " if r.direct else "") + r.unit.name, r.listeners) for r in rows],
+            "chart": horizontal_bars(
+                scaled_bars(
+                    [(("Trực thuộc " if r.direct else "") + r.unit.name, r.listeners) for r in rows]
+                ),
                 "Số người nghe theo đơn vị",
+                "speakers-chart",
             ),
             "documents": briefing.documents.all(),
         },

@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.scoping import Action, can, get_for_user, scoped
+from tuyengiao.core.charts import horizontal_bars, scaled_bars
 from tuyengiao.core.listing import export_requested, filter_rejected, paginate
 from tuyengiao.core.spreadsheets import TableError, xlsx_response
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import CommRole, Person
 
-from ..charts import bar_chart
 from ..forms import AppointForm, EndForm, ImportForm, RosterFilterForm, TermChangeForm
 from ..models import Appointment
 from ..services import SpeakersError
@@ -209,12 +209,15 @@ def roster_rollup(request: AuthenticatedHttpRequest) -> HttpResponse:
             "by_child": [(r, counts_for(r, roles)) for r in by_child],
             "totals": [totals.get(r.pk, 0) for r in roles],
             "grand_total": sum(totals.values()),
-            "chart": bar_chart(
-                [(r.name, totals.get(r.pk, 0)) for r in roles],
+            "chart": horizontal_bars(
+                scaled_bars([(r.name, totals.get(r.pk, 0)) for r in roles]),
                 "Số người đang làm nhiệm vụ theo vai trò",
+                "speakers-chart",
             ),
-            "child_chart": bar_chart(
-                [(r.label, r.total) for r in by_child], "Số người theo đơn vị trực thuộc"
+            "child_chart": horizontal_bars(
+                scaled_bars([(r.label, r.total) for r in by_child]),
+                "Số người theo đơn vị trực thuộc",
+                "speakers-chart",
             ),
         },
     )
