@@ -34,7 +34,6 @@ import re
 import shutil
 import struct
 import subprocess
-import unicodedata
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -43,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vanban.errors import ReadError, ScannedError
-from vanban.normalize import join_broken_lines, join_hard_breaks, normalize_text
+from vanban.ocr_text import normalize_ocr_text
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 DPI = 200  # what offices scan at, and what page images are kept at
@@ -198,34 +197,6 @@ def tsv_to_text(tsv: str) -> tuple[str, float]:
         lines.append(" ".join(current))
     mean = sum(confidences) / len(confidences) if confidences else -1.0
     return "\n".join(lines), round(mean, 1)
-
-
-_HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
-# A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc").
-_TILDE_BULLET = re.compile(r"^[~—_]\s+(?=\S)", re.MULTILINE)
-# A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
-# "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
-# (A "1" is left alone: "1. KẾT QUẢ" is an item.)
-_ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
-
-
-def _roman(match: re.Match[str]) -> str:
-    numeral = match.group(1).translate(str.maketrans("lL|", "III")).replace("H", "II")
-    rest = match.group(2)
-    if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
-        return f"{numeral}. {rest}"
-    return match.group()
-
-
-def normalize_ocr_text(raw: str) -> str:
-    """Text from OCR made like every reader's text: NFC, page feeds → blank lines, words
-    hyphenated at a line end rejoined, paragraphs cut by a column or page break and lines
-    wrapped inside a paragraph joined, then :func:`vanban.normalize_text`."""
-    text = unicodedata.normalize("NFC", raw).replace("\f", "\n")
-    text = _HYPHEN_END.sub("", text)
-    text = _TILDE_BULLET.sub("- ", text)
-    text = _ROMAN_MISREAD.sub(_roman, text)
-    return normalize_text(join_hard_breaks(join_broken_lines(text)))
 
 
 # --- pages ------------------------------------------------------------------------------------

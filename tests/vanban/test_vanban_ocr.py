@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import vanban
-from vanban import ocr
+from vanban import ocr, ocr_text
 from vanban.cli import main
 
 PIL = pytest.importorskip("PIL")
@@ -181,3 +181,57 @@ def test_scanned_pdf_is_read_page_by_page_with_progress(tmp_path: Path) -> None:
     )
     assert doc.on_behalf and doc.on_behalf.startswith("TM.")
     assert [s.label for s in doc.sections] == ["I", "II"]
+
+
+def test_near_misses_of_the_header_fixed_lines_take_their_canonical_form() -> None:
+    raw = (
+        "VĂN PHÒNG CHÍNH PHỦ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA. VIỆT NAM\n"
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘl CHỦ NGHỈA VIỆT NAM\n"
+        "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\n"
+        "Độc lập — Tự đo - Hạnh phúe\n"
+        "ĐẢNG BỘ TỈNH NAM ĐỊNH ĐÁNG CỘNG SÁN VIỆT NAM\n"
+        "ĐẢNG BỘ TỈNH NAM ĐỊNH"
+    )
+    assert ocr_text.mend_fixed_lines(raw).splitlines() == [
+        "VĂN PHÒNG CHÍNH PHỦ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        # only case differs: left as printed
+        "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc",
+        "Độc lập - Tự do - Hạnh phúc",
+        "ĐẢNG BỘ TỈNH NAM ĐỊNH ĐẢNG CỘNG SẢN VIỆT NAM",
+        # not a near miss of any fixed line
+        "ĐẢNG BỘ TỈNH NAM ĐỊNH",
+    ]
+
+
+def test_misread_heading_delimiters_and_leads_are_mended() -> None:
+    raw = (
+        "Sõ: 367-QĐ/TWĐTN\n-V/ chương trình phát triển\n1, Mục đích\n7.. Xây dựng văn hóa\n"
+        "10: Chú trọng công tác\n1V: TỔ CHỨC THỰC HIỆN\n2, các đơn vị\n15:30 họp"
+    )
+    assert ocr_text.normalize_ocr_text(raw).splitlines() == [
+        "Số: 367-QĐ/TWĐTN",
+        "V/v chương trình phát triển",
+        "1. Mục đích",
+        "7. Xây dựng văn hóa",
+        "10. Chú trọng công tác",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        # a small letter after the comma: a list, not a heading; a time is not a number
+        "2, các đơn vị",
+        "15:30 họp",
+    ]
+
+
+def test_section_numerals_that_lost_a_stroke_are_renumbered_in_order() -> None:
+    raw = "I. MỤC ĐÍCH\nII. NỘI DUNG\n1. Tổ chức\nII. TỔ CHỨC THỰC HIỆN\nV. KINH PHÍ\nV. KHÁC"
+    assert ocr_text.renumber_sections(raw).splitlines() == [
+        "I. MỤC ĐÍCH",
+        "II. NỘI DUNG",
+        "1. Tổ chức",
+        "III. TỔ CHỨC THỰC HIỆN",
+        # "V" is "IV" with a stroke less: the expected fourth section
+        "IV. KINH PHÍ",
+        "V. KHÁC",
+    ]
