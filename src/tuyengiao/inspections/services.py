@@ -33,6 +33,7 @@ from .models import (
     Visit,
     VisitState,
 )
+from .notices import inspection_planned
 
 
 class InspectionError(ValueError):
@@ -90,6 +91,7 @@ def create_inspection(
     for target in targets:
         visit = Visit.objects.create(inspection=inspection, unit=target)
         draft_checklist(visit)
+    inspection_planned(inspection)
     return inspection
 
 

@@ -32,6 +32,8 @@ class Kind(models.TextChoices):
     SESSION_TOMORROW = "session_tomorrow", "Buổi học tập nghị quyết ngày mai"
     CAMPAIGN_OPENING = "campaign_opening", "Đợt tuyên truyền sắp bắt đầu (7 ngày)"
     BULLETIN_ISSUED = "bulletin_issued", "Thông tin sinh hoạt chi bộ được phát hành"
+    SURVEY_OPENED = "survey_opened", "Khảo sát mới gửi đến đơn vị"
+    INSPECTION_PLANNED = "inspection_planned", "Đơn vị sẽ được kiểm tra, giám sát"
 
 
 class Delivery(models.TextChoices):

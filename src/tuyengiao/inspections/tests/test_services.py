@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
@@ -253,3 +254,22 @@ def test_by_month_groups_the_year(tree: Tree, bloc_plan: BlocPlan) -> None:
     months = services.by_month([inspection])
     assert len(months) == 12
     assert months[inspection.planned_on.month - 1][1] == [inspection]
+
+
+def test_planning_tells_the_officers_of_the_inspected_unit(
+    tree: Tree, bloc_plan: BlocPlan, django_capture_on_commit_callbacks: Any
+) -> None:
+    from tuyengiao.notifications.models import Kind, Notification
+    from tuyengiao.testing import make_user
+
+    base1_officer = make_user("vanphong_coso1_kt", tree.base1)
+    make_user("vanphong_coso2_kt", tree.base2)
+    with django_capture_on_commit_callbacks(execute=True):
+        inspection = _inspect(tree, bloc_plan)
+    told = Notification.objects.filter(kind=Kind.INSPECTION_PLANNED)
+    assert [n.recipient for n in told] == [base1_officer]
+    notice = told.get()
+    assert inspection.title in notice.title
+    assert f"{inspection.planned_on:%d/%m/%Y}" in notice.title
+    page = logged_in_client(base1_officer).get(notice.url)
+    assert page.status_code == 200 and inspection.title in page.content.decode()

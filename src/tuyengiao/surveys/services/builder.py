@@ -23,6 +23,7 @@ from ..models import (
     SurveyStatus,
 )
 from . import SurveyError
+from .notices import survey_opened
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
@@ -317,6 +318,7 @@ def open_survey(survey: Survey, today: date) -> int:
             count = len(people)
         survey.status = SurveyStatus.OPEN
         survey.save(update_fields=["status"])
+        survey_opened(survey)
     return count
 
 
