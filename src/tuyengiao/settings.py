@@ -5,7 +5,8 @@ SECRET_KEY      required when DEBUG is off; with DEBUG on, one is generated into
 DEBUG           "1"/"true" to turn on (the demo does).
 ALLOWED_HOSTS   comma-separated.
 EMAIL_URL-like  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
-                DEFAULT_FROM_EMAIL; EMAIL_BACKEND defaults to the console in DEBUG, SMTP otherwise.
+                DEFAULT_FROM_EMAIL; EMAIL_BACKEND defaults to the console in DEBUG, SMTP otherwise
+                (all read into MAILERS["default"]).
 TRUSTED_PROXY_COUNT  reverse proxies in front of the site (client address from X-Forwarded-For).
 TUYENGIAO_VAR   where the database, uploads and generated files live (default: <repo>/var).
 """
@@ -273,17 +274,27 @@ DOCUMENTS_TRUSTED_ROOTS = os.environ.get("DOCUMENTS_TRUSTED_ROOTS", "")
 JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "60"))
 JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
 
-EMAIL_BACKEND = os.environ.get(
+# Mail through Django 6.1's MAILERS (the EMAIL_* settings are deprecated); the environment keeps
+# its EMAIL_* names. SMTP takes the server's options; the console backend (DEBUG) takes none.
+_MAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+_SMTP_OPTIONS = {
+    "host": os.environ.get("EMAIL_HOST", "localhost"),
+    "port": int(os.environ.get("EMAIL_PORT", "25")),
+    "username": os.environ.get("EMAIL_HOST_USER", ""),
+    "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+    "use_tls": env_bool("EMAIL_USE_TLS"),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        **({"OPTIONS": _SMTP_OPTIONS} if _MAIL_BACKEND.endswith("smtp.EmailBackend") else {}),
+    }
+}
 # The site's public address, for links in e-mails sent by background tasks (no request there).
 SITE_URL = os.environ.get("SITE_URL", "")
 # Notifications older than this many days are removed by the daily `tuyengiao notify_scan`.

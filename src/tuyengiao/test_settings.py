@@ -10,7 +10,7 @@ os.environ.setdefault(
 from tuyengiao.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 SECURE_SSL_REDIRECT = False
 MEDIA_ROOT = VAR_DIR / "media"  # noqa: F405
