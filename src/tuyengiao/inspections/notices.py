@@ -3,20 +3,11 @@ what, by whom, when and over which period, so that the unit prepares its records
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.urls import reverse
 
 from tuyengiao.notifications.services import Notice
 
 from .models import Inspection
-
-
-def inspection_planned(inspection: Inspection) -> None:
-    """Enqueue the notices after the planning commits (a rolled-back plan tells nobody)."""
-    from .tasks import inspection_planned_task
-
-    pk = inspection.pk
-    transaction.on_commit(lambda: inspection_planned_task.enqueue(pk))
 
 
 def planned_notices(inspection_pk: int) -> list[Notice]:

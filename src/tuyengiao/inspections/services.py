@@ -33,7 +33,7 @@ from .models import (
     Visit,
     VisitState,
 )
-from .notices import inspection_planned
+from .tasks import inspection_planned
 
 
 class InspectionError(ValueError):

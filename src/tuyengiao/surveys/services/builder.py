@@ -22,8 +22,8 @@ from ..models import (
     Survey,
     SurveyStatus,
 )
+from ..tasks import survey_opened
 from . import SurveyError
-from .notices import survey_opened
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User

@@ -6,22 +6,11 @@ unit as a whole, and the response rate page shows only counts per unit.
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.urls import reverse
 
 from tuyengiao.notifications.services import Notice
 
-from ..models import AudienceKind, Participation, Survey
-
-
-def survey_opened(survey: Survey) -> None:
-    """Enqueue the notices after the opening commits (a rolled-back opening tells nobody)."""
-    from ..tasks import survey_opened_task
-
-    if survey.audience != AudienceKind.MEMBERS:
-        return
-    pk = survey.pk
-    transaction.on_commit(lambda: survey_opened_task.enqueue(pk))
+from ..models import Participation, Survey
 
 
 def opened_notices(survey_pk: int) -> list[Notice]:
