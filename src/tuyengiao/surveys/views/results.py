@@ -18,7 +18,7 @@ from ..charts import bars
 from ..exports import results_docx, results_xlsx
 from ..models import Survey
 from ..services.builder import close_if_due
-from ..services.results import Breakdown, Results, breakdown, response_rates, results
+from ..services.results import Breakdown, Results, breakdown, response_rates, results, texts
 from .common import user_survey
 
 
@@ -45,6 +45,26 @@ def survey_results(request: AuthenticatedHttpRequest, survey_pk: int) -> HttpRes
         request,
         "surveys/results.html",
         {"survey": survey, "r": r, "b": b, "charts": charts, "group": r.group},
+    )
+
+
+@login_required
+def results_texts(request: AuthenticatedHttpRequest, survey_pk: int) -> HttpResponse:
+    """All the text answers to one question of a shown group, in random order."""
+    survey, r, _b = _results(request, survey_pk)
+    qr = next((qr for qr in r.questions if str(qr.question.pk) == request.GET.get("cau")), None)
+    if qr is None or not qr.question.is_text:
+        raise Http404("Không có câu hỏi trả lời viết này, hoặc nhóm chưa đủ số phiếu.")
+    return render(
+        request,
+        "surveys/results_texts.html",
+        {
+            "survey": survey,
+            "group": r.group,
+            "question": qr.question,
+            "texts": texts(survey, r.group, qr.question),
+            "rule": r.rule,
+        },
     )
 
 
