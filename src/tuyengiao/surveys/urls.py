@@ -21,6 +21,7 @@ urlpatterns = [
     path("cau-hoi/<int:question_pk>/sua/", builder.question_edit, name="question_edit"),
     path("cau-hoi/<int:question_pk>/xoa/", builder.question_delete, name="question_delete"),
     path("<int:survey_pk>/ket-qua/", results.survey_results, name="survey_results"),
+    path("<int:survey_pk>/ket-qua/theo-cau/", results.results_crosstab, name="results_crosstab"),
     path("<int:survey_pk>/ket-qua/y-kien/", results.results_texts, name="results_texts"),
     path("<int:survey_pk>/ket-qua.xlsx", results.results_xlsx_view, name="results_xlsx"),
     path("<int:survey_pk>/ket-qua.docx", results.results_docx_view, name="results_docx"),

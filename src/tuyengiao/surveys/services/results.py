@@ -101,20 +101,34 @@ def group_responses(survey: Survey, group: Unit | None) -> Q:
 
 
 def _cells(survey: Survey, group: Unit | None) -> Any:
-    """The tally rows of ``group``'s cells (the survey's tallies, built first if missing)."""
-    tallies.ensure(survey)
+    """The tally rows of ``group``'s cells."""
     return Tally.objects.filter(group_responses(survey, group))
 
 
 def _response_counts(survey: Survey, group: Unit | None) -> dict[str, int]:
-    """Responses per recorded unit path of ``group``."""
-    return dict(
-        _cells(survey, group)
-        .filter(question__isnull=True)
-        .values_list("unit_path")
-        .annotate(n=Sum("count"))
-        .values_list("unit_path", "n")
-    )
+    """Responses per recorded unit path of ``group``, from the tallies (built first when the
+    survey has none: answered before tallies existed). Kept on the survey object for the rest
+    of the request (the whole survey is read for its total and for its breakdown)."""
+    whole = group is None or survey.unit.path.startswith(group.path)
+    memo: dict[str, dict[str, int]] = survey.__dict__.setdefault("_tally_responses", {})
+    key = "" if whole or group is None else group.path
+    if key in memo:
+        return memo[key]
+
+    def read() -> dict[str, int]:
+        return dict(
+            _cells(survey, group)
+            .filter(question__isnull=True)
+            .values_list("unit_path")
+            .annotate(n=Sum("count"))
+            .values_list("unit_path", "n")
+        )
+
+    counts = read()
+    if not counts and tallies.ensure(survey):
+        counts = read()
+    memo[key] = counts
+    return counts
 
 
 def breakdown(survey: Survey, within: Unit) -> Breakdown:
@@ -123,7 +137,9 @@ def breakdown(survey: Survey, within: Unit) -> Breakdown:
     by_path = _response_counts(survey, within)
     total = sum(by_path.values())
     children = list(
-        Unit.objects.filter(path__startswith=within.path, depth=within.depth + 1).order_by("path")
+        Unit.objects.filter(path__startswith=within.path, depth=within.depth + 1)
+        .only("pk", "path", "depth", "name")
+        .order_by("path")
     )
     counts: dict[int, int] = defaultdict(int)
     plen = len(within.path) + 4

@@ -132,11 +132,14 @@ def rebuild(survey_id: int, models: Any = None) -> int:
         return len(counts)
 
 
-def ensure(survey: Any) -> None:
-    """Build the tallies of a survey answered before they existed (no tally, some responses)."""
+def ensure(survey: Any) -> bool:
+    """Build the tallies of a survey answered before they existed (no tally, some responses);
+    whether it did."""
     from ..models import Response, Tally
 
     if Tally.objects.filter(survey=survey).exists():
-        return
-    if Response.objects.filter(survey=survey).exists():
-        rebuild(survey.pk)
+        return False
+    if not Response.objects.filter(survey=survey).exists():
+        return False
+    rebuild(survey.pk)
+    return True
