@@ -4,11 +4,11 @@ with the same k rule as the breakdown by unit.
 The columns are the options of question X (single choice, scale, yes/no: one option per
 respondent). An option chosen by ≥ k respondents of the group is a column of its own; the
 others — and those who skipped X, a column like an option — are merged into "Các lựa chọn
-khác"; while that merged column holds between 1 and k − 1
-respondents, the smallest shown column is merged into it too, and when nothing is left to merge
-the merged column is suppressed. For every other choice question the table gives, per column,
-the count and share of each option — counts only, never a text answer, and only for a group
-whose own results are shown. The column sizes come from the tallies; the cross counts need the
+khác"; while that merged column holds between 1 and k − 1 respondents, the smallest shown column
+is merged into it too. When every column ends up merged there is nothing to break down (the one
+column would be the whole group) and none is shown. For every other choice question the table
+gives, per column, the count and share of each option — counts only, never a text answer, and
+only for a group whose own results are shown. The column sizes come from the tallies; the cross counts need the
 answer rows (two answers of the same response), read for this page only.
 """
 
@@ -64,12 +64,12 @@ class CrossQuestion:
 class Crosstab:
     by: Question
     columns: list[Column]
-    suppressed: int  # respondents of a merged column too small to show (0: none)
+    suppressed: int  # respondents merged with no column left to show (0: none)
     questions: list[CrossQuestion]
 
 
 def columns(survey: Survey, by: Question, group: Unit | None) -> tuple[list[Column], int]:
-    """The columns of ``by``'s options with the k rule, and the size of a suppressed remainder."""
+    """The columns of ``by``'s options with the k rule; with none, the number merged."""
     k = survey.k
     counts = group_counts(survey, group)
     labels = dict(enumerate(by.choice_labels()))
@@ -87,8 +87,9 @@ def columns(survey: Survey, by: Question, group: Unit | None) -> tuple[list[Colu
         smallest = shown.pop()
         merged += smallest.size
         rest += smallest.options
-    if 0 < merged < k:
-        return shown, merged
+    if not shown:
+        # everything merged: one column, the whole group — nothing to break down
+        return [], merged
     if merged:
         shown.append(Column("Các lựa chọn khác (gộp)", merged, tuple(sorted(rest))))
     return shown, 0

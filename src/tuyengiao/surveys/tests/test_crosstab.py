@@ -83,6 +83,8 @@ def test_the_page_offers_the_questions_and_refuses_small_groups(
     body = officer.get(f"{url}?cau={x.pk}").content.decode()
     assert '<th class="num">A</th>' in body and '<th class="num">B</th>' in body
     assert "6 người" in body and "Ý kiến" not in body.split("Cột:")[1]
+    results_page = officer.get(reverse("surveys:survey_results", kwargs={"survey_pk": survey.pk}))
+    assert f'href="{url}"' in results_page.content.decode()
     bad = officer.get(f"{url}?cau=abc").content.decode()
     assert "Hãy chọn một câu hỏi chọn một" in bad
     small = officer.get(f"{url}?cau={x.pk}&don-vi={tree.base2.pk}").content.decode()
