@@ -15,7 +15,16 @@ from tuyengiao.core.widgets import Select
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.orgs.picker import UnitPickerField
 
-from .models import ACTIVITY_SOURCES, STUDY_SOURCES, Indicator, IndicatorKind, ReportType, Section
+from .models import (
+    ACTIVITY_SOURCES,
+    STUDY_SOURCES,
+    SURVEY_SOURCES,
+    DataSource,
+    Indicator,
+    IndicatorKind,
+    ReportType,
+    Section,
+)
 
 
 class ReportTypeForm(forms.ModelForm):
@@ -51,6 +60,13 @@ class SectionForm(forms.ModelForm):
         widgets = {"guidance": forms.Textarea(attrs={"rows": 2})}
 
 
+class SurveyQuestionField(forms.ModelChoiceField):
+    """A survey's question, named with its survey."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.survey.title} — {obj.text}"
+
+
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
@@ -70,10 +86,21 @@ class IndicatorForm(forms.ModelForm):
             "source",
             "source_round",
             "source_activity_kind",
+            "source_survey",
+            "source_question",
+            "source_options",
         ]
+        field_classes = {"source_question": SurveyQuestionField}
 
     def __init__(self, *args: Any, report_type: ReportType, **kwargs: Any) -> None:
         from tuyengiao.study.models import StudyRound
+        from tuyengiao.surveys.models import (
+            TEXT_KINDS,
+            Question,
+            QuestionKind,
+            Survey,
+            SurveyStatus,
+        )
 
         super().__init__(*args, **kwargs)
         self.report_type = report_type
@@ -88,6 +115,43 @@ class IndicatorForm(forms.ModelForm):
         rounds.queryset = StudyRound.objects.filter(
             unit__in=report_type.unit.ancestors(include_self=True)
         ).order_by("-starts_on")
+        # the surveys of the requesting unit and of the units above it, and their questions
+        surveys = self.fields["source_survey"]
+        questions = self.fields["source_question"]
+        assert isinstance(surveys, forms.ModelChoiceField)
+        assert isinstance(questions, forms.ModelChoiceField)
+        surveys.queryset = Survey.objects.filter(
+            unit__in=report_type.unit.ancestors(include_self=True)
+        ).exclude(status=SurveyStatus.DRAFT)
+        questions.queryset = (
+            Question.objects.filter(survey__in=surveys.queryset)
+            .exclude(kind__in=[*TEXT_KINDS, QuestionKind.MATRIX, QuestionKind.RANKING])
+            .select_related("survey")
+        )
+
+    def _clean_survey_source(self, data: dict[str, Any]) -> None:
+        survey, question = data.get("source_survey"), data.get("source_question")
+        if survey is None:
+            self.add_error("source_survey", "Hãy chọn cuộc khảo sát để lấy số liệu.")
+            return
+        if data.get("source") != DataSource.SURVEY_SHARE:
+            return
+        if question is None:
+            self.add_error("source_question", "Hãy chọn câu hỏi của khảo sát.")
+            return
+        if question.survey_id != survey.pk:
+            self.add_error("source_question", "Câu hỏi này không thuộc cuộc khảo sát đã chọn.")
+            return
+        typed = str(data.get("source_options") or "")
+        parts = [p.strip() for p in typed.replace(";", ",").split(",") if p.strip()]
+        count = len(question.choice_labels())
+        if not parts or not all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+            self.add_error(
+                "source_options",
+                f"Hãy ghi số thứ tự phương án từ 1 đến {count}, cách nhau bởi dấu phẩy "
+                "(ví dụ “1, 2”).",
+            )
+            return
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -113,7 +177,9 @@ class IndicatorForm(forms.ModelForm):
                 )
             if source in STUDY_SOURCES and not data.get("source_round"):
                 self.add_error("source_round", "Hãy chọn đợt học tập để lấy số liệu.")
-            plan_source = source not in STUDY_SOURCES and source not in ACTIVITY_SOURCES
+            if source in SURVEY_SOURCES:
+                self._clean_survey_source(data)
+            plan_source = source not in (STUDY_SOURCES | ACTIVITY_SOURCES | SURVEY_SOURCES)
             if plan_source and self.report_type.plan_id is None:
                 self.add_error(
                     "source",

@@ -55,10 +55,13 @@ class DataSource(models.TextChoices):
     PLAN_OVERDUE = "plan_overdue", "Số phần việc của kế hoạch quá hạn"
     ACTIVITY_COUNT = "activity_count", "Số hoạt động tuyên truyền đã ghi trong kỳ (sổ hoạt động)"
     ACTIVITY_REACHED = "activity_reached", "Số lượt người được tuyên truyền trong kỳ (sổ hoạt động)"
+    SURVEY_RATE = "survey_rate", "Tỷ lệ đảng viên đã trả lời khảo sát (%)"
+    SURVEY_SHARE = "survey_share", "Tỷ lệ người trả lời khảo sát chọn phương án (%, từ 5 phiếu)"
 
 
 STUDY_SOURCES = {DataSource.STUDY_RATE, DataSource.STUDY_ATTENDED, DataSource.STUDY_EXPECTED}
 ACTIVITY_SOURCES = {DataSource.ACTIVITY_COUNT, DataSource.ACTIVITY_REACHED}
+SURVEY_SOURCES = {DataSource.SURVEY_RATE, DataSource.SURVEY_SHARE}
 
 
 class Aggregate(models.TextChoices):
@@ -200,6 +203,28 @@ class Indicator(models.Model):
         related_name="+",
         verbose_name="loại hoạt động (cho số liệu sổ hoạt động; để trống: mọi loại)",
     )
+    source_survey = models.ForeignKey(
+        "surveys.Survey",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cuộc khảo sát (cho số liệu khảo sát)",
+    )
+    source_question = models.ForeignKey(
+        "surveys.Question",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="câu hỏi của khảo sát (cho tỷ lệ chọn phương án)",
+    )
+    source_options = models.CharField(
+        "phương án được tính",
+        max_length=60,
+        blank=True,
+        help_text="Số thứ tự các phương án của câu hỏi, cách nhau bởi dấu phẩy, ví dụ “1, 2”.",
+    )
 
     class Meta:
         ordering = ["order", "id"]
@@ -223,6 +248,11 @@ class Indicator(models.Model):
     @property
     def is_numeric(self) -> bool:
         return self.kind in (IndicatorKind.NUMBER, IndicatorKind.PERCENT, IndicatorKind.BOOL)
+
+    def survey_option_indexes(self) -> list[int]:
+        """``source_options`` as typed ("1, 2", numbered from 1) as option indexes from 0."""
+        parts = self.source_options.replace(";", ",").split(",")
+        return sorted({int(p) - 1 for p in (x.strip() for x in parts) if p.isdigit() and int(p)})
 
 
 class Recipient(models.Model):

@@ -31,7 +31,7 @@ def question_rows(r: Results) -> list[list[Any]]:
         for label, mean_rank in qr.ranking:
             rows.append([n, q.text, label, "", f"thứ hạng trung bình {number(mean_rank)}"])
         if q.is_text:
-            rows.append([n, q.text, "Số ý kiến viết", len(qr.texts), ""])
+            rows.append([n, q.text, "Số ý kiến viết", qr.text_count, ""])
     return rows
 
 

@@ -344,3 +344,38 @@ class Suggestion(models.Model):
 
         self.search_folded = fold(f"{self.question_public or self.text} {self.answer}")
         super().save(*args, **kwargs)
+
+
+class Tally(models.Model):
+    """Running counts of a survey's written answers, per coarse unit cell — what the results read.
+
+    Kept in the same transaction as each batch of ``Response``/``Answer`` rows, and holding no
+    more than those rows do: the cell is the response's already-coarsened ``unit_path`` ("" = not
+    recorded), no week, no key of a response. One row per
+    (cell, question, matrix row, option):
+
+    * ``question`` empty — ``count`` is the number of responses of the cell;
+    * ``option`` = -1 — ``count`` is the number of responses that answered ``question`` (for a text
+      question: the number of text answers);
+    * otherwise ``count`` answers chose ``option`` (in matrix row ``row``, -1 outside a matrix)
+      and, for a ranking, ``rank_sum`` is the sum of the ranks given to it.
+    """
+
+    NONE = -1
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="tallies")
+    unit_path = models.CharField(max_length=255, blank=True)
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    row = models.SmallIntegerField(default=NONE)
+    option = models.SmallIntegerField(default=NONE)
+    count = models.PositiveIntegerField(default=0)
+    rank_sum = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["survey", "unit_path"])]
+
+    def __str__(self) -> str:
+        return "Số đếm tổng hợp của khảo sát"

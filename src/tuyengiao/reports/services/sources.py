@@ -7,6 +7,11 @@ their status derived as on the task pages). The submission form shows these figu
 where the officer typed nothing yet, and marks an indicator whose typed value differs from the
 figure ("đã sửa", with the figure beside it). Submitted values are what the officer sent; the
 figures are read again each time the form is shown.
+
+An indicator may also be bound to a survey (``surveys``): the response rate of the reporting
+unit's subtree, or the share of its respondents choosing given options of a question — the latter
+only where the survey's results show that unit's group under the k rule; otherwise the figure
+is left empty with a note and the unit fills the indicator in.
 """
 
 from __future__ import annotations
@@ -18,7 +23,14 @@ from django.utils import timezone
 
 from tuyengiao.formats.numbers import number
 
-from ..models import ACTIVITY_SOURCES, STUDY_SOURCES, DataSource, Indicator, Submission
+from ..models import (
+    ACTIVITY_SOURCES,
+    STUDY_SOURCES,
+    SURVEY_SOURCES,
+    DataSource,
+    Indicator,
+    Submission,
+)
 from .values import parse_number
 
 PLAN_STATUS = {
@@ -34,6 +46,7 @@ class Figure:
     value: float | None
     text: str  # as the form shows it: "43,41", "12"
     origin: str  # where it comes from, for the officer ("Đợt học tập …", "Kế hoạch …")
+    note: str = ""  # why there is no figure, shown instead (the unit fills the indicator in)
 
 
 def _plan_counts(submission: Submission) -> dict[str, int]:
@@ -67,6 +80,11 @@ def figures(submission: Submission, indicators: list[Indicator]) -> dict[int, Fi
     activity_totals: dict[int | None, Any] = {}
     for ind in indicators:
         if not ind.source:
+            continue
+        if ind.source in SURVEY_SOURCES:
+            figure = _survey_figure(submission, ind)
+            if figure is not None:
+                out[ind.pk] = figure
             continue
         if ind.source in ACTIVITY_SOURCES:
             kind = ind.source_activity_kind
@@ -104,6 +122,39 @@ def figures(submission: Submission, indicators: list[Indicator]) -> dict[int, Fi
             origin = f"Kế hoạch {plan.display_number if plan else ''}".strip()
         out[ind.pk] = Figure(value, "" if value is None else number(value, 2), origin)
     return out
+
+
+def _survey_figure(submission: Submission, ind: Indicator) -> Figure | None:
+    """A survey's figure for the reporting unit's subtree: its response rate (participation,
+    not the answers), or the share choosing the bound options — only where the survey's results
+    show that unit's group (≥ k answers, not merged by the k rule); else a note, no figure."""
+    from tuyengiao.surveys.services.results import response_rates, share_of
+
+    survey = ind.source_survey
+    if survey is None:
+        return None
+    unit = submission.unit
+    origin = f"Khảo sát “{survey.title}”"
+    if ind.source == DataSource.SURVEY_RATE:
+        total, _rows = response_rates(survey, unit)
+        if not total.asked:
+            return Figure(None, "", origin, f"{origin} không hỏi đơn vị này: đơn vị tự điền.")
+        value = float(total.rate) if total.rate is not None else None
+        return Figure(value, "" if value is None else number(value, 2), origin)
+    question = ind.source_question
+    if question is None or question.survey_id != survey.pk:
+        return None
+    share = share_of(survey, question, ind.survey_option_indexes(), unit)
+    if share is None:
+        return Figure(
+            None,
+            "",
+            origin,
+            f"{origin}: kết quả của đơn vị chưa được hiển thị (dưới {survey.k} phiếu, hoặc "
+            "gộp với đơn vị khác theo quy tắc ẩn danh) — đơn vị tự điền chỉ tiêu này.",
+        )
+    value = float(share)
+    return Figure(value, number(value, 2), f"{origin} — {question.text}")
 
 
 def differs(typed: str, figure: Figure) -> bool:

@@ -6,7 +6,8 @@ one-time token, marked answered and the token blanked (consumed), and the answer
 waiting (and when the survey closes) the batch is written: shuffled, each answer with a random
 key and the Monday of the week only, and its unit coarsened to the smallest group (the unit or
 one of its ancestors inside the survey) that held ≥ k respondents at that moment — then the
-pending rows are deleted. Results read the written batches only, so a figure never moves by one
+pending rows are deleted, and the batch's counts are added to the survey's tallies
+(``services.tallies``) in the same transaction. Results read the written batches only, so a figure never moves by one
 answer at a time.
 """
 
@@ -30,7 +31,7 @@ from ..models import (
     Survey,
     SurveyStatus,
 )
-from . import SurveyError
+from . import SurveyError, tallies
 
 STEP = 4  # orgs.Unit.steplen
 _shuffle = random.SystemRandom().shuffle
@@ -129,6 +130,9 @@ def flush(survey: Survey, *, everything: bool = False, today: date | None = None
     from django.utils import timezone
 
     with transaction.atomic():
+        # The survey row is locked first: batches of one survey are written one at a time, so
+        # their tallies add up.
+        Survey.objects.select_for_update().filter(pk=survey.pk).first()
         pending = list(PendingResponse.objects.select_for_update().filter(survey=survey))
         if not pending or (not everything and len(pending) < batch_size(survey)):
             return 0
@@ -155,6 +159,7 @@ def flush(survey: Survey, *, everything: bool = False, today: date | None = None
         Response.objects.bulk_create(responses)
         _shuffle(answers)
         Answer.objects.bulk_create(answers, batch_size=1000)
+        tallies.add(survey.pk, tallies.batch_counts(responses, answers))
         PendingResponse.objects.filter(pk__in=[p.pk for p in pending]).delete()
         return len(responses)
 

@@ -10,6 +10,10 @@
 * Text answers are listed only for a shown group, in random order, never with anything else of
   the same response.
 Only written batches count: answers waiting for their batch are reported as a number.
+
+Every figure is read from the survey's tallies (``services.tallies``: counts per coarse unit
+cell, kept with each batch), not by grouping the answer rows; only the text answers themselves
+are read from the answers.
 """
 
 from __future__ import annotations
@@ -18,19 +22,25 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 
 from tuyengiao.orgs.models import Unit
 
-from ..models import Answer, Question, QuestionKind, Response, Survey
+from ..models import Answer, Question, QuestionKind, Response, Survey, Tally
+from . import tallies
 from .responding import pending_count
+from .tallies import NONE
 
 RULE_TEXT = (
     "Chỉ hiển thị số liệu của nhóm có từ {k} câu trả lời trở lên. Đơn vị có ít hơn {k} câu trả "
     "lời được gộp vào “Các đơn vị khác”; nếu nhóm gộp vẫn ít hơn {k}, đơn vị nhỏ nhất tiếp theo "
     "được gộp thêm. Ý kiến viết chỉ hiển thị cho nhóm từ {k} người, theo thứ tự ngẫu nhiên."
 )
+
+
+TEXT_SAMPLE = 100  # text answers shown on the results page, at random; all on their own page
 
 
 @dataclass
@@ -48,7 +58,8 @@ class QuestionResult:
     matrix: list[tuple[str, list[OptionCount]]] = field(default_factory=list)
     ranking: list[tuple[str, Decimal | None]] = field(default_factory=list)
     mean: Decimal | None = None
-    texts: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # a random sample (``TEXT_SAMPLE``)
+    text_count: int = 0  # all the text answers of the group
 
 
 @dataclass
@@ -89,25 +100,53 @@ def group_responses(survey: Survey, group: Unit | None) -> Q:
     return Q(survey=survey, unit_path__startswith=group.path)
 
 
+def _cells(survey: Survey, group: Unit | None) -> Any:
+    """The tally rows of ``group``'s cells."""
+    return Tally.objects.filter(group_responses(survey, group))
+
+
+def _response_counts(survey: Survey, group: Unit | None) -> dict[str, int]:
+    """Responses per recorded unit path of ``group``, from the tallies (built first when the
+    survey has none: answered before tallies existed). Kept on the survey object for the rest
+    of the request (the whole survey is read for its total and for its breakdown)."""
+    whole = group is None or survey.unit.path.startswith(group.path)
+    memo: dict[str, dict[str, int]] = survey.__dict__.setdefault("_tally_responses", {})
+    key = "" if whole or group is None else group.path
+    if key in memo:
+        return memo[key]
+
+    def read() -> dict[str, int]:
+        return dict(
+            _cells(survey, group)
+            .filter(question__isnull=True)
+            .values_list("unit_path")
+            .annotate(n=Sum("count"))
+            .values_list("unit_path", "n")
+        )
+
+    counts = read()
+    if not counts and tallies.ensure(survey):
+        counts = read()
+    memo[key] = counts
+    return counts
+
+
 def breakdown(survey: Survey, within: Unit) -> Breakdown:
     """Answers per unit directly below ``within`` (each with its subtree), with the k rule."""
     k = survey.k
-    base = Response.objects.filter(group_responses(survey, within))
-    total = base.count()
+    by_path = _response_counts(survey, within)
+    total = sum(by_path.values())
     children = list(
-        Unit.objects.filter(path__startswith=within.path, depth=within.depth + 1).order_by("path")
+        Unit.objects.filter(path__startswith=within.path, depth=within.depth + 1)
+        .only("pk", "path", "depth", "name")
+        .order_by("path")
     )
     counts: dict[int, int] = defaultdict(int)
     plen = len(within.path) + 4
-    by_prefix = dict(
-        base.exclude(unit_path="")
-        .filter(unit_path__startswith=within.path)
-        .values_list("unit_path")
-        .annotate(n=Count("pk"))
-        .values_list("unit_path", "n")
-    )
     child_by_path = {c.path: c for c in children}
-    for path, n in by_prefix.items():
+    for path, n in by_path.items():
+        if not path.startswith(within.path):
+            continue
         child = child_by_path.get(path[:plen]) if len(path) >= plen else None
         if child is not None:
             counts[child.pk] += n
@@ -141,67 +180,61 @@ def group_allowed(survey: Survey, group: Unit) -> bool:
     return True
 
 
+def group_total(survey: Survey, group: Unit | None) -> int:
+    return sum(_response_counts(survey, group).values())
+
+
+def group_counts(survey: Survey, group: Unit | None) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """(question, row, option) -> (count, rank sum) over ``group``'s cells, from the tallies;
+    option -1 is the number who answered the question, row -1 outside a matrix."""
+    return {
+        (qid, row, option): (n, rank_sum)
+        for qid, row, option, n, rank_sum in _cells(survey, group)
+        .filter(question__isnull=False)
+        .values_list("question_id", "row", "option")
+        .annotate(n=Sum("count"), s=Sum("rank_sum"))
+        .values_list("question_id", "row", "option", "n", "s")
+    }
+
+
+def texts(
+    survey: Survey, group: Unit | None, question: Question, limit: int | None = None
+) -> list[str]:
+    """The text answers of a shown group, in random order (never with anything else); with
+    ``limit``, a random sample of that many (the results page; all of them on their own page)."""
+    where = Q(question=question)
+    if not (group is None or survey.unit.path.startswith(group.path)):
+        where &= Q(
+            response__in=Response.objects.filter(group_responses(survey, group)).values("pk")
+        )
+    rows = Answer.objects.filter(where).exclude(text="")
+    if limit is not None:
+        rows = rows.order_by("?")[:limit]
+    out = list(rows.values_list("text", flat=True))
+    random.SystemRandom().shuffle(out)
+    return out
+
+
 def results(survey: Survey, group: Unit | None = None) -> Results:
     k = survey.k
-    where = group_responses(survey, group)
-    total = Response.objects.filter(where).count()
+    total = group_total(survey, group)
     shown = total >= k and (group is None or group_allowed(survey, group))
     rule = RULE_TEXT.format(k=k)
     questions = list(survey.questions.order_by("order", "id"))
     if not shown:
         return Results(survey, group, total, False, pending_count(survey), [], rule)
-    whole = group is None or survey.unit.path.startswith(group.path)
-    # The whole survey: read the answers by question alone (no join to the responses).
-    in_group = Response.objects.filter(where).values("pk")
+    counts = group_counts(survey, group)
 
-    def answer_where(ids: list[int]) -> Q:
-        return Q(question_id__in=ids) if whole else Q(question_id__in=ids, response__in=in_group)
+    def count(qid: int, row: int, option: int) -> int:
+        return counts.get((qid, row, option), (0, 0))[0]
 
-    all_ids = [q.pk for q in questions]
-    several = {QuestionKind.MULTIPLE, QuestionKind.MATRIX}
-    several_ids = [q.pk for q in questions if q.kind in several]
-    one_ids = [q.pk for q in questions if q.kind not in several]
-    counts: dict[tuple[int, int | None, int | None], int] = {}
-    for qid, row, option, n in (
-        Answer.objects.filter(answer_where(all_ids), option__isnull=False, rank__isnull=True)
-        .values_list("question_id", "row", "option")
-        .annotate(n=Count("pk"))
-        .values_list("question_id", "row", "option", "n")
-    ):
-        counts[(qid, row, option)] = n
-    # Who answered each question: one answer row per response for single, scale, yes/no and
-    # text; rank 1 for a ranking; distinct responses only for multiple choice and matrices.
-    answered: dict[int, int] = {}
-    for qid, n in (
-        Answer.objects.filter(answer_where(one_ids))
-        .filter(Q(rank__isnull=True) | Q(rank=1))
-        .values_list("question_id")
-        .annotate(n=Count("pk"))
-        .values_list("question_id", "n")
-    ):
-        answered[qid] = n
-    for qid, n in (
-        Answer.objects.filter(answer_where(several_ids))
-        .values_list("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-        .values_list("question_id", "n")
-    ):
-        answered[qid] = n
-    ranks: dict[tuple[int, int | None], tuple[int, int]] = {}
-    for qid, option, rank_sum, n in (
-        Answer.objects.filter(answer_where(all_ids), rank__isnull=False)
-        .values_list("question_id", "option")
-        .annotate(s=Sum("rank"), n=Count("pk"))
-        .values_list("question_id", "option", "s", "n")
-    ):
-        ranks[(qid, option)] = (rank_sum, n)
     out = []
     for q in questions:
-        r = QuestionResult(question=q, answered=answered.get(q.pk, 0))
+        r = QuestionResult(question=q, answered=count(q.pk, NONE, NONE))
         labels = q.choice_labels()
         if q.kind == QuestionKind.MATRIX:
             for row_index, row_label in enumerate(q.rows):
-                row_counts = [counts.get((q.pk, row_index, i), 0) for i in range(len(labels))]
+                row_counts = [count(q.pk, row_index, i) for i in range(len(labels))]
                 row_total = sum(row_counts)
                 r.matrix.append(
                     (
@@ -214,19 +247,14 @@ def results(survey: Survey, group: Unit | None = None) -> Results:
                 )
         elif q.kind == QuestionKind.RANKING:
             for i, lbl in enumerate(labels):
-                s, n = ranks.get((q.pk, i), (0, 0))
+                n, s = counts.get((q.pk, NONE, i), (0, 0))
                 r.ranking.append((lbl, (Decimal(s) / n).quantize(Decimal("0.01")) if n else None))
             r.ranking.sort(key=lambda item: item[1] if item[1] is not None else Decimal(999))
         elif q.is_text:
-            texts = list(
-                Answer.objects.filter(answer_where([q.pk]))
-                .exclude(text="")
-                .values_list("text", flat=True)
-            )
-            random.SystemRandom().shuffle(texts)
-            r.texts = texts
+            r.text_count = r.answered
+            r.texts = texts(survey, group, q, TEXT_SAMPLE)
         else:
-            option_counts = [counts.get((q.pk, None, i), 0) for i in range(len(labels))]
+            option_counts = [count(q.pk, NONE, i) for i in range(len(labels))]
             base = r.answered
             r.options = [
                 OptionCount(lbl, c, share(c, base))
@@ -243,25 +271,36 @@ def results(survey: Survey, group: Unit | None = None) -> Results:
     return Results(survey, group, total, True, pending_count(survey), out, rule)
 
 
-def share_of(survey: Survey, question: Question, options: list[int]) -> Decimal | None:
-    """For a report indicator: the share (%) of the survey's answers to ``question`` that chose
-    one of ``options`` (e.g. members rating their understanding "Rất tốt" or "Tốt"); None under k."""
-    total = Response.objects.filter(survey=survey).count()
-    if total < survey.k:
+def share_of(
+    survey: Survey, question: Question, options: list[int], group: Unit | None = None
+) -> Decimal | None:
+    """For a report indicator: the share (%) of those of ``group`` (default: the whole survey)
+    who answered ``question`` and chose one of ``options`` (e.g. members rating their
+    understanding "Rất tốt" or "Tốt"); None when the group's results are not shown (fewer than
+    k answers, or a group the k rule merges). Not for matrix questions (one share per row)."""
+    if group_total(survey, group) < survey.k:
         return None
-    answered = (
-        Answer.objects.filter(question=question, row__isnull=True)
-        .values("response_id")
-        .distinct()
-        .count()
-    )
-    chosen = (
-        Answer.objects.filter(question=question, option__in=options, row__isnull=True)
-        .values("response_id")
-        .distinct()
-        .count()
-    )
+    if group is not None and not group_allowed(survey, group):
+        return None
+    counts = group_counts(survey, group)
+    answered = counts.get((question.pk, NONE, NONE), (0, 0))[0]
+    chosen = sum(counts.get((question.pk, NONE, o), (0, 0))[0] for o in set(options))
+    if question.kind == QuestionKind.MULTIPLE and len(set(options)) > 1:
+        # Several options of a multiple choice: a respondent may have chosen more than one —
+        # only the answer rows know how many distinct respondents; read them for the group.
+        chosen = _distinct_choosers(survey, group, question, options)
     return share(chosen, answered)
+
+
+def _distinct_choosers(
+    survey: Survey, group: Unit | None, question: Question, options: list[int]
+) -> int:
+    where = Q(question=question, option__in=options)
+    if not (group is None or survey.unit.path.startswith(group.path)):
+        where &= Q(
+            response__in=Response.objects.filter(group_responses(survey, group)).values("pk")
+        )
+    return Answer.objects.filter(where).values("response_id").distinct().count()
 
 
 @dataclass

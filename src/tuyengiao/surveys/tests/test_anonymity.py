@@ -18,6 +18,7 @@ from ..models import (
     Response,
     Suggestion,
     Survey,
+    Tally,
 )
 from ..services import SurveyError, builder, responding, results
 from .conftest import TODAY, open_member_survey, text_question
@@ -38,7 +39,7 @@ def _answer_everyone(survey: Survey, persons: list[Person]) -> list[str]:
     return sent
 
 
-@pytest.mark.parametrize("model", [Response, Answer, PendingResponse, Suggestion])
+@pytest.mark.parametrize("model", [Response, Answer, PendingResponse, Tally, Suggestion])
 def test_the_anonymous_tables_have_no_column_for_a_person_a_session_or_a_time(
     model: type[models.Model],
 ) -> None:
@@ -52,7 +53,7 @@ def test_the_anonymous_tables_have_no_column_for_a_person_a_session_or_a_time(
         ), f.name
 
 
-@pytest.mark.parametrize("model", [Response, Answer, PendingResponse])
+@pytest.mark.parametrize("model", [Response, Answer, PendingResponse, Tally])
 def test_answer_keys_are_random_not_a_sequence(model: type[models.Model]) -> None:
     pk = model._meta.pk
     assert isinstance(pk, models.UUIDField)
@@ -65,7 +66,7 @@ def test_participation_holds_no_time_and_no_link_to_answers() -> None:
         if target is not None:
             assert target not in (Response, Answer, PendingResponse)
     # And no answer table points back at participation.
-    for model in (Response, Answer, PendingResponse):
+    for model in (Response, Answer, PendingResponse, Tally):
         for f in model._meta.get_fields():
             assert getattr(f, "related_model", None) is not Participation
 
@@ -239,7 +240,7 @@ def test_nothing_of_answering_reaches_the_change_log(
     from auditlog.models import LogEntry
     from auditlog.registry import auditlog
 
-    for model in (Participation, PendingResponse, Response, Answer, Suggestion):
+    for model in (Participation, PendingResponse, Response, Answer, Tally, Suggestion):
         assert not auditlog.contains(model), model.__name__
     survey = open_member_survey(tree.bloc, [tree.bloc])
     before = LogEntry.objects.count()
@@ -266,5 +267,8 @@ def test_no_transaction_id_joins_a_participation_to_a_batch() -> None:
         marks = {r[0] for r in cursor.fetchall()}
         cursor.execute("SELECT xmin::text FROM surveys_response")
         batches = {r[0] for r in cursor.fetchall()}
-    assert len(marks) == 12 and batches
-    assert not marks & batches
+        cursor.execute("SELECT xmin::text FROM surveys_tally")
+        tally_marks = {r[0] for r in cursor.fetchall()}
+    assert len(marks) == 12 and batches and tally_marks
+    assert tally_marks <= batches  # a tally is written by a batch's transaction, no other
+    assert not marks & batches and not marks & tally_marks

@@ -314,3 +314,32 @@ def test_lists_open(name: str, users: dict[str, User]) -> None:
     assert client.get(reverse(f"surveys:{name}")).status_code == 200
     if name in ("survey_list", "box_list"):
         assert client.get(reverse(f"surveys:{name}") + "?export=xlsx").content[:2] == b"PK"
+
+
+def test_results_show_a_sample_of_text_answers_and_all_on_their_own_page(
+    tree: Tree, users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ..services import responding, results
+
+    monkeypatch.setattr(results, "TEXT_SAMPLE", 4)
+    survey = builder.create_survey(
+        tree.bloc, None, title="Ý kiến", closes_on=timezone.localdate() + timedelta(days=3)
+    )
+    q = builder.add_question(survey, kind=QuestionKind.LONG, text="Kiến nghị của đồng chí")
+    survey.audience_units.set([tree.bloc])
+    persons = people(tree.cell1, 10)
+    builder.open_survey(survey, timezone.localdate())
+    for n, person in enumerate(persons):
+        p = Participation.objects.get(survey=survey, person=person)
+        responding.submit_member(p, p.token, {str(q.pk): f"ý kiến số {n}"}, timezone.localdate())
+    officer = logged_in_client(users["khoi"])
+    body = officer.get(
+        reverse("surveys:survey_results", kwargs={"survey_pk": survey.pk})
+    ).content.decode()
+    assert "10 ý kiến viết; dưới đây là 4 ý kiến chọn ngẫu nhiên" in body
+    assert body.count("ý kiến số ") == 4
+    url = reverse("surveys:results_texts", kwargs={"survey_pk": survey.pk})
+    everything = officer.get(f"{url}?cau={q.pk}").content.decode()
+    assert all(f"ý kiến số {n}<" in everything for n in range(10))
+    assert officer.get(f"{url}?cau=999999").status_code == 404
+    assert officer.get(f"{url}?cau={q.pk}&don-vi={tree.cell2.pk}").status_code == 404

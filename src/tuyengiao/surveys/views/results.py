@@ -18,7 +18,8 @@ from ..charts import bars
 from ..exports import results_docx, results_xlsx
 from ..models import Survey
 from ..services.builder import close_if_due
-from ..services.results import Breakdown, Results, breakdown, response_rates, results
+from ..services.crosstab import BY_KINDS, CROSSTAB_RULE, crosstab
+from ..services.results import Breakdown, Results, breakdown, response_rates, results, texts
 from .common import user_survey
 
 
@@ -45,6 +46,60 @@ def survey_results(request: AuthenticatedHttpRequest, survey_pk: int) -> HttpRes
         request,
         "surveys/results.html",
         {"survey": survey, "r": r, "b": b, "charts": charts, "group": r.group},
+    )
+
+
+@login_required
+def results_texts(request: AuthenticatedHttpRequest, survey_pk: int) -> HttpResponse:
+    """All the text answers to one question of a shown group, in random order."""
+    survey, r, _b = _results(request, survey_pk)
+    qr = next((qr for qr in r.questions if str(qr.question.pk) == request.GET.get("cau")), None)
+    if qr is None or not qr.question.is_text:
+        raise Http404("Không có câu hỏi trả lời viết này, hoặc nhóm chưa đủ số phiếu.")
+    return render(
+        request,
+        "surveys/results_texts.html",
+        {
+            "survey": survey,
+            "group": r.group,
+            "question": qr.question,
+            "texts": texts(survey, r.group, qr.question),
+            "rule": r.rule,
+        },
+    )
+
+
+@login_required
+def results_crosstab(request: AuthenticatedHttpRequest, survey_pk: int) -> HttpResponse:
+    """The results broken down by the answer to a question of the survey, with the k rule."""
+    survey = user_survey(request, survey_pk)
+    close_if_due(survey, timezone.localdate())
+    requested = request.GET.get("don-vi")
+    group = drilldown_unit(request.user, survey.unit, requested) if requested else None
+    choices = [q for q in survey.questions.order_by("order", "id") if q.kind in BY_KINDS]
+    asked = request.GET.get("cau")
+    by = next((q for q in choices if str(q.pk) == asked), None)
+    table = crosstab(survey, by, group) if by is not None else None
+    error = ""
+    if asked and by is None:
+        error = "Hãy chọn một câu hỏi chọn một, thang điểm 1–5 hoặc có/không của khảo sát này."
+    elif by is not None and table is None:
+        error = (
+            f"Chưa hiển thị: nhóm này không đủ {survey.k} phiếu, hoặc hiển thị riêng nhóm này sẽ "
+            f"làm lộ một nhóm nhỏ hơn {survey.k} người."
+        )
+    return render(
+        request,
+        "surveys/results_crosstab.html",
+        {
+            "survey": survey,
+            "group": group,
+            "choices": choices,
+            "by": by,
+            "table": table,
+            "error": error,
+            "rule": CROSSTAB_RULE.format(k=survey.k),
+        },
     )
 
 
