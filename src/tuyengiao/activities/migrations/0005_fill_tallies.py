@@ -1,0 +1,17 @@
+"""Fill the monthly counters from the activities already recorded."""
+
+from typing import Any
+
+from django.db import migrations
+
+
+def fill(apps: Any, schema_editor: Any) -> None:
+    from tuyengiao.activities.services.tallies import rebuild
+
+    rebuild()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("activities", "0004_tallies")]
+
+    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
