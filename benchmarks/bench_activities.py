@@ -154,8 +154,8 @@ def _seed(total: int) -> Any:
         rebuild()
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            for table in ("activities_activity", "activities_activitytally",
-                          "activities_activityplacetally"):  # fmt: skip
+            for table in ("activities_activity", "activities_activitykindtally",
+                          "activities_activitytally", "activities_activityplacetally"):  # fmt: skip
                 cur.execute(f"VACUUM ANALYZE {table}")
         else:
             cur.execute("ANALYZE")

@@ -32,6 +32,7 @@ class ActivitiesConfig(AppConfig):
         from .services import tallies
 
         path_copies.register(models.Activity, "unit__path")
+        path_copies.register(models.ActivityKindTally, "unit__path")
         path_copies.register(models.ActivityTally, "unit__path")
         path_copies.register(models.ActivityPlaceTally, "unit__path")
         unit_paths_changed.connect(tallies.on_unit_paths_changed, dispatch_uid="activities.tallies")

@@ -195,9 +195,32 @@ class _TallyBase(models.Model):
         abstract = True
 
 
+class ActivityKindTally(_TallyBase):
+    """Counters by unit, month and kind: the totals, the splits by child unit, kind and month, and
+    the report indicators read these (a few hundred rows per unit and year, whatever the topics)."""
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "subtree", "month", "kind"], name="activities_kind_tally_once"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["unit_path", "month"],
+                name="activities_kind_tally_path",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                condition=models.Q(subtree=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.month:%m/%Y} {self.kind_id}: {self.count}"
+
+
 class ActivityTally(_TallyBase):
-    """Counters by unit, month, kind and topic (the totals, the splits by child unit, kind,
-    month and topic, and the report indicators read these)."""
+    """Counters by unit, month, kind and topic: the split by topic, and every figure when the
+    roll-up is filtered by a topic."""
 
     topic = models.CharField(max_length=300)
 

@@ -6,9 +6,10 @@ from django.db import migrations
 
 
 def fill(apps: Any, schema_editor: Any) -> None:
+    from tuyengiao.activities.models import ActivityPlaceTally, ActivityTally
     from tuyengiao.activities.services.tallies import rebuild
 
-    rebuild()
+    rebuild(only=[ActivityTally, ActivityPlaceTally])  # 0007 fills the table 0006 adds
 
 
 class Migration(migrations.Migration):

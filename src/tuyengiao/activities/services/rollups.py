@@ -1,7 +1,7 @@
 """Figures of the activity register: totals and roll-ups over a unit's subtree.
 
-Every figure is one GROUP BY over the monthly counters (``ActivityTally``, ``ActivityPlaceTally``,
-kept by ``services.tallies``): the subtree rows of one unit under the current tree, the own rows
+Every figure is one GROUP BY over the monthly counters (``ActivityKindTally``, ``ActivityTally``
+by topic, ``ActivityPlaceTally``, kept by ``services.tallies``): the subtree rows of one unit under the current tree, the own rows
 under a path prefix under an older one (``services.sums``); the days of a partial first or last
 month are read from the activities — a constant number of queries whatever the size of the tree. The subtree is the one of the window's last day
 (``orgs.history.tree_as_of``), as in the reports' roll-ups: after a reorganisation a past period
@@ -22,7 +22,7 @@ from django.db.models.functions import Substr
 from tuyengiao.orgs.history import TreeAsOf, tree_as_of
 from tuyengiao.orgs.models import Unit
 
-from ..models import Activity, ActivityKind, ActivityTally
+from ..models import Activity, ActivityKind
 from . import sums
 
 TOPIC_LIMIT = 20
@@ -121,7 +121,7 @@ def by_child(window: Window, tree: TreeAsOf | None = None) -> tuple[list[Row], i
                 subtree=False, unit=unit
             )
             rows = (
-                sums.tallies(ActivityTally, window, tree, span, where)
+                sums.tallies(sums.counters(window), window, tree, span, where)
                 .values("unit_path")
                 .annotate(n=Sum("count"), r=Sum("reached"))
                 .order_by()

@@ -19,7 +19,7 @@ from django.db.models.functions import TruncMonth
 
 from tuyengiao.orgs.history import TreeAsOf
 
-from ..models import Activity, ActivityPlaceTally, ActivityTally
+from ..models import Activity, ActivityKindTally, ActivityPlaceTally, ActivityTally
 
 if TYPE_CHECKING:
     from .rollups import Window
@@ -67,6 +67,13 @@ def add(into: Grouped, key: tuple[Any, ...], n: int, r: int) -> None:
     sums = into.setdefault(key, [0, 0])
     sums[0] += int(n or 0)
     sums[1] += int(r or 0)
+
+
+def counters(window: Window, *, place: bool = False, topic: bool = False) -> type[Model]:
+    """The counter table that answers: by place; by topic (or filtered by one); else by kind."""
+    if place:
+        return ActivityPlaceTally
+    return ActivityTally if topic or window.topic else ActivityKindTally
 
 
 def tallies(
@@ -117,7 +124,7 @@ def grouped(
     span = span or split(window.start, window.end)
     out: Grouped = {}
     if span.first_month is not None:
-        model = ActivityPlaceTally if place else ActivityTally
+        model = counters(window, place=place, topic="topic" in fields)
         qs = tallies(model, window, tree, span)
         rows = (
             qs.values(*fields).annotate(n=Sum("count"), r=Sum("reached")).order_by()

@@ -1,4 +1,5 @@
-"""The monthly counters of the register (``ActivityTally``, ``ActivityPlaceTally``): kept in the
+"""The monthly counters of the register (``ActivityKindTally``, ``ActivityTally`` with the topic,
+``ActivityPlaceTally``): kept in the
 transaction of every write of an activity, and rebuilt from the activities.
 
 ``records`` calls :func:`apply` with what the activity counted for before the write
@@ -24,7 +25,7 @@ from django.db.models import F, Max, Model
 
 from tuyengiao.orgs.models import Unit
 
-from ..models import Activity, ActivityPlaceTally, ActivityTally
+from ..models import Activity, ActivityKindTally, ActivityPlaceTally, ActivityTally
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ def _bump(c: Contribution, sign: int) -> None:
     lines = [c.unit_path[: n * Unit.steplen] for n in range(1, steps + 1)]
     ancestors = list(Unit.objects.filter(path__in=lines).values_list("pk", "path"))
     targets = [(c.unit_id, c.unit_path, False)] + [(pk, path, True) for pk, path in ancestors]
-    key: dict[str, Any] = {"month": c.month, "kind_id": c.kind_id, "topic": c.topic}
-    _bump_rows(ActivityTally, key, targets, sign, c.reached)
+    key: dict[str, Any] = {"month": c.month, "kind_id": c.kind_id}
+    _bump_rows(ActivityKindTally, key, targets, sign, c.reached)
+    _bump_rows(ActivityTally, {**key, "topic": c.topic}, targets, sign, c.reached)
     if c.has_place:
         key = {
             "month": c.month,
@@ -136,44 +138,52 @@ def _month_sql(column: str) -> str:
 
 
 _DIMENSIONS: list[tuple[type[Model], list[str], str]] = [
+    (ActivityKindTally, [], ""),
     (ActivityTally, ["topic"], ""),
     (ActivityPlaceTally, ["district", "commune"], "AND NOT (a.district = '' AND a.commune = '')"),
 ]
 
 
+def _cols(prefix: str, extra: list[str]) -> str:
+    """``", x.topic"`` — the extra key columns, with a leading comma (nothing when none)."""
+    return "".join(f", {prefix}{c}" for c in extra)
+
+
 @transaction.atomic
-def rebuild() -> int:
-    """Recompute every counter from the activities; returns the number of own rows."""
+def rebuild(only: list[type[Model]] | None = None) -> int:
+    """Recompute every counter (of the tables ``only`` when given) from the activities; returns
+    the number of own rows by unit, month and kind."""
     activity = Activity._meta.db_table
     unit = Unit._meta.db_table
     month = _month_sql("a.held_on")
     own_rows = 0
+    dimensions = [d for d in _DIMENSIONS if only is None or d[0] in only]
     with connection.cursor() as cur:
-        for model, extra, where in _DIMENSIONS:
+        for model, extra, where in dimensions:
             table = model._meta.db_table
-            cols = ", ".join(extra)
-            a_cols = ", ".join(f"a.{c}" for c in extra)
+            cols = _cols("", extra)
+            a_cols = _cols("a.", extra)
             cur.execute(f"DELETE FROM {table}")
             cur.execute(
                 f"""
-                INSERT INTO {table} (unit_id, unit_path, subtree, month, kind_id, {cols},
+                INSERT INTO {table} (unit_id, unit_path, subtree, month, kind_id{cols},
                                      count, reached)
-                SELECT a.unit_id, u.path, %s, {month}, a.kind_id, {a_cols},
+                SELECT a.unit_id, u.path, %s, {month}, a.kind_id{a_cols},
                        count(*), coalesce(sum(a.reached), 0)
                 FROM {activity} a JOIN {unit} u ON u.id = a.unit_id
                 WHERE 1 = 1 {where}
-                GROUP BY a.unit_id, u.path, {month}, a.kind_id, {a_cols}
+                GROUP BY a.unit_id, u.path, {month}, a.kind_id{a_cols}
                 """,
                 [False],
             )
-            if model is ActivityTally:
+            if model is ActivityKindTally:
                 own_rows = cur.rowcount
-    rebuild_subtrees()
+    rebuild_subtrees([d[0] for d in dimensions])
     return own_rows
 
 
 @transaction.atomic
-def rebuild_subtrees() -> None:
+def rebuild_subtrees(only: list[type[Model]] | None = None) -> None:
     """Recompute the subtree rows from the own rows and the current tree, from the deepest level
     up: a unit's subtree rows are its own rows plus its children's subtree rows."""
     unit = Unit._meta.db_table
@@ -181,29 +191,31 @@ def rebuild_subtrees() -> None:
     step = Unit.steplen
     with connection.cursor() as cur:
         for model, extra, _where in _DIMENSIONS:
+            if only is not None and model not in only:
+                continue
             table = model._meta.db_table
-            cols = ", ".join(extra)
-            x_cols = ", ".join(f"x.{c}" for c in extra)
-            t_cols = ", ".join(f"t.{c}" for c in extra)
+            cols = _cols("", extra)
+            x_cols = _cols("x.", extra)
+            t_cols = _cols("t.", extra)
             cur.execute(f"DELETE FROM {table} WHERE subtree = %s", [True])
             for depth in range(deepest, 0, -1):
                 cur.execute(
                     f"""
-                    INSERT INTO {table} (unit_id, unit_path, subtree, month, kind_id, {cols},
+                    INSERT INTO {table} (unit_id, unit_path, subtree, month, kind_id{cols},
                                          count, reached)
-                    SELECT anc.id, anc.path, %s, x.month, x.kind_id, {x_cols},
+                    SELECT anc.id, anc.path, %s, x.month, x.kind_id{x_cols},
                            sum(x.count), sum(x.reached)
                     FROM (
-                        SELECT u.path AS upath, t.month, t.kind_id, {t_cols}, t.count, t.reached
+                        SELECT u.path AS upath, t.month, t.kind_id{t_cols}, t.count, t.reached
                         FROM {table} t JOIN {unit} u ON u.id = t.unit_id
                         WHERE t.subtree = %s AND u.depth = %s
                         UNION ALL
-                        SELECT substr(u.path, 1, %s) AS upath, t.month, t.kind_id, {t_cols},
+                        SELECT substr(u.path, 1, %s) AS upath, t.month, t.kind_id{t_cols},
                                t.count, t.reached
                         FROM {table} t JOIN {unit} u ON u.id = t.unit_id
                         WHERE t.subtree = %s AND u.depth = %s
                     ) x JOIN {unit} anc ON anc.path = x.upath
-                    GROUP BY anc.id, anc.path, x.month, x.kind_id, {x_cols}
+                    GROUP BY anc.id, anc.path, x.month, x.kind_id{x_cols}
                     """,
                     [True, False, depth, depth * step, True, depth + 1],
                 )

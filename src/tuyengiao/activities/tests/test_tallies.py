@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tuyengiao.activities.models import Activity, ActivityKind, ActivityPlaceTally, ActivityTally
+from tuyengiao.activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityKindTally,
+    ActivityPlaceTally,
+    ActivityTally,
+)
 from tuyengiao.activities.services import records, rollups, tallies
 from tuyengiao.orgs.models import Unit, UnitKind
 from tuyengiao.testing import Tree
@@ -26,10 +32,12 @@ def _kind(name: str) -> ActivityKind:
     return ActivityKind.objects.get(name=name)
 
 
-def _expected() -> tuple[Rows, Rows]:
+def _expected() -> tuple[Rows, Rows, Rows]:
     """Counters computed from the activity rows and the current tree, in Python."""
     units = {u.pk: u for u in Unit.objects.all()}
     by_path = {u.path: u for u in units.values()}
+    kind: Counter[tuple[Any, ...]] = Counter()
+    kind_r: Counter[tuple[Any, ...]] = Counter()
     topic: Counter[tuple[Any, ...]] = Counter()
     topic_r: Counter[tuple[Any, ...]] = Counter()
     place: Counter[tuple[Any, ...]] = Counter()
@@ -41,6 +49,8 @@ def _expected() -> tuple[Rows, Rows]:
             (by_path[path[:n]].pk, True) for n in range(Unit.steplen, len(path) + 1, Unit.steplen)
         ]
         for unit_id, subtree in holders:
+            kind[(unit_id, subtree, month, a.kind_id)] += 1
+            kind_r[(unit_id, subtree, month, a.kind_id)] += a.reached
             key = (unit_id, subtree, month, a.kind_id, a.topic)
             topic[key] += 1
             topic_r[key] += a.reached
@@ -49,12 +59,17 @@ def _expected() -> tuple[Rows, Rows]:
                 place[pkey] += 1
                 place_r[pkey] += a.reached
     return (
+        {k: (n, kind_r[k]) for k, n in kind.items()},
         {k: (n, topic_r[k]) for k, n in topic.items()},
         {k: (n, place_r[k]) for k, n in place.items()},
     )
 
 
-def _stored() -> tuple[Rows, Rows]:
+def _stored() -> tuple[Rows, Rows, Rows]:
+    kind = {
+        (t.unit_id, t.subtree, t.month, t.kind_id): (t.count, t.reached)
+        for t in ActivityKindTally.objects.all()
+    }
     topic = {
         (t.unit_id, t.subtree, t.month, t.kind_id, t.topic): (t.count, t.reached)
         for t in ActivityTally.objects.all()
@@ -64,16 +79,17 @@ def _stored() -> tuple[Rows, Rows]:
         for t in ActivityPlaceTally.objects.all()
     }
     paths = {u.pk: u.path for u in Unit.objects.all()}
-    for model in (ActivityTally, ActivityPlaceTally):
+    for model in (ActivityKindTally, ActivityTally, ActivityPlaceTally):
         for unit_id, unit_path in model.objects.values_list("unit_id", "unit_path"):
             assert unit_path == paths[unit_id]
-    return topic, place
+    return kind, topic, place
 
 
 def _assert_counters_match() -> None:
     expected, stored = _expected(), _stored()
     assert stored[0] == expected[0]
     assert stored[1] == expected[1]
+    assert stored[2] == expected[2]
 
 
 def _record(tree: Tree, unit: Unit, **data: Any) -> Activity:
@@ -116,10 +132,12 @@ def test_counters_follow_creates_edits_and_deletes(tree: Tree) -> None:
     records.delete(a1)
     _assert_counters_match()
     # a row whose count falls to zero goes away
+    assert not ActivityKindTally.objects.filter(count__lte=0).exists()
     assert not ActivityTally.objects.filter(count__lte=0).exists()
     assert not ActivityTally.objects.filter(unit=tree.bloc, subtree=False).exists()
 
     before = _stored()
+    ActivityKindTally.objects.all().delete()
     ActivityTally.objects.all().delete()
     ActivityPlaceTally.objects.all().delete()
     tallies.rebuild()
@@ -159,6 +177,7 @@ def test_subtree_counters_follow_a_move(
     _assert_counters_match()
     assert not ActivityTally.objects.filter(unit=tree.bloc, subtree=True).exists()
     assert ActivityTally.objects.filter(unit=commune, subtree=True).count() == 2
+    assert not ActivityKindTally.objects.filter(unit=tree.bloc, subtree=True).exists()
 
 
 @pytest.mark.parametrize(
