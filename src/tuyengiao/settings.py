@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "tuyengiao.inspections",
     "tuyengiao.emulation",
     "tuyengiao.surveys",
+    "tuyengiao.news",
 ]
 
 MIDDLEWARE = [
