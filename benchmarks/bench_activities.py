@@ -1,19 +1,24 @@
-"""The activity register at national size, on PostgreSQL.
+"""The activity register at national size, on SQLite and on PostgreSQL.
 
 Tree: the reports benchmark's own national tree (``bench_reports._own_tree``): Trung ương → 63
 provinces → 11 district-level committees each (693) → 75 base organisations each (51,975 base
 organisations). Activities: 5,000,000 over one year (2025), spread evenly over the base
-organisations (≈ 96 each), 12 kinds, 20 topics, 8 communes, inserted server-side
-(INSERT … SELECT generate_series) with the stored path copy ``unit_path``.
+organisations (≈ 96 each), 12 kinds, 20 topics, 8 communes, inserted server-side (PostgreSQL:
+INSERT … SELECT generate_series; SQLite: a recursive CTE), then the monthly counters built by
+``activities.services.tallies.rebuild``.
 
-Figures (one run, database ``tg_bench_activities``):
-* the roll-up page's figures for a province (≈ 825 base organisations, ≈ 80,000 activities):
-  ``activities.services.rollups.rollup`` (totals, by child, kind, month, topic, place) — p95,
-  against the same six aggregates as hand-written SQL;
+Figures (one run per database: ``tg_bench_activities`` on PostgreSQL, a file in the temporary
+directory for SQLite):
+* the roll-up page's figures for a province over a year (≈ 825 base organisations, ≈ 80,000
+  activities): ``activities.services.rollups.rollup`` (totals, by child, kind, month, topic,
+  place; read from the counters) — p95, against the same six aggregates as hand-written SQL on
+  the activities (what the page did before the counters);
 * ``rollups.totals`` of a province for a quarter (what a bound report indicator reads) — p95;
-* the same ``rollup`` over the whole tree (5 million rows) — p95, against its hand-written SQL.
+* the same ``rollup`` over the whole tree (5 million activities) — p95, the issue's goal;
+* recording one activity through ``records.record`` (its counters on 5 levels in the same
+  transaction) against the INSERT of the activity alone.
 
-Runs in a child process with its own Django settings (DATABASE_URL of ``tg_bench_activities``).
+Runs in child processes with their own Django settings (DATABASE_URL of each database).
 """
 
 from __future__ import annotations

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Length, Substr
 
 from tuyengiao.orgs.history import TreeAsOf, tree_as_of
-from tuyengiao.orgs.models import Unit
+from tuyengiao.orgs.models import Unit, current_q
 
 from ..models import Activity, ActivityKind
 from . import sums
@@ -105,6 +105,30 @@ def totals(unit: Unit, start: date, end: date, kind: ActivityKind | None = None)
     return _sum(sums.grouped(window, window.tree(), []))
 
 
+def _children(unit: Unit, on: date) -> list[Any]:
+    """Every child of ``unit`` (current on ``on`` or not: ``is_current``), in two queries that
+    read the path index only — ``depth`` has no index, and a filter on it read every unit of
+    the subtree from the table (80 ms for the whole tree)."""
+    width = len(unit.path) + Unit.steplen
+    paths = list(
+        Unit.objects.filter(path__startswith=unit.path)
+        .annotate(path_width=Length("path"))
+        .filter(path_width=width)
+        .values_list("path", flat=True)
+    )
+    return list(
+        Unit.objects.filter(path__in=paths)
+        .annotate(
+            is_current=Case(
+                When(current_q(on), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("path")
+    )
+
+
 def by_child(window: Window, tree: TreeAsOf | None = None) -> tuple[list[Row], int, int]:
     """Rows per child unit of the window's unit (and one for its own activities), with the
     number of children that have activity and the number of children."""
@@ -112,9 +136,7 @@ def by_child(window: Window, tree: TreeAsOf | None = None) -> tuple[list[Row], i
     tree = tree or window.tree()
     span = sums.split(window.start, window.end)
     found: sums.Grouped = {}
-    every_child = list(
-        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).order_by("path")
-    )
+    every_child = _children(unit, window.end)
     if tree.trivial:
         if span.first_month is not None:
             where = Q(subtree=True, unit_id__in=[c.pk for c in every_child]) | Q(
@@ -143,12 +165,7 @@ def by_child(window: Window, tree: TreeAsOf | None = None) -> tuple[list[Row], i
             key = tree.child_path(path)
             if key is not None:
                 sums.add(found, (key,), n, r)
-    current = set(
-        Unit.objects.current(window.end)
-        .filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .values_list("pk", flat=True)
-    )
-    children = [c for c in every_child if c.pk in current]
+    children = [c for c in every_child if c.is_current]
     known = {c.path for c in children} | {unit.path}
     extra = [(p,) for (p,) in found if p not in known]
     if extra:  # units of that time that are no longer current children
