@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import BooleanField, Case, Count, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Length, Substr
 
@@ -110,8 +111,15 @@ def _children(unit: Unit, on: date) -> list[Any]:
     read the path index only — ``depth`` has no index, and a filter on it read every unit of
     the subtree from the table (80 ms for the whole tree)."""
     width = len(unit.path) + Unit.steplen
+    # SQLite's LIKE ignores case and so no index serves it; a range on the path does (binary
+    # comparison: every path under P is between P and P + "~", the tree's steps being [0-9A-Z])
+    under = (
+        Q(path__gt=unit.path, path__lt=unit.path + "~")
+        if connection.vendor == "sqlite"
+        else Q(path__startswith=unit.path)
+    )
     paths = list(
-        Unit.objects.filter(path__startswith=unit.path)
+        Unit.objects.filter(under)
         .annotate(path_width=Length("path"))
         .filter(path_width=width)
         .values_list("path", flat=True)
