@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "tuyengiao.inspections",
     "tuyengiao.emulation",
     "tuyengiao.surveys",
+    "tuyengiao.news",
 ]
 
 MIDDLEWARE = [

@@ -26,10 +26,16 @@ class ActivitiesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from tuyengiao.orgs import path_copies
+        from tuyengiao.orgs.signals import unit_paths_changed
 
         from . import models
+        from .services import tallies
 
         path_copies.register(models.Activity, "unit__path")
+        path_copies.register(models.ActivityKindTally, "unit__path")
+        path_copies.register(models.ActivityTally, "unit__path")
+        path_copies.register(models.ActivityPlaceTally, "unit__path")
+        unit_paths_changed.connect(tallies.on_unit_paths_changed, dispatch_uid="activities.tallies")
         auditlog.register(models.Activity, m2m_fields={"people"})
         auditlog.register(models.Evidence)
         auditlog.register(models.ActivityKind)

@@ -18,6 +18,7 @@ from tuyengiao.plans.models import TaskAssignment
 
 from .kinds import seed_kinds
 from .models import Activity, ActivityKind, Evidence
+from .services import tallies
 from .testing import PNG
 
 SEED = 2026
@@ -127,6 +128,8 @@ def load(ctx: DemoContext) -> None:
         evidence = Evidence(activity=activity, name=f"anh-{activity.pk}.png")
         evidence.file.save(evidence.name, ContentFile(PNG), save=False)
         evidence.save()
+    # a year of activities written at once: the monthly counters are computed once at the end
+    tallies.rebuild()
     _bind_quarterly_report(ctx)
     ctx.log(
         f"Sổ hoạt động tuyên truyền: {len(made)} hoạt động của {len(units)} đơn vị trong 12 tháng qua"

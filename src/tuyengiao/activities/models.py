@@ -165,3 +165,106 @@ class Evidence(models.Model):
     @property
     def is_image(self) -> bool:
         return Path(self.name).suffix.lower() in {".jpg", ".jpeg", ".png"}
+
+
+class _TallyBase(models.Model):
+    """Monthly counters of activities and people reached (``services.tallies``).
+
+    Two kinds of rows in each table, told apart by ``subtree``:
+
+    * own rows (``subtree=False``): the activities recorded by the unit itself;
+    * subtree rows (``subtree=True``): those of the unit and of every unit under it in the
+      current tree — a roll-up over a subtree reads the rows of one unit, not of 52,000.
+
+    Both are kept in the transaction of each write of an activity (``services.records``), rebuilt
+    from the activities by ``manage.py rebuild_activity_tallies``; the subtree rows are rebuilt
+    from the own rows when tree paths change (a move: ``orgs.signals.unit_paths_changed``).
+    ``unit_path`` is a copy of the unit's path (``orgs.path_copies``): a past period read under the
+    tree of its time sums own rows by path prefix, as the reports' roll-ups do.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    unit_path = models.CharField(max_length=255)
+    subtree = models.BooleanField(default=False)
+    month = models.DateField()  # the first day of the month
+    kind = models.ForeignKey(ActivityKind, on_delete=models.CASCADE, related_name="+")
+    count = models.BigIntegerField(default=0)
+    reached = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ActivityKindTally(_TallyBase):
+    """Counters by unit, month and kind: the totals, the splits by child unit, kind and month, and
+    the report indicators read these (a few hundred rows per unit and year, whatever the topics)."""
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "subtree", "month", "kind"], name="activities_kind_tally_once"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["unit_path", "month"],
+                name="activities_kind_tally_path",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                condition=models.Q(subtree=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.month:%m/%Y} {self.kind_id}: {self.count}"
+
+
+class ActivityTally(_TallyBase):
+    """Counters by unit, month, kind and topic: the split by topic, and every figure when the
+    roll-up is filtered by a topic."""
+
+    topic = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "subtree", "month", "kind", "topic"], name="activities_tally_once"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["unit_path", "month"],
+                name="activities_tally_path",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                condition=models.Q(subtree=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.month:%m/%Y} {self.kind_id} {self.topic}: {self.count}"
+
+
+class ActivityPlaceTally(_TallyBase):
+    """Counters by unit, month, kind and place (district, commune) — only activities whose
+    address names one."""
+
+    district = models.CharField(max_length=120)
+    commune = models.CharField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "subtree", "month", "kind", "district", "commune"],
+                name="activities_place_tally_once",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["unit_path", "month"],
+                name="activities_place_tally_path",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                condition=models.Q(subtree=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.month:%m/%Y} {self.commune}: {self.count}"

@@ -17,6 +17,7 @@ from django.utils import timezone
 from tuyengiao.orgs.models import Person, Unit
 
 from ..models import Activity, Evidence
+from . import tallies
 
 # An activity is recorded as it happens or after; a date further ahead is a typing slip.
 FUTURE_SLACK = timedelta(days=1)
@@ -79,6 +80,7 @@ def record(
         if name in data:
             setattr(activity, name, data[name] if data[name] is not None else _empty(name))
     activity.save()
+    tallies.apply(None, tallies.contribution(activity))
     if people:
         activity.people.set(people)
     for upload in files:
@@ -96,21 +98,29 @@ def _empty(name: str) -> Any:
 
 @transaction.atomic
 def change(activity: Activity, data: dict[str, Any], people: Iterable[Person]) -> Activity:
+    """Change an activity; ``data`` may also name another ``unit`` (an activity recorded under
+    the wrong unit). The counters move with it in the same transaction."""
     people = list(people)
-    check(activity.unit, data, people)
+    unit: Unit = data.get("unit") or activity.unit
+    check(unit, data, people)
+    before = tallies.stored_contribution(activity.pk)
+    activity.unit = unit
     for name in FIELDS:
         if name in data:
             setattr(activity, name, data[name] if data[name] is not None else _empty(name))
     activity.save()
+    tallies.apply(before, tallies.contribution(activity))
     activity.people.set(people)
     return activity
 
 
 @transaction.atomic
 def delete(activity: Activity) -> None:
+    before = tallies.stored_contribution(activity.pk)
     for evidence in list(activity.evidence.all()):
         remove_evidence(evidence)
     activity.delete()
+    tallies.apply(before, None)
 
 
 def add_evidence(activity: Activity, upload: UploadedFile[bytes]) -> Evidence:

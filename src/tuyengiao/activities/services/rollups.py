@@ -1,8 +1,9 @@
 """Figures of the activity register: totals and roll-ups over a unit's subtree.
 
-Every figure is one GROUP BY over ``Activity`` filtered by the unit's path prefix (the copy
-``unit_path``, kept by ``orgs.path_copies``) and a date window — a constant number of queries
-whatever the size of the tree. The subtree is the one of the window's last day
+Every figure is one GROUP BY over the monthly counters (``ActivityKindTally``, ``ActivityTally``
+by topic, ``ActivityPlaceTally``, kept by ``services.tallies``): the subtree rows of one unit under the current tree, the own rows
+under a path prefix under an older one (``services.sums``); the days of a partial first or last
+month are read from the activities — a constant number of queries whatever the size of the tree. The subtree is the one of the window's last day
 (``orgs.history.tree_as_of``), as in the reports' roll-ups: after a reorganisation a past period
 still rolls up under the tree of its time.
 
@@ -15,13 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
-from django.db.models.functions import Substr, TruncMonth
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Length, Substr
 
 from tuyengiao.orgs.history import TreeAsOf, tree_as_of
-from tuyengiao.orgs.models import Unit
+from tuyengiao.orgs.models import Unit, current_q
 
 from ..models import Activity, ActivityKind
+from . import sums
 
 TOPIC_LIMIT = 20
 PLACE_LIMIT = 50
@@ -91,10 +94,47 @@ def _totals(qs: QuerySet[Activity]) -> Totals:
     return Totals(int(agg["n"] or 0), int(agg["r"] or 0))
 
 
+def _sum(found: sums.Grouped) -> Totals:
+    return Totals(sum(v[0] for v in found.values()), sum(v[1] for v in found.values()))
+
+
 def totals(unit: Unit, start: date, end: date, kind: ActivityKind | None = None) -> Totals:
     """The number of activities and of people reached in ``unit``'s subtree between ``start``
-    and ``end`` (both included), of one ``kind`` when given (one query)."""
-    return _totals(Window(unit, start, end, kind).activities())
+    and ``end`` (both included), of one ``kind`` when given (from the monthly counters; the days
+    of a partial first or last month from the activities)."""
+    window = Window(unit, start, end, kind)
+    return _sum(sums.grouped(window, window.tree(), []))
+
+
+def _children(unit: Unit, on: date) -> list[Any]:
+    """Every child of ``unit`` (current on ``on`` or not: ``is_current``), in two queries that
+    read the path index only — ``depth`` has no index, and a filter on it read every unit of
+    the subtree from the table (80 ms for the whole tree)."""
+    width = len(unit.path) + Unit.steplen
+    # SQLite's LIKE ignores case and so no index serves it; a range on the path does (binary
+    # comparison: every path under P is between P and P + "~", the tree's steps being [0-9A-Z])
+    under = (
+        Q(path__gt=unit.path, path__lt=unit.path + "~")
+        if connection.vendor == "sqlite"
+        else Q(path__startswith=unit.path)
+    )
+    paths = list(
+        Unit.objects.filter(under)
+        .annotate(path_width=Length("path"))
+        .filter(path_width=width)
+        .values_list("path", flat=True)
+    )
+    return list(
+        Unit.objects.filter(path__in=paths)
+        .annotate(
+            is_current=Case(
+                When(current_q(on), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("path")
+    )
 
 
 def by_child(window: Window, tree: TreeAsOf | None = None) -> tuple[list[Row], int, int]:
@@ -102,113 +142,117 @@ def by_child(window: Window, tree: TreeAsOf | None = None) -> tuple[list[Row], i
     number of children that have activity and the number of children."""
     unit = window.unit
     tree = tree or window.tree()
-    qs = window.activities(tree)
-    prefix_len = (unit.depth + 1) * Unit.steplen
-    sums: dict[str, Totals] = {}
-
-    def add(key: str, n: int, r: int) -> None:
-        old = sums.get(key, Totals())
-        sums[key] = Totals(old.count + n, old.reached + r)
-
+    span = sums.split(window.start, window.end)
+    found: sums.Grouped = {}
+    every_child = _children(unit, window.end)
     if tree.trivial:
-        for row in (
-            qs.annotate(prefix=Substr("unit_path", 1, prefix_len))
-            .values("prefix")
-            .annotate(n=Count("id"), r=Sum("reached"))
-            .order_by()
-        ):
-            add(row["prefix"], row["n"], row["r"] or 0)
+        if span.first_month is not None:
+            where = Q(subtree=True, unit_id__in=[c.pk for c in every_child]) | Q(
+                subtree=False, unit=unit
+            )
+            rows = (
+                sums.tallies(sums.counters(window), window, tree, span, where)
+                .values("unit_path")
+                .annotate(n=Sum("count"), r=Sum("reached"))
+                .order_by()
+            )
+            for row in rows:
+                sums.add(found, (row["unit_path"],), row["n"], row["r"])
+        if span.edges:
+            prefix_len = (unit.depth + 1) * Unit.steplen
+            for row in (
+                sums.activities(window, tree, span)
+                .annotate(prefix=Substr("unit_path", 1, prefix_len))
+                .values("prefix")
+                .annotate(n=Count("id"), r=Sum("reached"))
+                .order_by()
+            ):
+                sums.add(found, (row["prefix"],), row["n"], row["r"])
     else:
-        exact = qs.values("unit_path").annotate(n=Count("id"), r=Sum("reached")).order_by()
-        for found in exact:
-            key = tree.child_path(found["unit_path"])
+        for (path,), (n, r) in sums.grouped(window, tree, ["unit_path"], span=span).items():
+            key = tree.child_path(path)
             if key is not None:
-                add(key, found["n"], found["r"] or 0)
-    children = list(
-        Unit.objects.current(window.end)
-        .filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .order_by("path")
-    )
-    known = {c.path for c in children}
-    extra = [p for p in sums if p != unit.path and p not in known]
+                sums.add(found, (key,), n, r)
+    children = [c for c in every_child if c.is_current]
+    known = {c.path for c in children} | {unit.path}
+    extra = [(p,) for (p,) in found if p not in known]
     if extra:  # units of that time that are no longer current children
-        children += list(Unit.objects.filter(path__in=extra).order_by("path"))
-    rows: list[Row] = []
-    own = sums.get(unit.path)
-    if own is not None:
-        rows.append(Row(f"Trực thuộc {unit.name}", own.count, own.reached, unit, direct=True))
+        by_path = {c.path: c for c in every_child}
+        missing = [p for (p,) in extra if p not in by_path]
+        if missing:
+            by_path.update({u.path: u for u in Unit.objects.filter(path__in=missing)})
+        children += sorted((by_path[p] for (p,) in extra if p in by_path), key=lambda u: u.path)
+    rows_out: list[Row] = []
+    own = found.get((unit.path,))
+    if own is not None and own[0]:
+        rows_out.append(Row(f"Trực thuộc {unit.name}", own[0], own[1], unit, direct=True))
     with_activity = 0
     for child in children:
-        t = sums.get(child.path, Totals())
-        with_activity += 1 if t.count else 0
-        rows.append(Row(child.name, t.count, t.reached, child))
-    return rows, with_activity, len(children)
+        n, r = found.get((child.path,), [0, 0])
+        with_activity += 1 if n else 0
+        rows_out.append(Row(child.name, n, r, child))
+    return rows_out, with_activity, len(children)
 
 
 def by_kind(window: Window, tree: TreeAsOf | None = None) -> list[Row]:
-    grouped = (
-        window.activities(tree)
-        .values("kind_id", "kind__name", "kind__order")
-        .annotate(n=Count("id"), r=Sum("reached"))
-        .order_by("kind__order", "kind__name")
-    )
-    return [Row(g["kind__name"], g["n"], g["r"] or 0, key=str(g["kind_id"])) for g in grouped]
+    found = sums.grouped(window, tree or window.tree(), ["kind_id", "kind__name", "kind__order"])
+    return [
+        Row(name, n, r, key=str(kind_id))
+        for (kind_id, name, _order), (n, r) in sorted(
+            found.items(), key=lambda item: (item[0][2], item[0][1])
+        )
+        if n
+    ]
 
 
 def by_month(window: Window, tree: TreeAsOf | None = None) -> list[Row]:
-    grouped = (
-        window.activities(tree)
-        .annotate(month=TruncMonth("held_on"))
-        .values("month")
-        .annotate(n=Count("id"), r=Sum("reached"))
-        .order_by("month")
-    )
-    found = {(g["month"].year, g["month"].month): g for g in grouped}
+    found = {
+        (m.year, m.month): v
+        for (m,), v in sums.grouped(window, tree or window.tree(), ["month"]).items()
+    }
     rows = []
     y, m = window.start.year, window.start.month
     while (y, m) <= (window.end.year, window.end.month):
-        g = found.get((y, m))
-        rows.append(
-            Row(f"{m:02d}/{y}", g["n"] if g else 0, (g["r"] or 0) if g else 0, key=f"{y}-{m:02d}")
-        )
+        n, r = found.get((y, m), [0, 0])
+        rows.append(Row(f"{m:02d}/{y}", n, r, key=f"{y}-{m:02d}"))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return rows
 
 
 def by_topic(window: Window, tree: TreeAsOf | None = None, limit: int = TOPIC_LIMIT) -> list[Row]:
-    grouped = (
-        window.activities(tree)
-        .values("topic")
-        .annotate(n=Count("id"), r=Sum("reached"))
-        .order_by("-n", "-r", "topic")[:limit]
-    )
-    return [Row(g["topic"], g["n"], g["r"] or 0) for g in grouped]
+    found = sums.grouped(window, tree or window.tree(), ["topic"])
+    ranked = sorted(found.items(), key=lambda item: (-item[1][0], -item[1][1], item[0][0]))
+    return [Row(topic, n, r) for (topic,), (n, r) in ranked[:limit] if n]
 
 
 def by_place(window: Window, tree: TreeAsOf | None = None, limit: int = PLACE_LIMIT) -> list[Row]:
-    """Activities by district and commune where the address says (no map: no tiles offline)."""
-    grouped = (
-        window.activities(tree)
-        .exclude(commune="", district="")
-        .values("district", "commune")
-        .annotate(n=Count("id"), r=Sum("reached"))
-        .order_by("-n", "-r", "district", "commune")[:limit]
+    """Activities by district and commune where the address says (no map: no tiles offline).
+    Filtered by a topic, the counters (which have no topic) cannot answer: read the activities."""
+    span = sums.whole(window.start, window.end) if window.topic else None
+    found = sums.grouped(
+        window, tree or window.tree(), ["district", "commune"], place=True, span=span
+    )
+    ranked = sorted(
+        found.items(), key=lambda item: (-item[1][0], -item[1][1], item[0][0], item[0][1])
     )
     return [
-        Row(" — ".join(x for x in (g["commune"], g["district"]) if x), g["n"], g["r"] or 0)
-        for g in grouped
+        Row(" — ".join(x for x in (commune, district) if x), n, r)
+        for (district, commune), (n, r) in ranked[:limit]
+        if n
     ]
 
 
 def rollup(window: Window) -> Rollup:
-    """Everything the roll-up page shows (seven queries, none per unit or per activity)."""
+    """Everything the roll-up page shows (about eight queries on the counters, none per unit or
+    per activity; the days of a partial first or last month add one query each on activities)."""
     tree = window.tree()
     children, with_activity, n_children = by_child(window, tree)
+    kinds = by_kind(window, tree)
     return Rollup(
         window=window,
-        totals=_totals(window.activities(tree)),
+        totals=Totals(sum(k.count for k in kinds), sum(k.reached for k in kinds)),
         by_child=children,
-        by_kind=by_kind(window, tree),
+        by_kind=kinds,
         by_month=by_month(window, tree),
         by_topic=by_topic(window, tree),
         by_place=by_place(window, tree),
