@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "tuyengiao.events",
     "tuyengiao.inspections",
     "tuyengiao.emulation",
+    "tuyengiao.exemplars",
     "tuyengiao.surveys",
 ]
 

@@ -22,6 +22,7 @@ TABLE_HEADERS = [
     "Báo cáo đã nộp",
     "Tỷ lệ học tập",
     "Kiểm tra, giám sát",
+    "Mô hình được công nhận",
 ]
 
 
@@ -37,6 +38,7 @@ def unit_rows(review: Review) -> list[list[str]]:
                 f"{f.get('reports_submitted', 0)}/{f.get('reports_due', 0)}",
                 percent(rate(f)),
                 str(f.get("inspections", 0)),
+                str(f.get("exemplars_recognised", 0)),
             ]
         )
     return rows
@@ -55,7 +57,7 @@ def build_review_report(review: Review, today: date | None = None) -> bytes:
     )
     draft.heading("I. KẾT QUẢ THỰC HIỆN")
     draft.paragraph(f"{done}/{total} đơn vị đã báo cáo.", italic=True)
-    draft.table(TABLE_HEADERS, unit_rows(review), widths_cm=(1.0, 5.5, 2.7, 2.5, 2.3, 2.5))
+    draft.table(TABLE_HEADERS, unit_rows(review), widths_cm=(1.0, 4.5, 2.3, 2.2, 2.0, 2.2, 2.3))
     reports = list(review.reports.select_related("unit").filter(submitted_on__isnull=False))
     for n, section in enumerate(review.sections, start=1):
         draft.heading(f"{_roman(n + 1)}. {section}")
