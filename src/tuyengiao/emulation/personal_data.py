@@ -34,4 +34,15 @@ DECLARATIONS = [
         erasure=Erasure.KEEP,
         keep_reason=legal.WORK_RECORD_KEPT,
     ),
+    Declaration(
+        model="emulation.Nomination",
+        person_paths=("person",),
+        actor_paths=("created_by__person", "decided_by__person"),
+        fields=("person", "subject_unit", "form", "reason", "status", "decline_reason"),
+        purpose="Đề nghị khen thưởng tập thể, cá nhân và quyết định của cấp có thẩm quyền.",
+        legal_basis=legal.PARTY_WORK,
+        retention="Lưu cùng hồ sơ thi đua, khen thưởng.",
+        erasure=Erasure.KEEP,
+        keep_reason=COMMENDATION_KEPT,
+    ),
 ]

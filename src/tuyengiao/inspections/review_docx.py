@@ -9,6 +9,7 @@ from datetime import date
 
 from tuyengiao.core.official_docx import start
 from tuyengiao.core.text import fold
+from tuyengiao.emulation.models import Nomination
 from tuyengiao.formats.numbers import percent
 from tuyengiao.orgs.letterhead import letterhead_for
 
@@ -68,7 +69,16 @@ def build_review_report(review: Review, today: date | None = None) -> bytes:
         if not written:
             draft.paragraph("(Chưa có đơn vị nào báo cáo nội dung này.)")
     draft.heading(f"{_roman(len(review.sections) + 2)}. ĐỀ XUẤT KHEN THƯỞNG")
+    nominated = Nomination.objects.filter(review_report__review=review).select_related(
+        "review_report__unit", "form", "person", "subject_unit"
+    )
     proposals = [
+        (
+            n.review_report.unit.name if n.review_report else "",
+            f"{n.form.name}: {n.recipient_name} — {n.reason} ({n.get_status_display().lower()})",
+        )
+        for n in nominated.order_by("review_report__unit__path", "id")
+    ] + [
         (r.unit.name, line.strip())
         for r in reports
         for line in r.commendations.splitlines()
