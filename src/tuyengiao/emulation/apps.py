@@ -32,6 +32,7 @@ class EmulationConfig(AppConfig):
         auditlog.register(models.Entry)
         auditlog.register(models.Commendation)
         auditlog.register(models.Nomination)
+        auditlog.register(models.CertificateTemplate)
 
     def dashboard_sections(self, user: Any, today: date) -> list[Section]:
         from .dashboard import sections

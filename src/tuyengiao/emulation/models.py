@@ -232,3 +232,36 @@ class Nomination(models.Model):
     def recipient_name(self) -> str:
         return self.person.full_name if self.person_id and self.person else self.subject_unit.name
 
+
+def template_path(instance: CertificateTemplate, filename: str) -> str:
+    return f"emulation/certificate-templates/{filename}"
+
+
+class CertificateTemplate(models.Model):
+    """A .docx certificate template with placeholders, uploaded by a system administrator (for
+    one form of commendation, or for all). The newest active one is used; none → built in."""
+
+    name = models.CharField("tên mẫu", max_length=200)
+    form = models.ForeignKey(
+        AwardForm,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name="dùng cho hình thức",
+        help_text="Để trống: dùng cho mọi hình thức chưa có mẫu riêng.",
+    )
+    file = models.FileField("tệp mẫu (.docx)", upload_to=template_path)
+    placeholders = models.JSONField("các trường", default=list, blank=True)
+    active = models.BooleanField("đang dùng", default=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = "mẫu giấy chứng nhận"
+        verbose_name_plural = "mẫu giấy chứng nhận"
+
+    def __str__(self) -> str:
+        return self.name

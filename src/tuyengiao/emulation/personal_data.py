@@ -45,4 +45,15 @@ DECLARATIONS = [
         erasure=Erasure.KEEP,
         keep_reason=COMMENDATION_KEPT,
     ),
+    Declaration(
+        model="emulation.CertificateTemplate",
+        person_paths=(),
+        actor_paths=("uploaded_by__person",),
+        fields=("uploaded_by",),
+        purpose="Quản trị hệ thống tải lên mẫu giấy chứng nhận.",
+        legal_basis=legal.WORK_RECORD,
+        retention="Trong thời gian mẫu còn lưu trong hệ thống.",
+        erasure=Erasure.KEEP,
+        keep_reason=legal.WORK_RECORD_KEPT,
+    ),
 ]

@@ -11,7 +11,15 @@ from django.utils import timezone
 from tuyengiao.orgs.models import Unit
 from tuyengiao.testing import SECRET_MARK
 
-from .models import AwardForm, Commendation, Criterion, Entry, Movement, Nomination
+from .models import (
+    AwardForm,
+    CertificateTemplate,
+    Commendation,
+    Criterion,
+    Entry,
+    Movement,
+    Nomination,
+)
 
 
 def make_movement(unit: Unit) -> Movement:
@@ -57,12 +65,25 @@ def _nomination_pk(unit: Unit) -> int:
     ).pk
 
 
+def _template_pk(unit: Unit) -> int:
+    # templates are shared by every unit; only system administrators change them
+    from django.core.files.base import ContentFile
+
+    from .certificate_template import sample_template
+
+    template = CertificateTemplate.objects.create(
+        name="Mẫu giấy khen chung", file=ContentFile(sample_template(), name="mau.docx")
+    )
+    return template.pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "movement_pk": _movement_pk,
         "entry_pk": _entry_pk,
         "commendation_pk": _commendation_pk,
         "nomination_pk": _nomination_pk,
+        "template_pk": _template_pk,
     }
 
 

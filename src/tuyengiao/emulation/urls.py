@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_nominations
+from . import views, views_nominations, views_templates
 
 app_name = "emulation"
 urlpatterns = [
@@ -37,5 +37,11 @@ urlpatterns = [
         "de-nghi/<int:nomination_pk>/khong-duyet/",
         views_nominations.nomination_decline,
         name="nomination_decline",
+    ),
+    path("mau-giay-chung-nhan/", views_templates.template_list, name="template_list"),
+    path(
+        "mau-giay-chung-nhan/<int:template_pk>/dung/",
+        views_templates.template_toggle,
+        name="template_toggle",
     ),
 ]

@@ -253,3 +253,20 @@ def test_attachments_are_added_while_proposed_and_served_in_scope(
     assert client_as("coso2").get(url).status_code == 404
     assert client_as("coso2").post(add).status_code == 404
     assert client_as("viewer1").post(add).status_code == 404
+
+
+def test_the_dashboard_lists_models_waiting_for_the_units_review(
+    tree: Tree, users: dict[str, User]
+) -> None:
+    from tuyengiao.exemplars.dashboard import sections
+
+    waiting = make_exemplar(tree.base1, title="Chờ khối xét")
+    services.recognise(make_exemplar(tree.base2, title="Đã xét"), None)
+    make_exemplar(tree.cell1, title="Chờ cơ sở xét")  # reviewed by base1, not by the bloc
+    today = date(2026, 5, 1)
+    (section,) = sections(users["khoi"], today)
+    assert [item.text for item in section.items] == [f"Chờ khối xét — {tree.base1.name}"]
+    assert section.items[0].url.endswith(f"/dien-hinh/{waiting.pk}/")
+    (base,) = sections(users["coso1"], today)
+    assert [item.text for item in base.items] == [f"Chờ cơ sở xét — {tree.cell1.name}"]
+    assert sections(users["viewer1"], today) == []
