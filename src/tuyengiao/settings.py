@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "tuyengiao.events",
     "tuyengiao.inspections",
     "tuyengiao.emulation",
+    "tuyengiao.exemplars",
     "tuyengiao.surveys",
     "tuyengiao.news",
 ]

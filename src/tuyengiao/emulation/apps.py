@@ -20,6 +20,7 @@ class EmulationConfig(AppConfig):
     nav_items: list[tuple[str, str, int]] = [
         ("Thi đua", "emulation:movement_list", 75),
         ("Sổ khen thưởng", "emulation:register", 76),
+        ("Đề nghị khen thưởng", "emulation:nomination_list", 76),
     ]
 
     def ready(self) -> None:
@@ -30,6 +31,8 @@ class EmulationConfig(AppConfig):
         auditlog.register(models.Movement)
         auditlog.register(models.Entry)
         auditlog.register(models.Commendation)
+        auditlog.register(models.Nomination)
+        auditlog.register(models.CertificateTemplate)
 
     def dashboard_sections(self, user: Any, today: date) -> list[Section]:
         from .dashboard import sections

@@ -1,5 +1,6 @@
 """Demo data: the bloc's emulation movement of the year with four bases taking part (three
-self-assessed and scored, two of them tied), and a few commendations over two years."""
+self-assessed and scored, two of them tied), a few commendations over two years, and two
+nominations (one waiting for the bloc's decision, one declined)."""
 
 from __future__ import annotations
 
@@ -58,4 +59,29 @@ def load(ctx: DemoContext) -> None:
                 movement=movement,
             )
             made += 1
-    ctx.log(f"Thi đua: 1 phong trào, {len(bases)} đơn vị tham gia, {made} khen thưởng")
+    from .nominations import decline, nominate
+
+    if "Giấy khen" in forms:
+        nominate(
+            proposer=bases[3],
+            decider=bloc,
+            user=None,
+            form=forms["Giấy khen"],
+            reason="Hoàn thành tốt nhiệm vụ tuyên truyền năm",
+            subject_unit=bases[3],
+            person=None,
+        )
+        declined = nominate(
+            proposer=bases[2],
+            decider=bloc,
+            user=None,
+            form=forms["Giấy khen"],
+            reason="Tổ chức tốt hội nghị học tập nghị quyết",
+            subject_unit=bases[2],
+            person=None,
+        )
+        decline(declined, None, "Đơn vị đã được khen cùng thành tích trong năm.")
+    ctx.log(
+        f"Thi đua: 1 phong trào, {len(bases)} đơn vị tham gia, {made} khen thưởng, "
+        "2 đề nghị khen thưởng (1 chờ quyết định, 1 không duyệt)"
+    )

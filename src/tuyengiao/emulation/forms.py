@@ -14,7 +14,7 @@ from tuyengiao.core.uploads import CheckedFileField
 from tuyengiao.orgs.models import Person, Unit
 from tuyengiao.orgs.picker import UnitPickerField, UnitPickField
 
-from .models import AwardForm, Criterion, Movement
+from .models import AwardForm, Criterion, Movement, NominationStatus
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -125,3 +125,83 @@ class RegisterFilterForm(forms.Form):
         field = self.fields["unit"]
         assert isinstance(field, UnitPickField)
         field.for_user(user)
+
+
+DECIDE_OWN, DECIDE_SUPERIOR = "own", "superior"
+
+
+class NominationForm(forms.Form):
+    form = forms.ModelChoiceField(label="Hình thức khen thưởng", queryset=AwardForm.objects.all())
+    subject_unit = UnitPickField(label="Tập thể được đề nghị", required=False)
+    person = PersonChoice(
+        label="Hoặc cá nhân được đề nghị", queryset=Person.objects.none(), required=False
+    )
+    reason = forms.CharField(label="Thành tích", max_length=1000)
+    decider = forms.ChoiceField(label="Cấp quyết định")
+    movement = forms.ModelChoiceField(
+        label="Phong trào thi đua", queryset=Movement.objects.none(), required=False
+    )
+
+    def __init__(
+        self, *args: Any, user: User, unit: Unit, fixed_decider: Unit | None = None, **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        field = self.fields["subject_unit"]
+        assert isinstance(field, UnitPickField)
+        field.for_user(user, within=unit)
+        person = self.fields["person"]
+        assert isinstance(person, forms.ModelChoiceField)
+        person.queryset = (
+            scoped(Person, user).filter(unit__path__startswith=unit.path).select_related("unit")
+        )
+        movement = self.fields["movement"]
+        assert isinstance(movement, forms.ModelChoiceField)
+        movement.queryset = scoped(Movement, user)
+        decider = self.fields["decider"]
+        assert isinstance(decider, forms.ChoiceField)
+        superior = unit.superior()
+        if fixed_decider is not None:
+            decider.choices = [(DECIDE_SUPERIOR, fixed_decider.name)]
+        else:
+            decider.choices = (
+                [(DECIDE_SUPERIOR, f"Đề nghị {superior.name} quyết định")] if superior else []
+            ) + [(DECIDE_OWN, f"{unit.name} quyết định")]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("subject_unit") and not data.get("person"):
+            raise forms.ValidationError("Hãy chọn tập thể hoặc cá nhân được đề nghị khen thưởng.")
+        return data
+
+
+class ApproveForm(forms.Form):
+    decision_number = forms.CharField(
+        label="Số quyết định",
+        max_length=60,
+        error_messages={"required": "Hãy nhập số quyết định."},
+    )
+    decision_date = forms.DateField(
+        label="Ngày quyết định",
+        widget=DATE_INPUT,
+        error_messages={
+            "required": "Hãy nhập ngày quyết định.",
+            "invalid": "Ngày quyết định chưa đúng.",
+        },
+    )
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do không duyệt",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Hãy ghi lý do không duyệt."},
+    )
+
+
+class NominationFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Trạng thái",
+        required=False,
+        choices=[("", "— Tất cả —"), *NominationStatus.choices],
+    )
+    year = forms.IntegerField(label="Năm đề nghị", required=False, min_value=2000, max_value=2100)

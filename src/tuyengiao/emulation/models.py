@@ -148,3 +148,120 @@ class Commendation(models.Model):
     @property
     def recipient_name(self) -> str:
         return self.person.full_name if self.person_id and self.person else self.subject_unit.name
+
+
+class NominationStatus(models.TextChoices):
+    PENDING = "cho-duyet", "Chờ quyết định"
+    APPROVED = "da-duyet", "Đã khen thưởng"
+    DECLINED = "khong-duyet", "Không duyệt"
+
+
+class Nomination(models.Model):
+    """A proposal (đề nghị khen thưởng) by ``proposer`` to ``decider`` (itself or its superior) to
+    commend a unit or a person of its subtree with a form; approving it with a decision number and
+    date makes the register line (``commendation``), declining records the reason. A unit's report
+    for an interim/final review proposes its commendations as nominations (``review_report``)."""
+
+    scoping = Scoping(unit_field="proposer")
+
+    proposer = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị đề nghị"
+    )
+    decider = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cấp quyết định"
+    )
+    subject_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="tập thể được đề nghị (hoặc đơn vị của cá nhân)",
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cá nhân được đề nghị",
+    )
+    form = models.ForeignKey(AwardForm, on_delete=models.PROTECT, verbose_name="hình thức")
+    reason = models.CharField("thành tích", max_length=1000)
+    movement = models.ForeignKey(
+        Movement, on_delete=models.SET_NULL, null=True, blank=True, related_name="nominations"
+    )
+    review_report = models.ForeignKey(
+        "inspections.ReviewReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nominations",
+        verbose_name="báo cáo sơ kết, tổng kết",
+    )
+    status = models.CharField(
+        "trạng thái",
+        max_length=12,
+        choices=NominationStatus.choices,
+        default=NominationStatus.PENDING,
+    )
+    decline_reason = models.TextField("lý do không duyệt", blank=True)
+    commendation = models.OneToOneField(
+        Commendation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nomination",
+    )
+    proposed_on = models.DateField("ngày đề nghị")
+    decided_on = models.DateField("ngày quyết định", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-proposed_on", "-id"]
+        verbose_name = "đề nghị khen thưởng"
+        verbose_name_plural = "đề nghị khen thưởng"
+
+    def __str__(self) -> str:
+        return f"{self.form} — {self.recipient_name}"
+
+    @property
+    def recipient_name(self) -> str:
+        return self.person.full_name if self.person_id and self.person else self.subject_unit.name
+
+
+def template_path(instance: CertificateTemplate, filename: str) -> str:
+    return f"emulation/certificate-templates/{filename}"
+
+
+class CertificateTemplate(models.Model):
+    """A .docx certificate template with placeholders, uploaded by a system administrator (for
+    one form of commendation, or for all). The newest active one is used; none → built in."""
+
+    name = models.CharField("tên mẫu", max_length=200)
+    form = models.ForeignKey(
+        AwardForm,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name="dùng cho hình thức",
+        help_text="Để trống: dùng cho mọi hình thức chưa có mẫu riêng.",
+    )
+    file = models.FileField("tệp mẫu (.docx)", upload_to=template_path)
+    placeholders = models.JSONField("các trường", default=list, blank=True)
+    active = models.BooleanField("đang dùng", default=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = "mẫu giấy chứng nhận"
+        verbose_name_plural = "mẫu giấy chứng nhận"
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,7 +11,15 @@ from django.utils import timezone
 from tuyengiao.orgs.models import Unit
 from tuyengiao.testing import SECRET_MARK
 
-from .models import AwardForm, Commendation, Criterion, Entry, Movement
+from .models import (
+    AwardForm,
+    CertificateTemplate,
+    Commendation,
+    Criterion,
+    Entry,
+    Movement,
+    Nomination,
+)
 
 
 def make_movement(unit: Unit) -> Movement:
@@ -45,11 +53,37 @@ def _commendation_pk(unit: Unit) -> int:
     ).pk
 
 
+def _nomination_pk(unit: Unit) -> int:
+    form, _ = AwardForm.objects.get_or_create(name="Giấy khen", defaults={"order": 1})
+    return Nomination.objects.create(
+        proposer=unit,
+        decider=unit.superior() or unit,
+        subject_unit=unit,
+        form=form,
+        reason=f"Thành tích {SECRET_MARK}",
+        proposed_on=timezone.localdate(),
+    ).pk
+
+
+def _template_pk(unit: Unit) -> int:
+    # templates are shared by every unit; only system administrators change them
+    from django.core.files.base import ContentFile
+
+    from .certificate_template import sample_template
+
+    template = CertificateTemplate.objects.create(
+        name="Mẫu giấy khen chung", file=ContentFile(sample_template(), name="mau.docx")
+    )
+    return template.pk
+
+
 def url_kwarg_factories() -> dict[str, Callable[[Unit], object]]:
     return {
         "movement_pk": _movement_pk,
         "entry_pk": _entry_pk,
         "commendation_pk": _commendation_pk,
+        "nomination_pk": _nomination_pk,
+        "template_pk": _template_pk,
     }
 
 

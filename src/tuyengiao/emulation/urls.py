@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_nominations, views_templates
 
 app_name = "emulation"
 urlpatterns = [
@@ -15,5 +15,33 @@ urlpatterns = [
         "khen-thuong/<int:commendation_pk>/giay-chung-nhan.docx",
         views.certificate,
         name="certificate",
+    ),
+    path("de-nghi/", views_nominations.nomination_list, name="nomination_list"),
+    path("de-nghi/moi/", views_nominations.nomination_create, name="nomination_create"),
+    path(
+        "de-nghi/so-ket/<int:review_report_pk>/",
+        views_nominations.nomination_for_review,
+        name="nomination_for_review",
+    ),
+    path(
+        "de-nghi/<int:nomination_pk>/",
+        views_nominations.nomination_detail,
+        name="nomination_detail",
+    ),
+    path(
+        "de-nghi/<int:nomination_pk>/duyet/",
+        views_nominations.nomination_approve,
+        name="nomination_approve",
+    ),
+    path(
+        "de-nghi/<int:nomination_pk>/khong-duyet/",
+        views_nominations.nomination_decline,
+        name="nomination_decline",
+    ),
+    path("mau-giay-chung-nhan/", views_templates.template_list, name="template_list"),
+    path(
+        "mau-giay-chung-nhan/<int:template_pk>/dung/",
+        views_templates.template_toggle,
+        name="template_toggle",
     ),
 ]

@@ -18,6 +18,7 @@ from tuyengiao.orgs.models import Unit
 
 from . import services
 from .certificate import build_certificate, certificate_filename
+from .certificate_template import fill, template_for
 from .chart import year_bars
 from .forms import (
     CommendationForm,
@@ -254,8 +255,9 @@ def certificate(request: AuthenticatedHttpRequest, commendation_pk: int) -> Http
         request.user,
         pk=commendation_pk,
     )
+    template = template_for(commendation)
     response = HttpResponse(
-        build_certificate(commendation),
+        fill(template, commendation) if template else build_certificate(commendation),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(commendation)}"'

@@ -262,6 +262,7 @@ class BulletinPart(models.TextChoices):
     ANNIVERSARY = "ky-niem", "Ngày kỷ niệm trong tháng"
     CAMPAIGN = "tuyen-truyen", "Đợt tuyên truyền"
     SLOGANS = "khau-hieu", "Khẩu hiệu"
+    EXEMPLARS = "mo-hinh", "Mô hình, điển hình"
     OWN = "them", "Nội dung bổ sung"
 
 

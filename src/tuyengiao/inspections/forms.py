@@ -195,8 +195,10 @@ class ReviewForm(forms.Form):
 
 class ReviewReportForm(forms.Form):
     commendations = forms.CharField(
-        label="Đề xuất khen thưởng (mỗi dòng một tập thể, cá nhân)",
+        label="Ghi chú về khen thưởng",
         required=False,
+        help_text="Đề nghị khen thưởng từng tập thể, cá nhân: nút “+ Đề nghị khen thưởng” ở trên "
+        "(cấp tổ chức sơ kết, tổng kết quyết định và ghi vào sổ khen thưởng).",
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

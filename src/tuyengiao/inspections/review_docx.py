@@ -9,6 +9,7 @@ from datetime import date
 
 from tuyengiao.core.official_docx import start
 from tuyengiao.core.text import fold
+from tuyengiao.emulation.models import Nomination
 from tuyengiao.formats.numbers import percent
 from tuyengiao.orgs.letterhead import letterhead_for
 
@@ -22,6 +23,7 @@ TABLE_HEADERS = [
     "Báo cáo đã nộp",
     "Tỷ lệ học tập",
     "Kiểm tra, giám sát",
+    "Mô hình được công nhận",
 ]
 
 
@@ -37,6 +39,7 @@ def unit_rows(review: Review) -> list[list[str]]:
                 f"{f.get('reports_submitted', 0)}/{f.get('reports_due', 0)}",
                 percent(rate(f)),
                 str(f.get("inspections", 0)),
+                str(f.get("exemplars_recognised", 0)),
             ]
         )
     return rows
@@ -55,7 +58,7 @@ def build_review_report(review: Review, today: date | None = None) -> bytes:
     )
     draft.heading("I. KẾT QUẢ THỰC HIỆN")
     draft.paragraph(f"{done}/{total} đơn vị đã báo cáo.", italic=True)
-    draft.table(TABLE_HEADERS, unit_rows(review), widths_cm=(1.0, 5.5, 2.7, 2.5, 2.3, 2.5))
+    draft.table(TABLE_HEADERS, unit_rows(review), widths_cm=(1.0, 4.5, 2.3, 2.2, 2.0, 2.2, 2.3))
     reports = list(review.reports.select_related("unit").filter(submitted_on__isnull=False))
     for n, section in enumerate(review.sections, start=1):
         draft.heading(f"{_roman(n + 1)}. {section}")
@@ -66,7 +69,16 @@ def build_review_report(review: Review, today: date | None = None) -> bytes:
         if not written:
             draft.paragraph("(Chưa có đơn vị nào báo cáo nội dung này.)")
     draft.heading(f"{_roman(len(review.sections) + 2)}. ĐỀ XUẤT KHEN THƯỞNG")
+    nominated = Nomination.objects.filter(review_report__review=review).select_related(
+        "review_report__unit", "form", "person", "subject_unit"
+    )
     proposals = [
+        (
+            n.review_report.unit.name if n.review_report else "",
+            f"{n.form.name}: {n.recipient_name} — {n.reason} ({n.get_status_display().lower()})",
+        )
+        for n in nominated.order_by("review_report__unit__path", "id")
+    ] + [
         (r.unit.name, line.strip())
         for r in reports
         for line in r.commendations.splitlines()

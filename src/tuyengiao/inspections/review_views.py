@@ -157,5 +157,8 @@ def review_report(request: AuthenticatedHttpRequest, review_report_pk: int) -> H
             "figures": figures,
             "rate": reviews.rate(report.figures),
             "can_edit": can(request.user, Action.CHANGE, report),
+            "nominations": report.nominations.select_related(
+                "form", "person", "subject_unit", "commendation"
+            ),
         },
     )

@@ -14,6 +14,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from tuyengiao.accounts.models import User
+from tuyengiao.exemplars.services import count_recognised
 from tuyengiao.orgs.models import Unit
 from tuyengiao.plans.models import Plan, TaskAssignment
 from tuyengiao.reports.models import Status as ReportStatus
@@ -32,6 +33,7 @@ FIGURE_LABELS = {
     "study_attended": "Lượt đảng viên đã học tập",
     "inspections": "Cuộc kiểm tra, giám sát",
     "recommendations_closed": "Kiến nghị đã khắc phục",
+    "exemplars_recognised": "Mô hình, điển hình được công nhận",
 }
 
 
@@ -66,6 +68,7 @@ def unit_figures(unit: Unit, span: Span) -> dict[str, int]:
         "study_attended": int(tallies["attended"] or 0),
         "inspections": visits.count(),
         "recommendations_closed": visits.filter(recommendations__accepted_on__isnull=False).count(),
+        "exemplars_recognised": count_recognised(unit, span.start, span.end),
     }
 
 

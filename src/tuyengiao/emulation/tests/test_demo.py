@@ -6,7 +6,7 @@ import pytest
 
 from tuyengiao.core.demo_context import DemoContext
 from tuyengiao.emulation import demo, services
-from tuyengiao.emulation.models import Commendation, Movement
+from tuyengiao.emulation.models import Commendation, Movement, Nomination, NominationStatus
 from tuyengiao.orgs.models import Unit, UnitKind
 
 
@@ -25,3 +25,7 @@ def test_demo_load(tree: Any, users: Any) -> None:
     movement = Movement.objects.get()
     assert [r.rank for r in services.ranking(movement)] == [1, 1, 3]
     assert Commendation.objects.count() == 3
+    assert sorted(Nomination.objects.values_list("status", flat=True)) == [
+        NominationStatus.PENDING,
+        NominationStatus.DECLINED,
+    ]

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from tuyengiao.accounts.scoping import scoped
 from tuyengiao.core.official_docx import start
+from tuyengiao.exemplars import services as exemplar_services
+from tuyengiao.exemplars.models import Exemplar
 from tuyengiao.notifications.services import Notice
 from tuyengiao.orgs.letterhead import letterhead_for
 from tuyengiao.orgs.models import Unit
@@ -30,7 +32,8 @@ def summary(bulletin: Bulletin) -> str:
 
 def parts_for(user: Any, year: int, month: int) -> list[tuple[str, str, str]]:
     """(part, heading, body) of the month as ``user`` sees the calendar: each anniversary that
-    falls in it, each campaign running in it, and all their slogans in one part."""
+    falls in it, each campaign running in it, all their slogans in one part, then each exemplary
+    model recognised in the month in the user's scope (``exemplars``)."""
     first, last = grid.month_bounds(year, month)
     out: list[tuple[str, str, str]] = []
     for o in occurrences(scoped(Anniversary, user).filter(active=True), first, last):
@@ -53,6 +56,11 @@ def parts_for(user: Any, year: int, month: int) -> list[tuple[str, str, str]]:
                 "\n".join(dict.fromkeys(slogans)),  # each once, in order
             )
         )
+    for e in exemplar_services.recognised_between(
+        scoped(Exemplar, user).select_related("unit", "sector"), first, last
+    ).order_by("recognised_on", "id"):
+        body = f"{e.unit.name} — {e.place}. Lĩnh vực: {e.sector.name}. {e.results}".strip()
+        out.append((BulletinPart.EXEMPLARS, e.title, body))
     return out
 
 
@@ -137,6 +145,7 @@ def docx(bulletin: Bulletin, on: date | None = None) -> bytes:
         BulletinPart.ANNIVERSARY: "Các ngày kỷ niệm trong tháng",
         BulletinPart.CAMPAIGN: "Các đợt tuyên truyền",
         BulletinPart.SLOGANS: "Khẩu hiệu tuyên truyền",
+        BulletinPart.EXEMPLARS: "Mô hình, điển hình được công nhận trong tháng",
         BulletinPart.OWN: "Nội dung khác",
     }
     numerals = ["I", "II", "III", "IV", "V", "VI"]
