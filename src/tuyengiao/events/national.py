@@ -3,10 +3,11 @@
 Sources, for each date below (``source`` is stored with the row and shown on the list):
 
 * ``ND145`` — Nghị định 145/2013/NĐ-CP ngày 29/10/2013 của Chính phủ quy định về tổ chức ngày kỷ
-  niệm …, Điều 3 "Các ngày lễ lớn trong nước": Tết Nguyên đán; Ngày thành lập Đảng Cộng sản Việt
-  Nam 03/02/1930; Giỗ Tổ Hùng Vương 10/3 âm lịch; Ngày Giải phóng miền Nam, thống nhất đất nước
-  30/4/1975; Ngày Chiến thắng Điện Biên Phủ 07/5/1954; Ngày sinh Chủ tịch Hồ Chí Minh 19/5/1890;
-  Ngày Cách mạng Tháng Tám 19/8/1945 và Quốc khánh 02/9/1945.
+  niệm …, Chương 2 "Kỷ niệm những ngày lễ lớn trong nước", Điều 4 "Các ngày lễ lớn": Tết
+  Nguyên đán; Ngày thành lập Đảng Cộng sản Việt Nam 03/02/1930; Giỗ Tổ Hùng Vương 10/3 âm lịch;
+  Ngày Giải phóng miền Nam, thống nhất đất nước 30/4/1975; Ngày Chiến thắng Điện Biên Phủ
+  07/5/1954; Ngày sinh Chủ tịch Hồ Chí Minh 19/5/1890; Ngày Cách mạng Tháng Tám 19/8/1945 và
+  Quốc khánh 02/9/1945.
 * ``BLLD`` — Bộ luật Lao động 2019 (45/2019/QH14), Điều 112: the paid holidays (1/5, 30/4, 2/9,
   Giỗ Tổ) — the same list ``privacy/deadlines.py`` reads through the ``holidays`` package.
 * The other days are the traditional days that every year's "Hướng dẫn tuyên truyền các ngày lễ
@@ -14,16 +15,17 @@ Sources, for each date below (``source`` is stored with the row and shown on the
   date commemorates (and the act instituting the day where it is certain). The list is a starting
   point: system administrators edit it on the page "Ngày kỷ niệm".
 
-The round-anniversary vocabulary (năm tròn: multiples of 10; năm lẻ 5: 5, 15, 25 …) is that of
-Nghị định 145/2013/NĐ-CP; the copies of the decree stored here could not be read, so the article
-number is to be confirmed by the integrator's legal reader before it is quoted to users.
+The article was read (stop 29) in a stored copy of the decree's Chapter 2
+(hethongphapluat.com, "Chương 2 Nghị định 145/2013/NĐ-CP"): Điều 4 lists the seven great days
+above with these dates, and Điều 6 onwards set the ceremonies "năm chẵn" / "năm lẻ 5, năm khác"
+(round anniversaries: multiples of 10; năm lẻ 5: 5, 15, 25 …), the vocabulary used here.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-ND145 = "Nghị định 145/2013/NĐ-CP, Điều 3 (ngày lễ lớn trong nước)"
+ND145 = "Nghị định 145/2013/NĐ-CP, Điều 4 (các ngày lễ lớn)"
 BLLD = "Bộ luật Lao động 2019, Điều 112 (ngày nghỉ lễ)"
 
 

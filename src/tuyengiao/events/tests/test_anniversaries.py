@@ -112,3 +112,10 @@ def test_round_anniversaries_over_the_national_list_for_24_months() -> None:
     assert any(o.major and o.on == date(2031, 3, 26) for o in coming)
     # 07/05/1954 → 2030 is the 76th: not round
     assert not any("Điện Biên Phủ" in o.label for o in coming if o.on.year == 2030)
+
+
+@pytest.mark.django_db
+def test_the_great_days_cite_the_article_that_lists_them() -> None:
+    founding = Anniversary.objects.get(unit=None, title="Ngày thành lập Đảng Cộng sản Việt Nam")
+    assert founding.source == "Nghị định 145/2013/NĐ-CP, Điều 4 (các ngày lễ lớn)"
+    assert not Anniversary.objects.filter(source__contains="Điều 3").exists()
