@@ -262,7 +262,11 @@ class BulletinPart(models.TextChoices):
     ANNIVERSARY = "ky-niem", "Ngày kỷ niệm trong tháng"
     CAMPAIGN = "tuyen-truyen", "Đợt tuyên truyền"
     SLOGANS = "khau-hieu", "Khẩu hiệu"
+    DIRECTIVES = "van-ban", "Văn bản mới"
+    STUDY = "hoc-tap", "Học tập, quán triệt"
+    ACTIVITIES = "hoat-dong", "Hoạt động tiêu biểu"
     EXEMPLARS = "mo-hinh", "Mô hình, điển hình"
+    QUESTIONS = "hoi-dap", "Hỏi – đáp"
     OWN = "them", "Nội dung bổ sung"
 
 

@@ -32,8 +32,10 @@ def summary(bulletin: Bulletin) -> str:
 
 def parts_for(user: Any, year: int, month: int) -> list[tuple[str, str, str]]:
     """(part, heading, body) of the month as ``user`` sees the calendar: each anniversary that
-    falls in it, each campaign running in it, all their slogans in one part, then each exemplary
-    model recognised in the month in the user's scope (``exemplars``)."""
+    falls in it, each campaign running in it, all their slogans in one part, then — in the
+    user's scope — the month's documents of the library, the study rounds running, the activities
+    that reached the most people, the exemplary models recognised and the questions of the
+    suggestion boxes answered and published."""
     first, last = grid.month_bounds(year, month)
     out: list[tuple[str, str, str]] = []
     for o in occurrences(scoped(Anniversary, user).filter(active=True), first, last):
@@ -56,12 +58,102 @@ def parts_for(user: Any, year: int, month: int) -> list[tuple[str, str, str]]:
                 "\n".join(dict.fromkeys(slogans)),  # each once, in order
             )
         )
+    out += _directives(user, first, last)
+    out += _study(user, first, last)
+    out += _activities(user, first, last)
     for e in exemplar_services.recognised_between(
         scoped(Exemplar, user).select_related("unit", "sector"), first, last
     ).order_by("recognised_on", "id"):
         body = f"{e.unit.name} — {e.place}. Lĩnh vực: {e.sector.name}. {e.results}".strip()
         out.append((BulletinPart.EXEMPLARS, e.title, body))
+    out += _questions(user, first, last)
     return out
+
+
+# How many of each the builder proposes: the officer edits the bulletin, and a cell meeting reads
+# a page or two, not the whole library.
+DIRECTIVES_MAX = 10
+ACTIVITIES_MAX = 5
+QUESTIONS_MAX = 5
+
+
+def _directives(user: Any, first: date, last: date) -> list[tuple[str, str, str]]:
+    """The documents of the month in the user's library (newest first): number, date, summary."""
+    from tuyengiao.documents.models import Document
+
+    docs = (
+        scoped(Document, user)
+        .filter(date__gte=first, date__lte=last)
+        .order_by("-date", "-id")[:DIRECTIVES_MAX]
+    )
+    out: list[tuple[str, str, str]] = []
+    for d in docs:
+        kind = d.doc_type or "Văn bản"
+        heading = f"{kind} số {d.number}" if d.number else kind
+        heading += f" ngày {d.date:%d/%m/%Y}" if d.date else ""
+        body = " ".join(part for part in (d.issuer and f"Của {d.issuer}.", d.title) if part)
+        out.append((BulletinPart.DIRECTIVES, heading, body))
+    return out
+
+
+def _study(user: Any, first: date, last: date) -> list[tuple[str, str, str]]:
+    """The study rounds running in the month (not the speakers' listed courses)."""
+    from tuyengiao.study.models import StudyRound
+
+    rounds = (
+        scoped(StudyRound, user)
+        .filter(starts_on__lte=last, ends_on__gte=first, listed_only=False)
+        .select_related("unit")
+        .order_by("starts_on", "id")
+    )
+    return [
+        (
+            BulletinPart.STUDY,
+            r.title,
+            f"{r.document_title}. {r.unit.name}, từ ngày {r.starts_on:%d/%m/%Y} "
+            f"đến ngày {r.ends_on:%d/%m/%Y}.",
+        )
+        for r in rounds
+    ]
+
+
+def _activities(user: Any, first: date, last: date) -> list[tuple[str, str, str]]:
+    """The month's activities in the user's reach that reached the most people."""
+    from tuyengiao.activities.models import Activity
+
+    best = (
+        scoped(Activity, user)
+        .filter(held_on__gte=first, held_on__lte=last)
+        .select_related("unit", "kind")
+        .order_by("-reached", "held_on", "id")[:ACTIVITIES_MAX]
+    )
+    return [
+        (
+            BulletinPart.ACTIVITIES,
+            a.topic,
+            f"{a.kind.name} của {a.unit.name} ngày {a.held_on:%d/%m/%Y}"
+            + (f" tại {a.place}" if a.place else "")
+            + f", {a.reached} người tham dự.",
+        )
+        for a in best
+    ]
+
+
+def _questions(user: Any, first: date, last: date) -> list[tuple[str, str, str]]:
+    """Questions of the suggestion boxes answered in the month and published (hỏi – đáp)."""
+    from tuyengiao.surveys.models import Suggestion, SuggestionStatus
+
+    answered = (
+        scoped(Suggestion, user)
+        .filter(
+            status=SuggestionStatus.PUBLISHED,
+            is_published=True,
+            answered_on__gte=first,
+            answered_on__lte=last,
+        )
+        .order_by("answered_on", "id")[:QUESTIONS_MAX]
+    )
+    return [(BulletinPart.QUESTIONS, s.question_public or s.text[:300], s.answer) for s in answered]
 
 
 @transaction.atomic
@@ -145,10 +237,14 @@ def docx(bulletin: Bulletin, on: date | None = None) -> bytes:
         BulletinPart.ANNIVERSARY: "Các ngày kỷ niệm trong tháng",
         BulletinPart.CAMPAIGN: "Các đợt tuyên truyền",
         BulletinPart.SLOGANS: "Khẩu hiệu tuyên truyền",
+        BulletinPart.DIRECTIVES: "Văn bản mới cần nghiên cứu, quán triệt",
+        BulletinPart.STUDY: "Học tập, quán triệt nghị quyết trong tháng",
+        BulletinPart.ACTIVITIES: "Hoạt động tuyên truyền tiêu biểu",
         BulletinPart.EXEMPLARS: "Mô hình, điển hình được công nhận trong tháng",
+        BulletinPart.QUESTIONS: "Hỏi – đáp",
         BulletinPart.OWN: "Nội dung khác",
     }
-    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
     section = 0
     current = ""
     for item in bulletin.items.all():

@@ -3,6 +3,7 @@ seen below once issued, exported to .docx in the party format."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from io import BytesIO
@@ -137,3 +138,72 @@ def test_the_list_filters_by_year_and_exports(tree: Tree, client_as: ClientAs) -
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     bad = khoi.get(reverse("events:bulletin_list") + "?nam=hai&export=xlsx")
     assert "Năm không hợp lệ" in bad.content.decode()
+
+
+def test_the_builder_takes_the_months_documents_study_activities_and_answers(
+    tree: Tree, users: dict[str, User], client_as: ClientAs
+) -> None:
+    from datetime import timedelta
+
+    from tuyengiao.activities.testing import make_activity
+    from tuyengiao.documents.testing import make_document
+    from tuyengiao.events.services import bulletins
+    from tuyengiao.study.testing import make_round
+    from tuyengiao.surveys.testing import make_suggestion
+
+    today = date.today()
+    make_document(
+        tree.bloc,
+        number="12-NQ/ĐUK",
+        doc_type="Nghị quyết",
+        title="về công tác tuyên giáo",
+        issuer="Đảng ủy Khối",
+        date=today,
+    )
+    make_document(tree.bloc, number="1-KH/ĐUK", date=today - timedelta(days=400))  # an old one
+    make_round(tree.bloc)
+    make_activity(tree.base1, topic="Nói chuyện chuyên đề về biển đảo", reached=300)
+    make_activity(tree.base2, topic="Triển lãm ảnh", reached=40)
+    make_suggestion(tree.base1)
+    make_suggestion(tree.base2, published=False)  # not published: not in the bulletin
+
+    parts = bulletins.parts_for(users["khoi"], today.year, today.month)
+    by_part: dict[str, list[tuple[str, str]]] = {}
+    for part, heading, body in parts:
+        by_part.setdefault(part, []).append((heading, body))
+    assert by_part[BulletinPart.DIRECTIVES] == [
+        (
+            f"Nghị quyết số 12-NQ/ĐUK ngày {today:%d/%m/%Y}",
+            "Của Đảng ủy Khối. về công tác tuyên giáo",
+        )
+    ]
+    assert by_part[BulletinPart.STUDY][0][0].startswith("Học tập Nghị quyết")
+    # the activity that reached the most people first
+    assert [h for h, _ in by_part[BulletinPart.ACTIVITIES]] == [
+        "Nói chuyện chuyên đề về biển đảo",
+        "Triển lãm ảnh",
+    ]
+    assert "300 người tham dự" in by_part[BulletinPart.ACTIVITIES][0][1]
+    assert len(by_part[BulletinPart.QUESTIONS]) == 1
+    # a base sees only its own branch's activities
+    base_parts = bulletins.parts_for(users["coso1"], today.year, today.month)
+    assert [h for p, h, _ in base_parts if p == BulletinPart.ACTIVITIES] == [
+        "Nói chuyện chuyên đề về biển đảo"
+    ]
+
+    khoi = client_as("khoi")
+    khoi.post(reverse("events:bulletin_create"), {"thang": f"{today.month}/{today.year}"})
+    bulletin = Bulletin.objects.get(unit=tree.bloc)
+    assert list(bulletin.items.values_list("part", flat=True)) == [p for p, _, _ in parts]
+    text = _docx_text(
+        khoi.get(reverse("events:bulletin_docx", kwargs={"bulletin_pk": bulletin.pk})).content
+    )
+    # each part under its own numbered heading, in this order (the anniversaries before them
+    # depend on the month the test runs in)
+    headings = [m.group(1) for m in re.finditer(r"^[IVX]+\. (.+)$", text, re.MULTILINE)]
+    assert headings[-4:] == [
+        "VĂN BẢN MỚI CẦN NGHIÊN CỨU, QUÁN TRIỆT",
+        "HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT TRONG THÁNG",
+        "HOẠT ĐỘNG TUYÊN TRUYỀN TIÊU BIỂU",
+        "HỎI – ĐÁP",
+    ]
