@@ -72,12 +72,14 @@ def horizontal_bars(
     css_class: str = "",
     target: Target | None = None,
     bar_width: int = 420,
+    draw_empty: bool = False,
 ) -> SafeString:
     """One bar a row, its label above it (readable on a phone) and its value after it.
 
-    Nothing is drawn when no bar has a length: an empty chart says less than the table beside it.
+    Nothing is drawn when no bar has a length (an empty chart says less than the table beside
+    it), unless ``draw_empty``: a survey question's chart shows its options even at 0.
     """
-    if not bars or (target is None and not any(b.fraction for b in bars)):
+    if not bars or (target is None and not draw_empty and not any(b.fraction for b in bars)):
         return mark_safe("")
     row_h, bar_h = 38, 12
     top = 24 if target else 4

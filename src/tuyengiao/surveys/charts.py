@@ -28,4 +28,5 @@ def bars(options: Sequence[OptionCount], label: str) -> SafeString:
         label,
         "survey-chart",
         bar_width=360,
+        draw_empty=True,
     )

@@ -29,6 +29,7 @@ def test_labels_and_values_are_escaped_and_long_labels_shortened() -> None:
 def test_nothing_is_drawn_when_every_bar_is_empty_but_a_target_still_shows() -> None:
     assert horizontal_bars([Bar("A", 0.0, "0 %")], "t") == ""
     assert horizontal_bars([], "t") == ""
+    assert "<svg" in horizontal_bars([Bar("A", 0.0, "0 · 0 %")], "t", draw_empty=True)
     svg = horizontal_bars([Bar("A", 0.0, "0 %")], "t", target=Target(0.98, "Chỉ tiêu 98 %"))
     assert "stroke-dasharray" in svg and "Chỉ tiêu 98 %" in svg
     assert 'x1="411.6"' in svg  # 98 % of the 420-wide track
