@@ -81,6 +81,22 @@ class PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{obj.full_name} — {obj.unit.name}"
 
 
+def offer_recipients(form: forms.Form, user: User, unit: Unit) -> None:
+    """Limit a commendation's or a nomination's choices to what ``user`` reaches below ``unit``:
+    the unit picked, the person (of ``unit``'s subtree) and the emulation movement."""
+    field = form.fields["subject_unit"]
+    assert isinstance(field, UnitPickField)
+    field.for_user(user, within=unit)
+    person = form.fields["person"]
+    assert isinstance(person, forms.ModelChoiceField)
+    person.queryset = (
+        scoped(Person, user).filter(unit__path__startswith=unit.path).select_related("unit")
+    )
+    movement = form.fields["movement"]
+    assert isinstance(movement, forms.ModelChoiceField)
+    movement.queryset = scoped(Movement, user)
+
+
 class CommendationForm(forms.Form):
     form = forms.ModelChoiceField(label="Hình thức", queryset=AwardForm.objects.all())
     subject_unit = UnitPickField(label="Tập thể được khen", required=False)
@@ -96,17 +112,7 @@ class CommendationForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, unit: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["subject_unit"]
-        assert isinstance(field, UnitPickField)
-        field.for_user(user, within=unit)
-        person = self.fields["person"]
-        assert isinstance(person, forms.ModelChoiceField)
-        person.queryset = (
-            scoped(Person, user).filter(unit__path__startswith=unit.path).select_related("unit")
-        )
-        movement = self.fields["movement"]
-        assert isinstance(movement, forms.ModelChoiceField)
-        movement.queryset = scoped(Movement, user)
+        offer_recipients(self, user, unit)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -146,17 +152,7 @@ class NominationForm(forms.Form):
         self, *args: Any, user: User, unit: Unit, fixed_decider: Unit | None = None, **kw: Any
     ) -> None:
         super().__init__(*args, **kw)
-        field = self.fields["subject_unit"]
-        assert isinstance(field, UnitPickField)
-        field.for_user(user, within=unit)
-        person = self.fields["person"]
-        assert isinstance(person, forms.ModelChoiceField)
-        person.queryset = (
-            scoped(Person, user).filter(unit__path__startswith=unit.path).select_related("unit")
-        )
-        movement = self.fields["movement"]
-        assert isinstance(movement, forms.ModelChoiceField)
-        movement.queryset = scoped(Movement, user)
+        offer_recipients(self, user, unit)
         decider = self.fields["decider"]
         assert isinstance(decider, forms.ChoiceField)
         superior = unit.superior()

@@ -104,7 +104,23 @@ class AwardForm(models.Model):
         return self.name
 
 
-class Commendation(models.Model):
+class _Recipient:
+    """What a commendation and a nomination share: a form given to a person or to a unit."""
+
+    form: AwardForm
+    person: Person | None
+    person_id: int | None
+    subject_unit: Unit
+
+    def __str__(self) -> str:
+        return f"{self.form} — {self.recipient_name}"
+
+    @property
+    def recipient_name(self) -> str:
+        return self.person.full_name if self.person_id and self.person else self.subject_unit.name
+
+
+class Commendation(_Recipient, models.Model):
     """A line of the register: a decision commending a unit or a person of a unit."""
 
     scoping = Scoping(unit_field="subject_unit")
@@ -142,13 +158,6 @@ class Commendation(models.Model):
         verbose_name = "khen thưởng"
         verbose_name_plural = "khen thưởng"
 
-    def __str__(self) -> str:
-        return f"{self.form} — {self.recipient_name}"
-
-    @property
-    def recipient_name(self) -> str:
-        return self.person.full_name if self.person_id and self.person else self.subject_unit.name
-
 
 class NominationStatus(models.TextChoices):
     PENDING = "cho-duyet", "Chờ quyết định"
@@ -156,7 +165,7 @@ class NominationStatus(models.TextChoices):
     DECLINED = "khong-duyet", "Không duyệt"
 
 
-class Nomination(models.Model):
+class Nomination(_Recipient, models.Model):
     """A proposal (đề nghị khen thưởng) by ``proposer`` to ``decider`` (itself or its superior) to
     commend a unit or a person of its subtree with a form; approving it with a decision number and
     date makes the register line (``commendation``), declining records the reason. A unit's report
@@ -224,13 +233,6 @@ class Nomination(models.Model):
         ordering = ["-proposed_on", "-id"]
         verbose_name = "đề nghị khen thưởng"
         verbose_name_plural = "đề nghị khen thưởng"
-
-    def __str__(self) -> str:
-        return f"{self.form} — {self.recipient_name}"
-
-    @property
-    def recipient_name(self) -> str:
-        return self.person.full_name if self.person_id and self.person else self.subject_unit.name
 
 
 def template_path(instance: CertificateTemplate, filename: str) -> str:
