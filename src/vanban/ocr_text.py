@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vanban.lines import int_to_roman, roman_to_int
 from vanban.normalize import join_broken_lines, join_hard_breaks, normalize_text
 
 # A word hyphenated at a line end ("toàn-\ndiện").
@@ -41,11 +42,10 @@ _ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILI
 _NUMBER_DELIMITER = re.compile(
     r"^(\d{1,2}|[IVX1]{1,5})(?:[,:;]|\.[.,:]|,\.)[ \t]+(?=\S)", re.MULTILINE
 )
-_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
 # "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45".
-_NUMBER_LEAD = re.compile(r"(?<![^\s])S[ốõôóòỏọổỗộơ6ỏ][ \t]*[:.;]?[ \t]*(?=\d)")
+_NUMBER_LEAD = re.compile(r"(?<![^\s])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -90,7 +90,7 @@ def _numbering(match: re.Match[str]) -> str:
         return match.group()
     if not label.isdigit():
         roman = label.replace("1", "I")
-        if not roman or _ROMAN.fullmatch(roman) is None:
+        if roman_to_int(roman) is None:
             return match.group()
         label = roman
     return f"{label}. "
@@ -169,7 +169,7 @@ def _replace_words(line: str, window: list[str], canonical: str) -> str:
 
 # A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").
 _SECTION_HEADING = re.compile(r"^([IVX]{1,5})([.\-–:)][ \t]*)(\S[^\n]*)$", re.MULTILINE)
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMANS = tuple(int_to_roman(n) for n in range(1, 13))
 
 
 def renumber_sections(text: str) -> str:
