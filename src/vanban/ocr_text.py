@@ -17,8 +17,18 @@ to OCR's output, not a list of words:
   lost a stroke ("II. TỔ CHỨC THỰC HIỆN" after "II. NỘI DUNG") takes the next number;
 * **leads** — "V/v" and "Số:" at the start of a line, as OCR garbles them.
 
-Everything else of OCR (words misread inside a sentence) is left as read: guessing words would
-change what the document says. None of this runs on text that did not come from OCR.
+* **section numbers** also where a stroke was read as another letter ("TII." for "III.");
+* **specks** after a line's last word ("… tư tưởng l : -");
+* **wrapped items** — Tesseract keeps a paragraph's lines together, so a numbered or bulleted
+  paragraph's line that reaches the page's edge is joined to the next even when that one opens
+  with a capital ("… Nghị quyết" / "Đại hội XIII …");
+* **flattened printouts** — a page whose first line already holds the number is a text that had
+  no line breaks, put back on one line for :mod:`vanban.flat`;
+* **tone marks** — the hook of hỏi misread, mended where one tone makes a word of the lexicon
+  (:mod:`vanban.ocr_words`).
+
+Other words misread inside a sentence are left as read: guessing them would change what the
+document says. None of this runs on text that did not come from OCR.
 """
 
 from __future__ import annotations
@@ -27,7 +37,8 @@ import re
 import unicodedata
 
 from vanban.lines import int_to_roman, roman_to_int
-from vanban.normalize import join_broken_lines, join_hard_breaks, normalize_text
+from vanban.normalize import _LIST_START, join_broken_lines, join_hard_breaks, normalize_text
+from vanban.ocr_words import is_known_syllable, mend_tones
 
 # A word hyphenated at a line end ("toàn-\ndiện").
 _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
@@ -44,8 +55,8 @@ _NUMBER_DELIMITER = re.compile(
 )
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
-# "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45".
-_NUMBER_LEAD = re.compile(r"(?<![^\s])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
+# "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:").
+_NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -60,8 +71,8 @@ _HEADER_LINES = 14
 def normalize_ocr_text(raw: str) -> str:
     """Text from OCR made like every reader's text: NFC, page feeds → blank lines, OCR's
     misreads of the format's fixed parts mended, words hyphenated at a line end rejoined,
-    paragraphs cut by a column or page break and lines wrapped inside a paragraph joined, then
-    :func:`vanban.normalize_text`."""
+    specks dropped, paragraphs cut by a column or page break and lines wrapped inside a
+    paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n")
     text = _HYPHEN_END.sub("", text)
     text = _TILDE_BULLET.sub("- ", text)
@@ -71,7 +82,11 @@ def normalize_ocr_text(raw: str) -> str:
     text = _NUMBER_LEAD.sub("Số: ", text)
     text = mend_fixed_lines(text)
     text = renumber_sections(text)
-    return normalize_text(join_hard_breaks(join_broken_lines(text)))
+    text = drop_trailing_specks(text)
+    text = rejoin_flattened(text)
+    text = join_wrapped_lines(text)
+    text = join_hard_breaks(join_broken_lines(text))
+    return normalize_text(mend_tones(text))
 
 
 def _roman(match: re.Match[str]) -> str:
@@ -168,7 +183,9 @@ def _replace_words(line: str, window: list[str], canonical: str) -> str:
 
 
 # A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").
-_SECTION_HEADING = re.compile(r"^([IVX]{1,5})([.\-–:)][ \t]*)(\S[^\n]*)$", re.MULTILINE)
+_SECTION_HEADING = re.compile(r"^([IVXTLl1|]{1,5})([.\-–:)][ \t]*)(\S[^\n]*)$", re.MULTILINE)
+# letters OCR reads for the upright stroke of an I in a numeral ("TII. TỔ CHỨC", "lV.")
+_STROKE_LOOKALIKES = str.maketrans("TLl1|", "IIIII")
 _ROMANS = tuple(int_to_roman(n) for n in range(1, 13))
 
 
@@ -176,7 +193,9 @@ def renumber_sections(text: str) -> str:
     """Section headings numbered in order where OCR dropped a stroke of the numeral: a heading
     that repeats the previous numeral, or reads as a numeral the expected one contains with a
     stroke less ("II" for "III", "I" for "II", "V" for "VI"), takes the expected number. A
-    heading with any other numeral is left as read and the count goes on from it."""
+    heading with any other numeral is left as read and the count goes on from it. A numeral with
+    a letter OCR gives for a stroke ("TII", "lV") is read as the expected one when it matches it
+    stroke for stroke; otherwise it is not a heading."""
     expected = 0  # index into _ROMANS of the next heading's numeral
 
     def one(match: re.Match[str]) -> str:
@@ -185,6 +204,12 @@ def renumber_sections(text: str) -> str:
         if rest != rest.upper() or not any(ch.isalpha() for ch in rest):
             return match.group()
         if numeral not in _ROMANS:
+            # a lookalike for a stroke is read as the stroke only where the count expects it
+            if 0 < expected < len(_ROMANS) and (
+                numeral.translate(_STROKE_LOOKALIKES) == _ROMANS[expected]
+            ):
+                expected += 1
+                return f"{_ROMANS[expected - 1]}{delimiter}{rest}"
             return match.group()
         found = _ROMANS.index(numeral)
         if expected < len(_ROMANS) and found != expected and expected > 0:
@@ -203,3 +228,97 @@ def _one_stroke_less(numeral: str, wanted: str) -> bool:
     return len(numeral) + 1 == len(wanted) and any(
         wanted[:i] + wanted[i + 1 :] == numeral for i in range(len(wanted))
     )
+
+
+# A line that ends a sentence or a clause the format ends lines with ("như sau:", "…;", "./.").
+_LINE_END = re.compile(r"[.:;!?…]\W*$")
+# Body lines are long: a header column or a signature line is far shorter than a page's width.
+_FULL_LINE = 50
+_FULL_SHARE = 0.75
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Lines that Tesseract put in one numbered or bulleted paragraph (an item, a task) joined
+    where the first was wrapped at the page's edge: it is nearly as long as the paragraph's longest line (and a body line's
+    length), ends no sentence, and neither it nor the next is a heading in capitals or the next
+    a list label. Tesseract separates its paragraphs by a blank line (see
+    :func:`vanban.ocr.tsv_to_text`), so a wrapped line is known by the lines around it — which
+    the parser cannot know for a line that starts with a capital ("… Nghị quyết" / "Đại hội
+    XIII …"), and :func:`vanban.normalize.join_broken_lines` therefore leaves alone. Other
+    paragraphs are left as read: a title or a headline is followed in the same paragraph by a
+    line of its own ("Kính gửi:", "Ngày cập nhật")."""
+    out: list[str] = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        if not _LIST_START.match(lines[0]):
+            out.append(block)
+            continue
+        longest = max(len(line.strip()) for line in lines)
+        joined: list[str] = []
+        for line in lines:
+            prev = joined[-1].strip() if joined else ""
+            stripped = line.strip()
+            if (
+                prev
+                and stripped
+                and len(prev) >= max(_FULL_LINE, _FULL_SHARE * longest)
+                and not _LINE_END.search(prev)
+                and not _is_capitals(prev)
+                and not _is_capitals(stripped)
+                and not _LIST_START.match(stripped)
+            ):
+                joined[-1] = joined[-1].rstrip() + " " + stripped
+            else:
+                joined.append(line)
+        out.append("\n".join(joined))
+    return "\n\n".join(out)
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# What a speck in the margin after a line's last word is read as: one to three marks, or one
+# letter; a run of them at the end of a line ("… tư tưởng l : -", "… cơ quan. ï", "… quốc tế ệ").
+_TRAILING_SPECKS = re.compile(r"(?<=\S)((?:[ \t]+(?:[^\w\s/]{1,3}|[^\W\d_]))+)[ \t]*$", re.M)
+
+
+def drop_trailing_specks(text: str) -> str:
+    """Specks after the last word of a line dropped. A lone letter is a speck only when it has
+    a mark and is no syllable of the lexicon ("ệ", "ï", but not the "ý" of "đồng ý") — a plain
+    one may be a clause's letter ("tại điểm a") — unless marks come with it; a slash is never one
+    ("./.")."""
+
+    def one(match: re.Match[str]) -> str:
+        tokens = match.group(1).split()
+        if any(not t.isalpha() for t in tokens):
+            return ""
+        if any(not t.isascii() and not is_known_syllable(t) for t in tokens):
+            return ""
+        return match.group()
+
+    return _TRAILING_SPECKS.sub(one, text)
+
+
+# The number lead and the type words in capitals, as a header holds them.
+_NUMBER_PART = re.compile(r"Số\s*:?\s*\d")
+_TYPE_PART = re.compile(
+    r"QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|BÁO CÁO|CHƯƠNG TRÌNH"
+)
+_HEADER_REACH = 400
+
+
+def rejoin_flattened(text: str) -> str:
+    """A printout of a text that had no line breaks (a document copied from a web page as one
+    line) put back on one line, for :mod:`vanban.flat` to reflow. Such a page is known by its
+    first line: a real document opens with the body's name and the motto, and its number comes
+    lines later, under the name; a flattened one opens with a line as wide as the page that
+    already holds the number ("… TRUNG ƯƠNG***Số: 367 - QĐ/…"), with a type word close after.
+    Everything else is left as read."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[0]) < _FULL_LINE or not _NUMBER_PART.search(lines[0]):
+        return text
+    if not _TYPE_PART.search(" ".join(lines)[:_HEADER_REACH]):
+        return text
+    return " ".join(lines)

@@ -1,0 +1,189 @@
+"""Tone marks that OCR misread, mended by the words they belong to.
+
+Tesseract's Vietnamese model reads the hook of the hỏi tone (``ả``) as an acute (sắc, ``á``)
+or a tilde (ngã, ``ã``), or sees a hook that is a speck, when a scan is noisy: "tổ chức" comes
+out "tố chức", "đổi mới" "đối mới", "chi bộ" "chỉ bộ". Each misread syllable is still a valid
+Vietnamese syllable, so neither the syllable grammar (:mod:`vanban.syllables`) nor a list of
+syllables can see the error — only the word it belongs to can. A syllable is changed when all
+of these hold:
+
+* it forms no word of the lexicon with its neighbours (an entry of two to four syllables, read
+  on one line with nothing but a space between them);
+* moving its tone between hỏi and one of sắc, ngã or none — the confusions of the hook, and only
+  those — makes exactly one such word;
+* the neighbours that word takes in are not already part of another word outside it: in "địa
+  bàn tỉnh", "bàn" belongs to "địa bàn", so "tỉnh" is not turned into the "tính" of "bàn tính".
+
+Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
+"hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
+
+The lexicon is the Viet74K word list of ``underthesea`` (a maintained Vietnamese NLP toolkit,
+Apache-2.0), read from the installed package's data files without importing the package (its
+import pulls in model code this library does not need). The issue behind this module rules out
+a hand-written word list, and no smaller maintained package carries multi-syllable Vietnamese
+words. Only lower-case entries are used, so proper names in the list ("Thắng Lợi") never turn
+a name into a word. Where the package is not installed, :func:`mend_tones` changes nothing.
+This runs on OCR's output only, never on text a document gave.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+# the five tone marks, combining; a syllable without one has the level tone (ngang)
+_TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+_HOI = 3
+# the tones OCR confuses with hỏi: the hook read as an acute or a tilde, or seen in a speck
+_HOOK_CONFUSIONS = {_HOI: (0, 2, 4), 0: (_HOI,), 2: (_HOI,), 4: (_HOI,)}
+_LONGEST_WORD = 4  # syllables
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
+
+
+def _key(syllable: str) -> str:
+    """The syllable's letters without tone mark, lower case, NFC, followed by its tone (0–5)."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    tone = 0
+    letters = []
+    for ch in decomposed:
+        if ch in _TONE_MARKS:
+            tone = _TONE_MARKS[ch]
+        else:
+            letters.append(ch)
+    return unicodedata.normalize("NFC", "".join(letters)) + str(tone)
+
+
+def lexicon_path() -> Path | None:
+    """Where the installed ``underthesea`` keeps its word list, or None."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent.joinpath(*_LEXICON_FILE)
+    return path if path.is_file() else None
+
+
+class Lexicon:
+    """Multi-syllable words by their syllables' keys, and one written form of each syllable."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words: set[tuple[str, ...]] = set()
+        self.spelling: dict[str, str] = {}
+        for entry in words:
+            word = unicodedata.normalize("NFC", entry.strip())
+            syllables = word.split(" ")
+            if not 2 <= len(syllables) <= _LONGEST_WORD or word != word.lower():
+                continue
+            if not all(_LETTERS.fullmatch(s) for s in syllables):
+                continue
+            keys = tuple(_key(s) for s in syllables)
+            self.words.add(keys)
+            for syllable, key in zip(syllables, keys, strict=True):
+                self.spelling.setdefault(key, syllable)
+
+
+@lru_cache(maxsize=1)
+def _installed_lexicon() -> Lexicon | None:
+    path = lexicon_path()
+    if path is None:
+        return None
+    return Lexicon(path.read_text(encoding="utf-8").splitlines())
+
+
+def is_known_syllable(syllable: str) -> bool:
+    """Whether ``syllable`` is a syllable of the lexicon's words (False without the lexicon)."""
+    lexicon = _installed_lexicon()
+    return lexicon is not None and _key(syllable) in lexicon.spelling
+
+
+def mend_tones(text: str, lexicon: Lexicon | None = None) -> str:
+    """``text`` with the hook misreads mended, line by line (see the module's docstring)."""
+    lexicon = lexicon or _installed_lexicon()
+    if lexicon is None:
+        return text
+    return "\n".join(_mend_line(line, lexicon) for line in text.split("\n"))
+
+
+def _mend_line(line: str, lexicon: Lexicon) -> str:
+    spans = [m.span() for m in _LETTERS.finditer(line)]
+    if len(spans) < 2:
+        return line
+    edits: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int]] = []
+    for span in spans:
+        if run and line[run[-1][1] : span[0]] != " ":
+            edits += _mend_run(line, run, lexicon)
+            run = []
+        run.append(span)
+    edits += _mend_run(line, run, lexicon)
+    for start, end, syllable in reversed(edits):
+        line = line[:start] + syllable + line[end:]
+    return line
+
+
+def _mend_run(
+    line: str, run: list[tuple[int, int]], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The edits of one run of syllables separated by single spaces."""
+    if len(run) < 2:
+        return []
+    keys = [_key(line[a:b]) for a, b in run]
+    edits = []
+    for i, (start, end) in enumerate(run):
+        if _words_at(keys, i, lexicon):
+            continue
+        fitting = []
+        for candidate in _hook_variants(keys[i], lexicon):
+            trial = [*keys[:i], candidate, *keys[i + 1 :]]
+            words = _words_at(trial, i, lexicon)
+            if words and not _taken_elsewhere(keys, words[0], i, lexicon):
+                fitting.append(candidate)
+        if len(fitting) == 1:
+            keys[i] = fitting[0]
+            edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))
+    return edits
+
+
+def _hook_variants(key: str, lexicon: Lexicon) -> list[str]:
+    letters, tone = key[:-1], int(key[-1])
+    return [
+        letters + str(other)
+        for other in _HOOK_CONFUSIONS.get(tone, ())
+        if letters + str(other) in lexicon.spelling
+    ]
+
+
+def _words_at(keys: list[str], i: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The spans ``(start, end)`` of lexicon words in ``keys`` that take in syllable ``i``."""
+    found = []
+    for size in range(2, _LONGEST_WORD + 1):
+        for start in range(max(0, i - size + 1), min(i, len(keys) - size) + 1):
+            if tuple(keys[start : start + size]) in lexicon.words:
+                found.append((start, start + size))
+    return found
+
+
+def _taken_elsewhere(keys: list[str], word: tuple[int, int], i: int, lexicon: Lexicon) -> bool:
+    """Whether a neighbour inside ``word`` already belongs to a word reaching outside it."""
+    start, end = word
+    for j in range(start, end):
+        if j == i:
+            continue
+        for other in _words_at(keys, j, lexicon):
+            if other[0] < start or other[1] > end:
+                return True
+    return False
+
+
+def _in_case_of(found: str, syllable: str) -> str:
+    if found.isupper():
+        return syllable.upper()
+    if found[:1].isupper():
+        return syllable[:1].upper() + syllable[1:]
+    return syllable
+
+
+__all__ = ["Lexicon", "is_known_syllable", "lexicon_path", "mend_tones"]
