@@ -157,3 +157,19 @@ def crosstab(survey: Survey, by: Question, group: Unit | None = None) -> Crossta
             cq.rows.append(CrossRow(label, cells))
         out.append(cq)
     return Crosstab(by, cols, suppressed, out)
+
+
+def crosstab_rows(table: Crosstab) -> tuple[list[str], list[list[object]]]:
+    """The table as a spreadsheet: a row per option of each crossed question, a count and a
+    share (%) per column — the same cells as the page, nothing more."""
+    headers = ["Câu hỏi", "Lựa chọn"]
+    for column in table.columns:
+        headers += [f"{column.label} ({column.size} người) — số người", f"{column.label} — %"]
+    rows: list[list[object]] = []
+    for cq in table.questions:
+        for row in cq.rows:
+            cells: list[object] = [cq.question.text, row.label]
+            for count, percent in row.cells:
+                cells += [count, percent]
+            rows.append(cells)
+    return headers, rows

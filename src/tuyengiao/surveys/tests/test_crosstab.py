@@ -4,14 +4,17 @@ merged column under k, and the counts equal those made from the payloads."""
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
 
+import openpyxl
 from django.urls import reverse
 
 from tuyengiao.accounts.models import User
+from tuyengiao.core.spreadsheets import XLSX_MIME
 from tuyengiao.testing import Tree, logged_in_client
 
 from ..models import Participation, Question, QuestionKind, Survey
@@ -89,3 +92,28 @@ def test_the_page_offers_the_questions_and_refuses_small_groups(
     assert "Hãy chọn một câu hỏi chọn một" in bad
     small = officer.get(f"{url}?cau={x.pk}&don-vi={tree.base2.pk}").content.decode()
     assert "Chưa hiển thị" in small
+
+
+def test_the_table_exports_to_xlsx_with_the_page_cells_only(
+    tree: Tree, users: dict[str, User]
+) -> None:
+    survey, x, _y, _ys = _survey(tree, [0] * 6 + [1] * 6)
+    officer = logged_in_client(users["khoi"])
+    url = reverse("surveys:results_crosstab", kwargs={"survey_pk": survey.pk})
+    page = officer.get(f"{url}?cau={x.pk}").content.decode()
+    assert f"?cau={x.pk}&amp;export=xlsx" in page
+    response = officer.get(f"{url}?cau={x.pk}&export=xlsx")
+    assert response["Content-Type"] == XLSX_MIME
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    table = crosstab(survey, x)
+    assert table is not None
+    assert rows[0][:2] == ["Câu hỏi", "Lựa chọn"] and len(rows[0]) == 2 + 2 * len(table.columns)
+    cells = [[cq.question.text, row.label] for cq in table.questions for row in cq.rows]
+    assert [r[:2] for r in rows[1:]] == cells
+    first = table.questions[0].rows[0].cells
+    assert rows[1][2] == first[0][0]
+    assert "Ý kiến" not in {r[0] for r in rows[1:]}  # never a text question
+    # a group too small to show exports nothing either
+    small = officer.get(f"{url}?cau={x.pk}&don-vi={tree.base2.pk}&export=xlsx")
+    assert small["Content-Type"].startswith("text/html")

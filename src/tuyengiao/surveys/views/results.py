@@ -12,13 +12,13 @@ from django.utils import timezone
 from tuyengiao.accounts.http import AuthenticatedHttpRequest
 from tuyengiao.accounts.permissions import drilldown_unit
 from tuyengiao.core.listing import export_xlsx
-from tuyengiao.core.spreadsheets import XLSX_MIME
+from tuyengiao.core.spreadsheets import XLSX_MIME, xlsx_response
 
 from ..charts import bars
 from ..exports import results_docx, results_xlsx
 from ..models import Survey
 from ..services.builder import close_if_due
-from ..services.crosstab import BY_KINDS, CROSSTAB_RULE, crosstab
+from ..services.crosstab import BY_KINDS, CROSSTAB_RULE, crosstab, crosstab_rows
 from ..services.results import Breakdown, Results, breakdown, response_rates, results, texts
 from .common import user_survey
 
@@ -87,6 +87,14 @@ def results_crosstab(request: AuthenticatedHttpRequest, survey_pk: int) -> HttpR
         error = (
             f"Chưa hiển thị: nhóm này không đủ {survey.k} phiếu, hoặc hiển thị riêng nhóm này sẽ "
             f"làm lộ một nhóm nhỏ hơn {survey.k} người."
+        )
+    if table is not None and table.columns and request.GET.get("export") == "xlsx":
+        headers, rows = crosstab_rows(table)
+        return xlsx_response(
+            f"ket-qua-theo-cau-{survey.pk}-{by.pk if by else 0}.xlsx",
+            headers,
+            rows,
+            title="Theo câu trả lời",
         )
     return render(
         request,
