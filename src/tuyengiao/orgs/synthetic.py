@@ -240,7 +240,7 @@ def build_synthetic_tree(
     started = time.monotonic()
     now = timezone.now()
     writer = _Writer(progress)
-    last_root = Unit.get_last_root_node()
+    last_root = Unit.objects.get_last_root_node()
     root_position = (Unit._str2int(last_root.path[: Unit.steplen]) + 1) if last_root else 1
     next_id = (Unit.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     n_committees = provinces * committees_per_province

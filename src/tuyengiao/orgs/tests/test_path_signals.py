@@ -44,7 +44,7 @@ def test_inserting_before_siblings_names_their_parent(
     tree: Any, sent: list[list[str]], django_capture_on_commit_callbacks: Any
 ) -> None:
     base1 = Unit.objects.get(pk=tree.base1.pk)
-    first_child = base1.get_children().first()
+    first_child = Unit.objects.get_children(base1).first()
     old_path = first_child.path
     with django_capture_on_commit_callbacks(execute=True):
         _add(base1, "AA-FIRST")  # sorts before every existing code
