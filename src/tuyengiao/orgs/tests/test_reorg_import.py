@@ -50,7 +50,7 @@ def test_dry_run_lists_then_applies(tree: Tree, users: dict[str, Any]) -> None:
     done = _run(rows, dry_run=False, user=users["khoi"])
     assert done.applied and Reorganisation.objects.count() == 2
     assert Unit.objects.get(code="DB-STTTT").ended_on == date(2025, 7, 1)
-    assert Unit.objects.get(code="CB-STTTT-VP").get_parent().code == "DUK"
+    assert Unit.objects.get_parent(Unit.objects.get(code="CB-STTTT-VP")).code == "DUK"
 
 
 @pytest.mark.parametrize(
