@@ -105,6 +105,7 @@ def test_the_table_exports_to_xlsx_with_the_page_cells_only(
     response = officer.get(f"{url}?cau={x.pk}&export=xlsx")
     assert response["Content-Type"] == XLSX_MIME
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     table = crosstab(survey, x)
     assert table is not None
