@@ -17,13 +17,13 @@ from scoring import score
 from vanban import parse_file
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
-FLOOR_OVERALL = 0.98
-FLOOR_FIELD = 0.90
+FLOOR_OVERALL = 0.80
+FLOOR_FIELD = 0.58
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
     texts = sorted(REAL.glob("*.txt"))
-    assert len(texts) >= 7
+    assert len(texts) >= 38
     for path in texts:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["source"].startswith("http"), path.name
