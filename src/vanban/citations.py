@@ -212,6 +212,7 @@ _STOP_WORDS = frozenset(
         "cho",
         "năm",
         "ngày",
+        "Ngày",  # a date (label) starting the next line: "... của Thành ủy Hà Nội / Ngày đăng ..."
         "số",
         "gồm",
         "là",

@@ -17,6 +17,7 @@ from vanban.patterns import (
     HEADER_TYPES,
     ITEM_LINES,
     KINH_GUI_RE,
+    LETTER_WORD_RE,
     MOTTO_RE,
     NOI_NHAN_LINES,
     NUMBER_AFTER_TYPE_RE,
@@ -120,18 +121,12 @@ class HeaderParser(ParserState):
             self.is_article = True
             doc.doc_type = "Tin bài"
             filled = [ln for ln in lines[:12] if ln.text]
-            first = filled[0] if filled else None
-            if (
-                first is not None
-                and len(filled) > 2
-                and len(first.text.split()) <= 4
-                and not NUMERIC_DATE_RE.search(first.text)
-                and len(filled[1].text.split()) > len(first.text.split())
-                and not NUMERIC_DATE_RE.search(filled[1].text[:12])
-            ):
-                # a site's section name ("Tuyên truyền", "ĐẠI HỘI ĐẢNG CÁC CẤP") above the
-                # headline: the headline is the longer line that follows
-                first = filled[1]
+            first, date_line = _headline(filled)
+            # a date and place read in the first lines belong to the body's sentences (the event
+            # told, a cited letter), not to the page: only a date line dates it
+            doc.date = doc.date_raw = doc.place = None
+            for field in ("date", "date_raw", "place"):
+                self.spans.pop(field, None)
             if first is not None:
                 title_parts = [first]
                 glued = DATE_AT_END_RE.search(first.text)
@@ -141,8 +136,10 @@ class HeaderParser(ParserState):
                     title_parts = [
                         Line(first.start, cut, text[first.cstart : cut], first.cstart, cut)
                     ]
-                body_start = first.end + 1
-                self._article_date(lines if not glued else [first, first])
+                    date_line = first
+                body_start = max(first.end, date_line.end if date_line else 0) + 1
+                if date_line is not None:
+                    self._article_date(date_line)
         if title_parts:
             doc.title = field_value(" ".join(p.text for p in title_parts))
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
@@ -326,18 +323,46 @@ class HeaderParser(ParserState):
         self.spans["place"] = (start, line_start + len(stripped))
         return start
 
-    def _article_date(self, lines: list[Line]) -> None:
-        for line in lines[1:12]:
-            if not line.text or len(line.text) > 90:
-                continue
-            match = NUMERIC_DATE_RE.search(line.text) or None
-            found = find_date(line.folded, 0, anchored=False)
-            if match:
-                self.doc.date = make_date(*match.groups())
-            elif found:
-                self.doc.date = found[0]
-            else:
-                continue
+    def _article_date(self, line: Line) -> None:
+        """A news page's date is its date line's; a date in the body dates what it tells."""
+        match = NUMERIC_DATE_RE.search(line.text)
+        if match:
+            self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
-            return
+
+
+def _is_date_line(line: Line) -> bool:
+    """A news page's date line: a date in figures with at most a time, a weekday and a label
+    ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)")."""
+    if len(line.text) > 80 or not NUMERIC_DATE_RE.search(line.text):
+        return False
+    return len(LETTER_WORD_RE.findall(line.text)) <= 6
+
+
+def _is_paragraph(line: Line) -> bool:
+    """A line of a news page's body: long, or a sentence ended by its punctuation."""
+    text = line.text
+    return len(text) > 160 or (len(text) > 60 and text.endswith((".", ":", ";")))
+
+
+def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
+    """A news page's headline and date line among its first lines (before the body's first
+    paragraph). The date line sits right under the headline, or right above it; without one, the
+    site's chrome above the headline (skip link, breadcrumb, section name, the site's name) is
+    shorter than the headline, so the headline is the line of the most words."""
+    head: list[Line] = []
+    for line in filled:
+        if _is_paragraph(line):
+            break
+        head.append(line)
+    if not head:
+        return (filled[0] if filled else None), None
+    for index, line in enumerate(head):
+        if _is_date_line(line):
+            if index > 0:
+                return head[index - 1], line
+            if index + 1 < len(head):
+                return head[index + 1], line
+            return (filled[1] if len(filled) > 1 else None), line
+    return max(head, key=lambda ln: len(ln.text.split())), None

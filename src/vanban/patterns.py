@@ -66,6 +66,8 @@ def _word_start_alternation(words: list[str]) -> str:
 
 # A letter: "a", "Ấ", "đ" (not a digit, not "_").
 LETTER_RE = re.compile(r"[^\W\d_]")
+# A word of letters (a news page's date line has few beside its date and time).
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 # A run of lower-case ASCII letters: "ong" in "Ông".
 ASCII_LOWER_RUN_RE = re.compile(r"[a-z]+")
 # A word: any run of non-blanks, "Đồng," or "**Xoài**".
@@ -394,10 +396,10 @@ STAMP_TIME_RE = re.compile(
     re.MULTILINE,
 )
 # A date (and time) at the end of a news headline it was glued to: "... Chu Huy Mân03/03/2023
-# 17:11", "... tỉnh - 27/05/2018".
-DATE_AT_END_RE = re.compile(
-    r"[ \t|–-]*\(?\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?\)?[ \t]*$"
-)
+# 17:11", "... tỉnh - 27/05/2018", "... (27/05/2018)"; a date that closes a bracket opened before
+# it is the headline's own: "... Hồ Chí Minh (19/5/1890- 19/5/2020)".
+_GLUED_DATE = r"\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+DATE_AT_END_RE = re.compile(rf"[ \t|–-]*(?:\({_GLUED_DATE}\)|{_GLUED_DATE})[ \t]*$")
 # The first line of a text attached after the signature (folded): an appendix, a programme, a
 # list, a second header, or the "(kèm theo …)" line under an attachment's title.
 ATTACHMENT_START_RE = re.compile(
