@@ -33,7 +33,8 @@ from vanban.normalize import (
 )
 
 _D = "[" + re.escape("-" + DASHES) + "]"
-CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+# a code may join two abbreviations with "&": "SKH&ĐT", "GDĐT-KT&KĐCL"
+CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,11}(?<!&)"
 # (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN")
 _PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]?{_D}[ \t]?|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
 _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
@@ -328,6 +329,9 @@ _BODY_HEADS = frozenset(
 )
 
 
+BODY_HEADS = _BODY_HEADS  # the first words of bodies' names (no person's name starts so)
+
+
 def comma_in_name(text: str, pos: int) -> bool:
     """True when the comma at ``pos`` is inside one body's name."""
     match = _NAME_COMMA.match(text, pos)
@@ -387,6 +391,10 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
         if run is None:
             break
         end = run.end()
+        if glue.group(1) is None and run.group(1).split(maxsplit=1)[0] in _BODY_HEADS:
+            # "Bộ Giáo dục và Đào tạo – Cục Khảo thí ...": a unit named after its ministry;
+            # the word limit holds for each body's name
+            count = 0
         count += len(run.group(1).split())
     if count > limit:  # cut after the limit-th word
         words = list(_WORD_RUN.finditer(text, start, end))

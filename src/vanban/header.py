@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, find_date, make_date, type_of_symbol
+from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, make_date, type_of_symbol
 from vanban.lines import Line, field_value, is_caps
 from vanban.normalize import clean_symbol, fold_aligned
 from vanban.patterns import (
+    ARTICLE_RE,
     BODY_START_RE,
     BULLET_RE,
     DATE_AT_END_RE,
@@ -169,8 +170,12 @@ class HeaderParser(ParserState):
                     break
                 blanks += 1
                 continue
-            if SEPARATOR_LINE_RE.match(line.text) or SECTION_LINES[0].match(line.text):
-                break
+            if (
+                SEPARATOR_LINE_RE.match(line.text)
+                or SECTION_LINES[0].match(line.text)
+                or ARTICLE_RE.match(line.folded)
+            ):
+                break  # (an article, "Điều 1. …", follows the operative "QUYẾT ĐỊNH:")
             if (
                 NOI_NHAN_LINES[0].match(line.folded)
                 or ON_BEHALF_RE.match(line.text)

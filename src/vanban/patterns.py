@@ -130,8 +130,9 @@ HEADER_DATE_RE = vi_regex(
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 # A line of rule characters only (original text): "-----", "___", "* * *".
 SEPARATOR_LINE_RE = re.compile(r"^[-–—_=*.~ \t]{1,}$")
-# The subject line of an official letter (original text): "V/v triển khai ...", "Về việc ...".
-VV_RE = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])")
+# The subject line of an official letter (original text): "V/v triển khai ...", "Về việc ...",
+# "Về: tham gia ý kiến ...".
+VV_RE = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])|^ve[ \t]?:")
 # The salutation that ends the subject of a letter: "kính gửi".
 KINH_GUI_RE = re.compile(r"kinh[ \t]+gui")
 # A stretch of a header line that no other field took (those are blanked with "\0").
@@ -250,6 +251,8 @@ ISSUER_VERB_RE = re.compile(
 NOT_AN_ISSUER_RE = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
 # An office holder, not a body: "chủ tịch" in "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau",
 # "phó giám đốc".
+# An article of a decision or a regulation (folded): "điều 1.", "điều 12:".
+ARTICLE_RE = re.compile(r"[ \t*]*dieu[ \t]+\d{1,3}[ \t]*[.:]")
 # The grounds that follow a decision's authority line (folded): "căn cứ", "- căn cứ", "xét",
 # "theo đề nghị".
 GROUNDS_RE = re.compile(r"[-+•\s]*(?:can[ \t]+cu|xet|theo[ \t]+de[ \t]+nghi)(?![a-z])")
@@ -420,6 +423,11 @@ SIGNED_MARK_RE = re.compile(
 )
 # A person's name (original text): "Nguyễn Văn An", "Lê Thị Thu Hà".
 PERSON_NAME_RE = re.compile(rf"^[{CAPITALS}][\w'’]*(?:[ \t]+[{CAPITALS}][\w'’]*){{1,5}}$")
+# A person's name ending a recipient segment after its ";" or "," (original text): the signer's
+# name of the flattened two-column footer, "- Kiểm toán Nhà nước; Phạm Minh Chính".
+NAME_AFTER_RECIPIENT_RE = re.compile(
+    rf"([;,])[ \t]+([{CAPITALS}][^\W\d_]*(?:[ \t]+[{CAPITALS}][^\W\d_]*){{1,4}})[ \t.]*$"
+)
 # Capitals ending a recipient segment, a signer's title pasted on the line (original text):
 # "   PHÓ BÍ THƯ" in "- Lưu VP.      PHÓ BÍ THƯ"; see :func:`vanban.lines.caps_tail`.
 CAPS_TAIL_RE = re.compile(rf"[ \t]+((?:[{CAPITALS}]{{1,10}}+[ \t]*+){{1,6}}+)$")
