@@ -227,7 +227,6 @@ _STOP_WORDS = frozenset(
         "từ",
         "giai",
         "thực",
-        "triển",
         "sửa",
         "bổ",
         "hướng",
@@ -266,7 +265,16 @@ _STOP_WORDS = frozenset(
 )
 # Words that end a name only with the next word: "ban hành" (but "Ủy ban nhân dân"), "chỉ đạo",
 # "tổ chức" (but "Ban Tổ chức").
-_STOP_PAIRS = {"ban": "hành", "chỉ": "đạo", "tổ": "chức", "báo": "cáo"}
+# ("triển khai", "phát triển" end a name, but not "Phát triển" in "Bộ Nông nghiệp và Phát triển
+# nông thôn": the pairs are matched with their case)
+_STOP_PAIRS = {
+    "ban": "hành",
+    "chỉ": "đạo",
+    "tổ": "chức",
+    "báo": "cáo",
+    "triển": "khai",
+    "phát": "triển",
+}
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(
     r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
@@ -499,7 +507,12 @@ _BEFORE = vi_regex(
 )
 # The body a citation in brackets or after "tại" belongs to: "Xét đề nghị của Bộ X (Tờ trình số
 # ...)", "Xét báo cáo của X (công văn số ...)", "đề nghị của Bộ X tại văn bản số ...".
-_OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+)$")
+_OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+(?:cac[ \t]+)?)$")
+# The next body of a list sharing one "của": "của A tại văn bản số …, B tại văn bản số …", "… và B
+# tại Tờ trình số …" (folded); group 1 the body's name.
+_NEXT_OF_BEFORE = re.compile(
+    r"(?:,|;|[ \t]va)[ \t]+((?:(?![ \t]va[ \t])[^\n;:(),]){3,150}?)[ \t]*tai[ \t]+(?:cac[ \t]+)?$"
+)
 
 
 def _window(text: str, start: int, size: int) -> str:
@@ -558,15 +571,21 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
-        elif tail.endswith(("(", " tai")) and (at := lead.rfind("cua")) >= 0:
-            of = _OF_BEFORE.match(lead, at)
-            if of:
+        elif tail.endswith(("(", " tai", " tai cac")) and (
+            (at := lead.rfind("cua")) >= 0 or "cua" in folded[line_start:lead_start]
+        ):
+            # (the "của" a long list of bodies shares may stand before the window)
+            firsts = (_OF_BEFORE.match(lead, at),) if at >= 0 else ()
+            for of in (*firsts, _NEXT_OF_BEFORE.search(lead, max(at, 0))):
+                if of is None:
+                    continue
                 i_pos = lead_start + of.start(1)
                 issuer, i_start, i_end = read_issuer(text, i_pos)
                 # the name must reach the bracket or "tại": nothing but blanks between
                 if issuer and not text[i_end : lead_start + of.end(1)].strip():
                     cite.issuer = issuer
                     cite.issuer_span = (i_start, i_end)
+                    break
     cite.tail_end = base + end
     return cite
 
