@@ -21,6 +21,7 @@ from vanban.patterns import (
     LETTER_WORD_RE,
     MOTTO_RE,
     NOI_NHAN_LINES,
+    NOT_IN_BODY_NAME_RE,
     NUMBER_AFTER_TYPE_RE,
     NUMBER_LEAD_RE,
     NUMERIC_DATE_RE,
@@ -261,6 +262,8 @@ class HeaderParser(ParserState):
                     value = piece.group().strip(" *-–_=,")
                     if not is_caps(value, 3) or SEPARATOR_LINE_RE.match(value):
                         continue
+                    if len(value.split()) < 2 or NOT_IN_BODY_NAME_RE.search(value):
+                        continue  # a body's name has two words or more, and no such marks
                     start = seg_start + piece.start()
                     orgs.append((field_value(value), start, start + len(piece.group())))
         merged: list[tuple[str, int, int]] = []

@@ -135,6 +135,9 @@ SEPARATOR_LINE_RE = re.compile(r"^[-–—_=*.~ \t]{1,}$")
 VV_RE = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])|^ve[ \t]?:")
 # The salutation that ends the subject of a letter: "kính gửi".
 KINH_GUI_RE = re.compile(r"kinh[ \t]+gui")
+# Marks no body's name in a header has (original text): what OCR reads off a stamp or a seal
+# ("CỔNG THÔNG TI ĐIỆN TỦ CHÑHPHỦ| Q\\ +. . Ô2///").
+NOT_IN_BODY_NAME_RE = re.compile(r"[|\\/+#$%@{}<>=~^`]")
 # A stretch of a header line that no other field took (those are blanked with "\0").
 UNBLANKED_RUN_RE = re.compile(r"[^\x00]+")
 # A piece of a header line (original text): "ỦY BAN NHÂN DÂN" in

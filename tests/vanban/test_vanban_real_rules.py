@@ -102,3 +102,15 @@ def test_letter_of_a_city_department() -> None:
     assert doc.references[0].issuer == (
         "Bộ Giáo dục và Đào tạo – Cục Khảo thí và Kiểm định chất lượng giáo dục"
     )
+
+
+def test_stamp_marks_and_single_words_are_no_header_body() -> None:
+    """OCR reads a stamp or a seal beside the header ("THỂ", "CỔNG … CHÑHPHỦ| Q\\ +"): a body's
+    name in the header has two words or more and none of those marks."""
+    doc = vanban.parse(
+        "THỂ\n\nTHỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CỔNG THÔNG TI ĐIỆN TỦ CHÑHPHỦ| Q\\ +. . Ô2///\n"
+        "Số: 1053/QĐ-TTg Hà Nội, ngày 28 tháng 9 năm 2024\nQUYẾT ĐỊNH\nVề việc xuất cấp hạt giống\n"
+    )
+    assert doc.parent_issuer is None
+    assert doc.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
