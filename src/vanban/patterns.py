@@ -194,8 +194,10 @@ NOI_NHAN_LINES = (
 # --- opening: the documents carried out and the issuer ---------------------------------------------
 
 # The start of the opening sentence, with the blanks after it: "thực hiện ",
-# "để triển khai thực hiện ".
-OPENING_LEAD_RE = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*")
+# "để triển khai thực hiện ", "Theo đó, thực hiện " (a news item's second sentence).
+OPENING_LEAD_RE = re.compile(
+    r"^(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*"
+)
 # Between the opening words and the first document carried out: "", "theo",
 # "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".
 IMPLEMENTS_FIRST_GAP_RE = re.compile(

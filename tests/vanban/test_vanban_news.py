@@ -79,3 +79,17 @@ def test_a_cited_issuer_stops_before_the_date_line() -> None:
         "Ngày đăng 08/07/2014 | 00:00\n\n" + BODY
     )
     assert doc.references[0].issuer == "Thành ủy Hà Nội"
+
+
+def test_theo_do_thuc_hien_opens_the_sentence_that_carries_out() -> None:
+    doc = vanban.parse(
+        "Bí thư Tỉnh ủy tiếp dân định kỳ vào ngày 15/8\n\n"
+        "Ngày 10/8/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo mời tiếp dân định kỳ.\n\n"
+        "Theo đó, thực hiện Quyết định số 1518-QĐ/TW, ngày 25/3/2019 của Ban Thường vụ Tỉnh ủy, "
+        "ngày 12/4/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo số 38-TB/BNCTU mời tiếp dân.\n"
+    )
+    assert doc.implements == ["1518-QĐ/TW"]
+    assert [(r.number, r.date, r.issuer) for r in doc.references] == [
+        ("1518-QĐ/TW", "2019-03-25", "Ban Thường vụ Tỉnh ủy"),
+        ("38-TB/BNCTU", "2022-04-12", "Ban Nội chính Tỉnh ủy"),
+    ]
