@@ -143,7 +143,7 @@ class HeaderParser(ParserState):
                 if date_line is not None:
                     self._article_date(date_line)
         if title_parts:
-            doc.title = field_value(" ".join(p.text for p in title_parts))
+            doc.title = _unpaired_quote_dropped(field_value(" ".join(p.text for p in title_parts)))
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
@@ -374,3 +374,11 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
                 return head[index + 1], line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
+
+
+def _unpaired_quote_dropped(title: str) -> str:
+    """A title opened by a quotation mark that nothing closes: the mark is a scan's speck read by
+    OCR ("„Phê chuẩn kết quả …"), not the title's; a quoted title ("“Tiếp tục …”") keeps it."""
+    if title[:1] in '„“"' and not any(mark in title[1:] for mark in '”“"'):
+        return title[1:].lstrip()
+    return title

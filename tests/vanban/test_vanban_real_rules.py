@@ -114,3 +114,14 @@ def test_stamp_marks_and_single_words_are_no_header_body() -> None:
     )
     assert doc.parent_issuer is None
     assert doc.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+def test_an_unclosed_quotation_mark_opening_a_title_is_a_speck() -> None:
+    speck = vanban.parse(
+        "Số: 1139/QĐ-TTg\n\nQUYẾT ĐỊNH\n„Phê chuẩn kết quả bầu chức vụ\n\nNội dung.\n"
+    )
+    assert speck.title == "Phê chuẩn kết quả bầu chức vụ"
+    quoted = vanban.parse(
+        "Số: 12-KH/TU\n\nKẾ HOẠCH\n“Tiếp tục đổi mới công tác tuyên giáo”\n\nA.\n"
+    )
+    assert quoted.title == "“Tiếp tục đổi mới công tác tuyên giáo”"
