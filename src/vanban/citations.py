@@ -33,7 +33,8 @@ from vanban.normalize import (
 )
 
 _D = "[" + re.escape("-" + DASHES) + "]"
-CODE = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+# a code may join two abbreviations with "&": "SKH&ĐT", "GDĐT-KT&KĐCL"
+CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,11}(?<!&)"
 # (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN")
 _PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]?{_D}[ \t]?|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
 _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
@@ -212,6 +213,7 @@ _STOP_WORDS = frozenset(
         "cho",
         "năm",
         "ngày",
+        "Ngày",  # a date (label) starting the next line: "... của Thành ủy Hà Nội / Ngày đăng ..."
         "số",
         "gồm",
         "là",
@@ -225,7 +227,6 @@ _STOP_WORDS = frozenset(
         "từ",
         "giai",
         "thực",
-        "triển",
         "sửa",
         "bổ",
         "hướng",
@@ -264,7 +265,16 @@ _STOP_WORDS = frozenset(
 )
 # Words that end a name only with the next word: "ban hành" (but "Ủy ban nhân dân"), "chỉ đạo",
 # "tổ chức" (but "Ban Tổ chức").
-_STOP_PAIRS = {"ban": "hành", "chỉ": "đạo", "tổ": "chức", "báo": "cáo"}
+# ("triển khai", "phát triển" end a name, but not "Phát triển" in "Bộ Nông nghiệp và Phát triển
+# nông thôn": the pairs are matched with their case)
+_STOP_PAIRS = {
+    "ban": "hành",
+    "chỉ": "đạo",
+    "tổ": "chức",
+    "báo": "cáo",
+    "triển": "khai",
+    "phát": "triển",
+}
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(
     r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
@@ -327,6 +337,9 @@ _BODY_HEADS = frozenset(
 )
 
 
+BODY_HEADS = _BODY_HEADS  # the first words of bodies' names (no person's name starts so)
+
+
 def comma_in_name(text: str, pos: int) -> bool:
     """True when the comma at ``pos`` is inside one body's name."""
     match = _NAME_COMMA.match(text, pos)
@@ -386,6 +399,10 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
         if run is None:
             break
         end = run.end()
+        if glue.group(1) is None and run.group(1).split(maxsplit=1)[0] in _BODY_HEADS:
+            # "Bộ Giáo dục và Đào tạo – Cục Khảo thí ...": a unit named after its ministry;
+            # the word limit holds for each body's name
+            count = 0
         count += len(run.group(1).split())
     if count > limit:  # cut after the limit-th word
         words = list(_WORD_RUN.finditer(text, start, end))
@@ -490,7 +507,12 @@ _BEFORE = vi_regex(
 )
 # The body a citation in brackets or after "tại" belongs to: "Xét đề nghị của Bộ X (Tờ trình số
 # ...)", "Xét báo cáo của X (công văn số ...)", "đề nghị của Bộ X tại văn bản số ...".
-_OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+)$")
+_OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+(?:cac[ \t]+)?)$")
+# The next body of a list sharing one "của": "của A tại văn bản số …, B tại văn bản số …", "… và B
+# tại Tờ trình số …" (folded); group 1 the body's name.
+_NEXT_OF_BEFORE = re.compile(
+    r"(?:,|;|[ \t]va)[ \t]+((?:(?![ \t]va[ \t])[^\n;:(),]){3,150}?)[ \t]*tai[ \t]+(?:cac[ \t]+)?$"
+)
 
 
 def _window(text: str, start: int, size: int) -> str:
@@ -549,15 +571,21 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
-        elif tail.endswith(("(", " tai")) and (at := lead.rfind("cua")) >= 0:
-            of = _OF_BEFORE.match(lead, at)
-            if of:
+        elif tail.endswith(("(", " tai", " tai cac")) and (
+            (at := lead.rfind("cua")) >= 0 or "cua" in folded[line_start:lead_start]
+        ):
+            # (the "của" a long list of bodies shares may stand before the window)
+            firsts = (_OF_BEFORE.match(lead, at),) if at >= 0 else ()
+            for of in (*firsts, _NEXT_OF_BEFORE.search(lead, max(at, 0))):
+                if of is None:
+                    continue
                 i_pos = lead_start + of.start(1)
                 issuer, i_start, i_end = read_issuer(text, i_pos)
                 # the name must reach the bracket or "tại": nothing but blanks between
                 if issuer and not text[i_end : lead_start + of.end(1)].strip():
                     cite.issuer = issuer
                     cite.issuer_span = (i_start, i_end)
+                    break
     cite.tail_end = base + end
     return cite
 

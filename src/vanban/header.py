@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, find_date, make_date, type_of_symbol
+from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, make_date, type_of_symbol
 from vanban.lines import Line, field_value, is_caps
 from vanban.normalize import clean_symbol, fold_aligned
 from vanban.patterns import (
+    ARTICLE_RE,
     BODY_START_RE,
     BULLET_RE,
     DATE_AT_END_RE,
@@ -17,8 +18,10 @@ from vanban.patterns import (
     HEADER_TYPES,
     ITEM_LINES,
     KINH_GUI_RE,
+    LETTER_WORD_RE,
     MOTTO_RE,
     NOI_NHAN_LINES,
+    NOT_IN_BODY_NAME_RE,
     NUMBER_AFTER_TYPE_RE,
     NUMBER_LEAD_RE,
     NUMERIC_DATE_RE,
@@ -120,18 +123,12 @@ class HeaderParser(ParserState):
             self.is_article = True
             doc.doc_type = "Tin bài"
             filled = [ln for ln in lines[:12] if ln.text]
-            first = filled[0] if filled else None
-            if (
-                first is not None
-                and len(filled) > 2
-                and len(first.text.split()) <= 4
-                and not NUMERIC_DATE_RE.search(first.text)
-                and len(filled[1].text.split()) > len(first.text.split())
-                and not NUMERIC_DATE_RE.search(filled[1].text[:12])
-            ):
-                # a site's section name ("Tuyên truyền", "ĐẠI HỘI ĐẢNG CÁC CẤP") above the
-                # headline: the headline is the longer line that follows
-                first = filled[1]
+            first, date_line = _headline(filled)
+            # a date and place read in the first lines belong to the body's sentences (the event
+            # told, a cited letter), not to the page: only a date line dates it
+            doc.date = doc.date_raw = doc.place = None
+            for field in ("date", "date_raw", "place"):
+                self.spans.pop(field, None)
             if first is not None:
                 title_parts = [first]
                 glued = DATE_AT_END_RE.search(first.text)
@@ -141,10 +138,12 @@ class HeaderParser(ParserState):
                     title_parts = [
                         Line(first.start, cut, text[first.cstart : cut], first.cstart, cut)
                     ]
-                body_start = first.end + 1
-                self._article_date(lines if not glued else [first, first])
+                    date_line = first
+                body_start = max(first.end, date_line.end if date_line else 0) + 1
+                if date_line is not None:
+                    self._article_date(date_line)
         if title_parts:
-            doc.title = field_value(" ".join(p.text for p in title_parts))
+            doc.title = _unpaired_quote_dropped(field_value(" ".join(p.text for p in title_parts)))
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
@@ -172,8 +171,12 @@ class HeaderParser(ParserState):
                     break
                 blanks += 1
                 continue
-            if SEPARATOR_LINE_RE.match(line.text) or SECTION_LINES[0].match(line.text):
-                break
+            if (
+                SEPARATOR_LINE_RE.match(line.text)
+                or SECTION_LINES[0].match(line.text)
+                or ARTICLE_RE.match(line.folded)
+            ):
+                break  # (an article, "Điều 1. …", follows the operative "QUYẾT ĐỊNH:")
             if (
                 NOI_NHAN_LINES[0].match(line.folded)
                 or ON_BEHALF_RE.match(line.text)
@@ -259,6 +262,8 @@ class HeaderParser(ParserState):
                     value = piece.group().strip(" *-–_=,")
                     if not is_caps(value, 3) or SEPARATOR_LINE_RE.match(value):
                         continue
+                    if len(value.split()) < 2 or NOT_IN_BODY_NAME_RE.search(value):
+                        continue  # a body's name has two words or more, and no such marks
                     start = seg_start + piece.start()
                     orgs.append((field_value(value), start, start + len(piece.group())))
         merged: list[tuple[str, int, int]] = []
@@ -326,18 +331,54 @@ class HeaderParser(ParserState):
         self.spans["place"] = (start, line_start + len(stripped))
         return start
 
-    def _article_date(self, lines: list[Line]) -> None:
-        for line in lines[1:12]:
-            if not line.text or len(line.text) > 90:
-                continue
-            match = NUMERIC_DATE_RE.search(line.text) or None
-            found = find_date(line.folded, 0, anchored=False)
-            if match:
-                self.doc.date = make_date(*match.groups())
-            elif found:
-                self.doc.date = found[0]
-            else:
-                continue
+    def _article_date(self, line: Line) -> None:
+        """A news page's date is its date line's; a date in the body dates what it tells."""
+        match = NUMERIC_DATE_RE.search(line.text)
+        if match:
+            self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
-            return
+
+
+def _is_date_line(line: Line) -> bool:
+    """A news page's date line: a date in figures with at most a time, a weekday and a label
+    ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)")."""
+    if len(line.text) > 80 or not NUMERIC_DATE_RE.search(line.text):
+        return False
+    return len(LETTER_WORD_RE.findall(line.text)) <= 6
+
+
+def _is_paragraph(line: Line) -> bool:
+    """A line of a news page's body: long, or a sentence ended by its punctuation."""
+    text = line.text
+    return len(text) > 160 or (len(text) > 60 and text.endswith((".", ":", ";")))
+
+
+def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
+    """A news page's headline and date line among its first lines (before the body's first
+    paragraph). The date line sits right under the headline, or right above it; without one, the
+    site's chrome above the headline (skip link, breadcrumb, section name, the site's name) is
+    shorter than the headline, so the headline is the line of the most words."""
+    head: list[Line] = []
+    for line in filled:
+        if _is_paragraph(line):
+            break
+        head.append(line)
+    if not head:
+        return (filled[0] if filled else None), None
+    for index, line in enumerate(head):
+        if _is_date_line(line):
+            if index > 0:
+                return head[index - 1], line
+            if index + 1 < len(head):
+                return head[index + 1], line
+            return (filled[1] if len(filled) > 1 else None), line
+    return max(head, key=lambda ln: len(ln.text.split())), None
+
+
+def _unpaired_quote_dropped(title: str) -> str:
+    """A title opened by a quotation mark that nothing closes: the mark is a scan's speck read by
+    OCR ("„Phê chuẩn kết quả …"), not the title's; a quoted title ("“Tiếp tục …”") keeps it."""
+    if title[:1] in '„“"' and not any(mark in title[1:] for mark in '”“"'):
+        return title[1:].lstrip()
+    return title

@@ -88,7 +88,7 @@ class OpeningParser(ParserState):
                 # a decision's authority line ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN …", "THỦ TƯỚNG
                 # CHÍNH PHỦ" without a header) names the body that decides; an office holder's
                 # title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") defers to the body in the header
-                doc.issuer = field_value(authority.text).rstrip(" -–")
+                doc.issuer = _capitals_tail(field_value(authority.text)).rstrip(" -–")
                 self.spans["issuer"] = (authority.cstart, authority.cstart + len(doc.issuer))
         if doc.issuer is None and header is not None:
             doc.issuer = header[0]
@@ -176,3 +176,19 @@ class OpeningParser(ParserState):
             self.spans["issuer"] = (start, start + len(candidate.strip()))
             return True
         return False
+
+
+def _capitals_tail(value: str) -> str:
+    """The authority line's words in capitals: what a scan's OCR read into the line before them
+    (a reception stamp "ĐẾN qua, /41312021....", a stray mark "`") is not the body's name."""
+    words = value.split()
+    keep = len(words)
+    while keep > 0:
+        word = words[keep - 1].strip(",.;:")
+        if not (word in ("-", "–", "&") or (word.isalpha() and word.isupper())):
+            break
+        keep -= 1
+    tail = words[keep:]
+    if 2 <= len(tail) < len(words):
+        return " ".join(tail)
+    return value.lstrip("`'\"^ˆ~*-–_ ")

@@ -66,6 +66,8 @@ def _word_start_alternation(words: list[str]) -> str:
 
 # A letter: "a", "Ấ", "đ" (not a digit, not "_").
 LETTER_RE = re.compile(r"[^\W\d_]")
+# A word of letters (a news page's date line has few beside its date and time).
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 # A run of lower-case ASCII letters: "ong" in "Ông".
 ASCII_LOWER_RUN_RE = re.compile(r"[a-z]+")
 # A word: any run of non-blanks, "Đồng," or "**Xoài**".
@@ -128,10 +130,14 @@ HEADER_DATE_RE = vi_regex(
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 # A line of rule characters only (original text): "-----", "___", "* * *".
 SEPARATOR_LINE_RE = re.compile(r"^[-–—_=*.~ \t]{1,}$")
-# The subject line of an official letter (original text): "V/v triển khai ...", "Về việc ...".
-VV_RE = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])")
+# The subject line of an official letter (original text): "V/v triển khai ...", "Về việc ...",
+# "Về: tham gia ý kiến ...".
+VV_RE = vi_regex(r"^v/v(?![a-z])|^ve[ \t]+viec(?![a-z])|^ve[ \t]?:")
 # The salutation that ends the subject of a letter: "kính gửi".
 KINH_GUI_RE = re.compile(r"kinh[ \t]+gui")
+# Marks no body's name in a header has (original text): what OCR reads off a stamp or a seal
+# ("CỔNG THÔNG TI ĐIỆN TỦ CHÑHPHỦ| Q\\ +. . Ô2///").
+NOT_IN_BODY_NAME_RE = re.compile(r"[|\\/+#$%@{}<>=~^`]")
 # A stretch of a header line that no other field took (those are blanked with "\0").
 UNBLANKED_RUN_RE = re.compile(r"[^\x00]+")
 # A piece of a header line (original text): "ỦY BAN NHÂN DÂN" in
@@ -188,8 +194,10 @@ NOI_NHAN_LINES = (
 # --- opening: the documents carried out and the issuer ---------------------------------------------
 
 # The start of the opening sentence, with the blanks after it: "thực hiện ",
-# "để triển khai thực hiện ".
-OPENING_LEAD_RE = re.compile(r"^(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*")
+# "để triển khai thực hiện ", "Theo đó, thực hiện " (a news item's second sentence).
+OPENING_LEAD_RE = re.compile(
+    r"^(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*"
+)
 # Between the opening words and the first document carried out: "", "theo",
 # "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".
 IMPLEMENTS_FIRST_GAP_RE = re.compile(
@@ -248,6 +256,8 @@ ISSUER_VERB_RE = re.compile(
 NOT_AN_ISSUER_RE = re.compile(r"(?:thuc hien|de |nham |can cu|theo )")
 # An office holder, not a body: "chủ tịch" in "Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau",
 # "phó giám đốc".
+# An article of a decision or a regulation (folded): "điều 1.", "điều 12:".
+ARTICLE_RE = re.compile(r"[ \t*]*dieu[ \t]+\d{1,3}[ \t]*[.:]")
 # The grounds that follow a decision's authority line (folded): "căn cứ", "- căn cứ", "xét",
 # "theo đề nghị".
 GROUNDS_RE = re.compile(r"[-+•\s]*(?:can[ \t]+cu|xet|theo[ \t]+de[ \t]+nghi)(?![a-z])")
@@ -394,10 +404,10 @@ STAMP_TIME_RE = re.compile(
     re.MULTILINE,
 )
 # A date (and time) at the end of a news headline it was glued to: "... Chu Huy Mân03/03/2023
-# 17:11", "... tỉnh - 27/05/2018".
-DATE_AT_END_RE = re.compile(
-    r"[ \t|–-]*\(?\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?\)?[ \t]*$"
-)
+# 17:11", "... tỉnh - 27/05/2018", "... (27/05/2018)"; a date that closes a bracket opened before
+# it is the headline's own: "... Hồ Chí Minh (19/5/1890- 19/5/2020)".
+_GLUED_DATE = r"\d{1,2}/\d{1,2}/\d{4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+DATE_AT_END_RE = re.compile(rf"[ \t|–-]*(?:\({_GLUED_DATE}\)|{_GLUED_DATE})[ \t]*$")
 # The first line of a text attached after the signature (folded): an appendix, a programme, a
 # list, a second header, or the "(kèm theo …)" line under an attachment's title.
 ATTACHMENT_START_RE = re.compile(
@@ -418,6 +428,11 @@ SIGNED_MARK_RE = re.compile(
 )
 # A person's name (original text): "Nguyễn Văn An", "Lê Thị Thu Hà".
 PERSON_NAME_RE = re.compile(rf"^[{CAPITALS}][\w'’]*(?:[ \t]+[{CAPITALS}][\w'’]*){{1,5}}$")
+# A person's name ending a recipient segment after its ";" or "," (original text): the signer's
+# name of the flattened two-column footer, "- Kiểm toán Nhà nước; Phạm Minh Chính".
+NAME_AFTER_RECIPIENT_RE = re.compile(
+    rf"([;,])[ \t]+([{CAPITALS}][^\W\d_]*(?:[ \t]+[{CAPITALS}][^\W\d_]*){{1,4}})[ \t.]*$"
+)
 # Capitals ending a recipient segment, a signer's title pasted on the line (original text):
 # "   PHÓ BÍ THƯ" in "- Lưu VP.      PHÓ BÍ THƯ"; see :func:`vanban.lines.caps_tail`.
 CAPS_TAIL_RE = re.compile(rf"[ \t]+((?:[{CAPITALS}]{{1,10}}+[ \t]*+){{1,6}}+)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import make_date
+from vanban.citations import BODY_HEADS, make_date
 from vanban.lines import (
     Line,
     LineMatch,
@@ -21,6 +21,8 @@ from vanban.patterns import (
     BULLET_RE,
     CAPS_AT_END_RE,
     DEPUTY_RE,
+    GROUNDS_RE,
+    NAME_AFTER_RECIPIENT_RE,
     NOI_NHAN_LINES,
     ON_BEHALF_RE,
     PERSON_NAME_RE,
@@ -126,6 +128,7 @@ class SignatureParser(ParserState):
                 value = self._cut_signature(a, b)
                 if value:
                     rec.append(value)
+        bulleted = False
         for line in lines:
             if not line.text:
                 continue
@@ -135,6 +138,15 @@ class SignatureParser(ParserState):
             lowered = line.folded
             if bullet and bullet.group(3):
                 start = line.cstart + bullet.start(3)
+                bulleted = True
+            elif bulleted and rec and self._continues(line):
+                # the items start with a dash: a line without one is the previous item wrapped
+                # ("- VPCP: BTCN, PCN Mai Thị Thu Vân," / "Trợ lý TTg, TGĐ cổng TTĐT;")
+                value = self._cut_signature(line.cstart, line.cend)
+                if value:
+                    a, b = rec[-1][1][0], value[1][1]
+                    rec[-1] = (field_value(text[a:b]), (a, b))
+                continue
             elif (line.text.endswith((";", ",")) or lowered.startswith("luu")) and not is_caps(
                 line.text
             ):
@@ -159,6 +171,18 @@ class SignatureParser(ParserState):
         self.doc.recipients = [v for v, _ in rec]
         self.spans["recipients"] = [s for _, s in rec]
 
+    def _continues(self, line: Line) -> bool:
+        """A line that wraps the previous recipient: not a signature fragment (capitals, a
+        name, "(đã ký)") nor the archive line, which starts an item of its own."""
+        value = field_value(line.text)
+        return not (
+            is_caps(value)
+            or value.startswith("(")
+            or line.folded.startswith("luu")
+            or PERSON_NAME_RE.match(value)
+            or len(value) > 160
+        )
+
     def _recipient_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Recipients run together on one line: "- Như trên; - Lưu: VT." """
         parts: list[tuple[int, int]] = []
@@ -178,6 +202,19 @@ class SignatureParser(ParserState):
             caps = caps_tail(segment)
             if caps and SIGNER_TITLE_WORD_RE.search(fold_aligned(caps.group(1).lower())):
                 end = start + caps.start()
+            name = NAME_AFTER_RECIPIENT_RE.search(segment)
+            if (
+                name
+                and (name.group(1) == ";" or fold_aligned(segment.lower()).startswith("luu"))
+                and not name.group(2).isupper()
+                and name.group(2).split()[0] not in BODY_HEADS
+            ):
+                # the signature column flattened onto the line: "Kiểm toán Nhà nước; Phạm Minh
+                # Chính" (after an item's ";", or after a code of the archive line)
+                end = start + name.start()
+                if self.name_beside_recipients is None:
+                    span = (start + name.start(2), start + name.end(2))
+                    self.name_beside_recipients = (name.group(2), span)
         cs, ce = trim(self.text, start, end)
         value = field_value(self.text[cs:ce]).lstrip("-+•– ").rstrip(" ,;.")
         if not value:
@@ -238,9 +275,12 @@ class SignatureParser(ParserState):
                 title_index = index if found_title is None else found_title
             break
         if doc.on_behalf is None:
+            grounds = self._grounds_start(tail)
             for index in range(len(tail) - 1, -1, -1):
                 line = tail[index]
                 value = line.text
+                if line.start < grounds:
+                    break  # a decision's authority line, above its grounds, is no signature
                 if not value or len(value) > 80:
                     continue
                 if (
@@ -255,6 +295,16 @@ class SignatureParser(ParserState):
                     break
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
+        if doc.signer_name is None and self.name_beside_recipients is not None:
+            doc.signer_name, self.spans["signer_name"] = self.name_beside_recipients
+
+    def _grounds_start(self, tail: list[Line]) -> int:
+        """Where a decision's grounds ("Căn cứ …", "Xét …", "Theo đề nghị …") begin among the
+        last lines, 0 when they are not there: the signature block is below them."""
+        for line in tail:
+            if line.start >= self.body_start and GROUNDS_RE.match(line.folded):
+                return line.start
+        return 0
 
     def _wrapped_authority(self, tail: list[Line], index: int, body: str) -> tuple[str, int]:
         """An authority line wrapped over two lines, "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH":

@@ -43,6 +43,8 @@ class ParserState:
         self.noi_nhan: LineMatch | None = None
         self.section_bounds: list[tuple[Section, int, int]] = []
         self.citations: list[Citation] = []
+        # a signer's name the flattened two-column footer left at a recipient line's end
+        self.name_beside_recipients: tuple[str, Span] | None = None
 
     def _is_footnote(self, line_start: int) -> bool:
         return line_start in self.footnote_starts

@@ -27,3 +27,69 @@ def test_date_glued_to_the_headline() -> None:
     doc = vanban.parse("Kỷ niệm 110 năm Ngày sinh đồng chí Chu Huy Mân03/03/2023 17:11\n" + BODY)
     assert doc.title == "Kỷ niệm 110 năm Ngày sinh đồng chí Chu Huy Mân"
     assert doc.date == "2023-03-03"
+
+
+def test_site_chrome_above_the_headline_and_the_date_line_below_it() -> None:
+    """A skip link, a breadcrumb, the site's name: the headline is the line right above the
+    page's date line (found on the real pages of tests/vanban/fixtures/real)."""
+    doc = vanban.parse(
+        "Trang chủ\n\nVăn hóa - Xã hội - ANQP\n\n"
+        "Phường Lê Lợi chào mừng Đại hội Đảng Thành phố lần thứ XV\n"
+        "Ngày đăng 22/10/2015 | 02:17 | Lượt xem: 2840\n\n" + BODY
+    )
+    assert (doc.title, doc.date) == (
+        "Phường Lê Lợi chào mừng Đại hội Đảng Thành phố lần thứ XV",
+        "2015-10-22",
+    )
+
+
+def test_date_line_above_the_headline() -> None:
+    doc = vanban.parse(
+        "09:08, 31/08/2020\n\nThông báo về việc treo cờ Tổ quốc và nghỉ lễ\n\n"
+        "Tất cả các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 2-9-2020 theo quy định của tỉnh.\n"
+    )
+    assert (doc.title, doc.date) == ("Thông báo về việc treo cờ Tổ quốc và nghỉ lễ", "2020-08-31")
+
+
+def test_without_a_date_line_the_headline_is_the_longest_line_and_the_body_dates_nothing() -> None:
+    doc = vanban.parse(
+        "Chi tiết - Huyện Vĩnh Linh\n\n"
+        "Đảng bộ xã Vĩnh Ô: Tổ chức kết nạp đảng viên nhân dịp kỷ niệm 70 năm truyền thống\n\n"
+        "Ngày 9/4/2024, Đảng bộ xã Vĩnh Ô tổ chức Lễ kết nạp đảng viên theo Chỉ thị số 24-CT/HU "
+        "của Ban Thường vụ Huyện uỷ Vĩnh Linh.\n"
+    )
+    assert doc.title.startswith("Đảng bộ xã Vĩnh Ô: Tổ chức kết nạp")
+    assert (doc.date, doc.date_raw, doc.place) == (None, None, None)
+    assert [(r.number, r.issuer) for r in doc.references] == [
+        ("24-CT/HU", "Ban Thường vụ Huyện uỷ Vĩnh Linh")
+    ]
+
+
+def test_a_bracketed_period_ending_the_headline_is_kept() -> None:
+    doc = vanban.parse(
+        "Tuyên truyền kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890- 19/5/2020)\n"
+        "Lượt xem: 6783\n" + BODY
+    )
+    assert doc.title.endswith("(19/5/1890- 19/5/2020)")
+
+
+def test_a_cited_issuer_stops_before_the_date_line() -> None:
+    doc = vanban.parse(
+        "khối phường\n\nSinh hoạt chi bộ mới theo Đề án số 06-ĐA/TU của Thành ủy Hà Nội\n"
+        "Ngày đăng 08/07/2014 | 00:00\n\n" + BODY
+    )
+    assert doc.references[0].issuer == "Thành ủy Hà Nội"
+
+
+def test_theo_do_thuc_hien_opens_the_sentence_that_carries_out() -> None:
+    doc = vanban.parse(
+        "Bí thư Tỉnh ủy tiếp dân định kỳ vào ngày 15/8\n\n"
+        "Ngày 10/8/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo mời tiếp dân định kỳ.\n\n"
+        "Theo đó, thực hiện Quyết định số 1518-QĐ/TW, ngày 25/3/2019 của Ban Thường vụ Tỉnh ủy, "
+        "ngày 12/4/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo số 38-TB/BNCTU mời tiếp dân.\n"
+    )
+    assert doc.implements == ["1518-QĐ/TW"]
+    assert [(r.number, r.date, r.issuer) for r in doc.references] == [
+        ("1518-QĐ/TW", "2019-03-25", "Ban Thường vụ Tỉnh ủy"),
+        ("38-TB/BNCTU", "2022-04-12", "Ban Nội chính Tỉnh ủy"),
+    ]

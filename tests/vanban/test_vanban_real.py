@@ -2,7 +2,9 @@
 
 ``fixtures/real/NAME.txt`` is a document as a public source gives it (its ``source`` URL is in
 ``NAME.json``), kept only when the source gave the whole text; ``NAME.json`` is its ground truth in
-the corpus schema, with ``notes`` on the ambiguous calls. The test prints the per-field scores
+the corpus schema, with ``notes`` on the ambiguous calls. A document taken from a signed PDF keeps
+the PDF beside its text (``NAME.pdf``); the text is what ``vanban read`` gives from it (by OCR
+for a scan), the labels are read off the page. The test prints the per-field scores
 (run with ``-s`` to see them) and holds the floor reached, so that a change that loses ground on
 real documents fails here.
 """
@@ -12,22 +14,34 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pypdf
 from scoring import score
 
 from vanban import parse_file
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
-FLOOR_OVERALL = 0.98
-FLOOR_FIELD = 0.90
+# the floor reached (38 documents, 9 of them scans whose signature block OCR loses under the seal)
+FLOOR_OVERALL = 0.85
+FLOOR_FIELD = 0.65
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
     texts = sorted(REAL.glob("*.txt"))
-    assert len(texts) >= 7
+    assert len(texts) >= 38
     for path in texts:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["source"].startswith("http"), path.name
         assert gold["notes"], path.name
+
+
+def test_signed_pdfs_are_kept_beside_their_text() -> None:
+    pdfs = sorted(REAL.glob("*.pdf"))
+    assert len(pdfs) >= 9
+    for path in pdfs:
+        assert path.stat().st_size <= 1_000_000, path.name
+        assert path.with_suffix(".txt").exists() and path.with_suffix(".json").exists()
+        fields = pypdf.PdfReader(path).get_fields() or {}
+        assert any(f.get("/FT") == "/Sig" for f in fields.values()), path.name
 
 
 def test_real_fixtures_score() -> None:

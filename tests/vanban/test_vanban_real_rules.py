@@ -1,0 +1,127 @@
+"""Rules found on the real documents of tests/vanban/fixtures/real (signed scans of the Prime
+Minister's office read by OCR, provincial letters): each checked on a small text of the same
+shape, so that a change that breaks one says which."""
+
+from __future__ import annotations
+
+import vanban
+
+DECISION = (
+    "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 970/QĐ-TTg Hà Nội, ngày 13 tháng 9 năm 2024\n\nQUYẾT ĐỊNH\n"
+    "Ban hành danh mục dịch vụ sự nghiệp công\n\n"
+    "ĐẾN qua, /41312021.... THỦ TƯỚNG CHÍNH PHỦ\n\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n{grounds}\n\n"
+    "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành danh mục.\n\nĐiều 2. Quyết định này có hiệu lực.\n\n"
+    "Nơi nhận:\n{recipients}\n"
+)
+GROUNDS = "Theo đề nghị của Bộ trưởng Bộ Tài chính."
+RECIPIENTS = "- Như Điều 2;\n- Lưu: VT, KTTH (2)."
+
+
+def _decision(grounds: str = GROUNDS, recipients: str = RECIPIENTS) -> vanban.ParsedDocument:
+    return vanban.parse(DECISION.format(grounds=grounds, recipients=recipients))
+
+
+def test_authority_line_above_the_grounds_is_no_signature_and_a_stamp_before_it_no_issuer() -> None:
+    """The signature block under the seal is lost by OCR: the capitals line above the grounds
+    is the decision's authority, not its signer's title; the reception stamp read into that line
+    is not part of the body's name."""
+    doc = _decision()
+    assert doc.signer_title is None and doc.on_behalf is None
+    assert doc.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+def test_dash_led_recipients_continue_on_lines_without_a_dash() -> None:
+    doc = _decision(
+        recipients=(
+            "- Như Điều 2;\n- VPCP: BTCN, PCN Mai Thị Thu Vân,\n"
+            "Trợ lý TTg, TGĐ cổng TTĐT, các Vụ: NN, QHĐP;\n- Lưu: VT, KTTH (3)."
+        )
+    )
+    assert doc.recipients == [
+        "Như Điều 2",
+        "VPCP: BTCN, PCN Mai Thị Thu Vân, Trợ lý TTg, TGĐ cổng TTĐT, các Vụ: NN, QHĐP",
+        "Lưu: VT, KTTH (3)",
+    ]
+
+
+def test_a_name_after_a_recipients_semicolon_is_the_signers() -> None:
+    """The two-column footer flattened by OCR puts the signer's name at a recipient line's end."""
+    doc = _decision(
+        recipients="- Như Điều 2;\n- Kiểm toán Nhà nước; Phạm Minh Chính\n- Lưu: VT, CN (02b)."
+    )
+    assert doc.signer_name == "Phạm Minh Chính"
+    assert doc.recipients == ["Như Điều 2", "Kiểm toán Nhà nước", "Lưu: VT, CN (02b)"]
+    body = _decision(recipients="- Như Điều 2;\n- Sở Nội vụ; Văn Phòng Bộ\n- Lưu: VT.")
+    assert body.signer_name is None  # a body's name ("Văn Phòng …") is no person's
+
+
+def test_an_article_ends_the_title() -> None:
+    text = DECISION.format(grounds=GROUNDS, recipients=RECIPIENTS).replace(
+        "QUYẾT ĐỊNH\nBan hành danh mục dịch vụ sự nghiệp công\n", "QUYÉT\n"
+    )
+    assert not vanban.parse(text).title.startswith("Điều")
+
+
+def test_citations_sharing_one_cua() -> None:
+    """ "Theo đề nghị của A tại văn bản số …, B tại văn bản số …" / "… và B tại Tờ trình số …":
+    each citation's issuer is the body before its "tại"; "Phát triển" is inside a name."""
+    doc = _decision(
+        grounds=(
+            "Theo đề nghị của Bộ Nông nghiệp và Phát triển nông thôn tại văn bản số "
+            "7191/TTr-BNN-TT ngày 24 tháng 9 năm 2024, Bộ Y tế tại văn bản số 1130/TTr-BYT "
+            "ngày 12 tháng 9 năm 2024 và Chủ tịch Ủy ban nhân dân tỉnh Bắc Giang tại Tờ trình "
+            "số 141/TTr-UBND ngày 18 tháng 9 năm 2024; của Bộ trưởng Bộ Tài chính tại các văn "
+            "bản số 188/TTr-BTC ngày 05 tháng 9 năm 2023."
+        )
+    )
+    assert [(r.number, r.issuer) for r in doc.references] == [
+        ("970/QĐ-TTg", None),
+        ("7191/TTr-BNN-TT", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        ("1130/TTr-BYT", "Bộ Y tế"),
+        ("141/TTr-UBND", "Chủ tịch Ủy ban nhân dân tỉnh Bắc Giang"),
+        ("188/TTr-BTC", "Bộ trưởng Bộ Tài chính"),
+    ][1:]
+
+
+def test_letter_of_a_city_department() -> None:
+    """A code joining abbreviations with "&", the subject introduced by "Về:", a unit named after
+    its ministry ("Bộ … – Cục …", each name within the word limit)."""
+    doc = vanban.parse(
+        "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 2865/GDĐT –KT&KĐCL\n"
+        "Về: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT.\n\n"
+        "Tp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007\n\nKính gửi: Hiệu trưởng các trường.\n\n"
+        "Theo văn bản số 906/KT-KĐ ngày 03.12.2007 của Bộ Giáo dục và Đào tạo – Cục Khảo thí "
+        "và Kiểm định chất lượng giáo dục đã dự thảo Quy chế.\n"
+    )
+    assert doc.number == "2865/GDĐT-KT&KĐCL"
+    assert doc.parent_issuer == "UỶ BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert doc.title == "Về: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT."
+    assert doc.references[0].issuer == (
+        "Bộ Giáo dục và Đào tạo – Cục Khảo thí và Kiểm định chất lượng giáo dục"
+    )
+
+
+def test_stamp_marks_and_single_words_are_no_header_body() -> None:
+    """OCR reads a stamp or a seal beside the header ("THỂ", "CỔNG … CHÑHPHỦ| Q\\ +"): a body's
+    name in the header has two words or more and none of those marks."""
+    doc = vanban.parse(
+        "THỂ\n\nTHỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CỔNG THÔNG TI ĐIỆN TỦ CHÑHPHỦ| Q\\ +. . Ô2///\n"
+        "Số: 1053/QĐ-TTg Hà Nội, ngày 28 tháng 9 năm 2024\nQUYẾT ĐỊNH\nVề việc xuất cấp hạt giống\n"
+    )
+    assert doc.parent_issuer is None
+    assert doc.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+def test_an_unclosed_quotation_mark_opening_a_title_is_a_speck() -> None:
+    speck = vanban.parse(
+        "Số: 1139/QĐ-TTg\n\nQUYẾT ĐỊNH\n„Phê chuẩn kết quả bầu chức vụ\n\nNội dung.\n"
+    )
+    assert speck.title == "Phê chuẩn kết quả bầu chức vụ"
+    quoted = vanban.parse(
+        "Số: 12-KH/TU\n\nKẾ HOẠCH\n“Tiếp tục đổi mới công tác tuyên giáo”\n\nA.\n"
+    )
+    assert quoted.title == "“Tiếp tục đổi mới công tác tuyên giáo”"
