@@ -40,6 +40,8 @@ from vanban.lines import int_to_roman, roman_to_int
 from vanban.normalize import _LIST_START, join_broken_lines, join_hard_breaks, normalize_text
 from vanban.ocr_words import is_known_syllable, mend_tones
 
+# Slashes OCR gives for the "/" of a number or a date ("743⁄QĐ-TTg"): fraction and division slash.
+_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 # A word hyphenated at a line end ("toàn-\ndiện").
 _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc").
@@ -73,7 +75,7 @@ def normalize_ocr_text(raw: str) -> str:
     misreads of the format's fixed parts mended, words hyphenated at a line end rejoined,
     specks dropped, paragraphs cut by a column or page break and lines wrapped inside a
     paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
-    text = unicodedata.normalize("NFC", raw).replace("\f", "\n")
+    text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
     text = _HYPHEN_END.sub("", text)
     text = _TILDE_BULLET.sub("- ", text)
     text = _ROMAN_MISREAD.sub(_roman, text)
