@@ -111,7 +111,13 @@ def test_the_bloc_builds_issues_and_exports_the_months_bulletin(
     assert "định hướng nội dung sinh hoạt chi bộ tháng 2 năm 2027" in text
     assert "Số 1-HD/" in text
     assert "Kỷ niệm 97 năm Ngày thành lập Đảng Cộng sản Việt Nam" in text
-    assert "1. Đảng Cộng sản Việt Nam quang vinh muôn năm!" in text
+    # the slogans (plain text from the builder, one per line) are a Word numbered list
+    slogan = next(
+        p
+        for p in Document(BytesIO(docx.content)).paragraphs
+        if p.text == "Đảng Cộng sản Việt Nam quang vinh muôn năm!"
+    )
+    assert slogan.style is not None and slogan.style.name == "List Number"
     assert "Gương điển hình: chi bộ Văn phòng Sở" in text
     _kind, findings = docx_format_findings(docx.content)
     assert findings == [], findings
