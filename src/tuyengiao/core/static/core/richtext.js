@@ -61,6 +61,10 @@ function attach(textarea) {
       Heading.configure({ levels: [3, 4] }),
       Link.configure({ enableTarget: false, protocols: ["http", "https", "mailto"] }),
     ],
+    // Tiptap builds the menu bar once the editor is mounted, after this constructor returns.
+    onCreate() {
+      translate(wrapper);
+    },
     onUpdate({ editor: changed }) {
       const html = changed.getHTML();
       // An empty editor still holds one empty paragraph: that is no text.
@@ -76,7 +80,6 @@ function attach(textarea) {
       editor.commands.focus();
     });
   }
-  translate(wrapper);
 }
 
 document.querySelectorAll("textarea[data-richtext]").forEach(attach);
