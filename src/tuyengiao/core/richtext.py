@@ -180,8 +180,9 @@ class RichTextWidget(forms.Textarea):
         super().__init__({"rows": 10, "data-richtext": "", **(attrs or {})})
 
     def format_value(self, value: Any) -> str | None:
-        # The editor reads HTML: text of before the editor is given to it as paragraphs.
-        return str(to_html(value)) if value else None
+        # The editor reads HTML: text of before the editor is given to it as paragraphs. A plain
+        # str (not marked safe), so that the textarea's template escapes it.
+        return clean(str(value)) if value else None
 
     def use_required_attribute(self, initial: Any) -> bool:
         # The hidden textarea cannot take the focus, so the browser could not say what is missing;

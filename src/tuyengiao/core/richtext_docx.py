@@ -242,7 +242,7 @@ def write(draft: OfficialDocument, value: str) -> list[Paragraph]:
         paragraph.paragraph_format.space_before = Pt(0)
         for run in block.runs:
             if run.text == LINE_BREAK:
-                paragraph.add_run().add_break()
+                set_run(paragraph.add_run(), size).add_break()
                 continue
             set_run(
                 paragraph.add_run(run.text),
