@@ -195,10 +195,10 @@ _LIST_STYLES = {
 }
 
 
-def _restart_numbering(paragraph: Paragraph, style_name: str, numbering: Any) -> int:
+def _restart_numbering(styles: Any, style_name: str, numbering: Any) -> int:
     """A numbering instance of the style's list definition starting at 1 (Word continues a
     style's numbering through the whole document otherwise); its id."""
-    style_num_id = paragraph.part.document.styles[style_name].element.pPr.numPr.numId.val
+    style_num_id = styles[style_name].element.pPr.numPr.numId.val
     abstract_id = numbering.num_having_numId(style_num_id).abstractNumId.val
     num = numbering.add_num(abstract_id)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
@@ -224,7 +224,7 @@ def write(draft: OfficialDocument, value: str) -> list[Paragraph]:
             paragraph = doc.add_paragraph(style=style)
             if block.kind == "number":
                 if block.list_id not in numbered:
-                    numbered[block.list_id] = _restart_numbering(paragraph, style, numbering)
+                    numbered[block.list_id] = _restart_numbering(doc.styles, style, numbering)
                 _set_numbering(paragraph, numbered[block.list_id])
         else:
             paragraph = doc.add_paragraph()

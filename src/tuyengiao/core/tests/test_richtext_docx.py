@@ -5,13 +5,19 @@ the small headings, quotations, line breaks and link addresses."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+import uuid
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+import pytest
 from docx import Document as DocxDocument
 from docx.oxml.ns import qn
 
 from tuyengiao.core import richtext_docx
-from tuyengiao.core.official_docx import start
+from tuyengiao.core.official_docx import Letterhead, start
 from tuyengiao.core.richtext_docx import LINE_BREAK, Block, Run
 from tuyengiao.orgs.letterhead import letterhead_for
 from tuyengiao.testing import Tree
@@ -101,8 +107,7 @@ def test_the_docx_keeps_runs_lists_and_headings(tree: Tree) -> None:
     assert style("giải thích thêm") == "Normal"
 
     def num_id(text: str) -> str:
-        num_pr = by_text[text]._p.pPr.numPr  # type: ignore[union-attr]
-        return str(num_pr.numId.val)
+        return str(by_text[text]._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0])
 
     # one numbering per list, each starting again at 1
     assert num_id("Bước một") == num_id("Bước hai") != num_id("Lần hai, lại từ 1")
@@ -115,3 +120,62 @@ def test_the_docx_keeps_runs_lists_and_headings(tree: Tree) -> None:
     quote = by_text["Trích nghị quyết"]
     assert quote.runs[0].italic and quote.paragraph_format.left_indent is not None
     assert "hết" in by_text and "x()" not in "".join(by_text)
+
+
+def test_the_pdf_made_by_libreoffice_shows_the_bold_run_and_the_numbers(tmp_path: Path) -> None:
+    """The PDF of a bulletin is LibreOffice's rendering of the .docx: the bold run is set in the
+    bold face, the numbered lists are numbered, the second from 1 again, the bullets marked."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot lay the document out")
+    from pypdf import PdfReader
+
+    letterhead = Letterhead(
+        kind="party",
+        superior="ĐẢNG BỘ TỈNH BÌNH AN",
+        issuer="ĐẢNG ỦY XÃ TÂN LẬP",
+        name="Đảng ủy xã Tân Lập",
+        code="ĐU",
+        place="Tân Lập",
+        on_behalf="T/M ĐẢNG ỦY",
+        signer_title="BÍ THƯ",
+    )
+    draft = start(letterhead, "Hướng dẫn", "thử", date(2026, 12, 3))
+    richtext_docx.write(draft, HTML)
+    source = tmp_path / "rich.docx"
+    source.write_bytes(draft.finish(["Như trên"]))
+    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    fonts: dict[str, set[str]] = {}
+
+    def seen(text: str, _cm: Any, _tm: Any, font: Any, _size: Any) -> None:
+        if text.strip() and font is not None:
+            fonts.setdefault(text.strip(), set()).add(str(font.get("/BaseFont", "")))
+
+    reader = PdfReader(str(tmp_path / "rich.pdf"))
+    text = " ".join(p.extract_text(visitor_text=seen) for p in reader.pages)
+    words = " ".join(text.split())
+    assert "1. Bước một" in words and "2. Bước hai" in words
+    assert "1. Lần hai, lại từ 1" in words
+    # Word's bullet (the Symbol font's U+F0B7 in the default list style) before each item
+    assert "\uf0b7 Việc một \uf0b7 Việc con \uf0b7 Việc hai" in words
+    bold = {t for t, faces in fonts.items() if any("Bold" in f for f in faces)}
+    assert any("họp" in t for t in bold), fonts
+    assert not any(t.startswith("Chi bộ") and "họp" not in t for t in bold)
