@@ -106,7 +106,15 @@ def clean(value: str) -> str:
             html = f"<p>{html}</p>"
     else:
         html = from_plain_text(value)
-    return html if to_plain_text(html) else ""
+    return html if _has_text(html) else ""
+
+
+# Only ever applied to our own output (nh3's or escaped paragraphs), where no ">" opens text.
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _has_text(html: str) -> bool:
+    return bool(_TAG.sub("", html).replace("&nbsp;", "").strip())
 
 
 def to_html(value: str) -> SafeString:
