@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "auditlog",
+    # static files only: the rich-text editor's bundle (ProseMirror), used by core.richtext
+    "django_prose_editor",
     # Before django_tasks_db: its `db_worker` command is ours (a worker that stays up, see ops).
     "tuyengiao.ops",
     "django_tasks_db",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -206,6 +207,29 @@ def login(
         page.wait_for_load_state()
     if "/dang-nhap/" in page.url or "/xac-thuc-hai-lop/" in page.url:
         raise AssertionError(f"Đăng nhập thất bại cho {user.username}: vẫn ở {page.url}")
+
+
+# Recorded by the page itself: the event fires for every blocked script, style or handler.
+_RECORD_CSP_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || ''));
+});
+"""
+
+
+def watch_csp(page: Page) -> Callable[[], list[str]]:
+    """Start recording what the Content-Security-Policy blocks in ``page`` (call before the first
+    ``goto``); the returned function gives the violations so far: Chromium's console messages
+    about the policy and the page's own ``securitypolicyviolation`` events (of its current
+    document)."""
+    messages: list[str] = []
+    page.on(
+        "console",
+        lambda msg: messages.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    page.add_init_script(_RECORD_CSP_VIOLATIONS)
+    return lambda: [*messages, *page.evaluate("window.__csp || []")]
 
 
 def docs_screenshot(page: Page, name: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from tuyengiao.accounts.scoping import scoped
+from tuyengiao.core.richtext import RichTextField
 
 from .anniversaries import LUNAR_DAYS_TEXT, lunar_supported
 from .models import Anniversary, Campaign, Category, UnitEvent
@@ -169,7 +170,8 @@ class BulletinMonthForm(forms.Form):
 
 
 class BulletinItemForm(forms.Form):
+    """A part of the bulletin: its heading and its body, typed in the rich-text editor (cleaned
+    to sanitised HTML by ``core.richtext``)."""
+
     heading = forms.CharField(label="Tiêu đề", max_length=300)
-    body = forms.CharField(
-        label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    body = RichTextField(label="Nội dung", required=False)

@@ -19,7 +19,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.safestring import SafeString
 
+from tuyengiao.core import richtext
 from tuyengiao.core.scoping_spec import Scoping
 from tuyengiao.orgs.models import Unit
 
@@ -277,6 +279,8 @@ class BulletinItem(models.Model):
     order = models.PositiveIntegerField("thứ tự", default=0)
     part = models.CharField("phần", max_length=12, choices=BulletinPart.choices)
     heading = models.CharField("tiêu đề", max_length=300)
+    # Rich text (core.richtext): HTML saved from the editor, or plain text written by the builder
+    # and before the editor.
     body = models.TextField("nội dung", blank=True)
 
     class Meta:
@@ -286,6 +290,14 @@ class BulletinItem(models.Model):
 
     def __str__(self) -> str:
         return self.heading
+
+    @property
+    def body_html(self) -> SafeString:
+        """The body sanitised for a page, the editor and the .docx. Plain-text slogans (the
+        builder writes one per line) are a numbered list; other plain text, paragraphs."""
+        if self.part == BulletinPart.SLOGANS and not richtext.looks_like_html(self.body):
+            return richtext.to_html(richtext.numbered(self.body.splitlines()))
+        return richtext.to_html(self.body)
 
     def get_additional_data(self) -> dict[str, str]:
         return {"unit_path": self.bulletin.unit.path}

@@ -36,6 +36,11 @@ urlpatterns = [
     path("thong-tin/<int:bulletin_pk>/", bulletins.bulletin_detail, name="bulletin_detail"),
     path("thong-tin/<int:bulletin_pk>/muc/", bulletins.bulletin_item_add, name="bulletin_item_add"),
     path(
+        "thong-tin/muc/<int:bulletin_item_pk>/sua/",
+        bulletins.bulletin_item_edit,
+        name="bulletin_item_edit",
+    ),
+    path(
         "thong-tin/muc/<int:bulletin_item_pk>/xoa/",
         bulletins.bulletin_item_delete,
         name="bulletin_item_delete",

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from tuyengiao.activities.models import Activity
+from tuyengiao.core.richtext import RichTextField
 from tuyengiao.core.uploads import CheckedFileField, Purpose
 
 from .models import NewsItem, NewsPage
@@ -16,6 +17,8 @@ PICTURE_MAX_BYTES = 5 * 1024 * 1024
 
 
 class NewsItemForm(forms.ModelForm[NewsItem]):
+    # rich text, cleaned to sanitised HTML (core.richtext)
+    body = RichTextField(label="Nội dung")
     picture_upload = CheckedFileField(
         PICTURE, label="Ảnh (.jpg, .png, tối đa 5 MB)", required=False, max_bytes=PICTURE_MAX_BYTES
     )
@@ -23,7 +26,6 @@ class NewsItemForm(forms.ModelForm[NewsItem]):
     class Meta:
         model = NewsItem
         fields = ["title", "summary", "body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
 
 
 class NewsPageForm(forms.ModelForm[NewsPage]):

@@ -2,8 +2,9 @@
 
 * ``NewsPage`` — the unit's setting (one per unit): whether its page is public (opt-in, by the
   unit's administrator), the address slug (``/tin/<slug>/``) and a line of introduction.
-* ``NewsItem`` — one news item of the unit: title, summary, body (plain text in paragraphs,
-  as the bulletins' parts: shown escaped, so no markup can be injected), a picture (checked by
+* ``NewsItem`` — one news item of the unit: title, summary, body (rich text typed in the editor,
+  stored as HTML sanitised by ``core.richtext`` and sanitised again when shown; items written
+  before the editor hold plain text, shown as paragraphs), a picture (checked by
   ``core.uploads``), drafted by an officer, published by the unit's administrator; optionally
   the activity of the register it reports on.
 
@@ -17,7 +18,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.safestring import SafeString
 
+from tuyengiao.core import richtext
 from tuyengiao.core.scoping_spec import Scoping
 from tuyengiao.orgs.models import Unit
 
@@ -67,7 +70,7 @@ class NewsItem(models.Model):
     )
     title = models.CharField("tiêu đề", max_length=250)
     summary = models.CharField("tóm tắt", max_length=500, blank=True)
-    body = models.TextField("nội dung", help_text="Mỗi đoạn cách nhau một dòng trống.")
+    body = models.TextField("nội dung")
     picture = models.FileField("ảnh", upload_to=picture_path, blank=True)
     activity = models.ForeignKey(
         "activities.Activity",
@@ -102,3 +105,13 @@ class NewsItem(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def body_html(self) -> SafeString:
+        """The body sanitised for a page (plain text of before the editor as paragraphs)."""
+        return richtext.to_html(self.body)
+
+    @property
+    def description(self) -> str:
+        """Plain text for feeds and Open Graph: the summary, else the body's words."""
+        return self.summary or " ".join(richtext.to_plain_text(self.body).split())

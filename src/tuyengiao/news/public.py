@@ -113,7 +113,7 @@ class NewsFeed(Feed):  # type: ignore[type-arg]
         return item.title
 
     def item_description(self, item: NewsItem) -> str:
-        return item.summary or item.body[:300]
+        return item.description[:300]
 
     def item_link(self, item: NewsItem) -> str:
         page = item.unit.news_page

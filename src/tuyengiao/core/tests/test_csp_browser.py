@@ -12,39 +12,16 @@ from tuyengiao.accounts.models import User
 from tuyengiao.documents import services
 from tuyengiao.documents.tests.test_upload import SAMPLE
 from tuyengiao.plans.testing import make_plan
-from tuyengiao.testing import Tree, login, pick_units
+from tuyengiao.testing import Tree, login, pick_units, watch_csp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Recorded by the page itself: the event fires for every blocked script, style or handler.
-RECORD_VIOLATIONS = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || ''));
-});
-"""
-
-
-def _watch(page: Any) -> list[str]:
-    """Console messages about the policy (Chromium reports each blocked item there too)."""
-    messages: list[str] = []
-    page.on(
-        "console",
-        lambda msg: messages.append(msg.text) if "Content Security Policy" in msg.text else None,
-    )
-    page.add_init_script(RECORD_VIOLATIONS)
-    return messages
-
-
-def _violations(page: Any, console: list[str]) -> list[str]:
-    return [*console, *page.evaluate("window.__csp")]
 
 
 def test_review_page_inline_script_and_style_run(
     browser_page: Any, live_server: Any, tree: Tree, users: dict[str, User]
 ) -> None:
     page = browser_page
-    console = _watch(page)
+    violations = watch_csp(page)
     draft = services.upload(tree.base1, users["coso1"], "ke-hoach-40.txt", SAMPLE.encode()).drafts[
         0
     ]
@@ -56,7 +33,7 @@ def test_review_page_inline_script_and_style_run(
     # The inline script ran: focusing the number field marks its place in the text.
     page.focus("input[name=number]")
     page.wait_for_selector('.doctext mark.active[data-field="number"]')
-    assert _violations(page, console) == []
+    assert violations() == []
 
 
 def test_unit_picker_without_inline_handler(
@@ -64,7 +41,7 @@ def test_unit_picker_without_inline_handler(
 ) -> None:
     """The unit picker (htmx results, chips added by its script) under the CSP."""
     page = browser_page
-    console = _watch(page)
+    violations = watch_csp(page)
     plan = make_plan(tree.base1)
     login(page, live_server, users["coso1"], next_path=reverse("plans:plan_send", args=[plan.pk]))
     pick_units(page, "units", [("van phong", tree.cell1.name)])
@@ -72,4 +49,4 @@ def test_unit_picker_without_inline_handler(
     # Unticking a chip takes the unit out again.
     page.click('.picker-chosen input[name="units"]')
     page.wait_for_selector('.picker-chosen input[name="units"]', state="detached")
-    assert _violations(page, console) == []
+    assert violations() == []

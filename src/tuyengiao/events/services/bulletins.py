@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tuyengiao.accounts.scoping import scoped
+from tuyengiao.core import richtext_docx
 from tuyengiao.core.official_docx import start
 from tuyengiao.exemplars import services as exemplar_services
 from tuyengiao.exemplars.models import Exemplar
@@ -179,6 +180,18 @@ def add_item(bulletin: Bulletin, heading: str, body: str) -> BulletinItem:
 
 
 @transaction.atomic
+def change_item(item: BulletinItem, heading: str, body: str) -> bool:
+    """Write a part's heading and body (sanitised HTML from the form); False when its bulletin
+    was issued meanwhile (an issued bulletin is not changed)."""
+    bulletin = Bulletin.objects.select_for_update().get(pk=item.bulletin_id)
+    if bulletin.published_down:
+        return False
+    item.heading, item.body = heading, body
+    item.save(update_fields=["heading", "body"])
+    return True
+
+
+@transaction.atomic
 def issue(bulletin: Bulletin) -> bool:
     """Give the bulletin the unit's next number of the year and publish it down (False: it was
     already issued)."""
@@ -252,15 +265,10 @@ def docx(bulletin: Bulletin, on: date | None = None) -> bytes:
             current = item.part
             draft.heading(f"{numerals[section]}. {titles[BulletinPart(item.part)]}")
             section += 1
-        if item.part == BulletinPart.SLOGANS:
-            for n, line in enumerate(item.body.splitlines(), start=1):
-                if line.strip():
-                    draft.paragraph(f"{n}. {line.strip()}")
-            continue
-        draft.paragraph(item.heading, bold=True)
-        for line in item.body.splitlines():
-            if line.strip():
-                draft.paragraph(line.strip())
+        if item.part != BulletinPart.SLOGANS:  # the slogans' section title is their heading
+            draft.paragraph(item.heading, bold=True)
+        # the editor's formatting kept: runs, lists (the slogans numbered), small headings
+        richtext_docx.write(draft, item.body_html)
     return draft.finish(
         [
             letterhead.subordinates[0].upper() + letterhead.subordinates[1:],

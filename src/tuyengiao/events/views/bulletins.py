@@ -122,6 +122,31 @@ def bulletin_item_add(request: AuthenticatedHttpRequest, bulletin_pk: int) -> Ht
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def bulletin_item_edit(request: AuthenticatedHttpRequest, bulletin_item_pk: int) -> HttpResponse:
+    """A part's heading and body, in the rich-text editor."""
+    item = get_for_user(
+        BulletinItem.objects.select_related("bulletin"),
+        request.user,
+        Action.CHANGE,
+        pk=bulletin_item_pk,
+    )
+    back = redirect("events:bulletin_detail", bulletin_pk=item.bulletin_id)
+    if item.bulletin.published_down:
+        messages.error(request, ISSUED)
+        return back
+    initial = {"heading": item.heading, "body": item.body_html}
+    form = BulletinItemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if bulletins.change_item(item, form.cleaned_data["heading"], form.cleaned_data["body"]):
+            messages.success(request, f"Đã lưu mục “{item.heading}”.")
+        else:
+            messages.error(request, ISSUED)
+        return back
+    return render(request, "events/bulletin_item_form.html", {"form": form, "item": item})
+
+
+@login_required
 @require_POST
 def bulletin_item_delete(request: AuthenticatedHttpRequest, bulletin_item_pk: int) -> HttpResponse:
     item = get_for_user(

@@ -174,3 +174,55 @@ def test_an_officer_links_a_published_item_to_an_activity(tree: Tree, client_as:
     draft = make_item(tree.base1)
     with pytest.raises(services.NewsError):
         services.link_activity(draft, activity, "http://x")
+
+
+def test_rich_text_is_saved_sanitised_and_shown_escaped_on_the_page_and_in_the_feeds(
+    tree: Tree, users: Any, client_as: Any
+) -> None:
+    officer = client_as("coso1")
+    form = officer.get(reverse("news:item_create")).content.decode()
+    assert 'data-richtext=""' in form and '<script type="importmap" nonce="' in form
+    officer.post(
+        reverse("news:item_create"),
+        {
+            "title": "Hội nghị <b>quán triệt</b>",
+            "summary": "",
+            "body": (
+                "<p>Sáng nay, <strong>chi bộ</strong> họp &amp; thảo luận."
+                '<img src="x" onerror="alert(1)"></p><ul><li><p>Ý kiến <em>một</em></p></li></ul>'
+                '<p><a href="javascript:alert(2)">xem</a> <a href="https://x.vn/a">nguồn</a></p>'
+            ),
+        },
+    )
+    item = NewsItem.objects.get()
+    assert item.body == (
+        "<p>Sáng nay, <strong>chi bộ</strong> họp &amp; thảo luận.</p>"
+        "<ul><li><p>Ý kiến <em>một</em></p></li></ul>"
+        '<p><a rel="noopener">xem</a> <a href="https://x.vn/a" rel="noopener">nguồn</a></p>'
+    )
+    services.publish(item, users["khoi"])
+    page = make_page(tree.base1)
+    anon = Client()
+    html = anon.get(
+        reverse("news:public_item", kwargs={"slug": page.slug, "item_pk": item.pk})
+    ).content.decode()
+    assert "<strong>chi bộ</strong>" in html and "<em>một</em>" in html
+    assert "onerror" not in html and "javascript:" not in html
+    assert "Hội nghị &lt;b&gt;quán triệt&lt;/b&gt;" in html  # the title is text
+    # Open Graph: the body's words, no tags
+    assert (
+        '<meta property="og:description" content="Sáng nay, chi bộ họp &amp; thảo luận. '
+        'Ý kiến một xem nguồn">' in html
+    )
+    # the feeds carry the words as text (escaped once by the feed, read back without tags)
+    for name, ns in (("public_rss", ""), ("public_atom", "{http://www.w3.org/2005/Atom}")):
+        root = ET.fromstring(anon.get(reverse(f"news:{name}", kwargs={"slug": page.slug})).content)
+        tag = "description" if not ns else f"{ns}summary"
+        texts = [t.text for t in root.iter(tag) if t.text and "Sáng nay" in t.text]
+        assert texts == ["Sáng nay, chi bộ họp & thảo luận. Ý kiến một xem nguồn"]
+    # an item written before the editor (plain text) still reads as paragraphs, escaped
+    old = make_item(tree.base1, published=True, body="Đoạn một.\n\nĐoạn <i>hai</i>.")
+    html = anon.get(
+        reverse("news:public_item", kwargs={"slug": page.slug, "item_pk": old.pk})
+    ).content.decode()
+    assert "<p>Đoạn một.</p><p>Đoạn &lt;i&gt;hai&lt;/i&gt;.</p>" in html
