@@ -44,8 +44,9 @@ from vanban.ocr_words import is_known_syllable, mend_tones
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 # A word hyphenated at a line end ("toàn-\ndiện").
 _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
-# A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc").
-_TILDE_BULLET = re.compile(r"^[~—_]\s+(?=\S)", re.MULTILINE)
+# A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
+# or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
+_DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
 # A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
 # "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
@@ -77,7 +78,7 @@ def normalize_ocr_text(raw: str) -> str:
     paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
     text = _HYPHEN_END.sub("", text)
-    text = _TILDE_BULLET.sub("- ", text)
+    text = _DASH_MARKS.sub(_dash_marks, text)
     text = _ROMAN_MISREAD.sub(_roman, text)
     text = _NUMBER_DELIMITER.sub(_numbering, text)
     text = _VV_LEAD.sub("V/v ", text)
@@ -89,6 +90,17 @@ def normalize_ocr_text(raw: str) -> str:
     text = join_wrapped_lines(text)
     text = join_hard_breaks(join_broken_lines(text))
     return normalize_text(mend_tones(text))
+
+
+def _dash_marks(match: re.Match[str]) -> str:
+    """A bullet's dash before a capital ("- TT. HĐND"); before a small letter the marks are a
+    speck at the start of a wrapped line, dropped so that the line joins its paragraph. A lone
+    "-" is left as written, and marks without a dash (an opening quote) are no bullet."""
+    marks = match.group(1)
+    if marks == "-" or not any(ch in "~—_-" for ch in marks):
+        return match.group()
+    after = match.string[match.end() : match.end() + 1]
+    return "- " if after.isupper() else ""
 
 
 def _roman(match: re.Match[str]) -> str:
@@ -185,7 +197,9 @@ def _replace_words(line: str, window: list[str], canonical: str) -> str:
 
 
 # A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").
-_SECTION_HEADING = re.compile(r"^([IVXTLl1|]{1,5})([.\-–:)][ \t]*)(\S[^\n]*)$", re.MULTILINE)
+_SECTION_HEADING = re.compile(r"^([IVXTLl1|]{1,5})([.\-–:)][ \t]*|[ \t]+)(\S[^\n]*)$", re.MULTILINE)
+# the second section's heading, read right: what makes a first "1 MỤC ĐÍCH" a misread "I."
+_SECOND_SECTION = re.compile(r"^II[.\-–:)]", re.MULTILINE)
 # letters OCR reads for the upright stroke of an I in a numeral ("TII. TỔ CHỨC", "lV.")
 _STROKE_LOOKALIKES = str.maketrans("TLl1|", "IIIII")
 _ROMANS = tuple(int_to_roman(n) for n in range(1, 13))
@@ -197,13 +211,22 @@ def renumber_sections(text: str) -> str:
     stroke less ("II" for "III", "I" for "II", "V" for "VI"), takes the expected number. A
     heading with any other numeral is left as read and the count goes on from it. A numeral with
     a letter OCR gives for a stroke ("TII", "lV") is read as the expected one when it matches it
-    stroke for stroke; otherwise it is not a heading."""
+    stroke for stroke; otherwise it is not a heading. A first heading whose "I." lost its dot
+    and became "1" or "l" ("1 MỤC ĐÍCH, YÊU CẦU") is "I." when a "II." heading follows."""
     expected = 0  # index into _ROMANS of the next heading's numeral
+    second_follows = _SECOND_SECTION.search(text) is not None
 
     def one(match: re.Match[str]) -> str:
         nonlocal expected
         numeral, delimiter, rest = match.groups()
         if rest != rest.upper() or not any(ch.isalpha() for ch in rest):
+            return match.group()
+        if not delimiter.strip():
+            # no delimiter: a heading only as a misread first numeral ("1 MỤC ĐÍCH, YÊU CẦU")
+            # before a "II." of its own — read as "I."
+            if expected == 0 and second_follows and numeral.translate(_STROKE_LOOKALIKES) == "I":
+                expected = 1
+                return f"I. {rest}"
             return match.group()
         if numeral not in _ROMANS:
             # a lookalike for a stroke is read as the stroke only where the count expects it

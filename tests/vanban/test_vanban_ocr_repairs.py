@@ -138,3 +138,36 @@ def test_fraction_and_division_slashes_read_by_ocr_are_slashes() -> None:
         "Số: 743/QĐ-TTg"
     )
     assert "5/9/2024" in ocr_text.normalize_ocr_text("Số: 743⁄QĐ-TTg\n\nngày 5∕9∕2024")
+
+
+def test_a_first_section_numeral_read_as_one_without_its_dot_is_i() -> None:
+    raw = "1 MỤC ĐÍCH, YÊU CẦU\n1. Tạo sự thống nhất\nII. NỘI DUNG\nIII. HÌNH THỨC"
+    assert ocr_text.renumber_sections(raw).splitlines()[0] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # without a "II." of its own it is left as read
+    assert ocr_text.renumber_sections("1 MỤC ĐÍCH\nnội dung") == "1 MỤC ĐÍCH\nnội dung"
+
+
+def test_specks_around_a_bullet_dash_are_a_dash_before_a_capital_and_dropped_before_a_small_letter() -> (
+    None
+):
+    raw = (
+        "Nơi nhận:\n- Như trên;\n~TT. HĐND, UBND tỉnh;\n:- UBMTTQVN tỉnh;\n~' Thủ tướng;\n"
+        "- Lưu: VT."
+    )
+    assert ocr_text.normalize_ocr_text(raw).splitlines() == [
+        "Nơi nhận:",
+        "- Như trên;",
+        "- TT. HĐND, UBND tỉnh;",
+        "- UBMTTQVN tỉnh;",
+        "- Thủ tướng;",
+        "- Lưu: VT.",
+    ]
+    wrapped = "- Tham mưu xây dựng kế hoạch và triển khai thực\n\n_ hiện Nghị quyết."
+    assert ocr_text.normalize_ocr_text(wrapped) == (
+        "- Tham mưu xây dựng kế hoạch và triển khai thực hiện Nghị quyết."
+    )
+    # an opening quote is no bullet, a plain dash stays as written
+    assert ocr_text.normalize_ocr_text("“Tăng cường” là\n-Lưu VT").splitlines() == [
+        "“Tăng cường” là",
+        "-Lưu VT",
+    ]
