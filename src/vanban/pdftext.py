@@ -19,8 +19,10 @@ when there is none.
 
 from __future__ import annotations
 
+import codecs
 import re
 
+from vanban.letters import SPLIT, VIETNAMESE_LETTERS
 from vanban.syllables import split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
@@ -45,30 +47,36 @@ def repair_text(text: str) -> str:
     if _has_split_symbol(text):
         text = _SPLIT_SYMBOL.sub(r"\1", text)
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
+    # Most texts have neither, which a scan of their letter classes tells at C speed (one byte
+    # per character, _may_be_glued); a text with a character outside the table is looked at.
     # The distinct tokens are few, and most were judged sound in an earlier document: they are
     # removed by one set difference, and only the others are looked at.
-    words = text.split()
+    known = codecs.charmap_encode(text, "ignore", _KNOWN_MAP)[0]
+    plain = len(known) == len(text)
+    words: list[str] | None = None
     fixes: dict[str, str] = {}
-    if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
-        for token in set(words) - _SOUND:
-            fixed = _fix_token(token)
-            if fixed is None:
-                if len(_SOUND) >= _SOUND_MAX:
-                    _SOUND.clear()
-                _SOUND.add(token)
-                if token in _SINGLE_CAPITALS:
-                    _CAPITALS_SEEN.add(token)
-            else:
-                fixes[token] = fixed
-    # letter-spacing is met in capitals and symbols: three single capitals at least (counted
-    # among the few ever met, which holds every one of this text: a token is sound or new)
-    if len(_CAPITALS_SEEN.intersection(words)) >= 3 and _SPACED.search(text):
-        before = set(words)
-        text = _SPACED.sub(_collapse, text)
-        for token in set(text.split()) - before:
-            fixed = _fix_token(token)
-            if fixed is not None:
-                fixes[token] = fixed
+    if not plain or _may_be_glued(known.translate(_LETTER_CLASSES)):
+        words = text.split()
+        if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
+            for token in set(words) - _SOUND:
+                fixed = _fix_token(token)
+                if fixed is None:
+                    if len(_SOUND) >= _SOUND_MAX:
+                        _SOUND.clear()
+                    _SOUND.add(token)
+                else:
+                    fixes[token] = fixed
+    # letter-spacing is met in capitals and symbols: three single capitals at least
+    if not plain or _FIVE_SINGLES in known.translate(_BLANK_CLASSES):
+        if words is None:
+            words = text.split()
+        if len(_SINGLE_CAPITALS.intersection(words)) >= 3 and _SPACED.search(text):
+            before = set(words)
+            text = _SPACED.sub(_collapse, text)
+            for token in set(text.split()) - before:
+                fixed = _fix_token(token)
+                if fixed is not None:
+                    fixes[token] = fixed
     if len(fixes) > 20:
         text = _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text)
     else:
@@ -93,6 +101,59 @@ def _has_split_symbol(text: str) -> bool:
     return False
 
 
+# --- pre-checks: each finds every text its repair would change (and a few more) ---
+# The characters of most texts: ASCII but the controls normalize_text removes, the Vietnamese
+# letters and the punctuation met in documents. Encoded one byte each (others are dropped,
+# which makes the encoding shorter than the text), then mapped to classes by bytes.translate.
+_KNOWN = (
+    "".join(chr(c) for c in (0, *range(9, 14), *range(32, 127)))
+    + "".join(VIETNAMESE_LETTERS)
+    + "“”‘’–—…•·°«»¹²³×§№"
+)
+_KNOWN_MAP = codecs.charmap_build(_KNOWN.ljust(256, "\ufffe"))
+# Vowels as syllables._vowel_runs counts them (the vowel bases with every tone, both cases).
+_VOWEL_LETTERS = frozenset(ch for ch in SPLIT if ch not in "đĐ")
+
+
+def _letter_class(ch: str) -> str:
+    """v/V a small/capital vowel, c/C another small (or uncased)/capital letter as _RUN reads
+    letters, d a digit, p other non-ASCII, and a blank for the rest."""
+    if re.fullmatch(r"[^\W\d_]", ch):
+        kind = "v" if ch in _VOWEL_LETTERS else "c"
+        return kind.upper() if ch.isupper() else kind
+    if re.fullmatch(r"\d", ch):
+        return "d"
+    return " " if ch.isascii() else "p"
+
+
+_LETTER_CLASSES = bytes.maketrans(
+    bytes(range(len(_KNOWN))), "".join(map(_letter_class, _KNOWN)).encode()
+)
+# A small letter then a capital ("BộCông"), or a digit after a small letter or a non-ASCII
+# character (_WORD_NUMBER: "số46"): split_glued and _word_number may change these.
+_GLUE_PAIRS = (b"vV", b"vC", b"cV", b"cC", b"vd", b"cd", b"pd")
+# Blanks for letter-spacing: the space, other blanks, and "x" for every other character.
+_BLANK_CLASSES = bytes.maketrans(
+    bytes(range(len(_KNOWN))),
+    "".join(" " if ch == " " else "\n" if ch.isspace() else "x" for ch in _KNOWN).encode(),
+)
+_FIVE_SINGLES = b"x x x x x"  # what _SPACED needs at least
+
+
+def _may_be_glued(classes: bytes) -> bool:
+    """Whether a token of the text whose letter classes these are may need _fix_token: a
+    pair of _GLUE_PAIRS, or two vowel runs in one run of letters (split_glued splits no run
+    with fewer), found as "vcv" once the runs of each class are shortened to one."""
+    if any(pair in classes for pair in _GLUE_PAIRS):
+        return True
+    runs = classes.lower()
+    while b"cc" in runs:
+        runs = runs.replace(b"cc", b"c")
+    while b"vv" in runs:
+        runs = runs.replace(b"vv", b"v")
+    return b"vcv" in runs
+
+
 # Tokens judged to need no repair (memo shared by all documents, bounded).
 _SOUND: set[str] = set()
 _SOUND_MAX = 200_000
@@ -100,8 +161,6 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _TOKEN = re.compile(r"\S+")
-# The single capitals met as tokens so far (never cleared: at most len(_SINGLE_CAPITALS)).
-_CAPITALS_SEEN: set[str] = set()
 
 
 def _fix_token(token: str) -> str | None:
