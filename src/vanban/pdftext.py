@@ -53,9 +53,11 @@ def repair_text(text: str) -> str:
     # removed by one set difference, and only the others are looked at.
     known = codecs.charmap_encode(text, "ignore", _KNOWN_MAP)[0]
     plain = len(known) == len(text)
+    bits = int.from_bytes(known.translate(_CLASS_BITS), "little")
+    ones = _ONES if len(known) <= _ONES_SIZE else int.from_bytes(b"\1" * len(known), "little")
     words: list[str] | None = None
     fixes: dict[str, str] = {}
-    if not plain or _may_be_glued(known.translate(_LETTER_CLASSES)):
+    if not plain or _may_be_glued(bits, ones):
         words = text.split()
         if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
             for token in set(words) - _SOUND:
@@ -67,7 +69,7 @@ def repair_text(text: str) -> str:
                 else:
                     fixes[token] = fixed
     # letter-spacing is met in capitals and symbols: three single capitals at least
-    if not plain or _FIVE_SINGLES in known.translate(_BLANK_CLASSES):
+    if not plain or _may_be_letter_spaced(bits, ones):
         if words is None:
             words = text.split()
         if len(_SINGLE_CAPITALS.intersection(words)) >= 3 and _SPACED.search(text):
@@ -115,43 +117,72 @@ _KNOWN_MAP = codecs.charmap_build(_KNOWN.ljust(256, "\ufffe"))
 _VOWEL_LETTERS = frozenset(ch for ch in SPLIT if ch not in "đĐ")
 
 
-def _letter_class(ch: str) -> str:
-    """v/V a small/capital vowel, c/C another small (or uncased)/capital letter as _RUN reads
-    letters, d a digit, p other non-ASCII, and a blank for the rest."""
-    if re.fullmatch(r"[^\W\d_]", ch):
-        kind = "v" if ch in _VOWEL_LETTERS else "c"
-        return kind.upper() if ch.isupper() else kind
-    if re.fullmatch(r"\d", ch):
-        return "d"
-    return " " if ch.isascii() else "p"
+def _is_letter(ch: str) -> bool:
+    return re.fullmatch(r"[^\W\d_]", ch) is not None  # a letter as _RUN reads them
 
 
-_LETTER_CLASSES = bytes.maketrans(
-    bytes(range(len(_KNOWN))), "".join(map(_letter_class, _KNOWN)).encode()
-)
-# A small letter then a capital ("BộCông"), or a digit after a small letter or a non-ASCII
-# character (_WORD_NUMBER: "số46"): split_glued and _word_number may change these.
-_GLUE_PAIRS = (b"vV", b"vC", b"cV", b"cC", b"vd", b"cd", b"pd")
-# Blanks for letter-spacing: the space, other blanks, and "x" for every other character.
-_BLANK_CLASSES = bytes.maketrans(
-    bytes(range(len(_KNOWN))),
-    "".join(" " if ch == " " else "\n" if ch.isspace() else "x" for ch in _KNOWN).encode(),
-)
-_FIVE_SINGLES = b"x x x x x"  # what _SPACED needs at least
+def _class_bits(ch: str) -> int:
+    """The classes of a character of _KNOWN as bits: _VOWEL, _CONSONANT (another letter),
+    _CAPITAL, _DIGIT, _OTHER_NON_ASCII, _SPACE, _NOT_BLANK."""
+    return (
+        (ch in _VOWEL_LETTERS) * _VOWEL
+        | (_is_letter(ch) and ch not in _VOWEL_LETTERS) * _CONSONANT
+        | ch.isupper() * _CAPITAL
+        | (re.fullmatch(r"\d", ch) is not None) * _DIGIT
+        | (not ch.isascii() and not _is_letter(ch)) * _OTHER_NON_ASCII
+        | (ch == " ") * _SPACE
+        | (not ch.isspace()) * _NOT_BLANK
+    )
 
 
-def _may_be_glued(classes: bytes) -> bool:
-    """Whether a token of the text whose letter classes these are may need _fix_token: a
-    pair of _GLUE_PAIRS, or two vowel runs in one run of letters (split_glued splits no run
-    with fewer), found as "vcv" once the runs of each class are shortened to one."""
-    if any(pair in classes for pair in _GLUE_PAIRS):
+_VOWEL, _CONSONANT, _CAPITAL, _DIGIT, _OTHER_NON_ASCII, _SPACE, _NOT_BLANK = 1, 2, 4, 8, 16, 32, 64
+_CLASS_BITS = bytes(map(_class_bits, _KNOWN)).ljust(256, b"\0")
+# A byte 1 per character: the text's class bytes read as one integer are split into one
+# integer per class (bit 8*i set when character i is of the class) by a shift and this mask.
+_ONES_SIZE = 1 << 16
+_ONES = int.from_bytes(b"\1" * _ONES_SIZE, "little")
+
+
+_LONGEST_CONSONANT_RUN = 8
+
+
+def _may_be_glued(bits: int, ones: int) -> bool:
+    """Whether a token of the text may need _fix_token: a small letter
+    then a capital ("BộCông", split_glued cuts there), a digit after a small letter or another
+    non-ASCII character (_WORD_NUMBER: "số46"), or two vowel runs in one run of letters (the
+    grammar splits no run with fewer). ``bits``: the text's class bytes as one integer;
+    ``ones``: a byte 1 per character (or more)."""
+    vowels = bits & ones
+    consonants = (bits >> 1) & ones
+    capitals = (bits >> 2) & ones
+    small = (vowels | consonants) ^ capitals  # (every capital of _KNOWN is a letter)
+    if small & (capitals >> 8):
         return True
-    runs = classes.lower()
-    while b"cc" in runs:
-        runs = runs.replace(b"cc", b"c")
-    while b"vv" in runs:
-        runs = runs.replace(b"vv", b"v")
-    return b"vcv" in runs
+    digits = (bits >> 3) & ones
+    if digits and (small | (bits >> 4) & ones) & (digits >> 8):
+        return True
+    # vowel, consonants, vowel: a vowel followed by 1, 2, ... consonants, then by a vowel
+    run = vowels & (consonants >> 8)
+    shift = 8
+    while run:
+        shift += 8
+        if run & (vowels >> shift):
+            return True
+        if shift > 8 * _LONGEST_CONSONANT_RUN:
+            return True  # a longer run of consonants than Vietnamese words have: looked at
+        run &= consonants >> shift
+    return False
+
+
+def _may_be_letter_spaced(bits: int, ones: int) -> bool:
+    """Whether _SPACED may match: five characters other than blanks, a space between each
+    two (what its match holds at least)."""
+    spaces = (bits >> 5) & ones
+    single = ((bits >> 6) & ones) & (spaces >> 8)  # a non-blank followed by a space
+    if not single:
+        return False
+    four = single & (single >> 16) & (single >> 32) & (single >> 48)
+    return bool(four & ((bits >> 6) & ones) >> 64)
 
 
 # Tokens judged to need no repair (memo shared by all documents, bounded).

@@ -339,10 +339,12 @@ def test_repair_pre_checks_find_every_text_a_repair_changes(text: str) -> None:
     known = codecs.charmap_encode(text, "ignore", pdftext._KNOWN_MAP)[0]
     if len(known) != len(text):
         return  # such a text takes the full path
+    bits = int.from_bytes(known.translate(pdftext._CLASS_BITS), "little")
+    ones = int.from_bytes(b"\1" * len(known), "little")
     if any(pdftext._fix_token(token) is not None for token in text.split()):
-        assert pdftext._may_be_glued(known.translate(pdftext._LETTER_CLASSES))
+        assert pdftext._may_be_glued(bits, ones)
     if pdftext._SPACED.search(text):
-        assert pdftext._FIVE_SINGLES in known.translate(pdftext._BLANK_CLASSES)
+        assert pdftext._may_be_letter_spaced(bits, ones)
 
 
 def test_repair_pre_check_vowels_are_those_of_the_syllable_grammar() -> None:
