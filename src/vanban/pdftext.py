@@ -19,10 +19,8 @@ when there is none.
 
 from __future__ import annotations
 
-import codecs
 import re
 
-from vanban.letters import SPLIT, VIETNAMESE_LETTERS
 from vanban.syllables import split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
@@ -47,38 +45,30 @@ def repair_text(text: str) -> str:
     if _has_split_symbol(text):
         text = _SPLIT_SYMBOL.sub(r"\1", text)
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
-    # Most texts have neither, which a scan of their letter classes tells at C speed (one byte
-    # per character, _may_be_glued); a text with a character outside the table is looked at.
     # The distinct tokens are few, and most were judged sound in an earlier document: they are
     # removed by one set difference, and only the others are looked at.
-    known = codecs.charmap_encode(text, "ignore", _KNOWN_MAP)[0]
-    plain = len(known) == len(text)
-    bits = int.from_bytes(known.translate(_CLASS_BITS), "little")
-    ones = _ONES if len(known) <= _ONES_SIZE else int.from_bytes(b"\1" * len(known), "little")
-    words: list[str] | None = None
+    words = text.split()
     fixes: dict[str, str] = {}
-    if not plain or _may_be_glued(bits, ones):
-        words = text.split()
-        if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
-            for token in set(words) - _SOUND:
-                fixed = _fix_token(token)
-                if fixed is None:
-                    if len(_SOUND) >= _SOUND_MAX:
-                        _SOUND.clear()
-                    _SOUND.add(token)
-                else:
-                    fixes[token] = fixed
-    # letter-spacing is met in capitals and symbols: three single capitals at least
-    if not plain or _may_be_letter_spaced(bits, ones):
-        if words is None:
-            words = text.split()
-        if len(_SINGLE_CAPITALS.intersection(words)) >= 3 and _SPACED.search(text):
-            before = set(words)
-            text = _SPACED.sub(_collapse, text)
-            for token in set(text.split()) - before:
-                fixed = _fix_token(token)
-                if fixed is not None:
-                    fixes[token] = fixed
+    if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
+        for token in set(words) - _SOUND:
+            fixed = _fix_token(token)
+            if fixed is None:
+                if len(_SOUND) >= _SOUND_MAX:
+                    _SOUND.clear()
+                _SOUND.add(token)
+                if token in _SINGLE_CAPITALS:
+                    _CAPITALS_SEEN.add(token)
+            else:
+                fixes[token] = fixed
+    # letter-spacing is met in capitals and symbols: three single capitals at least (counted
+    # among the few ever met, which holds every one of this text: a token is sound or new)
+    if len(_CAPITALS_SEEN.intersection(words)) >= 3 and _SPACED.search(text):
+        before = set(words)
+        text = _SPACED.sub(_collapse, text)
+        for token in set(text.split()) - before:
+            fixed = _fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
     if len(fixes) > 20:
         text = _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text)
     else:
@@ -103,88 +93,6 @@ def _has_split_symbol(text: str) -> bool:
     return False
 
 
-# --- pre-checks: each finds every text its repair would change (and a few more) ---
-# The characters of most texts: ASCII but the controls normalize_text removes, the Vietnamese
-# letters and the punctuation met in documents. Encoded one byte each (others are dropped,
-# which makes the encoding shorter than the text), then mapped to classes by bytes.translate.
-_KNOWN = (
-    "".join(chr(c) for c in (0, *range(9, 14), *range(32, 127)))
-    + "".join(VIETNAMESE_LETTERS)
-    + "“”‘’–—…•·°«»¹²³×§№"
-)
-_KNOWN_MAP = codecs.charmap_build(_KNOWN.ljust(256, "\ufffe"))
-# Vowels as syllables._vowel_runs counts them (the vowel bases with every tone, both cases).
-_VOWEL_LETTERS = frozenset(ch for ch in SPLIT if ch not in "đĐ")
-
-
-def _is_letter(ch: str) -> bool:
-    return re.fullmatch(r"[^\W\d_]", ch) is not None  # a letter as _RUN reads them
-
-
-def _class_bits(ch: str) -> int:
-    """The classes of a character of _KNOWN as bits: _VOWEL, _CONSONANT (another letter),
-    _CAPITAL, _DIGIT, _OTHER_NON_ASCII, _SPACE, _NOT_BLANK."""
-    return (
-        (ch in _VOWEL_LETTERS) * _VOWEL
-        | (_is_letter(ch) and ch not in _VOWEL_LETTERS) * _CONSONANT
-        | ch.isupper() * _CAPITAL
-        | (re.fullmatch(r"\d", ch) is not None) * _DIGIT
-        | (not ch.isascii() and not _is_letter(ch)) * _OTHER_NON_ASCII
-        | (ch == " ") * _SPACE
-        | (not ch.isspace()) * _NOT_BLANK
-    )
-
-
-_VOWEL, _CONSONANT, _CAPITAL, _DIGIT, _OTHER_NON_ASCII, _SPACE, _NOT_BLANK = 1, 2, 4, 8, 16, 32, 64
-_CLASS_BITS = bytes(map(_class_bits, _KNOWN)).ljust(256, b"\0")
-# A byte 1 per character: the text's class bytes read as one integer are split into one
-# integer per class (bit 8*i set when character i is of the class) by a shift and this mask.
-_ONES_SIZE = 1 << 16
-_ONES = int.from_bytes(b"\1" * _ONES_SIZE, "little")
-
-
-_LONGEST_CONSONANT_RUN = 8
-
-
-def _may_be_glued(bits: int, ones: int) -> bool:
-    """Whether a token of the text may need _fix_token: a small letter
-    then a capital ("BộCông", split_glued cuts there), a digit after a small letter or another
-    non-ASCII character (_WORD_NUMBER: "số46"), or two vowel runs in one run of letters (the
-    grammar splits no run with fewer). ``bits``: the text's class bytes as one integer;
-    ``ones``: a byte 1 per character (or more)."""
-    vowels = bits & ones
-    consonants = (bits >> 1) & ones
-    capitals = (bits >> 2) & ones
-    small = (vowels | consonants) ^ capitals  # (every capital of _KNOWN is a letter)
-    if small & (capitals >> 8):
-        return True
-    digits = (bits >> 3) & ones
-    if digits and (small | (bits >> 4) & ones) & (digits >> 8):
-        return True
-    # vowel, consonants, vowel: a vowel followed by 1, 2, ... consonants, then by a vowel
-    run = vowels & (consonants >> 8)
-    shift = 8
-    while run:
-        shift += 8
-        if run & (vowels >> shift):
-            return True
-        if shift > 8 * _LONGEST_CONSONANT_RUN:
-            return True  # a longer run of consonants than Vietnamese words have: looked at
-        run &= consonants >> shift
-    return False
-
-
-def _may_be_letter_spaced(bits: int, ones: int) -> bool:
-    """Whether _SPACED may match: five characters other than blanks, a space between each
-    two (what its match holds at least)."""
-    spaces = (bits >> 5) & ones
-    single = ((bits >> 6) & ones) & (spaces >> 8)  # a non-blank followed by a space
-    if not single:
-        return False
-    four = single & (single >> 16) & (single >> 32) & (single >> 48)
-    return bool(four & ((bits >> 6) & ones) >> 64)
-
-
 # Tokens judged to need no repair (memo shared by all documents, bounded).
 _SOUND: set[str] = set()
 _SOUND_MAX = 200_000
@@ -192,6 +100,8 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _TOKEN = re.compile(r"\S+")
+# The single capitals met as tokens so far (never cleared: at most len(_SINGLE_CAPITALS)).
+_CAPITALS_SEEN: set[str] = set()
 
 
 def _fix_token(token: str) -> str | None:

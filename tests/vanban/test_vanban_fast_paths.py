@@ -317,47 +317,6 @@ def test_unit_separators_match_as_before(text: str) -> None:
     ]
 
 
-GLUE_PIECES = [
-    "Chỉ thị", "thịsố", "số46", "vụTỉnh", "BộCông", "SMEngày", "Giaothông", "quacác", "Lênin", "panô",
-    "internet", "nghiêng", "Đảng", "ĐẢNG", "a–2", "Q Đ", "0 1 / Q Đ - C T N", "A B C D E", "x", "Ư",
-    " ", "  ", "\t", "\n", "-", "1", "²", "“", "…", "ǎ", "ẏ", "αΒγ", "٣",
-]  # fmt: skip
-glue_texts = st.lists(
-    st.one_of(st.sampled_from(GLUE_PIECES), st.text(max_size=3)), max_size=25
-).map("".join)
-
-
-@settings(max_examples=600, deadline=None)
-@given(glue_texts)
-def test_repair_pre_checks_find_every_text_a_repair_changes(text: str) -> None:
-    """Whatever _fix_token would change, or _SPACED would find, the byte-class pre-checks of
-    repair_text find as well (or the text has a character outside their table)."""
-    import codecs
-
-    from vanban import pdftext
-
-    known = codecs.charmap_encode(text, "ignore", pdftext._KNOWN_MAP)[0]
-    if len(known) != len(text):
-        return  # such a text takes the full path
-    bits = int.from_bytes(known.translate(pdftext._CLASS_BITS), "little")
-    ones = int.from_bytes(b"\1" * len(known), "little")
-    if any(pdftext._fix_token(token) is not None for token in text.split()):
-        assert pdftext._may_be_glued(bits, ones)
-    if pdftext._SPACED.search(text):
-        assert pdftext._may_be_letter_spaced(bits, ones)
-
-
-def test_repair_pre_check_vowels_are_those_of_the_syllable_grammar() -> None:
-    """The letters of the pre-checks' table are vowels there when _vowel_runs counts them."""
-    from vanban import pdftext
-    from vanban.syllables import _vowel_runs
-
-    letters = [ch for ch in pdftext._KNOWN if re.fullmatch(r"[^\W\d_]", ch)]
-    assert len(letters) == 52 + 134 + 3  # ASCII, Vietnamese, ¹²³
-    for ch in letters:
-        assert (_vowel_runs(ch) == 1) == (ch in pdftext._VOWEL_LETTERS)
-
-
 ATTACHMENT_PIECES = [
     "PHỤ LỤC", "Phụ lục", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đảng", "CỘNG HÒA XÃ HỘI", "DANH SÁCH", "Đề cương",
     "BIỂU MẪU", "(Kèm theo", "(Ban hành kèm theo", "Chương trình", "ḃ", "Ç", "*", "**", " ", "\t", "x", "İ",
