@@ -15,7 +15,7 @@ from vanban.lines import (
     trim,
 )
 from vanban.model import Attachment, Span
-from vanban.normalize import fold_aligned
+from vanban.normalize import ALIGNED_TABLE, fold_aligned
 from vanban.patterns import (
     ATTACHMENT_START_RE,
     BULLET_RE,
@@ -34,6 +34,8 @@ from vanban.patterns import (
     TITLE_AT_END_RE,
 )
 from vanban.state import TAIL_LINES, ParserState
+
+_PCDB = frozenset("pcdb")  # the first letters of ATTACHMENT_START_RE's words, folded
 
 
 class SignatureParser(ParserState):
@@ -77,6 +79,11 @@ class SignatureParser(ParserState):
                 seen_name = True  # the signer's name closes the signature block
                 continue
             if not seen_name:
+                continue
+            # ATTACHMENT_START_RE needs, after blanks and stars, "(" or a letter folding to p, c,
+            # d or b: the line's first other character tells, without folding the line
+            first = line.text.lstrip(" \t*")[:1]
+            if first != "(" and ALIGNED_TABLE.get(ord(first or " "), first).lower() not in _PCDB:
                 continue
             folded = line.folded.lower()
             if ATTACHMENT_START_RE.match(folded) and (

@@ -315,3 +315,24 @@ def test_unit_separators_match_as_before(text: str) -> None:
     assert [m.span() for m in UNIT_SEPARATOR_RE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+ATTACHMENT_PIECES = [
+    "PHỤ LỤC", "Phụ lục", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đảng", "CỘNG HÒA XÃ HỘI", "DANH SÁCH", "Đề cương",
+    "BIỂU MẪU", "(Kèm theo", "(Ban hành kèm theo", "Chương trình", "ḃ", "Ç", "*", "**", " ", "\t", "x", "İ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(ATTACHMENT_PIECES), st.text(max_size=3)), max_size=6))
+def test_attachment_first_letter_check_keeps_every_attachment_line(pieces: list[str]) -> None:
+    """A line the first-letter check of _attachment_start passes over never opens an attachment."""
+    from vanban.normalize import ALIGNED_TABLE
+    from vanban.patterns import ATTACHMENT_START_RE
+    from vanban.signature import _PCDB
+
+    line = "".join(pieces).replace("\n", " ")
+    first = line.lstrip(" \t*")[:1]
+    passed = first == "(" or ALIGNED_TABLE.get(ord(first or " "), first).lower() in _PCDB
+    if not passed:
+        assert not ATTACHMENT_START_RE.match(fold_aligned(line).lower())
