@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
+import subprocess
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.test import Client
@@ -277,3 +281,36 @@ def docx_format_findings(data: bytes) -> tuple[str | None, list[str]]:
     rules = rule_set_of(parsed)
     findings = check_format(parsed, docx_layout=read_docx_layout(data))
     return (rules.name if rules else None), [f"{f.rule_id}: {f.message}" for f in findings]
+
+
+# LibreOffice, which lays .docx files out as PDF for the tests that look at the printed page
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(*sources: Path, outdir: Path | None = None, timeout: int = 180) -> list[Path]:
+    """LibreOffice's PDF of each source (headless), written to ``outdir`` (default: beside the
+    first source); the PDFs' paths in order. Each call has a throw-away user profile, so that
+    conversions running at the same time do not share one. A test that needs it skips itself
+    first when :data:`SOFFICE` is None."""
+    assert SOFFICE is not None, "LibreOffice (soffice) is not installed"
+    target = outdir or sources[0].parent
+    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(target),
+                *(str(source) for source in sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return [target / f"{source.stem}.pdf" for source in sources]

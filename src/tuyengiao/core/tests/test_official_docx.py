@@ -33,6 +33,7 @@ from tuyengiao.plans.drafting import (
     build_forwarding_letter,
     build_implementing_plan,
 )
+from tuyengiao.testing import SOFFICE, convert_to_pdf
 from vanban.docx_layout import read_docx_layout
 from vanban.format_check import check_format
 from vanban.rules import rule_set_for
@@ -350,12 +351,7 @@ def _page_runs(page: Any) -> list[tuple[str, float]]:
 def test_page_numbers_from_the_second_page_in_the_pdf(tmp_path: Path) -> None:
     """05-HD/VPTW (reported, carried from 36-HD): a document of several pages is numbered from
     the second page, in Arabic figures, in the top margin; the first page carries none."""
-    import shutil
-    import subprocess
-    import uuid
-
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed: cannot lay the draft out")
     from pypdf import PdfReader
 
@@ -378,25 +374,7 @@ def test_page_numbers_from_the_second_page_in_the_pdf(tmp_path: Path) -> None:
     parent = ParentPlan(PARENT.number, PARENT.issuer, PARENT.title, PARENT.date, tasks=tasks)
     source = tmp_path / "dai.docx"
     source.write_bytes(build_implementing_plan(letterhead, parent, ON))
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    convert_to_pdf(source)
     pages = PdfReader(str(tmp_path / "dai.pdf")).pages
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):

@@ -5,9 +5,6 @@ the small headings, quotations, line breaks and link addresses."""
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,7 +17,7 @@ from tuyengiao.core import richtext_docx
 from tuyengiao.core.official_docx import Letterhead, start
 from tuyengiao.core.richtext_docx import LINE_BREAK, Block, Run
 from tuyengiao.orgs.letterhead import letterhead_for
-from tuyengiao.testing import Tree
+from tuyengiao.testing import SOFFICE, Tree, convert_to_pdf
 
 HTML = (
     "<h3>Nội dung chính</h3>"
@@ -125,8 +122,7 @@ def test_the_docx_keeps_runs_lists_and_headings(tree: Tree) -> None:
 def test_the_pdf_made_by_libreoffice_shows_the_bold_run_and_the_numbers(tmp_path: Path) -> None:
     """The PDF of a bulletin is LibreOffice's rendering of the .docx: the bold run is set in the
     bold face, the numbered lists are numbered, the second from 1 again, the bullets marked."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed: cannot lay the document out")
     from pypdf import PdfReader
 
@@ -144,25 +140,7 @@ def test_the_pdf_made_by_libreoffice_shows_the_bold_run_and_the_numbers(tmp_path
     richtext_docx.write(draft, HTML)
     source = tmp_path / "rich.docx"
     source.write_bytes(draft.finish(["Như trên"]))
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    convert_to_pdf(source)
     fonts: dict[str, set[str]] = {}
 
     def seen(text: str, _cm: Any, _tm: Any, font: Any, _size: Any) -> None:

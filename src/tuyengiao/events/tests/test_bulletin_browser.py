@@ -4,9 +4,6 @@ from the notification."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -16,36 +13,16 @@ from django.utils import timezone
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.activities.testing import make_activity
 from tuyengiao.events.models import Bulletin
-from tuyengiao.testing import Tree, login, make_user
+from tuyengiao.testing import SOFFICE, Tree, convert_to_pdf, login, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def _pdf_text(docx: Path) -> str:
     from pypdf import PdfReader
 
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                str(SOFFICE),
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(docx.parent),
-                str(docx),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    reader = PdfReader(str(docx.with_suffix(".pdf")))
+    (pdf,) = convert_to_pdf(docx)
+    reader = PdfReader(str(pdf))
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 

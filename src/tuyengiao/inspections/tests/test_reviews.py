@@ -5,8 +5,6 @@ and its table of units reads back with python-docx."""
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -24,7 +22,7 @@ from tuyengiao.plans.models import TaskAssignment
 from tuyengiao.reports.models import Period, ReportType, Submission
 from tuyengiao.reports.models import Status as ReportStatus
 from tuyengiao.study.models import RoundUnitTally, StudyRound
-from tuyengiao.testing import Tree
+from tuyengiao.testing import SOFFICE, Tree, convert_to_pdf
 
 from .conftest import BlocPlan
 
@@ -169,26 +167,11 @@ def test_compiled_report_converts_to_pdf_and_its_table_reads_back(
     proposals = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị đề nghị")
     assert proposals.rows[1].cells[2].text == "Chi bộ Văn phòng Sở TTTT — giấy khen"
 
-    soffice = shutil.which("soffice")
-    if soffice is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) chưa được cài")
     source = tmp_path / "so-ket.docx"
     source.write_bytes(data)
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    convert_to_pdf(source, timeout=240)
     pdf = (tmp_path / "so-ket.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
 

@@ -8,9 +8,6 @@ columns as the format requires.
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,8 +22,7 @@ from tuyengiao.plans.drafting import (
     letterhead_for,
     symbol_for,
 )
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from tuyengiao.testing import SOFFICE, convert_to_pdf
 
 PROVINCE_PLAN = ParentPlan(
     number="293-KH/TU",
@@ -175,25 +171,7 @@ def test_drafts_convert_to_pdf_with_the_header_laid_out(tree: Any, tmp_path: Pat
     from pypdf import PdfReader
 
     drafts = cascade(tree, tmp_path)
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-            ]
-            + [str(path) for _, _, path in drafts],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    convert_to_pdf(*(path for _, _, path in drafts), outdir=tmp_path)
     for unit, parent, path in drafts:
         pdf = path.with_suffix(".pdf")
         assert pdf.exists(), f"no PDF for {path.name}"

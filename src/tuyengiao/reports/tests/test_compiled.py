@@ -4,9 +4,6 @@ hold the rolled-up figures), the .xlsx with one sheet per table, raw export, pap
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,13 +17,11 @@ from openpyxl import Workbook, load_workbook
 from tuyengiao.reports.models import IndicatorValue, Status, Submission
 from tuyengiao.reports.services.drafts import submit
 from tuyengiao.reports.services.values import fmt
-from tuyengiao.testing import docx_format_findings
+from tuyengiao.testing import SOFFICE, convert_to_pdf, docx_format_findings
 
 from .conftest import Setup, form_data, values_for
 
 pytestmark = pytest.mark.django_db
-
-SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 
 
 def _fill(s: Setup, on_day: Any, skip: set[int]) -> list[int]:
@@ -84,26 +79,11 @@ def test_compiled_docx_holds_rollups_and_converts_to_pdf(
     rule_set, findings = docx_format_findings(response.content)
     assert rule_set is not None and findings == []
 
-    if not Path(SOFFICE).exists():
-        pytest.skip(f"LibreOffice not found at {SOFFICE}: PDF conversion not checked")
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed: PDF conversion not checked")
     src = tmp_path / "bao-cao.docx"
     src.write_bytes(response.content)
-    profile = f"file:///tmp/lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert_to_pdf(src)
     pdf = tmp_path / "bao-cao.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
