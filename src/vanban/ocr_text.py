@@ -37,7 +37,13 @@ import re
 import unicodedata
 
 from vanban.lines import int_to_roman, roman_to_int
-from vanban.normalize import _LIST_START, join_broken_lines, join_hard_breaks, normalize_text
+from vanban.normalize import (
+    _LIST_START,
+    _is_heading,
+    join_broken_lines,
+    join_hard_breaks,
+    normalize_text,
+)
 from vanban.ocr_words import is_known_syllable, mend_tones
 
 # Slashes OCR gives for the "/" of a number or a date ("743⁄QĐ-TTg"): fraction and division slash.
@@ -288,8 +294,8 @@ def join_wrapped_lines(text: str) -> str:
                 and stripped
                 and len(prev) >= max(_FULL_LINE, _FULL_SHARE * longest)
                 and not _LINE_END.search(prev)
-                and not _is_capitals(prev)
-                and not _is_capitals(stripped)
+                and not _is_heading(prev)
+                and not _is_heading(stripped)
                 and not _LIST_START.match(stripped)
             ):
                 joined[-1] = joined[-1].rstrip() + " " + stripped
@@ -297,11 +303,6 @@ def join_wrapped_lines(text: str) -> str:
                 joined.append(line)
         out.append("\n".join(joined))
     return "\n\n".join(out)
-
-
-def _is_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 # What a speck in the margin after a line's last word is read as: one to three marks, or one
