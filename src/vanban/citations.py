@@ -29,6 +29,7 @@ from vanban.normalize import (
     alternation,
     clean_symbol,
     fold_aligned,
+    paragraph_start,
     vi_regex,
 )
 
@@ -553,9 +554,11 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
                 end = term.end()
     if cite.issuer is None and cite.type_start is not None:
         # "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU"
-        line_start = text.rfind("\n", 0, cite.type_start) + 1
+        # the sentence may start on a line above, wrapped there ("… của Phòng Thương mại" /
+        # "(công văn số …)"); its line breaks are read as spaces
+        line_start = paragraph_start(text, cite.type_start)
         lead_start = max(line_start, cite.type_start - 200)
-        lead = folded[lead_start : cite.type_start]
+        lead = folded[lead_start : cite.type_start].replace("\n", " ")
         tail = lead.rstrip(" \t")
         found = (
             _BEFORE.search(lead)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, make_date, type_of_symbol
-from vanban.lines import Line, field_value, is_caps
-from vanban.normalize import clean_symbol, fold_aligned
+from vanban.lines import Line, field_value, is_caps, join_wrapped
+from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
     ARTICLE_RE,
     BODY_START_RE,
@@ -122,7 +122,8 @@ class HeaderParser(ParserState):
         else:
             self.is_article = True
             doc.doc_type = "Tin bài"
-            filled = [ln for ln in lines[:12] if ln.text]
+            # a headline or a paragraph wrapped over lines is read whole; a date line stands apart
+            filled = join_wrapped(text, lines[:12], apart=_is_date_line, joins=_headline_continues)
             first, date_line = _headline(filled)
             # a date and place read in the first lines belong to the body's sentences (the event
             # told, a cited letter), not to the page: only a date line dates it
@@ -346,6 +347,15 @@ def _is_date_line(line: Line) -> bool:
     if len(line.text) > 80 or not NUMERIC_DATE_RE.search(line.text):
         return False
     return len(LETTER_WORD_RE.findall(line.text)) <= 6
+
+
+def _headline_continues(last: str, content: str) -> bool:
+    """A wrapped line of a news page's first lines: one starting with a small letter, or a short
+    rest of a long headline ("… của Thành ủy Hà" / "Nội"). A long line or one holding a colon
+    after a headline is the lead paragraph or the page's chrome ("Lượt xem: 6783")."""
+    return continues(last, content) and (
+        content[0].islower() or (len(content) < WRAPPED_MIN and ":" not in content)
+    )
 
 
 def _is_paragraph(line: Line) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
-from vanban.normalize import fold_aligned
+from vanban.normalize import continues, fold_aligned
 from vanban.patterns import ASCII_LOWER_RUN_RE, CAPS_TAIL_RE, LETTER_RE
 
 EDGE = " \t*#_>"
@@ -126,6 +126,36 @@ def iter_lines(text: str, start: int, end: int, limit: int, chunk: int = 16) -> 
         limit -= size
         start = lines[-1].end + 1
         chunk *= 2
+
+
+def join_wrapped(
+    text: str,
+    lines: Iterable[Line],
+    apart: Callable[[Line], bool] | None = None,
+    joins: Callable[[str, str], bool] = continues,
+) -> list[Line]:
+    """The non-empty lines, with those a wrap broke off one paragraph
+    joined into one :class:`Line` (:func:`vanban.normalize.continues`). The joined line's text reads each line break as a space, so
+    its offsets stay those of ``text``. ``apart`` names lines never joined (a date line);
+    ``joins`` may narrow the rule."""
+    out: list[Line] = []
+    last: Line | None = None  # the last non-empty line, while no blank line follows it
+    for line in lines:
+        if not line.text:
+            last = None
+            continue
+        if (
+            last is not None
+            and joins(last.text, line.text)
+            and not (apart is not None and (apart(line) or apart(last)))
+        ):
+            block = out[-1]
+            joined = text[block.cstart : line.cend].replace("\n", " ")
+            out[-1] = Line(block.start, line.end, joined, block.cstart, line.cend)
+        else:
+            out.append(line)
+        last = line
+    return out
 
 
 class LineTable:

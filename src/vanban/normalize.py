@@ -110,6 +110,42 @@ def join_hard_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+# The length from which a line that does not close a sentence is taken for a wrapped one when
+# the next line starts with a capital ("…, Sở" / "Thông tin và Truyền thông xây dựng …"):
+# shorter lines are the page's own (a date line, a site's section name, a signature line).
+WRAPPED_MIN = 50
+_CLOSING = frozenset(".:;!?…")
+
+
+def continues(last: str, content: str) -> bool:
+    """Whether the non-empty line ``content``, right under ``last`` (no blank line between),
+    goes on with ``last``'s paragraph, wrapped there by a PDF or a narrow page: ``last`` does not
+    close a sentence and is no heading in capitals, and ``content`` is no list label, no
+    heading, and starts with a small letter or follows a long line."""
+    return (
+        last[-1] not in _CLOSING
+        and (content[0].islower() or len(last) >= WRAPPED_MIN)
+        and not _LIST_START.match(content)
+        and not _is_heading(last)
+        and not _is_heading(content)
+    )
+
+
+def paragraph_start(text: str, pos: int, reach: int = 300) -> int:
+    """The start of the line holding ``pos``, moved back over the lines above it that the same
+    paragraph wrapped (:func:`continues`), as long as it stays within ``reach`` characters."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0 and pos - start < reach:
+        above = text.rfind("\n", 0, start - 1) + 1
+        last = text[above : start - 1].strip(" \t*#_>")
+        line_end = text.find("\n", start)
+        content = text[start : line_end if line_end >= 0 else len(text)].strip(" \t*#_>")
+        if not last or not content or not continues(last, content):
+            break
+        start = above
+    return start
+
+
 _SENTENCE_END = re.compile(r"[.:;!?…]$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*\f\s*$")
 _DASHED_NAME_END = re.compile(r"\S+ [-–] \S+(?: \S+)?$")

@@ -7,7 +7,7 @@ import re
 from itertools import islice
 
 from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
-from vanban.lines import Line, field_value, is_caps
+from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
 from vanban.patterns import (
@@ -112,9 +112,9 @@ class OpeningParser(ParserState):
         doc = self.doc
         first_section = doc.sections[0].span[0] if doc.sections else self.body_end
         stop = min(first_section, self.body_start + 6000, self.body_end)
-        paragraphs = list(
-            islice((ln for ln in self.lines.iter(self.body_start, stop, 40) if ln.text), 6)
-        )
+        # a paragraph wrapped over lines (as a PDF gives it) is read whole: the opening
+        # sentence, its documents and the body it names run across the line breaks
+        paragraphs = join_wrapped(self.text, self.lines.iter(self.body_start, stop, 40))[:6]
         opening: Line | None = None
         lead: re.Match[str] | None = None
         for paragraph in paragraphs:
@@ -129,7 +129,7 @@ class OpeningParser(ParserState):
             for cite in self.citations:
                 if cite.begin < opening.cstart or cite.begin >= sentence_end:
                     continue
-                gap = self.folded[prev_end : cite.begin].strip(" \t,;")
+                gap = self.folded[prev_end : cite.begin].replace("\n", " ").strip(" \t,;")
                 ok = not chosen and bool(
                     IMPLEMENTS_FIRST_GAP_RE.fullmatch(
                         gap,
@@ -140,7 +140,7 @@ class OpeningParser(ParserState):
                 # with "và", "," or ";" before B (but "về thực hiện Nghị quyết số B" is A's
                 # subject, not a second document carried out)
                 if not ok and chosen:
-                    raw = self.folded[prev_end : cite.begin].strip(" \t")
+                    raw = self.folded[prev_end : cite.begin].replace("\n", " ").strip(" \t")
                     ok = bool(IMPLEMENTS_AFTER_SUBJECT_RE.fullmatch(raw.lstrip(",; \t")))
                 if ok:
                     chosen.append(cite)
