@@ -29,6 +29,7 @@ This runs on OCR's output only, never on text a document gave.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -72,9 +73,12 @@ class Lexicon:
     def __init__(self, words: list[str]) -> None:
         self.words: set[tuple[str, ...]] = set()
         self.spelling: dict[str, str] = {}
+        self.whole: set[str] = set()  # entries of one piece that hold two vowel groups or more
         for entry in words:
             word = unicodedata.normalize("NFC", entry.strip())
             syllables = word.split(" ")
+            if len(syllables) == 1 and len(word) > 3:
+                self.whole.add(word.lower())
             if not 2 <= len(syllables) <= _LONGEST_WORD or word != word.lower():
                 continue
             if not all(_LETTERS.fullmatch(s) for s in syllables):
@@ -97,6 +101,32 @@ def is_known_syllable(syllable: str) -> bool:
     """Whether ``syllable`` is a syllable of the lexicon's words (False without the lexicon)."""
     lexicon = _installed_lexicon()
     return lexicon is not None and _key(syllable) in lexicon.spelling
+
+
+@lru_cache(maxsize=1)
+def _word_pairs() -> frozenset[tuple[str, str]]:
+    lexicon = _installed_lexicon()
+    if lexicon is None:
+        return frozenset()
+    return frozenset(pair for word in lexicon.words for pair in itertools.pairwise(word))
+
+
+def forms_word(first: str, second: str) -> bool:
+    """Whether two syllables stand side by side in a word of the lexicon ("bí" "thư", "trung"
+    "ương"); False without the lexicon."""
+    return (_key(first), _key(second)) in _word_pairs()
+
+
+def is_word(syllables: tuple[str, ...]) -> bool:
+    """Whether the syllables together are one word of the lexicon ("giao" "thông")."""
+    lexicon = _installed_lexicon()
+    return lexicon is not None and tuple(_key(s) for s in syllables) in lexicon.words
+
+
+def is_written_whole(word: str) -> bool:
+    """Whether the lexicon lists ``word`` in one piece, as loanwords are ("panô", "côngtơ")."""
+    lexicon = _installed_lexicon()
+    return lexicon is not None and unicodedata.normalize("NFC", word.lower()) in lexicon.whole
 
 
 def mend_tones(text: str, lexicon: Lexicon | None = None) -> str:
@@ -186,4 +216,12 @@ def _in_case_of(found: str, syllable: str) -> str:
     return syllable
 
 
-__all__ = ["Lexicon", "is_known_syllable", "lexicon_path", "mend_tones"]
+__all__ = [
+    "Lexicon",
+    "forms_word",
+    "is_known_syllable",
+    "is_word",
+    "is_written_whole",
+    "lexicon_path",
+    "mend_tones",
+]

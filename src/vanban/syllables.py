@@ -10,27 +10,49 @@ Every Vietnamese word is written as syllables separated by blanks, and a syllabl
 * tones: ngang (none), huyền, sắc, hỏi, ngã, nặng; a syllable closed by c, ch, p or t takes only
   sắc or nặng; ă and â are never the last letter.
 
+and the rime follows the spelling's rules (see ``_SYLLABLE``: "ch"/"nh" only after a, ê, i, y;
+no final after ia, ua, ưa; a final after iê, uô, ươ …), so "thựch", "quyềnh" or "iáo" are none.
+
 A syllable therefore holds exactly one run of vowels. A run of letters with two vowel runs
 separated by consonants ("Giaothông", "vềlãnh", "thịsố") is not one syllable: it is split into
 the fewest syllables that each follow the grammar ("vềlãnh" -> "về lãnh"). A capital after a
 small letter begins a word ("BộCông"); a leading capitals-only abbreviation is kept whole when
 the rest splits ("SMEngày" -> "SME ngày"). Runs without any Vietnamese letter ("online",
 "Covid") are left alone, and a run cut by the grammar alone needs two pieces marked as Vietnamese
-(tone, vowel mark or đ): loanwords such as "Lênin" or "panô" are one word with one mark.
+(tone, vowel mark or đ): loanwords such as "Lênin" or "panô" are one word with one mark — unless
+the pieces make one word of underthesea's Viet74K lexicon ("Giao" "thông"), and never when the
+lexicon lists the run whole ("côngtơ"). Where two cuts give as few syllables ("bí thư" / "bít
+hư", "trung ương" / "trun gương") the lexicon's words decide, then the consonants go to the
+next syllable's start (see :mod:`vanban.ocr_words` for the lexicon).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
 
+from vanban.ocr_words import forms_word, is_known_syllable, is_word, is_written_whole
+
 _TONES = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 _STOP_CODA = ("c", "ch", "p", "t")
+# The rime's shape (tone marks off): a medial glide before the vowels that take one; an open
+# diphthong (ia, ua, ưa) without a final; a closed one (iê, uô, ươ) with one; "ch" and "nh" only
+# after a, ê, i, y; "c" and "ng" never after ê, i, y, ơ; the glides o and u only after the
+# vowels that end in them ("ao", "êu", "iêu") — so "thựch", "quyềnh", "iáo" are no syllables.
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
-    r"([ou]?(?:iê|yê|ia|ya|uô|ua|ươ|ưa|[aăâeêioôơuưy]))"
-    r"(ch|nh|ng|[cmnpt]|[iyou])?"
+    r"(?:o(?=[aăe])|u(?=[âêyơ]))?"
+    r"(?:"
+    r"(?:ia|ya|ua|ưa)"
+    r"|(?:iê|yê|uô|ươ)(ng|[cmnpt]|[iu])"
+    r"|[aêiy](ch|nh)"
+    r"|[aăâeoôuư](ng|c)"
+    r"|[aăâeêioôơuưy]([mnpt])"
+    r"|(?:[aâ][uy]|[ae]o|[êiư]u|[aoôơuư]i)"
+    r"|([aeêioôơuưy])"
+    r")"
 )
 _VOWELS = "aăâeêioôơuưy"
 
@@ -62,10 +84,8 @@ def is_syllable(part: str) -> bool:
     found = _SYLLABLE.fullmatch(letters)
     if found is None:
         return False
-    nucleus, coda = found.group(1), found.group(2)
-    if coda in _STOP_CODA and tone not in (2, 5):
-        return False
-    return not (coda is None and nucleus[-1] in "ăâ")
+    final = found.group(1) or found.group(2) or found.group(3) or found.group(4)
+    return not (final in _STOP_CODA and tone not in (2, 5))
 
 
 def _vowel_runs(word: str) -> int:
@@ -120,26 +140,48 @@ def _split_piece(piece: str) -> tuple[str, ...]:
     parts = _segment(piece)
     # Loanwords are written as one run ("Lênin", "panô") and would split as well: a split by
     # the grammar alone needs two syllables marked as Vietnamese (a tone or a vowel mark, đ).
-    if parts is None or sum(not part.isascii() for part in parts) < 2:
+    if parts is None:
+        return (piece,)
+    if is_written_whole(piece) or (
+        sum(not part.isascii() for part in parts) < 2 and not is_word(parts)
+    ):
+        # a word the lexicon lists in one piece ("panô", "ôtô", "côngtơ") is not glued; a
+        # split with fewer marks stands when its syllables make one word ("Giao" "thông")
         return (piece,)
     return parts
 
 
 def _segment(word: str) -> tuple[str, ...] | None:
-    """``word`` as the fewest syllables (ties: the longer first syllable), or None."""
+    """``word`` as the fewest syllables, or None. Where several splits have as few, the one
+    whose neighbouring syllables make more words of the lexicon wins, then the one of more
+    syllables the lexicon knows, then the one whose consonants begin a syllable rather than end
+    one ("bí thư", not "bít hư"; "trung ương" by the lexicon, not "trun gương")."""
     n = len(word)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[n] = ()
+    best: list[list[tuple[str, ...]]] = [[] for _ in range(n + 1)]
+    best[n] = [()]
     for start in range(n - 1, -1, -1):
-        choice: tuple[str, ...] | None = None
-        for end in range(min(n, start + 7), start, -1):
+        size = 0
+        for end in range(start + 1, min(n, start + 7) + 1):
             rest = best[end]
-            if rest is None:
+            if not rest or not is_syllable(part := word[start:end]):
                 continue
-            part = word[start:end]
-            if not is_syllable(part):
-                continue
-            if choice is None or len(rest) + 1 < len(choice):
-                choice = (part, *rest)
-        best[start] = choice
-    return best[0]
+            count = len(rest[0]) + 1
+            if not size or count < size:
+                size = count
+                best[start] = [(part, *r) for r in rest]
+            elif count == size:
+                best[start].extend((part, *r) for r in rest)
+        del best[start][_MAX_SPLITS:]
+    candidates = best[0]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    return max(candidates, key=_split_rank)
+
+
+_MAX_SPLITS = 16  # ties kept per position (a glued run has a handful)
+
+
+def _split_rank(parts: tuple[str, ...]) -> tuple[int, int, tuple[int, ...]]:
+    pairs = sum(forms_word(a, b) for a, b in itertools.pairwise(parts))
+    known = sum(is_known_syllable(part) for part in parts)
+    return pairs, known, tuple(-len(part) for part in parts)

@@ -23,6 +23,17 @@ from vanban.syllables import is_syllable, split_glued
         ("ĐỊNHVề", ("ĐỊNH", "Về")),
         ("tổchức", ("tổ", "chức")),
         ("Xétbáo", ("Xét", "báo")),
+        # two cuts give as few syllables: the lexicon's words, then the next syllable's onset
+        ("BÍTHƯ", ("BÍ", "THƯ")),
+        ("Trungương", ("Trung", "ương")),
+        ("vịnghiên", ("vị", "nghiên")),
+        # the spelling's rimes rule out "thựch", "quyềnh", "iáo", "chủnh"
+        ("thựchiện", ("thực", "hiện")),
+        ("quyềnhạn", ("quyền", "hạn")),
+        ("tuyêngiáo", ("tuyên", "giáo")),
+        ("CHỦNHIỆM", ("CHỦ", "NHIỆM")),
+        # one mark only, but one word of the lexicon
+        ("Giaothông", ("Giao", "thông")),
     ],
 )
 def test_glued_words_split_by_the_syllable_grammar(word: str, parts: tuple[str, ...]) -> None:
@@ -30,7 +41,8 @@ def test_glued_words_split_by_the_syllable_grammar(word: str, parts: tuple[str, 
 
 
 @pytest.mark.parametrize(
-    "word", ["nghiệp", "người", "khuyến", "Lênin", "panô", "online", "QĐi", "HĐND", "TTr"]
+    "word",
+    ["nghiệp", "người", "khuyến", "Lênin", "panô", "côngtơ", "online", "QĐi", "HĐND", "TTr"],
 )
 def test_words_and_codes_are_not_split(word: str) -> None:
     assert split_glued(word) is None
@@ -40,6 +52,13 @@ def test_tone_rule_of_closed_syllables() -> None:
     # a syllable closed by c, ch, p, t takes only the sắc or nặng tone
     assert is_syllable("các") and is_syllable("việc")
     assert not is_syllable("cac") and not is_syllable("càc")
+
+
+def test_rimes_follow_the_spelling() -> None:
+    good = "giữa mua thuở hoạch ngoằn khuya yêu ươu buổi gìn quyết khuyên tuần quý oanh uỳnh"
+    assert all(is_syllable(word) for word in good.split())
+    # ch after ư, nh after a diphthong or u, a final after the open ia, c after ê
+    assert not any(is_syllable(word) for word in ("thựch", "quyềnh", "chủnh", "iáo", "êc"))
 
 
 def test_glued_citation_is_found() -> None:
