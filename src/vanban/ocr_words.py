@@ -74,16 +74,20 @@ class Lexicon:
         self.words: set[tuple[str, ...]] = set()
         self.spelling: dict[str, str] = {}
         self.whole: set[str] = set()  # entries of one piece that hold two vowel groups or more
+        self.names: set[tuple[str, ...]] = set()  # words with a capital: "Việt Nam"
         for entry in words:
             word = unicodedata.normalize("NFC", entry.strip())
             syllables = word.split(" ")
             if len(syllables) == 1 and len(word) > 3:
                 self.whole.add(word.lower())
-            if not 2 <= len(syllables) <= _LONGEST_WORD or word != word.lower():
+            if not 2 <= len(syllables) <= _LONGEST_WORD:
                 continue
             if not all(_LETTERS.fullmatch(s) for s in syllables):
                 continue
             keys = tuple(_key(s) for s in syllables)
+            if word != word.lower():
+                self.names.add(keys)
+                continue
             self.words.add(keys)
             for syllable, key in zip(syllables, keys, strict=True):
                 self.spelling.setdefault(key, syllable)
@@ -108,19 +112,24 @@ def _word_pairs() -> frozenset[tuple[str, str]]:
     lexicon = _installed_lexicon()
     if lexicon is None:
         return frozenset()
-    return frozenset(pair for word in lexicon.words for pair in itertools.pairwise(word))
+    words = lexicon.words | lexicon.names
+    return frozenset(pair for word in words for pair in itertools.pairwise(word))
 
 
 def forms_word(first: str, second: str) -> bool:
-    """Whether two syllables stand side by side in a word of the lexicon ("bí" "thư", "trung"
-    "ương"); False without the lexicon."""
+    """Whether two syllables stand side by side in a word or name of the lexicon ("bí" "thư",
+    "trung" "ương", "chí" "minh"); False without the lexicon."""
     return (_key(first), _key(second)) in _word_pairs()
 
 
 def is_word(syllables: tuple[str, ...]) -> bool:
-    """Whether the syllables together are one word of the lexicon ("giao" "thông")."""
+    """Whether the syllables together are one word or name of the lexicon ("giao" "thông",
+    "VIỆT" "NAM")."""
     lexicon = _installed_lexicon()
-    return lexicon is not None and tuple(_key(s) for s in syllables) in lexicon.words
+    if lexicon is None:
+        return False
+    keys = tuple(_key(s) for s in syllables)
+    return keys in lexicon.words or keys in lexicon.names
 
 
 def is_written_whole(word: str) -> bool:

@@ -143,12 +143,24 @@ def _split_piece(piece: str) -> tuple[str, ...]:
     if parts is None:
         return (piece,)
     if is_written_whole(piece) or (
-        sum(not part.isascii() for part in parts) < 2 and not is_word(parts)
+        sum(not part.isascii() for part in parts) < 2 and not _words_of_lexicon(piece, parts)
     ):
         # a word the lexicon lists in one piece ("panô", "ôtô", "côngtơ") is not glued; a
-        # split with fewer marks stands when its syllables make one word ("Giao" "thông")
+        # split with fewer marks stands when its syllables make words ("Giao" "thông")
         return (piece,)
     return parts
+
+
+def _words_of_lexicon(piece: str, parts: tuple[str, ...]) -> bool:
+    """Whether the syllables make one word of the lexicon ("Giao" "thông"), or, in a run of one
+    case only ("BANTHƯỜNG", "bannhân"), stand pairwise side by side in its words ("ban"
+    "thường" of "ban thường vụ"). A capitalised run ("Lênin") is a name or a loanword: its
+    syllables' neighbourhood in some word ("lê nin nít") proves nothing."""
+    if is_word(parts):
+        return True
+    if not (piece.isupper() or piece.islower()):
+        return False
+    return all(forms_word(a, b) for a, b in itertools.pairwise(parts))
 
 
 def _segment(word: str) -> tuple[str, ...] | None:

@@ -34,6 +34,10 @@ from vanban.syllables import is_syllable, split_glued
         ("CHỦNHIỆM", ("CHỦ", "NHIỆM")),
         # one mark only, but one word of the lexicon
         ("Giaothông", ("Giao", "thông")),
+        ("VIỆTNAM", ("VIỆT", "NAM")),
+        # a run of one case whose syllables stand side by side in the lexicon's words and names
+        ("CHÍMINH", ("CHÍ", "MINH")),
+        ("bannhân", ("ban", "nhân")),
     ],
 )
 def test_glued_words_split_by_the_syllable_grammar(word: str, parts: tuple[str, ...]) -> None:
