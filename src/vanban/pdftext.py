@@ -31,6 +31,12 @@ _SPLIT_SYMBOL = re.compile(r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐ�
 # Letter runs that may be glued: four letters or more, one of them not ASCII.
 _RUN = re.compile(r"[^\W\d_]{4,}")
 # A small-letter Vietnamese word glued to the number that follows it: "số46".
+# A comma or semicolon glued to the small letter of the next word: "chi,đảng bộ", "Phổ
+# biến,giáo dục" (a list of codes, "VT,TH", is written so and kept).
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_])([,;])(?=[a-zđà-ỹ])")
+# A number glued to the Vietnamese word after it: "94năm", "79năm" (a code such as "12a" or
+# "5ha" has no Vietnamese letter and is kept).
+_NUMBER_WORD = re.compile(r"(?<=\d)[a-zđà-ỹ]*[đà-ỹ][a-zđà-ỹ]*")
 _WORD_NUMBER = re.compile(r"(?<![^\W\d_])([a-zđà-ỹ]*[^\x00-\x7f][a-zđà-ỹ]*)(?=\d)")
 
 
@@ -110,12 +116,19 @@ def _fix_token(token: str) -> str | None:
         return None
     fixed = _RUN.sub(_split_run, token)
     fixed = _WORD_NUMBER.sub(_word_number, fixed)
+    fixed = _GLUED_COMMA.sub(r"\1 ", fixed)
+    fixed = _NUMBER_WORD.sub(_number_word, fixed)
     return fixed if fixed != token else None
 
 
 def _split_run(match: re.Match[str]) -> str:
     parts = split_glued(match.group())
     return match.group() if parts is None else " ".join(parts)
+
+
+def _number_word(match: re.Match[str]) -> str:
+    word = match.group()
+    return " " + word if word.islower() else word
 
 
 def _word_number(match: re.Match[str]) -> str:

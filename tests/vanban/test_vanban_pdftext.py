@@ -129,3 +129,18 @@ def test_pdf_with_split_symbol_and_letter_spacing(tmp_path: Path) -> None:
     )
     numbers = [r.number for r in vanban.parse(vanban.read(path)).references]
     assert numbers == ["50-TTr/BXDD", "01/QD-CTN"]
+
+
+def test_comma_glued_to_the_next_word() -> None:
+    assert repair_text("các huyện,thị, thành đoàn; Phổ biến,giáo dục") == (
+        "các huyện, thị, thành đoàn; Phổ biến, giáo dục"
+    )
+    # codes listed without blanks, numbers and a comma before a capital stay as written
+    assert repair_text("Lưu: VT,TH. Tỷ lệ 1,5%, Hà Nội,Việt Nam") == (
+        "Lưu: VT,TH. Tỷ lệ 1,5%, Hà Nội,Việt Nam"
+    )
+
+
+def test_number_glued_to_the_next_word() -> None:
+    assert repair_text("kỷ niệm 94năm Ngày thành lập") == "kỷ niệm 94 năm Ngày thành lập"
+    assert repair_text("lớp 12a, 5ha, số46-CT/TW") == "lớp 12a, 5ha, số 46-CT/TW"
