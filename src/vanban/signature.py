@@ -136,6 +136,7 @@ class SignatureParser(ParserState):
                 if value:
                     rec.append(value)
         bulleted = False
+        after_name = False  # the signature column's name met among the recipients
         for line in lines:
             if not line.text:
                 continue
@@ -146,6 +147,13 @@ class SignatureParser(ParserState):
             if bullet and bullet.group(3):
                 start = line.cstart + bullet.start(3)
                 bulleted = True
+            elif after_name:
+                break  # only dash-led items go on after the signer's name
+            elif bulleted and rec and self._is_signature_name(line):
+                # the two-column footer flattened line by line: the signer's name (or the
+                # "(đã ký)" mark) between two items of the list, which goes on below it
+                after_name = True
+                continue
             elif bulleted and rec and self._continues(line):
                 # the items start with a dash: a line without one is the previous item wrapped
                 # ("- VPCP: BTCN, PCN Mai Thị Thu Vân," / "Trợ lý TTg, TGĐ cổng TTĐT;")
@@ -177,6 +185,12 @@ class SignatureParser(ParserState):
                 break
         self.doc.recipients = [v for v, _ in rec]
         self.spans["recipients"] = [s for _, s in rec]
+
+    def _is_signature_name(self, line: Line) -> bool:
+        value = field_value(line.text)
+        if SIGNED_MARK_RE.match(line.folded.strip()):
+            return True
+        return bool(PERSON_NAME_RE.match(value)) and not value.isupper()
 
     def _continues(self, line: Line) -> bool:
         """A line that wraps the previous recipient: not a signature fragment (capitals, a

@@ -64,3 +64,19 @@ def test_unit_code_in_a_recipient_line_is_not_an_authority() -> None:
     doc = vanban.parse_file(Path(__file__).parent / "fixtures" / "real" / "cv-vpcp-4586.txt")
     assert doc.on_behalf == "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
     assert doc.recipients[-1] == "Lưu: VT, KTN (3) pvc"
+
+
+def test_recipients_go_on_below_the_signers_name_of_the_flattened_footer() -> None:
+    """The two columns of the footer read line by line: the signature column's lines, the
+    name among them, fall between the recipients; the list goes on below the name."""
+    tail = (
+        "Nơi nhận:\nQ. GIÁM ĐỐC\n- UBND tỉnh (b/c);\nLê Hoàng Ngọc\n- Hội đồng PBGDPL tỉnh;\n"
+        "- Lưu: VT, PBGDPL.\n"
+    )
+    head = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/UBND-VX\nV/v việc a\n\nNội dung.\n\n"
+    doc = vanban.parse(head + tail)
+    assert doc.recipients == ["UBND tỉnh (b/c)", "Hội đồng PBGDPL tỉnh", "Lưu: VT, PBGDPL"]
+    assert (doc.on_behalf, doc.signer_name) == ("Q. GIÁM ĐỐC", "Lê Hoàng Ngọc")
+    # below the name only dash-led items continue the list
+    doc = vanban.parse(head + "Nơi nhận:\n- Như trên;\nLê Hoàng Ngọc\nGhi chú thêm của trang.\n")
+    assert doc.recipients == ["Như trên"]
