@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 
 _CAPS = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+# Vietnamese capitals and small letters, one by one ("Ạ-Ỹ" as a range holds both cases).
+_VI_LETTERS = [chr(c) for c in (*range(0xC0, 0x1B1), *range(0x1EA0, 0x1EFA))]
+_UP = "A-Z" + "".join(c for c in _VI_LETTERS if c.isupper())
+_LOW = "a-z" + "".join(c for c in _VI_LETTERS if c.islower())
 _TYPES = (
     "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
     "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ"
@@ -26,6 +30,9 @@ _MOTTOS = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
     "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập - Tự do - Hạnh phúc"
 )
+# The rest of a word of a place's name: a dot only inside it ("Tp.Hồ"), not a sentence's end
+# ("… Việt Nam. Hà Nội, ngày …").
+_PLACE_WORD = r"(?:[^\s,.]|\.(?=\S))*"
 _MOTTO = re.compile(rf"\s*({_MOTTOS})\s*")
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 _BREAKS = [
@@ -36,12 +43,34 @@ _BREAKS = [
     # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013"
     (
         re.compile(
-            rf"\s+((?:[{_CAPS}][^\s,]*[ \t]){{0,3}}[{_CAPS}][^\s,]*,[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
+            rf"\s+((?:[{_CAPS}]{_PLACE_WORD}[ \t]){{0,3}}[{_CAPS}]{_PLACE_WORD},[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
         ),
         r"\n\1\n",
     ),
+    # a party document's number, then its type word: "Số 11-KH/BTGĐUK KẾ HOẠCH"
+    (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n"),
     # the type word in capitals, alone on its line
     (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n"),
+    # a letter's subject line and its addressees; the body's opening after the title
+    (re.compile(r"\s+(?=V/v\s)"), r"\n"),
+    (re.compile(r"\s+(?=Kính gửi\s*:)"), r"\n"),
+    (
+        re.compile(
+            r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc))\s)"
+        ),
+        r"\n",
+    ),
+    # a section heading (Roman numeral, capitals) and the item or sentence after it; an item
+    # "1." / "1-" after a sentence's end
+    (re.compile(rf"\s+(?=[IVX]{{1,4}}[.-]\s+[{_UP}]{{2,}}\s)"), r"\n"),
+    (
+        re.compile(
+            rf"(?<=\n)([IVX]{{1,4}}[.-]\s+(?:[{_UP}0-9,–-]+\s+)*[{_UP}0-9]+)\s+"
+            rf"(?=\d{{1,2}}[.-]\s|[{_UP}][{_LOW}])"
+        ),
+        r"\1\n",
+    ),
+    (re.compile(rf"(?<=[.;:])\s+(?=\d{{1,2}}[.-]\s+[{_UP}])"), r"\n"),
     # a rule under the title
     (re.compile(r"\s*-{3,}\s*"), r"\n"),
     # grounds, articles, the operative word
@@ -51,10 +80,12 @@ _BREAKS = [
     (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1"),
     # recipients
     (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n"),
-    (re.compile(r"(?<=[;,.])\s+(-\s)"), r"\n\1"),
+    (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1"),
     # the authority mark, the mark of signing, the name after it
     (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1"),
     (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n"),
+    # the signature block right after the archive line, when no mark opens it ("- Lưu: VT, CCHC. GIÁM ĐỐC …")
+    (re.compile(rf"(\n-\s*Lưu\b[^\n.]*(?:\.(?!\s)[^\n.]*)*\.)\s+(?=[{_UP}]{{2,}}\s)"), r"\1\n"),
 ]
 # A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
 _AUTHORITY_TITLE = re.compile(
@@ -88,10 +119,11 @@ def reflow(text: str) -> str:
         text = text[: motto.start()] + "\n" + motto.group(1) + "\n" + text[motto.end() :]
     for pattern, repl in _BREAKS:
         text = pattern.sub(repl, text)
-    lines = []
+    lines: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
-        if _MARK.match(line):
+        after_archive = bool(lines) and _ARCHIVE.match(lines[-1]) is not None
+        if _MARK.match(line) or (after_archive and line[:2].isupper()):
             # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình": the name (capitalised words, not
             # capitals) ends the line, the title ends what is left
             words = line.split()
@@ -122,4 +154,5 @@ def reflow(text: str) -> str:
 
 
 _MARK = re.compile(r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s")
+_ARCHIVE = re.compile(r"-\s*Lưu\b")
 _GROUNDS = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị)\b")

@@ -202,6 +202,17 @@ class HeaderParser(ParserState):
             out.append(line)
         return out
 
+    def _is_place_date_line(self, line: Line) -> bool:
+        """A line that ends with the header's date after a place: "Đồng Phú, ngày 20 tháng 8
+        năm 2024"."""
+        date = HEADER_DATE_RE.search(self.text, line.cstart, line.cend)
+        return (
+            date is not None
+            and date.end() == line.cend
+            and date.start() > line.cstart
+            and line.text[:1].isupper()
+        )
+
     def _header_zone(self, zone: list[Line]) -> list[Line]:
         """Number, place and date, superior and issuing bodies; returns the "V/v" lines."""
         text, doc = self.text, self.doc
@@ -213,7 +224,12 @@ class HeaderParser(ParserState):
                 in_vv = False
                 continue
             if in_vv:
-                if is_caps(line.text) or KINH_GUI_RE.match(line.folded):
+                if (
+                    is_caps(line.text)
+                    or KINH_GUI_RE.match(line.folded)
+                    or self._is_place_date_line(line)
+                ):
+                    # (the place and date under the subject, as a flattened text is put back)
                     in_vv = False
                 else:
                     vv.append(line)

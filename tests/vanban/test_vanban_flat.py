@@ -47,3 +47,51 @@ def test_authority_line_without_header_is_the_issuer() -> None:
         "Điều 1. Phê duyệt Đề án.\n"
     )
     assert vanban.parse(text).issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+PARTY_PLAN = (
+    "ĐẢNG BỘ TỈNH BÌNH PHƯỚC ĐẢNG CỘNG SẢN VIỆT NAM ĐẢNG ỦY XÃ TÂN LẬP * Tân Lập, ngày 12 tháng"
+    " 3 năm 2024 Số 15-KH/ĐU KẾ HOẠCH tuyên truyền kỷ niệm 94 năm Ngày thành lập Đoàn Thực hiện"
+    " Kế hoạch số 98-KH/HU ngày 01/3/2024 của Ban Thường vụ Huyện ủy, Ban Thường vụ Đảng ủy xã"
+    " xây dựng kế hoạch như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích Nâng cao nhận thức của đoàn"
+    " viên. 2. Yêu cầu Bảo đảm thiết thực. II. NỘI DUNG TUYÊN TRUYỀN 1. Lịch sử vẻ vang của"
+    " Đoàn. 2. Gương thanh niên tiêu biểu. Nơi nhận: - Ban Thường vụ Huyện ủy (b/c); - Các chi"
+    " bộ trực thuộc; - Lưu VPĐU. T/M ĐẢNG ỦY PHÓ BÍ THƯ Trần Thị Mai"
+)
+LETTER = (
+    "UBND HUYỆN ĐỒNG PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số:"
+    " 45/VHTT V/v tuyên truyền kỷ niệm Ngày Quốc khánh Việt Nam. Đồng Phú, ngày 20 tháng 8 năm"
+    " 2024 Kính gửi: Ủy ban nhân dân các xã, thị trấn. Thực hiện Công văn số 1120/SVHTTDL-QLVH"
+    " ngày 10/8/2024 của Sở Văn hóa, Thể thao và Du lịch, Phòng Văn hóa và Thông tin đề nghị"
+    " các xã tuyên truyền. Nơi nhận: - Như trên; - Lưu: VT, VH. TRƯỞNG PHÒNG Lê Văn Tám"
+)
+
+
+def test_flat_party_plan_puts_back_its_number_title_opening_and_sections() -> None:
+    """The number before the type word, the opening "Thực hiện …" after the title, section
+    headings in capitals and the items after a sentence's end each begin a line again."""
+    doc = vanban.parse(PARTY_PLAN)
+    assert (doc.number, doc.doc_type) == ("15-KH/ĐU", "Kế hoạch")
+    assert doc.title == "tuyên truyền kỷ niệm 94 năm Ngày thành lập Đoàn"
+    assert doc.implements == ["98-KH/HU"]
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("II", "NỘI DUNG TUYÊN TRUYỀN"),
+    ]
+    assert doc.recipients == ["Ban Thường vụ Huyện ủy (b/c)", "Các chi bộ trực thuộc", "Lưu VPĐU"]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "T/M ĐẢNG ỦY",
+        "PHÓ BÍ THƯ",
+        "Trần Thị Mai",
+    )
+
+
+def test_flat_letter_keeps_its_subject_place_and_unmarked_signature_apart() -> None:
+    """ "V/v …" ends where the place and date begin (a sentence's dot is no part of the place);
+    the signer's title and name right after the archive line, with no authority mark."""
+    doc = vanban.parse(LETTER)
+    assert doc.title == "V/v tuyên truyền kỷ niệm Ngày Quốc khánh Việt Nam."
+    assert (doc.place, doc.date) == ("Đồng Phú", "2024-08-20")
+    assert doc.implements == ["1120/SVHTTDL-QLVH"]
+    assert doc.recipients == ["Như trên", "Lưu: VT, VH"]
+    assert (doc.signer_title, doc.signer_name) == ("TRƯỞNG PHÒNG", "Lê Văn Tám")
