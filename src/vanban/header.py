@@ -223,6 +223,10 @@ class HeaderParser(ParserState):
             if not line.text:
                 in_vv = False
                 continue
+            if vv and not in_vv and VV_RE.match(line.text):
+                # one subject per letter: a later "V/v" line is a cited letter's subject that a
+                # PDF's wrap put at a line's start ("… của UBND tỉnh Quảng Ninh" / "V/v …")
+                continue
             if in_vv:
                 if (
                     is_caps(line.text)

@@ -28,6 +28,7 @@ from vanban.encoding import decode_bytes
 from vanban.errors import ReadError, ScannedError
 from vanban.legacy import detect_legacy, tcvn3_decode, vni_decode
 from vanban.normalize import join_hard_breaks, normalize_nfc_text, normalize_text
+from vanban.pdflayout import page_texts
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED = 200 * 1024 * 1024
@@ -467,18 +468,17 @@ def read_pdf(file: Path, *, max_pages: int = PDF_MAX_PAGES, timeout: float = PDF
         raise ReadError(
             f"Tệp PDF có {count} trang, vượt giới hạn {max_pages} trang — too many pages ({count} > {max_pages})"
         )
-    pages: list[str] = []
-    for page in reader.pages:
-        if time.monotonic() - started > timeout:
-            raise ReadError(
-                f"Đọc PDF quá thời gian cho phép ({timeout:.0f} giây) — PDF reading timed out"
-            )
-        try:
-            pages.append(page.extract_text() or "")
-        except Exception as exc:
-            raise ReadError(
-                f"Không trích được chữ từ PDF — text extraction failed ({type(exc).__name__})"
-            ) from exc
+    pages = _pages_in_reading_order(file, count, started, timeout)
+    if pages is None:  # pdfminer.six could not read it: the content stream's order, by pypdf
+        pages = []
+        for page in reader.pages:
+            _check_time(started, timeout)
+            try:
+                pages.append(page.extract_text() or "")
+            except Exception as exc:
+                raise ReadError(
+                    f"Không trích được chữ từ PDF — text extraction failed ({type(exc).__name__})"
+                ) from exc
     text = "\n\n".join(pages)
     letters = sum(1 for c in text if c.isalpha())
     if letters < 20 * max(1, min(count, 3)) // 3 or letters < 10:
@@ -490,7 +490,38 @@ def read_pdf(file: Path, *, max_pages: int = PDF_MAX_PAGES, timeout: float = PDF
         text = tcvn3_decode(text)
     elif legacy == "vni":
         text = vni_decode(text)
+    # a header's date wrapped in its narrow column: "… ngày 12 tháng 11 năm" / "2025"
+    text = _DATE_WRAPPED.sub(r"\1 ", text)
     return join_hard_breaks(normalize_text(text))
+
+
+_DATE_WRAPPED = re.compile(r"\b(ngày|tháng|năm)[ \t]*\n[ \t]*(?=\d)")
+
+
+def _check_time(started: float, timeout: float) -> None:
+    if time.monotonic() - started > timeout:
+        raise ReadError(
+            f"Đọc PDF quá thời gian cho phép ({timeout:.0f} giây) — PDF reading timed out"
+        )
+
+
+def _pages_in_reading_order(
+    file: Path, count: int, started: float, timeout: float
+) -> list[str] | None:
+    """Each page's text from its glyphs' positions (:mod:`vanban.pdflayout`), or None when
+    pdfminer.six fails on the file or leaves glyphs it cannot map ("(cid:12)")."""
+    pages: list[str] = []
+    try:
+        for text in page_texts(file, count):
+            _check_time(started, timeout)
+            if "(cid:" in text:
+                return None
+            pages.append(text)
+    except ReadError:
+        raise
+    except Exception:  # any failure of the layout reader leaves the stream reader to try
+        return None
+    return pages
 
 
 # --- HTML -------------------------------------------------------------------------------------------
