@@ -25,7 +25,14 @@ to OCR's output, not a list of words:
 * **flattened printouts** — a page whose first line already holds the number is a text that had
   no line breaks, put back on one line for :mod:`vanban.flat`;
 * **tone marks** — the hook of hỏi misread, mended where one tone makes a word of the lexicon
-  (:mod:`vanban.ocr_words`).
+  (:mod:`vanban.ocr_words`);
+* **underscores and quotes** — underscores opening or closing a line ("___ Ngày …", "… HIỆN_."),
+  marks before "Kính gửi", and a lone straight quote glued to a word ("Chủ tịch 'Hồ") are specks;
+* **wrapped lines of any paragraph** — a line as wide as the page that ends no sentence goes on
+  in the next line of its paragraph, whatever that starts with (a label such as "Kính gửi:"
+  aside);
+* **split words** — a comma or full stop that a speck put inside a two-syllable word ("tăng,
+  cường", "chỉ. đạo") dropped (:func:`vanban.ocr_words.mend_split_words`).
 
 Other words misread inside a sentence are left as read: guessing them would change what the
 document says. None of this runs on text that did not come from OCR.
@@ -44,7 +51,7 @@ from vanban.normalize import (
     join_hard_breaks,
     normalize_text,
 )
-from vanban.ocr_words import is_known_syllable, mend_tones
+from vanban.ocr_words import is_known_syllable, mend_split_words, mend_tones
 
 # Slashes OCR gives for the "/" of a number or a date ("743⁄QĐ-TTg"): fraction and division slash.
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
@@ -53,6 +60,10 @@ _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
 # or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
 _DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
+# Underscores opening a line ("___ Ngày 23/11/2018", "_ Kính gửi:", "_3. Ủy ban"): specks on the
+# baseline, not a bullet — OCR reads a dash bullet as "~" or "—", and a run of underscores with
+# nothing else in it stood before lines that have no bullet.
+_UNDERSCORE_LEAD = re.compile(r"^_+[ \t]*(?=[^\W_])", re.MULTILINE)
 # A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
 # "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
@@ -66,6 +77,14 @@ _NUMBER_DELIMITER = re.compile(
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
 # "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:").
 _NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
+# "Kính gửi" opens its line in the format: marks before it are specks ("- Kính gửi:", "~ Kính gửi").
+_ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
+# A straight single quote or backtick glued to the front of a word, with no other in its line
+# ("Chủ tịch 'Hồ Chí Minh", "'TP.Thuận An"): Vietnamese text quotes with “ ” or ‘ ’, and an
+# apostrophe never opens a word of it, so a lone one is a speck.
+_STRAY_QUOTE = re.compile(r"(?:^|(?<=[ \t]))['`](?=[^\W\d_])", re.M)
+# An underscore glued to a line's last word ("TỔ CHỨC THỰC HIỆN_."): a speck on the baseline.
+_GLUED_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_+(?=[.:;,]?[ \t]*$)", re.M)
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -84,18 +103,30 @@ def normalize_ocr_text(raw: str) -> str:
     paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
     text = _HYPHEN_END.sub("", text)
+    text = _UNDERSCORE_LEAD.sub("", text)
     text = _DASH_MARKS.sub(_dash_marks, text)
     text = _ROMAN_MISREAD.sub(_roman, text)
     text = _NUMBER_DELIMITER.sub(_numbering, text)
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
+    text = _ADDRESS_LEAD.sub("", text)
+    text = _GLUED_UNDERSCORE.sub("", text)
+    text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
     text = renumber_sections(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
     text = join_wrapped_lines(text)
     text = join_hard_breaks(join_broken_lines(text))
-    return normalize_text(mend_tones(text))
+    return normalize_text(mend_tones(mend_split_words(text)))
+
+
+def _drop_stray_quote(line: str) -> str:
+    """A straight quote or backtick before a word dropped when it is the only one of its line
+    (a pair is a quotation, left as written)."""
+    if line.count("'") + line.count("`") != 1:
+        return line
+    return _STRAY_QUOTE.sub("", line)
 
 
 def _dash_marks(match: re.Match[str]) -> str:
@@ -266,6 +297,9 @@ _LINE_END = re.compile(r"[.:;!?…]\W*$")
 # Body lines are long: a header column or a signature line is far shorter than a page's width.
 _FULL_LINE = 50
 _FULL_SHARE = 0.75
+_PAGE_SHARE = 0.9
+# A label opening its own line: a word or three and a colon ("Kính gửi:", "Nơi nhận:", "Nội dung:").
+_LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}:")
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -279,12 +313,14 @@ def join_wrapped_lines(text: str) -> str:
     paragraphs are left as read: a title or a headline is followed in the same paragraph by a
     line of its own ("Kính gửi:", "Ngày cập nhật")."""
     out: list[str] = []
+    page = max((len(line.strip()) for line in text.split("\n")), default=0)
     for block in text.split("\n\n"):
         lines = block.split("\n")
-        if not _LIST_START.match(lines[0]):
-            out.append(block)
-            continue
-        longest = max(len(line.strip()) for line in lines)
+        if _LIST_START.match(lines[0]):
+            longest = max(len(line.strip()) for line in lines)
+        else:
+            # any other paragraph: only a line as wide as the page's text was wrapped
+            longest = round(_PAGE_SHARE * page / _FULL_SHARE)
         joined: list[str] = []
         for line in lines:
             prev = joined[-1].strip() if joined else ""
@@ -297,6 +333,7 @@ def join_wrapped_lines(text: str) -> str:
                 and not _is_heading(prev)
                 and not _is_heading(stripped)
                 and not _LIST_START.match(stripped)
+                and not _LABEL_LEAD.match(stripped)
             ):
                 joined[-1] = joined[-1].rstrip() + " " + stripped
             else:
@@ -306,8 +343,9 @@ def join_wrapped_lines(text: str) -> str:
 
 
 # What a speck in the margin after a line's last word is read as: one to three marks, or one
-# letter; a run of them at the end of a line ("… tư tưởng l : -", "… cơ quan. ï", "… quốc tế ệ").
-_TRAILING_SPECKS = re.compile(r"(?<=\S)((?:[ \t]+(?:[^\w\s/]{1,3}|[^\W\d_]))+)[ \t]*$", re.M)
+# letter; a run of them at the end of a line ("… tư tưởng l : -", "… cơ quan. ï", "… quốc tế ệ",
+# "… Tuyên Quang _": an underscore is a word character to a regular expression, not to a reader).
+_TRAILING_SPECKS = re.compile(r"(?<=\S)((?:[ \t]+(?:(?:[^\w\s/]|_){1,3}|[^\W\d_]))+)[ \t]*$", re.M)
 
 
 def drop_trailing_specks(text: str) -> str:
