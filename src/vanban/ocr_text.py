@@ -210,15 +210,30 @@ def _mend_line(line: str) -> str:
     for canonical, letters, size in _FIXED:
         limit = 3 if len(letters) > 24 else 2
         # the fixed line may have gained or lost a word boundary: try a word more and a word less
-        for width in (size, size - 1, size + 1):
-            for start in range(0, len(words) - width + 1):
-                window = words[start : start + width]
-                found = _letters(" ".join(window))
-                if found == letters and _same_but_case(" ".join(window), canonical):
+        windows = [
+            words[start : start + width]
+            for width in (size, size - 1, size + 1)
+            for start in range(0, len(words) - width + 1)
+        ]
+        for window in windows:
+            if _letters(" ".join(window)) == letters:
+                # every letter right: only a speck to drop, unless the case is not the fixed
+                # line's ("Điều lệ Đảng Cộng sản Việt Nam;" names the party in a sentence)
+                if _same_but_case(" ".join(window), canonical) or not _same_case(window, canonical):
                     return line
-                if _distance(found, letters, limit) <= limit:
-                    return _replace_words(line, window, canonical)
+                return _replace_words(line, window, canonical)
+        best = min(
+            windows, key=lambda w: _distance(_letters(" ".join(w)), letters, limit), default=None
+        )
+        if best is not None and _distance(_letters(" ".join(best)), letters, limit) <= limit:
+            return _replace_words(line, best, canonical)
     return line
+
+
+def _same_case(window: list[str], canonical: str) -> bool:
+    """Whether the letters of ``window`` are in the case of ``canonical``'s, letter by letter."""
+    found = [ch.isupper() for ch in " ".join(window) if ch.isalpha()]
+    return found == [ch.isupper() for ch in canonical if ch.isalpha()]
 
 
 def _same_but_case(found: str, canonical: str) -> bool:

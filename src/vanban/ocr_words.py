@@ -12,7 +12,10 @@ of these hold:
 * moving its tone between hỏi and one of sắc, ngã or none — the confusions of the hook, and only
   those — makes exactly one such word;
 * the neighbours that word takes in are not already part of another word outside it: in "địa
-  bàn tỉnh", "bàn" belongs to "địa bàn", so "tỉnh" is not turned into the "tính" of "bàn tính".
+  bàn tỉnh", "bàn" belongs to "địa bàn", so "tỉnh" is not turned into the "tính" of "bàn tính";
+* the document does not write the syllable as read three times or more while the mended form
+  stands nowhere in it: "của" in "các ban của Đảng ủy" is not the "cua" of "ban cua" (a plant)
+  in a text full of "của" — OCR misreads a syllable here and there, and reads it right elsewhere.
 
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
@@ -31,6 +34,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +44,7 @@ _HOI = 3
 # the tones OCR confuses with hỏi: the hook read as an acute or a tilde, or seen in a speck
 _HOOK_CONFUSIONS = {_HOI: (0, 2, 4), 0: (_HOI,), 2: (_HOI,), 4: (_HOI,)}
 _LONGEST_WORD = 4  # syllables
+_USUAL = 3  # times a syllable is written for it to be the document's own
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
 
@@ -104,10 +109,11 @@ def mend_tones(text: str, lexicon: Lexicon | None = None) -> str:
     lexicon = lexicon or _installed_lexicon()
     if lexicon is None:
         return text
-    return "\n".join(_mend_line(line, lexicon) for line in text.split("\n"))
+    counts = Counter(_key(m.group()) for m in _LETTERS.finditer(text))
+    return "\n".join(_mend_line(line, lexicon, counts) for line in text.split("\n"))
 
 
-def _mend_line(line: str, lexicon: Lexicon) -> str:
+def _mend_line(line: str, lexicon: Lexicon, counts: Counter[str]) -> str:
     spans = [m.span() for m in _LETTERS.finditer(line)]
     if len(spans) < 2:
         return line
@@ -115,17 +121,17 @@ def _mend_line(line: str, lexicon: Lexicon) -> str:
     run: list[tuple[int, int]] = []
     for span in spans:
         if run and line[run[-1][1] : span[0]] != " ":
-            edits += _mend_run(line, run, lexicon)
+            edits += _mend_run(line, run, lexicon, counts)
             run = []
         run.append(span)
-    edits += _mend_run(line, run, lexicon)
+    edits += _mend_run(line, run, lexicon, counts)
     for start, end, syllable in reversed(edits):
         line = line[:start] + syllable + line[end:]
     return line
 
 
 def _mend_run(
-    line: str, run: list[tuple[int, int]], lexicon: Lexicon
+    line: str, run: list[tuple[int, int]], lexicon: Lexicon, counts: Counter[str]
 ) -> list[tuple[int, int, str]]:
     """The edits of one run of syllables separated by single spaces."""
     if len(run) < 2:
@@ -141,6 +147,8 @@ def _mend_run(
             words = _words_at(trial, i, lexicon)
             if words and not _taken_elsewhere(keys, words[0], i, lexicon):
                 fitting.append(candidate)
+        if len(fitting) == 1 and counts[keys[i]] >= _USUAL and not counts[fitting[0]]:
+            continue
         if len(fitting) == 1:
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))

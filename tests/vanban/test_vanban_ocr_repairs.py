@@ -273,3 +273,27 @@ def test_correct_text_keeps_its_commas_and_stops() -> None:
         changed += sum(a != b for a, b in zip(before, after, strict=True))
     assert words > 5_000
     assert changed * 1_000 < words
+
+
+def test_a_syllable_the_document_writes_often_is_kept_when_its_mend_is_nowhere_in_it() -> None:
+    lexicon = Lexicon(["ban cua", "tổ chức", "chi bộ"])
+    text = "các ban của Đảng ủy; ý kiến của Tỉnh ủy; nghị quyết của Trung ương"
+    # "của" three times and "cua" nowhere: the document's own word, not a misread hook
+    assert mend_tones(text, lexicon) == text
+    # a misread the document repeats is still mended where the right form stands in it too
+    read = "tố chức; tố chức; tố chức; tổ chức"
+    assert mend_tones(read, lexicon) == "tổ chức; tổ chức; tổ chức; tổ chức"
+    # a syllable read once is mended as before
+    assert mend_tones("ban của", lexicon) == "ban cua"
+
+
+def test_the_party_named_in_a_sentence_is_not_a_header_line() -> None:
+    line = "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"
+    assert ocr_text.mend_fixed_lines(line) == line
+    # a speck in the header's party name is still dropped, a near miss still mended
+    assert ocr_text.mend_fixed_lines("ĐẢNG CỘNG SẢN. VIỆT NAM") == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert ocr_text.mend_fixed_lines("ĐẲNG CỘNG SẲN VIỆT NAM") == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    # the closest run of words is taken: a mark before the national name stays outside it
+    assert ocr_text.mend_fixed_lines("- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == (
+        "- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    )
