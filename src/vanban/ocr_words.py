@@ -9,8 +9,10 @@ of these hold:
 
 * it forms no word of the lexicon with its neighbours (an entry of two to four syllables, read
   on one line with nothing but a space between them);
-* moving its tone between hỏi and one of sắc, ngã or none — the confusions of the hook, and only
-  those — makes exactly one such word;
+* moving its tone between hỏi and one of sắc, ngã or none — the confusions of the hook — or
+  taking away a nặng, whose dot below a speck can give ("ỦY BẠN NHÂN DÂN"), and only those, makes
+  exactly one such word (a dot is never added: a lost dot was not measured, and allowing both
+  ways doubled the changes on correct text);
 * the neighbours that word takes in are not already part of another word outside it: in "địa
   bàn tỉnh", "bàn" belongs to "địa bàn", so "tỉnh" is not turned into the "tính" of "bàn tính";
 * the document does not write the syllable as read three times or more while the mended form
@@ -41,8 +43,9 @@ from pathlib import Path
 # the five tone marks, combining; a syllable without one has the level tone (ngang)
 _TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 _HOI = 3
-# the tones OCR confuses with hỏi: the hook read as an acute or a tilde, or seen in a speck
-_HOOK_CONFUSIONS = {_HOI: (0, 2, 4), 0: (_HOI,), 2: (_HOI,), 4: (_HOI,)}
+# the tones OCR confuses with hỏi: the hook read as an acute or a tilde, or seen in a speck; and
+# a nặng seen in a speck under a syllable of the level tone
+_HOOK_CONFUSIONS = {_HOI: (0, 2, 4), 0: (_HOI,), 2: (_HOI,), 4: (_HOI,), 5: (0,)}
 _LONGEST_WORD = 4  # syllables
 _USUAL = 3  # times a syllable is written for it to be the document's own
 _LETTERS = re.compile(r"[^\W\d_]+")
