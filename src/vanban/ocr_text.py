@@ -116,7 +116,9 @@ def normalize_ocr_text(raw: str) -> str:
     text = renumber_sections(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
-    text = join_wrapped_lines(text)
+    page = _page_width(text)
+    text = join_across_blank(text, page)
+    text = join_wrapped_lines(text, page)
     text = join_hard_breaks(join_broken_lines(text))
     return normalize_text(mend_tones(mend_split_words(text)))
 
@@ -313,11 +315,17 @@ _LINE_END = re.compile(r"[.:;!?…]\W*$")
 _FULL_LINE = 50
 _FULL_SHARE = 0.75
 _PAGE_SHARE = 0.9
+_TOP_LINES = 5  # a headline stands among the first lines of a page
 # A label opening its own line: a word or three and a colon ("Kính gửi:", "Nơi nhận:", "Nội dung:").
 _LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}:")
 
 
-def join_wrapped_lines(text: str) -> str:
+def _page_width(text: str) -> int:
+    """The width of a page's text: its widest line, in characters."""
+    return max((len(line.strip()) for line in text.split("\n")), default=0)
+
+
+def join_wrapped_lines(text: str, page: int | None = None) -> str:
     """Lines that Tesseract put in one numbered or bulleted paragraph (an item, a task) joined
     where the first was wrapped at the page's edge: it is nearly as long as the paragraph's longest line (and a body line's
     length), ends no sentence, and neither it nor the next is a heading in capitals or the next
@@ -325,10 +333,12 @@ def join_wrapped_lines(text: str) -> str:
     :func:`vanban.ocr.tsv_to_text`), so a wrapped line is known by the lines around it — which
     the parser cannot know for a line that starts with a capital ("… Nghị quyết" / "Đại hội
     XIII …"), and :func:`vanban.normalize.join_broken_lines` therefore leaves alone. Other
-    paragraphs are left as read: a title or a headline is followed in the same paragraph by a
-    line of its own ("Kính gửi:", "Ngày cập nhật")."""
+    paragraphs are joined only where the line is as wide as the page's widest line (a body line,
+    not a title or a headline, which are followed in the same paragraph by a line of their own:
+    "Kính gửi:", "Ngày cập nhật"), and never before a label ("Kính gửi:")."""
     out: list[str] = []
-    page = max((len(line.strip()) for line in text.split("\n")), default=0)
+    if page is None:
+        page = _page_width(text)
     for block in text.split("\n\n"):
         lines = block.split("\n")
         if _LIST_START.match(lines[0]):
@@ -355,6 +365,50 @@ def join_wrapped_lines(text: str) -> str:
                 joined.append(line)
         out.append("\n".join(joined))
     return "\n\n".join(out)
+
+
+def join_across_blank(text: str, page: int | None = None) -> str:
+    """A line as wide as the page (``page``: its widest line, by default the text's) that ends
+    no sentence, and the line after the blank line that Tesseract put under it, joined when that
+    one starts with a capital and is no heading, list label or label ("… Đại hội XIII của" / "" /
+    "Đảng"): Tesseract took the rest of a wrapped line, or a paragraph's part on the next page,
+    for a paragraph of its own. (A small letter after a blank line is joined by
+    :func:`vanban.normalize.join_broken_lines` already.) At the top of the text, a line alone in
+    its paragraph followed by a line as wide as the page is a headline over its body, and is
+    left as read."""
+    lines = text.split("\n")
+    if page is None:
+        page = _page_width(text)
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = index + 1
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        stripped = line.strip()
+        following = lines[after].strip() if after < len(lines) else ""
+        if (
+            after > index + 1
+            and following[:1].isupper()
+            and len(stripped) >= max(_FULL_LINE, _PAGE_SHARE * page)
+            and not _LINE_END.search(stripped)
+            and not _is_heading(stripped)
+            and not _is_heading(following)
+            and not _LIST_START.match(following)
+            and not _LABEL_LEAD.match(following)
+            and not (
+                (index == 0 or not lines[index - 1].strip())
+                and len(following) >= _PAGE_SHARE * page
+                and sum(1 for earlier in lines[:index] if earlier.strip()) < _TOP_LINES
+            )
+        ):
+            out.append(line.rstrip() + " " + following)
+            index = after + 1
+            continue
+        out.append(line)
+        index += 1
+    return "\n".join(out)
 
 
 # What a speck in the margin after a line's last word is read as: one to three marks, or one

@@ -307,3 +307,39 @@ def test_a_dot_below_seen_in_a_speck_is_taken_away_but_never_added() -> None:
     assert mend_tones("của Bạn Chấp hành Trung ương", lexicon) == "của Ban Chấp hành Trung ương"
     # the level tone is never given a dot: "ban bè" stays as read
     assert mend_tones("ban bè", lexicon) == "ban bè"
+
+
+def test_the_rest_of_a_page_wide_line_set_apart_by_a_blank_line_is_joined_back() -> None:
+    body = (
+        "Đây là một nội dung quan trọng được gửi đến các đồng chí Ủy viên ban Chấp hành Đảng bộ.\n"
+    )
+    headline = (
+        "Toàn văn bài viết của Tổng Bí thư về công tác chuẩn bị nhân sự Đại hội XIII của\n\n"
+        "Đảng\nCập nhật lúc: 14:32 07/05/2020\n\n" + body
+    )
+    assert ocr_text.join_across_blank(headline).split("\n")[:2] == [
+        "Toàn văn bài viết của Tổng Bí thư về công tác chuẩn bị nhân sự Đại hội XIII của Đảng",
+        "Cập nhật lúc: 14:32 07/05/2020",
+    ]
+    # a paragraph cut by a page break, on any line of the page
+    cut = (
+        body + body + body + body + body + "Trên đây là kế hoạch tuyên truyền về công tác xây "
+        "dựng Đảng ở Đảng bộ Khối, Ban\n\nThường vụ Đảng ủy Khối yêu cầu các cấp ủy cơ sở thực "
+        "hiện và định kỳ báo cáo kết quả."
+    )
+    assert ocr_text.join_across_blank(cut).endswith(
+        "Khối, Ban Thường vụ Đảng ủy Khối yêu cầu "
+        "các cấp ủy cơ sở thực hiện và định kỳ báo cáo kết quả."
+    )
+    # a headline at the top over a body line as wide as itself is left as read
+    news = (
+        "Thông báo về việc hoãn tổ chức phiên tiếp công dân định kỳ của Thường trực HĐND\n\n"
+        "Hiện nay, tình hình dịch bệnh Covid - 19 tiếp tục diễn biến phức tạp, lây lan trong\n"
+        "cộng đồng."
+    )
+    assert ocr_text.join_across_blank(news) == news
+    # nor a label, a heading or a list label after the blank line, nor a line that ends a sentence
+    for after in ("Kính gửi: Sở Nội vụ", "II. NHIỆM VỤ", "- Như trên;"):
+        text = body.rstrip(".\n") + " về việc\n\n" + after
+        assert ocr_text.join_across_blank(text) == text
+    assert ocr_text.join_across_blank(body + "\nCác cơ quan.") == body + "\nCác cơ quan."
