@@ -64,6 +64,8 @@ _DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.M
 # baseline, not a bullet — OCR reads a dash bullet as "~" or "—", and a run of underscores with
 # nothing else in it stood before lines that have no bullet.
 _UNDERSCORE_LEAD = re.compile(r"^_+[ \t]*(?=[^\W_])", re.MULTILINE)
+# Specks before an item's number at the start of a line (":10. Chú trọng", "'3. Tuyên truyền").
+_NUMBER_SPECKS = re.compile(r"^[:;,'`_]{1,2}[ \t]*(?=\d{1,2}[.)][ \t])", re.MULTILINE)
 # A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
 # "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
@@ -104,6 +106,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
     text = _HYPHEN_END.sub("", text)
     text = _UNDERSCORE_LEAD.sub("", text)
+    text = _NUMBER_SPECKS.sub("", text)
     text = _DASH_MARKS.sub(_dash_marks, text)
     text = _ROMAN_MISREAD.sub(_roman, text)
     text = _NUMBER_DELIMITER.sub(_numbering, text)

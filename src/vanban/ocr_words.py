@@ -15,9 +15,10 @@ of these hold:
   ways doubled the changes on correct text);
 * the neighbours that word takes in are not already part of another word outside it: in "địa
   bàn tỉnh", "bàn" belongs to "địa bàn", so "tỉnh" is not turned into the "tính" of "bàn tính";
-* the document does not write the syllable as read three times or more while the mended form
-  stands nowhere in it: "của" in "các ban của Đảng ủy" is not the "cua" of "ban cua" (a plant)
-  in a text full of "của" — OCR misreads a syllable here and there, and reads it right elsewhere.
+* the document does not write the syllable as read often (three times or more, and at least one
+  syllable in 250) while the mended form stands nowhere in it: "của" in "các ban của Đảng ủy" is
+  not the "cua" of "ban cua" (a plant) in a text full of "của" — but a "tống" misread four times
+  in a long text for a "tổng" never read right is still mended.
 
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
@@ -47,7 +48,10 @@ _HOI = 3
 # a nặng seen in a speck under a syllable of the level tone
 _HOOK_CONFUSIONS = {_HOI: (0, 2, 4), 0: (_HOI,), 2: (_HOI,), 4: (_HOI,), 5: (0,)}
 _LONGEST_WORD = 4  # syllables
-_USUAL = 3  # times a syllable is written for it to be the document's own
+# a syllable the document writes this often (times, and share of its syllables: "của" is one
+# in fifty of an official text, a misread "tống" for "tổng" one in a thousand) is its own
+_USUAL = 3
+_USUAL_SHARE = 0.004
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
 
@@ -150,7 +154,7 @@ def _mend_run(
             words = _words_at(trial, i, lexicon)
             if words and not _taken_elsewhere(keys, words[0], i, lexicon):
                 fitting.append(candidate)
-        if len(fitting) == 1 and counts[keys[i]] >= _USUAL and not counts[fitting[0]]:
+        if len(fitting) == 1 and _usual(keys[i], counts) and not counts[fitting[0]]:
             continue
         if len(fitting) == 1:
             keys[i] = fitting[0]
@@ -207,6 +211,11 @@ def mend_split_words(text: str, lexicon: Lexicon | None = None) -> str:
 def _count(folded: str, words: str) -> int:
     """How often ``words`` stands in ``folded`` (case folded) as whole words."""
     return len(re.findall(rf"(?<!\w){re.escape(words.casefold())}(?!\w)", folded))
+
+
+def _usual(key: str, counts: Counter[str]) -> bool:
+    """Whether the document writes the syllable ``key`` often enough for it to be its own."""
+    return counts[key] >= max(_USUAL, _USUAL_SHARE * counts.total())
 
 
 def _hook_variants(key: str, lexicon: Lexicon) -> list[str]:

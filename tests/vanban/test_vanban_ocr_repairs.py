@@ -343,3 +343,20 @@ def test_the_rest_of_a_page_wide_line_set_apart_by_a_blank_line_is_joined_back()
         text = body.rstrip(".\n") + " về việc\n\n" + after
         assert ocr_text.join_across_blank(text) == text
     assert ocr_text.join_across_blank(body + "\nCác cơ quan.") == body + "\nCác cơ quan."
+
+
+def test_a_misread_the_document_repeats_but_rarely_is_still_mended() -> None:
+    lexicon = Lexicon(["tổng kết", "kiểm tra", "tổ chức"])
+    # four "tống" in a long text (one syllable in a thousand) and no "tổng": still OCR's misread
+    filler = " ".join(["kiểm tra"] * 600)
+    text = ("tống kết; " * 4) + filler
+    assert mend_tones(text, lexicon).startswith("tổng kết; " * 4)
+
+
+def test_specks_before_an_item_number_are_dropped() -> None:
+    raw = "9. Lãnh đạo các lĩnh vực\n:10. Chú trọng công tác đào tạo\n'3. Tuyên truyền"
+    assert ocr_text.normalize_ocr_text(raw).splitlines() == [
+        "9. Lãnh đạo các lĩnh vực",
+        "10. Chú trọng công tác đào tạo",
+        "3. Tuyên truyền",
+    ]
