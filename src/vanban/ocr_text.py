@@ -32,7 +32,10 @@ to OCR's output, not a list of words:
   in the next line of its paragraph, whatever that starts with (a label such as "Kính gửi:"
   aside);
 * **split words** — a comma or full stop that a speck put inside a two-syllable word ("tăng,
-  cường", "chỉ. đạo") dropped (:func:`vanban.ocr_words.mend_split_words`).
+  cường", "chỉ. đạo") dropped (:func:`vanban.ocr_words.mend_split_words`);
+* **numbers and lookalikes** — a space inside a number's body code closed ("7036/BGT VT-VP"),
+  specks before an item's number dropped (":10."), the eth read for Đ, a euro sign for the c of
+  "b/c" and a doubled colon made what they stand for.
 
 Other words misread inside a sentence are left as read: guessing them would change what the
 document says. None of this runs on text that did not come from OCR.
@@ -87,6 +90,16 @@ _ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
 _STRAY_QUOTE = re.compile(r"(?:^|(?<=[ \t]))['`](?=[^\W\d_])", re.M)
 # An underscore glued to a line's last word ("TỔ CHỨC THỰC HIỆN_."): a speck on the baseline.
 _GLUED_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_+(?=[.:;,]?[ \t]*$)", re.M)
+# Characters OCR gives for Vietnamese ones: the Icelandic eth for Đ (often beside the Đ it
+# doubles: "QĐÐ/UBKTTW", "ÐĐU"), a euro sign for the c of an abbreviation ("(b/€)"), a doubled
+# colon ("Lưu::VT").
+_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+_EURO_LETTER = re.compile(r"(?<=[^\W\d_]/)€(?![^\W\d_])")
+_DOUBLE_COLON = re.compile(r"(?<=[^\W\d_])::(?!:)")
+# A space OCR put inside the issuing body's code of a document number ("7036/BGT VT-VP",
+# "8224/V PUBND-TH"): the code after the slash is written in one piece up to its hyphen.
+_SPLIT_CODE = re.compile(r"(?<=\d/)([A-ZĐ]+) (?=[A-ZĐ]+-[A-ZĐ])")
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -104,6 +117,8 @@ def normalize_ocr_text(raw: str) -> str:
     specks dropped, paragraphs cut by a column or page break and lines wrapped inside a
     paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
+    text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
+    text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
     text = _HYPHEN_END.sub("", text)
     text = _UNDERSCORE_LEAD.sub("", text)
     text = _NUMBER_SPECKS.sub("", text)
@@ -113,6 +128,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
     text = _ADDRESS_LEAD.sub("", text)
+    text = _SPLIT_CODE.sub(r"\1", text)
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)

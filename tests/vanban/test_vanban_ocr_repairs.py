@@ -360,3 +360,24 @@ def test_specks_before_an_item_number_are_dropped() -> None:
         "10. Chú trọng công tác đào tạo",
         "3. Tuyên truyền",
     ]
+
+
+def test_a_space_inside_a_number_s_body_code_is_closed() -> None:
+    assert "số 7036/BGTVT-VP ngày" in ocr_text.normalize_ocr_text("văn bản số 7036/BGT VT-VP ngày")
+    assert "số 8224/VPUBND-TH" in ocr_text.normalize_ocr_text("Công văn số 8224/V PUBND-TH")
+    # two codes or a code and a word are left apart
+    for kept in ("số 12/UBND ngày 5/3", "ngày 5/3 PHÒNG-BAN"):
+        assert kept in ocr_text.normalize_ocr_text(kept)
+    assert ocr_text.normalize_ocr_text("ngày 20/7/2023 của UBND-TH") == (
+        "ngày 20/7/2023 của UBND-TH"
+    )
+
+
+def test_ocr_lookalike_characters_are_the_vietnamese_ones() -> None:
+    assert ocr_text.normalize_ocr_text("- Lưu: ÐĐU.") == "- Lưu: ĐU."
+    assert "1711-QĐ/UBKTTW" in ocr_text.normalize_ocr_text("Quyết định số 1711-QĐÐ/UBKTTW")
+    assert ocr_text.normalize_ocr_text("Ðảng ủy") == "Đảng ủy"
+    assert ocr_text.normalize_ocr_text("- Ban Tuyên giáo (b/€),") == "- Ban Tuyên giáo (b/c),"
+    assert ocr_text.normalize_ocr_text("- Lưu::VT.") == "- Lưu:VT."
+    # a euro sign with figures is a price, left as read
+    assert "5 €/kg" in ocr_text.normalize_ocr_text("giá 5 €/kg")
