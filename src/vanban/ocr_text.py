@@ -135,9 +135,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = renumber_sections(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
-    page = _page_width(text)
-    text = join_across_blank(text, page)
-    text = join_wrapped_lines(text, page)
+    text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
     return normalize_text(mend_tones(mend_split_words(text)))
 
@@ -346,88 +344,112 @@ def _page_width(text: str) -> int:
 
 def join_wrapped_lines(text: str, page: int | None = None) -> str:
     """Lines that Tesseract put in one numbered or bulleted paragraph (an item, a task) joined
-    where the first was wrapped at the page's edge: it is nearly as long as the paragraph's longest line (and a body line's
-    length), ends no sentence, and neither it nor the next is a heading in capitals or the next
-    a list label. Tesseract separates its paragraphs by a blank line (see
-    :func:`vanban.ocr.tsv_to_text`), so a wrapped line is known by the lines around it — which
-    the parser cannot know for a line that starts with a capital ("… Nghị quyết" / "Đại hội
-    XIII …"), and :func:`vanban.normalize.join_broken_lines` therefore leaves alone. Other
-    paragraphs are joined only where the line is as wide as the page's widest line (a body line,
-    not a title or a headline, which are followed in the same paragraph by a line of their own:
-    "Kính gửi:", "Ngày cập nhật"), and never before a label ("Kính gửi:")."""
-    out: list[str] = []
-    if page is None:
-        page = _page_width(text)
-    for block in text.split("\n\n"):
-        lines = block.split("\n")
-        if _LIST_START.match(lines[0]):
-            longest = max(len(line.strip()) for line in lines)
-        else:
-            # any other paragraph: only a line as wide as the page's text was wrapped
-            longest = round(_PAGE_SHARE * page / _FULL_SHARE)
-        joined: list[str] = []
-        for line in lines:
-            prev = joined[-1].strip() if joined else ""
-            stripped = line.strip()
-            if (
-                prev
-                and stripped
-                and len(prev) >= max(_FULL_LINE, _FULL_SHARE * longest)
-                and not _LINE_END.search(prev)
-                and not _is_heading(prev)
-                and not _is_heading(stripped)
-                and not _LIST_START.match(stripped)
-                and not _LABEL_LEAD.match(stripped)
-            ):
-                joined[-1] = joined[-1].rstrip() + " " + stripped
-            else:
-                joined.append(line)
-        out.append("\n".join(joined))
-    return "\n\n".join(out)
+    where the first was wrapped at the page's edge: it is nearly as long as the paragraph's
+    longest line (and a body line's length), ends no sentence, and neither it nor the next is a
+    heading in capitals or the next a list label. Tesseract separates its paragraphs by a blank
+    line (see :func:`vanban.ocr.tsv_to_text`), so a wrapped line is known by the lines around it
+    — which the parser cannot know for a line that starts with a capital ("… Nghị quyết" / "Đại
+    hội XIII …"), and :func:`vanban.normalize.join_broken_lines` therefore leaves alone. Other
+    paragraphs are joined only where the line is as wide as the page (``page``: its widest line,
+    by default the text's) — a body line, not a title or a headline, which are followed in the
+    same paragraph by a line of their own ("Kính gửi:", "Ngày cập nhật") — and never before a
+    label ("Kính gửi:"). Widths are those of the lines as read, not of lines already joined."""
+    return _join_wrapped(text, _page_width(text) if page is None else page, across=False)
 
 
 def join_across_blank(text: str, page: int | None = None) -> str:
     """A line as wide as the page (``page``: its widest line, by default the text's) that ends
-    no sentence, and the line after the blank line that Tesseract put under it, joined when that
+    in a word, and the line after the blank line that Tesseract put under it, joined when that
     one starts with a capital and is no heading, list label or label ("… Đại hội XIII của" / "" /
     "Đảng"): Tesseract took the rest of a wrapped line, or a paragraph's part on the next page,
     for a paragraph of its own. (A small letter after a blank line is joined by
-    :func:`vanban.normalize.join_broken_lines` already.) At the top of the text, a line alone in
-    its paragraph followed by a line as wide as the page is a headline over its body, and is
-    left as read."""
+    :func:`vanban.normalize.join_broken_lines` already; a line ending in a comma or another mark
+    ends a paragraph of its own — "Căn cứ …," in a preamble.) At the top of the text, a line
+    alone in its paragraph followed by a line as wide as the page is a headline over its body,
+    and is left as read."""
+    return _join_wrapped(text, _page_width(text) if page is None else page, within=False)
+
+
+def _join_wrapped(text: str, page: int, *, within: bool = True, across: bool = True) -> str:
+    """:func:`join_wrapped_lines` (``within``) and :func:`join_across_blank` (``across``) in one
+    pass, each line measured as read."""
     lines = text.split("\n")
-    if page is None:
-        page = _page_width(text)
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        after = index + 1
-        while after < len(lines) and not lines[after].strip():
-            after += 1
+    block_of: list[int] = []  # the paragraph (run of lines between blank lines) of each line
+    blocks: list[list[str]] = []
+    for index, line in enumerate(lines):
+        if line.strip() and (index == 0 or not lines[index - 1].strip() or not blocks):
+            blocks.append([])
+        if line.strip():
+            blocks[-1].append(line.strip())
+        block_of.append(len(blocks) - 1)
+    out: list[tuple[list[str], int]] = []  # the pieces of each line out, and its last line read
+    seen = 0  # lines of text before this one
+    for index, line in enumerate(lines):
         stripped = line.strip()
-        following = lines[after].strip() if after < len(lines) else ""
-        if (
-            after > index + 1
-            and following[:1].isupper()
-            and len(stripped) >= max(_FULL_LINE, _PAGE_SHARE * page)
-            and not _LINE_END.search(stripped)
-            and not _is_heading(stripped)
-            and not _is_heading(following)
-            and not _LIST_START.match(following)
-            and not _LABEL_LEAD.match(following)
-            and not (
-                (index == 0 or not lines[index - 1].strip())
-                and len(following) >= _PAGE_SHARE * page
-                and sum(1 for earlier in lines[:index] if earlier.strip()) < _TOP_LINES
-            )
-        ):
-            out.append(line.rstrip() + " " + following)
-            index = after + 1
+        if not stripped:
+            out.append(([line], index))
             continue
-        out.append(line)
-        index += 1
-    return "\n".join(out)
+        last = len(out) - 1
+        while last >= 0 and not out[last][0][-1].strip():
+            last -= 1
+        if last >= 0 and _continues(
+            lines, blocks, block_of, out[last], index, page, within, across, seen
+        ):
+            del out[last + 1 :]
+            out[last][0].append(stripped)
+            out[last] = (out[last][0], index)
+        else:
+            out.append(([line], index))
+        seen += 1
+    return "\n".join(
+        pieces[0] if len(pieces) == 1 else " ".join([pieces[0].rstrip(), *pieces[1:]])
+        for pieces, _last in out
+    )
+
+
+def _continues(
+    lines: list[str],
+    blocks: list[list[str]],
+    block_of: list[int],
+    previous: tuple[list[str], int],
+    index: int,
+    page: int,
+    within: bool,
+    across: bool,
+    seen: int,
+) -> bool:
+    """Whether line ``index`` goes on the line out ``previous`` (its pieces, its last line)."""
+    prev = previous[0][-1].strip()  # the last line as read, not what it was joined to
+    stripped = lines[index].strip()
+    if (
+        _LINE_END.search(prev)
+        or _is_heading(prev)
+        or _is_heading(stripped)
+        or _LIST_START.match(stripped)
+        or _LABEL_LEAD.match(stripped)
+    ):
+        return False
+    block = blocks[block_of[index]]
+    if previous[1] == index - 1:  # the same paragraph
+        if not within:
+            return False
+        if _LIST_START.match(block[0]):
+            longest = max(len(line) for line in block)
+        else:
+            # any other paragraph: only a line as wide as the page's text was wrapped
+            longest = round(_PAGE_SHARE * page / _FULL_SHARE)
+        return len(prev) >= max(_FULL_LINE, _FULL_SHARE * longest)
+    if not across or not stripped[:1].isupper() or not prev[-1:].isalnum():
+        return False
+    if len(prev) < max(_FULL_LINE, _PAGE_SHARE * page):
+        return False
+    headline = (
+        len(previous[0]) == 1
+        and len(blocks[block_of[previous[1]]]) == 1
+        and len(stripped) >= _PAGE_SHARE * page
+        and seen <= _TOP_LINES
+    )
+    return not headline
 
 
 # What a speck in the margin after a line's last word is read as: one to three marks, or one

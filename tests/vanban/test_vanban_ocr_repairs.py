@@ -381,3 +381,21 @@ def test_ocr_lookalike_characters_are_the_vietnamese_ones() -> None:
     assert ocr_text.normalize_ocr_text("- Lưu::VT.") == "- Lưu:VT."
     # a euro sign with figures is a price, left as read
     assert "5 €/kg" in ocr_text.normalize_ocr_text("giá 5 €/kg")
+
+
+def test_lines_are_measured_as_read_not_as_joined() -> None:
+    wide = "Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2018; Luật sửa đổi, bổ sung một số"
+    text = (
+        f"{wide} điều\n\nThi hành kỷ luật đối với ông Nguyễn Ngọc Phúc, Phó Chủ tịch Ủy ban nhân "
+        "dân tỉnh Lâm\n\nĐồng\nHN xuanng\nNNG"
+    )
+    # "Lâm" / "Đồng" is a wrapped line's rest; the short lines after it are not joined to the
+    # long line that made
+    assert ocr_text.normalize_ocr_text(text).splitlines()[-3:] == [
+        "Thi hành kỷ luật đối với ông Nguyễn Ngọc Phúc, Phó Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng",
+        "HN xuanng",
+        "NNG",
+    ]
+    # a page-wide line ending in a comma ends its paragraph ("Căn cứ …," in a preamble)
+    preamble = f"{wide} điều của Chính phủ,\n\nCăn cứ Quyết định số 1668-QĐ/UBKTTW;"
+    assert ocr_text.join_across_blank(preamble) == preamble
