@@ -12,7 +12,8 @@ of these hold:
 * moving its tone between hỏi and one of sắc, ngã or none — the confusions of the hook — or
   taking away a nặng, whose dot below a speck can give ("ỦY BẠN NHÂN DÂN"), and only those, makes
   exactly one such word (a dot is never added: a lost dot was not measured, and allowing both
-  ways doubled the changes on correct text);
+  ways doubled the changes on correct text); an "ẳ" may also be the "ả" whose hook OCR read
+  with a breve ("ĐẲNG ỦY");
 * the neighbours that word takes in are not already part of another word outside it: in "địa
   bàn tỉnh", "bàn" belongs to "địa bàn", so "tỉnh" is not turned into the "tính" of "bàn tính";
 * the document does not write the syllable as read often (three times or more, and at least one
@@ -220,11 +221,16 @@ def _usual(key: str, counts: Counter[str]) -> bool:
 
 def _hook_variants(key: str, lexicon: Lexicon) -> list[str]:
     letters, tone = key[:-1], int(key[-1])
-    return [
+    found = [
         letters + str(other)
         for other in _HOOK_CONFUSIONS.get(tone, ())
         if letters + str(other) in lexicon.spelling
     ]
+    if tone == _HOI and "ă" in letters:
+        plain = letters.replace("ă", "a", 1) + str(tone)
+        if plain in lexicon.spelling:
+            found.append(plain)
+    return found
 
 
 def _words_at(keys: list[str], i: int, lexicon: Lexicon) -> list[tuple[int, int]]:

@@ -399,3 +399,10 @@ def test_lines_are_measured_as_read_not_as_joined() -> None:
     # a page-wide line ending in a comma ends its paragraph ("Căn cứ …," in a preamble)
     preamble = f"{wide} điều của Chính phủ,\n\nCăn cứ Quyết định số 1668-QĐ/UBKTTW;"
     assert ocr_text.join_across_blank(preamble) == preamble
+
+
+def test_a_hook_read_with_a_breve_is_the_plain_a_s() -> None:
+    lexicon = Lexicon(["đảng ủy", "cẳng chân"])
+    assert mend_tones("T/M ĐẲNG ỦY", lexicon) == "T/M ĐẢNG ỦY"
+    # a word of its own keeps its breve
+    assert mend_tones("cẳng chân", lexicon) == "cẳng chân"
