@@ -406,3 +406,17 @@ def test_a_hook_read_with_a_breve_is_the_plain_a_s() -> None:
     assert mend_tones("T/M ĐẲNG ỦY", lexicon) == "T/M ĐẢNG ỦY"
     # a word of its own keeps its breve
     assert mend_tones("cẳng chân", lexicon) == "cẳng chân"
+
+
+def test_where_no_word_is_made_the_document_s_own_pairs_decide() -> None:
+    lexicon = Lexicon(["tuyên giáo", "ban hành"])
+    text = (
+        "Bạn Tuyên giáo Tỉnh ủy vừa ban hành công văn. Ban Tuyên giáo đề nghị các huyện; "
+        "Ban Tuyên giáo các huyện thực hiện."
+    )
+    assert mend_tones(text, lexicon).startswith("Ban Tuyên giáo Tỉnh ủy")
+    # written once elsewhere, or the pair as read written elsewhere too: left as read
+    once = "Bạn Tuyên giáo Tỉnh ủy. Ban Tuyên giáo huyện."
+    assert mend_tones(once, lexicon) == once
+    both = "Bạn Tuyên giáo; Bạn Tuyên giáo; Ban Tuyên giáo; Ban Tuyên giáo"
+    assert mend_tones(both, lexicon) == both
