@@ -26,7 +26,7 @@ document is the lexicon: the one hook-confusable tone that the document writes b
 neighbour twice or more elsewhere, where the pair as read stands only here, is taken ("Ban
 Tuyên giáo" written twice in the text). It follows the document's majority: a word OCR misread
 twice and read right once is made wrong there (measured once in the 34 rendered documents,
-against four mended; never on correct text).
+against seven mended; never on correct text).
 
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
