@@ -301,6 +301,10 @@ class HeaderParser(ParserState):
             ):
                 prev = merged.pop()
                 merged.append((prev[0] + " " + value, prev[1], end))
+            elif merged and value == merged[-1][0]:
+                # the same name again (the authority line "THỦ TƯỚNG CHÍNH PHỦ" over the
+                # preamble, reached when the type line was lost): a body is not its own superior
+                continue
             else:
                 merged.append((value, start, end))
         if merged:

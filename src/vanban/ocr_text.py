@@ -25,7 +25,17 @@ to OCR's output, not a list of words:
 * **flattened printouts** — a page whose first line already holds the number is a text that had
   no line breaks, put back on one line for :mod:`vanban.flat`;
 * **tone marks** — the hook of hỏi misread, mended where one tone makes a word of the lexicon
-  (:mod:`vanban.ocr_words`).
+  (:mod:`vanban.ocr_words`);
+* **underscores and quotes** — underscores opening or closing a line ("___ Ngày …", "… HIỆN_."),
+  marks before "Kính gửi", and a lone straight quote glued to a word ("Chủ tịch 'Hồ") are specks;
+* **wrapped lines of any paragraph** — a line as wide as the page that ends no sentence goes on
+  in the next line of its paragraph, whatever that starts with (a label such as "Kính gửi:"
+  aside);
+* **split words** — a comma or full stop that a speck put inside a two-syllable word ("tăng,
+  cường", "chỉ. đạo") dropped (:func:`vanban.ocr_words.mend_split_words`);
+* **numbers and lookalikes** — a space inside a number's body code closed ("7036/BGT VT-VP"),
+  specks before an item's number dropped (":10."), the eth read for Đ, a euro sign for the c of
+  "b/c" and a doubled colon made what they stand for.
 
 Other words misread inside a sentence are left as read: guessing them would change what the
 document says. None of this runs on text that did not come from OCR.
@@ -44,7 +54,7 @@ from vanban.normalize import (
     join_hard_breaks,
     normalize_text,
 )
-from vanban.ocr_words import is_known_syllable, mend_tones
+from vanban.ocr_words import is_known_syllable, mend_split_words, mend_tones
 
 # Slashes OCR gives for the "/" of a number or a date ("743⁄QĐ-TTg"): fraction and division slash.
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
@@ -53,6 +63,12 @@ _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
 # or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
 _DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
+# Underscores opening a line ("___ Ngày 23/11/2018", "_ Kính gửi:", "_3. Ủy ban"): specks on the
+# baseline, not a bullet — OCR reads a dash bullet as "~" or "—", and a run of underscores with
+# nothing else in it stood before lines that have no bullet.
+_UNDERSCORE_LEAD = re.compile(r"^_+[ \t]*(?=[^\W_])", re.MULTILINE)
+# Specks before an item's number at the start of a line (":10. Chú trọng", "'3. Tuyên truyền").
+_NUMBER_SPECKS = re.compile(r"^[:;,'`_]{1,2}[ \t]*(?=\d{1,2}[.)][ \t])", re.MULTILINE)
 # A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
 # "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
@@ -66,6 +82,24 @@ _NUMBER_DELIMITER = re.compile(
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
 # "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:").
 _NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
+# "Kính gửi" opens its line in the format: marks before it are specks ("- Kính gửi:", "~ Kính gửi").
+_ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
+# A straight single quote or backtick glued to the front of a word, with no other in its line
+# ("Chủ tịch 'Hồ Chí Minh", "'TP.Thuận An"): Vietnamese text quotes with “ ” or ‘ ’, and an
+# apostrophe never opens a word of it, so a lone one is a speck.
+_STRAY_QUOTE = re.compile(r"(?:^|(?<=[ \t]))['`](?=[^\W\d_])", re.M)
+# An underscore glued to a line's last word ("TỔ CHỨC THỰC HIỆN_."): a speck on the baseline.
+_GLUED_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_+(?=[.:;,]?[ \t]*$)", re.M)
+# Characters OCR gives for Vietnamese ones: the Icelandic eth for Đ (often beside the Đ it
+# doubles: "QĐÐ/UBKTTW", "ÐĐU"), a euro sign for the c of an abbreviation ("(b/€)"), a doubled
+# colon ("Lưu::VT").
+_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+_EURO_LETTER = re.compile(r"(?<=[^\W\d_]/)€(?![^\W\d_])")
+_DOUBLE_COLON = re.compile(r"(?<=[^\W\d_])::(?!:)")
+# A space OCR put inside the issuing body's code of a document number ("7036/BGT VT-VP",
+# "8224/V PUBND-TH"): the code after the slash is written in one piece up to its hyphen.
+_SPLIT_CODE = re.compile(r"(?<=\d/)([A-ZĐ]+) (?=[A-ZĐ]+-[A-ZĐ])")
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -83,19 +117,35 @@ def normalize_ocr_text(raw: str) -> str:
     specks dropped, paragraphs cut by a column or page break and lines wrapped inside a
     paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
+    text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
+    text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
     text = _HYPHEN_END.sub("", text)
+    text = _UNDERSCORE_LEAD.sub("", text)
+    text = _NUMBER_SPECKS.sub("", text)
     text = _DASH_MARKS.sub(_dash_marks, text)
     text = _ROMAN_MISREAD.sub(_roman, text)
     text = _NUMBER_DELIMITER.sub(_numbering, text)
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
+    text = _ADDRESS_LEAD.sub("", text)
+    text = _SPLIT_CODE.sub(r"\1", text)
+    text = _GLUED_UNDERSCORE.sub("", text)
+    text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
     text = renumber_sections(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
-    text = join_wrapped_lines(text)
+    text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
-    return normalize_text(mend_tones(text))
+    return normalize_text(mend_tones(mend_split_words(text)))
+
+
+def _drop_stray_quote(line: str) -> str:
+    """A straight quote or backtick before a word dropped when it is the only one of its line
+    (a pair is a quotation, left as written)."""
+    if line.count("'") + line.count("`") != 1:
+        return line
+    return _STRAY_QUOTE.sub("", line)
 
 
 def _dash_marks(match: re.Match[str]) -> str:
@@ -179,15 +229,30 @@ def _mend_line(line: str) -> str:
     for canonical, letters, size in _FIXED:
         limit = 3 if len(letters) > 24 else 2
         # the fixed line may have gained or lost a word boundary: try a word more and a word less
-        for width in (size, size - 1, size + 1):
-            for start in range(0, len(words) - width + 1):
-                window = words[start : start + width]
-                found = _letters(" ".join(window))
-                if found == letters and _same_but_case(" ".join(window), canonical):
+        windows = [
+            words[start : start + width]
+            for width in (size, size - 1, size + 1)
+            for start in range(0, len(words) - width + 1)
+        ]
+        for window in windows:
+            if _letters(" ".join(window)) == letters:
+                # every letter right: only a speck to drop, unless the case is not the fixed
+                # line's ("Điều lệ Đảng Cộng sản Việt Nam;" names the party in a sentence)
+                if _same_but_case(" ".join(window), canonical) or not _same_case(window, canonical):
                     return line
-                if _distance(found, letters, limit) <= limit:
-                    return _replace_words(line, window, canonical)
+                return _replace_words(line, window, canonical)
+        best = min(
+            windows, key=lambda w: _distance(_letters(" ".join(w)), letters, limit), default=None
+        )
+        if best is not None and _distance(_letters(" ".join(best)), letters, limit) <= limit:
+            return _replace_words(line, best, canonical)
     return line
+
+
+def _same_case(window: list[str], canonical: str) -> bool:
+    """Whether the letters of ``window`` are in the case of ``canonical``'s, letter by letter."""
+    found = [ch.isupper() for ch in " ".join(window) if ch.isalpha()]
+    return found == [ch.isupper() for ch in canonical if ch.isalpha()]
 
 
 def _same_but_case(found: str, canonical: str) -> bool:
@@ -266,48 +331,131 @@ _LINE_END = re.compile(r"[.:;!?…]\W*$")
 # Body lines are long: a header column or a signature line is far shorter than a page's width.
 _FULL_LINE = 50
 _FULL_SHARE = 0.75
+_PAGE_SHARE = 0.9
+_TOP_LINES = 5  # a headline stands among the first lines of a page
+# A label opening its own line: a word or three and a colon ("Kính gửi:", "Nơi nhận:", "Nội dung:").
+_LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}:")
 
 
-def join_wrapped_lines(text: str) -> str:
+def _page_width(text: str) -> int:
+    """The width of a page's text: its widest line, in characters."""
+    return max((len(line.strip()) for line in text.split("\n")), default=0)
+
+
+def join_wrapped_lines(text: str, page: int | None = None) -> str:
     """Lines that Tesseract put in one numbered or bulleted paragraph (an item, a task) joined
-    where the first was wrapped at the page's edge: it is nearly as long as the paragraph's longest line (and a body line's
-    length), ends no sentence, and neither it nor the next is a heading in capitals or the next
-    a list label. Tesseract separates its paragraphs by a blank line (see
-    :func:`vanban.ocr.tsv_to_text`), so a wrapped line is known by the lines around it — which
-    the parser cannot know for a line that starts with a capital ("… Nghị quyết" / "Đại hội
-    XIII …"), and :func:`vanban.normalize.join_broken_lines` therefore leaves alone. Other
-    paragraphs are left as read: a title or a headline is followed in the same paragraph by a
-    line of its own ("Kính gửi:", "Ngày cập nhật")."""
-    out: list[str] = []
-    for block in text.split("\n\n"):
-        lines = block.split("\n")
-        if not _LIST_START.match(lines[0]):
-            out.append(block)
+    where the first was wrapped at the page's edge: it is nearly as long as the paragraph's
+    longest line (and a body line's length), ends no sentence, and neither it nor the next is a
+    heading in capitals or the next a list label. Tesseract separates its paragraphs by a blank
+    line (see :func:`vanban.ocr.tsv_to_text`), so a wrapped line is known by the lines around it
+    — which the parser cannot know for a line that starts with a capital ("… Nghị quyết" / "Đại
+    hội XIII …"), and :func:`vanban.normalize.join_broken_lines` therefore leaves alone. Other
+    paragraphs are joined only where the line is as wide as the page (``page``: its widest line,
+    by default the text's) — a body line, not a title or a headline, which are followed in the
+    same paragraph by a line of their own ("Kính gửi:", "Ngày cập nhật") — and never before a
+    label ("Kính gửi:"). Widths are those of the lines as read, not of lines already joined."""
+    return _join_wrapped(text, _page_width(text) if page is None else page, across=False)
+
+
+def join_across_blank(text: str, page: int | None = None) -> str:
+    """A line as wide as the page (``page``: its widest line, by default the text's) that ends
+    in a word, and the line after the blank line that Tesseract put under it, joined when that
+    one starts with a capital and is no heading, list label or label ("… Đại hội XIII của" / "" /
+    "Đảng"): Tesseract took the rest of a wrapped line, or a paragraph's part on the next page,
+    for a paragraph of its own. (A small letter after a blank line is joined by
+    :func:`vanban.normalize.join_broken_lines` already; a line ending in a comma or another mark
+    ends a paragraph of its own — "Căn cứ …," in a preamble.) At the top of the text, a line
+    alone in its paragraph followed by a line as wide as the page is a headline over its body,
+    and is left as read."""
+    return _join_wrapped(text, _page_width(text) if page is None else page, within=False)
+
+
+def _join_wrapped(text: str, page: int, *, within: bool = True, across: bool = True) -> str:
+    """:func:`join_wrapped_lines` (``within``) and :func:`join_across_blank` (``across``) in one
+    pass, each line measured as read."""
+    lines = text.split("\n")
+    block_of: list[int] = []  # the paragraph (run of lines between blank lines) of each line
+    blocks: list[list[str]] = []
+    for index, line in enumerate(lines):
+        if line.strip() and (index == 0 or not lines[index - 1].strip() or not blocks):
+            blocks.append([])
+        if line.strip():
+            blocks[-1].append(line.strip())
+        block_of.append(len(blocks) - 1)
+    out: list[tuple[list[str], int]] = []  # the pieces of each line out, and its last line read
+    seen = 0  # lines of text before this one
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            out.append(([line], index))
             continue
-        longest = max(len(line.strip()) for line in lines)
-        joined: list[str] = []
-        for line in lines:
-            prev = joined[-1].strip() if joined else ""
-            stripped = line.strip()
-            if (
-                prev
-                and stripped
-                and len(prev) >= max(_FULL_LINE, _FULL_SHARE * longest)
-                and not _LINE_END.search(prev)
-                and not _is_heading(prev)
-                and not _is_heading(stripped)
-                and not _LIST_START.match(stripped)
-            ):
-                joined[-1] = joined[-1].rstrip() + " " + stripped
-            else:
-                joined.append(line)
-        out.append("\n".join(joined))
-    return "\n\n".join(out)
+        last = len(out) - 1
+        while last >= 0 and not out[last][0][-1].strip():
+            last -= 1
+        if last >= 0 and _continues(
+            lines, blocks, block_of, out[last], index, page, within, across, seen
+        ):
+            del out[last + 1 :]
+            out[last][0].append(stripped)
+            out[last] = (out[last][0], index)
+        else:
+            out.append(([line], index))
+        seen += 1
+    return "\n".join(
+        pieces[0] if len(pieces) == 1 else " ".join([pieces[0].rstrip(), *pieces[1:]])
+        for pieces, _last in out
+    )
+
+
+def _continues(
+    lines: list[str],
+    blocks: list[list[str]],
+    block_of: list[int],
+    previous: tuple[list[str], int],
+    index: int,
+    page: int,
+    within: bool,
+    across: bool,
+    seen: int,
+) -> bool:
+    """Whether line ``index`` goes on the line out ``previous`` (its pieces, its last line)."""
+    prev = previous[0][-1].strip()  # the last line as read, not what it was joined to
+    stripped = lines[index].strip()
+    if (
+        _LINE_END.search(prev)
+        or _is_heading(prev)
+        or _is_heading(stripped)
+        or _LIST_START.match(stripped)
+        or _LABEL_LEAD.match(stripped)
+    ):
+        return False
+    block = blocks[block_of[index]]
+    if previous[1] == index - 1:  # the same paragraph
+        if not within:
+            return False
+        if _LIST_START.match(block[0]):
+            longest = max(len(line) for line in block)
+        else:
+            # any other paragraph: only a line as wide as the page's text was wrapped
+            longest = round(_PAGE_SHARE * page / _FULL_SHARE)
+        return len(prev) >= max(_FULL_LINE, _FULL_SHARE * longest)
+    if not across or not stripped[:1].isupper() or not prev[-1:].isalnum():
+        return False
+    if len(prev) < max(_FULL_LINE, _PAGE_SHARE * page):
+        return False
+    headline = (
+        len(previous[0]) == 1
+        and len(blocks[block_of[previous[1]]]) == 1
+        and len(stripped) >= _PAGE_SHARE * page
+        and seen <= _TOP_LINES
+    )
+    return not headline
 
 
 # What a speck in the margin after a line's last word is read as: one to three marks, or one
-# letter; a run of them at the end of a line ("… tư tưởng l : -", "… cơ quan. ï", "… quốc tế ệ").
-_TRAILING_SPECKS = re.compile(r"(?<=\S)((?:[ \t]+(?:[^\w\s/]{1,3}|[^\W\d_]))+)[ \t]*$", re.M)
+# letter; a run of them at the end of a line ("… tư tưởng l : -", "… cơ quan. ï", "… quốc tế ệ",
+# "… Tuyên Quang _": an underscore is a word character to a regular expression, not to a reader).
+_TRAILING_SPECKS = re.compile(r"(?<=\S)((?:[ \t]+(?:(?:[^\w\s/]|_){1,3}|[^\W\d_]))+)[ \t]*$", re.M)
 
 
 def drop_trailing_specks(text: str) -> str:

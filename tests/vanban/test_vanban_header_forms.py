@@ -1,5 +1,6 @@
-"""Header forms: a type word with a qualifier in capitals, and an office holder's title that
-begins the issuing body's name wrapped over two lines."""
+"""Header forms: a type word with a qualifier in capitals, an office holder's title that
+begins the issuing body's name wrapped over two lines, and the issuer named again over the
+preamble."""
 
 from __future__ import annotations
 
@@ -22,6 +23,20 @@ def test_office_holder_header_wrapped_over_two_lines() -> None:
         "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 12/CT-TTg\n"
         "Hà Nội, ngày 3 tháng 4 năm 2024\n\nCHỈ THỊ\nVề việc tăng cường công tác tuyên truyền\n\n"
         "Nội dung.\n"
+    )
+    doc = vanban.parse(text)
+    assert (doc.issuer, doc.parent_issuer) == ("THỦ TƯỚNG CHÍNH PHỦ", None)
+
+
+def test_the_issuer_named_again_over_the_preamble_is_not_its_own_superior() -> None:
+    # a scan whose type line was lost to a stamp: the authority line over the preamble ("THỦ
+    # TƯỚNG CHÍNH PHỦ" / "Căn cứ …") repeats the issuer, it is not the body above it
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/QĐ-TTg Hà Nội, ngày 11 tháng 10 năm 2024\n\n"
+        "Thi hành kỷ luật đối với ông Nguyễn Văn A\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Thi hành kỷ luật bằng hình thức khiển trách đối với ông Nguyễn Văn A.\n"
     )
     doc = vanban.parse(text)
     assert (doc.issuer, doc.parent_issuer) == ("THỦ TƯỚNG CHÍNH PHỦ", None)
