@@ -57,7 +57,7 @@ class SignatureParser(ParserState):
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
-        self._signature(tail)
+        self._signature(_columns_read_in_turn(self.text, tail))
         self._stamp(start)
 
     def _attachments(self) -> None:
@@ -137,11 +137,15 @@ class SignatureParser(ParserState):
                     rec.append(value)
         bulleted = False
         after_name = False  # the signature column's name met among the recipients
+        gutter = _gutter(self.text, self.lines.lines(match.end() + 1, len(text), 40))
         for line in lines:
             if not line.text:
                 continue
             if self._is_footnote(line.start):
                 break
+            if _in_right_column(self.text, line, gutter):
+                continue  # the signature column alone on its line, far to the right
+            line = _left_of_gap(self.text, line)
             bullet = BULLET_RE.match(line.text)
             lowered = line.folded
             if bullet and bullet.group(3):
@@ -403,6 +407,64 @@ class SignatureParser(ParserState):
                 self.doc.signer_name = value
                 self.spans["signer_name"] = (line.cstart, line.cend)
             return
+
+
+# The footer's two columns printed side by side (a layout-keeping PDF-to-text converter):
+# "- Các chi bộ trực thuộc,          Trần Văn Bình". A gap of four blanks or a tab between two
+# words is the gutter; a line starting about as far right holds the right column alone.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {4,}|\t[ \t]*)(?=\S)")
+_GUTTER_SLACK = 4  # a centred line of the right column may start a little left of the others
+
+
+def _gutter(text: str, lines: list[Line]) -> int | None:
+    """Where the right column starts (characters from the line's start) on the lines cut by a
+    column gap, the leftmost such start; None when no line is cut."""
+    starts = [
+        line.cstart - line.start + gap.end()
+        for line in lines
+        if (gap := _COLUMN_GAP.search(line.text)) is not None
+    ]
+    return min(starts) if starts else None
+
+
+def _in_right_column(text: str, line: Line, gutter: int | None) -> bool:
+    """A line of the right column alone: indented by a tab, or, beside lines cut by a column
+    gap, starting about where their right parts start."""
+    indent = text[line.start : line.cstart]
+    if "\t" in indent:
+        return True
+    return gutter is not None and len(indent) >= gutter - _GUTTER_SLACK
+
+
+def _left_of_gap(text: str, line: Line) -> Line:
+    gap = _COLUMN_GAP.search(line.text)
+    if gap is None:
+        return line
+    end = line.cstart + gap.start()
+    return Line(line.start, end, text[line.cstart : end], line.cstart, end)
+
+
+def _columns_read_in_turn(text: str, lines: list[Line]) -> list[Line]:
+    """The last lines with the footer's columns read one after the other, as a person reads
+    them: when a line is cut by a column gap, every line's left part in order, then the right
+    column's parts (those after a gap, and lines indented alone to the right) in order."""
+    gutter = _gutter(text, lines)
+    if gutter is None:
+        return lines
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        if _in_right_column(text, line, gutter):
+            right.append(line)
+            continue
+        gap = _COLUMN_GAP.search(line.text)
+        if gap is None:
+            left.append(line)
+            continue
+        left.append(_left_of_gap(text, line))
+        start = line.cstart + gap.end()
+        right.append(Line(start, line.end, text[start : line.cend], start, line.cend))
+    return left + right
 
 
 def _title_and_name(value: str) -> tuple[str, str | None]:

@@ -155,3 +155,43 @@ DISTORTIONS = [
     Distortion("one_line", one_line, _LINE_BOUND),
     Distortion("windows_and_invisible", windows_and_invisible),
 ]
+
+
+def _side_by_side(
+    left: list[str], right: list[str], rng: random.Random, *, centred: bool
+) -> list[str]:
+    width = max((len(line.strip()) for line in left), default=0) + rng.randint(4, 30)
+    out = []
+    for index in range(max(len(left), len(right))):
+        a = left[index].strip() if index < len(left) else ""
+        b = right[index].strip() if index < len(right) else ""
+        out.append((a.center(width) if centred else a.ljust(width)) + b)
+    return [line.rstrip() for line in out]
+
+
+def columns_side_by_side(text: str, rng: random.Random) -> str:
+    """The header's and the footer's columns on the same lines, far apart, as a PDF-to-text
+    converter that keeps the layout prints them ("ĐẢNG BỘ TỈNH …      ĐẢNG CỘNG SẢN VIỆT NAM")."""
+    lines = text.split("\n")
+    end = next((i for i, ln in enumerate(lines) if _TYPE_LINE.match(ln.strip())), None)
+    if end:
+        head = [ln for ln in lines[:end] if ln.strip()]
+        right = [ln for ln in head if _RIGHT_COLUMN.match(ln.strip())]
+        left = [ln for ln in head if not _RIGHT_COLUMN.match(ln.strip())]
+        lines = [*_side_by_side(left, right, rng, centred=True), "", *lines[end:]]
+    at = next((i for i, ln in enumerate(lines) if ln.strip() == "Nơi nhận:"), None)
+    if at is not None:
+        index = at + 1
+        recipients = []
+        while index < len(lines) and lines[index].strip():
+            recipients.append(lines[index])
+            index += 1
+        signature = [ln for ln in lines[index:] if ln.strip()]
+        if recipients and signature:
+            lines = lines[:at] + _side_by_side(
+                [lines[at], *recipients], signature, rng, centred=False
+            )
+    return "\n".join(lines)
+
+
+DISTORTIONS.append(Distortion("columns_side_by_side", columns_side_by_side))

@@ -30,6 +30,7 @@ FLOORS = {
     "esignature_stamp": 0.97,
     "one_line": 0.87,
     "windows_and_invisible": 0.98,
+    "columns_side_by_side": 0.98,
 }
 
 

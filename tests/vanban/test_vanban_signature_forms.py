@@ -80,3 +80,28 @@ def test_recipients_go_on_below_the_signers_name_of_the_flattened_footer() -> No
     # below the name only dash-led items continue the list
     doc = vanban.parse(head + "Nơi nhận:\n- Như trên;\nLê Hoàng Ngọc\nGhi chú thêm của trang.\n")
     assert doc.recipients == ["Như trên"]
+
+
+def test_footer_columns_side_by_side() -> None:
+    """The footer as a layout-keeping converter prints it: the recipients on the left, the
+    signature block on the same lines far to the right, the name alone on its line."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/UBND-VX\nV/v việc a\n\nNội dung.\n\n"
+    tail = (
+        "Nơi nhận:                           TM. ỦY BAN NHÂN DÂN\n"
+        "- Như trên;                              CHỦ TỊCH\n"
+        "- Các sở, ban, ngành tỉnh,\n"
+        "- UBND các huyện, thị xã,               Nguyễn Văn Bình\n"
+        "- Lưu: VT, VX.\n"
+    )
+    doc = vanban.parse(head + tail)
+    assert doc.recipients == [
+        "Như trên",
+        "Các sở, ban, ngành tỉnh",
+        "UBND các huyện, thị xã",
+        "Lưu: VT, VX",
+    ]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Bình",
+    )
