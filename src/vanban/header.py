@@ -123,7 +123,9 @@ class HeaderParser(ParserState):
             self.is_article = True
             doc.doc_type = "Tin bài"
             # a headline or a paragraph wrapped over lines is read whole; a date line stands apart
-            filled = join_wrapped(text, lines[:12], apart=_is_date_line, joins=_headline_continues)
+            filled = list(
+                join_wrapped(text, lines[:12], apart=_is_date_line, joins=_headline_continues)
+            )
             first, date_line = _headline(filled)
             # a date and place read in the first lines belong to the body's sentences (the event
             # told, a cited letter), not to the page: only a date line dates it

@@ -133,29 +133,32 @@ def join_wrapped(
     lines: Iterable[Line],
     apart: Callable[[Line], bool] | None = None,
     joins: Callable[[str, str], bool] = continues,
-) -> list[Line]:
-    """The non-empty lines, with those a wrap broke off one paragraph
-    joined into one :class:`Line` (:func:`vanban.normalize.continues`). The joined line's text reads each line break as a space, so
-    its offsets stay those of ``text``. ``apart`` names lines never joined (a date line);
-    ``joins`` may narrow the rule."""
-    out: list[Line] = []
+) -> Iterator[Line]:
+    """The non-empty lines, with those a wrap broke off one paragraph joined into one
+    :class:`Line` (:func:`vanban.normalize.continues`), made as the caller reads them. The
+    joined line's text reads each line break as a space, so its offsets stay those of
+    ``text``. ``apart`` names lines never joined (a date line); ``joins`` may narrow the rule."""
+    block: Line | None = None
     last: Line | None = None  # the last non-empty line, while no blank line follows it
     for line in lines:
         if not line.text:
             last = None
             continue
         if (
-            last is not None
+            block is not None
+            and last is not None
             and joins(last.text, line.text)
             and not (apart is not None and (apart(line) or apart(last)))
         ):
-            block = out[-1]
             joined = text[block.cstart : line.cend].replace("\n", " ")
-            out[-1] = Line(block.start, line.end, joined, block.cstart, line.cend)
+            block = Line(block.start, line.end, joined, block.cstart, line.cend)
         else:
-            out.append(line)
+            if block is not None:
+                yield block
+            block = line
         last = line
-    return out
+    if block is not None:
+        yield block
 
 
 class LineTable:

@@ -153,6 +153,8 @@ _DASH_TAIL = re.compile(r"^[-–] \S+(?: \S+){0,2}[.;,]?$")
 
 
 def _is_heading(line: str) -> bool:
+    if not line.isupper():
+        return False  # a small letter, or no cased letter at all (C speed; most lines)
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

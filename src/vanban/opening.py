@@ -114,7 +114,9 @@ class OpeningParser(ParserState):
         stop = min(first_section, self.body_start + 6000, self.body_end)
         # a paragraph wrapped over lines (as a PDF gives it) is read whole: the opening
         # sentence, its documents and the body it names run across the line breaks
-        paragraphs = join_wrapped(self.text, self.lines.iter(self.body_start, stop, 40))[:6]
+        paragraphs = list(
+            islice(join_wrapped(self.text, self.lines.iter(self.body_start, stop, 40)), 6)
+        )
         opening: Line | None = None
         lead: re.Match[str] | None = None
         for paragraph in paragraphs:

@@ -143,9 +143,10 @@ class SignatureParser(ParserState):
                 continue
             if self._is_footnote(line.start):
                 break
-            if _in_right_column(self.text, line, gutter):
-                continue  # the signature column alone on its line, far to the right
-            line = _left_of_gap(self.text, line)
+            if gutter is not None:
+                if _in_right_column(self.text, line, gutter):
+                    continue  # the signature column alone on its line, far to the right
+                line = _left_of_gap(self.text, line)
             bullet = BULLET_RE.match(line.text)
             lowered = line.folded
             if bullet and bullet.group(3):
@@ -419,6 +420,11 @@ _GUTTER_SLACK = 4  # a centred line of the right column may start a little left 
 def _gutter(text: str, lines: list[Line]) -> int | None:
     """Where the right column starts (characters from the line's start) on the lines cut by a
     column gap, the leftmost such start; None when no line is cut."""
+    if not lines:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    if text.find("    ", start, end) < 0 and text.find("\t", start, end) < 0:
+        return None  # no gap wide enough anywhere (most texts): nothing to look for
     starts = [
         line.cstart - line.start + gap.end()
         for line in lines
