@@ -30,14 +30,20 @@ _SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
 _SPLIT_SYMBOL = re.compile(r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])")
 # Letter runs that may be glued: four letters or more, one of them not ASCII.
 _RUN = re.compile(r"[^\W\d_]{4,}")
-# A small-letter Vietnamese word glued to the number that follows it: "số46".
+# A Vietnamese word glued to the number that follows it: "số46", "Số08".
 # A comma or semicolon glued to the small letter of the next word: "chi,đảng bộ", "Phổ
 # biến,giáo dục" (a list of codes, "VT,TH", is written so and kept).
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_])([,;])(?=[a-zđà-ỹ])")
+_GLUED_COMMA = re.compile(
+    r"(?<=[^\W\d_])([,;])(?=[a-zđà-ỹ])"
+    # after a small letter: a comma before a capitalised word ("Văn hóa,Thể thao"), a colon
+    # before any capital ("Lưu:VT", "gửi:Sở"); codes written together ("VT,TH") stay
+    r"|(?<=[a-zđà-ỹ])(,)(?=[A-ZĐ][a-zđà-ỹ])|(?<=[a-zđà-ỹ]{2})(:)(?=[A-ZĐ])"
+)
+_ASCII_CAMEL = re.compile(r"[a-z][A-Z]")
 # A number glued to the Vietnamese word after it: "94năm", "79năm" (a code such as "12a" or
 # "5ha" has no Vietnamese letter and is kept).
 _NUMBER_WORD = re.compile(r"(?<=\d)[a-zđà-ỹ]*[đà-ỹ][a-zđà-ỹ]*")
-_WORD_NUMBER = re.compile(r"(?<![^\W\d_])([a-zđà-ỹ]*[^\x00-\x7f][a-zđà-ỹ]*)(?=\d)")
+_WORD_NUMBER = re.compile(r"(?<![^\W\d_])([A-ZĐ]?[a-zđà-ỹ]*[^\x00-\x7f][a-zđà-ỹ]*)(?=\d)")
 
 
 def _collapse(match: re.Match[str]) -> str:
@@ -112,11 +118,14 @@ _CAPITALS_SEEN: set[str] = set()
 
 def _fix_token(token: str) -> str | None:
     """The token with its glued words split, or None when it needs nothing."""
-    if token.isascii() or len(token) < 4:
+    if len(token) < 4:
         return None
+    if token.isascii():
+        # only a Vietnamese name glued in camel case ("ChuHuy"); English and codes stay
+        return _RUN.sub(_split_run, token) if _ASCII_CAMEL.search(token) else None
     fixed = _RUN.sub(_split_run, token)
     fixed = _WORD_NUMBER.sub(_word_number, fixed)
-    fixed = _GLUED_COMMA.sub(r"\1 ", fixed)
+    fixed = _GLUED_COMMA.sub(lambda m: m.group() + " ", fixed)
     fixed = _NUMBER_WORD.sub(_number_word, fixed)
     return fixed if fixed != token else None
 
@@ -133,4 +142,5 @@ def _number_word(match: re.Match[str]) -> str:
 
 def _word_number(match: re.Match[str]) -> str:
     word = match.group(1)
-    return word + " " if word.islower() else word
+    # "số46", "Số08-CTr/ĐU"; a code in capitals ("QĐ12") stays
+    return word + " " if word.islower() or word.istitle() else word

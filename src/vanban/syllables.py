@@ -106,8 +106,7 @@ def split_glued(word: str) -> tuple[str, ...] | None:
 
     A capital after a small letter always begins a new word ("BộCông", "vụTỉnh"); each piece is
     then split by the grammar."""
-    if word.isascii():
-        return None
+    ascii_only = word.isascii()
     pieces: list[str] = []
     start = 0
     for i in range(1, len(word)):
@@ -115,6 +114,12 @@ def split_glued(word: str) -> tuple[str, ...] | None:
             pieces.append(word[start:i])
             start = i
     pieces.append(word[start:])
+    if ascii_only:
+        # no Vietnamese mark: only a name glued in camel case whose every piece is a syllable
+        # ("ChuHuy"); English words and brand names ("YouTube", "iPhone") have a piece that is not
+        if len(pieces) > 1 and all(is_syllable(piece) for piece in pieces):
+            return tuple(pieces)
+        return None
     out: list[str] = []
     for piece in pieces:
         out.extend(_split_piece(piece))

@@ -378,7 +378,8 @@ def test_ocr_lookalike_characters_are_the_vietnamese_ones() -> None:
     assert "1711-QĐ/UBKTTW" in ocr_text.normalize_ocr_text("Quyết định số 1711-QĐÐ/UBKTTW")
     assert ocr_text.normalize_ocr_text("Ðảng ủy") == "Đảng ủy"
     assert ocr_text.normalize_ocr_text("- Ban Tuyên giáo (b/€),") == "- Ban Tuyên giáo (b/c),"
-    assert ocr_text.normalize_ocr_text("- Lưu::VT.") == "- Lưu:VT."
+    # (and the colon glued to the capital after it gets its blank)
+    assert ocr_text.normalize_ocr_text("- Lưu::VT.") == "- Lưu: VT."
     # a euro sign with figures is a price, left as read
     assert "5 €/kg" in ocr_text.normalize_ocr_text("giá 5 €/kg")
 

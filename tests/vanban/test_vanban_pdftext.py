@@ -135,12 +135,24 @@ def test_comma_glued_to_the_next_word() -> None:
     assert repair_text("các huyện,thị, thành đoàn; Phổ biến,giáo dục") == (
         "các huyện, thị, thành đoàn; Phổ biến, giáo dục"
     )
-    # codes listed without blanks, numbers and a comma before a capital stay as written
-    assert repair_text("Lưu: VT,TH. Tỷ lệ 1,5%, Hà Nội,Việt Nam") == (
-        "Lưu: VT,TH. Tỷ lệ 1,5%, Hà Nội,Việt Nam"
+    # after a small letter, a comma before a capitalised word and a colon before a capital
+    assert repair_text("Sở Văn hóa,Thể thao; Lưu:VT, TT.") == "Sở Văn hóa, Thể thao; Lưu: VT, TT."
+    # codes listed without blanks, numbers, a time and a code before a colon stay as written
+    assert repair_text("Lưu: VT,TH. Tỷ lệ 1,5%, lúc 10:30, KHÁNH HÒA,VIỆT") == (
+        "Lưu: VT,TH. Tỷ lệ 1,5%, lúc 10:30, KHÁNH HÒA,VIỆT"
     )
 
 
 def test_number_glued_to_the_next_word() -> None:
     assert repair_text("kỷ niệm 94năm Ngày thành lập") == "kỷ niệm 94 năm Ngày thành lập"
     assert repair_text("lớp 12a, 5ha, số46-CT/TW") == "lớp 12a, 5ha, số 46-CT/TW"
+    # a capitalised word before a number too; a code in capitals stays
+    assert repair_text("Số08-CTr/ĐU, QĐ12") == "Số 08-CTr/ĐU, QĐ12"
+
+
+def test_name_glued_in_camel_case_without_marks() -> None:
+    """ "ChuHuy": every piece is a syllable; English words and brand names keep their capitals."""
+    assert split_glued("ChuHuy") == ("Chu", "Huy")
+    assert repair_text("đồng chí ChuHuy Mân") == "đồng chí Chu Huy Mân"
+    for word in ("YouTube", "iPhone", "PowerPoint", "JavaScript", "McDonald"):
+        assert split_glued(word) is None, word
