@@ -33,6 +33,15 @@ _MOTTOS = (
 # The rest of a word of a place's name: a dot only inside it ("Tp.Hồ"), not a sentence's end
 # ("… Việt Nam. Hà Nội, ngày …").
 _PLACE_WORD = r"(?:[^\s,.]|\.(?=\S))*"
+# A header's superior body followed by the issuing one on the same line: "UBND TỈNH ĐỒNG NAI
+# SỞ TƯ PHÁP", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC TỈNH ỦY", "BỘ VĂN HÓA, … DU LỊCH CỤC VĂN HÓA CƠ SỞ": the
+# issuing body opens with a word that opens a unit's name (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW).
+_PARENT_THEN_BODY = re.compile(
+    rf"^(\s*(?:ĐẢNG BỘ|UBND|[ỦU][YỶ] BAN NHÂN DÂN|BỘ|(?:TỈNH|THÀNH|HUYỆN) [ỦU][YỶ])"
+    rf"(?:\s+[{_UP},]+){{1,7}}?)\s+"
+    r"((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [ỦU][YỶ]\b|CHI BỘ\b|BAN\s|VĂN PHÒNG\b|SỞ\s|CỤC\s"
+    r"|VỤ\s|TỔNG CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b)"
+)
 _MOTTO = re.compile(rf"\s*({_MOTTOS})\s*")
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 _BREAKS = [
@@ -116,7 +125,9 @@ def reflow(text: str) -> str:
     # the motto of the header's right column, wherever it was glued in the header
     motto = _MOTTO.search(text, 0, 400)
     if motto:
-        text = text[: motto.start()] + "\n" + motto.group(1) + "\n" + text[motto.end() :]
+        # the left column's two bodies, the superior one and the issuing one, before the motto
+        head = _PARENT_THEN_BODY.sub(r"\1\n\2", text[: motto.start()], count=1)
+        text = head + "\n" + motto.group(1) + "\n" + text[motto.end() :]
     for pattern, repl in _BREAKS:
         text = pattern.sub(repl, text)
     lines: list[str] = []

@@ -95,3 +95,19 @@ def test_flat_letter_keeps_its_subject_place_and_unmarked_signature_apart() -> N
     assert doc.implements == ["1120/SVHTTDL-QLVH"]
     assert doc.recipients == ["Như trên", "Lưu: VT, VH"]
     assert (doc.signer_title, doc.signer_name) == ("TRƯỞNG PHÒNG", "Lê Văn Tám")
+
+
+def test_flat_header_puts_the_superior_body_and_the_issuing_one_on_lines_of_their_own() -> None:
+    for head, parent, body in (
+        ("UBND TỈNH ĐỒNG NAI SỞ TƯ PHÁP", "UBND TỈNH ĐỒNG NAI", "SỞ TƯ PHÁP"),
+        ("ĐẢNG BỘ SỞ Y TẾ CHI BỘ VĂN PHÒNG", "ĐẢNG BỘ SỞ Y TẾ", "CHI BỘ VĂN PHÒNG"),
+        (
+            "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH CỤC VĂN HÓA CƠ SỞ",
+            "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "CỤC VĂN HÓA CƠ SỞ",
+        ),
+    ):
+        lines = reflow(head + " " + LETTER.split(" ", 4)[4]).splitlines()
+        assert lines[:2] == [parent, body]
+    # one body alone stays whole
+    assert reflow(LETTER).splitlines()[0] == "UBND HUYỆN ĐỒNG PHÚ"

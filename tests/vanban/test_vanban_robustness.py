@@ -28,7 +28,7 @@ FLOORS = {
     "header_columns": 0.98,
     "footer_columns": 0.98,
     "esignature_stamp": 0.97,
-    "one_line": 0.87,
+    "one_line": 0.89,
     "windows_and_invisible": 0.98,
     "columns_side_by_side": 0.98,
 }
