@@ -137,7 +137,10 @@ class SignatureParser(ParserState):
                     rec.append(value)
         bulleted = False
         after_name = False  # the signature column's name met among the recipients
-        gutter = _gutter(self.text, self.lines.lines(match.end() + 1, len(text), 40))
+        gutter = None
+        if text.find("    ", match.end()) >= 0 or text.find("\t", match.end()) >= 0:
+            # (a gutter needs four blanks or a tab: most footers have neither)
+            gutter = _gutter(self.text, self.lines.lines(match.end() + 1, len(text), 40))
         for line in lines:
             if not line.text:
                 continue
