@@ -275,6 +275,7 @@ _STOP_PAIRS = {
     "báo": "cáo",
     "triển": "khai",
     "phát": "triển",
+    "thi": "hành",  # "của Ban Chấp hành Trung ương Đảng thi hành Điều lệ Đảng"
 }
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(

@@ -27,6 +27,8 @@ from vanban.state import MAX_CITATIONS, ParserState
 # The types that print an authority line between the title and the grounds (Nghị định
 # 30/2020/NĐ-CP, appendix I; 36-HD/VPTW): decisions, resolutions, rules.
 _AUTHORITY_TYPES = frozenset(["Quyết định", "Nghị quyết", "Quy định", "Quy chế"])
+# The operative word ending the line that names the deciding body (folded, lower case).
+_OPERATIVE_END = re.compile(r"[ \t]+quyet[ \t]+(?:dinh|nghi)$")
 
 
 class OpeningParser(ParserState):
@@ -90,9 +92,30 @@ class OpeningParser(ParserState):
                 # title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") defers to the body in the header
                 doc.issuer = _capitals_tail(field_value(authority.text)).rstrip(" -–")
                 self.spans["issuer"] = (authority.cstart, authority.cstart + len(doc.issuer))
+        if doc.issuer is None and doc.doc_type in _AUTHORITY_TYPES:
+            operative = self._operative_line()
+            if operative is not None:
+                doc.issuer, self.spans["issuer"] = operative
         if doc.issuer is None and header is not None:
             doc.issuer = header[0]
             self.spans["issuer"] = header[1]
+
+    def _operative_line(self) -> tuple[str, tuple[int, int]] | None:
+        """The body that decides, named in capitals before the operative word after a party
+        decision's grounds (36-HD/VPTW): "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ QUYẾT ĐỊNH", "ĐẢNG ỦY
+        PHƯỜNG QUYẾT NGHỊ:"."""
+        for line in islice(self.lines.iter(self.body_start, self.body_end, 60), 60):
+            text = line.text.rstrip(" :")
+            if not text or not is_caps(text):
+                continue
+            found = _OPERATIVE_END.search(line.folded.rstrip(" :").lower())
+            if found is None:
+                continue
+            body = field_value(text[: found.start()]).rstrip(" ,-–")
+            if len(body.split()) < 2 or PERSON_TITLE_RE.match(fold_aligned(body.lower())):
+                return None
+            return body, (line.cstart, line.cstart + len(body))
+        return None
 
     def _authority_line(self) -> Line | None:
         """The line in capitals between a decision's title and its grounds ("Căn cứ …"), the
