@@ -399,7 +399,8 @@ SIGNER_TITLE_WORD_RE = re.compile(
 # The time of an e-signature stamp, last lines of a text signed in an e-office system:
 # "28-11-2025 16:29:44 +07:00", "28/11/2025 16:29"; groups day, month, year.
 STAMP_TIME_RE = re.compile(
-    r"^[ \t]*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ \tT]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"^[ \t]*(?:(?:Thời gian ký|Ngày ký|Ký ngày|Thời gian|Ngày giờ ký|Date)[ \t]*:[ \t]*)?"
+    r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})[ \tT]+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t]*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC))?[ \t]*$",
     re.MULTILINE,
 )

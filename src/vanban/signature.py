@@ -35,7 +35,8 @@ from vanban.patterns import (
 )
 from vanban.state import TAIL_LINES, ParserState
 
-_PCDB = frozenset("pcdb")  # the first letters of ATTACHMENT_START_RE's words, folded
+_PCDB = frozenset("pcdb")
+_STAMP_LINES = 5  # the last lines an e-signature's stamp text may take  # the first letters of ATTACHMENT_START_RE's words, folded
 
 
 class SignatureParser(ParserState):
@@ -104,10 +105,16 @@ class SignatureParser(ParserState):
         doc = self.doc
         if doc.date is not None or doc.doc_type == "Tin bài":
             return
-        # the stamp is the last thing in the text: its last line
+        # the stamp ends the text: its time on one of the last lines ("28-11-2025 16:29:44
+        # +07:00", "Thời gian ký: 28.11.2025 …"), the signer's name, agency or e-mail around it
         end = len(self.text.rstrip())
-        last = max(start, self.text.rfind("\n", 0, end) + 1)
-        found = STAMP_TIME_RE.match(self.text, last, end)
+        found = None
+        for _ in range(_STAMP_LINES):
+            line_start = max(start, self.text.rfind("\n", 0, end) + 1)
+            found = STAMP_TIME_RE.match(self.text, line_start, end)
+            if found is not None or line_start <= start:
+                break
+            end = line_start - 1
         if found is None:
             return
         date = make_date(*found.groups())

@@ -73,3 +73,17 @@ def test_without_date_line_no_cited_date_is_taken() -> None:
         "\nĐẢNG ỦY XÃ BÌNH MỸ\n2"
     )
     assert vanban.parse(unsigned[0]).date is None
+
+
+def test_stamp_with_labels_and_lines_after_its_time() -> None:
+    """Signing systems print the stamp in several shapes: the time under a label ("Thời gian
+    ký:", "Ngày ký:") and other lines (the agency, an e-mail) after it."""
+    unsigned = SIGNED[: SIGNED.index("ĐẢNG ỦY XÃ BÌNH MỸ\n28-11")]
+    for stamp in (
+        "Ký bởi: Đảng ủy xã Bình Mỹ\nThời gian ký: 28.11.2025 16:29:44 +07:00\n",
+        "Người ký: Nguyễn Văn Hùng\nCơ quan: Đảng ủy xã Bình Mỹ\nNgày ký: 28/11/2025 16:29\n",
+        "Ký bởi: VĂN PHÒNG ĐẢNG ỦY\nNgày ký: 28-11-2025 16:29:44 +07:00\nEmail: vp@du.vn\n",
+    ):
+        doc = vanban.parse(unsigned + stamp)
+        assert (doc.date, doc.from_signature) == ("2025-11-28", ["date"]), stamp
+    assert vanban.parse(unsigned).date is None
