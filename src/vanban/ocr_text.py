@@ -129,6 +129,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _NUMBER_LEAD.sub("Số: ", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
+    text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
@@ -138,6 +139,16 @@ def normalize_ocr_text(raw: str) -> str:
     text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
     return normalize_text(mend_tones(mend_split_words(text)))
+
+
+# A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024
+# ("ngày l8 tháng 9" hides a cited document's date). A letter inside a word stays.
+_DIGIT_LOOKALIKES = re.compile(r"(?<![^\W\d_])[lI](?=\d)|(?<=\d)[lI](?![^\W\d_])|(?<=\d)[Oo](?=\d)")
+_LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
+
+
+def _digit_lookalike(match: re.Match[str]) -> str:
+    return _LOOKALIKE_DIGIT[match.group()]
 
 
 def _drop_stray_quote(line: str) -> str:

@@ -421,3 +421,15 @@ def test_where_no_word_is_made_the_document_s_own_pairs_decide() -> None:
     assert mend_tones(once, lexicon) == once
     both = "Bạn Tuyên giáo; Bạn Tuyên giáo; Ban Tuyên giáo; Ban Tuyên giáo"
     assert mend_tones(both, lexicon) == both
+
+
+def test_letters_read_for_figures_beside_figures() -> None:
+    """ "ngày l8 tháng 9" (an l for the 1 of 18) hides a cited document's date; "2O24" an O for 0.
+    A letter inside a word, or a Roman numeral, stays."""
+    text = ocr_text.normalize_ocr_text(
+        "Căn cứ Nghị định số 112/2020/NĐ-CP ngày l8 tháng 9 năm 2O24 của Chính phủ; Điều I; lớp l."
+    )
+    assert "ngày 18 tháng 9 năm 2024" in text
+    assert "Điều I;" in text and "lớp l." in text
+    (ref,) = vanban.parse(text).references
+    assert ref.date == "2024-09-18"
