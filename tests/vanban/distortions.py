@@ -86,15 +86,40 @@ def _interleave(first: list[str], second: list[str]) -> list[str]:
     return out
 
 
-def header_columns(text: str, rng: random.Random) -> str:
-    """The header's two columns read line by line, the left or the right one first."""
-    lines = text.split("\n")
+def _header(lines: list[str]) -> tuple[int, list[str], list[str]] | None:
+    """Where the header ends (the type word's line), its left column's and right column's lines."""
     end = next((i for i, ln in enumerate(lines) if _TYPE_LINE.match(ln.strip())), None)
     if not end:
-        return text
+        return None
     head = [ln for ln in lines[:end] if ln.strip()]
     right = [ln for ln in head if _RIGHT_COLUMN.match(ln.strip())]
     left = [ln for ln in head if not _RIGHT_COLUMN.match(ln.strip())]
+    return end, left, right
+
+
+def _footer(lines: list[str]) -> tuple[int, list[str], list[str]] | None:
+    """The "Nơi nhận:" line's index, the recipients under it and the signature block's lines."""
+    at = next((i for i, ln in enumerate(lines) if ln.strip() == "Nơi nhận:"), None)
+    if at is None:
+        return None
+    index = at + 1
+    recipients = []
+    while index < len(lines) and lines[index].strip():
+        recipients.append(lines[index])
+        index += 1
+    signature = [ln for ln in lines[index:] if ln.strip()]
+    if not recipients or not signature:
+        return None
+    return at, recipients, signature
+
+
+def header_columns(text: str, rng: random.Random) -> str:
+    """The header's two columns read line by line, the left or the right one first."""
+    lines = text.split("\n")
+    header = _header(lines)
+    if header is None:
+        return text
+    end, left, right = header
     columns = (right, left) if rng.random() < 0.5 else (left, right)
     return "\n".join([*_interleave(*columns), "", *lines[end:]])
 
@@ -103,17 +128,10 @@ def footer_columns(text: str, rng: random.Random) -> str:
     """The recipients and the signature column read line by line: "Nơi nhận:", then one line of
     the signature block, one recipient, and so on."""
     lines = text.split("\n")
-    at = next((i for i, ln in enumerate(lines) if ln.strip().startswith("Nơi nhận")), None)
-    if at is None or lines[at].strip() != "Nơi nhận:":
+    footer = _footer(lines)
+    if footer is None:
         return text
-    index = at + 1
-    recipients = []
-    while index < len(lines) and lines[index].strip():
-        recipients.append(lines[index])
-        index += 1
-    signature = [ln for ln in lines[index:] if ln.strip()]
-    if not recipients or not signature:
-        return text
+    at, recipients, signature = footer
     return "\n".join([*lines[: at + 1], *_interleave(signature, recipients)])
 
 
@@ -173,24 +191,14 @@ def columns_side_by_side(text: str, rng: random.Random) -> str:
     """The header's and the footer's columns on the same lines, far apart, as a PDF-to-text
     converter that keeps the layout prints them ("ĐẢNG BỘ TỈNH …      ĐẢNG CỘNG SẢN VIỆT NAM")."""
     lines = text.split("\n")
-    end = next((i for i, ln in enumerate(lines) if _TYPE_LINE.match(ln.strip())), None)
-    if end:
-        head = [ln for ln in lines[:end] if ln.strip()]
-        right = [ln for ln in head if _RIGHT_COLUMN.match(ln.strip())]
-        left = [ln for ln in head if not _RIGHT_COLUMN.match(ln.strip())]
+    header = _header(lines)
+    if header is not None:
+        end, left, right = header
         lines = [*_side_by_side(left, right, rng, centred=True), "", *lines[end:]]
-    at = next((i for i, ln in enumerate(lines) if ln.strip() == "Nơi nhận:"), None)
-    if at is not None:
-        index = at + 1
-        recipients = []
-        while index < len(lines) and lines[index].strip():
-            recipients.append(lines[index])
-            index += 1
-        signature = [ln for ln in lines[index:] if ln.strip()]
-        if recipients and signature:
-            lines = lines[:at] + _side_by_side(
-                [lines[at], *recipients], signature, rng, centred=False
-            )
+    footer = _footer(lines)
+    if footer is not None:
+        at, recipients, signature = footer
+        lines = lines[:at] + _side_by_side([lines[at], *recipients], signature, rng, centred=False)
     return "\n".join(lines)
 
 
