@@ -202,13 +202,15 @@ def login(
     page.goto(f"{base}{reverse('accounts:login')}?next={next_path}")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state()
+    # wait for the navigation the submit starts: wait_for_load_state alone may return at once,
+    # on the login page still loaded, before the POST's answer arrives (seen on a loaded run)
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
     if token:
         page.wait_for_url("**" + reverse("accounts:two_factor_verify") + "**")
         page.fill("input[name=token]", token)
-        page.click("form button[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("form button[type=submit]")
     if "/dang-nhap/" in page.url or "/xac-thuc-hai-lop/" in page.url:
         raise AssertionError(f"Đăng nhập thất bại cho {user.username}: vẫn ở {page.url}")
 
