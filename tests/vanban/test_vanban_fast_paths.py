@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
-from vanban.patterns import PARENTHESIS_RE
+from vanban.patterns import MOTTO_PLAIN_RE, MOTTO_RE, PARENTHESIS_RE
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -336,3 +336,18 @@ def test_attachment_first_letter_check_keeps_every_attachment_line(pieces: list[
     passed = first == "(" or ALIGNED_TABLE.get(ord(first or " "), first).lower() in _PCDB
     if not passed:
         assert not ATTACHMENT_START_RE.match(fold_aligned(line).lower())
+
+
+MOTTO_PIECES = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "cộng hoà xã hội chủ nghĩa việt nam", "Độc lập - Tự do - Hạnh phúc",
+    "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "ĐOÀN", "CỘNG", "Đ", "d", "c", " ", "  ", "\t", "x", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(MOTTO_PIECES), st.text(max_size=3)), max_size=8))
+def test_motto_pattern_led_by_one_class_matches_as_the_alternation(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = [m.span() for m in MOTTO_RE.finditer(text)]
+    assert spans == [m.span() for m in MOTTO_PLAIN_RE.finditer(text)]
