@@ -133,7 +133,11 @@ MOTTO_PLAIN_RE = vi_regex(
 )
 # What leads the document's number (original text): "Số: ", "SỐ ", "Số ......" before
 # "30-KH/ĐUK" (the second "Số" is in decomposed form).
-NUMBER_LEAD_RE = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
+# It opens with the literal "S" (found by a fast search; an alternation after a lookbehind is
+# tried at every position): ``(?<![\w])`` before the "S" is ``(?<!\w.)`` after it.
+NUMBER_LEAD_RE = re.compile(r"S(?<!\w.)(?:ố|Ố|ố|o)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
+#: NUMBER_LEAD_RE as first written, for the tests.
+NUMBER_LEAD_PLAIN_RE = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
 # The date of the header (original text): "ngày 15 tháng 3 năm 2023", "ngày .. tháng 9 năm
 # 2023" (groups 1-3), "ngày 15/3/2023" (groups 4-6).
 HEADER_DATE_RE = vi_regex(

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
-from vanban.patterns import MOTTO_PLAIN_RE, MOTTO_RE, PARENTHESIS_RE
+from vanban.patterns import (
+    MOTTO_PLAIN_RE,
+    MOTTO_RE,
+    NUMBER_LEAD_PLAIN_RE,
+    NUMBER_LEAD_RE,
+    PARENTHESIS_RE,
+)
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -351,3 +357,23 @@ def test_motto_pattern_led_by_one_class_matches_as_the_alternation(pieces: list[
     text = "".join(pieces)
     spans = [m.span() for m in MOTTO_RE.finditer(text)]
     assert spans == [m.span() for m in MOTTO_PLAIN_RE.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Số", "SỐ", "So", "Sở", "S", "xS", "1", ":", ".", "…", "_", " ", "\t"]),
+            st.text(max_size=2),
+        ),
+        max_size=10,
+    )
+)
+def test_number_lead_pattern_led_by_its_s_matches_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = [m.span() for m in NUMBER_LEAD_RE.finditer(text)]
+    assert spans == [m.span() for m in NUMBER_LEAD_PLAIN_RE.finditer(text)]
+    for start in range(len(text) + 1):  # (the header searches from a line's start)
+        found = NUMBER_LEAD_RE.search(text, start)
+        plain = NUMBER_LEAD_PLAIN_RE.search(text, start)
+        assert (found and found.span()) == (plain and plain.span())
