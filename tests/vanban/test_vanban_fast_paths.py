@@ -363,7 +363,9 @@ def test_motto_pattern_led_by_one_class_matches_as_the_alternation(pieces: list[
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(["Số", "SỐ", "So", "Sở", "S", "xS", "1", ":", ".", "…", "_", " ", "\t"]),
+            st.sampled_from(
+                ["Số", "SỐ", "So", "Sở", "S", "xS", "1", ":", ".", "…", "_", " ", "\t"]
+            ),
             st.text(max_size=2),
         ),
         max_size=10,
