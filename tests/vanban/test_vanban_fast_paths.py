@@ -9,6 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vanban import format_check
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
@@ -379,3 +380,31 @@ def test_number_lead_pattern_led_by_its_s_matches_as_before(pieces: list[str]) -
         found = NUMBER_LEAD_RE.search(text, start)
         plain = NUMBER_LEAD_PLAIN_RE.search(text, start)
         assert (found and found.span()) == (plain and plain.span())
+
+
+def test_first_letter_classes_are_what_the_letters_match_ignoring_case() -> None:
+    # the header-line patterns of format_check open with these classes instead of "(?i:Đ)",
+    # "(?i:C)": every code point is checked
+    for letter, cases in (("Đ", "Đđ"), ("C", "Cc")):
+        plain = re.compile(letter, re.IGNORECASE)
+        assert {chr(c) for c in range(sys.maxunicode + 1) if plain.fullmatch(chr(c))} == set(cases)
+
+
+TITLE_PIECES = [
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "đảng cộng sản việt nam", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Cộng hoà xã hội chủ nghĩa Việt Nam", "ĐOÀN TNCS", "Đoàn thanh niên cộng sản", "ĐOÀN", "Đ", "đ", "C",
+    " ", "\t", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TITLE_PIECES), st.text(max_size=2)), max_size=8))
+def test_title_patterns_led_by_a_class_match_as_the_ignore_case_ones(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for fast, plain in (
+        (format_check._PARTY_TITLE_RE, format_check._PARTY_TITLE_PLAIN_RE),
+        (format_check._STATE_TITLE_RE, format_check._STATE_TITLE_PLAIN_RE),
+        (format_check._OTHER_TITLE_RE, format_check._OTHER_TITLE_PLAIN_RE),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert fast.sub("", text) == plain.sub("", text)
