@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban import format_check
+from vanban import flat, format_check
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
@@ -408,3 +408,17 @@ def test_title_patterns_led_by_a_class_match_as_the_ignore_case_ones(pieces: lis
     ):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
         assert fast.sub("", text) == plain.sub("", text)
+
+
+FLAT_PIECES = [
+    "*", "***", "Số", "Số: 12", "---", "-----", "- Căn cứ", "-Để", "Điều 1.", "Điều", "Nơi nhận:", "Nơi nhận",
+    "(đã ký)", "(ký)", "(", " ", "  ", "\n", "\t", "\u3000", "x", "1", ".", ":",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FLAT_PIECES), st.text(max_size=2)), max_size=14))
+def test_reflow_breaks_led_by_their_literal_substitute_as_sub(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, repl, literal in flat._BREAKS:
+        assert flat._break(pattern, repl, text, literal) == pattern.sub(repl, text)
