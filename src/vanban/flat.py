@@ -44,58 +44,96 @@ _PARENT_THEN_BODY = re.compile(
 )
 _MOTTO = re.compile(rf"\s*({_MOTTOS})\s*")
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
-_BREAKS = [
+_BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # the star under the body's name
-    (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n"),
+    (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n", "*"),
     # the number line
-    (re.compile(r"\s*(Số\s*:?\s*(?=[\d/-]))"), r"\n\1"),
+    (re.compile(r"\s*(Số\s*:?\s*(?=[\d/-]))"), r"\n\1", "Số"),
     # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013"
     (
         re.compile(
             rf"\s+((?:[{_CAPS}]{_PLACE_WORD}[ \t]){{0,3}}[{_CAPS}]{_PLACE_WORD},[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
         ),
         r"\n\1\n",
+        None,
     ),
     # a party document's number, then its type word: "Số 11-KH/BTGĐUK KẾ HOẠCH"
-    (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n"),
+    (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n", None),
     # the type word in capitals, alone on its line
-    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n"),
+    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
-    (re.compile(r"\s+(?=V/v\s)"), r"\n"),
-    (re.compile(r"\s+(?=Kính gửi\s*:)"), r"\n"),
+    (re.compile(r"\s+(?=V/v\s)"), r"\n", "V/v"),
+    (re.compile(r"\s+(?=Kính gửi\s*:)"), r"\n", "Kính gửi"),
     (
         re.compile(
             r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc))\s)"
         ),
         r"\n",
+        None,
     ),
     # a section heading (Roman numeral, capitals) and the item or sentence after it; an item
     # "1." / "1-" after a sentence's end
-    (re.compile(rf"\s+(?=[IVX]{{1,4}}[.-]\s+[{_UP}]{{2,}}\s)"), r"\n"),
+    (re.compile(rf"\s+(?=[IVX]{{1,4}}[.-]\s+[{_UP}]{{2,}}\s)"), r"\n", None),
     (
         re.compile(
             rf"(?<=\n)([IVX]{{1,4}}[.-]\s+(?:[{_UP}0-9,–-]+\s+)*[{_UP}0-9]+)\s+"
             rf"(?=\d{{1,2}}[.-]\s|[{_UP}][{_LOW}])"
         ),
         r"\1\n",
+        None,
     ),
-    (re.compile(rf"(?<=[.;:])\s+(?=\d{{1,2}}[.-]\s+[{_UP}])"), r"\n"),
+    (re.compile(rf"(?<=[.;:])\s+(?=\d{{1,2}}[.-]\s+[{_UP}])"), r"\n", None),
     # a rule under the title
-    (re.compile(r"\s*-{3,}\s*"), r"\n"),
+    (re.compile(r"\s*-{3,}\s*"), r"\n", "---"),
     # grounds, articles, the operative word
-    (re.compile(r"\s*(-\s*(?:Căn cứ|Xét|Theo đề nghị|Để))\s"), r"\n\1 "),
-    (re.compile(r"(?<![-+•\s])\s+(Căn cứ|Xét|Theo đề nghị)\s"), r"\n\1 "),
-    (re.compile(rf"\s+((?:{_TYPES})\s*:?)\s+(?=Điều\s+1\b)"), r"\n\1\n"),
-    (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1"),
+    (re.compile(r"\s*(-\s*(?:Căn cứ|Xét|Theo đề nghị|Để))\s"), r"\n\1 ", "-"),
+    (re.compile(r"(?<![-+•\s])\s+(Căn cứ|Xét|Theo đề nghị)\s"), r"\n\1 ", None),
+    (re.compile(rf"\s+((?:{_TYPES})\s*:?)\s+(?=Điều\s+1\b)"), r"\n\1\n", None),
+    (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1", "Điều"),
     # recipients
-    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n"),
-    (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1"),
+    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n", "Nơi nhận"),
+    (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1", None),
     # the authority mark, the mark of signing, the name after it
-    (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1"),
-    (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n"),
+    (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1", None),
+    (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n", "("),
     # the signature block right after the archive line, when no mark opens it ("- Lưu: VT, CCHC. GIÁM ĐỐC …")
-    (re.compile(rf"(\n-\s*Lưu\b[^\n.]*(?:\.(?!\s)[^\n.]*)*\.)\s+(?=[{_UP}]{{2,}}\s)"), r"\1\n"),
+    (
+        re.compile(rf"(\n-\s*Lưu\b[^\n.]*(?:\.(?!\s)[^\n.]*)*\.)\s+(?=[{_UP}]{{2,}}\s)"),
+        r"\1\n",
+        None,
+    ),
 ]
+
+
+def _break(pattern: re.Pattern[str], repl: str, text: str, literal: str | None) -> str:
+    """``pattern.sub(repl, text)``. With a ``literal``, the pattern is blanks (``\\s*`` or
+    ``\\s+``, no lookbehind) then that literal: a match can only begin where the blanks before
+    an occurrence begin (or where the previous match ended), so it is tried there alone, the
+    occurrences found by ``str.find`` (a pattern that opens with blanks gives the engine no
+    first character to look for, and it would try every position)."""
+    if literal is None:
+        return pattern.sub(repl, text)
+    out: list[str] = []
+    last = 0
+    at = text.find(literal)
+    while at >= 0:
+        start = at
+        while start > last and text[start - 1].isspace():
+            start -= 1
+        found = pattern.match(text, start)
+        if found is None:
+            at = text.find(literal, at + 1)
+            continue
+        out.append(text[last:start])
+        out.append(found.expand(repl))
+        last = found.end()
+        at = text.find(literal, last)
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 # A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
 _AUTHORITY_TITLE = re.compile(
     r"^((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s.+?)\s+"
@@ -128,8 +166,8 @@ def reflow(text: str) -> str:
         # the left column's two bodies, the superior one and the issuing one, before the motto
         head = _PARENT_THEN_BODY.sub(r"\1\n\2", text[: motto.start()], count=1)
         text = head + "\n" + motto.group(1) + "\n" + text[motto.end() :]
-    for pattern, repl in _BREAKS:
-        text = pattern.sub(repl, text)
+    for pattern, repl, literal in _BREAKS:
+        text = _break(pattern, repl, text, literal)
     lines: list[str] = []
     for line in text.split("\n"):
         line = line.strip()

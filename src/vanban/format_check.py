@@ -18,11 +18,20 @@ from vanban.normalize import fold
 from vanban.rules import Kind, Rule, RuleSet, rule_set_for
 
 # Header lines, matched on the original (NFC) text: case and tone placement ("HÒA"/"HOÀ") vary.
-_PARTY_TITLE_RE = re.compile(r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE)
+# Each opens with the class of its first letter's cases and ignores case after it: a pattern
+# whose first letter ignores case has no first character for the engine to look for, so it was
+# tried at every position of the header ("[Đđ]" and "[Cc]" are what "(?i:Đ)" and "(?i:C)" match,
+# see the tests; *_PLAIN_RE are the patterns as first written).
+_PARTY_TITLE_RE = re.compile(r"[Đđ](?i:ẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM)")
 _STATE_TITLE_RE = re.compile(
+    r"[Cc](?i:ỘNG[ \t]+H(?:ÒA|OÀ)[ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM)"
+)
+_OTHER_TITLE_RE = re.compile(r"[Đđ](?i:OÀN[ \t]+(?:TNCS|THANH[ \t]+NIÊN[ \t]+CỘNG[ \t]+SẢN))")
+_PARTY_TITLE_PLAIN_RE = re.compile(r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE)
+_STATE_TITLE_PLAIN_RE = re.compile(
     r"CỘNG[ \t]+H(?:ÒA|OÀ)[ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE
 )
-_OTHER_TITLE_RE = re.compile(
+_OTHER_TITLE_PLAIN_RE = re.compile(
     r"ĐOÀN[ \t]+(?:TNCS|THANH[ \t]+NIÊN[ \t]+CỘNG[ \t]+SẢN)", re.IGNORECASE
 )
 _NOI_NHAN_RE = re.compile(r"N[ƠO]I[ \t]+NH[ẬA]N", re.IGNORECASE)

@@ -109,17 +109,35 @@ NUMBER_AFTER_TYPE_RE = re.compile(r"(?:so|so:)\s*\d")
 # The national motto and the party's or the Youth Union's name printed in its place (original
 # text): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
 # "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH".
+_MOTTO_C, _MOTTO_D = vi_regex("c").pattern, vi_regex("d").pattern  # the letters folding to c, d
+# One class of first letters, then the alternatives by that letter: a pattern that opens with a
+# class is looked for from letter to letter, an alternation of words is tried at every
+# position. (``(?<![^ \t].)`` after the "d" is ``(?<![^ \t])`` before it.)
 MOTTO_RE = vi_regex(
+    rf"[{_MOTTO_C[1:-1]}{_MOTTO_D[1:-1]}](?:(?<={_MOTTO_C})"
+    r"ong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
+    rf"|(?<={_MOTTO_D})(?:"
+    r"oc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
+    r"|ang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
+    # the Youth Union prints its name where the motto stands, alone on its line
+    r"|(?<![^ \t].)oan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)[ \t]+ho[ \t]+chi[ \t]+minh"
+    r"(?=[ \t]*$|[ \t]{2,}|\t)))"
+)
+#: MOTTO_RE as first written (an alternation of the four names), for the tests.
+MOTTO_PLAIN_RE = vi_regex(
     r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
     r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
-    # the Youth Union prints its name where the motto stands, alone on its line
     r"|(?<![^ \t])doan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)[ \t]+ho[ \t]+chi[ \t]+minh"
     r"(?=[ \t]*$|[ \t]{2,}|\t)"
 )
 # What leads the document's number (original text): "Số: ", "SỐ ", "Số ......" before
 # "30-KH/ĐUK" (the second "Số" is in decomposed form).
-NUMBER_LEAD_RE = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
+# It opens with the literal "S" (found by a fast search; an alternation after a lookbehind is
+# tried at every position): ``(?<![\w])`` before the "S" is ``(?<!\w.)`` after it.
+NUMBER_LEAD_RE = re.compile(r"S(?<!\w.)(?:ố|Ố|ố|o)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
+#: NUMBER_LEAD_RE as first written, for the tests.
+NUMBER_LEAD_PLAIN_RE = re.compile(r"(?<![\w])(?:Số|SỐ|Số|So)[ \t]*[:.]?[ \t]*[.…_ \t]{0,20}")
 # The date of the header (original text): "ngày 15 tháng 3 năm 2023", "ngày .. tháng 9 năm
 # 2023" (groups 1-3), "ngày 15/3/2023" (groups 4-6).
 HEADER_DATE_RE = vi_regex(

@@ -9,10 +9,17 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vanban import flat, format_check
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
-from vanban.patterns import PARENTHESIS_RE
+from vanban.patterns import (
+    MOTTO_PLAIN_RE,
+    MOTTO_RE,
+    NUMBER_LEAD_PLAIN_RE,
+    NUMBER_LEAD_RE,
+    PARENTHESIS_RE,
+)
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -336,3 +343,82 @@ def test_attachment_first_letter_check_keeps_every_attachment_line(pieces: list[
     passed = first == "(" or ALIGNED_TABLE.get(ord(first or " "), first).lower() in _PCDB
     if not passed:
         assert not ATTACHMENT_START_RE.match(fold_aligned(line).lower())
+
+
+MOTTO_PIECES = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "cộng hoà xã hội chủ nghĩa việt nam", "Độc lập - Tự do - Hạnh phúc",
+    "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "ĐOÀN", "CỘNG", "Đ", "d", "c", " ", "  ", "\t", "x", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(MOTTO_PIECES), st.text(max_size=3)), max_size=8))
+def test_motto_pattern_led_by_one_class_matches_as_the_alternation(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = [m.span() for m in MOTTO_RE.finditer(text)]
+    assert spans == [m.span() for m in MOTTO_PLAIN_RE.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["Số", "SỐ", "So", "Sở", "S", "xS", "1", ":", ".", "…", "_", " ", "\t"]
+            ),
+            st.text(max_size=2),
+        ),
+        max_size=10,
+    )
+)
+def test_number_lead_pattern_led_by_its_s_matches_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = [m.span() for m in NUMBER_LEAD_RE.finditer(text)]
+    assert spans == [m.span() for m in NUMBER_LEAD_PLAIN_RE.finditer(text)]
+    for start in range(len(text) + 1):  # (the header searches from a line's start)
+        found = NUMBER_LEAD_RE.search(text, start)
+        plain = NUMBER_LEAD_PLAIN_RE.search(text, start)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+def test_first_letter_classes_are_what_the_letters_match_ignoring_case() -> None:
+    # the header-line patterns of format_check open with these classes instead of "(?i:Đ)",
+    # "(?i:C)": every code point is checked
+    for letter, cases in (("Đ", "Đđ"), ("C", "Cc")):
+        plain = re.compile(letter, re.IGNORECASE)
+        assert {chr(c) for c in range(sys.maxunicode + 1) if plain.fullmatch(chr(c))} == set(cases)
+
+
+TITLE_PIECES = [
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "đảng cộng sản việt nam", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Cộng hoà xã hội chủ nghĩa Việt Nam", "ĐOÀN TNCS", "Đoàn thanh niên cộng sản", "ĐOÀN", "Đ", "đ", "C",
+    " ", "\t", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TITLE_PIECES), st.text(max_size=2)), max_size=8))
+def test_title_patterns_led_by_a_class_match_as_the_ignore_case_ones(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for fast, plain in (
+        (format_check._PARTY_TITLE_RE, format_check._PARTY_TITLE_PLAIN_RE),
+        (format_check._STATE_TITLE_RE, format_check._STATE_TITLE_PLAIN_RE),
+        (format_check._OTHER_TITLE_RE, format_check._OTHER_TITLE_PLAIN_RE),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert fast.sub("", text) == plain.sub("", text)
+
+
+FLAT_PIECES = [
+    "*", "***", "Số", "Số: 12", "---", "-----", "- Căn cứ", "-Để", "Điều 1.", "Điều", "Nơi nhận:", "Nơi nhận",
+    "(đã ký)", "(ký)", "(", " ", "  ", "\n", "\t", "\u3000", "x", "1", ".", ":",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FLAT_PIECES), st.text(max_size=2)), max_size=14))
+def test_reflow_breaks_led_by_their_literal_substitute_as_sub(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, repl, literal in flat._BREAKS:
+        assert flat._break(pattern, repl, text, literal) == pattern.sub(repl, text)
