@@ -106,7 +106,9 @@ class OpeningParser(ParserState):
         PHƯỜNG QUYẾT NGHỊ:"."""
         for line in islice(self.lines.iter(self.body_start, self.body_end, 60), 60):
             text = line.text.rstrip(" :")
-            if not text or not is_caps(text):
+            # (the operative word in capitals ends the line: looked for before the costlier
+            # capitals test of the whole line)
+            if not text.endswith(("ĐỊNH", "NGHỊ")) or not is_caps(text):
                 continue
             found = _OPERATIVE_END.search(line.folded.rstrip(" :").lower())
             if found is None:
