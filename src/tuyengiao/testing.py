@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
-import subprocess
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +16,11 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.orgs.models import Person, Unit, UnitKind
+
+# LibreOffice's PDF of a document for the tests that look at the printed page: the helper lives
+# with vanban's test helpers, which need no Django, and is re-exported for the apps' tests
+from vanban.testing import SOFFICE as SOFFICE
+from vanban.testing import convert_to_pdf as convert_to_pdf
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -270,7 +272,6 @@ def docx_format_findings(data: bytes) -> tuple[str | None, list[str]]:
     """(rule set applied, messages of ``vanban``'s format check) of a .docx the product wrote:
     the text read back and parsed, plus its layout (margins, fonts, page numbers)."""
     import tempfile
-    from pathlib import Path
 
     import vanban
     from vanban.docx_layout import read_docx_layout
@@ -283,36 +284,3 @@ def docx_format_findings(data: bytes) -> tuple[str | None, list[str]]:
     rules = rule_set_of(parsed)
     findings = check_format(parsed, docx_layout=read_docx_layout(data))
     return (rules.name if rules else None), [f"{f.rule_id}: {f.message}" for f in findings]
-
-
-# LibreOffice, which lays .docx files out as PDF for the tests that look at the printed page
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def convert_to_pdf(*sources: Path, outdir: Path | None = None, timeout: int = 180) -> list[Path]:
-    """LibreOffice's PDF of each source (headless), written to ``outdir`` (default: beside the
-    first source); the PDFs' paths in order. Each call has a throw-away user profile, so that
-    conversions running at the same time do not share one. A test that needs it skips itself
-    first when :data:`SOFFICE` is None."""
-    assert SOFFICE is not None, "LibreOffice (soffice) is not installed"
-    target = outdir or sources[0].parent
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(target),
-                *(str(source) for source in sources),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=timeout,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return [target / f"{source.stem}.pdf" for source in sources]

@@ -1,10 +1,14 @@
-"""Helpers for tests of signed PDFs (:mod:`vanban.signatures`): a throw-away certificate
-authority, certificates it issues, and PDFs signed with them by pyHanko. For tests only: the
-keys live in memory and the certificates say so ("thử")."""
+"""Helpers for tests: a throw-away certificate authority, certificates it issues, and PDFs
+signed with them by pyHanko (:mod:`vanban.signatures`; the keys live in memory and the
+certificates say so, "thử"); and LibreOffice's PDF of a document, for tests of what is read back
+from a PDF (shared with the Django application's tests through :mod:`tuyengiao.testing`)."""
 
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -108,3 +112,35 @@ def sign(pdf: bytes, party: Party, ca: Party, tmp_path: Path, field: str = "Sign
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     out = signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name=field), signer=signer)
     return bytes(out.getvalue())
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(*sources: Path, outdir: Path | None = None, timeout: int = 180) -> list[Path]:
+    """LibreOffice's PDF of each source (headless), written to ``outdir`` (default: beside the
+    first source); the PDFs' paths in order. Each call has a throw-away user profile, so that
+    conversions running at the same time do not share one. A test that needs it skips itself
+    first when :data:`SOFFICE` is None."""
+    assert SOFFICE is not None, "LibreOffice (soffice) is not installed"
+    target = outdir or sources[0].parent
+    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(target),
+                *(str(source) for source in sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return [target / f"{source.stem}.pdf" for source in sources]

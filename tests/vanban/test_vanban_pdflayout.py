@@ -5,17 +5,13 @@ read back and parsed."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
 
 import vanban
 from vanban.pdflayout import _Box, page_text, reading_order
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from vanban.testing import SOFFICE, convert_to_pdf
 
 
 def _two_column_party_pdf(folder: Path) -> Path:
@@ -58,23 +54,8 @@ def _two_column_party_pdf(folder: Path) -> Path:
     cell_lines(footer.rows[0].cells[1], ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "", "Nguyễn Thị Hoa"])
     source = folder / "tb-dang-uy.docx"
     document.save(str(source))
-    profile = folder / f"lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return source.with_suffix(".pdf")
+    (pdf,) = convert_to_pdf(source)
+    return pdf
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
