@@ -41,9 +41,9 @@ def page_texts(path: Path, max_pages: int) -> Iterator[str]:
     params = LAParams(line_margin=0.5, word_margin=0.1, char_margin=2.0, boxes_flow=None)
     for page in extract_pages(str(path), laparams=params, maxpages=max_pages):
         boxes = [
-            _Box(item.x0, item.y0, item.x1, item.y1, item.get_text().rstrip("\n"))
+            _Box(item.x0, item.y0, item.x1, item.y1, text.rstrip("\n"))
             for item in page
-            if isinstance(item, LTTextBox) and item.get_text().strip()
+            if isinstance(item, LTTextBox) and (text := item.get_text()).strip()
         ]
         yield page_text(boxes)
 
