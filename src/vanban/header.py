@@ -392,9 +392,10 @@ def _is_paragraph(line: Line) -> bool:
 
 def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
     """A news page's headline and date line among its first lines (before the body's first
-    paragraph). The date line sits right under the headline, or right above it; without one, the
-    site's chrome above the headline (skip link, breadcrumb, section name, the site's name) is
-    shorter than the headline, so the headline is the line of the most words."""
+    paragraph). The date line sits right under the headline, or right above it (with the site's
+    shorter chrome on its other side); without one, the site's chrome above the headline (skip
+    link, breadcrumb, section name, the site's name) is shorter than the headline, so the headline
+    is the line of the most words."""
     head: list[Line] = []
     for line in filled:
         if _is_paragraph(line):
@@ -404,10 +405,11 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
         return (filled[0] if filled else None), None
     for index, line in enumerate(head):
         if _is_date_line(line):
-            if index > 0:
-                return head[index - 1], line
-            if index + 1 < len(head):
-                return head[index + 1], line
+            # between two lines, the headline is the longer: the other is the site's chrome
+            # ("Văn phòng UBND tỉnh" / "Thứ ba 22/10/2019" / the headline); a tie keeps the one above
+            near = [ln for ln in (head[index - 1 : index] + head[index + 1 : index + 2]) if ln]
+            if near:
+                return max(near, key=lambda ln: len(ln.text.split())), line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
 
