@@ -125,3 +125,20 @@ def test_an_unclosed_quotation_mark_opening_a_title_is_a_speck() -> None:
         "Số: 12-KH/TU\n\nKẾ HOẠCH\n“Tiếp tục đổi mới công tác tuyên giáo”\n\nA.\n"
     )
     assert quoted.title == "“Tiếp tục đổi mới công tác tuyên giáo”"
+
+
+def test_the_young_pioneers_name_stands_where_the_motto_stands() -> None:
+    """The Young Pioneers' papers take the Youth Union's form: "ĐỘI TNTP HỒ CHÍ MINH" alone on its
+    line is the organisation's name in the motto's place, not a body above the issuer."""
+    doc = vanban.parse(
+        "ĐỘI TNTP HỒ CHÍ MINH\nHỘI ĐỒNG TRUNG ƯƠNG\n***\nSố: 20 -QĐ/HĐĐTW\n \n"
+        "Hà Nội, ngày 03 tháng 8 năm 2015\n \nQUYẾT ĐỊNH\nVề việc ban hành Quy chế Thi đua\n"
+        "--------\n \nĐiều 1: Ban hành Quy chế.\n"
+    )
+    assert (doc.parent_issuer, doc.issuer) == (None, "HỘI ĐỒNG TRUNG ƯƠNG")
+    assert doc.number == "20-QĐ/HĐĐTW"
+    spelled = vanban.parse(
+        "ĐỘI THIẾU NIÊN TIỀN PHONG HỒ CHÍ MINH\nHỘI ĐỒNG ĐỘI TỈNH\n***\nSố: 05-KH/HĐĐ\n\n"
+        "KẾ HOẠCH\nTổ chức Ngày hội\n\nNội dung.\n"
+    )
+    assert (spelled.parent_issuer, spelled.issuer) == (None, "HỘI ĐỒNG ĐỘI TỈNH")
