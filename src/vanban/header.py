@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, make_date, type_of_symbol
+from vanban.citations import (
+    BLANK_SYMBOL_RE,
+    LEAD_SYMBOL_RE,
+    SYMBOL_RE,
+    make_date,
+    type_of_symbol,
+)
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
@@ -66,7 +72,9 @@ class HeaderParser(ParserState):
             limit = len(lines)
             for index in range(checked, len(lines)):
                 line = lines[index]
-                if len(line.text) > 260 or (SECTION_LINES[0].match(line.text) and index > 0):
+                if (len(line.text) > 260 and not _is_teaser(line.text)) or (
+                    SECTION_LINES[0].match(line.text) and index > 0
+                ):
                     limit = index
                     break
             if limit < len(lines) or len(lines) < HEADER_FIRST_LINES or checked:
@@ -250,8 +258,10 @@ class HeaderParser(ParserState):
             if doc.number is None:
                 for lead in NUMBER_LEAD_RE.finditer(text, line.cstart, line.cend):
                     at = lead.end()
-                    symbol = SYMBOL_RE.match(text, at, line.cend) or BLANK_SYMBOL_RE.match(
-                        text, at, line.cend
+                    symbol = (
+                        SYMBOL_RE.match(text, at, line.cend)
+                        or BLANK_SYMBOL_RE.match(text, at, line.cend)
+                        or LEAD_SYMBOL_RE.match(text, at, line.cend)
                     )
                     if symbol:
                         doc.number = clean_symbol(symbol.group())
@@ -365,6 +375,13 @@ class HeaderParser(ParserState):
             self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
+
+
+def _is_teaser(text: str) -> bool:
+    """A web page's teaser of the letter it carries, above the letter: its opening run into one
+    line ("… *** Số: 08 /ĐT V/v … Kính gửi: … Ban Thường vụ Trung ương Đoàn TNCS…") and cut by
+    the site with an ellipsis. It is not the letter's body: the header is read on from it."""
+    return text.endswith(("…", "...")) and NUMBER_LEAD_RE.search(text) is not None
 
 
 def _is_date_line(line: Line) -> bool:

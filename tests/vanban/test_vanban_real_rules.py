@@ -142,3 +142,26 @@ def test_the_young_pioneers_name_stands_where_the_motto_stands() -> None:
         "KẾ HOẠCH\nTổ chức Ngày hội\n\nNội dung.\n"
     )
     assert (spelled.parent_issuer, spelled.issuer) == (None, "HỘI ĐỒNG ĐỘI TỈNH")
+
+
+def test_a_pages_teaser_cut_by_an_ellipsis_is_no_body_and_a_lone_code_follows_so() -> None:
+    """A web page puts its one-line teaser of the letter (cut with "…") between its title and the
+    letter: the header is read on from it. After "Số:", a number and one code is the symbol."""
+    doc = vanban.parse(
+        "V/v thay đổi mức đóng đoàn phí\n\n"
+        "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI  BCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP *** Số: 08 /ĐT "
+        "V/v thay đổi mức đóng đoàn phí   Hà Nội, ngày 22 tháng 02 năm 2011          "
+        "Kính gửi: Ban Chấp hành các chi đoàn.   Ngày 25/11/2010, Ban Thường vụ Trung ương "
+        "Đoàn TNCS Hồ Chí Minh đã ban hành Nghị quyết số 07 NQ/TWĐTN về việc thay đổi mức…\n\n"
+        "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI\nBCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP\n***\nSố: 08 /ĐT\n\n"
+        "V/v thay đổi mức đóng đoàn phí\n\nHà Nội, ngày 22 tháng 02 năm 2011\n\n"
+        "Kính gửi: Ban Chấp hành các chi đoàn.\n\nNội dung.\n"
+    )
+    assert (doc.number, doc.date, doc.place) == ("08/ĐT", "2011-02-22", "Hà Nội")
+    assert (doc.parent_issuer, doc.issuer) == (
+        "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI",
+        "BCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP",
+    )
+    # a long first paragraph without the ellipsis still ends the header
+    body = vanban.parse("Số: 08 /ĐT\n\n" + "Nội dung dài " * 30 + "Số: 09 /ĐT.\n")
+    assert body.number == "08/ĐT"
