@@ -152,7 +152,7 @@ def test_a_pages_teaser_cut_by_an_ellipsis_is_no_body_and_a_lone_code_follows_so
         "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI  BCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP *** Số: 08 /ĐT "
         "V/v thay đổi mức đóng đoàn phí   Hà Nội, ngày 22 tháng 02 năm 2011          "
         "Kính gửi: Ban Chấp hành các chi đoàn.   Ngày 25/11/2010, Ban Thường vụ Trung ương "
-        "Đoàn TNCS Hồ Chí Minh đã ban hành Nghị quyết số 07 NQ/TWĐTN về việc thay đổi mức…\n\n"
+        "Đoàn TNCS…\n\n"
         "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI\nBCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP\n***\nSố: 08 /ĐT\n\n"
         "V/v thay đổi mức đóng đoàn phí\n\nHà Nội, ngày 22 tháng 02 năm 2011\n\n"
         "Kính gửi: Ban Chấp hành các chi đoàn.\n\nNội dung.\n"
