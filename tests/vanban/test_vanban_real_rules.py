@@ -165,3 +165,15 @@ def test_a_pages_teaser_cut_by_an_ellipsis_is_no_body_and_a_lone_code_follows_so
     # a long first paragraph without the ellipsis still ends the header
     body = vanban.parse("Số: 08 /ĐT\n\n" + "Nội dung dài " * 30 + "Số: 09 /ĐT.\n")
     assert body.number == "08/ĐT"
+
+
+def test_the_rule_under_a_decisions_title_does_not_hide_its_authority_line() -> None:
+    """The rule printed under the title ("--------") belongs to the title block: the capitals
+    line under it, above the grounds, is still the decision's authority."""
+    doc = vanban.parse(
+        "ĐỘI TNTP HỒ CHÍ MINH\nHỘI ĐỒNG TRUNG ƯƠNG\n***\nSố: 20 -QĐ/HĐĐTW\n \n"
+        "Hà Nội, ngày 03 tháng 8 năm 2015\n \nQUYẾT ĐỊNH\nVề việc ban hành Quy chế Thi đua\n"
+        "--------\n \nHỘI ĐỒNG TRUNG ƯƠNG ĐỘI TNTP HỒ CHÍ MINH\n \n"
+        "- Căn cứ Điều lệ Đội TNTP Hồ Chí Minh;\n \nQUYẾT ĐỊNH\n \nĐiều 1: Ban hành Quy chế.\n"
+    )
+    assert (doc.issuer, doc.parent_issuer) == ("HỘI ĐỒNG TRUNG ƯƠNG ĐỘI TNTP HỒ CHÍ MINH", None)
