@@ -53,6 +53,9 @@ _SLASH_CODE = re.compile(r"/[ \t]?[A-ZĐ]")  # the first character of CODE
 assert CODE.startswith("[A-ZĐ]") and all(
     f"/{CODE}" in p or f"/[ \\t]?{CODE}" in p for p in (_STATE_YEAR, _PARTY, _STATE)
 )
+#: After the header's "Số:" (and only there), a number and one code is the symbol of a letter
+#: that carries its issuer's code alone: "Số: 08 /ĐT" (a youth union's Công văn).
+LEAD_SYMBOL_RE = re.compile(rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?![\w/])")
 #: A symbol whose number is left blank, as printed on drafts: "/KH-STTTT", "-KH/TU".
 BLANK_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, make_date, type_of_symbol
+from vanban.citations import (
+    BLANK_SYMBOL_RE,
+    LEAD_SYMBOL_RE,
+    SYMBOL_RE,
+    make_date,
+    type_of_symbol,
+)
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
@@ -66,7 +72,9 @@ class HeaderParser(ParserState):
             limit = len(lines)
             for index in range(checked, len(lines)):
                 line = lines[index]
-                if len(line.text) > 260 or (SECTION_LINES[0].match(line.text) and index > 0):
+                if (len(line.text) > 260 and not _is_teaser(line.text)) or (
+                    SECTION_LINES[0].match(line.text) and index > 0
+                ):
                     limit = index
                     break
             if limit < len(lines) or len(lines) < HEADER_FIRST_LINES or checked:
@@ -250,8 +258,10 @@ class HeaderParser(ParserState):
             if doc.number is None:
                 for lead in NUMBER_LEAD_RE.finditer(text, line.cstart, line.cend):
                     at = lead.end()
-                    symbol = SYMBOL_RE.match(text, at, line.cend) or BLANK_SYMBOL_RE.match(
-                        text, at, line.cend
+                    symbol = (
+                        SYMBOL_RE.match(text, at, line.cend)
+                        or BLANK_SYMBOL_RE.match(text, at, line.cend)
+                        or LEAD_SYMBOL_RE.match(text, at, line.cend)
                     )
                     if symbol:
                         doc.number = clean_symbol(symbol.group())
@@ -367,6 +377,13 @@ class HeaderParser(ParserState):
             self.spans["date_raw"] = (line.cstart, line.cend)
 
 
+def _is_teaser(text: str) -> bool:
+    """A web page's teaser of the letter it carries, above the letter: its opening run into one
+    line ("… *** Số: 08 /ĐT V/v … Kính gửi: … Ban Thường vụ Trung ương Đoàn TNCS…") and cut by
+    the site with an ellipsis. It is not the letter's body: the header is read on from it."""
+    return text.endswith(("…", "...")) and NUMBER_LEAD_RE.search(text) is not None
+
+
 def _is_date_line(line: Line) -> bool:
     """A news page's date line: a date in figures with at most a time, a weekday and a label
     ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)")."""
@@ -392,9 +409,10 @@ def _is_paragraph(line: Line) -> bool:
 
 def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
     """A news page's headline and date line among its first lines (before the body's first
-    paragraph). The date line sits right under the headline, or right above it; without one, the
-    site's chrome above the headline (skip link, breadcrumb, section name, the site's name) is
-    shorter than the headline, so the headline is the line of the most words."""
+    paragraph). The date line sits right under the headline, or right above it (with the site's
+    shorter chrome on its other side); without one, the site's chrome above the headline (skip
+    link, breadcrumb, section name, the site's name) is shorter than the headline, so the headline
+    is the line of the most words."""
     head: list[Line] = []
     for line in filled:
         if _is_paragraph(line):
@@ -404,10 +422,11 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
         return (filled[0] if filled else None), None
     for index, line in enumerate(head):
         if _is_date_line(line):
-            if index > 0:
-                return head[index - 1], line
-            if index + 1 < len(head):
-                return head[index + 1], line
+            # between two lines, the headline is the longer: the other is the site's chrome
+            # ("Văn phòng UBND tỉnh" / "Thứ ba 22/10/2019" / the headline); a tie keeps the one above
+            near = [ln for ln in (head[index - 1 : index] + head[index + 1 : index + 2]) if ln]
+            if near:
+                return max(near, key=lambda ln: len(ln.text.split())), line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
 

@@ -21,6 +21,7 @@ from vanban.patterns import (
     OPENING_LEAD_RE,
     PERSON_TITLE_RE,
     SENTENCE_END_RE,
+    SEPARATOR_LINE_RE,
 )
 from vanban.state import MAX_CITATIONS, ParserState
 
@@ -122,8 +123,11 @@ class OpeningParser(ParserState):
     def _authority_line(self) -> Line | None:
         """The line in capitals between a decision's title and its grounds ("Căn cứ …"), the
         authority of Nghị định 30/2020/NĐ-CP (appendix I, item 5) and 36-HD/VPTW."""
+        # (the rule printed under the title, "--------", belongs to the title block)
         lines = [
-            ln for ln in islice(self.lines.iter(self.body_start, self.body_end, 10), 6) if ln.text
+            ln
+            for ln in islice(self.lines.iter(self.body_start, self.body_end, 10), 6)
+            if ln.text and not SEPARATOR_LINE_RE.match(ln.text)
         ]
         if len(lines) < 2 or not is_caps(lines[0].text) or len(lines[0].text.split()) > 15:
             return None

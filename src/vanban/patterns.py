@@ -106,9 +106,9 @@ TYPE_LINE_RE = vi_regex(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
 # A number written after the type word, which makes the line a citation, not the type line:
 # "số 12", "số:12" in "KẾ HOẠCH số 12-KH/TU".
 NUMBER_AFTER_TYPE_RE = re.compile(r"(?:so|so:)\s*\d")
-# The national motto and the party's or the Youth Union's name printed in its place (original
-# text): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-# "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH".
+# The national motto and the party's, the Youth Union's or the Young Pioneers' name printed in
+# its place (original text): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh
+# phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH", "ĐỘI TNTP HỒ CHÍ MINH".
 _MOTTO_C, _MOTTO_D = vi_regex("c").pattern, vi_regex("d").pattern  # the letters folding to c, d
 # One class of first letters, then the alternatives by that letter: a pattern that opens with a
 # class is looked for from letter to letter, an alternation of words is tried at every
@@ -119,8 +119,10 @@ MOTTO_RE = vi_regex(
     rf"|(?<={_MOTTO_D})(?:"
     r"oc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|ang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
-    # the Youth Union prints its name where the motto stands, alone on its line
-    r"|(?<![^ \t].)oan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)[ \t]+ho[ \t]+chi[ \t]+minh"
+    # the Youth Union and the Young Pioneers (whose papers take the Union's form) print their
+    # name where the motto stands, alone on its line
+    r"|(?<![^ \t].)(?:oan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)"
+    r"|oi[ \t]+(?:tntp|thieu[ \t]+nien[ \t]+tien[ \t]+phong))[ \t]+ho[ \t]+chi[ \t]+minh"
     r"(?=[ \t]*$|[ \t]{2,}|\t)))"
 )
 #: MOTTO_RE as first written (an alternation of the four names), for the tests.
@@ -128,7 +130,8 @@ MOTTO_PLAIN_RE = vi_regex(
     r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
     r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
-    r"|(?<![^ \t])doan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)[ \t]+ho[ \t]+chi[ \t]+minh"
+    r"|(?<![^ \t])(?:doan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)"
+    r"|doi[ \t]+(?:tntp|thieu[ \t]+nien[ \t]+tien[ \t]+phong))[ \t]+ho[ \t]+chi[ \t]+minh"
     r"(?=[ \t]*$|[ \t]{2,}|\t)"
 )
 # What leads the document's number (original text): "Số: ", "SỐ ", "Số ......" before

@@ -51,6 +51,17 @@ def test_date_line_above_the_headline() -> None:
     assert (doc.title, doc.date) == ("Thông báo về việc treo cờ Tổ quốc và nghỉ lễ", "2020-08-31")
 
 
+def test_the_site_name_above_the_date_line_and_the_headline_below_it() -> None:
+    """The site's name, the date line with its weekday, then the headline: of the date line's two
+    neighbours the headline is the longer."""
+    doc = vanban.parse(
+        "Văn phòng UBND tỉnh\nThứ ba 22/10/2019\n"
+        "Hướng dẫn nội dung tuyên truyền tháng 09/2019\n \n\n"
+        "Ngày 27/8, Đảng ủy Văn phòng ban hành Công văn về việc hướng dẫn nội dung tuyên truyền.\n"
+    )
+    assert (doc.title, doc.date) == ("Hướng dẫn nội dung tuyên truyền tháng 09/2019", "2019-10-22")
+
+
 def test_without_a_date_line_the_headline_is_the_longest_line_and_the_body_dates_nothing() -> None:
     doc = vanban.parse(
         "Chi tiết - Huyện Vĩnh Linh\n\n"

@@ -125,3 +125,55 @@ def test_an_unclosed_quotation_mark_opening_a_title_is_a_speck() -> None:
         "Số: 12-KH/TU\n\nKẾ HOẠCH\n“Tiếp tục đổi mới công tác tuyên giáo”\n\nA.\n"
     )
     assert quoted.title == "“Tiếp tục đổi mới công tác tuyên giáo”"
+
+
+def test_the_young_pioneers_name_stands_where_the_motto_stands() -> None:
+    """The Young Pioneers' papers take the Youth Union's form: "ĐỘI TNTP HỒ CHÍ MINH" alone on its
+    line is the organisation's name in the motto's place, not a body above the issuer."""
+    doc = vanban.parse(
+        "ĐỘI TNTP HỒ CHÍ MINH\nHỘI ĐỒNG TRUNG ƯƠNG\n***\nSố: 20 -QĐ/HĐĐTW\n \n"
+        "Hà Nội, ngày 03 tháng 8 năm 2015\n \nQUYẾT ĐỊNH\nVề việc ban hành Quy chế Thi đua\n"
+        "--------\n \nĐiều 1: Ban hành Quy chế.\n"
+    )
+    assert (doc.parent_issuer, doc.issuer) == (None, "HỘI ĐỒNG TRUNG ƯƠNG")
+    assert doc.number == "20-QĐ/HĐĐTW"
+    spelled = vanban.parse(
+        "ĐỘI THIẾU NIÊN TIỀN PHONG HỒ CHÍ MINH\nHỘI ĐỒNG ĐỘI TỈNH\n***\nSố: 05-KH/HĐĐ\n\n"
+        "KẾ HOẠCH\nTổ chức Ngày hội\n\nNội dung.\n"
+    )
+    assert (spelled.parent_issuer, spelled.issuer) == (None, "HỘI ĐỒNG ĐỘI TỈNH")
+
+
+def test_a_pages_teaser_cut_by_an_ellipsis_is_no_body_and_a_lone_code_follows_so() -> None:
+    """A web page puts its one-line teaser of the letter (cut with "…") between its title and the
+    letter: the header is read on from it. After "Số:", a number and one code is the symbol."""
+    doc = vanban.parse(
+        "V/v thay đổi mức đóng đoàn phí\n\n"
+        "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI  BCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP *** Số: 08 /ĐT "
+        "V/v thay đổi mức đóng đoàn phí   Hà Nội, ngày 22 tháng 02 năm 2011          "
+        "Kính gửi: Ban Chấp hành các chi đoàn.   Ngày 25/11/2010, Ban Thường vụ Trung ương "
+        "Đoàn TNCS…\n\n"
+        "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI\nBCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP\n***\nSố: 08 /ĐT\n\n"
+        "V/v thay đổi mức đóng đoàn phí\n\nHà Nội, ngày 22 tháng 02 năm 2011\n\n"
+        "Kính gửi: Ban Chấp hành các chi đoàn.\n\nNội dung.\n"
+    )
+    assert (doc.number, doc.date, doc.place) == ("08/ĐT", "2011-02-22", "Hà Nội")
+    assert (doc.parent_issuer, doc.issuer) == (
+        "ĐOÀN TNCS HỒ CHÍ MINH TP HÀ NỘI",
+        "BCH TRƯỜNG ĐẠI HỌC LÂM NGHIỆP",
+    )
+    # a long first paragraph without the ellipsis still ends the header
+    body = vanban.parse("Số: 08 /ĐT\n\n" + "Nội dung dài " * 30 + "Số: 09 /ĐT.\n")
+    assert body.number == "08/ĐT"
+
+
+def test_the_rule_under_a_decisions_title_does_not_hide_its_authority_line() -> None:
+    """The rule printed under the title ("--------") belongs to the title block: the capitals
+    line under it, above the grounds, is still the decision's authority."""
+    doc = vanban.parse(
+        "ĐỘI TNTP HỒ CHÍ MINH\nHỘI ĐỒNG TRUNG ƯƠNG\n***\nSố: 20 -QĐ/HĐĐTW\n \n"
+        "Hà Nội, ngày 03 tháng 8 năm 2015\n \nQUYẾT ĐỊNH\nVề việc ban hành Quy chế Thi đua\n"
+        "--------\n \nHỘI ĐỒNG TRUNG ƯƠNG ĐỘI TNTP HỒ CHÍ MINH\n \n"
+        "- Căn cứ Điều lệ Đội TNTP Hồ Chí Minh;\n \nQUYẾT ĐỊNH\n \nĐiều 1: Ban hành Quy chế.\n"
+    )
+    assert (doc.issuer, doc.parent_issuer) == ("HỘI ĐỒNG TRUNG ƯƠNG ĐỘI TNTP HỒ CHÍ MINH", None)
