@@ -17,7 +17,8 @@ from pathlib import Path
 import pypdf
 from scoring import score
 
-from vanban import parse_file
+from vanban import ScannedError, parse_file, read
+from vanban.signatures import read_signatures
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 # the floor reached (45 documents, 9 of them scans whose signature block OCR loses under the seal)
@@ -34,14 +35,35 @@ def test_real_fixtures_are_sourced_and_labelled() -> None:
         assert gold["notes"], path.name
 
 
-def test_signed_pdfs_are_kept_beside_their_text() -> None:
+def test_pdfs_are_kept_beside_their_text() -> None:
+    """Each PDF sits beside its text and labels. A text-layer PDF's text is what ``vanban.read``
+    gives from it now (so a change of the reader shows here and the text is taken again); a
+    scan's is its OCR. A PDF carrying a signature field is read as signed — each signature with
+    its signer and signing time — and its notes say so; an unsigned text PDF may be kept too."""
     pdfs = sorted(REAL.glob("*.pdf"))
-    assert len(pdfs) >= 9
+    assert len(pdfs) >= 19
+    texts = signed = 0
     for path in pdfs:
         assert path.stat().st_size <= 1_000_000, path.name
         assert path.with_suffix(".txt").exists() and path.with_suffix(".json").exists()
+        notes = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["notes"]
         fields = pypdf.PdfReader(path).get_fields() or {}
-        assert any(f.get("/FT") == "/Sig" for f in fields.values()), path.name
+        signatures = read_signatures(path)
+        if any(f.get("/FT") == "/Sig" for f in fields.values()):
+            signed += 1
+            assert signatures and all(s.signer and s.signing_time for s in signatures), path.name
+            assert "signed pdf" in notes.lower(), path.name
+        else:
+            assert not signatures, path.name
+        try:
+            text = read(path)
+        except ScannedError:
+            assert "OCR" in notes, path.name
+            continue
+        texts += 1
+        kept = path.with_suffix(".txt").read_text(encoding="utf-8")
+        assert text.rstrip("\n") == kept.rstrip("\n"), path.name  # `vanban read` adds one
+    assert texts >= 10 and signed >= 19
 
 
 def test_real_fixtures_score() -> None:
