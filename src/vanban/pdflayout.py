@@ -61,11 +61,20 @@ def page_texts(path: Path, max_pages: int) -> Iterator[str]:
             items = [item for item in layout if isinstance(item, LTTextBox)]
             stamps = _annotation_runs(page, manager) if page.annots else []
             boxes = [
-                _Box(item.x0, item.y0, item.x1, item.y1, text.rstrip("\n"))
+                _Box(item.x0, item.y0, _ink_right(item), item.y1, text.rstrip("\n"))
                 for item in items
                 if (text := _box_text(item, stamps)).strip()
             ]
             yield page_text(boxes)
+
+
+def _ink_right(item: Any) -> float:
+    """Where the box's last printed glyph ends: the blanks a justified line ends with reach
+    past the margin."""
+    from pdfminer.layout import LTChar
+
+    ends = [c.x1 for line in item for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+    return max(ends, default=item.x1)
 
 
 class _Run:

@@ -21,14 +21,15 @@ from vanban import ScannedError, parse_file, read
 from vanban.signatures import read_signatures
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
-# the floor reached (45 documents, 9 of them scans whose signature block OCR loses under the seal)
-FLOOR_OVERALL = 0.87
-FLOOR_FIELD = 0.70
+# the floor reached (55 documents: 9 scans whose signature block OCR loses under the seal, 10
+# signed text-layer PDFs, one of them with a font that maps some capitals to nothing)
+FLOOR_OVERALL = 0.88
+FLOOR_FIELD = 0.72
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
     texts = sorted(REAL.glob("*.txt"))
-    assert len(texts) >= 45
+    assert len(texts) >= 55
     for path in texts:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["source"].startswith("http"), path.name

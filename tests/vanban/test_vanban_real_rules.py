@@ -177,3 +177,24 @@ def test_the_rule_under_a_decisions_title_does_not_hide_its_authority_line() -> 
         "- Căn cứ Điều lệ Đội TNTP Hồ Chí Minh;\n \nQUYẾT ĐỊNH\n \nĐiều 1: Ban hành Quy chế.\n"
     )
     assert (doc.issuer, doc.parent_issuer) == ("HỘI ĐỒNG TRUNG ƯƠNG ĐỘI TNTP HỒ CHÍ MINH", None)
+
+
+def test_unit_named_under_the_title_of_one_signing_for_the_head_continues_the_title() -> None:
+    """A ministry's letter signed by a department head for the minister (TL.): the unit on its
+    own capitals line under "VỤ TRƯỞNG" is part of the title, the name is the next line."""
+    letter = (
+        "BỘ NỘI VỤ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 8977/BNV-TCPCP Hà Nội, ngày 06 tháng 10 năm 2025\n"
+        "V/v trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Bộ Nội vụ có ý kiến như sau: các hội báo cáo Ban Thường trực.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TCPCP.\n\n"
+        "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG\n{unit}\n\n{name}\n"
+    )
+    doc = vanban.parse(letter.format(unit="VỤ TỔ CHỨC PHI CHÍNH PHỦ", name="Thang Thị Hạnh"))
+    assert doc.on_behalf == "TL. BỘ TRƯỞNG"
+    assert doc.signer_title == "VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ"
+    assert doc.signer_name == "Thang Thị Hạnh"
+    # a name in capitals is no ordinary-case name: nothing to tell it from a unit, left alone
+    doc = vanban.parse(letter.format(unit="VỤ TỔ CHỨC PHI CHÍNH PHỦ", name="THANG THỊ HẠNH"))
+    assert doc.signer_title == "VỤ TRƯỞNG"
