@@ -198,3 +198,31 @@ def test_unit_named_under_the_title_of_one_signing_for_the_head_continues_the_ti
     # a name in capitals is no ordinary-case name: nothing to tell it from a unit, left alone
     doc = vanban.parse(letter.format(unit="VỤ TỔ CHỨC PHI CHÍNH PHỦ", name="THANG THỊ HẠNH"))
     assert doc.signer_title == "VỤ TRƯỞNG"
+
+
+def test_two_citations_joined_by_and_share_the_body_after_the_second() -> None:
+    """ "Quyết định số A ngày … và Quyết định số B ngày … của Thủ tướng Chính phủ": the "của"
+    ending the second names the body of both; a second citation without its own "của" lends
+    nothing."""
+    doc = vanban.parse(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 58/CĐ-VPCP\n\nCÔNG ĐIỆN\nPhiên họp Ban Chỉ đạo.\n\n"
+        "- Các thành viên Ban Chỉ đạo (Theo Quyết định số 2319/QĐ-TTg ngày 20 tháng 10 năm 2025 "
+        "và Quyết định số 2764/QĐ-TTg ngày 19 tháng 12 năm 2025 của Thủ tướng Chính phủ);\n\n"
+        "Căn cứ Công văn số 15/UBND-VX ngày 02/01/2026 và Công văn số 27/SNV-VP ngày 05/01/2026.\n"
+    )
+    issuers = {r.number: r.issuer for r in doc.references}
+    assert issuers["2319/QĐ-TTg"] == issuers["2764/QĐ-TTg"] == "Thủ tướng Chính phủ"
+    assert issuers["15/UBND-VX"] is None and issuers["27/SNV-VP"] is None
+
+
+def test_symbol_wrapped_after_the_dash_of_its_code_is_one_symbol() -> None:
+    """A PDF line ends inside a cited symbol, after the dash of its code ("2764/QĐ-" / "TTg
+    ngày …"): the two parts are one symbol, which keeps its date and its body."""
+    doc = vanban.parse(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 58/CĐ-VPCP\n\nCÔNG ĐIỆN\nPhiên họp Ban Chỉ đạo.\n\n"
+        "- Các thành viên (Theo Quyết định số 2319/QĐ-TTg ngày 20 tháng 10 năm 2025 và Quyết "
+        "định số 2764/QĐ-\nTTg ngày 19 tháng 12 năm 2025 của Thủ tướng Chính phủ);\n"
+    )
+    refs = {r.number: (r.date, r.issuer) for r in doc.references}
+    assert refs["2764/QĐ-TTg"] == ("2025-12-19", "Thủ tướng Chính phủ")
+    assert refs["2319/QĐ-TTg"] == ("2025-10-20", "Thủ tướng Chính phủ")
