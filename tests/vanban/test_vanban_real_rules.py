@@ -226,3 +226,23 @@ def test_symbol_wrapped_after_the_dash_of_its_code_is_one_symbol() -> None:
     refs = {r.number: (r.date, r.issuer) for r in doc.references}
     assert refs["2764/QĐ-TTg"] == ("2025-12-19", "Thủ tướng Chính phủ")
     assert refs["2319/QĐ-TTg"] == ("2025-10-20", "Thủ tướng Chính phủ")
+
+
+def test_a_quoted_passage_names_no_issuer_of_the_letter() -> None:
+    """A reply quotes the letter it answers ("“Ngày 25/9/2025, Ban Thường trực … ban hành Công
+    văn số …"): the body acting in the quotation is not the letter's issuer, the header's is."""
+    doc = vanban.parse(
+        "BỘ NỘI VỤ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 8977/BNV-TCPCP Hà Nội, ngày 06 tháng 10 năm 2025\n"
+        "V/v trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Bộ Nội vụ nhận được Công văn số 1843/SNV-TCBC ngày 01/10/2025 của Sở Nội vụ như sau:\n"
+        "“Ngày 25/9/2025, Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng ban "
+        "hành Công văn số 227/NTTQ-BTT về việc đề nghị công nhận chức danh.”\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TCPCP.\n"
+    )
+    assert doc.issuer == "BỘ NỘI VỤ"
+    refs = {r.number: (r.date, r.issuer) for r in doc.references}
+    assert (
+        refs["227/NTTQ-BTT"][1] == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng"
+    )
