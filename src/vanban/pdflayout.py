@@ -140,12 +140,15 @@ def _annotation_runs(page: Any, manager: Any) -> list[_Run]:
         device = PDFPageAggregator(manager, laparams=None)
         device.begin_page(page, page_matrix)
         resources = resolve1(normal.get("Resources"))
-        PDFPageInterpreter(manager, device).render_contents(
-            resources if isinstance(resources, dict) else {},
-            [normal],
-            ctm=mult_matrix(mult_matrix(matrix, fit), page_matrix),
-        )
-        device.end_page(page)
+        try:
+            PDFPageInterpreter(manager, device).render_contents(
+                resources if isinstance(resources, dict) else {},
+                [normal],
+                ctm=mult_matrix(mult_matrix(matrix, fit), page_matrix),
+            )
+            device.end_page(page)
+        except Exception:  # an appearance pdfminer.six cannot draw costs only its own text
+            continue
         runs.extend(_runs([c for c in _leaves(device.get_result()) if isinstance(c, LTChar)]))
     return runs
 

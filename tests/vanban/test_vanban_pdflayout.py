@@ -209,3 +209,25 @@ def test_text_stamped_into_a_blank_by_an_annotation_is_read_in_place(tmp_path: P
     assert "9639" not in text and "XXXX" not in text and "99" not in text
     doc = vanban.parse(text)
     assert doc.number == "123/UBND-VP" and doc.date == "2026-04-15"
+
+
+def test_an_appearance_that_cannot_be_drawn_costs_only_its_own_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An appearance pdfminer.six fails on (here: made to fail) loses its own text only: the
+    page is still read in reading order, with the other stamps."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    render = PDFPageInterpreter.render_contents
+
+    def failing(
+        self: PDFPageInterpreter, resources: object, streams: list[object], ctm: object
+    ) -> None:
+        if any(b"(15)" in getattr(s, "get_data", lambda: b"")() for s in streams):
+            raise ValueError("an appearance that cannot be drawn")
+        render(self, resources, streams, ctm)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PDFPageInterpreter, "render_contents", failing)
+    text = vanban.read(_stamped_letter(tmp_path))
+    assert "So: 123 /UBND-VP" in text
+    assert "UBND TINH LAM DONG" in text.split("\n")[0] and "15" not in text
