@@ -520,6 +520,11 @@ _NEXT_OF_BEFORE = re.compile(
 )
 
 
+# After a citation's date: "và" and the next citation's type word and "số" (folded); it ends
+# where the next symbol starts.
+_AND_NEXT = re.compile(r"[ \t]*,?[ \t]*va[ \t]+(?:[^\W\d_]+[ \t]+){1,4}so[ \t]+")
+
+
 def _window(text: str, start: int, size: int) -> str:
     """``text[start:start+size]`` with single line breaks read as spaces, cut at a blank line."""
     chunk = text[start : start + size]
@@ -529,7 +534,9 @@ def _window(text: str, start: int, size: int) -> str:
     return chunk.replace("\n", " ")
 
 
-def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) -> Citation:
+def parse_citation(
+    text: str, folded: str | FoldedView, match: re.Match[str], depth: int = 0
+) -> Citation:
     """Type word, date, issuer and term around one symbol match."""
     cite = Citation(number=clean_symbol(match.group()), start=match.start(), end=match.end())
     type_match = _type_before(text, match.start())
@@ -546,6 +553,19 @@ def parse_citation(text: str, folded: str | FoldedView, match: re.Match[str]) ->
         cite.date_span = (base + date[1], base + date[2])
         pos = end = date[2]
     cua = _CUA.match(fwindow, pos)
+    if (
+        not cua
+        and depth < 2
+        and window[pos : pos + 8].lstrip(" \t,").startswith("và")
+        and (joined := _AND_NEXT.match(fold_aligned(window), pos))
+    ):
+        # "Quyết định số A ngày … và Quyết định số B ngày … của Thủ tướng Chính phủ": two
+        # citations joined by "và" share the "của" that ends the second
+        following = SYMBOL_RE.match(text, base + joined.end())
+        if following is not None:
+            second = parse_citation(text, folded, following, depth + 1)
+            if second.issuer is not None and second.issuer_span is not None:
+                cite.issuer, cite.issuer_span = second.issuer, second.issuer_span
     if cua:
         issuer, i_start, i_end = read_issuer(window, cua.end())
         if issuer:

@@ -187,6 +187,8 @@ class OpeningParser(ParserState):
         return line.cstart + (found.start() if found else len(line.text))
 
     def _issuer_from(self, line: Line) -> bool:
+        if line.text.lstrip().startswith(("“", '"', "«")):
+            return False  # a passage quoted from another document speaks for its own author
         for verb in ISSUER_VERB_RE.finditer(line.folded):
             before = line.text[: verb.start()]
             cut = max(before.rfind(c) for c in ",.;:")

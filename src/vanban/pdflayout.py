@@ -12,12 +12,21 @@ boxes by their positions, a blank put where two glyphs stand farther apart than 
 the boxes; this module only orders them: top to bottom, and boxes side by side — the columns of
 a header or a footer — left column first, each column top to bottom. Boxes are separated by a
 blank line; the lines inside a box stay as laid out (the parser reads wrapped paragraphs whole).
+
+E-office systems stamp the number and the day of a signed document into the blanks the typist
+left ("Số:      /SXD-QLN", "ngày    tháng 4 năm 2026") as the appearances of signature widgets,
+annotations drawn over the page, not as page content. Text drawn by an annotation's appearance
+into a blank of a printed line — printed glyphs on both sides of it, none under it — is read into
+that line at its place; other annotation text (a receiving office's stamp over the margin, the
+signature's own caption) stays out, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 # The least gap between two columns (points), and the vertical gap under which two boxes of one
 # column are one block (a fraction of a line's height): the lines of a table's cell.
@@ -33,19 +42,196 @@ class _Box:
 
 
 def page_texts(path: Path, max_pages: int) -> Iterator[str]:
-    """The text of each page (at most ``max_pages``), boxes in reading order. Raises what
-    pdfminer.six raises on a PDF it cannot read (the caller falls back to the text stream)."""
-    from pdfminer.high_level import extract_pages
+    """The text of each page (at most ``max_pages``), boxes in reading order, with the text that
+    annotations stamp into the blanks of its lines. Raises what pdfminer.six raises on a PDF it
+    cannot read (the caller falls back to the text stream)."""
+    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextBox
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
 
     params = LAParams(line_margin=0.5, word_margin=0.1, char_margin=2.0, boxes_flow=None)
-    for page in extract_pages(str(path), laparams=params, maxpages=max_pages):
-        boxes = [
-            _Box(item.x0, item.y0, item.x1, item.y1, text.rstrip("\n"))
-            for item in page
-            if isinstance(item, LTTextBox) and (text := item.get_text()).strip()
-        ]
-        yield page_text(boxes)
+    manager = PDFResourceManager()
+    device = PDFPageAggregator(manager, laparams=params)
+    interpreter = PDFPageInterpreter(manager, device)
+    with open(path, "rb") as stream:
+        for page in PDFPage.get_pages(stream, maxpages=max_pages):
+            interpreter.process_page(page)
+            layout = device.get_result()
+            items = [item for item in layout if isinstance(item, LTTextBox)]
+            stamps = _annotation_runs(page, manager) if page.annots else []
+            boxes = [
+                _Box(item.x0, item.y0, _ink_right(item), item.y1, text.rstrip("\n"))
+                for item in items
+                if (text := _box_text(item, stamps)).strip()
+            ]
+            yield page_text(boxes)
+
+
+def _ink_right(item: Any) -> float:
+    """Where the box's last printed glyph ends: the blanks a justified line ends with reach
+    past the margin."""
+    from pdfminer.layout import LTChar
+
+    ends = [c.x1 for line in item for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+    return max(ends, default=item.x1)
+
+
+class _Run:
+    """One line of text an annotation's appearance draws, with its extent on the page."""
+
+    __slots__ = ("bottom", "left", "right", "text", "top")
+
+    def __init__(self, left: float, bottom: float, right: float, top: float, text: str) -> None:
+        self.left, self.bottom, self.right, self.top, self.text = left, bottom, right, top, text
+
+
+def _page_matrix(page: Any) -> tuple[float, float, float, float, float, float]:
+    """The matrix pdfminer.six puts a page's user space through (its media box and rotation)."""
+    x0, y0, x1, y1 = page.mediabox
+    rotate = (page.rotate + 360) % 360
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+def _annotation_runs(page: Any, manager: Any) -> list[_Run]:
+    """The lines of text the page's visible annotations draw through their normal appearance
+    (PDF 32000-1 12.5.5: the appearance's box, through its matrix, is fitted onto the
+    annotation's rectangle), each annotation's apart."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.utils import apply_matrix_pt, mult_matrix
+
+    page_matrix = _page_matrix(page)
+    runs: list[_Run] = []
+    for ref in resolve1(page.annots) or []:
+        annot = resolve1(ref)
+        if not isinstance(annot, dict) or int(resolve1(annot.get("F", 0)) or 0) & (2 | 32):
+            continue  # hidden or not to be viewed
+        appearance = resolve1(annot.get("AP"))
+        normal = resolve1(appearance.get("N")) if isinstance(appearance, dict) else None
+        rect = resolve1(annot.get("Rect"))
+        if not isinstance(normal, PDFStream) or not isinstance(rect, list) or len(rect) != 4:
+            continue  # no appearance, or one per state (a check box)
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+        bbox = [float(resolve1(v)) for v in resolve1(normal.get("BBox")) or (0, 0, 0, 0)]
+        values = [float(resolve1(v)) for v in resolve1(normal.get("Matrix")) or ()]
+        a, b, c, d, e, f = values if len(values) == 6 else (1, 0, 0, 1, 0, 0)
+        matrix = (a, b, c, d, e, f)
+        corners = [apply_matrix_pt(matrix, (x, y)) for x in bbox[0::2] for y in bbox[1::2]]
+        if len(corners) != 4:
+            continue
+        bx0, bx1 = min(c[0] for c in corners), max(c[0] for c in corners)
+        by0, by1 = min(c[1] for c in corners), max(c[1] for c in corners)
+        if bx1 <= bx0 or by1 <= by0:
+            continue
+        sx, sy = (
+            (min(x0, x1) - max(x0, x1)) / (bx0 - bx1),
+            (min(y0, y1) - max(y0, y1)) / (by0 - by1),
+        )
+        fit = (sx, 0, 0, sy, min(x0, x1) - sx * bx0, min(y0, y1) - sy * by0)
+        device = PDFPageAggregator(manager, laparams=None)
+        device.begin_page(page, page_matrix)
+        resources = resolve1(normal.get("Resources"))
+        try:
+            PDFPageInterpreter(manager, device).render_contents(
+                resources if isinstance(resources, dict) else {},
+                [normal],
+                ctm=mult_matrix(mult_matrix(matrix, fit), page_matrix),
+            )
+            device.end_page(page)
+        except Exception:  # an appearance pdfminer.six cannot draw costs only its own text
+            continue
+        runs.extend(_runs([c for c in _leaves(device.get_result()) if isinstance(c, LTChar)]))
+    return runs
+
+
+def _leaves(item: Any) -> Iterator[Any]:
+    from pdfminer.layout import LTContainer
+
+    if isinstance(item, LTContainer):
+        for child in item:
+            yield from _leaves(child)
+    else:
+        yield item
+
+
+def _runs(chars: list[Any]) -> list[_Run]:
+    """Characters gathered into lines (their middles within half a glyph's height), left to
+    right, a blank where two stand a quarter of a glyph's height apart."""
+    runs: list[_Run] = []
+    lines: list[list[Any]] = []
+    for char in sorted(chars, key=lambda c: (-(c.y0 + c.y1) / 2, c.x0)):
+        middle = (char.y0 + char.y1) / 2
+        if lines and abs((lines[-1][0].y0 + lines[-1][0].y1) / 2 - middle) < char.height / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+        text = line[0].get_text()
+        for before, char in pairwise(line):
+            gap = char.x0 - before.x1
+            text += (" " if gap > char.height / 4 else "") + char.get_text()
+        if text.strip():
+            runs.append(
+                _Run(
+                    min(c.x0 for c in line),
+                    min(c.y0 for c in line),
+                    max(c.x1 for c in line),
+                    max(c.y1 for c in line),
+                    " ".join(text.split()),
+                )
+            )
+    return runs
+
+
+def _box_text(item: Any, stamps: list[_Run]) -> str:
+    """The box's text, each stamp that falls into a blank of one of its lines read in place."""
+    if not stamps:
+        return str(item.get_text())
+    return "".join(_line_text(line, stamps) for line in item)
+
+
+def _line_text(line: Any, stamps: list[_Run]) -> str:
+    from pdfminer.layout import LTChar
+
+    glyphs = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+    inserts: list[_Run] = []
+    for run in stamps:
+        middle = (run.bottom + run.top) / 2
+        if not line.y0 <= middle <= line.y1:
+            continue
+        touch = (run.top - run.bottom) / 4  # glyphs may touch the stamp ("Số:1239")
+        left, right = run.left + touch, run.right - touch
+        if any(g.x1 > left and g.x0 < right for g in glyphs):
+            continue  # drawn over printed text: not a filled blank
+        if any(g.x1 <= left for g in glyphs) and any(g.x0 >= right for g in glyphs):
+            inserts.append(run)
+    if not inserts:
+        return str(line.get_text())
+    # The blank the stamp fills is one word gap on each side of it, as the page reads.
+    text = ""
+    pending = sorted(inserts, key=lambda r: r.left)
+    filled = False
+    for child in line:
+        piece = str(child.get_text())
+        if isinstance(child, LTChar):
+            while pending and (child.x0 + child.x1) / 2 > (pending[0].left + pending[0].right) / 2:
+                text = text.rstrip(" ") + " " + pending.pop(0).text + " "
+                filled = True
+        if filled and piece == " ":
+            continue
+        filled = False
+        text += piece
+    return text
 
 
 def page_text(boxes: list[_Box]) -> str:
@@ -67,6 +253,33 @@ def reading_order(boxes: list[_Box]) -> list[list[_Box]]:
             stretch = []
         stretch.append(box)
     out.extend(_blocks(stretch))
+    return _rejoin_paragraphs(out)
+
+
+def _rejoin_paragraphs(blocks: list[list[_Box]]) -> list[list[_Box]]:
+    """pdfminer.six puts a line in a box of its own when no edge of it lines up with the next
+    line: the indented first line of a two-line justified paragraph ("Căn cứ … của Quốc" /
+    "hội về việc …"). A wide box whose last line reaches the text's right edge, followed at one
+    line's spacing by a box that starts no further right, is that paragraph's first part: the
+    two are one block."""
+    if not blocks:
+        return blocks
+    left = min(box.left for block in blocks for box in block)
+    right = max(box.right for block in blocks for box in block)
+    out = [blocks[0]]
+    for block in blocks[1:]:
+        above, (first, *_) = out[-1][-1], block
+        height = _line_height(first)
+        if (
+            len(out[-1]) == 1
+            and above.right >= right - height
+            and above.right - above.left >= 0.6 * (right - left)
+            and first.left <= above.left + 1
+            and above.bottom - first.top < 0.5 * height
+        ):
+            out[-1] = [*out[-1], *block]
+        else:
+            out.append(block)
     return out
 
 

@@ -28,6 +28,11 @@ _SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
 # "50-" / "TTr/BXDĐ": a line ending in a number and a dash or slash, the next line opening with
 # a code followed by a dash or slash.
 _SPLIT_SYMBOL = re.compile(r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])")
+# "2764/QĐ-" / "TTg ngày …": a line ending in a number, a slash, a code and a dash, the next line
+# opening with the code that ends the symbol (capital first, ASCII letters, then no letter).
+_SPLIT_CODE = re.compile(
+    r"(?<![\w/])(\d{1,5}/[A-ZĐ][A-Za-zĐđ&]{0,11}-)\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}(?![\w/-]))"
+)
 # Letter runs that may be glued: four letters or more, one of them not ASCII.
 _RUN = re.compile(r"[^\W\d_]{4,}")
 # A Vietnamese word glued to the number that follows it: "số46", "Số08".
@@ -56,6 +61,8 @@ def repair_text(text: str) -> str:
     """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed."""
     if _has_split_symbol(text):
         text = _SPLIT_SYMBOL.sub(r"\1", text)
+    if "-\n" in text:
+        text = _SPLIT_CODE.sub(r"\1", text)
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
     # The distinct tokens are few, and most were judged sound in an earlier document: they are
     # removed by one set difference, and only the others are looked at.

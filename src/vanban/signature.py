@@ -392,9 +392,32 @@ class SignatureParser(ParserState):
                 self.doc.signer_title = field_value(value)
                 start = line.cstart + line.text.rfind(value)
                 self.spans["signer_title"] = (start, start + len(value))
-                return tail.index(line)
+                return self._title_unit(tail, tail.index(line))
             return None
         return None
+
+    def _title_unit(self, tail: list[Line], index: int) -> int:
+        """The unit a title names on its own line, signing for the head of the body (ND30:
+        "TL. BỘ TRƯỞNG" / "VỤ TRƯỞNG" / "VỤ TỔ CHỨC PHI CHÍNH PHỦ" / name): a capitals line
+        opening with a unit's word, then a name in ordinary case, continues the title."""
+        following = [i for i in range(index + 1, min(len(tail), index + 6)) if tail[i].text]
+        if len(following) < 2:
+            return index
+        unit, name = tail[following[0]], tail[following[1]]
+        value = field_value(unit.text)
+        if (
+            is_caps(value)
+            and len(value.split()) <= 8
+            and _UNIT_LINE_RE.match(unit.folded.lower())
+            and PERSON_NAME_RE.match(field_value(name.text))
+            and not is_caps(name.text)
+        ):
+            self.doc.signer_title = f"{self.doc.signer_title} {value}"
+            span = self.spans.get("signer_title")
+            start = span[0] if isinstance(span, tuple) else unit.cstart
+            self.spans["signer_title"] = (start, unit.cend)
+            return following[0]
+        return index
 
     def _signer_name(self, tail: list[Line], index: int) -> None:
         if self.doc.signer_name is not None:
@@ -418,6 +441,12 @@ class SignatureParser(ParserState):
                 self.doc.signer_name = value
                 self.spans["signer_name"] = (line.cstart, line.cend)
             return
+
+
+# A line naming a unit of a body (folded): "VỤ TỔ CHỨC CÁN BỘ", "CỤC …", "PHÒNG …", "VĂN PHÒNG …".
+_UNIT_LINE_RE = re.compile(
+    r"(?:vu|cuc|tong cuc|chi cuc|ban|phong|van phong|trung tam|vien|thanh tra|so)\s"
+)
 
 
 # The footer's two columns printed side by side (a layout-keeping PDF-to-text converter):

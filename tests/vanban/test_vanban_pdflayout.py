@@ -107,3 +107,127 @@ def test_reading_order_of_boxes() -> None:
         ["name"],
     ]
     assert page_text(boxes).startswith("body\nnumber\n\nmotto\n\ndate\n\ntitle")
+
+
+def test_two_line_paragraph_split_by_the_layout_is_one_block() -> None:
+    """The indented first line of a two-line justified paragraph, reaching the right edge, and
+    its second line at one line's spacing: one block, so the citation's body stays whole
+    ("của Quốc" / "hội"). A paragraph after the gap between paragraphs, an indented new
+    paragraph, and a short centred line stay blocks of their own."""
+    boxes = [
+        _Box(200, 700, 400, 714, "QUYẾT ĐỊNH"),
+        _Box(113, 660, 542, 674, "Căn cứ Nghị quyết số 202/2025/QH15 của Quốc"),
+        _Box(85, 642, 349, 656, "hội về việc sắp xếp đơn vị hành chính cấp tỉnh;"),
+        _Box(113, 618, 542, 632, "Căn cứ Nghị định số 126/2024/NĐ-CP của Chính"),
+        _Box(85, 600, 295, 614, "phủ quy định về hội;"),
+        _Box(85, 576, 542, 590, "Theo đề nghị của Sở Tư pháp tại Tờ trình số 141/TTr-STP."),
+        _Box(113, 558, 542, 572, "Điều 1. Cho phép hợp nhất."),
+    ]
+    blocks = [[box.text for box in block] for block in reading_order(boxes)]
+    assert blocks == [
+        ["QUYẾT ĐỊNH"],
+        [
+            "Căn cứ Nghị quyết số 202/2025/QH15 của Quốc",
+            "hội về việc sắp xếp đơn vị hành chính cấp tỉnh;",
+        ],
+        ["Căn cứ Nghị định số 126/2024/NĐ-CP của Chính", "phủ quy định về hội;"],
+        ["Theo đề nghị của Sở Tư pháp tại Tờ trình số 141/TTr-STP."],
+        ["Điều 1. Cho phép hợp nhất."],
+    ]
+    doc = vanban.parse("\n\n".join("\n".join(block) for block in blocks))
+    assert [r.issuer for r in doc.references][:2] == ["Quốc hội", "Chính phủ"]
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of the given objects (numbered from 1, the catalog first), with its xref table."""
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def _stream(content: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+
+
+def _stamped_letter(folder: Path) -> Path:
+    """A signed letter as e-office systems issue it: the number and the day left blank on the
+    page and stamped by signature widgets' appearances into the blanks (one through an
+    appearance box and matrix of its own); a receiving office's stamp in the margin, a widget
+    drawn over printed words and a hidden one, whose texts are not the letter's."""
+    font = b"/Resources << /Font << /F1 4 0 R >> >>"
+    page = (
+        b"BT /F1 12 Tf 72 700 Td (UBND TINH LAM DONG) Tj ET\n"
+        b"BT /F1 12 Tf 72 680 Td (So:            /UBND-VP) Tj ET\n"
+        b"BT /F1 12 Tf 300 680 Td (Lam Dong, ngay          thang 4 nam 2026) Tj ET\n"
+        b"BT /F1 12 Tf 72 600 Td (Kinh gui: So Noi vu.) Tj ET\n"
+    )
+    widgets = [
+        # the number, in the blank after "So:", drawn in an appearance box of its own
+        (b"[95 676 125 692]", b"/BBox [100 100 130 116] /Matrix [1 0 0 1 0 0]",
+         b"BT /F1 12 Tf 102 104 Td (123) Tj ET", 4),
+        (b"[392 676 416 692]", b"/BBox [0 0 24 16]", b"BT /F1 12 Tf 2 4 Td (15) Tj ET", 4),
+        (b"[5 740 70 756]", b"/BBox [0 0 65 16]", b"BT /F1 9 Tf 2 4 Td (DEN So 9639) Tj ET", 4),
+        (b"[72 596 130 612]", b"/BBox [0 0 58 16]", b"BT /F1 12 Tf 2 4 Td (XXXX) Tj ET", 4),
+        (b"[392 676 416 692]", b"/BBox [0 0 24 16]", b"BT /F1 12 Tf 2 4 Td (99) Tj ET", 2),
+    ]  # fmt: skip
+    first = 5
+    annots = b" ".join(b"%d 0 R" % (first + 2 * i) for i in range(len(widgets)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R %s /Annots [%s] >>"
+        % (first + 2 * len(widgets), font, annots),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i, (rect, box, content, flags) in enumerate(widgets):
+        objects.append(
+            b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature%d) /F %d /Rect %s "
+            b"/AP << /N %d 0 R >> >>" % (i, flags, rect, first + 2 * i + 1)
+        )
+        objects.append(_stream(content, b"/Type /XObject /Subtype /Form " + box + b" " + font))
+    objects.append(_stream(page))
+    path = folder / "stamped.pdf"
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def test_text_stamped_into_a_blank_by_an_annotation_is_read_in_place(tmp_path: Path) -> None:
+    text = vanban.read(_stamped_letter(tmp_path))
+    assert "So: 123 /UBND-VP" in text
+    assert "Lam Dong, ngay 15 thang 4 nam 2026" in text
+    # the margin's stamp, a widget over printed words and a hidden one are not the letter's
+    assert "9639" not in text and "XXXX" not in text and "99" not in text
+    doc = vanban.parse(text)
+    assert doc.number == "123/UBND-VP" and doc.date == "2026-04-15"
+
+
+def test_an_appearance_that_cannot_be_drawn_costs_only_its_own_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An appearance pdfminer.six fails on (here: made to fail) loses its own text only: the
+    page is still read in reading order, with the other stamps."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    render = PDFPageInterpreter.render_contents
+
+    def failing(
+        self: PDFPageInterpreter, resources: object, streams: list[object], ctm: object
+    ) -> None:
+        if any(b"(15)" in getattr(s, "get_data", lambda: b"")() for s in streams):
+            raise ValueError("an appearance that cannot be drawn")
+        render(self, resources, streams, ctm)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PDFPageInterpreter, "render_contents", failing)
+    text = vanban.read(_stamped_letter(tmp_path))
+    assert "So: 123 /UBND-VP" in text
+    assert "UBND TINH LAM DONG" in text.split("\n")[0] and "15" not in text

@@ -177,3 +177,72 @@ def test_the_rule_under_a_decisions_title_does_not_hide_its_authority_line() -> 
         "- Căn cứ Điều lệ Đội TNTP Hồ Chí Minh;\n \nQUYẾT ĐỊNH\n \nĐiều 1: Ban hành Quy chế.\n"
     )
     assert (doc.issuer, doc.parent_issuer) == ("HỘI ĐỒNG TRUNG ƯƠNG ĐỘI TNTP HỒ CHÍ MINH", None)
+
+
+def test_unit_named_under_the_title_of_one_signing_for_the_head_continues_the_title() -> None:
+    """A ministry's letter signed by a department head for the minister (TL.): the unit on its
+    own capitals line under "VỤ TRƯỞNG" is part of the title, the name is the next line."""
+    letter = (
+        "BỘ NỘI VỤ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 8977/BNV-TCPCP Hà Nội, ngày 06 tháng 10 năm 2025\n"
+        "V/v trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Bộ Nội vụ có ý kiến như sau: các hội báo cáo Ban Thường trực.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TCPCP.\n\n"
+        "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG\n{unit}\n\n{name}\n"
+    )
+    doc = vanban.parse(letter.format(unit="VỤ TỔ CHỨC PHI CHÍNH PHỦ", name="Thang Thị Hạnh"))
+    assert doc.on_behalf == "TL. BỘ TRƯỞNG"
+    assert doc.signer_title == "VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ"
+    assert doc.signer_name == "Thang Thị Hạnh"
+    # a name in capitals is no ordinary-case name: nothing to tell it from a unit, left alone
+    doc = vanban.parse(letter.format(unit="VỤ TỔ CHỨC PHI CHÍNH PHỦ", name="THANG THỊ HẠNH"))
+    assert doc.signer_title == "VỤ TRƯỞNG"
+
+
+def test_two_citations_joined_by_and_share_the_body_after_the_second() -> None:
+    """ "Quyết định số A ngày … và Quyết định số B ngày … của Thủ tướng Chính phủ": the "của"
+    ending the second names the body of both; a second citation without its own "của" lends
+    nothing."""
+    doc = vanban.parse(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 58/CĐ-VPCP\n\nCÔNG ĐIỆN\nPhiên họp Ban Chỉ đạo.\n\n"
+        "- Các thành viên Ban Chỉ đạo (Theo Quyết định số 2319/QĐ-TTg ngày 20 tháng 10 năm 2025 "
+        "và Quyết định số 2764/QĐ-TTg ngày 19 tháng 12 năm 2025 của Thủ tướng Chính phủ);\n\n"
+        "Căn cứ Công văn số 15/UBND-VX ngày 02/01/2026 và Công văn số 27/SNV-VP ngày 05/01/2026.\n"
+    )
+    issuers = {r.number: r.issuer for r in doc.references}
+    assert issuers["2319/QĐ-TTg"] == issuers["2764/QĐ-TTg"] == "Thủ tướng Chính phủ"
+    assert issuers["15/UBND-VX"] is None and issuers["27/SNV-VP"] is None
+
+
+def test_symbol_wrapped_after_the_dash_of_its_code_is_one_symbol() -> None:
+    """A PDF line ends inside a cited symbol, after the dash of its code ("2764/QĐ-" / "TTg
+    ngày …"): the two parts are one symbol, which keeps its date and its body."""
+    doc = vanban.parse(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 58/CĐ-VPCP\n\nCÔNG ĐIỆN\nPhiên họp Ban Chỉ đạo.\n\n"
+        "- Các thành viên (Theo Quyết định số 2319/QĐ-TTg ngày 20 tháng 10 năm 2025 và Quyết "
+        "định số 2764/QĐ-\nTTg ngày 19 tháng 12 năm 2025 của Thủ tướng Chính phủ);\n"
+    )
+    refs = {r.number: (r.date, r.issuer) for r in doc.references}
+    assert refs["2764/QĐ-TTg"] == ("2025-12-19", "Thủ tướng Chính phủ")
+    assert refs["2319/QĐ-TTg"] == ("2025-10-20", "Thủ tướng Chính phủ")
+
+
+def test_a_quoted_passage_names_no_issuer_of_the_letter() -> None:
+    """A reply quotes the letter it answers ("“Ngày 25/9/2025, Ban Thường trực … ban hành Công
+    văn số …"): the body acting in the quotation is not the letter's issuer, the header's is."""
+    doc = vanban.parse(
+        "BỘ NỘI VỤ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 8977/BNV-TCPCP Hà Nội, ngày 06 tháng 10 năm 2025\n"
+        "V/v trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n"
+        "Bộ Nội vụ nhận được Công văn số 1843/SNV-TCBC ngày 01/10/2025 của Sở Nội vụ như sau:\n"
+        "“Ngày 25/9/2025, Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng ban "
+        "hành Công văn số 227/NTTQ-BTT về việc đề nghị công nhận chức danh.”\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TCPCP.\n"
+    )
+    assert doc.issuer == "BỘ NỘI VỤ"
+    refs = {r.number: (r.date, r.issuer) for r in doc.references}
+    assert (
+        refs["227/NTTQ-BTT"][1] == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng"
+    )
