@@ -53,6 +53,10 @@ _SLASH_CODE = re.compile(r"/[ \t]?[A-ZĐ]")  # the first character of CODE
 assert CODE.startswith("[A-ZĐ]") and all(
     f"/{CODE}" in p or f"/[ \\t]?{CODE}" in p for p in (_STATE_YEAR, _PARTY, _STATE)
 )
+#: A symbol of the form used before the present one (Council of Ministers, ministries, until the
+#: 1990s): the number and one issuer code, joined by a dash or a slash, "101-HĐBT", "278-NV",
+#: "264/CT". Read only after a header's "Số:", where nothing else can stand.
+OLD_SYMBOL_RE = re.compile(rf"\d{{1,5}}[ \t]?[-/][ \t]?{CODE}(?![\w/.-])")
 #: A symbol whose number is left blank, as printed on drafts: "/KH-STTTT", "-KH/TU".
 BLANK_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"

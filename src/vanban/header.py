@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import BLANK_SYMBOL_RE, SYMBOL_RE, make_date, type_of_symbol
+from vanban.citations import (
+    BLANK_SYMBOL_RE,
+    OLD_SYMBOL_RE,
+    SYMBOL_RE,
+    make_date,
+    type_of_symbol,
+)
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
@@ -80,9 +86,11 @@ class HeaderParser(ParserState):
             if not match:
                 continue
             word_end = match.end(1)
-            if not is_caps(line.text[:word_end], 2):
-                continue
             rest = match.group(2)
+            if not is_caps(line.text[:word_end], 2) and not VV_RE.match(rest):
+                # (a type word in sentence case is the type line only before a letter's
+                # subject: "Công văn V/v tổ chức …", as portals print a letter's heading)
+                continue
             frest = fold_aligned(rest).lower()
             if rest and (frest.startswith("so ") or NUMBER_AFTER_TYPE_RE.match(frest)):
                 continue
@@ -221,7 +229,7 @@ class HeaderParser(ParserState):
         orgs: list[tuple[str, int, int]] = []
         vv: list[Line] = []
         in_vv = False
-        for line in zone:
+        for zone_index, line in enumerate(zone):
             if not line.text:
                 in_vv = False
                 continue
@@ -249,9 +257,14 @@ class HeaderParser(ParserState):
                 blank.append((line.cstart + motto.start(), line.cstart + motto.end()))
             if doc.number is None:
                 for lead in NUMBER_LEAD_RE.finditer(text, line.cstart, line.cend):
-                    at = lead.end()
-                    symbol = SYMBOL_RE.match(text, at, line.cend) or BLANK_SYMBOL_RE.match(
-                        text, at, line.cend
+                    at, end = lead.end(), line.cend
+                    if at == end and zone_index + 1 < len(zone):
+                        # "Số:" ending its line: a table cell wrapped, the symbol opens the next
+                        at, end = zone[zone_index + 1].cstart, zone[zone_index + 1].cend
+                    symbol = (
+                        SYMBOL_RE.match(text, at, end)
+                        or BLANK_SYMBOL_RE.match(text, at, end)
+                        or OLD_SYMBOL_RE.match(text, at, end)
                     )
                     if symbol:
                         doc.number = clean_symbol(symbol.group())
@@ -259,6 +272,12 @@ class HeaderParser(ParserState):
                         self.spans["number"] = self.number_span
                         blank.append((lead.start(), symbol.end()))
                         break
+            if doc.number is None and "/" in line.text and SYMBOL_RE.fullmatch(line.text):
+                # a symbol alone on a header line, without "Số:" (a portal's heading)
+                doc.number = clean_symbol(line.text)
+                self.number_span = (line.cstart, line.cend)
+                self.spans["number"] = self.number_span
+                blank.append((line.cstart, line.cend))
             if doc.date_raw is None:
                 date = HEADER_DATE_RE.search(text, line.cstart, line.cend)
                 if date:

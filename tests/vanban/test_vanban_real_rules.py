@@ -125,3 +125,78 @@ def test_an_unclosed_quotation_mark_opening_a_title_is_a_speck() -> None:
         "Số: 12-KH/TU\n\nKẾ HOẠCH\n“Tiếp tục đổi mới công tác tuyên giáo”\n\nA.\n"
     )
     assert quoted.title == "“Tiếp tục đổi mới công tác tuyên giáo”"
+
+
+# --- fresh state documents of 2026-12-04 (old decisions of the legal libraries, table cells) ---
+
+OLD_DECISION = (
+    "BỘ NỘI VỤ\n******\n\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nĐộc lập - Tự do - Hạnh phúc\n********\n\n"
+    "Số: {number}\n\nHà Nội, ngày 13 tháng 12 năm 1962\n\nQUYẾT ĐỊNH\n\n"
+    "VỀ VIỆC ĐỔI TÊN CÁC XÃ\n\nBỘ TRƯỞNG BỘ NỘI VỤ\n\n"
+    "Căn cứ Nghị định số 130-CP ngày 29-09-1961 của Hội đồng Chính phủ;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Nay đổi tên các xã.\n\nĐiều 2. Vụ Chính quyền địa phương thi hành.\n\n{signature}\n"
+)
+
+
+def test_symbol_of_the_old_form_after_the_header_number_lead() -> None:
+    """Before the present symbols, a decision's number was the number and one issuer code
+    ("101-HĐBT", "278-NV", "264/CT"); after "Số:" in the header nothing else stands."""
+    for number in ("328-NV", "64-HĐBT", "264/CT"):
+        doc = vanban.parse(OLD_DECISION.format(number=number, signature="Phan Kế Toại"))
+        assert doc.number == number
+    # the body's own "số 130-CP" is not the document's number
+    assert vanban.parse(OLD_DECISION.format(number="", signature="")).number is None
+
+
+def test_symbol_on_the_line_after_a_bare_number_lead() -> None:
+    """A table cell wrapped by the page: "Số:" ends its line, the symbol opens the next."""
+    doc = vanban.parse(
+        "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\n|\nSố:\n33/2009/QĐ-UBND\n|\n"
+        "Mỹ Tho, ngày 24 tháng 12 năm 2009\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH\n"
+    )
+    assert doc.number == "33/2009/QĐ-UBND"
+
+
+def test_national_name_of_the_democratic_republic_is_no_body() -> None:
+    """ "VIỆT NAM DÂN CHỦ CỘNG HÒA" stands where "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" stands
+    now (1945-1976): the ministry above it is the issuer, not its superior."""
+    doc = vanban.parse(OLD_DECISION.format(number="328-NV", signature="Phan Kế Toại"))
+    assert doc.issuer == "BỘ NỘI VỤ" and doc.parent_issuer is None
+
+
+def test_name_next_to_the_signed_mark_without_a_title() -> None:
+    """The libraries print an old decision's signature as the name and "(Đã ký)", in either
+    order, with no title line; a title in sentence case ("Phó Chủ tịch") may stand above."""
+    above = vanban.parse(OLD_DECISION.format(number="64-HĐBT", signature="Tố Hữu\n\n(Đã ký)"))
+    assert above.signer_name == "Tố Hữu" and above.signer_title is None
+    below = vanban.parse(
+        OLD_DECISION.format(number="264/CT", signature="Phó Chủ tịch\n\n(Đã ký)\n\nVõ Văn Kiệt")
+    )
+    assert (below.signer_title, below.signer_name) == ("Phó Chủ tịch", "Võ Văn Kiệt")
+    # a title in capitals next to the mark is no name
+    caps = vanban.parse(OLD_DECISION.format(number="64-HĐBT", signature="CHỦ TỊCH\n\n(Đã ký)"))
+    assert caps.signer_name is None
+
+
+def test_a_name_whose_syllables_fold_to_a_title_word() -> None:
+    """ "Trường Chinh", "Nguyễn Văn Phòng" fold to "truong", "van phong": a name in mixed case
+    is still a name; only a line in capitals is taken for a title."""
+    doc = vanban.parse(
+        OLD_DECISION.format(
+            number="328-NV",
+            signature="TM. ỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phòng",
+        )
+    )
+    assert doc.signer_name == "Nguyễn Văn Phòng"
+    assert (
+        vanban.parse(
+            OLD_DECISION.format(number="1-NQ", signature="Trường Chinh\n\n(Đã ký)")
+        ).signer_name
+        == "Trường Chinh"
+    )
+    resolution = vanban.parse(
+        OLD_DECISION.format(
+            number="328-NV", signature="TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nChủ tịch\nNÔNG ĐỨC MẠNH"
+        )
+    )
+    assert (resolution.signer_title, resolution.signer_name) == ("Chủ tịch", "NÔNG ĐỨC MẠNH")
