@@ -87,9 +87,10 @@ class HeaderParser(ParserState):
                 continue
             word_end = match.end(1)
             rest = match.group(2)
-            if not is_caps(line.text[:word_end], 2) and not VV_RE.match(rest):
+            if not is_caps(line.text[:word_end], 2) and rest[:3].lower() != "v/v":
                 # (a type word in sentence case is the type line only before a letter's
-                # subject: "Công văn V/v tổ chức …", as portals print a letter's heading)
+                # "V/v" subject: "Công văn V/v tổ chức …", as portals print a letter's heading;
+                # "Thông báo về việc …" is a news page's headline)
                 continue
             frest = fold_aligned(rest).lower()
             if rest and (frest.startswith("so ") or NUMBER_AFTER_TYPE_RE.match(frest)):

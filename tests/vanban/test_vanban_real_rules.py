@@ -200,3 +200,23 @@ def test_a_name_whose_syllables_fold_to_a_title_word() -> None:
         )
     )
     assert (resolution.signer_title, resolution.signer_name) == ("Chủ tịch", "NÔNG ĐỨC MẠNH")
+
+
+def test_portal_letter_heading_symbol_line_and_type_word_before_v_v() -> None:
+    """A sector portal prints a ministry's letter without its header: the symbol alone on the
+    first line, then "Công văn V/v …". A symbol alone on a header line is the number, and a type
+    word in sentence case before "V/v" is the type line; "Thông báo về việc …" stays a news
+    page's headline."""
+    doc = vanban.parse(
+        "3215/BVHTTDL-VHCS\n\nKTBT, TT Huỳnh Vĩnh Ái Theo BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH -\n\n"
+        "Công văn V/v tổ chức Festival Đờn ca tài tử\n\nKính gửi: Sở Văn hoá, Thể thao và Du lịch\n"
+        "Bộ có ý kiến như sau: chấp thuận./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, VHCS.\n"
+    )
+    assert (doc.number, doc.doc_type) == ("3215/BVHTTDL-VHCS", "Công văn")
+    assert doc.title == "V/v tổ chức Festival Đờn ca tài tử"
+    assert doc.recipients == ["Như trên", "Lưu: VT, VHCS"]
+    news = vanban.parse(
+        "09:08, 31/08/2020\n\nThông báo về việc treo cờ Tổ quốc và nghỉ lễ\n\n"
+        "Tất cả các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 2-9-2020.\n"
+    )
+    assert news.doc_type == "Tin bài"
