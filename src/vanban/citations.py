@@ -17,6 +17,7 @@ Every pattern has bounded repetitions, so scanning is linear in the length of th
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -280,6 +281,9 @@ _STOP_PAIRS = {
     "triển": "khai",
     "phát": "triển",
     "thi": "hành",  # "của Ban Chấp hành Trung ương Đảng thi hành Điều lệ Đảng"
+    # "của Hội đồng Chính phủ ủy nhiệm cho Phủ Thủ tướng …" ("Tỉnh ủy" keeps its "ủy")
+    "ủy": "nhiệm",
+    "uỷ": "nhiệm",
 }
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(
@@ -615,7 +619,31 @@ _BEFORE_SLASH = 24  # longest "<number>-<type code>" before the first "/"
 _AFTER_SLASH = 100
 
 
+# "số " before a symbol of the old form: "Nghị định số 130-CP", "Quyết định số 76/HĐBT",
+# "QUYẾT ĐỊNH SỐ 156/CT" in an old title.
+_OLD_CITED_RE = re.compile(r"(?:số|SỐ)[ \t]+(?=\d)")
+
+
+def _iter_old_cited(text: str) -> Iterator[re.Match[str]]:
+    """:data:`OLD_SYMBOL_RE` matches cited after a type word and "số" (an old document cites
+    its kind: "căn cứ Nghị định số 130-CP ngày …"); a bare "số 12-A" is no citation."""
+    for lead in _OLD_CITED_RE.finditer(text):
+        symbol = OLD_SYMBOL_RE.match(text, lead.end())
+        if symbol is not None and _type_before(text, lead.start()) is not None:
+            yield symbol
+
+
 def iter_symbols(text: str) -> Iterator[re.Match[str]]:
+    """:data:`SYMBOL_RE` matches, with the old-form symbols cited after "số" among them in
+    order of position."""
+    old = list(_iter_old_cited(text))
+    if not old:
+        yield from _iter_symbols(text)
+        return
+    yield from heapq.merge(_iter_symbols(text), old, key=lambda match: match.start())
+
+
+def _iter_symbols(text: str) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, found from the "/" every symbol has: a literal search skips
     to candidates at C speed, and a failed window lets the scan jump ahead, so even a text made
     of slashes is scanned in linear time."""

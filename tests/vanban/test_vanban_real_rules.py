@@ -220,3 +220,27 @@ def test_portal_letter_heading_symbol_line_and_type_word_before_v_v() -> None:
         "Tất cả các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 2-9-2020.\n"
     )
     assert news.doc_type == "Tin bài"
+
+
+def test_old_form_symbols_cited_after_a_type_word_and_so() -> None:
+    """Old documents cite old symbols after their kind and "số" ("Nghị định số 130-CP",
+    "Quyết định số 76/HĐBT", "QUYẾT ĐỊNH SỐ 156/CT"); "số 12-A" with no type word before it is
+    no citation. "ủy nhiệm" after a body's name is a verb, not part of it."""
+    doc = vanban.parse(
+        OLD_DECISION.format(number="405-NV", signature="Ung Văn Khiêm").replace(
+            "của Hội đồng Chính phủ;",
+            "của Hội đồng Chính phủ ủy nhiệm cho Bộ Nội vụ; Quyết định số 76/HĐBT ngày "
+            "26 tháng 6 năm 1986 của Hội đồng Bộ trưởng; nhà số 12-A",
+        )
+    )
+    assert [r.number for r in doc.references] == ["130-CP", "76/HĐBT"]
+    assert doc.references[0].date == "1961-09-29"
+    assert doc.references[0].issuer == "Hội đồng Chính phủ"
+    assert doc.references[1].issuer == "Hội đồng Bộ trưởng"
+    title = vanban.parse(
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC KHÔNG THỰC HIỆN QUYẾT ĐỊNH SỐ 156/CT\n\nNội dung.\n"
+    )
+    assert [r.number for r in title.references] == ["156/CT"]
+    assert vanban.parse("Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU.\n").references[0].number == (
+        "12-NQ/TU"
+    )
