@@ -172,13 +172,46 @@ class HeaderParser(ParserState):
         following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
         return following is not None and not SECTION_LINES[0].match(following.text)
 
+    def _is_authority_line(self, line: Line) -> bool:
+        """The decision's authority line under its title: the header's body named again
+        ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG")."""
+        if self.header_issuer is None or not is_caps(line.text):
+            return False
+        return line.folded.lower().split() == fold_aligned(self.header_issuer[0]).lower().split()
+
+    def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
+        """An old decision's subject in capitals printed over lines parted by blank lines, down
+        to the authority line: the index of that line, or None when the title ends here."""
+        if not out or not all(is_caps(p.text) for p in out):
+            return None
+        for ahead in range(index, min(len(lines), index + 8)):
+            line = lines[ahead]
+            if not line.text:
+                continue
+            if self._is_authority_line(line):
+                return ahead
+            if not is_caps(line.text) or len(line.text) > 160:
+                return None
+        return None
+
     def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
         out: list[Line] = []
         blanks = 0
+        until: int | None = None
         while index < len(lines) and len(out) < 6:
             line = lines[index]
             index += 1
+            if until is not None:
+                if index - 1 >= until:
+                    break
+                if line.text:
+                    out.append(line)
+                continue
+            if self._is_authority_line(line):
+                break
             if not line.text:
+                if out and (until := self._caps_title_goes_on(lines, index, out)) is not None:
+                    continue
                 if out or have or blanks >= 2:
                     break
                 blanks += 1
@@ -230,6 +263,7 @@ class HeaderParser(ParserState):
         orgs: list[tuple[str, int, int]] = []
         vv: list[Line] = []
         in_vv = False
+        zone = _cells_rejoined(text, zone)
         for zone_index, line in enumerate(zone):
             if not line.text:
                 in_vv = False
@@ -294,7 +328,7 @@ class HeaderParser(ParserState):
                     self.spans["date"] = (date.start(), date.end())
                     blank.append((raw_start, date.end()))
             # what is left of the line: parts of the body names
-            rest = text[line.cstart : line.cend]
+            rest = line.text
             for a, b in blank:
                 low, high = max(a, line.cstart) - line.cstart, min(b, line.cend) - line.cstart
                 if low < high:
@@ -385,6 +419,32 @@ class HeaderParser(ParserState):
             self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
+
+
+def _cells_rejoined(text: str, zone: list[Line]) -> list[Line]:
+    """The header's lines with a one-word line joined to the line right below it: a library
+    page prints the header's table with each cell's words wrapped ("ỦY" / "BAN NHÂN DÂN",
+    "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Mỹ" / "Tho, ngày 24 tháng 12 năm 2009"). The
+    joined line keeps the offsets of the text (its line break read as a blank)."""
+    out: list[Line] = []
+    index = 0
+    while index < len(zone):
+        line = zone[index]
+        index += 1
+        nxt = zone[index] if index < len(zone) else None
+        if (
+            nxt is not None
+            and nxt.text
+            and nxt.start == line.end + 1
+            and line.text.isalpha()
+            and nxt.text[0].isalpha()
+        ):
+            joined = text[line.cstart : nxt.cend].replace("\n", " ")
+            out.append(Line(line.start, nxt.end, joined, line.cstart, nxt.cend))
+            index += 1
+            continue
+        out.append(line)
+    return out
 
 
 def _is_date_line(line: Line) -> bool:

@@ -244,3 +244,38 @@ def test_old_form_symbols_cited_after_a_type_word_and_so() -> None:
     assert vanban.parse("Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU.\n").references[0].number == (
         "12-NQ/TU"
     )
+
+
+def test_header_cells_wrapped_one_word_a_line_are_joined() -> None:
+    """A library page prints the header's table with each cell's words wrapped: a one-word
+    line continues on the line right below it ("ỦY" / "BAN NHÂN DÂN", "CỘNG" / "HÒA XÃ HỘI …",
+    "Mỹ" / "Tho, ngày …"); a word parted from the next line by a blank stays alone."""
+    doc = vanban.parse(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\n|\nSố:\n33/2009/QĐ-UBND\n|\nMỹ\n"
+        "Tho, ngày 24 tháng 12 năm 2009\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n"
+        "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCăn cứ Luật Công nghệ thông tin;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành Quy định.\n"
+    )
+    assert (doc.issuer, doc.parent_issuer) == ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", None)
+    assert (doc.place, doc.date) == ("Mỹ Tho", "2009-12-24")
+    # the authority line under the title names the header's body again: not the title
+    assert doc.title == "BAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC"
+
+
+def test_old_subject_in_capitals_over_blank_lines_down_to_the_authority_line() -> None:
+    """An old decision prints its subject over lines parted by blank lines; it goes on down to
+    the authority line, which names the header's body again."""
+    doc = vanban.parse(
+        "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\nSố: 264/CT\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 14 tháng 10 năm 1988\n\nQUYẾT ĐỊNH\n\n"
+        "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 264/CT\n\nNGÀY 14-10-1988 VỀ VIỆC KHÔNG THỰC HIỆN\n\n"
+        "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\n\nCăn cứ tình hình mới.\n\nQUYẾT ĐỊNH:\n\nĐiều 1\n\nNội dung.\n"
+    )
+    assert doc.title == (
+        "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 264/CT NGÀY 14-10-1988 VỀ VIỆC KHÔNG THỰC HIỆN"
+    )
+    assert doc.issuer == "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG"
+    # without the authority line below, a blank line still ends the title
+    short = vanban.parse("QUYẾT ĐỊNH\n\nVỀ VIỆC GIẢI THỂ XÃ\n\nCăn cứ Hiến pháp;\n")
+    assert short.title == "VỀ VIỆC GIẢI THỂ XÃ"
