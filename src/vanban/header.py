@@ -93,8 +93,13 @@ class HeaderParser(ParserState):
                 # "Thông báo về việc …" is a news page's headline)
                 continue
             frest = fold_aligned(rest).lower()
+            heading = False
             if rest and (frest.startswith("so ") or NUMBER_AFTER_TYPE_RE.match(frest)):
-                continue
+                if any(ln.text for ln in lines[:index]) or not is_caps(line.text):
+                    continue  # a citation: "KẾ HOẠCH số 12-KH/TU"
+                # the first line of a text printed without its header, as an archive or a
+                # gazette prints it: "NGHỊ QUYẾT SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997"
+                heading = True
             type_index = index
             doc.doc_type = HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
             self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
@@ -122,6 +127,8 @@ class HeaderParser(ParserState):
                 )
             title_parts.extend(self._title_lines(lines, type_index + 1, bool(title_parts)))
             body_start = (title_parts[-1].end if title_parts else line.end) + 1
+            if heading:
+                self._heading_number_and_date(title_parts)
         elif vv_lines:
             title_parts = vv_lines
             doc.doc_type = "Công văn"
@@ -172,12 +179,35 @@ class HeaderParser(ParserState):
         following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
         return following is not None and not SECTION_LINES[0].match(following.text)
 
+    def _heading_number_and_date(self, parts: list[Line]) -> None:
+        """Number and date of a heading that carries them ("… SỐ 412 NQ/UBTVQH9 / NGÀY
+        04-5-1994"), when no header gave them."""
+        text, doc = self.text, self.doc
+        for part in parts:
+            for lead in NUMBER_LEAD_RE.finditer(text, part.cstart, part.cend):
+                symbol = SYMBOL_RE.match(text, lead.end(), part.cend)
+                if doc.number is None and symbol is not None:
+                    doc.number = clean_symbol(symbol.group())
+                    self.number_span = (symbol.start(), symbol.end())
+                    self.spans["number"] = self.number_span
+            date = HEADER_DATE_RE.search(text, part.cstart, part.cend)
+            if doc.date_raw is None and date is not None and date.group(4):
+                doc.date = make_date(date.group(4), date.group(5), date.group(6))
+                doc.date_raw = field_value(date.group())
+                self.spans["date_raw"] = self.spans["date"] = (date.start(), date.end())
+
     def _is_authority_line(self, line: Line) -> bool:
         """The decision's authority line under its title: the header's body named again
-        ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG")."""
-        if self.header_issuer is None or not is_caps(line.text):
+        ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG"), or the body an old
+        heading names after "CỦA"."""
+        if not is_caps(line.text):
             return False
-        return line.folded.lower().split() == fold_aligned(self.header_issuer[0]).lower().split()
+        words = line.folded.lower().split()
+        if self.heading_body is not None and words == self.heading_body.split():
+            return True
+        if self.header_issuer is None:
+            return False
+        return words == fold_aligned(self.header_issuer[0]).lower().split()
 
     def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
         """An old decision's subject in capitals printed over lines parted by blank lines, down
@@ -209,6 +239,10 @@ class HeaderParser(ParserState):
                 continue
             if self._is_authority_line(line):
                 break
+            if line.folded.startswith(("CUA ", "cua ")) and is_caps(line.text):
+                # "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC …": the body, up to the subject
+                self.heading_body = line.folded.lower()[4:].split(" ve viec")[0].strip()
+                self.heading_body = " ".join(self.heading_body.split())
             if not line.text:
                 if out and (until := self._caps_title_goes_on(lines, index, out)) is not None:
                     continue

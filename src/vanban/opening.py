@@ -127,7 +127,12 @@ class OpeningParser(ParserState):
         ]
         if len(lines) < 2 or not is_caps(lines[0].text) or len(lines[0].text.split()) > 15:
             return None
-        if not GROUNDS_RE.match(lines[1].folded.lower()):
+        grounds = lines[1]
+        if len(lines) > 2 and is_caps(grounds.text) and grounds.folded.lower().startswith("nuoc "):
+            # the old formula names the state on a line of its own: "ỦY BAN THƯỜNG VỤ QUỐC HỘI" /
+            # "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "Căn cứ …"
+            grounds = lines[2]
+        if not GROUNDS_RE.match(grounds.folded.lower()):
             return None
         return lines[0]
 

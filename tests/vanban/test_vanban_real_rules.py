@@ -279,3 +279,26 @@ def test_old_subject_in_capitals_over_blank_lines_down_to_the_authority_line() -
     # without the authority line below, a blank line still ends the title
     short = vanban.parse("QUYẾT ĐỊNH\n\nVỀ VIỆC GIẢI THỂ XÃ\n\nCăn cứ Hiến pháp;\n")
     assert short.title == "VỀ VIỆC GIẢI THỂ XÃ"
+
+
+def test_heading_without_header_carries_number_and_date() -> None:
+    """An archive prints a resolution without its header: the first line, in capitals, is the
+    type word with the number and date ("NGHỊ QUYẾT SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997"); the
+    body named after "CỦA" comes again as the authority line, which ends the title, and over
+    the old formula's "NƯỚC CỘNG HÒA …" line it names the issuer. In a body, "KẾ HOẠCH số …"
+    stays a citation."""
+    doc = vanban.parse(
+        "NGHỊ QUYẾT SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU CHỦ TỊCH\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCăn cứ vào Điều 91 của Hiến pháp;\n"
+        "QUYẾT NGHỊ:\n1. Phê chuẩn kết quả bầu.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nChủ tịch\n"
+        "NÔNG ĐỨC MẠNH\n"
+    )
+    assert (doc.doc_type, doc.number, doc.date) == ("Nghị quyết", "412NQ/UBTVQH9", "1997-06-12")
+    assert doc.title == (
+        "SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997 CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI "
+        "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU CHỦ TỊCH"
+    )
+    assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+    cited = vanban.parse("Trang chủ\nKẾ HOẠCH số 12-KH/TU của Tỉnh ủy\nNội dung.\n")
+    assert cited.number is None
