@@ -264,6 +264,20 @@ class SignatureParser(ParserState):
         first = ON_BEHALF_RE.search(self.text, tail[0].start) if tail else None
         first_start = first.start() if first is not None else len(self.text) + 1
         for index, line in enumerate(tail):
+            nxt = tail[index + 1] if index + 1 < len(tail) else None
+            if (
+                nxt is not None
+                and _MARK_ALONE_RE.fullmatch(line.text)
+                and is_caps(nxt.text)
+                and not ON_BEHALF_RE.match(nxt.text)
+            ):
+                # the mark alone on its line, the body on the next (a table cell wrapped):
+                # "TM." / "ỦY BAN NHÂN DÂN TỈNH" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+                doc.on_behalf = field_value(line.text + " " + nxt.text)
+                self.spans["on_behalf"] = (line.cstart, nxt.cend)
+                found_title = self._signer_title(tail, index + 2)
+                title_index = index + 1 if found_title is None else found_title
+                break
             if line.end < first_start:
                 continue
             found = ON_BEHALF_RE.search(line.text)
@@ -503,6 +517,10 @@ def _columns_read_in_turn(text: str, lines: list[Line]) -> list[Line]:
         start = line.cstart + gap.end()
         right.append(Line(start, line.end, text[start : line.cend], start, line.cend))
     return left + right
+
+
+# An authority mark alone on its line (original text): "TM.", "T/M", "KT.".
+_MARK_ALONE_RE = re.compile(r"(?:T/M|TM\.?|KT\.?|K/T|TL\.?|T/L|TUQ\.?)")
 
 
 def _is_caps_title(value: str) -> bool:

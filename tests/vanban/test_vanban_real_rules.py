@@ -302,3 +302,19 @@ def test_heading_without_header_carries_number_and_date() -> None:
     assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
     cited = vanban.parse("Trang chủ\nKẾ HOẠCH số 12-KH/TU của Tỉnh ủy\nNội dung.\n")
     assert cited.number is None
+
+
+def test_authority_mark_alone_on_its_line() -> None:
+    """A table cell wrapped by the page puts the mark alone on its line and the body on the
+    next: "TM." / "ỦY BAN NHÂN DÂN TỈNH" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name."""
+    doc = vanban.parse(
+        OLD_DECISION.format(
+            number="33/2009/QĐ-UBND",
+            signature="|\nTM.\nỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phòng\n|",
+        )
+    )
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN TỈNH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Phòng",
+    )
