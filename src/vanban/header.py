@@ -472,6 +472,10 @@ def _cells_rejoined(text: str, zone: list[Line]) -> list[Line]:
             and nxt.start == line.end + 1
             and line.text.isalpha()
             and nxt.text[0].isalpha()
+            # (not the end of a symbol split after its dash, "Số: 1025/UBND-" / "VX", nor
+            # before a letter's subject)
+            and not (out and out[-1].text.endswith(("-", "/")))
+            and not VV_RE.match(nxt.text)
         ):
             joined = text[line.cstart : nxt.cend].replace("\n", " ")
             out.append(Line(line.start, nxt.end, joined, line.cstart, nxt.cend))

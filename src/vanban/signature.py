@@ -524,10 +524,20 @@ _MARK_ALONE_RE = re.compile(r"(?:T/M|TM\.?|KT\.?|K/T|TL\.?|T/L|TUQ\.?)")
 
 
 def _is_caps_title(value: str) -> bool:
-    """A title in capitals, which :data:`PERSON_NAME_RE` takes for a name ("CHÁNH VĂN PHÒNG").
+    """A title in capitals opening the line, which :data:`PERSON_NAME_RE` takes for a name
+    ("CHÁNH VĂN PHÒNG").
     A name in mixed case is never one, whatever its syllables fold to ("Trường Chinh",
     "Nguyễn Văn Phòng" hold "truong", "van phong")."""
-    return is_caps(value) and SIGNER_TITLE_WORD_RE.search(fold_aligned(value.lower())) is not None
+    caps = []
+    for word in value.split():
+        if not is_caps(word):
+            break
+        caps.append(word)
+    # (the words in capitals that open the line: "CHÁNH VĂN PHÒNG" of "CHÁNH VĂN PHÒNG Thái
+    # Hữu Phép", where a title and a name share the line)
+    return (
+        bool(caps) and SIGNER_TITLE_WORD_RE.search(fold_aligned(" ".join(caps).lower())) is not None
+    )
 
 
 def _is_plain_title(line: Line) -> bool:

@@ -200,6 +200,13 @@ def test_a_name_whose_syllables_fold_to_a_title_word() -> None:
         )
     )
     assert (resolution.signer_title, resolution.signer_name) == ("Chủ tịch", "NÔNG ĐỨC MẠNH")
+    # a title in capitals opening the name's line is no part of the name
+    shared = vanban.parse(
+        OLD_DECISION.format(
+            number="328-NV", signature="TL. CHỦ TỊCH\n\n\nCHÁNH VĂN PHÒNG Thái Hữu Phép"
+        )
+    )
+    assert (shared.signer_title, shared.signer_name) == ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép")
 
 
 def test_portal_letter_heading_symbol_line_and_type_word_before_v_v() -> None:
@@ -318,3 +325,13 @@ def test_authority_mark_alone_on_its_line() -> None:
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn Phòng",
     )
+
+
+def test_a_split_symbol_end_is_no_wrapped_header_cell() -> None:
+    """ "Số: 1025/UBND-" / "VX" / "V/v …": the one-word line ends a symbol split after its
+    dash; it is not joined to the letter's subject below it."""
+    doc = vanban.parse(
+        "ỦY BAN NHÂN DÂN\nHUYỆN ĐỒNG PHÚ\nSố: 1025/UBND-\nVX\nV/v triển khai công tác tuyên truyền\n"
+        "\nKính gửi: Các xã.\n\nNội dung.\n"
+    )
+    assert (doc.doc_type, doc.title) == ("Công văn", "V/v triển khai công tác tuyên truyền")
