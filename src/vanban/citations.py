@@ -619,24 +619,35 @@ _BEFORE_SLASH = 24  # longest "<number>-<type code>" before the first "/"
 _AFTER_SLASH = 100
 
 
-# "số " before a symbol of the old form: "Nghị định số 130-CP", "Quyết định số 76/HĐBT",
-# "QUYẾT ĐỊNH SỐ 156/CT" in an old title.
-_OLD_CITED_RE = re.compile(r"(?:số|SỐ)[ \t]+(?=\d)")
+# "số " before a symbol of the old form: "Nghị định số 130-CP", "Quyết định số 76/HĐBT"; in
+# capitals, "QUYẾT ĐỊNH SỐ 156/CT", in an old title only. (Each pattern opens with a literal,
+# which the engine skips to; an alternation of the two would be tried at every "s" and "S".)
+_OLD_CITED_RE = re.compile(r"số[ \t]+(?=\d)")
+_OLD_CITED_CAPS_RE = re.compile(r"SỐ[ \t]+(?=\d)")
+_TITLE_CHARS = 3000  # the header and title of any document lie in its first characters
 
 
-def _iter_old_cited(text: str) -> Iterator[re.Match[str]]:
+def _iter_old_cited(text: str) -> list[re.Match[str]]:
     """:data:`OLD_SYMBOL_RE` matches cited after a type word and "số" (an old document cites
-    its kind: "căn cứ Nghị định số 130-CP ngày …"); a bare "số 12-A" is no citation."""
-    for lead in _OLD_CITED_RE.finditer(text):
+    its kind: "căn cứ Nghị định số 130-CP ngày …"), in order; a bare "số 12-A" is no
+    citation."""
+    leads = [
+        *_OLD_CITED_RE.finditer(text),
+        *_OLD_CITED_CAPS_RE.finditer(text, 0, min(len(text), _TITLE_CHARS)),
+    ]
+    out = []
+    for lead in leads:
         symbol = OLD_SYMBOL_RE.match(text, lead.end())
         if symbol is not None and _type_before(text, lead.start()) is not None:
-            yield symbol
+            out.append(symbol)
+    out.sort(key=lambda match: match.start())
+    return out
 
 
 def iter_symbols(text: str) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, with the old-form symbols cited after "số" among them in
     order of position."""
-    old = list(_iter_old_cited(text))
+    old = _iter_old_cited(text)
     if not old:
         yield from _iter_symbols(text)
         return
