@@ -200,14 +200,12 @@ class HeaderParser(ParserState):
         """The decision's authority line under its title: the header's body named again
         ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG"), or the body an old
         heading names after "CỦA"."""
-        if not is_caps(line.text):
+        names = [n for n in (self.heading_body, self.header_issuer and self.header_issuer[0]) if n]
+        # (a length test first: the line and the name differ at most by their blanks)
+        if not any(abs(len(line.text) - len(n)) <= 3 for n in names) or not is_caps(line.text):
             return False
         words = line.folded.lower().split()
-        if self.heading_body is not None and words == self.heading_body.split():
-            return True
-        if self.header_issuer is None:
-            return False
-        return words == fold_aligned(self.header_issuer[0]).lower().split()
+        return any(words == fold_aligned(n).lower().split() for n in names)
 
     def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
         """An old decision's subject in capitals printed over lines parted by blank lines, down
@@ -239,7 +237,7 @@ class HeaderParser(ParserState):
                 continue
             if self._is_authority_line(line):
                 break
-            if line.folded.startswith(("CUA ", "cua ")) and is_caps(line.text):
+            if line.text.startswith(("CỦA ", "CUẢ ")) and is_caps(line.text):
                 # "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC …": the body, up to the subject
                 self.heading_body = line.folded.lower()[4:].split(" ve viec")[0].strip()
                 self.heading_body = " ".join(self.heading_body.split())
@@ -341,7 +339,12 @@ class HeaderParser(ParserState):
                         self.spans["number"] = self.number_span
                         blank.append((lead.start(), symbol.end()))
                         break
-            if doc.number is None and "/" in line.text and SYMBOL_RE.fullmatch(line.text):
+            if (
+                doc.number is None
+                and line.text[:1].isdigit()
+                and "/" in line.text
+                and SYMBOL_RE.fullmatch(line.text)
+            ):
                 # a symbol alone on a header line, without "Số:" (a portal's heading)
                 doc.number = clean_symbol(line.text)
                 self.number_span = (line.cstart, line.cend)

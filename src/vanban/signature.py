@@ -267,6 +267,7 @@ class SignatureParser(ParserState):
             nxt = tail[index + 1] if index + 1 < len(tail) else None
             if (
                 nxt is not None
+                and len(line.text) <= 4
                 and _MARK_ALONE_RE.fullmatch(line.text)
                 and is_caps(nxt.text)
                 and not ON_BEHALF_RE.match(nxt.text)
@@ -356,7 +357,11 @@ class SignatureParser(ParserState):
         "Tố Hữu" / "(Đã ký)". The "(Đã ký)" mark stands for the signature, and a person's name
         next to it, below or else above, is the signer's."""
         marks = [
-            i for i, ln in enumerate(tail) if ln.text and SIGNED_MARK_RE.match(ln.folded.strip())
+            i
+            for i, ln in enumerate(tail)
+            # (the mark has "ký" or "signed": a substring test turns other lines down unfolded)
+            if ("ký" in ln.text or "Ký" in ln.text or "KÝ" in ln.text or "signed" in ln.text)
+            and SIGNED_MARK_RE.match(ln.folded.strip())
         ]
         if not marks:
             return
@@ -519,6 +524,9 @@ def _columns_read_in_turn(text: str, lines: list[Line]) -> list[Line]:
     return left + right
 
 
+# The first letters of the titles of PERSON_TITLE_RE in sentence case ("Phó", "Chủ", "Giám",
+# "Bí", "Trưởng", "Bộ", "Đồng", "Viện"): other lines are turned down before they are folded.
+_TITLE_FIRST_LETTERS = frozenset("PCGBTĐV")
 # An authority mark alone on its line (original text): "TM.", "T/M", "KT.".
 _MARK_ALONE_RE = re.compile(r"(?:T/M|TM\.?|KT\.?|K/T|TL\.?|T/L|TUQ\.?)")
 
@@ -543,8 +551,11 @@ def _is_caps_title(value: str) -> bool:
 def _is_plain_title(line: Line) -> bool:
     """A signer's title alone on its line in sentence case, as the legal libraries print it:
     "Chủ tịch", "Phó Chủ tịch" (the form prints it in capitals)."""
+    text = line.text
     return (
-        len(line.text) <= 30 and PERSON_TITLE_RE.fullmatch(line.folded.lower().strip()) is not None
+        len(text) <= 30
+        and text[:1] in _TITLE_FIRST_LETTERS
+        and PERSON_TITLE_RE.fullmatch(line.folded.lower().strip()) is not None
     )
 
 
