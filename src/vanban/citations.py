@@ -644,10 +644,10 @@ def _iter_old_cited(text: str) -> list[re.Match[str]]:
     return out
 
 
-def iter_symbols(text: str) -> Iterator[re.Match[str]]:
+def iter_symbols(text: str, old_forms: bool = True) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, with the old-form symbols cited after "số" among them in
-    order of position."""
-    old = _iter_old_cited(text)
+    order of position (unless ``old_forms`` is false)."""
+    old = _iter_old_cited(text) if old_forms else []
     if not old:
         yield from _iter_symbols(text)
         return

@@ -463,6 +463,8 @@ def _cells_rejoined(text: str, zone: list[Line]) -> list[Line]:
     page prints the header's table with each cell's words wrapped ("ỦY" / "BAN NHÂN DÂN",
     "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Mỹ" / "Tho, ngày 24 tháng 12 năm 2009"). The
     joined line keeps the offsets of the text (its line break read as a blank)."""
+    if not any(map(str.isalpha, [line.text for line in zone])):
+        return zone  # (most headers: no one-word line, nothing to join)
     out: list[Line] = []
     index = 0
     while index < len(zone):

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
+from vanban.citations import (
+    OLD_SYMBOL_RE,
+    Citation,
+    comma_in_name,
+    iter_symbols,
+    parse_citation,
+)
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
@@ -42,7 +48,14 @@ class OpeningParser(ParserState):
         self.citations = []
         text = self.text if self.doc_end == len(self.text) else self.text[: self.doc_end]
         own = normalize_symbol(self.doc.number) if self.doc.number else None
-        for match in iter_symbols(text):
+        number, date = self.doc.number, self.doc.date
+        # old-form symbols ("130-CP", "76/HĐBT") are looked for in a document of their time: its
+        # own number of that form, or none, or a date before 2000 (a later one cites them
+        # rarely, and the scan for "số" would cost every document)
+        old_forms = (
+            number is None or OLD_SYMBOL_RE.fullmatch(number) is not None or (date or "2") < "2000"
+        )
+        for match in iter_symbols(text, old_forms):
             if self.number_span and match.start() == self.number_span[0]:
                 continue
             key = normalize_symbol(match.group())

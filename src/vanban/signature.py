@@ -267,7 +267,7 @@ class SignatureParser(ParserState):
             nxt = tail[index + 1] if index + 1 < len(tail) else None
             if (
                 nxt is not None
-                and len(line.text) <= 4
+                and 0 < len(line.text) <= 4
                 and _MARK_ALONE_RE.fullmatch(line.text)
                 and is_caps(nxt.text)
                 and not ON_BEHALF_RE.match(nxt.text)
