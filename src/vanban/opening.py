@@ -50,11 +50,12 @@ class OpeningParser(ParserState):
         own = normalize_symbol(self.doc.number) if self.doc.number else None
         number, date = self.doc.number, self.doc.date
         # old-form symbols ("130-CP", "76/HĐBT") are looked for in a document of their time: its
-        # own number of that form, or none, or a date before 2000 (a later one cites them
-        # rarely, and the scan for "số" would cost every document)
-        old_forms = (
-            number is None or OLD_SYMBOL_RE.fullmatch(number) is not None or (date or "2") < "2000"
-        )
+        # own number of that form, or a date before 2000, or neither number nor date (a later
+        # one cites them rarely, and the scan for "số" would cost every document)
+        if number is not None:
+            old_forms = OLD_SYMBOL_RE.fullmatch(number) is not None or (date or "2") < "2000"
+        else:
+            old_forms = date is None or date < "2000"
         for match in iter_symbols(text, old_forms):
             if self.number_span and match.start() == self.number_span[0]:
                 continue
