@@ -17,6 +17,7 @@ Every pattern has bounded repetitions, so scanning is linear in the length of th
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,6 +57,10 @@ assert CODE.startswith("[A-ZĐ]") and all(
 #: After the header's "Số:" (and only there), a number and one code is the symbol of a letter
 #: that carries its issuer's code alone: "Số: 08 /ĐT" (a youth union's Công văn).
 LEAD_SYMBOL_RE = re.compile(rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?![\w/])")
+#: A symbol of the form used before the present one (Council of Ministers, ministries, until the
+#: 1990s): the number and one issuer code, joined by a dash or a slash, "101-HĐBT", "278-NV",
+#: "264/CT". Read only after a header's "Số:", where nothing else can stand.
+OLD_SYMBOL_RE = re.compile(rf"\d{{1,5}}[ \t]?[-/][ \t]?{CODE}(?![\w/.-])")
 #: A symbol whose number is left blank, as printed on drafts: "/KH-STTTT", "-KH/TU".
 BLANK_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"
@@ -279,6 +284,9 @@ _STOP_PAIRS = {
     "triển": "khai",
     "phát": "triển",
     "thi": "hành",  # "của Ban Chấp hành Trung ương Đảng thi hành Điều lệ Đảng"
+    # "của Hội đồng Chính phủ ủy nhiệm cho Phủ Thủ tướng …" ("Tỉnh ủy" keeps its "ủy")
+    "ủy": "nhiệm",
+    "uỷ": "nhiệm",
 }
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _TERM = re.compile(
@@ -634,7 +642,42 @@ _BEFORE_SLASH = 24  # longest "<number>-<type code>" before the first "/"
 _AFTER_SLASH = 100
 
 
-def iter_symbols(text: str) -> Iterator[re.Match[str]]:
+# "số " before a symbol of the old form: "Nghị định số 130-CP", "Quyết định số 76/HĐBT"; in
+# capitals, "QUYẾT ĐỊNH SỐ 156/CT", in an old title only. (Each pattern opens with a literal,
+# which the engine skips to; an alternation of the two would be tried at every "s" and "S".)
+_OLD_CITED_RE = re.compile(r"số[ \t]+(?=\d)")
+_OLD_CITED_CAPS_RE = re.compile(r"SỐ[ \t]+(?=\d)")
+_TITLE_CHARS = 3000  # the header and title of any document lie in its first characters
+
+
+def _iter_old_cited(text: str) -> list[re.Match[str]]:
+    """:data:`OLD_SYMBOL_RE` matches cited after a type word and "số" (an old document cites
+    its kind: "căn cứ Nghị định số 130-CP ngày …"), in order; a bare "số 12-A" is no
+    citation."""
+    leads = [
+        *_OLD_CITED_RE.finditer(text),
+        *_OLD_CITED_CAPS_RE.finditer(text, 0, min(len(text), _TITLE_CHARS)),
+    ]
+    out = []
+    for lead in leads:
+        symbol = OLD_SYMBOL_RE.match(text, lead.end())
+        if symbol is not None and _type_before(text, lead.start()) is not None:
+            out.append(symbol)
+    out.sort(key=lambda match: match.start())
+    return out
+
+
+def iter_symbols(text: str, old_forms: bool = True) -> Iterator[re.Match[str]]:
+    """:data:`SYMBOL_RE` matches, with the old-form symbols cited after "số" among them in
+    order of position (unless ``old_forms`` is false)."""
+    old = _iter_old_cited(text) if old_forms else []
+    if not old:
+        yield from _iter_symbols(text)
+        return
+    yield from heapq.merge(_iter_symbols(text), old, key=lambda match: match.start())
+
+
+def _iter_symbols(text: str) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, found from the "/" every symbol has: a literal search skips
     to candidates at C speed, and a failed window lets the scan jump ahead, so even a text made
     of slashes is scanned in linear time."""

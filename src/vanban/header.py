@@ -8,6 +8,7 @@ import re
 from vanban.citations import (
     BLANK_SYMBOL_RE,
     LEAD_SYMBOL_RE,
+    OLD_SYMBOL_RE,
     SYMBOL_RE,
     make_date,
     type_of_symbol,
@@ -88,12 +89,20 @@ class HeaderParser(ParserState):
             if not match:
                 continue
             word_end = match.end(1)
-            if not is_caps(line.text[:word_end], 2):
-                continue
             rest = match.group(2)
-            frest = fold_aligned(rest).lower()
-            if rest and (frest.startswith("so ") or NUMBER_AFTER_TYPE_RE.match(frest)):
+            if not is_caps(line.text[:word_end], 2) and rest[:3].lower() != "v/v":
+                # (a type word in sentence case is the type line only before a letter's
+                # "V/v" subject: "Công văn V/v tổ chức …", as portals print a letter's heading;
+                # "Thông báo về việc …" is a news page's headline)
                 continue
+            frest = fold_aligned(rest).lower()
+            heading = False
+            if rest and (frest.startswith("so ") or NUMBER_AFTER_TYPE_RE.match(frest)):
+                if any(ln.text for ln in lines[:index]) or not is_caps(line.text):
+                    continue  # a citation: "KẾ HOẠCH số 12-KH/TU"
+                # the first line of a text printed without its header, as an archive or a
+                # gazette prints it: "NGHỊ QUYẾT SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997"
+                heading = True
             type_index = index
             doc.doc_type = HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
             self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
@@ -121,6 +130,8 @@ class HeaderParser(ParserState):
                 )
             title_parts.extend(self._title_lines(lines, type_index + 1, bool(title_parts)))
             body_start = (title_parts[-1].end if title_parts else line.end) + 1
+            if heading:
+                self._heading_number_and_date(title_parts)
         elif vv_lines:
             title_parts = vv_lines
             doc.doc_type = "Công văn"
@@ -171,13 +182,71 @@ class HeaderParser(ParserState):
         following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
         return following is not None and not SECTION_LINES[0].match(following.text)
 
+    def _heading_number_and_date(self, parts: list[Line]) -> None:
+        """Number and date of a heading that carries them ("… SỐ 412 NQ/UBTVQH9 / NGÀY
+        04-5-1994"), when no header gave them."""
+        text, doc = self.text, self.doc
+        for part in parts:
+            for lead in NUMBER_LEAD_RE.finditer(text, part.cstart, part.cend):
+                symbol = SYMBOL_RE.match(text, lead.end(), part.cend)
+                if doc.number is None and symbol is not None:
+                    doc.number = clean_symbol(symbol.group())
+                    self.number_span = (symbol.start(), symbol.end())
+                    self.spans["number"] = self.number_span
+            date = HEADER_DATE_RE.search(text, part.cstart, part.cend)
+            if doc.date_raw is None and date is not None and date.group(4):
+                doc.date = make_date(date.group(4), date.group(5), date.group(6))
+                doc.date_raw = field_value(date.group())
+                self.spans["date_raw"] = self.spans["date"] = (date.start(), date.end())
+
+    def _is_authority_line(self, line: Line) -> bool:
+        """The decision's authority line under its title: the header's body named again
+        ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG"), or the body an old
+        heading names after "CỦA"."""
+        names = [n for n in (self.heading_body, self.header_issuer and self.header_issuer[0]) if n]
+        # (a length test first: the line and the name differ at most by their blanks)
+        if not any(abs(len(line.text) - len(n)) <= 3 for n in names) or not is_caps(line.text):
+            return False
+        words = line.folded.lower().split()
+        return any(words == fold_aligned(n).lower().split() for n in names)
+
+    def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
+        """An old decision's subject in capitals printed over lines parted by blank lines, down
+        to the authority line: the index of that line, or None when the title ends here."""
+        if not out or not all(is_caps(p.text) for p in out):
+            return None
+        for ahead in range(index, min(len(lines), index + 8)):
+            line = lines[ahead]
+            if not line.text:
+                continue
+            if self._is_authority_line(line):
+                return ahead
+            if not is_caps(line.text) or len(line.text) > 160:
+                return None
+        return None
+
     def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
         out: list[Line] = []
         blanks = 0
+        until: int | None = None
         while index < len(lines) and len(out) < 6:
             line = lines[index]
             index += 1
+            if until is not None:
+                if index - 1 >= until:
+                    break
+                if line.text:
+                    out.append(line)
+                continue
+            if self._is_authority_line(line):
+                break
+            if line.text.startswith(("CỦA ", "CUẢ ")) and is_caps(line.text):
+                # "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC …": the body, up to the subject
+                self.heading_body = line.folded.lower()[4:].split(" ve viec")[0].strip()
+                self.heading_body = " ".join(self.heading_body.split())
             if not line.text:
+                if out and (until := self._caps_title_goes_on(lines, index, out)) is not None:
+                    continue
                 if out or have or blanks >= 2:
                     break
                 blanks += 1
@@ -229,7 +298,8 @@ class HeaderParser(ParserState):
         orgs: list[tuple[str, int, int]] = []
         vv: list[Line] = []
         in_vv = False
-        for line in zone:
+        zone = _cells_rejoined(text, zone)
+        for zone_index, line in enumerate(zone):
             if not line.text:
                 in_vv = False
                 continue
@@ -257,11 +327,15 @@ class HeaderParser(ParserState):
                 blank.append((line.cstart + motto.start(), line.cstart + motto.end()))
             if doc.number is None:
                 for lead in NUMBER_LEAD_RE.finditer(text, line.cstart, line.cend):
-                    at = lead.end()
+                    at, end = lead.end(), line.cend
+                    if at == end and zone_index + 1 < len(zone):
+                        # "Số:" ending its line: a table cell wrapped, the symbol opens the next
+                        at, end = zone[zone_index + 1].cstart, zone[zone_index + 1].cend
                     symbol = (
-                        SYMBOL_RE.match(text, at, line.cend)
-                        or BLANK_SYMBOL_RE.match(text, at, line.cend)
-                        or LEAD_SYMBOL_RE.match(text, at, line.cend)
+                        SYMBOL_RE.match(text, at, end)
+                        or BLANK_SYMBOL_RE.match(text, at, end)
+                        or OLD_SYMBOL_RE.match(text, at, end)
+                        or LEAD_SYMBOL_RE.match(text, at, end)
                     )
                     if symbol:
                         doc.number = clean_symbol(symbol.group())
@@ -269,6 +343,17 @@ class HeaderParser(ParserState):
                         self.spans["number"] = self.number_span
                         blank.append((lead.start(), symbol.end()))
                         break
+            if (
+                doc.number is None
+                and line.text[:1].isdigit()
+                and "/" in line.text
+                and SYMBOL_RE.fullmatch(line.text)
+            ):
+                # a symbol alone on a header line, without "Số:" (a portal's heading)
+                doc.number = clean_symbol(line.text)
+                self.number_span = (line.cstart, line.cend)
+                self.spans["number"] = self.number_span
+                blank.append((line.cstart, line.cend))
             if doc.date_raw is None:
                 date = HEADER_DATE_RE.search(text, line.cstart, line.cend)
                 if date:
@@ -284,7 +369,7 @@ class HeaderParser(ParserState):
                     self.spans["date"] = (date.start(), date.end())
                     blank.append((raw_start, date.end()))
             # what is left of the line: parts of the body names
-            rest = text[line.cstart : line.cend]
+            rest = line.text
             for a, b in blank:
                 low, high = max(a, line.cstart) - line.cstart, min(b, line.cend) - line.cstart
                 if low < high:
@@ -382,6 +467,38 @@ def _is_teaser(text: str) -> bool:
     line ("… *** Số: 08 /ĐT V/v … Kính gửi: … Ban Thường vụ Trung ương Đoàn TNCS…") and cut by
     the site with an ellipsis. It is not the letter's body: the header is read on from it."""
     return text.endswith(("…", "...")) and NUMBER_LEAD_RE.search(text) is not None
+
+
+def _cells_rejoined(text: str, zone: list[Line]) -> list[Line]:
+    """The header's lines with a one-word line joined to the line right below it: a library
+    page prints the header's table with each cell's words wrapped ("ỦY" / "BAN NHÂN DÂN",
+    "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Mỹ" / "Tho, ngày 24 tháng 12 năm 2009"). The
+    joined line keeps the offsets of the text (its line break read as a blank)."""
+    if not any(map(str.isalpha, [line.text for line in zone])):
+        return zone  # (most headers: no one-word line, nothing to join)
+    out: list[Line] = []
+    index = 0
+    while index < len(zone):
+        line = zone[index]
+        index += 1
+        nxt = zone[index] if index < len(zone) else None
+        if (
+            nxt is not None
+            and nxt.text
+            and nxt.start == line.end + 1
+            and line.text.isalpha()
+            and nxt.text[0].isalpha()
+            # (not the end of a symbol split after its dash, "Số: 1025/UBND-" / "VX", nor
+            # before a letter's subject)
+            and not (out and out[-1].text.endswith(("-", "/")))
+            and not VV_RE.match(nxt.text)
+        ):
+            joined = text[line.cstart : nxt.cend].replace("\n", " ")
+            out.append(Line(line.start, nxt.end, joined, line.cstart, nxt.cend))
+            index += 1
+            continue
+        out.append(line)
+    return out
 
 
 def _is_date_line(line: Line) -> bool:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from vanban.citations import Citation, comma_in_name, iter_symbols, parse_citation
+from vanban.citations import (
+    OLD_SYMBOL_RE,
+    Citation,
+    comma_in_name,
+    iter_symbols,
+    parse_citation,
+)
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
@@ -43,7 +49,15 @@ class OpeningParser(ParserState):
         self.citations = []
         text = self.text if self.doc_end == len(self.text) else self.text[: self.doc_end]
         own = normalize_symbol(self.doc.number) if self.doc.number else None
-        for match in iter_symbols(text):
+        number, date = self.doc.number, self.doc.date
+        # old-form symbols ("130-CP", "76/HĐBT") are looked for in a document of their time: its
+        # own number of that form, or a date before 2000, or neither number nor date (a later
+        # one cites them rarely, and the scan for "số" would cost every document)
+        if number is not None:
+            old_forms = OLD_SYMBOL_RE.fullmatch(number) is not None or (date or "2") < "2000"
+        else:
+            old_forms = date is None or date < "2000"
+        for match in iter_symbols(text, old_forms):
             if self.number_span and match.start() == self.number_span[0]:
                 continue
             key = normalize_symbol(match.group())
@@ -131,7 +145,12 @@ class OpeningParser(ParserState):
         ]
         if len(lines) < 2 or not is_caps(lines[0].text) or len(lines[0].text.split()) > 15:
             return None
-        if not GROUNDS_RE.match(lines[1].folded.lower()):
+        grounds = lines[1]
+        if len(lines) > 2 and is_caps(grounds.text) and grounds.folded.lower().startswith("nuoc "):
+            # the old formula names the state on a line of its own: "ỦY BAN THƯỜNG VỤ QUỐC HỘI" /
+            # "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "Căn cứ …"
+            grounds = lines[2]
+        if not GROUNDS_RE.match(grounds.folded.lower()):
             return None
         return lines[0]
 

@@ -107,15 +107,19 @@ TYPE_LINE_RE = vi_regex(rf"({_HEADER_TYPE_ALT})(?![a-z])[ \t]*[:.]?[ \t]*(.*)$")
 # "số 12", "số:12" in "KẾ HOẠCH số 12-KH/TU".
 NUMBER_AFTER_TYPE_RE = re.compile(r"(?:so|so:)\s*\d")
 # The national motto and the party's, the Youth Union's or the Young Pioneers' name printed in
-# its place (original text): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh
-# phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH", "ĐỘI TNTP HỒ CHÍ MINH".
-_MOTTO_C, _MOTTO_D = vi_regex("c").pattern, vi_regex("d").pattern  # the letters folding to c, d
+# its place (original text): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" ("VIỆT NAM DÂN CHỦ CỘNG HÒA"
+# before 1976), "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH",
+# "ĐỘI TNTP HỒ CHÍ MINH".
+# the letters folding to c, d, v
+_MOTTO_C, _MOTTO_D, _MOTTO_V = (vi_regex(letter).pattern for letter in "cdv")
 # One class of first letters, then the alternatives by that letter: a pattern that opens with a
 # class is looked for from letter to letter, an alternation of words is tried at every
 # position. (``(?<![^ \t].)`` after the "d" is ``(?<![^ \t])`` before it.)
 MOTTO_RE = vi_regex(
-    rf"[{_MOTTO_C[1:-1]}{_MOTTO_D[1:-1]}](?:(?<={_MOTTO_C})"
+    rf"[{_MOTTO_C[1:-1]}{_MOTTO_D[1:-1]}{_MOTTO_V[1:-1]}](?:(?<={_MOTTO_C})"
     r"ong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
+    # the national name of 1945-1976, on the documents of the Democratic Republic
+    rf"|(?<={_MOTTO_V})iet[ \t]+nam[ \t]+dan[ \t]+chu[ \t]+cong[ \t]+hoa"
     rf"|(?<={_MOTTO_D})(?:"
     r"oc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|ang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
@@ -128,6 +132,7 @@ MOTTO_RE = vi_regex(
 #: MOTTO_RE as first written (an alternation of the four names), for the tests.
 MOTTO_PLAIN_RE = vi_regex(
     r"cong[ \t]+hoa[ \t]+xa[ \t]+hoi[ \t]+chu[ \t]+nghia[ \t]+viet[ \t]+nam"
+    r"|viet[ \t]+nam[ \t]+dan[ \t]+chu[ \t]+cong[ \t]+hoa"
     r"|doc[ \t]+lap[ \t]*[-–—]?[ \t]*tu[ \t]+do[ \t]*[-–—]?[ \t]*hanh[ \t]+phuc"
     r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam"
     r"|(?<![^ \t])(?:doan[ \t]+(?:tncs|thanh[ \t]+nien[ \t]+cong[ \t]+san)"

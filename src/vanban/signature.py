@@ -26,6 +26,7 @@ from vanban.patterns import (
     NOI_NHAN_LINES,
     ON_BEHALF_RE,
     PERSON_NAME_RE,
+    PERSON_TITLE_RE,
     RECIPIENT_SEPARATOR_RE,
     SEPARATOR_LINE_RE,
     SIGNED_MARK_RE,
@@ -263,6 +264,21 @@ class SignatureParser(ParserState):
         first = ON_BEHALF_RE.search(self.text, tail[0].start) if tail else None
         first_start = first.start() if first is not None else len(self.text) + 1
         for index, line in enumerate(tail):
+            nxt = tail[index + 1] if index + 1 < len(tail) else None
+            if (
+                nxt is not None
+                and 0 < len(line.text) <= 4
+                and _MARK_ALONE_RE.fullmatch(line.text)
+                and is_caps(nxt.text)
+                and not ON_BEHALF_RE.match(nxt.text)
+            ):
+                # the mark alone on its line, the body on the next (a table cell wrapped):
+                # "TM." / "ỦY BAN NHÂN DÂN TỈNH" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+                doc.on_behalf = field_value(line.text + " " + nxt.text)
+                self.spans["on_behalf"] = (line.cstart, nxt.cend)
+                found_title = self._signer_title(tail, index + 2)
+                title_index = index + 1 if found_title is None else found_title
+                break
             if line.end < first_start:
                 continue
             found = ON_BEHALF_RE.search(line.text)
@@ -319,7 +335,7 @@ class SignatureParser(ParserState):
                     break  # a decision's authority line, above its grounds, is no signature
                 if not value or len(value) > 80:
                     continue
-                if (
+                if _is_plain_title(line) or (
                     not BULLET_RE.match(value)
                     and is_caps(value)
                     and len(value.split()) <= 8
@@ -331,8 +347,35 @@ class SignatureParser(ParserState):
                     break
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
+        if doc.signer_name is None:
+            self._name_by_signed_mark(tail)
         if doc.signer_name is None and self.name_beside_recipients is not None:
             doc.signer_name, self.spans["signer_name"] = self.name_beside_recipients
+
+    def _name_by_signed_mark(self, tail: list[Line]) -> None:
+        """A signature with no title line, as the legal libraries print the old decisions:
+        "Tố Hữu" / "(Đã ký)". The "(Đã ký)" mark stands for the signature, and a person's name
+        next to it, below or else above, is the signer's."""
+        marks = [
+            i
+            for i, ln in enumerate(tail)
+            # (the mark has "ký" or "signed": a substring test turns other lines down unfolded)
+            if ("ký" in ln.text or "Ký" in ln.text or "KÝ" in ln.text or "signed" in ln.text)
+            and SIGNED_MARK_RE.match(ln.folded.strip())
+        ]
+        if not marks:
+            return
+        mark = marks[-1]
+        below = next((ln for ln in tail[mark + 1 :] if ln.text.strip()), None)
+        above = next((ln for ln in reversed(tail[:mark]) if ln.text.strip()), None)
+        for line in (below, above):
+            if line is None:
+                continue
+            value = field_value(line.text)
+            if PERSON_NAME_RE.match(value) and not _is_caps_title(value):
+                self.doc.signer_name = value
+                self.spans["signer_name"] = (line.cstart, line.cend)
+                return
 
     def _grounds_start(self, tail: list[Line]) -> int:
         """Where a decision's grounds ("Căn cứ …", "Xét …", "Theo đề nghị …") begin among the
@@ -386,7 +429,7 @@ class SignatureParser(ParserState):
             if (
                 len(value) <= 80
                 and len(value.split()) <= 8
-                and is_caps(value)
+                and (is_caps(value) or _is_plain_title(line))
                 and not NOI_NHAN_LINES[0].match(line.folded)
             ):
                 self.doc.signer_title = field_value(value)
@@ -435,9 +478,7 @@ class SignatureParser(ParserState):
             if BULLET_RE.match(line.text) or NOI_NHAN_LINES[0].match(line.folded):
                 continue
             value = field_value(line.text)
-            if PERSON_NAME_RE.match(value) and not SIGNER_TITLE_WORD_RE.search(
-                fold_aligned(value.lower())
-            ):
+            if PERSON_NAME_RE.match(value) and not _is_caps_title(value):
                 self.doc.signer_name = value
                 self.spans["signer_name"] = (line.cstart, line.cend)
             return
@@ -510,6 +551,41 @@ def _columns_read_in_turn(text: str, lines: list[Line]) -> list[Line]:
         start = line.cstart + gap.end()
         right.append(Line(start, line.end, text[start : line.cend], start, line.cend))
     return left + right
+
+
+# The first letters of the titles of PERSON_TITLE_RE in sentence case ("Phó", "Chủ", "Giám",
+# "Bí", "Trưởng", "Bộ", "Đồng", "Viện"): other lines are turned down before they are folded.
+_TITLE_FIRST_LETTERS = frozenset("PCGBTĐV")
+# An authority mark alone on its line (original text): "TM.", "T/M", "KT.".
+_MARK_ALONE_RE = re.compile(r"(?:T/M|TM\.?|KT\.?|K/T|TL\.?|T/L|TUQ\.?)")
+
+
+def _is_caps_title(value: str) -> bool:
+    """A title in capitals opening the line, which :data:`PERSON_NAME_RE` takes for a name
+    ("CHÁNH VĂN PHÒNG").
+    A name in mixed case is never one, whatever its syllables fold to ("Trường Chinh",
+    "Nguyễn Văn Phòng" hold "truong", "van phong")."""
+    caps = []
+    for word in value.split():
+        if not is_caps(word):
+            break
+        caps.append(word)
+    # (the words in capitals that open the line: "CHÁNH VĂN PHÒNG" of "CHÁNH VĂN PHÒNG Thái
+    # Hữu Phép", where a title and a name share the line)
+    return (
+        bool(caps) and SIGNER_TITLE_WORD_RE.search(fold_aligned(" ".join(caps).lower())) is not None
+    )
+
+
+def _is_plain_title(line: Line) -> bool:
+    """A signer's title alone on its line in sentence case, as the legal libraries print it:
+    "Chủ tịch", "Phó Chủ tịch" (the form prints it in capitals)."""
+    text = line.text
+    return (
+        len(text) <= 30
+        and text[:1] in _TITLE_FIRST_LETTERS
+        and PERSON_TITLE_RE.fullmatch(line.folded.lower().strip()) is not None
+    )
 
 
 def _title_and_name(value: str) -> tuple[str, str | None]:

@@ -39,6 +39,8 @@ class ParserState:
         self.footnote_starts: set[int] = set()
         self.number_span: Span | None = None
         self.header_issuer: tuple[str, Span] | None = None
+        # the body an old heading names after "CỦA" ("NGHỊ QUYẾT SỐ … / CỦA ỦY BAN …")
+        self.heading_body: str | None = None
         self.is_article = False
         self.noi_nhan: LineMatch | None = None
         self.section_bounds: list[tuple[Section, int, int]] = []

@@ -21,15 +21,16 @@ from vanban import ScannedError, parse_file, read
 from vanban.signatures import read_signatures
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
-# the floor reached (57 documents: 9 scans whose signature block OCR loses under the seal, 12
-# signed text-layer PDFs, one of them with a font that maps some capitals to nothing)
+# the floor reached (72 documents: 9 scans whose signature block OCR loses under the seal, 12
+# signed text-layer PDFs, one of them with a font that maps some capitals to nothing; 0.898
+# overall, no field under 0.767 on 2026-12-04)
 FLOOR_OVERALL = 0.89
-FLOOR_FIELD = 0.73
+FLOOR_FIELD = 0.75
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
     texts = sorted(REAL.glob("*.txt"))
-    assert len(texts) >= 57
+    assert len(texts) >= 72
     for path in texts:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["source"].startswith("http"), path.name

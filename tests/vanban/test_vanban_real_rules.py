@@ -246,3 +246,213 @@ def test_a_quoted_passage_names_no_issuer_of_the_letter() -> None:
     assert (
         refs["227/NTTQ-BTT"][1] == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng"
     )
+
+
+# --- fresh state documents of 2026-12-04 (old decisions of the legal libraries, table cells) ---
+
+OLD_DECISION = (
+    "BỘ NỘI VỤ\n******\n\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nĐộc lập - Tự do - Hạnh phúc\n********\n\n"
+    "Số: {number}\n\nHà Nội, ngày 13 tháng 12 năm 1962\n\nQUYẾT ĐỊNH\n\n"
+    "VỀ VIỆC ĐỔI TÊN CÁC XÃ\n\nBỘ TRƯỞNG BỘ NỘI VỤ\n\n"
+    "Căn cứ Nghị định số 130-CP ngày 29-09-1961 của Hội đồng Chính phủ;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Nay đổi tên các xã.\n\nĐiều 2. Vụ Chính quyền địa phương thi hành.\n\n{signature}\n"
+)
+
+
+def test_symbol_of_the_old_form_after_the_header_number_lead() -> None:
+    """Before the present symbols, a decision's number was the number and one issuer code
+    ("101-HĐBT", "278-NV", "264/CT"); after "Số:" in the header nothing else stands."""
+    for number in ("328-NV", "64-HĐBT", "264/CT"):
+        doc = vanban.parse(OLD_DECISION.format(number=number, signature="Phan Kế Toại"))
+        assert doc.number == number
+    # the body's own "số 130-CP" is not the document's number
+    assert vanban.parse(OLD_DECISION.format(number="", signature="")).number is None
+
+
+def test_symbol_on_the_line_after_a_bare_number_lead() -> None:
+    """A table cell wrapped by the page: "Số:" ends its line, the symbol opens the next."""
+    doc = vanban.parse(
+        "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\n|\nSố:\n33/2009/QĐ-UBND\n|\n"
+        "Mỹ Tho, ngày 24 tháng 12 năm 2009\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH\n"
+    )
+    assert doc.number == "33/2009/QĐ-UBND"
+
+
+def test_national_name_of_the_democratic_republic_is_no_body() -> None:
+    """ "VIỆT NAM DÂN CHỦ CỘNG HÒA" stands where "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" stands
+    now (1945-1976): the ministry above it is the issuer, not its superior."""
+    doc = vanban.parse(OLD_DECISION.format(number="328-NV", signature="Phan Kế Toại"))
+    assert doc.issuer == "BỘ NỘI VỤ" and doc.parent_issuer is None
+
+
+def test_name_next_to_the_signed_mark_without_a_title() -> None:
+    """The libraries print an old decision's signature as the name and "(Đã ký)", in either
+    order, with no title line; a title in sentence case ("Phó Chủ tịch") may stand above."""
+    above = vanban.parse(OLD_DECISION.format(number="64-HĐBT", signature="Tố Hữu\n\n(Đã ký)"))
+    assert above.signer_name == "Tố Hữu" and above.signer_title is None
+    below = vanban.parse(
+        OLD_DECISION.format(number="264/CT", signature="Phó Chủ tịch\n\n(Đã ký)\n\nVõ Văn Kiệt")
+    )
+    assert (below.signer_title, below.signer_name) == ("Phó Chủ tịch", "Võ Văn Kiệt")
+    # a title in capitals next to the mark is no name
+    caps = vanban.parse(OLD_DECISION.format(number="64-HĐBT", signature="CHỦ TỊCH\n\n(Đã ký)"))
+    assert caps.signer_name is None
+
+
+def test_a_name_whose_syllables_fold_to_a_title_word() -> None:
+    """ "Trường Chinh", "Nguyễn Văn Phòng" fold to "truong", "van phong": a name in mixed case
+    is still a name; only a line in capitals is taken for a title."""
+    doc = vanban.parse(
+        OLD_DECISION.format(
+            number="328-NV",
+            signature="TM. ỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phòng",
+        )
+    )
+    assert doc.signer_name == "Nguyễn Văn Phòng"
+    assert (
+        vanban.parse(
+            OLD_DECISION.format(number="1-NQ", signature="Trường Chinh\n\n(Đã ký)")
+        ).signer_name
+        == "Trường Chinh"
+    )
+    resolution = vanban.parse(
+        OLD_DECISION.format(
+            number="328-NV", signature="TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nChủ tịch\nNÔNG ĐỨC MẠNH"
+        )
+    )
+    assert (resolution.signer_title, resolution.signer_name) == ("Chủ tịch", "NÔNG ĐỨC MẠNH")
+    # a title in capitals opening the name's line is no part of the name
+    shared = vanban.parse(
+        OLD_DECISION.format(
+            number="328-NV", signature="TL. CHỦ TỊCH\n\n\nCHÁNH VĂN PHÒNG Thái Hữu Phép"
+        )
+    )
+    assert (shared.signer_title, shared.signer_name) == ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép")
+
+
+def test_portal_letter_heading_symbol_line_and_type_word_before_v_v() -> None:
+    """A sector portal prints a ministry's letter without its header: the symbol alone on the
+    first line, then "Công văn V/v …". A symbol alone on a header line is the number, and a type
+    word in sentence case before "V/v" is the type line; "Thông báo về việc …" stays a news
+    page's headline."""
+    doc = vanban.parse(
+        "3215/BVHTTDL-VHCS\n\nKTBT, TT Huỳnh Vĩnh Ái Theo BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH -\n\n"
+        "Công văn V/v tổ chức Festival Đờn ca tài tử\n\nKính gửi: Sở Văn hoá, Thể thao và Du lịch\n"
+        "Bộ có ý kiến như sau: chấp thuận./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, VHCS.\n"
+    )
+    assert (doc.number, doc.doc_type) == ("3215/BVHTTDL-VHCS", "Công văn")
+    assert doc.title == "V/v tổ chức Festival Đờn ca tài tử"
+    assert doc.recipients == ["Như trên", "Lưu: VT, VHCS"]
+    news = vanban.parse(
+        "09:08, 31/08/2020\n\nThông báo về việc treo cờ Tổ quốc và nghỉ lễ\n\n"
+        "Tất cả các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 2-9-2020.\n"
+    )
+    assert news.doc_type == "Tin bài"
+
+
+def test_old_form_symbols_cited_after_a_type_word_and_so() -> None:
+    """Old documents cite old symbols after their kind and "số" ("Nghị định số 130-CP",
+    "Quyết định số 76/HĐBT", "QUYẾT ĐỊNH SỐ 156/CT"); "số 12-A" with no type word before it is
+    no citation. "ủy nhiệm" after a body's name is a verb, not part of it."""
+    doc = vanban.parse(
+        OLD_DECISION.format(number="405-NV", signature="Ung Văn Khiêm").replace(
+            "của Hội đồng Chính phủ;",
+            "của Hội đồng Chính phủ ủy nhiệm cho Bộ Nội vụ; Quyết định số 76/HĐBT ngày "
+            "26 tháng 6 năm 1986 của Hội đồng Bộ trưởng; nhà số 12-A",
+        )
+    )
+    assert [r.number for r in doc.references] == ["130-CP", "76/HĐBT"]
+    assert doc.references[0].date == "1961-09-29"
+    assert doc.references[0].issuer == "Hội đồng Chính phủ"
+    assert doc.references[1].issuer == "Hội đồng Bộ trưởng"
+    title = vanban.parse(
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC KHÔNG THỰC HIỆN QUYẾT ĐỊNH SỐ 156/CT\n\nNội dung.\n"
+    )
+    assert [r.number for r in title.references] == ["156/CT"]
+    assert vanban.parse("Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU.\n").references[0].number == (
+        "12-NQ/TU"
+    )
+
+
+def test_header_cells_wrapped_one_word_a_line_are_joined() -> None:
+    """A library page prints the header's table with each cell's words wrapped: a one-word
+    line continues on the line right below it ("ỦY" / "BAN NHÂN DÂN", "CỘNG" / "HÒA XÃ HỘI …",
+    "Mỹ" / "Tho, ngày …"); a word parted from the next line by a blank stays alone."""
+    doc = vanban.parse(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\n|\nSố:\n33/2009/QĐ-UBND\n|\nMỹ\n"
+        "Tho, ngày 24 tháng 12 năm 2009\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC\n"
+        "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCăn cứ Luật Công nghệ thông tin;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành Quy định.\n"
+    )
+    assert (doc.issuer, doc.parent_issuer) == ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", None)
+    assert (doc.place, doc.date) == ("Mỹ Tho", "2009-12-24")
+    # the authority line under the title names the header's body again: not the title
+    assert doc.title == "BAN HÀNH QUY ĐỊNH VỀ MẠNG TIN HỌC"
+
+
+def test_old_subject_in_capitals_over_blank_lines_down_to_the_authority_line() -> None:
+    """An old decision prints its subject over lines parted by blank lines; it goes on down to
+    the authority line, which names the header's body again."""
+    doc = vanban.parse(
+        "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\nSố: 264/CT\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 14 tháng 10 năm 1988\n\nQUYẾT ĐỊNH\n\n"
+        "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 264/CT\n\nNGÀY 14-10-1988 VỀ VIỆC KHÔNG THỰC HIỆN\n\n"
+        "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\n\nCăn cứ tình hình mới.\n\nQUYẾT ĐỊNH:\n\nĐiều 1\n\nNội dung.\n"
+    )
+    assert doc.title == (
+        "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 264/CT NGÀY 14-10-1988 VỀ VIỆC KHÔNG THỰC HIỆN"
+    )
+    assert doc.issuer == "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG"
+    # without the authority line below, a blank line still ends the title
+    short = vanban.parse("QUYẾT ĐỊNH\n\nVỀ VIỆC GIẢI THỂ XÃ\n\nCăn cứ Hiến pháp;\n")
+    assert short.title == "VỀ VIỆC GIẢI THỂ XÃ"
+
+
+def test_heading_without_header_carries_number_and_date() -> None:
+    """An archive prints a resolution without its header: the first line, in capitals, is the
+    type word with the number and date ("NGHỊ QUYẾT SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997"); the
+    body named after "CỦA" comes again as the authority line, which ends the title, and over
+    the old formula's "NƯỚC CỘNG HÒA …" line it names the issuer. In a body, "KẾ HOẠCH số …"
+    stays a citation."""
+    doc = vanban.parse(
+        "NGHỊ QUYẾT SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU CHỦ TỊCH\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCăn cứ vào Điều 91 của Hiến pháp;\n"
+        "QUYẾT NGHỊ:\n1. Phê chuẩn kết quả bầu.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nChủ tịch\n"
+        "NÔNG ĐỨC MẠNH\n"
+    )
+    assert (doc.doc_type, doc.number, doc.date) == ("Nghị quyết", "412NQ/UBTVQH9", "1997-06-12")
+    assert doc.title == (
+        "SỐ 412 NQ/UBTVQH9 NGÀY 12-6-1997 CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI "
+        "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU CHỦ TỊCH"
+    )
+    assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+    cited = vanban.parse("Trang chủ\nKẾ HOẠCH số 12-KH/TU của Tỉnh ủy\nNội dung.\n")
+    assert cited.number is None
+
+
+def test_authority_mark_alone_on_its_line() -> None:
+    """A table cell wrapped by the page puts the mark alone on its line and the body on the
+    next: "TM." / "ỦY BAN NHÂN DÂN TỈNH" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name."""
+    doc = vanban.parse(
+        OLD_DECISION.format(
+            number="33/2009/QĐ-UBND",
+            signature="|\nTM.\nỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phòng\n|",
+        )
+    )
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN TỈNH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Phòng",
+    )
+
+
+def test_a_split_symbol_end_is_no_wrapped_header_cell() -> None:
+    """ "Số: 1025/UBND-" / "VX" / "V/v …": the one-word line ends a symbol split after its
+    dash; it is not joined to the letter's subject below it."""
+    doc = vanban.parse(
+        "ỦY BAN NHÂN DÂN\nHUYỆN ĐỒNG PHÚ\nSố: 1025/UBND-\nVX\nV/v triển khai công tác tuyên truyền\n"
+        "\nKính gửi: Các xã.\n\nNội dung.\n"
+    )
+    assert (doc.doc_type, doc.title) == ("Công văn", "V/v triển khai công tác tuyên truyền")

@@ -18,19 +18,22 @@ from scoring import score
 import vanban
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The floor of each distortion's overall score on the typed fixtures and real documents (45 texts), a little
-# under what was measured when it was set (docs/vanban.md, "Độ bền").
+# The floor of each distortion's overall score on the typed fixtures and real documents, a little
+# under what was measured when it was set (docs/vanban.md, "Độ bền"). Set on 45 texts; on
+# 2026-12-04 the 15 fresh state documents (old decisions of the legal libraries, portal
+# letters, which score 0.932 undistorted) made the set 60 texts and the floors were set again
+# under what was measured then (the 45 score as before on each distortion).
 FLOORS = {
     "rewrap": 0.96,
-    "blank_lost_at_line_ends": 0.96,
-    "blank_lost_before_capitals": 0.94,
+    "blank_lost_at_line_ends": 0.95,
+    "blank_lost_before_capitals": 0.93,
     "symbol_split_over_lines": 0.94,
-    "header_columns": 0.98,
-    "footer_columns": 0.98,
-    "esignature_stamp": 0.97,
-    "one_line": 0.89,
+    "header_columns": 0.975,
+    "footer_columns": 0.975,
+    "esignature_stamp": 0.96,
+    "one_line": 0.85,
     "windows_and_invisible": 0.98,
-    "columns_side_by_side": 0.98,
+    "columns_side_by_side": 0.975,
 }
 
 
