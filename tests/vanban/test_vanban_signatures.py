@@ -125,3 +125,42 @@ def test_signing_time_fills_a_blank_day(ca: Party, officer: Party, tmp_path: Pat
     wrong = vanban.parse(text.replace(f"tháng {local.month} ", f"tháng {local.month % 12 + 1} "))
     fill_from_signature(wrong, signatures)
     assert wrong.date is None and wrong.from_signature == []
+
+
+def test_a_change_signed_later_names_its_signers(ca: Party, officer: Party, tmp_path: Path) -> None:
+    # an e-office's order: the officer signs, the office changes the page and signs it in turn
+    signed = sign(blank_pdf(), officer, ca, tmp_path)
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    from pyhanko.pdf_utils import generic
+
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 720 Td (So 99) Tj ET")
+    page["/Contents"] = writer.add_object(stream)
+    writer.update_container(page)
+    changed = io.BytesIO()
+    writer.write(changed)
+    office = make_signer(
+        ca,
+        "Văn phòng Tỉnh ủy",
+        valid_from=NOW - timedelta(days=30),
+        valid_to=NOW + timedelta(days=365),
+    )
+    both = sign(changed.getvalue(), office, ca, tmp_path, field="Signature2")
+    first, second = read_signatures(both, trust_roots=load_roots(pem(ca)))
+    assert first.status == "modified" and first.changes_signed_by == ("Văn phòng Tỉnh ủy",)
+    assert first.to_dict()["changes_signed_by"] == ["Văn phòng Tỉnh ủy"]
+    assert second.status == "valid" and second.changes_signed_by == ()
+    # a change nobody signed afterwards names no one
+    [alone] = read_signatures(changed.getvalue(), trust_roots=load_roots(pem(ca)))
+    assert alone.status == "modified" and alone.changes_signed_by == ()
+
+
+def test_an_e_office_stamping_later_revisions_is_not_called_modified() -> None:
+    # a real letter of the Bộ Nội vụ: the organisation's later signatures only fill the form's
+    # fields, freeing the appearance objects they replace (pyHanko's strict policy rejects that)
+    pdf = Path(__file__).parent / "fixtures" / "real" / "cv-bnv-11902.pdf"
+    signatures = read_signatures(pdf)
+    assert len(signatures) == 4
+    assert [s.modified_after_signing for s in signatures] == [True, False, False, False]
+    assert signatures[0].changes_signed_by == ("Bộ Nội vụ",)
+    assert all(s.intact for s in signatures)

@@ -184,3 +184,19 @@ def _text_pdf(base: bytes, number: str = "Số 7/CV-UBND") -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def test_a_change_signed_later_is_shown_with_its_signers(tree, client_as, settings):
+    # a real e-office letter: the officer's signature, then the ministry's, which signs the
+    # number and the day stamped after the officer signed
+    settings.DOCUMENTS_TRUSTED_ROOTS = ""
+    root = Path(__file__).resolve().parents[4]
+    data = (root / "tests" / "vanban" / "fixtures" / "real" / "cv-bnv-11902.pdf").read_bytes()
+    outcome = services.upload(tree.base1, None, "cv-bnv-11902.pdf", data)
+    [draft] = outcome.drafts
+    first = draft.parsed["signatures"][0]
+    assert first["status"] == "modified" and first["changes_signed_by"] == ["Bộ Nội vụ"]
+    doc = services.confirm_draft(draft, None, {})
+    page = client_as("coso1").get(f"/tai-lieu/{doc.pk}/").content.decode()
+    assert "Văn bản đã bị sửa sau khi ký" in page
+    assert "Phần thay đổi sau đó đã được ký bởi: Bộ Nội vụ" in page
