@@ -19,11 +19,8 @@ when there is none.
 
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Callable, Iterable
 
-from vanban.letters import SPLIT, VIETNAMESE_LETTERS
 from vanban.syllables import split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
@@ -60,49 +57,30 @@ def repair_text(text: str) -> str:
     if _has_split_symbol(text):
         text = _SPLIT_SYMBOL.sub(r"\1", text)
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
-    # A token that _fix_token changes holds a sign of it (a pair of classes of its characters,
-    # _candidates), found by a few bytes searches in one byte per character; only the tokens
-    # around the signs are looked at. A text with a character outside the table of classes
-    # (rare) is split into words, and its tokens judged sound before are removed by one set
-    # difference.
-    known = codecs.charmap_encode(text, "ignore", _CHAR_MAP)[0]
-    if len(known) == len(text):
-        words: list[str] | None = None
-        blanks = known.translate(_BLANK_CLASSES)
-        tokens: Iterable[str] = _candidates(text, known, blanks)
-        # letter-spacing needs five single characters between single blanks
-        spaced = _FIVE_SINGLES in blanks
-    else:
-        words = text.split()
-        tokens = () if _SOUND.issuperset(words) else set(words)
-        spaced = True
+    # The distinct tokens are few, and most were judged sound in an earlier document: they are
+    # removed by one set difference, and only the others are looked at.
+    words = text.split()
     fixes: dict[str, str] = {}
-    for token in tokens:
-        if token in _SOUND:
-            continue
-        fixed = _GLUED.get(token)
-        if fixed is None:
+    if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
+        for token in set(words) - _SOUND:
             fixed = _fix_token(token)
-        if fixed is None:
-            if len(_SOUND) >= _SOUND_MAX:
-                _SOUND.clear()
-            _SOUND.add(token)
-        else:
-            if len(_GLUED) >= _SOUND_MAX:
-                _GLUED.clear()
-            _GLUED[token] = fixed
-            fixes[token] = fixed
-    # letter-spacing is met in capitals and symbols: three single capitals at least
-    if spaced:
-        if words is None:
-            words = text.split()
-        if len(_SINGLE_CAPITALS.intersection(words)) >= 3 and _SPACED.search(text):
-            before = set(words)
-            text = _SPACED.sub(_collapse, text)
-            for token in set(text.split()) - before:
-                fixed = _fix_token(token)
-                if fixed is not None:
-                    fixes[token] = fixed
+            if fixed is None:
+                if len(_SOUND) >= _SOUND_MAX:
+                    _SOUND.clear()
+                _SOUND.add(token)
+                if token in _SINGLE_CAPITALS:
+                    _CAPITALS_SEEN.add(token)
+            else:
+                fixes[token] = fixed
+    # letter-spacing is met in capitals and symbols: three single capitals at least (counted
+    # among the few ever met, which holds every one of this text: a token is sound or new)
+    if len(_CAPITALS_SEEN.intersection(words)) >= 3 and _SPACED.search(text):
+        before = set(words)
+        text = _SPACED.sub(_collapse, text)
+        for token in set(text.split()) - before:
+            fixed = _fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
     if len(fixes) > 20:
         text = _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text)
     else:
@@ -134,87 +112,8 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _TOKEN = re.compile(r"\S+")
-# Tokens _fix_token changed, with what it gave (memo as _SOUND).
-_GLUED: dict[str, str] = {}
-
-# --- where a token may need _fix_token: the characters' classes ---------------------------------
-# The characters of most texts after normalize_text: tab, line break and printable ASCII, the
-# Vietnamese letters and some punctuation. codecs.charmap_encode gives each one byte (its index
-# here) and drops any other, which makes the bytes shorter than the text. (The table opens with
-# U+0000: charmap_build gives the fast three-level map only then, and a slow dict otherwise.)
-_TABLE = (
-    "\0\t\n"
-    + "".join(chr(c) for c in range(32, 127))
-    + "".join(VIETNAMESE_LETTERS)
-    + "“”‘’–—…•·°«»×§№€©®™→←≤≥±"
-)
-assert len(_TABLE) <= 256 and len(set(_TABLE)) == len(_TABLE)
-_CHAR_MAP = codecs.charmap_build(_TABLE.ljust(256, "\ufffe"))
-_VOWEL_LETTERS = frozenset(ch for ch in SPLIT if ch not in "đĐ")  # as syllables counts vowels
-
-
-def _is_letter(ch: str) -> bool:
-    return re.fullmatch(r"[^\W\d_]", ch) is not None  # a letter as _RUN reads one
-
-
-def _classes(classify: Callable[[str], str]) -> bytes:
-    """The bytes.translate table from a character's byte to its class."""
-    return bytes.maketrans(
-        bytes(range(len(_TABLE))), "".join(map(classify, _TABLE)).encode("ascii")
-    )
-
-
-# Case: "l" a small (or uncased) letter, "U" a capital. A small letter then a capital
-# (split_glued's cut, "BộCông", "ChuHuy"); two capitals then a small letter (_split_piece's
-# leading capitals, "SMEngày", "PHÒNGThái").
-_CASE_CLASSES = _classes(lambda ch: ("U" if ch.isupper() else "l") if _is_letter(ch) else " ")
-_CASE_SIGNS = (b"lU", b"UUl")
-# Vowels: a piece of a run split by the grammar has two vowel runs or more, and between two of
-# them a coda and an onset: one to five consonants ("ng" + "ngh").
-_VOWEL_CLASSES = _classes(
-    lambda ch: ("v" if ch in _VOWEL_LETTERS else "c") if _is_letter(ch) else " "
-)
-_VOWEL_SIGNS = tuple(b"v" + b"c" * n + b"v" for n in range(1, 6))
-# Digits and commas: "a" a small ASCII letter or any other character outside ASCII, "A" a
-# capital ASCII letter, "d" a digit, "," one of ",;:". A digit after "a" (_WORD_NUMBER,
-# "số46") or before it (_NUMBER_WORD, "94năm"); "," before a small letter or Đ, or between a
-# small letter and a capital (_GLUED_COMMA).
-_DIGIT_CLASSES = _classes(
-    lambda ch: (
-        "d"
-        if re.fullmatch(r"\d", ch)
-        else ","
-        if ch in ",;:"
-        else ("a" if "a" <= ch <= "z" or not ch.isascii() else "A" if "A" <= ch <= "Z" else " ")
-    )
-)
-_DIGIT_SIGNS = (b"ad", b"da", b",a", b"a,A")
-# Blanks (the only ones normalize_text leaves) and the rest.
-_BLANK_CLASSES = _classes(lambda ch: " " if ch in " \t\n" else "x")
-_FIVE_SINGLES = b"x x x x x"  # what _SPACED needs at least
-_SIGNS = (
-    (_CASE_CLASSES, _CASE_SIGNS),
-    (_VOWEL_CLASSES, _VOWEL_SIGNS),
-    (_DIGIT_CLASSES, _DIGIT_SIGNS),
-)
-
-
-def _candidates(text: str, known: bytes, blanks: bytes) -> set[str]:
-    """The tokens of ``text`` (``known``: its characters' bytes, one each; ``blanks``: their
-    blank classes) that hold a sign: every token that _fix_token changes is among them."""
-    found: set[str] = set()
-    for table, signs in _SIGNS:
-        classes = known.translate(table)
-        for sign in signs:
-            at = classes.find(sign)
-            while at >= 0:
-                start = blanks.rfind(b" ", 0, at) + 1
-                end = blanks.find(b" ", at)
-                if end < 0:
-                    end = len(blanks)
-                found.add(text[start:end])
-                at = classes.find(sign, end)
-    return found
+# The single capitals met as tokens so far (never cleared: at most len(_SINGLE_CAPITALS)).
+_CAPITALS_SEEN: set[str] = set()
 
 
 def _fix_token(token: str) -> str | None:

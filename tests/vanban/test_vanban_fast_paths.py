@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 import sys
 import unicodedata
@@ -10,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban import flat, format_check, pdftext
+from vanban import flat, format_check
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
@@ -423,52 +422,3 @@ def test_reflow_breaks_led_by_their_literal_substitute_as_sub(pieces: list[str])
     text = "".join(pieces)
     for pattern, repl, literal in flat._BREAKS:
         assert flat._break(pattern, repl, text, literal) == pattern.sub(repl, text)
-
-
-GLUE_PIECES = [
-    "Chỉ thị", "số", "46", "-CT/TW", "vụ", "Tỉnh", "Giao", "thông", "SME", "ngày", "ĐOÀN", "BÍ",
-    "trong", "nghề", "Lênin", "panô", "Covid", "Chu", "Huy", "TTg", "CP", ",", ";", ":", "Đ", "đ",
-    "Lưu", "VT", "Thể", "thao", "94", "năm", "12a", "“", "”", "…", "¹", "ä", "\u00a0", " ", " ",
-    "\n", "\t", "x", "1", "A", "a", "ư", "ờ",
-]  # fmt: skip
-
-
-def _repair_reference(text: str) -> str:
-    """repair_text's glued-word pass by its definition: every token of the text is tried."""
-    fixes = {}
-    for token in set(text.split()):
-        fixed = pdftext._fix_token(token)
-        if fixed is not None:
-            fixes[token] = fixed
-    for token in sorted(fixes, key=len, reverse=True):
-        text = text.replace(token, fixes[token])
-    return text
-
-
-@settings(max_examples=2000, deadline=None)
-@given(
-    st.lists(
-        st.one_of(st.sampled_from(GLUE_PIECES), st.text(alphabet=pdftext._TABLE, max_size=3)),
-        max_size=12,
-    )
-)
-def test_glued_word_signs_find_every_token_fix_token_changes(pieces: list[str]) -> None:
-    token = "".join(pieces).replace(" ", "")
-    known = codecs.charmap_encode(token, "ignore", pdftext._CHAR_MAP)[0]
-    if len(known) != len(token) or not token or token.isspace():
-        return  # a character outside the table: repair_text splits the text into words
-    blanks = known.translate(pdftext._BLANK_CLASSES)
-    found = pdftext._candidates(token, known, blanks)
-    for word in token.split():
-        assert pdftext._fix_token(word) is None or word in found
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(GLUE_PIECES), max_size=16))
-def test_repair_text_fixes_what_trying_every_token_fixes(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    if len(pdftext._SINGLE_CAPITALS.intersection(text.split())) >= 3 or pdftext._has_split_symbol(
-        text
-    ):
-        return  # letter-spacing and split symbols: other repairs
-    assert pdftext.repair_text(text) == _repair_reference(text)
