@@ -70,7 +70,9 @@ def repair_text(text: str) -> str:
     fixes: dict[str, str] = {}
     if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
         for token in set(words) - _SOUND:
-            fixed = _fix_token(token)
+            fixed = _GLUED.get(token)
+            if fixed is None:
+                fixed = _fix_token(token)
             if fixed is None:
                 if len(_SOUND) >= _SOUND_MAX:
                     _SOUND.clear()
@@ -78,6 +80,9 @@ def repair_text(text: str) -> str:
                 if token in _SINGLE_CAPITALS:
                     _CAPITALS_SEEN.add(token)
             else:
+                if len(_GLUED) >= _SOUND_MAX:
+                    _GLUED.clear()
+                _GLUED[token] = fixed
                 fixes[token] = fixed
     # letter-spacing is met in capitals and symbols: three single capitals at least (counted
     # among the few ever met, which holds every one of this text: a token is sound or new)
@@ -119,6 +124,9 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _TOKEN = re.compile(r"\S+")
+# Tokens _fix_token changed, with what it gave (a memo as _SOUND: a PDF's glued words come back
+# in every text taken from it).
+_GLUED: dict[str, str] = {}
 # The single capitals met as tokens so far (never cleared: at most len(_SINGLE_CAPITALS)).
 _CAPITALS_SEEN: set[str] = set()
 
