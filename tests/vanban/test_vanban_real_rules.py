@@ -442,7 +442,7 @@ def test_authority_mark_alone_on_its_line() -> None:
         )
     )
     assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
-        "TM. ỦY BAN NHÂN DÂN TỈNH",
+        "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH",
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn Phòng",
     )
