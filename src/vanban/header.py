@@ -197,7 +197,7 @@ class HeaderParser(ParserState):
             if (
                 not value
                 or is_caps(value)
-                or not value[0].isupper()
+                or not (value[0].isupper() or (subject and value[0].islower()))
                 or MOTTO_RE.search(value)
                 or KINH_GUI_RE.match(line.folded)
                 or self._is_place_date_line(line)
