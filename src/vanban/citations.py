@@ -253,6 +253,7 @@ _STOP_WORDS = frozenset(
         "nêu",
         "ký",
         "vừa",
+        "xin",  # "Tờ trình số 34/… của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …"
         "sẽ",
         "đang",
         "mà",
@@ -615,7 +616,8 @@ def parse_citation(
         line_start = paragraph_start(text, cite.type_start)
         lead_start = max(line_start, cite.type_start - 200)
         lead = folded[lead_start : cite.type_start].replace("\n", " ")
-        tail = lead.rstrip(" \t")
+        # (blanks a justified line spread are one: "Sở  Nội  vụ  đã  ban  hành  Công  văn")
+        tail = " ".join(lead[-40:].split())
         found = (
             _BEFORE.search(lead)
             if cite.date is None and tail.endswith(("ban hanh", " co"))

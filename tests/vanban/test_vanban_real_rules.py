@@ -627,3 +627,27 @@ def test_an_items_first_line_wrapped_before_a_capital() -> None:
         " Chính phủ trong ngày 10 tháng 01 năm 2026.",
         "Các Bộ tải tài liệu tại:",
     ]
+
+
+def test_a_request_verb_ends_the_citing_body() -> None:
+    """ "Tờ trình số 34/TTr-ĐLS ngày 24/3/2026 của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …":
+    the body's name stops before the verb of its request."""
+    doc = _letter(
+        opening="Sở Tư pháp nhận được Tờ trình số 34/TTr-ĐLS ngày 24/3/2026 của Đoàn\nLuật sư"
+        " tỉnh Lâm Đồng xin phê duyệt Đề án tổ chức Đại hội."
+    )
+    assert [(r.number, r.issuer) for r in doc.references] == [
+        ("34/TTr-ĐLS", "Đoàn Luật sư tỉnh Lâm Đồng")
+    ]
+
+
+def test_a_body_and_date_told_before_a_spread_citation() -> None:
+    """ "ngày  10/11/2025,  Sở  Nội  vụ  đã  ban  hành  Công  văn  số  2775/…" (a justified
+    line): the date and the body told before the document are its own."""
+    doc = _letter(
+        opening="Để triển khai đánh giá, ngày  10/11/2025,  Sở  Nội  vụ  đã  ban  hành  Công  văn"
+        "  số  2775/SNV-CCHC&VTLT về việc hướng dẫn báo cáo."
+    )
+    assert [(r.number, r.date, r.issuer) for r in doc.references] == [
+        ("2775/SNV-CCHC&VTLT", "2025-11-10", "Sở Nội vụ")
+    ]
