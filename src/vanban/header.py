@@ -175,7 +175,9 @@ class HeaderParser(ParserState):
                 if date_line is not None:
                     self._article_date(date_line)
         if title_parts:
-            doc.title = _unpaired_quote_dropped(field_value(" ".join(p.text for p in title_parts)))
+            doc.title = _unpaired_quote_dropped(
+                _subject_quotes_dropped(field_value(" ".join(p.text for p in title_parts)))
+            )
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
@@ -356,7 +358,15 @@ class HeaderParser(ParserState):
                 else:
                     vv.append(line)
                     continue
-            if VV_RE.match(line.text):
+            if VV_RE.match(line.text) or (
+                line.text[:1] in '“"'
+                and VV_RE.match(line.text[1:].lstrip())
+                and self.number_span is not None
+                and zone_index > 0
+                and zone[zone_index - 1].cstart <= self.number_span[0] <= zone[zone_index - 1].cend
+            ):
+                # (a subject may be printed in quotation marks right under the number: "Số: 156
+                # -CV/…" / "“V/v giới thiệu …”"; elsewhere it is a cited letter's subject)
                 vv.append(line)
                 in_vv = True
                 continue
@@ -601,4 +611,17 @@ def _unpaired_quote_dropped(title: str) -> str:
     OCR ("„Phê chuẩn kết quả …"), not the title's; a quoted title ("“Tiếp tục …”") keeps it."""
     if title[:1] in '„“"' and not any(mark in title[1:] for mark in '”“"'):
         return title[1:].lstrip()
+    return title
+
+
+def _subject_quotes_dropped(title: str) -> str:
+    """A letter's subject printed whole in quotation marks ("“V/v giới thiệu … giúp việc”"):
+    the marks enclose the subject, they are not part of it."""
+    if (
+        title[:1] in '“"'
+        and title[-1:] in '”"'
+        and VV_RE.match(title[1:].lstrip())
+        and not any(mark in title[1:-1] for mark in '”“"')
+    ):
+        return title[1:-1].strip()
     return title

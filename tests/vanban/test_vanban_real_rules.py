@@ -651,3 +651,17 @@ def test_a_body_and_date_told_before_a_spread_citation() -> None:
     assert [(r.number, r.date, r.issuer) for r in doc.references] == [
         ("2775/SNV-CCHC&VTLT", "2025-11-10", "Sở Nội vụ")
     ]
+
+
+def test_a_letters_subject_in_quotation_marks() -> None:
+    """A Youth Union's letter prints its subject in quotation marks ("“V/v giới thiệu …" /
+    "… giúp việc”"): still the subject, the marks dropped."""
+    doc = vanban.parse(
+        "BCH ĐOÀN TỈNH LÂM ĐỒNG\n***\nSố: 156 -CV/TĐTN-BCTĐ&TTN\n“V/v giới thiệu Lãnh đạo tham gia\n"
+        "Ban Vì sự tiến bộ của phụ nữ”\n\nĐOÀN TNCS HỒ CHÍ MINH\nLâm Đồng, ngày 04 tháng 9 năm 2025"
+        "\n\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng\n\nNội dung.\n"
+    )
+    assert (doc.doc_type, doc.title) == (
+        "Công văn",
+        "V/v giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ",
+    )
