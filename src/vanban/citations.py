@@ -98,14 +98,18 @@ TYPE_WORDS: dict[str, str] = {
 }
 _TYPE_ALT = alternation(sorted(TYPE_WORDS, key=len, reverse=True))
 _TYPE_AFTER = re.compile(rf"(?:{_TYPE_ALT})(?![a-z])")
-_TYPE_BEFORE = vi_regex(rf"(?<![a-z])({_TYPE_ALT})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
+# (a justified line spreads the words of a type: "Quyết  định  số  820/QĐ-UBND")
+_TYPE_ALT_SPREAD = _TYPE_ALT.replace(" ", r"[ \t]+")
+_TYPE_BEFORE = vi_regex(rf"(?<![a-z])({_TYPE_ALT_SPREAD})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
 # _TYPE_BEFORE read backwards: matched at the start of the reversed text before a symbol, it
 # tries one position instead of searching forty. (The regular part of a pattern matches a string
 # exactly when its mirror image matches the reversed string; the look-behind becomes a
 # look-ahead. No type word ends another one, so at most one word can end the text.)
 _TYPE_BEFORE_REVERSED = vi_regex(
     r"\s*:?\s*(?:(?:os|ueih yk)\s+)?("
-    + alternation(sorted((w[::-1] for w in TYPE_WORDS), key=len, reverse=True))
+    + alternation(sorted((w[::-1] for w in TYPE_WORDS), key=len, reverse=True)).replace(
+        " ", r"[ \t]+"
+    )
     + r")(?![a-z])"
 )
 _LETTER = re.compile(r"[^\W\d_]")
@@ -249,6 +253,7 @@ _STOP_WORDS = frozenset(
         "nêu",
         "ký",
         "vừa",
+        "xin",  # "Tờ trình số 34/… của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …"
         "sẽ",
         "đang",
         "mà",
@@ -533,6 +538,11 @@ _NEXT_OF_BEFORE = re.compile(
 _AND_NEXT = re.compile(r"[ \t]*,?[ \t]*va[ \t]+(?:[^\W\d_]+[ \t]+){1,4}so[ \t]+")
 
 
+# After a citation's date: "," or ";" and the next citation's type word, "số" optional (folded);
+# it ends where the next symbol starts.
+_SAME_NEXT = re.compile(r"[ \t]*[,;][ \t]*((?:[^\W\d_]+[ \t]+){1,3}?)(?:so[ \t]+)?(?=\d)")
+
+
 def _window(text: str, start: int, size: int) -> str:
     """``text[start:start+size]`` with single line breaks read as spaces, cut at a blank line."""
     chunk = text[start : start + size]
@@ -574,6 +584,21 @@ def parse_citation(
             second = parse_citation(text, folded, following, depth + 1)
             if second.issuer is not None and second.issuer_span is not None:
                 cite.issuer, cite.issuer_span = second.issuer, second.issuer_span
+    elif (
+        not cua
+        and depth < 3
+        and cite.doc_type is not None
+        and window[pos : pos + 3].lstrip(" \t")[:1] in (",", ";")
+        and (listed := _SAME_NEXT.match(fold_aligned(window), pos))
+        and _type_of_words(listed.group(1)) == cite.doc_type
+    ):
+        # "Kết luận 174-KL/TW ngày …, Kết luận 177-KL/TW ngày …; Kết luận 178-KL/TW ngày … của
+        # Bộ Chính trị": documents of one type listed with "," or ";" share the last "của"
+        following = SYMBOL_RE.match(text, base + listed.end())
+        if following is not None:
+            second = parse_citation(text, folded, following, depth + 1)
+            if second.issuer is not None and second.issuer_span is not None:
+                cite.issuer, cite.issuer_span = second.issuer, second.issuer_span
     if cua:
         issuer, i_start, i_end = read_issuer(window, cua.end())
         if issuer:
@@ -591,7 +616,8 @@ def parse_citation(
         line_start = paragraph_start(text, cite.type_start)
         lead_start = max(line_start, cite.type_start - 200)
         lead = folded[lead_start : cite.type_start].replace("\n", " ")
-        tail = lead.rstrip(" \t")
+        # (blanks a justified line spread are one: "Sở  Nội  vụ  đã  ban  hành  Công  văn")
+        tail = " ".join(lead[-40:].split())
         found = (
             _BEFORE.search(lead)
             if cite.date is None and tail.endswith(("ban hanh", " co"))

@@ -49,6 +49,12 @@ _AREAS = frozenset(["TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THÀNH",
 _AREA_BODIES = frozenset(["ỦY", "UỶ", "ĐOÀN", "ĐỘI", "HỘI"])
 
 
+# A body's kind printed alone on a header line, the rest of its name on the next (folded).
+_KIND_ALONE = frozenset(
+    ("hiep hoi", "lien hiep hoi", "lien doan", "hoi dong", "uy ban", "ban chi dao", "trung tam")
+)
+
+
 def _is_area_line(words: list[str]) -> bool:
     """A header line that only names the area of the body above it: "ỦY BAN NHÂN DÂN" /
     "TỈNH BÌNH PHƯỚC" is one body whose name wraps (but "TỈNH ỦY", "HUYỆN ĐOÀN" are bodies)."""
@@ -138,6 +144,10 @@ class HeaderParser(ParserState):
             body_start = vv_lines[-1].end + 1
         elif doc.number:
             doc.doc_type = type_of_symbol(doc.number) or "Văn bản"
+            subject = self._unmarked_subject(zone)
+            if subject:
+                title_parts = subject
+                body_start = subject[-1].end + 1
         else:
             self.is_article = True
             doc.doc_type = "Tin bài"
@@ -165,10 +175,38 @@ class HeaderParser(ParserState):
                 if date_line is not None:
                     self._article_date(date_line)
         if title_parts:
-            doc.title = _unpaired_quote_dropped(field_value(" ".join(p.text for p in title_parts)))
+            doc.title = _unpaired_quote_dropped(
+                _subject_quotes_dropped(field_value(" ".join(p.text for p in title_parts)))
+            )
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
+
+    def _unmarked_subject(self, zone: list[Line]) -> list[Line]:
+        """A letter's subject under its number without the "V/v" mark (ND30 appendix I, item
+        5b: the subject sits under the number and symbol): the lines in sentence case right
+        below the "Số:" line, in a letter (a "Kính gửi" line follows), up to a blank line."""
+        if self.number_span is None or not any(KINH_GUI_RE.match(ln.folded) for ln in zone):
+            return []
+        at = next(
+            (i for i, ln in enumerate(zone) if ln.cstart <= self.number_span[0] < ln.cend + 1), None
+        )
+        if at is None or not NUMBER_LEAD_RE.match(zone[at].text.lstrip()):
+            return []
+        subject: list[Line] = []
+        for line in zone[at + 1 :]:
+            value = line.text.strip()
+            if (
+                not value
+                or is_caps(value)
+                or not (value[0].isupper() or (subject and value[0].islower()))
+                or MOTTO_RE.search(value)
+                or KINH_GUI_RE.match(line.folded)
+                or self._is_place_date_line(line)
+            ):
+                break
+            subject.append(line)
+        return subject
 
     def _type_qualifier(self, rest: str, lines: list[Line], index: int) -> bool:
         """A word in capitals after the type word that qualifies it ("BÁO CÁO NHANH", "BÁO CÁO
@@ -249,6 +287,8 @@ class HeaderParser(ParserState):
                     continue
                 if out or have or blanks >= 2:
                     break
+                if self.doc.doc_type == "Giấy mời":
+                    break  # an invitation's subject stands right under "GIẤY MỜI", or none does
                 blanks += 1
                 continue
             if (
@@ -295,7 +335,7 @@ class HeaderParser(ParserState):
     def _header_zone(self, zone: list[Line]) -> list[Line]:
         """Number, place and date, superior and issuing bodies; returns the "V/v" lines."""
         text, doc = self.text, self.doc
-        orgs: list[tuple[str, int, int]] = []
+        orgs: list[tuple[str, int, int, bool]] = []
         vv: list[Line] = []
         in_vv = False
         zone = _cells_rejoined(text, zone)
@@ -318,7 +358,15 @@ class HeaderParser(ParserState):
                 else:
                     vv.append(line)
                     continue
-            if VV_RE.match(line.text):
+            if VV_RE.match(line.text) or (
+                line.text[:1] in '“"'
+                and VV_RE.match(line.text[1:].lstrip())
+                and self.number_span is not None
+                and zone_index > 0
+                and zone[zone_index - 1].cstart <= self.number_span[0] <= zone[zone_index - 1].cend
+            ):
+                # (a subject may be printed in quotation marks right under the number: "Số: 156
+                # -CV/…" / "“V/v giới thiệu …”"; elsewhere it is a cited letter's subject)
                 vv.append(line)
                 in_vv = True
                 continue
@@ -383,13 +431,22 @@ class HeaderParser(ParserState):
                     if len(value.split()) < 2 or NOT_IN_BODY_NAME_RE.search(value):
                         continue  # a body's name has two words or more, and no such marks
                     start = seg_start + piece.start()
-                    orgs.append((field_value(value), start, start + len(piece.group())))
+                    # a name whose line ends with a comma goes on below: "HỘI ĐỒNG THẨM ĐỊNH," /
+                    # "ĐÁNH GIÁ CHỈ SỐ CCHC"
+                    comma = piece.group().rstrip(" *-–_=").endswith(",")
+                    orgs.append((field_value(value), start, start + len(piece.group()), comma))
         merged: list[tuple[str, int, int]] = []
-        for value, start, end in orgs:
+        open_name = False
+        for value, start, end, comma in orgs:
             words = value.split()
             first = words[0] if words else ""
-            if merged and (
+            if merged and open_name:
+                prev = merged.pop()
+                merged.append((prev[0] + ", " + value, prev[1], end))
+            elif merged and (
                 first in ("VÀ", "CỦA", "THUỘC", "TẠI")
+                # a body's kind alone names no body: "HIỆP HỘI" / "CÔNG CHỨNG VIÊN VIỆT NAM"
+                or fold_aligned(merged[-1][0].lower()) in _KIND_ALONE
                 or merged[-1][0].split()[-1] in ("VÀ", "CÁC", "CỦA")
                 or _is_area_line(words)
                 # an office holder's title alone is the start of a name, never a superior
@@ -404,6 +461,7 @@ class HeaderParser(ParserState):
                 continue
             else:
                 merged.append((value, start, end))
+            open_name = comma
         if merged:
             self.header_issuer = (merged[-1][0], (merged[-1][1], merged[-1][2]))
             if len(merged) >= 2:
@@ -553,4 +611,17 @@ def _unpaired_quote_dropped(title: str) -> str:
     OCR ("„Phê chuẩn kết quả …"), not the title's; a quoted title ("“Tiếp tục …”") keeps it."""
     if title[:1] in '„“"' and not any(mark in title[1:] for mark in '”“"'):
         return title[1:].lstrip()
+    return title
+
+
+def _subject_quotes_dropped(title: str) -> str:
+    """A letter's subject printed whole in quotation marks ("“V/v giới thiệu … giúp việc”"):
+    the marks enclose the subject, they are not part of it."""
+    if (
+        title[:1] in '“"'
+        and title[-1:] in '”"'
+        and VV_RE.match(title[1:].lstrip())
+        and not any(mark in title[1:-1] for mark in '”“"')
+    ):
+        return title[1:-1].strip()
     return title

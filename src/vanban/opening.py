@@ -209,6 +209,8 @@ class OpeningParser(ParserState):
         if line.text.lstrip().startswith(("“", '"', "«")):
             return False  # a passage quoted from another document speaks for its own author
         for verb in ISSUER_VERB_RE.finditer(line.folded):
+            if _NUMBERED_AFTER_RE.match(line.folded, verb.end()):
+                continue  # "… ban hành Công văn số 2775/…": a document told, not this one
             before = line.text[: verb.start()]
             cut = max(before.rfind(c) for c in ",.;:")
             while cut > 0 and before[cut] == "," and comma_in_name(before, cut):
@@ -222,12 +224,18 @@ class OpeningParser(ParserState):
             fvalue = fold_aligned(value.lower())
             if NOT_AN_ISSUER_RE.match(fvalue) or PERSON_TITLE_RE.match(fvalue):
                 continue
+            if fvalue.endswith(" da"):
+                continue  # "Sở Nội vụ đã ban hành …": an act told in the past, not this document
             lead = len(candidate) - len(candidate.lstrip())
             start = line.cstart + candidate_start + lead
             self.doc.issuer = value
             self.spans["issuer"] = (start, start + len(candidate.strip()))
             return True
         return False
+
+
+# A document number right after the issuing verb's document word (folded): " số 2775/".
+_NUMBERED_AFTER_RE = re.compile(r"[ \t]+so[ \t]+\d")
 
 
 def _capitals_tail(value: str) -> str:

@@ -29,9 +29,11 @@ _SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
 # a code followed by a dash or slash.
 _SPLIT_SYMBOL = re.compile(r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])")
 # "2764/QĐ-" / "TTg ngày …": a line ending in a number, a slash, a code and a dash, the next line
-# opening with the code that ends the symbol (capital first, ASCII letters, then no letter).
+# opening with the code that ends the symbol (capital first, ASCII letters, then no letter); a
+# legal document's year may stand between ("118/2025/NĐ-" / "CP ngày …").
 _SPLIT_CODE = re.compile(
-    r"(?<![\w/])(\d{1,5}/[A-ZĐ][A-Za-zĐđ&]{0,11}-)\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}(?![\w/-]))"
+    r"(?<![\w/])(\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ&]{0,11}-)\n[ \t]*"
+    r"(?=[A-ZĐ][A-Za-zĐđ]{0,11}(?![\w/-]))"
 )
 # Letter runs that may be glued: four letters or more, one of them not ASCII.
 _RUN = re.compile(r"[^\W\d_]{4,}")

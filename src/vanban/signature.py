@@ -419,7 +419,13 @@ class SignatureParser(ParserState):
                 self.spans["signer_name"] = (line.cend - len(name), line.cend)
                 return tail.index(line)
             if ON_BEHALF_RE.match(value):
-                continue  # a second authority line: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
+                # a second authority line, the inner mark of a nested form (ND30 appendix I):
+                # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH", "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG"
+                self.doc.on_behalf = field_value(f"{self.doc.on_behalf} {value}")
+                span = self.spans.get("on_behalf")
+                if isinstance(span, tuple):
+                    self.spans["on_behalf"] = (span[0], line.cend)
+                continue
             bullet = BULLET_RE.match(value)
             if bullet:
                 caps = CAPS_AT_END_RE.search(value)
@@ -481,6 +487,10 @@ class SignatureParser(ParserState):
             if PERSON_NAME_RE.match(value) and not _is_caps_title(value):
                 self.doc.signer_name = value
                 self.spans["signer_name"] = (line.cstart, line.cend)
+            elif seen == 1 and is_caps(value) and _is_caps_title(value) and len(value.split()) <= 8:
+                # the signer's own post printed over the name, under the title he signs with
+                # (a council's chairman: "CHỦ TỊCH" / "GIÁM ĐỐC SỞ NỘI VỤ" / "Đỗ Văn Chung")
+                continue
             return
 
 

@@ -12,6 +12,7 @@ from vanban.lines import (
     trim,
 )
 from vanban.model import Bullet, Footnote, Item, Section
+from vanban.normalize import WRAPPED_MIN, continues
 from vanban.patterns import BULLET_LINES, FOOTNOTE_LINES, ITEM_LINES, NOI_NHAN_LINES, SECTION_LINES
 from vanban.state import BODY_END_TAIL, MAX_FOOTNOTES, MAX_ITEMS, MAX_SECTIONS, ParserState
 
@@ -87,7 +88,8 @@ class StructureParser(ParserState):
                 if int(label) != want:
                     continue
                 ts, te = trim(text, item_match.start(2), item_match.end(2))
-                title = line_value(text[ts:te])
+                te = _wrapped_on(text, ts, te, end)
+                title = line_value(text[ts:te].replace("\n", " "))
                 if not title:
                     continue
                 found.append(
@@ -133,3 +135,21 @@ class StructureParser(ParserState):
                 continue
             marker, plus, body = bullet.group(1, 2, 3)
             bullets.append(Bullet(plus or marker, line_value(body), bullet.span(3)))
+
+
+def _wrapped_on(text: str, start: int, end: int, stop: int) -> int:
+    """The end of an item's first line, moved on over the lines a PDF wrapped it onto (a line
+    that :func:`continues` a full line, even before a capital: "… về Văn phòng" / "Chính phủ
+    trong ngày …"), up to ``stop``."""
+    while end < stop and text.startswith("\n", end):
+        line_start = text.rfind("\n", 0, end) + 1
+        last = text[max(line_start, start) : end].strip()
+        nl = text.find("\n", end + 1)
+        nxt = nl if 0 <= nl < stop else stop
+        content = text[end + 1 : nxt].strip()
+        whole = text[line_start:end].strip()
+        # (only a line the page filled was wrapped: a short first line is the item's title)
+        if not last or not content or len(whole) < WRAPPED_MIN or not continues(whole, content):
+            break
+        end = end + 1 + len(text[end + 1 : nxt].rstrip())
+    return end

@@ -37,7 +37,7 @@ def test_opening_subject_citing_another_document_is_not_carried_out() -> None:
     [
         (
             "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nNguyễn Văn An\n",
-            "TM. ỦY BAN NHÂN DÂN",
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
             "PHÓ CHỦ TỊCH",
             "Nguyễn Văn An",
         ),

@@ -442,7 +442,7 @@ def test_authority_mark_alone_on_its_line() -> None:
         )
     )
     assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
-        "TM. ỦY BAN NHÂN DÂN TỈNH",
+        "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH",
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn Phòng",
     )
@@ -456,3 +456,212 @@ def test_a_split_symbol_end_is_no_wrapped_header_cell() -> None:
         "\nKính gửi: Các xã.\n\nNội dung.\n"
     )
     assert (doc.doc_type, doc.title) == ("Công văn", "V/v triển khai công tác tuyên truyền")
+
+
+# The second round of signed e-office PDFs (2026-12-04): each rule on a small text of its shape.
+LETTER = (
+    "UBND TỈNH LÂM ĐỒNG\n{body}\nSố: 95 /{code}\n{subject}\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Lâm Đồng, ngày 03 tháng 02 năm 2026\n\n{kind}Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n\n"
+    "{opening}\n\nKính trình xem xét./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{signature}\n"
+)
+SIGNATURE = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Hữu Tuấn"
+
+
+def _letter(**parts: str) -> vanban.ParsedDocument:
+    values = {
+        "body": "SỞ NỘI VỤ",
+        "code": "SNV-TCBC",
+        "subject": "V/v góp ý dự thảo Kế hoạch",
+        "kind": "",
+        "opening": "Sở Nội vụ có ý kiến như sau.",
+        "signature": SIGNATURE,
+    }
+    values.update(parts)
+    return vanban.parse(LETTER.format(**values))
+
+
+def test_nested_mandates_join_the_outer_and_the_inner_mark() -> None:
+    """ND30 appendix I: one who signs for the head of an office that signs by order of the
+    chairman prints both marks ("TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG"); both are the mandate."""
+    doc = _letter(
+        signature="TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nTrịnh Ngọc Duệ"
+    )
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG",
+        "PHÓ CHÁNH VĂN PHÒNG",
+        "Trịnh Ngọc Duệ",
+    )
+    single = _letter()
+    assert (single.on_behalf, single.signer_title) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+
+
+def test_the_signers_own_post_over_the_name_is_neither_title_nor_name() -> None:
+    """A council's chairman signs with the council's title and prints his own post above his
+    name ("CHỦ TỊCH" / "GIÁM ĐỐC SỞ NỘI VỤ" / "Đỗ Văn Chung")."""
+    doc = _letter(signature="TM. HỘI ĐỒNG THẨM ĐỊNH\nCHỦ TỊCH\n\nGIÁM ĐỐC SỞ NỘI VỤ\nĐỗ Văn Chung")
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "TM. HỘI ĐỒNG THẨM ĐỊNH",
+        "CHỦ TỊCH",
+        "Đỗ Văn Chung",
+    )
+
+
+def test_a_header_name_goes_on_after_a_comma_or_a_bare_kind() -> None:
+    """A body's name wrapped in the header: a line ending with a comma ("HỘI ĐỒNG THẨM ĐỊNH," /
+    "ĐÁNH GIÁ CHỈ SỐ CCHC"), or a body's kind alone on its line ("HIỆP HỘI" / "CÔNG CHỨNG VIÊN
+    VIỆT NAM" / "BAN THƯỜNG VỤ"), goes on below."""
+    doc = _letter(body="HỘI ĐỒNG THẨM ĐỊNH,\nĐÁNH GIÁ CHỈ SỐ CCHC", code="TTr-HĐTĐ")
+    assert (doc.issuer, doc.parent_issuer) == (
+        "HỘI ĐỒNG THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ CCHC",
+        "UBND TỈNH LÂM ĐỒNG",
+    )
+    association = vanban.parse(
+        LETTER.replace("UBND TỈNH LÂM ĐỒNG\n", "").format(
+            body="HIỆP HỘI\nCÔNG CHỨNG VIÊN VIỆT NAM\nBAN THƯỜNG VỤ",
+            code="HD-BTV",
+            subject="V/v hợp nhất",
+            kind="",
+            opening="Nội dung.",
+            signature=SIGNATURE,
+        )
+    )
+    assert (association.issuer, association.parent_issuer) == (
+        "BAN THƯỜNG VỤ",
+        "HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM",
+    )
+
+
+def test_a_letters_subject_without_its_mark() -> None:
+    """ND30 appendix I item 5b: a letter's subject sits under its number; printed without
+    "V/v" it is still the subject, and the symbol gives the type; the body starts below it."""
+    doc = _letter(
+        code="HD-BTV",
+        subject="Hướng dẫn một số nội dung liên quan\nđến hợp nhất Hội công chứng viên",
+        opening="Thực hiện Công văn số 3944/BTP-BTTP ngày 02/7/2025 của Bộ Tư pháp, Ban Thường"
+        " vụ hướng dẫn như sau:",
+    )
+    assert (doc.doc_type, doc.title) == (
+        "Hướng dẫn",
+        "Hướng dẫn một số nội dung liên quan đến hợp nhất Hội công chứng viên",
+    )
+    assert doc.implements == ["3944/BTP-BTTP"]
+
+
+def test_type_words_spread_by_justification() -> None:
+    """A justified line spreads the words of a cited type ("Quyết  định  số  820/QĐ-UBND"):
+    the type word is still read, and the opening carries the document out."""
+    doc = _letter(
+        kind="TỜ TRÌNH\nVề việc công bố Chỉ số\n\n",
+        opening="Thực  hiện  Quyết  định  số  820/QĐ-UBND  ngày  27/8/2025  của  Chủ  tịch UBND"
+        " tỉnh; Quyết định số 1234/QĐ-UBND ngày 08/9/2025 của Chủ tịch UBND tỉnh.",
+    )
+    assert doc.implements == ["820/QĐ-UBND", "1234/QĐ-UBND"]
+
+
+def test_a_numbered_document_told_is_no_issuing_act() -> None:
+    """ "Sở Nội vụ đã ban hành Công văn số 2775/…" tells a document already issued, with its
+    number: the body is not this document's issuer (the header's is)."""
+    doc = _letter(
+        body="HỘI ĐỒNG THẨM ĐỊNH",
+        code="TTr-HĐTĐ",
+        kind="TỜ TRÌNH\nVề việc công bố Chỉ số\n\n",
+        opening="Để triển khai đánh giá, ngày 10/11/2025, Sở Nội vụ đã ban hành Công văn số"
+        " 2775/SNV-CCHC&VTLT về việc hướng dẫn báo cáo.",
+    )
+    assert doc.issuer == "HỘI ĐỒNG THẨM ĐỊNH"
+
+
+def test_documents_of_one_type_listed_share_the_last_cua() -> None:
+    """ "Kết luận A ngày …, Kết luận B, ngày …; Kết luận C ngày … của Bộ Chính trị": a list of
+    one type joined by "," or ";" shares the body that ends it; another type keeps its own."""
+    doc = _letter(
+        opening="Thực hiện theo Kết luận 174-KL/TW ngày 4/7/2025, Kết luận 177-KL/TW, ngày"
+        " 11/7/2025;\nKết luận 178-KL/TW ngày 17/7/2025 của Bộ Chính trị về xây dựng tổ chức;"
+        " Quyết định số 5/QĐ-TTg ngày 1/1/2025, Nghị định số 6/2025/NĐ-CP ngày 2/1/2025 của"
+        " Chính phủ."
+    )
+    issuers = {r.number: r.issuer for r in doc.references}
+    assert issuers == {
+        "174-KL/TW": "Bộ Chính trị",
+        "177-KL/TW": "Bộ Chính trị",
+        "178-KL/TW": "Bộ Chính trị",
+        "5/QĐ-TTg": None,
+        "6/2025/NĐ-CP": "Chính phủ",
+    }
+
+
+def test_a_symbol_with_its_year_wrapped_after_the_dash() -> None:
+    """ "Nghị định số 118/2025/NĐ-" / "CP ngày …": one symbol, the year inside it."""
+    doc = _letter(
+        opening="Khoản 13 Điều 1 của Nghị định số 118/2025/NĐ-\nCP ngày 09 tháng 6 năm 2025 của"
+        " Chính phủ quy định như sau."
+    )
+    assert [(r.number, r.date, r.issuer) for r in doc.references] == [
+        ("118/2025/NĐ-CP", "2025-06-09", "Chính phủ")
+    ]
+
+
+def test_an_invitations_subject_only_right_under_its_type() -> None:
+    """A Giấy mời's subject stands right under "GIẤY MỜI"; after a blank line the first
+    paragraph is the body, not a subject."""
+    body = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 85 /GM-UBND\n\nLâm Đồng, ngày 19 tháng 01 năm 2026\n\n"
+        "GIẤY MỜI\n{gap}Thực hiện Chương trình công tác tháng 01/2026,\nỦy ban nhân dân tỉnh tổ"
+        " chức Họp đánh giá công tác cải cách hành chính.\n\n1. Chủ trì: Đồng chí A.\n"
+    )
+    assert not vanban.parse(body.format(gap="\n")).title
+    assert vanban.parse(body.format(gap="")).title.startswith("Thực hiện Chương trình")
+
+
+def test_an_items_first_line_wrapped_before_a_capital() -> None:
+    """ "1. … gửi báo cáo về Văn phòng" / "Chính phủ trong ngày …": a PDF wrapped the item's
+    first line before a capitalised word; the line goes on (it closes no sentence)."""
+    doc = vanban.parse(
+        "CÔNG ĐIỆN\nvề phiên họp\n\nI. Văn phòng Chính phủ đề nghị:\n\n1. Bộ Công an báo cáo kết"
+        " quả thực hiện và gửi báo cáo các nội dung trên về Văn phòng\nChính phủ trong ngày 10"
+        " tháng 01 năm 2026.\n\n2. Các Bộ tải tài liệu tại:\n"
+    )
+    assert [i.title for i in doc.items] == [
+        "Bộ Công an báo cáo kết quả thực hiện và gửi báo cáo các nội dung trên về Văn phòng"
+        " Chính phủ trong ngày 10 tháng 01 năm 2026.",
+        "Các Bộ tải tài liệu tại:",
+    ]
+
+
+def test_a_request_verb_ends_the_citing_body() -> None:
+    """ "Tờ trình số 34/TTr-ĐLS ngày 24/3/2026 của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …":
+    the body's name stops before the verb of its request."""
+    doc = _letter(
+        opening="Sở Tư pháp nhận được Tờ trình số 34/TTr-ĐLS ngày 24/3/2026 của Đoàn\nLuật sư"
+        " tỉnh Lâm Đồng xin phê duyệt Đề án tổ chức Đại hội."
+    )
+    assert [(r.number, r.issuer) for r in doc.references] == [
+        ("34/TTr-ĐLS", "Đoàn Luật sư tỉnh Lâm Đồng")
+    ]
+
+
+def test_a_body_and_date_told_before_a_spread_citation() -> None:
+    """ "ngày  10/11/2025,  Sở  Nội  vụ  đã  ban  hành  Công  văn  số  2775/…" (a justified
+    line): the date and the body told before the document are its own."""
+    doc = _letter(
+        opening="Để triển khai đánh giá, ngày  10/11/2025,  Sở  Nội  vụ  đã  ban  hành  Công  văn"
+        "  số  2775/SNV-CCHC&VTLT về việc hướng dẫn báo cáo."
+    )
+    assert [(r.number, r.date, r.issuer) for r in doc.references] == [
+        ("2775/SNV-CCHC&VTLT", "2025-11-10", "Sở Nội vụ")
+    ]
+
+
+def test_a_letters_subject_in_quotation_marks() -> None:
+    """A Youth Union's letter prints its subject in quotation marks ("“V/v giới thiệu …" /
+    "… giúp việc”"): still the subject, the marks dropped."""
+    doc = vanban.parse(
+        "BCH ĐOÀN TỈNH LÂM ĐỒNG\n***\nSố: 156 -CV/TĐTN-BCTĐ&TTN\n“V/v giới thiệu Lãnh đạo tham gia\n"
+        "Ban Vì sự tiến bộ của phụ nữ”\n\nĐOÀN TNCS HỒ CHÍ MINH\nLâm Đồng, ngày 04 tháng 9 năm 2025"
+        "\n\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng\n\nNội dung.\n"
+    )
+    assert (doc.doc_type, doc.title) == (
+        "Công văn",
+        "V/v giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ",
+    )
