@@ -29,6 +29,7 @@ _TYPES = (
 _MOTTOS = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
     "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập - Tự do - Hạnh phúc"
+    "|VIỆT NAM DÂN CHỦ CỘNG HÒA|VIỆT NAM DÂN CHỦ CỘNG HOÀ"
 )
 # The rest of a word of a place's name: a dot only inside it ("Tp.Hồ"), not a sentence's end
 # ("… Việt Nam. Hà Nội, ngày …").
@@ -42,7 +43,23 @@ _PARENT_THEN_BODY = re.compile(
     r"((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [ỦU][YỶ]\b|CHI BỘ\b|BAN\s|VĂN PHÒNG\b|SỞ\s|CỤC\s"
     r"|VỤ\s|TỔNG CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b)"
 )
-_MOTTO = re.compile(rf"\s*({_MOTTOS})\s*")
+# not the state's name inside a body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+_MOTTO = re.compile(rf"(?<!NƯỚC)\s*(?<!NƯỚC )({_MOTTOS})\s*")
+# A signer's title in capitals opening the signature block when no mark (TM., KT. …) does, as
+# in the old decisions: "… thi hành quyết định này. BỘ TRƯỞNG BỘ NỘI VỤ Phan Kế Toại".
+_SIGNER_TITLES = (
+    "(?:PHÓ |TỔNG )?(?:BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN"
+    "|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)"
+)
+_SIGNER_TITLES_LOW = (
+    "(?:Phó |Tổng )?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Thủ tướng|Giám đốc|Bí thư|Trưởng ban"
+    "|Chánh Văn phòng|Cục trưởng|Vụ trưởng|Hiệu trưởng|Viện trưởng)"
+)
+# A person's name: two to four capitalised words.
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?![{_UP}{_LOW}])"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
+# the end of a sentence (not of a mark: "KT." "TM.")
+_SENTENCE_END = rf"(?<=[{_LOW}\d)][.;,:])"
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # the star under the body's name
@@ -63,10 +80,13 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
     (re.compile(r"\s+(?=V/v\s)"), r"\n", "V/v"),
+    (re.compile(r"\s+(?=Về\s*:\s)"), r"\n", "Về"),
     (re.compile(r"\s+(?=Kính gửi\s*:)"), r"\n", "Kính gửi"),
     (
         re.compile(
-            r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc))\s)"
+            r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc)"
+            r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
+            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}/\d{4},))\s)"
         ),
         r"\n",
         None,
@@ -95,6 +115,24 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1", None),
     # the authority mark, the mark of signing, the name after it
     (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1", None),
+    # the signature block of an old decision, no mark before it: the signer's title in
+    # capitals after the last article's sentence, the name after it ("… quyết định này. BỘ
+    # TRƯỞNG BỘ NỘI VỤ Phan Kế Toại"); a name, or a title, just before "(Đã ký)" ("… quyết
+    # định này. Tố Hữu (Đã ký)", "… Quyết định này. Phó Chủ tịch (Đã ký) Võ Văn Kiệt")
+    (
+        re.compile(
+            rf"{_SENTENCE_END}\s+({_SIGNER_TITLES}(?:\s+[{_UP},]+){{0,8}}?)\s+({_NAME})(?=\s|$)"
+        ),
+        r"\n\1\n\2\n",
+        None,
+    ),
+    (
+        re.compile(
+            rf"{_SENTENCE_END}\s+({_NAME}|{_SIGNER_TITLES_LOW})\s*(?=\((?:đã ký|Đã ký|ký)\))"
+        ),
+        r"\n\1\n",
+        None,
+    ),
     (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n", "("),
     # the signature block right after the archive line, when no mark opens it ("- Lưu: VT, CCHC. GIÁM ĐỐC …")
     (
