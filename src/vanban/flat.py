@@ -61,6 +61,8 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
 # the end of a sentence (not of a mark: "KT." "TM.")
 _SENTENCE_END = rf"(?<=[{_LOW}\d)][.;,:])"
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
+# a blank line to be (a mark no text holds)
+_BLANK = "\x00"
 _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # the star under the body's name
     (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n", "*"),
@@ -88,7 +90,8 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
             r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
             r"|Ngày \d{1,2}(?: tháng|/\d{1,2}/\d{4},))\s)"
         ),
-        r"\n",
+        # (then a blank line: a paragraph of the body, not the title's next line)
+        rf"\n{_BLANK}\n",
         None,
     ),
     # a section heading (Roman numeral, capitals) and the item or sentence after it; an item
@@ -223,6 +226,7 @@ def reflow(text: str) -> str:
         else:
             lines.append(line)
     lines = [part for line in lines for part in line.split("\n") if part]
+    lines = ["" if line == _BLANK else line for line in lines]
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
