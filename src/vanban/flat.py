@@ -71,7 +71,7 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013"
     (
         re.compile(
-            rf"\s+((?:[{_CAPS}]{_PLACE_WORD}[ \t]){{0,3}}[{_CAPS}]{_PLACE_WORD},[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
+            rf"\s+((?:[{_CAPS}]{_PLACE_WORD}[ \t]){{0,3}}(?![IVXL]+[ \t]?,)[{_CAPS}]{_PLACE_WORD}[ \t]?,[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
         ),
         r"\n\1\n",
         None,
@@ -214,36 +214,125 @@ def reflow(text: str) -> str:
         line = line.strip()
         after_archive = bool(lines) and _ARCHIVE.match(lines[-1]) is not None
         if _MARK.match(line) or (after_archive and line[:2].isupper()):
-            # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình": the name (capitalised words, not
-            # capitals) ends the line, the title ends what is left
-            words = line.split()
-            cut = len(words)
-            while cut > 1 and words[cut - 1][:1].isupper() and not words[cut - 1].isupper():
-                cut -= 1
-            name = " ".join(words[cut:]) if 2 <= len(words) - cut <= 5 else ""
-            head = " ".join(words[:cut]) if name else line
-            lines.extend([_AUTHORITY_TITLE.sub(r"\1\n\2", head), name])
+            lines.extend(_signature_lines(line))
         else:
             lines.append(line)
     lines = [part for line in lines for part in line.split("\n") if part]
     lines = ["" if line == _BLANK else line for line in lines]
+    for index, line in enumerate(lines[:4]):
+        if index + 1 < len(lines) and _STAR.match(lines[index + 1]):
+            # the body's name in capitals right above its star, after a web page's words
+            # ("Hệ thống pháp luật BỘ NỘI VỤ"): a line of its own
+            words = line.split()
+            cut = len(words)
+            while cut > 0 and words[cut - 1].isupper():
+                cut -= 1
+            if 0 < cut <= len(words) - 2:
+                lines[index : index + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
+            break
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _GROUNDS.match(following):
+        if not following and index + 2 < len(lines):
+            following = lines[index + 2]  # (after the blank line before the body)
+        if _AFTER_AUTHORITY.match(following):
             # the authority line in capitals glued after the title: "… số tỉnh ỦY BAN NHÂN
             # DÂN TỈNH AN GIANG" before "Căn cứ …"
             words = line.split()
             cut = len(words)
             while cut > 0 and words[cut - 1].isupper():
                 cut -= 1
-            if 0 < cut <= len(words) - 3:
-                out.extend([" ".join(words[:cut]), " ".join(words[cut:])])
+            if cut <= len(words) - 3:
+                if cut:
+                    out.append(" ".join(words[:cut]))
+                out.extend(_authority_parted(" ".join(words[cut:])))
                 continue
         out.append(line)
     return "\n".join(out)
 
 
+# The opening of an authority line, the longer names first ("HỘI ĐỒNG BỘ TRƯỞNG" before
+# "BỘ TRƯỞNG"; a minister with the ministry's name, "BỘ TRƯỞNG BỘ NỘI VỤ", "BỘ TRƯỞNG PHỦ THỦ
+# TƯỚNG", as one).
+_AUTHORITY_OPENING = re.compile(
+    r"(?<!\S)(?:[ỦU][YỶ] BAN THƯỜNG VỤ QUỐC HỘI|HỘI ĐỒNG (?:BỘ TRƯỞNG|CHÍNH PHỦ|NHÂN DÂN)"
+    r"|(?:PHÓ )?CHỦ TỊCH|[ỦU][YỶ] BAN NHÂN DÂN|[ỦU][YỶ] BAN HÀNH CHÍNH"
+    rf"|(?:BỘ TRƯỞNG|THỦ TRƯỞNG)(?: (?:BỘ|PHỦ) [{_UP}]+)?|(?:PHÓ )?THỦ TƯỚNG|QUỐC HỘI"
+    r"|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|GIÁM ĐỐC)(?!\S)"
+)
+# the words a body's name follows inside a title ("… CỦA ỦY BAN NHÂN DÂN TỈNH …")
+_TITLE_LINKS = frozenset(["CỦA", "CUẢ", "VỀ", "VỚI", "CHO", "VÀ", "TẠI", "THUỘC"])
+
+
+def _authority_parted(line: str) -> list[str]:
+    """A title in capitals with the authority line glued after it, before the grounds: "QUYẾT
+    ĐỊNH VỀ VIỆC ĐỔI TÊN CÁC XÃ CỦA TỈNH HÀ-GIANG BỘ TRƯỞNG BỘ NỘI VỤ". The authority opens at
+    the last name of a body or an office the line holds, unless a title's link word ("CỦA",
+    "VỀ") stands before it."""
+    last = None
+    for last in _AUTHORITY_OPENING.finditer(line):
+        pass
+    if last is None or last.start() == 0:
+        return [line]
+    before = line[: last.start()].split()
+    tail = line[last.start() :].split()
+    if len(before) < 2 or len(tail) > 16 or before[-1] in _TITLE_LINKS:
+        return [line]
+    parted = [" ".join(before), " ".join(tail)]
+    # the state's name after the body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is
+    # a line of its own
+    return [part for p in parted for part in _STATE_NAME.split(p, maxsplit=1) if part]
+
+
+_STATE_NAME = re.compile(r"\s+(?=NƯỚC CỘNG H[OÒ]A\b)")
+
+
+# A signer's title in sentence case after the authority's body ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI
+# Chủ tịch NÔNG ĐỨC MẠNH")
+_TITLE_LOW_RE = re.compile(_SIGNER_TITLES_LOW + r"(?!\S)")
+
+
+def _signature_lines(line: str) -> list[str]:
+    """A signature block on one line, from its mark or after the archive line, in its lines:
+    the authority, the signer's title, the name, and what follows the name."""
+    words = line.split()
+    # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình": the name (capitalised words, not
+    # capitals) ends the line, the title ends what is left
+    cut = len(words)
+    while cut > 1 and _is_name_word(words[cut - 1]):
+        cut -= 1
+    if 2 <= len(words) - cut <= 5:
+        return [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:cut])), " ".join(words[cut:])]
+    # else the name is inside the line, something after it ("… PHÓ CHỦ TỊCH Trần Thành Lập ;",
+    # "… Chủ tịch NÔNG ĐỨC MẠNH Lưu tại …"): the first word in small letters after the mark
+    # opens a title in sentence case or the name
+    first = next((i for i in range(1, len(words)) if _is_name_word(words[i])), None)
+    if first is None or "-" in words[:first]:  # (recipients beside it: a footer's columns)
+        return [_AUTHORITY_TITLE.sub(r"\1\n\2", line)]
+    head = [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:first]))]
+    rest = " ".join(words[first:])
+    title = _TITLE_LOW_RE.match(rest)
+    if title:
+        head.append(title.group())
+        rest = rest[title.end() :].strip()
+    names = rest.split()
+    same = str.isupper if names and names[0].isupper() else _is_name_word
+    end = 0
+    while end < min(len(names), 4) and same(names[end]):
+        end += 1
+    if end < len(names) and names[end][:1].islower() and end > 2:
+        end -= 1  # "Nguyễn Long Hải Bí thư …": the last capitalised word opens a title
+    if end < 2:
+        return [*head, rest]
+    return [*head, " ".join(names[:end]), " ".join(names[end:])]
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and word.isalpha()
+
+
+_STAR = re.compile(r"\*{1,3}$")
 _MARK = re.compile(r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s")
 _ARCHIVE = re.compile(r"-\s*Lưu\b")
-_GROUNDS = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị)\b")
+# what follows the authority line: the grounds, or an old resolution's "Sau khi nghe …"
+_AFTER_AUTHORITY = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị|Sau khi)\b")
