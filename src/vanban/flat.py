@@ -79,7 +79,7 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # a party document's number, then its type word: "Số 11-KH/BTGĐUK KẾ HOẠCH"
     (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n", None),
     # the type word in capitals, alone on its line
-    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n", None),
+    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v|(?:của|về)\s)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
     (re.compile(r"\s+(?=V/v\s)"), r"\n", "V/v"),
     (re.compile(r"\s+(?=Về\s*:\s)"), r"\n", "Về"),
@@ -88,7 +88,7 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         re.compile(
             r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc)"
             r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
-            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}/\d{4},))\s)"
+            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}/\d{4},))[\s,])"
         ),
         # (then a blank line: a paragraph of the body, not the title's next line)
         rf"\n{_BLANK}\n",
@@ -178,7 +178,8 @@ def _break(pattern: re.Pattern[str], repl: str, text: str, literal: str | None) 
 # A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
 _AUTHORITY_TITLE = re.compile(
     r"^((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s.+?)\s+"
-    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?:\s+THƯỜNG TRỰC)?)$",
+    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|THỦ TƯỚNG"
+    r"|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)$",
     re.MULTILINE,
 )
 
@@ -215,6 +216,10 @@ def reflow(text: str) -> str:
         after_archive = bool(lines) and _ARCHIVE.match(lines[-1]) is not None
         if _MARK.match(line) or (after_archive and line[:2].isupper()):
             lines.extend(_signature_lines(line))
+        elif lines and _SIGNED.fullmatch(lines[-1]) and line[:1].isupper():
+            # the name under "(đã ký)", then the signer's other office ("Nguyễn Long Hải Bí
+            # thư Ban Chấp hành Trung ương Đoàn")
+            lines.extend(_name_parted(line.split()))
         else:
             lines.append(line)
     lines = [part for line in lines for part in line.split("\n") if part]
@@ -278,10 +283,13 @@ def _authority_parted(line: str) -> list[str]:
     tail = line[last.start() :].split()
     if len(before) < 2 or len(tail) > 16 or before[-1] in _TITLE_LINKS:
         return [line]
-    parted = [" ".join(before), " ".join(tail)]
+    if _AUTHORITY_OPENING.fullmatch(" ".join(before)):
+        return [line]  # "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG": one authority
+    # (a blank line between: the title ends there, as printed)
+    parted = [" ".join(before), "", " ".join(tail)]
     # the state's name after the body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is
     # a line of its own
-    return [part for p in parted for part in _STATE_NAME.split(p, maxsplit=1) if part]
+    return [part for p in parted for part in _STATE_NAME.split(p, maxsplit=1)]
 
 
 _STATE_NAME = re.compile(r"\s+(?=NƯỚC CỘNG H[OÒ]A\b)")
@@ -315,7 +323,12 @@ def _signature_lines(line: str) -> list[str]:
     if title:
         head.append(title.group())
         rest = rest[title.end() :].strip()
-    names = rest.split()
+    return [*head, *_name_parted(rest.split())]
+
+
+def _name_parted(names: list[str]) -> list[str]:
+    """A name (two to four words, capitals or capitalised) at the start of a line, and what
+    follows it, as two lines."""
     same = str.isupper if names and names[0].isupper() else _is_name_word
     end = 0
     while end < min(len(names), 4) and same(names[end]):
@@ -323,8 +336,11 @@ def _signature_lines(line: str) -> list[str]:
     if end < len(names) and names[end][:1].islower() and end > 2:
         end -= 1  # "Nguyễn Long Hải Bí thư …": the last capitalised word opens a title
     if end < 2:
-        return [*head, rest]
-    return [*head, " ".join(names[:end]), " ".join(names[end:])]
+        return [" ".join(names)]
+    return [" ".join(names[:end]), " ".join(names[end:])]
+
+
+_SIGNED = re.compile(r"\((?:đã ký|Đã ký|ký)\)")
 
 
 def _is_name_word(word: str) -> bool:
