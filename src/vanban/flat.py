@@ -24,7 +24,7 @@ _UP = "A-Z" + "".join(c for c in _VI_LETTERS if c.isupper())
 _LOW = "a-z" + "".join(c for c in _VI_LETTERS if c.islower())
 _TYPES = (
     "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
-    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ"
+    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
 )
 _MOTTOS = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -68,16 +68,20 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n", "*"),
     # the number line
     (re.compile(r"\s*(Số\s*:?\s*(?=[\d/-]))"), r"\n\1", "Số"),
-    # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013"
+    # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013" (not the body's name in capitals
+    # before it: "… HUYỆN MAI CHÂU Mai Châu, ngày …")
     (
         re.compile(
-            rf"\s+((?:[{_CAPS}]{_PLACE_WORD}[ \t]){{0,3}}(?![IVXL]+[ \t]?,)[{_CAPS}]{_PLACE_WORD}[ \t]?,[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
+            rf"\s+((?:TP\.?[ \t]|[{_CAPS}](?=[^\s,]*[{_LOW}]){_PLACE_WORD}[ \t]){{0,3}}(?![IVXL]+[ \t]?,)"
+            rf"[{_CAPS}]{_PLACE_WORD}[ \t]?,[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
         ),
         r"\n\1\n",
         None,
     ),
     # a party document's number, then its type word: "Số 11-KH/BTGĐUK KẾ HOẠCH"
     (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n", None),
+    # the type word in capitals after a web page's words ("Sign In QUYẾT ĐỊNH Về việc …")
+    (re.compile(rf"(?<=[a-zà-ỹđ])\s+(?=(?:{_TYPES})\s+[{_CAPS}][a-zà-ỹđ])"), r"\n", None),
     # the type word in capitals, alone on its line
     (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v|(?:của|về)\s)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
