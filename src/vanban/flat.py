@@ -269,6 +269,7 @@ _AUTHORITY_OPENING = re.compile(
     rf"|(?:BỘ TRƯỞNG|THỦ TRƯỞNG)(?: (?:BỘ|PHỦ) [{_UP}]+)?|(?:PHÓ )?THỦ TƯỚNG|QUỐC HỘI"
     r"|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|GIÁM ĐỐC)(?!\S)"
 )
+_OFFICE = re.compile(r"(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG)")
 # the words a body's name follows inside a title ("… CỦA ỦY BAN NHÂN DÂN TỈNH …")
 _TITLE_LINKS = frozenset(["CỦA", "CUẢ", "VỀ", "VỚI", "CHO", "VÀ", "TẠI", "THUỘC"])
 
@@ -278,13 +279,14 @@ def _authority_parted(line: str) -> list[str]:
     ĐỊNH VỀ VIỆC ĐỔI TÊN CÁC XÃ CỦA TỈNH HÀ-GIANG BỘ TRƯỞNG BỘ NỘI VỤ". The authority opens at
     the last name of a body or an office the line holds, unless a title's link word ("CỦA",
     "VỀ") stands before it."""
-    last = None
-    for last in _AUTHORITY_OPENING.finditer(line):
-        pass
-    if last is None or last.start() == 0:
+    found = list(_AUTHORITY_OPENING.finditer(line))
+    if not found:
         return [line]
-    before = line[: last.start()].split()
-    tail = line[last.start() :].split()
+    start = found[-1].start()
+    if len(found) > 1 and _OFFICE.fullmatch(found[-2].group()) and found[-2].end() + 1 == start:
+        start = found[-2].start()  # "… CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG": an office of the body
+    before = line[:start].split()
+    tail = line[start:].split()
     if len(before) < 2 or len(tail) > 16 or before[-1] in _TITLE_LINKS:
         return [line]
     if _AUTHORITY_OPENING.fullmatch(" ".join(before)):
