@@ -58,8 +58,14 @@ _SIGNER_TITLES_LOW = (
 # A person's name: two to four capitalised words.
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?![{_UP}{_LOW}])"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
-# the end of a sentence (not of a mark: "KT." "TM.")
-_SENTENCE_END = rf"(?<=[{_LOW}\d)][.;,:])"
+# the end of a sentence (not of a mark: "KT." "TM."), or a line's start
+_SENTENCE_END = rf"(?:(?<=[{_LOW}\d)][.;,:!])|(?<=\n))"
+# The marks of signing for another (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW), then a blank; "KT",
+# "TM", "TL" also without their dot before an office or a body ("KT BỘ TRƯỞNG, CHỦ NHIỆM")
+_MARKS = (
+    r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s"
+    r"|(?:KT|TM|TL)\s(?=BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|[ỦU][YỶ] BAN|UBND|BAN\s)"
+)
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 # a blank line to be (a mark no text holds)
 _BLANK = "\x00"
@@ -121,23 +127,30 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n", "Nơi nhận"),
     (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1", None),
     # the authority mark, the mark of signing, the name after it
-    (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1", None),
+    (re.compile(rf"\s+({_MARKS})"), r"\n\1", None),
+    # a letter's closing words before the signer's title ("… cảm ơn! KÍNH THƯ PHÓ CHỦ TỊCH …")
+    (
+        re.compile(rf"{_SENTENCE_END}\s+(KÍNH THƯ|TRÂN TRỌNG)\s+(?={_SIGNER_TITLES}\s)"),
+        r"\n\1\n",
+        None,
+    ),
     # the signature block of an old decision, no mark before it: the signer's title in
     # capitals after the last article's sentence, the name after it ("… quyết định này. BỘ
-    # TRƯỞNG BỘ NỘI VỤ Phan Kế Toại"); a name, or a title, just before "(Đã ký)" ("… quyết
-    # định này. Tố Hữu (Đã ký)", "… Quyết định này. Phó Chủ tịch (Đã ký) Võ Văn Kiệt")
+    # TRƯỞNG BỘ NỘI VỤ Phan Kế Toại"); a name, or a title (after the body's name, too), just
+    # before "(Đã ký)" ("… quyết định này. Tố Hữu (Đã ký)", "… này. Phó Chủ tịch (Đã ký) Võ Văn
+    # Kiệt", "… này. UBND thành phố Hồ Chí Minh Chủ tịch (Đã ký)")
     (
         re.compile(
-            rf"{_SENTENCE_END}\s+({_SIGNER_TITLES}(?:\s+[{_UP},]+){{0,8}}?)\s+({_NAME})(?=\s|$)"
+            rf"{_SENTENCE_END}\s*({_SIGNER_TITLES}(?:\s+[{_UP},]+){{0,8}}?)\s+({_NAME})(?=\s|$)"
         ),
         r"\n\1\n\2\n",
         None,
     ),
     (
         re.compile(
-            rf"{_SENTENCE_END}\s+({_NAME}|{_SIGNER_TITLES_LOW})\s*(?=\((?:đã ký|Đã ký|ký)\))"
+            rf"(?:{_SENTENCE_END}\s+({_NAME})|\s+({_SIGNER_TITLES_LOW}))\s*(?=\((?:đã ký|Đã ký|ký)\))"
         ),
-        r"\n\1\n",
+        r"\n\1\2\n",
         None,
     ),
     (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n", "("),
@@ -181,7 +194,7 @@ def _break(pattern: re.Pattern[str], repl: str, text: str, literal: str | None) 
 
 # A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
 _AUTHORITY_TITLE = re.compile(
-    r"^((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s.+?)\s+"
+    rf"^((?:{_MARKS}).+?)\s+"
     r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|THỦ TƯỚNG"
     r"|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)$",
     re.MULTILINE,
@@ -354,7 +367,7 @@ def _is_name_word(word: str) -> bool:
 
 
 _STAR = re.compile(r"\*{1,3}$")
-_MARK = re.compile(r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s")
+_MARK = re.compile(_MARKS)
 _ARCHIVE = re.compile(r"-\s*Lưu\b")
 # what follows the authority line: the grounds, or an old resolution's "Sau khi nghe …"
 _AFTER_AUTHORITY = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị|Sau khi)\b")

@@ -228,3 +228,25 @@ def test_flat_type_word_after_page_words_and_letters_types() -> None:
         "Mai Sơn",
         "2019-12-09",
     )
+
+
+def test_flat_mark_without_dot_closing_words_and_title_after_the_body() -> None:
+    """ "KT" without its dot before an office opens the signature; a letter's closing words
+    ("KÍNH THƯ") stand apart from the signer's title; a title in sentence case after the
+    body's name, before "(Đã ký)", is the signer's title."""
+    for signature, title, name in (
+        (
+            "KT BỘ TRƯỞNG, CHỦ NHIỆM VĂN PHÒNG PHÓ CHỦ NHIỆM Đỗ Văn Bảy",
+            "PHÓ CHỦ NHIỆM",
+            "Đỗ Văn Bảy",
+        ),
+        (
+            "KÍNH THƯ PHÓ CHỦ TỊCH UBND HUYỆN Phạm Văn Tám",
+            "PHÓ CHỦ TỊCH UBND HUYỆN",
+            "Phạm Văn Tám",
+        ),
+        ("UBND tỉnh Nam Hà Chủ tịch (Đã ký) Vũ Văn Chín", "Chủ tịch", "Vũ Văn Chín"),
+    ):
+        text = OLD_DECISION.replace("BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng", signature)
+        doc = vanban.parse(text)
+        assert (doc.signer_title, doc.signer_name) == (title, name)
