@@ -98,7 +98,7 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         re.compile(
             r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc)"
             r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
-            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}/\d{4},))[\s,])"
+            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}(?:/\d{4})?,))[\s,])"
         ),
         # (then a blank line: a paragraph of the body, not the title's next line)
         rf"\n{_BLANK}\n",
@@ -212,13 +212,22 @@ def is_flat(text: str) -> bool:
             break
     else:
         return False
-    return any(len(line) >= 400 and _HEAD.search(line[:400]) for line in text.split("\n"))
+    return any(
+        len(line) >= 400 and (_HEAD.search(line[:400]) or _NEWS_DATE.search(line[:300]))
+        for line in text.split("\n")
+    )
 
 
 def reflow(text: str) -> str:
     """Line breaks put back into a flattened document (unchanged if it is not one)."""
     if not is_flat(text):
         return text
+    if not _HEAD.search(text[:400]):
+        # a news page: its date line (label, time, date) apart from the headline and the body
+        text = _NEWS_DATE.sub("\n\\1\n", text, count=1).strip()
+        # and the body's opening words apart from the headline
+        pattern, repl, _ = _BREAKS[_OPENING_BREAK]
+        return "\n".join(p for p in pattern.sub(repl, text).split("\n") if p != _BLANK)
     # the motto of the header's right column, wherever it was glued in the header
     motto = _MOTTO.search(text, 0, 400)
     if motto:
@@ -366,6 +375,16 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and word.isalpha()
 
 
+# A news page's date line flattened: a date in figures, with its label, time, weekday
+# ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)", "10:10,
+# 09/10/2020", "23/03/2016 - 19:06")
+_NEWS_DATE = re.compile(
+    r"(?:^|\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:\s*[|-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|\s*Lượt xem:\s*\d+)?)\s+"
+)
+# the rule that parts the body's opening words from the title
+_OPENING_BREAK = next(i for i, (p, _, _) in enumerate(_BREAKS) if "Triển khai" in p.pattern)
 _STAR = re.compile(r"\*{1,3}$")
 _MARK = re.compile(_MARKS)
 _ARCHIVE = re.compile(r"-\s*Lưu\b")
