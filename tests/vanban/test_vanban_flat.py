@@ -250,3 +250,19 @@ def test_flat_mark_without_dot_closing_words_and_title_after_the_body() -> None:
         text = OLD_DECISION.replace("BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng", signature)
         doc = vanban.parse(text)
         assert (doc.signer_title, doc.signer_name) == (title, name)
+
+
+def test_flat_news_page_puts_its_date_line_apart() -> None:
+    """A news page on one line: its date line (a date in figures with its label, time or
+    weekday) apart from the headline above and the body below; the body's opening words
+    ("Ngày 10/8/2022, …") apart from a headline after the date line."""
+    body = "Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 3 năm nay. " * 8
+    for page, date in (
+        ("Tổ chức hội nghị báo cáo viên Cập nhật lúc: 15:45 27/05/2018 " + body, "2018-05-27"),
+        ("Tổ chức hội nghị báo cáo viên 14/07/2021 - 20:45 " + body, "2021-07-14"),
+        ("10:10, 09/10/2020 Tổ chức hội nghị báo cáo viên Ngày 10/8/2022, " + body, "2020-10-09"),
+    ):
+        assert is_flat(page)
+        doc = vanban.parse(page)
+        assert doc.doc_type == "Tin bài"
+        assert (doc.title, doc.date) == ("Tổ chức hội nghị báo cáo viên", date)
