@@ -24,11 +24,12 @@ _UP = "A-Z" + "".join(c for c in _VI_LETTERS if c.isupper())
 _LOW = "a-z" + "".join(c for c in _VI_LETTERS if c.islower())
 _TYPES = (
     "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
-    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ"
+    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
 )
 _MOTTOS = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
     "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập - Tự do - Hạnh phúc"
+    "|VIỆT NAM DÂN CHỦ CỘNG HÒA|VIỆT NAM DÂN CHỦ CỘNG HOÀ"
 )
 # The rest of a word of a place's name: a dot only inside it ("Tp.Hồ"), not a sentence's end
 # ("… Việt Nam. Hà Nội, ngày …").
@@ -42,33 +43,65 @@ _PARENT_THEN_BODY = re.compile(
     r"((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [ỦU][YỶ]\b|CHI BỘ\b|BAN\s|VĂN PHÒNG\b|SỞ\s|CỤC\s"
     r"|VỤ\s|TỔNG CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b)"
 )
-_MOTTO = re.compile(rf"\s*({_MOTTOS})\s*")
+# not the state's name inside a body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+_MOTTO = re.compile(rf"(?<!NƯỚC)\s*(?<!NƯỚC )({_MOTTOS})\s*")
+# A signer's title in capitals opening the signature block when no mark (TM., KT. …) does, as
+# in the old decisions: "… thi hành quyết định này. BỘ TRƯỞNG BỘ NỘI VỤ Phan Kế Toại".
+_SIGNER_TITLES = (
+    "(?:PHÓ |TỔNG )?(?:BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN"
+    "|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)"
+)
+_SIGNER_TITLES_LOW = (
+    "(?:Phó |Tổng )?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Thủ tướng|Giám đốc|Bí thư|Trưởng ban"
+    "|Chánh Văn phòng|Cục trưởng|Vụ trưởng|Hiệu trưởng|Viện trưởng)"
+)
+# A person's name: two to four capitalised words.
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?![{_UP}{_LOW}])"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
+# the end of a sentence (not of a mark: "KT." "TM."), or a line's start
+_SENTENCE_END = rf"(?:(?<=[{_LOW}\d)][.;,:!])|(?<=\n))"
+# The marks of signing for another (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW), then a blank; "KT",
+# "TM", "TL" also without their dot before an office or a body ("KT BỘ TRƯỞNG, CHỦ NHIỆM")
+_MARKS = (
+    r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s"
+    r"|(?:KT|TM|TL)\s(?=BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|[ỦU][YỶ] BAN|UBND|BAN\s)"
+)
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
+# a blank line to be (a mark no text holds)
+_BLANK = "\x00"
 _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # the star under the body's name
     (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n", "*"),
     # the number line
     (re.compile(r"\s*(Số\s*:?\s*(?=[\d/-]))"), r"\n\1", "Số"),
-    # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013"
+    # place and date: "Hà Nội, ngày 29 tháng 10 năm 2013" (not the body's name in capitals
+    # before it: "… HUYỆN MAI CHÂU Mai Châu, ngày …")
     (
         re.compile(
-            rf"\s+((?:[{_CAPS}]{_PLACE_WORD}[ \t]){{0,3}}[{_CAPS}]{_PLACE_WORD},[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
+            rf"\s+((?:TP\.?[ \t]|[{_CAPS}](?=[^\s,]*[{_LOW}]){_PLACE_WORD}[ \t]){{0,3}}(?![IVXL]+[ \t]?,)"
+            rf"[{_CAPS}]{_PLACE_WORD}[ \t]?,[ \t]*ngày\s.{{0,30}}?năm\s+\d{{4}})\s*"
         ),
         r"\n\1\n",
         None,
     ),
     # a party document's number, then its type word: "Số 11-KH/BTGĐUK KẾ HOẠCH"
     (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n", None),
+    # the type word in capitals after a web page's words ("Sign In QUYẾT ĐỊNH Về việc …")
+    (re.compile(rf"(?<=[a-zà-ỹđ])\s+(?=(?:{_TYPES})\s+[{_CAPS}][a-zà-ỹđ])"), r"\n", None),
     # the type word in capitals, alone on its line
-    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v)"), r"\1\n", None),
+    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v|(?:của|về)\s)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
     (re.compile(r"\s+(?=V/v\s)"), r"\n", "V/v"),
+    (re.compile(r"\s+(?=Về\s*:\s)"), r"\n", "Về"),
     (re.compile(r"\s+(?=Kính gửi\s*:)"), r"\n", "Kính gửi"),
     (
         re.compile(
-            r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc))\s)"
+            r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc)"
+            r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
+            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}(?:/\d{4})?,))[\s,])"
         ),
-        r"\n",
+        # (then a blank line: a paragraph of the body, not the title's next line)
+        rf"\n{_BLANK}\n",
         None,
     ),
     # a section heading (Roman numeral, capitals) and the item or sentence after it; an item
@@ -94,7 +127,32 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n", "Nơi nhận"),
     (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1", None),
     # the authority mark, the mark of signing, the name after it
-    (re.compile(r"\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s)"), r"\n\1", None),
+    (re.compile(rf"\s+({_MARKS})"), r"\n\1", None),
+    # a letter's closing words before the signer's title ("… cảm ơn! KÍNH THƯ PHÓ CHỦ TỊCH …")
+    (
+        re.compile(rf"{_SENTENCE_END}\s+(KÍNH THƯ|TRÂN TRỌNG)\s+(?={_SIGNER_TITLES}\s)"),
+        r"\n\1\n",
+        None,
+    ),
+    # the signature block of an old decision, no mark before it: the signer's title in
+    # capitals after the last article's sentence, the name after it ("… quyết định này. BỘ
+    # TRƯỞNG BỘ NỘI VỤ Phan Kế Toại"); a name, or a title (after the body's name, too), just
+    # before "(Đã ký)" ("… quyết định này. Tố Hữu (Đã ký)", "… này. Phó Chủ tịch (Đã ký) Võ Văn
+    # Kiệt", "… này. UBND thành phố Hồ Chí Minh Chủ tịch (Đã ký)")
+    (
+        re.compile(
+            rf"{_SENTENCE_END}\s*({_SIGNER_TITLES}(?:\s+[{_UP},]+){{0,8}}?)\s+({_NAME})(?=\s|$)"
+        ),
+        r"\n\1\n\2\n",
+        None,
+    ),
+    (
+        re.compile(
+            rf"(?:{_SENTENCE_END}\s+({_NAME})|\s+({_SIGNER_TITLES_LOW}))\s*(?=\((?:đã ký|Đã ký|ký)\))"
+        ),
+        r"\n\1\2\n",
+        None,
+    ),
     (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n", "("),
     # the signature block right after the archive line, when no mark opens it ("- Lưu: VT, CCHC. GIÁM ĐỐC …")
     (
@@ -136,8 +194,9 @@ def _break(pattern: re.Pattern[str], repl: str, text: str, literal: str | None) 
 
 # A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
 _AUTHORITY_TITLE = re.compile(
-    r"^((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s.+?)\s+"
-    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?:\s+THƯỜNG TRỰC)?)$",
+    rf"^((?:{_MARKS}).+?)\s+"
+    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|THỦ TƯỚNG"
+    r"|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)$",
     re.MULTILINE,
 )
 
@@ -153,13 +212,22 @@ def is_flat(text: str) -> bool:
             break
     else:
         return False
-    return any(len(line) >= 400 and _HEAD.search(line[:400]) for line in text.split("\n"))
+    return any(
+        len(line) >= 400 and (_HEAD.search(line[:400]) or _NEWS_DATE.search(line[:300]))
+        for line in text.split("\n")
+    )
 
 
 def reflow(text: str) -> str:
     """Line breaks put back into a flattened document (unchanged if it is not one)."""
     if not is_flat(text):
         return text
+    if not _HEAD.search(text[:400]):
+        # a news page: its date line (label, time, date) apart from the headline and the body
+        text = _NEWS_DATE.sub("\n\\1\n", text, count=1).strip()
+        # and the body's opening words apart from the headline
+        pattern, repl, _ = _BREAKS[_OPENING_BREAK]
+        return "\n".join(p for p in pattern.sub(repl, text).split("\n") if p != _BLANK)
     # the motto of the header's right column, wherever it was glued in the header
     motto = _MOTTO.search(text, 0, 400)
     if motto:
@@ -173,35 +241,152 @@ def reflow(text: str) -> str:
         line = line.strip()
         after_archive = bool(lines) and _ARCHIVE.match(lines[-1]) is not None
         if _MARK.match(line) or (after_archive and line[:2].isupper()):
-            # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình": the name (capitalised words, not
-            # capitals) ends the line, the title ends what is left
-            words = line.split()
-            cut = len(words)
-            while cut > 1 and words[cut - 1][:1].isupper() and not words[cut - 1].isupper():
-                cut -= 1
-            name = " ".join(words[cut:]) if 2 <= len(words) - cut <= 5 else ""
-            head = " ".join(words[:cut]) if name else line
-            lines.extend([_AUTHORITY_TITLE.sub(r"\1\n\2", head), name])
+            lines.extend(_signature_lines(line))
+        elif lines and _SIGNED.fullmatch(lines[-1]) and line[:1].isupper():
+            # the name under "(đã ký)", then the signer's other office ("Nguyễn Long Hải Bí
+            # thư Ban Chấp hành Trung ương Đoàn")
+            lines.extend(_name_parted(line.split()))
         else:
             lines.append(line)
     lines = [part for line in lines for part in line.split("\n") if part]
+    lines = ["" if line == _BLANK else line for line in lines]
+    for index, line in enumerate(lines[:4]):
+        if index + 1 < len(lines) and _STAR.match(lines[index + 1]):
+            # the body's name in capitals right above its star, after a web page's words
+            # ("Hệ thống pháp luật BỘ NỘI VỤ"): a line of its own
+            words = line.split()
+            cut = len(words)
+            while cut > 0 and words[cut - 1].isupper():
+                cut -= 1
+            if 0 < cut <= len(words) - 2:
+                lines[index : index + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
+            break
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _GROUNDS.match(following):
+        if not following and index + 2 < len(lines):
+            following = lines[index + 2]  # (after the blank line before the body)
+        if _AFTER_AUTHORITY.match(following):
             # the authority line in capitals glued after the title: "… số tỉnh ỦY BAN NHÂN
             # DÂN TỈNH AN GIANG" before "Căn cứ …"
             words = line.split()
             cut = len(words)
             while cut > 0 and words[cut - 1].isupper():
                 cut -= 1
-            if 0 < cut <= len(words) - 3:
-                out.extend([" ".join(words[:cut]), " ".join(words[cut:])])
+            if cut <= len(words) - 3:
+                if cut:
+                    out.append(" ".join(words[:cut]))
+                out.extend(_authority_parted(" ".join(words[cut:])))
                 continue
         out.append(line)
     return "\n".join(out)
 
 
-_MARK = re.compile(r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s")
+# The opening of an authority line, the longer names first ("HỘI ĐỒNG BỘ TRƯỞNG" before
+# "BỘ TRƯỞNG"; a minister with the ministry's name, "BỘ TRƯỞNG BỘ NỘI VỤ", "BỘ TRƯỞNG PHỦ THỦ
+# TƯỚNG", as one).
+_AUTHORITY_OPENING = re.compile(
+    r"(?<!\S)(?:[ỦU][YỶ] BAN THƯỜNG VỤ QUỐC HỘI|HỘI ĐỒNG (?:BỘ TRƯỞNG|CHÍNH PHỦ|NHÂN DÂN)"
+    r"|(?:PHÓ )?CHỦ TỊCH|[ỦU][YỶ] BAN NHÂN DÂN|[ỦU][YỶ] BAN HÀNH CHÍNH"
+    rf"|(?:BỘ TRƯỞNG|THỦ TRƯỞNG)(?: (?:BỘ|PHỦ) [{_UP}]+)?|(?:PHÓ )?THỦ TƯỚNG|QUỐC HỘI"
+    r"|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|GIÁM ĐỐC)(?!\S)"
+)
+_OFFICE = re.compile(r"(?:PHÓ )?(?:CHỦ TỊCH|THỦ TƯỚNG)")
+# the words a body's name follows inside a title ("… CỦA ỦY BAN NHÂN DÂN TỈNH …")
+_TITLE_LINKS = frozenset(["CỦA", "CUẢ", "VỀ", "VỚI", "CHO", "VÀ", "TẠI", "THUỘC"])
+
+
+def _authority_parted(line: str) -> list[str]:
+    """A title in capitals with the authority line glued after it, before the grounds: "QUYẾT
+    ĐỊNH VỀ VIỆC ĐỔI TÊN CÁC XÃ CỦA TỈNH HÀ-GIANG BỘ TRƯỞNG BỘ NỘI VỤ". The authority opens at
+    the last name of a body or an office the line holds, unless a title's link word ("CỦA",
+    "VỀ") stands before it."""
+    found = list(_AUTHORITY_OPENING.finditer(line))
+    if not found:
+        return [line]
+    start = found[-1].start()
+    if len(found) > 1 and _OFFICE.fullmatch(found[-2].group()) and found[-2].end() + 1 == start:
+        start = found[-2].start()  # "… CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG": an office of the body
+    before = line[:start].split()
+    tail = line[start:].split()
+    if len(before) < 2 or len(tail) > 16 or before[-1] in _TITLE_LINKS:
+        return [line]
+    if _AUTHORITY_OPENING.fullmatch(" ".join(before)):
+        return [line]  # "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG": one authority
+    # (a blank line between: the title ends there, as printed)
+    parted = [" ".join(before), "", " ".join(tail)]
+    # the state's name after the body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is
+    # a line of its own
+    return [part for p in parted for part in _STATE_NAME.split(p, maxsplit=1)]
+
+
+_STATE_NAME = re.compile(r"\s+(?=NƯỚC CỘNG H[OÒ]A\b)")
+
+
+# A signer's title in sentence case after the authority's body ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI
+# Chủ tịch NÔNG ĐỨC MẠNH")
+_TITLE_LOW_RE = re.compile(_SIGNER_TITLES_LOW + r"(?!\S)")
+
+
+def _signature_lines(line: str) -> list[str]:
+    """A signature block on one line, from its mark or after the archive line, in its lines:
+    the authority, the signer's title, the name, and what follows the name."""
+    words = line.split()
+    # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình": the name (capitalised words, not
+    # capitals) ends the line, the title ends what is left
+    cut = len(words)
+    while cut > 1 and _is_name_word(words[cut - 1]):
+        cut -= 1
+    if 2 <= len(words) - cut <= 5:
+        return [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:cut])), " ".join(words[cut:])]
+    # else the name is inside the line, something after it ("… PHÓ CHỦ TỊCH Trần Thành Lập ;",
+    # "… Chủ tịch NÔNG ĐỨC MẠNH Lưu tại …"): the first word in small letters after the mark
+    # opens a title in sentence case or the name
+    first = next((i for i in range(1, len(words)) if _is_name_word(words[i])), None)
+    if first is None or "-" in words[:first]:  # (recipients beside it: a footer's columns)
+        return [_AUTHORITY_TITLE.sub(r"\1\n\2", line)]
+    head = [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:first]))]
+    rest = " ".join(words[first:])
+    title = _TITLE_LOW_RE.match(rest)
+    if title:
+        head.append(title.group())
+        rest = rest[title.end() :].strip()
+    return [*head, *_name_parted(rest.split())]
+
+
+def _name_parted(names: list[str]) -> list[str]:
+    """A name (two to four words, capitals or capitalised) at the start of a line, and what
+    follows it, as two lines."""
+    same = str.isupper if names and names[0].isupper() else _is_name_word
+    end = 0
+    while end < min(len(names), 4) and same(names[end]):
+        end += 1
+    if end < len(names) and names[end][:1].islower() and end > 2:
+        end -= 1  # "Nguyễn Long Hải Bí thư …": the last capitalised word opens a title
+    if end < 2:
+        return [" ".join(names)]
+    return [" ".join(names[:end]), " ".join(names[end:])]
+
+
+_SIGNED = re.compile(r"\((?:đã ký|Đã ký|ký)\)")
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and word.isalpha()
+
+
+# A news page's date line flattened: a date in figures, with its label, time, weekday
+# ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)", "10:10,
+# 09/10/2020", "23/03/2016 - 19:06")
+_NEWS_DATE = re.compile(
+    r"(?:^|\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:\s*[|-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|\s*Lượt xem:\s*\d+)?)\s+"
+)
+# the rule that parts the body's opening words from the title
+_OPENING_BREAK = next(i for i, (p, _, _) in enumerate(_BREAKS) if "Triển khai" in p.pattern)
+_STAR = re.compile(r"\*{1,3}$")
+_MARK = re.compile(_MARKS)
 _ARCHIVE = re.compile(r"-\s*Lưu\b")
-_GROUNDS = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị)\b")
+# what follows the authority line: the grounds, or an old resolution's "Sau khi nghe …"
+_AFTER_AUTHORITY = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị|Sau khi)\b")

@@ -111,3 +111,158 @@ def test_flat_header_puts_the_superior_body_and_the_issuing_one_on_lines_of_thei
         assert lines[:2] == [parent, body]
     # one body alone stays whole
     assert reflow(LETTER).splitlines()[0] == "UBND HUYỆN ĐỒNG PHÚ"
+
+
+OLD_DECISION = (
+    "Thư viện văn bản Trang chủ BỘ Y TẾ ****** VIỆT NAM DÂN CHỦ CỘNG HÒA Độc lập - Tự do - Hạnh"
+    " phúc ******** Số: 45-BYT Hà Nội , ngày 02 tháng 3 năm 1965 QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP"
+    " BỆNH VIỆN HUYỆN CỦA TỈNH NAM HÀ BỘ TRƯỞNG BỘ Y TẾ Căn cứ Nghị định số 12-CP ngày 4-2-1961"
+    " của Hội đồng Chính phủ; Theo đề nghị của Ủy ban hành chính tỉnh Nam Hà; QUYẾT ĐỊNH:"
+    " Điều 1. Nay thành lập bệnh viện huyện Ý Yên. Điều 2. Ủy ban hành chính tỉnh Nam Hà chịu"
+    " trách nhiệm thi hành quyết định này. BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng HIỆU LỰC VĂN BẢN"
+    " Quyết định 45-BYT năm 1965"
+)
+
+
+def test_flat_old_decision_parts_its_authority_line_and_unmarked_signature() -> None:
+    """An old decision without line breaks: the body's name after a web page's words, above
+    its stars; the place's comma after a blank; the authority line in capitals after a title
+    in capitals; the signer's title in capitals and the name after the last article."""
+    lines = reflow(OLD_DECISION).splitlines()
+    assert "BỘ Y TẾ" in lines[:2]
+    assert "Hà Nội , ngày 02 tháng 3 năm 1965" in lines
+    assert "VỀ VIỆC THÀNH LẬP BỆNH VIỆN HUYỆN CỦA TỈNH NAM HÀ" in lines
+    doc = vanban.parse(OLD_DECISION)
+    assert doc.issuer == "BỘ Y TẾ"
+    assert doc.title == "VỀ VIỆC THÀNH LẬP BỆNH VIỆN HUYỆN CỦA TỈNH NAM HÀ"
+    assert (doc.signer_title, doc.signer_name) == ("BỘ TRƯỞNG BỘ Y TẾ", "Nguyễn Văn Hưởng")
+
+
+def test_flat_authority_line_is_parted_only_where_a_title_links_no_body() -> None:
+    """The last name of a body or office starts the authority line, unless "CỦA" or "VỀ"
+    stands before it or the line is one authority; the state's name after the body's is a
+    line of its own."""
+    lines = reflow(
+        OLD_DECISION.replace("CỦA TỈNH NAM HÀ BỘ TRƯỞNG BỘ Y TẾ", "CỦA ỦY BAN NHÂN DÂN TỈNH")
+    ).splitlines()
+    assert "VỀ VIỆC THÀNH LẬP BỆNH VIỆN HUYỆN CỦA ỦY BAN NHÂN DÂN TỈNH" in lines
+    text = OLD_DECISION.replace(
+        "QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP BỆNH VIỆN HUYỆN CỦA TỈNH NAM HÀ BỘ TRƯỞNG BỘ Y TẾ",
+        "NGHỊ QUYẾT CỦA HỘI ĐỒNG NHÂN DÂN VỀ VIỆC PHÊ CHUẨN BẦU CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN"
+        " TỈNH NAM HÀ ỦY BAN THƯỜNG VỤ QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    )
+    lines = reflow(text).splitlines()
+    assert "ỦY BAN THƯỜNG VỤ QUỐC HỘI" in lines
+    assert "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
+    text = OLD_DECISION.replace("BỘ TRƯỞNG BỘ Y TẾ Căn cứ", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG Căn cứ")
+    assert "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG" in reflow(text).splitlines()
+
+
+def test_flat_name_or_title_before_signed_mark() -> None:
+    """Old decisions print the name, or the signer's title, before "(Đã ký)"; the name under
+    "(đã ký)" is parted from the office printed after it."""
+    text = OLD_DECISION.replace(
+        "BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng", "Phó Chủ tịch (Đã ký) Lê Văn Hai"
+    )
+    doc = vanban.parse(text)
+    assert (doc.signer_title, doc.signer_name) == ("Phó Chủ tịch", "Lê Văn Hai")
+    text = OLD_DECISION.replace("BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng", "Trần Văn Ba (Đã ký)")
+    lines = reflow(text).splitlines()
+    assert lines[lines.index("(Đã ký)") - 1] == "Trần Văn Ba"
+    text = OLD_DECISION.replace(
+        "BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng",
+        "TM. HỘI ĐỒNG ĐỘI CHỦ TỊCH (đã ký) Nguyễn Văn Hải Bí thư Ban Chấp hành Đoàn",
+    )
+    lines = reflow(text).splitlines()
+    assert lines[lines.index("(đã ký)") + 1] == "Nguyễn Văn Hải"
+
+
+def test_flat_signature_line_parts_the_title_and_a_name_inside_it() -> None:
+    """A mark's line: the deputy's title after the authority ("KT. BỘ TRƯỞNG BỘ TƯ PHÁP THỨ
+    TRƯỞNG"), a title in sentence case and a name in capitals, and words after the name."""
+    for signature, title, name in (
+        ("KT. BỘ TRƯỞNG BỘ Y TẾ THỨ TRƯỞNG Lê Văn Tư", "THỨ TRƯỞNG", "Lê Văn Tư"),
+        ("TM. ỦY BAN THƯỜNG VỤ Chủ tịch NGUYỄN VĂN NĂM Lưu tại kho", "Chủ tịch", "NGUYỄN VĂN NĂM"),
+        ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Sáu ;", "PHÓ CHỦ TỊCH", "Trần Văn Sáu"),
+    ):
+        text = OLD_DECISION.replace("BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng", signature)
+        doc = vanban.parse(text)
+        assert (doc.signer_title, doc.signer_name) == (title, name)
+
+
+def test_flat_body_opening_ends_the_title() -> None:
+    """The body's opening words ("Ngày 20 tháng 6 năm 2024, …", "Thời gian qua, …") after a
+    title in small letters: a paragraph of its own, not the title's next line."""
+    head = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI Số: 18/TB-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập"
+        " - Tự do - Hạnh phúc Đồng Nai, ngày 27 tháng 6 năm 2024 THÔNG BÁO Kết luận của Chủ tịch"
+        " Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế "
+    )
+    for opening in ("Ngày 20 tháng 6 năm 2024, Chủ tịch", "Thời gian qua, các cấp"):
+        text = head + opening + " chủ trì buổi làm việc về công tác y tế. " + "Nội dung. " * 40
+        doc = vanban.parse(text)
+        assert doc.title == (
+            "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế"
+        )
+
+
+def test_flat_type_word_after_page_words_and_letters_types() -> None:
+    """A type word in capitals after a web page's words opens its line; an open letter's type
+    word makes a flat text; the body's name in capitals is no part of the place."""
+    text = (
+        "Sign In QUYẾT ĐỊNH Về việc ban hành quy định tạm thời ỦY BAN NHÂN DÂN TỈNH BẾN TRE"
+        " - Căn cứ Luật tổ chức Hội đồng nhân dân ngày 30 tháng 6 năm 1983; QUYẾT ĐỊNH: Điều 1."
+        " Ban hành quy định. Điều 2. Quyết định này có hiệu lực từ ngày ký. " + "Nội dung. " * 30
+    )
+    doc = vanban.parse(text)
+    assert doc.doc_type == "Quyết định"
+    assert doc.title == "Về việc ban hành quy định tạm thời"
+    text = (
+        "UỶ BAN NHÂN DÂN HUYỆN MAI SƠN Mai Sơn, ngày 9 tháng 12 năm 2019 THƯ NGỎ Vận động ủng"
+        " hộ quỹ vì người nghèo Trong những năm qua, nhân dân đã chung tay. " + "Nội dung. " * 40
+    )
+    assert is_flat(text)
+    doc = vanban.parse(text)
+    assert (doc.issuer, doc.place, doc.date) == (
+        "UỶ BAN NHÂN DÂN HUYỆN MAI SƠN",
+        "Mai Sơn",
+        "2019-12-09",
+    )
+
+
+def test_flat_mark_without_dot_closing_words_and_title_after_the_body() -> None:
+    """ "KT" without its dot before an office opens the signature; a letter's closing words
+    ("KÍNH THƯ") stand apart from the signer's title; a title in sentence case after the
+    body's name, before "(Đã ký)", is the signer's title."""
+    for signature, title, name in (
+        (
+            "KT BỘ TRƯỞNG, CHỦ NHIỆM VĂN PHÒNG PHÓ CHỦ NHIỆM Đỗ Văn Bảy",
+            "PHÓ CHỦ NHIỆM",
+            "Đỗ Văn Bảy",
+        ),
+        (
+            "KÍNH THƯ PHÓ CHỦ TỊCH UBND HUYỆN Phạm Văn Tám",
+            "PHÓ CHỦ TỊCH UBND HUYỆN",
+            "Phạm Văn Tám",
+        ),
+        ("UBND tỉnh Nam Hà Chủ tịch (Đã ký) Vũ Văn Chín", "Chủ tịch", "Vũ Văn Chín"),
+    ):
+        text = OLD_DECISION.replace("BỘ TRƯỞNG BỘ Y TẾ Nguyễn Văn Hưởng", signature)
+        doc = vanban.parse(text)
+        assert (doc.signer_title, doc.signer_name) == (title, name)
+
+
+def test_flat_news_page_puts_its_date_line_apart() -> None:
+    """A news page on one line: its date line (a date in figures with its label, time or
+    weekday) apart from the headline above and the body below; the body's opening words
+    ("Ngày 10/8/2022, …") apart from a headline after the date line."""
+    body = "Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 3 năm nay. " * 8
+    for page, date in (
+        ("Tổ chức hội nghị báo cáo viên Cập nhật lúc: 15:45 27/05/2018 " + body, "2018-05-27"),
+        ("Tổ chức hội nghị báo cáo viên 14/07/2021 - 20:45 " + body, "2021-07-14"),
+        ("10:10, 09/10/2020 Tổ chức hội nghị báo cáo viên Ngày 10/8/2022, " + body, "2020-10-09"),
+    ):
+        assert is_flat(page)
+        doc = vanban.parse(page)
+        assert doc.doc_type == "Tin bài"
+        assert (doc.title, doc.date) == ("Tổ chức hội nghị báo cáo viên", date)

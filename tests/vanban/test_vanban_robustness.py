@@ -22,7 +22,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # under what was measured when it was set (docs/vanban.md, "Độ bền"). Set on 45 texts; on
 # 2026-12-04 the 15 fresh state documents (old decisions of the legal libraries, portal
 # letters, which score 0.932 undistorted) made the set 60 texts and the floors were set again
-# under what was measured then (the 45 score as before on each distortion).
+# under what was measured then (the 45 score as before on each distortion). One line raised
+# the same day to 0.93 (0.941 reached by the flattened text's rules of the old decisions and
+# of news pages' date lines).
 FLOORS = {
     "rewrap": 0.96,
     "blank_lost_at_line_ends": 0.95,
@@ -31,7 +33,7 @@ FLOORS = {
     "header_columns": 0.975,
     "footer_columns": 0.975,
     "esignature_stamp": 0.96,
-    "one_line": 0.85,
+    "one_line": 0.93,
     "windows_and_invisible": 0.98,
     "columns_side_by_side": 0.975,
 }
