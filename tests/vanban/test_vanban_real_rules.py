@@ -665,3 +665,16 @@ def test_a_letters_subject_in_quotation_marks() -> None:
         "Công văn",
         "V/v giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ",
     )
+
+
+def test_carried_out_after_unnumbered_items_and_an_article() -> None:
+    """ "Thực hiện" governs a list whose first items carry no number ("quy định của Luật …,
+    Điều lệ …") and whose last is an article of a numbered document ("và Điều 5 Quyết định
+    số …"): the numbered document is carried out."""
+    doc = _letter(
+        kind="TỜ TRÌNH\nVề việc phê duyệt Điều lệ\n\n",
+        opening="Thực hiện quy định của Luật Luật sư, Điều lệ Liên đoàn Luật sư Việt Nam và"
+        " Điều 5 Quyết định số 2536/QĐ-UBND ngày 12/12/2025 của Ủy ban nhân dân tỉnh về việc"
+        " cho phép hợp nhất, Sở Tư pháp kính trình như sau:",
+    )
+    assert doc.implements == ["2536/QĐ-UBND"]
