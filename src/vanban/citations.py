@@ -544,11 +544,18 @@ _SAME_NEXT = re.compile(r"[ \t]*[,;][ \t]*((?:[^\W\d_]+[ \t]+){1,3}?)(?:so[ \t]+
 
 
 def _window(text: str, start: int, size: int) -> str:
-    """``text[start:start+size]`` with single line breaks read as spaces, cut at a blank line."""
+    """``text[start:start+size]`` with single line breaks read as spaces, cut at a blank line
+    (but not where the sentence goes on: no stop before it and a lower-case word after it, as a
+    PDF spaced with blank lines between wrapped lines gives "ngày 13/5/2025\n\ncủa Văn phòng …")."""
     chunk = text[start : start + size]
     cut = chunk.find("\n\n")
-    if cut >= 0:
-        chunk = chunk[:cut]
+    while cut >= 0:
+        after = chunk[cut:].lstrip()
+        before = chunk[:cut].rstrip()
+        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")):
+            chunk = chunk[:cut]
+            break
+        cut = chunk.find("\n\n", cut + 2)
     return chunk.replace("\n", " ")
 
 

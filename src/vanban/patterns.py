@@ -228,6 +228,10 @@ OPENING_LEAD_RE = re.compile(
 # "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".
 IMPLEMENTS_FIRST_GAP_RE = re.compile(
     r"(?:(?:y[ \t]+kien[ \t]+)?chi[ \t]+dao[ \t]+cua[^,;]{0,120}?[ \t]+)?(?:tai|theo)?"
+    # "Thực hiện" governing a list whose earlier items carry no number: "quy định của Luật …,
+    # Điều lệ … và Điều 5 Quyết định số …" (an article of the document carried out)
+    r"|[^.;:\n]{0,240}?(?:,|[ \t]va)[ \t]+"
+    r"(?:(?:khoan[ \t]+\d+[ \t]*,?[ \t]*)?dieu[ \t]+\d+(?:[ \t]+cua)?)?"
 )
 # Between two documents carried out: "", "và", "cùng", "và các".
 IMPLEMENTS_NEXT_GAP_RE = re.compile(r"(?:va|cung|va[ \t]+cac)?")

@@ -665,3 +665,32 @@ def test_a_letters_subject_in_quotation_marks() -> None:
         "Công văn",
         "V/v giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ",
     )
+
+
+def test_carried_out_after_unnumbered_items_and_an_article() -> None:
+    """ "Thực hiện" governs a list whose first items carry no number ("quy định của Luật …,
+    Điều lệ …") and whose last is an article of a numbered document ("và Điều 5 Quyết định
+    số …"): the numbered document is carried out."""
+    doc = _letter(
+        kind="TỜ TRÌNH\nVề việc phê duyệt Điều lệ\n\n",
+        opening="Thực hiện quy định của Luật Luật sư, Điều lệ Liên đoàn Luật sư Việt Nam và"
+        " Điều 5 Quyết định số 2536/QĐ-UBND ngày 12/12/2025 của Ủy ban nhân dân tỉnh về việc"
+        " cho phép hợp nhất, Sở Tư pháp kính trình như sau:",
+    )
+    assert doc.implements == ["2536/QĐ-UBND"]
+
+
+def test_issuer_of_a_citation_across_a_blank_line() -> None:
+    """A PDF spaced with a blank line between wrapped lines splits a citation from its issuer
+    ("ngày 13/5/2025\n\ncủa Văn phòng …"): the sentence goes on (no stop, a lower-case word),
+    so the issuer is read; a blank line after a stop still ends the citation."""
+    doc = _letter(
+        opening="Sở Tư pháp nhận được Văn bản số 2377/UBND-NCKS ngày 13/5/2025\n\ncủa Văn"
+        " phòng Ủy ban nhân dân tỉnh về việc chuyển Tờ trình số 02-TTr/ĐLS\n\ncủa Đoàn Luật"
+        " sư tỉnh về việc phê chuẩn. Kèm theo Công văn số 15/STP-BTTP ngày 02/6/2025.\n\n"
+        "của nội dung trên.",
+    )
+    issuers = {ref.number: ref.issuer for ref in doc.references}
+    assert issuers["2377/UBND-NCKS"] == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert issuers["02-TTr/ĐLS"] == "Đoàn Luật sư tỉnh"
+    assert issuers["15/STP-BTTP"] is None
