@@ -26,6 +26,20 @@ def officer(ca: Party) -> Party:
     )
 
 
+def with_page_changed(signed: bytes) -> bytes:
+    """``signed`` with a later revision that replaces its page's content (a number stamped in)."""
+    from pyhanko.pdf_utils import generic
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 720 Td (So 99) Tj ET")
+    page["/Contents"] = writer.add_object(stream)
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def test_valid_signature_shows_signer_issuer_time(
     ca: Party, officer: Party, tmp_path: Path
 ) -> None:
@@ -49,16 +63,7 @@ def test_valid_signature_shows_signer_issuer_time(
 def test_modified_after_signing(ca: Party, officer: Party, tmp_path: Path) -> None:
     signed = sign(blank_pdf(), officer, ca, tmp_path)
     # a later revision that changes the page's content: not allowed after a signature
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    from pyhanko.pdf_utils import generic
-
-    page = writer.root["/Pages"]["/Kids"][0].get_object()
-    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 720 Td (So 99) Tj ET")
-    page["/Contents"] = writer.add_object(stream)
-    writer.update_container(page)
-    out = io.BytesIO()
-    writer.write(out)
-    [info] = read_signatures(out.getvalue(), trust_roots=load_roots(pem(ca)))
+    [info] = read_signatures(with_page_changed(signed), trust_roots=load_roots(pem(ca)))
     assert info.modified_after_signing and info.status == "modified"
     assert "sửa sau khi ký" in info.status_text
     # bytes of the signed revision altered
@@ -130,28 +135,20 @@ def test_signing_time_fills_a_blank_day(ca: Party, officer: Party, tmp_path: Pat
 def test_a_change_signed_later_names_its_signers(ca: Party, officer: Party, tmp_path: Path) -> None:
     # an e-office's order: the officer signs, the office changes the page and signs it in turn
     signed = sign(blank_pdf(), officer, ca, tmp_path)
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    from pyhanko.pdf_utils import generic
-
-    page = writer.root["/Pages"]["/Kids"][0].get_object()
-    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 720 Td (So 99) Tj ET")
-    page["/Contents"] = writer.add_object(stream)
-    writer.update_container(page)
-    changed = io.BytesIO()
-    writer.write(changed)
+    changed = with_page_changed(signed)
     office = make_signer(
         ca,
         "Văn phòng Tỉnh ủy",
         valid_from=NOW - timedelta(days=30),
         valid_to=NOW + timedelta(days=365),
     )
-    both = sign(changed.getvalue(), office, ca, tmp_path, field="Signature2")
+    both = sign(changed, office, ca, tmp_path, field="Signature2")
     first, second = read_signatures(both, trust_roots=load_roots(pem(ca)))
     assert first.status == "modified" and first.changes_signed_by == ("Văn phòng Tỉnh ủy",)
     assert first.to_dict()["changes_signed_by"] == ["Văn phòng Tỉnh ủy"]
     assert second.status == "valid" and second.changes_signed_by == ()
     # a change nobody signed afterwards names no one
-    [alone] = read_signatures(changed.getvalue(), trust_roots=load_roots(pem(ca)))
+    [alone] = read_signatures(changed, trust_roots=load_roots(pem(ca)))
     assert alone.status == "modified" and alone.changes_signed_by == ()
 
 
