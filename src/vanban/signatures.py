@@ -8,12 +8,13 @@ annotations or validation data — pyHanko's difference analysis), and whether t
 chains to a root the administrator trusts. Difference analysis is pyHanko's standard policy
 with one setting relaxed: a later revision may free objects (``reject_object_freeing=False``).
 E-office systems free the objects of the signature appearance they redraw when they stamp the
-number, the day or the organisation's signature in later revisions; on the 12 signed e-office
-PDFs of ``tests/vanban/fixtures/real`` the strict setting called 21 of 53 signatures
-"modified", 5 of them signatures whose later revisions only fill forms. What the later revision changes is still analysed as before. A signature whose
-document was changed afterwards lists the later signatures that are themselves unchanged
-(``changes_signed_by``): the change was signed by them, which a reader may want to know before
-calling the document tampered with. The roots are a parameter (``trust_roots``, read
+number, the day or the organisation's signature in later revisions; on the first 12 signed
+e-office PDFs of ``tests/vanban/fixtures/real`` the strict setting called 21 of 53 signatures
+"modified", 5 of them signatures whose later revisions only fill forms. What the later
+revision changes is still analysed as before. A signature whose document was changed
+afterwards lists the later signatures that are themselves unchanged (``changes_signed_by``):
+the change was signed by them, which a reader may want to know before calling the document
+tampered with. The roots are a parameter (``trust_roots``, read
 from a PEM bundle with :func:`load_roots`): nothing is fetched from the network
 (``allow_fetching=False``) and the system's roots are not used, so "trusted" means "trusted by
 this office". A certificate that had expired (or was not yet valid) at the signing time is
