@@ -4,6 +4,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from tuyengiao.accounts.permissions import is_member
+
 from .nav import footer_links, header_templates, nav_items_for
 
 
@@ -27,6 +29,10 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "nav_current": current,
         "footer_links": footer_links(),
         # Not on the second-factor pages: an administrator not yet verified reaches nothing else,
-        # and a widget polling from there would only be sent back to them.
-        "header_templates": header_templates() if _fully_signed_in(request) else (),
+        # and a widget polling from there would only be sent back to them. Not for a member's
+        # own account either: it opens only the member pages, so the header's widgets (the
+        # notifications bell) would poll a page refused to it every minute.
+        "header_templates": (
+            header_templates() if _fully_signed_in(request) and not is_member(request.user) else ()
+        ),
     }

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tuyengiao.accounts.models import User
 from tuyengiao.events.models import Campaign, FeedToken
-from tuyengiao.testing import Tree, docs_screenshot, login
+from tuyengiao.testing import Tree, docs_screenshot, log_out_browser, login
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_campaign_published_down_reaches_the_base_calendar(
     page.get_by_text("Đã công bố xuống cấp dưới").first.wait_for()
     assert Campaign.objects.get().published_down
 
-    page.context.clear_cookies()
+    log_out_browser(page)
     login(page, live_server, users["coso1"], next_path="/lich/")
     assert page.locator("h1").inner_text().startswith("Lịch tuyên truyền tháng")
     link = page.get_by_role("link", name="Tuyên truyền kỷ niệm Ngày thành lập Đảng").first

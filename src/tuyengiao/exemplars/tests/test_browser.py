@@ -11,7 +11,7 @@ import pytest
 from tuyengiao.activities.testing import PNG
 from tuyengiao.exemplars.models import Exemplar, Sector, Status
 from tuyengiao.exemplars.sectors import seed_sectors
-from tuyengiao.testing import docs_screenshot, login
+from tuyengiao.testing import docs_screenshot, log_out_browser, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +44,7 @@ def test_a_base_proposes_on_a_phone_and_the_bloc_recognises(
     image = page.locator("main img, img[alt='sinh-hoat.png']").first
     assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) == 1
 
-    page.context.clear_cookies()
+    log_out_browser(page)
     login(page, live_server, users["khoi"], next_path=f"/dien-hinh/{exemplar.pk}/")
     page.goto(f"{live_server.url}/dien-hinh/{exemplar.pk}/")
     page.fill("#review textarea[name=note]", "Nhân rộng trong khối.")

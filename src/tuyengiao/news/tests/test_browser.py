@@ -12,7 +12,7 @@ import pytest
 from tuyengiao.activities.testing import PNG
 from tuyengiao.news.models import NewsItem, Status
 from tuyengiao.news.testing import make_page
-from tuyengiao.testing import docs_screenshot, login, watch_csp
+from tuyengiao.testing import docs_screenshot, log_out_browser, login, watch_csp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,7 +45,7 @@ def test_draft_publish_and_read_on_the_public_page(
     assert violations() == []
     assert page.locator("button", has_text="Đăng tin").count() == 0  # an officer cannot publish
     public_url = f"{live_server.url}/tin/{news_page.slug}/"
-    page.context.clear_cookies()
+    log_out_browser(page)
     page.goto(public_url)
     assert "Triển lãm ảnh biển đảo" not in page.content()  # a draft is never public
     login(page, live_server, users["khoi"], next_path=f"/tin/quan-ly/{item.pk}/")
@@ -53,7 +53,7 @@ def test_draft_publish_and_read_on_the_public_page(
     page.click("button:has-text('Đăng tin')")
     page.wait_for_load_state()
     assert "Đã đăng tin." in page.content()
-    page.context.clear_cookies()
+    log_out_browser(page)
     page.goto(public_url)
     page.click("text=Triển lãm ảnh biển đảo")
     page.wait_for_load_state()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -105,3 +106,20 @@ def test_a_viewer_has_no_delivery_choices(tree: Tree, people: People) -> None:
     assert client.get(reverse("notifications:preferences")).status_code == 403
     assert client.post(reverse("notifications:preferences"), {}).status_code == 403
     assert not Preference.objects.exists()
+
+
+def test_a_members_own_account_has_no_bell_to_poll(tree: Tree, people: People) -> None:
+    # a member's account opens only the member pages: the bell's URL is refused to it, so its
+    # pages must not poll it
+    from tuyengiao.accounts.models import Role
+    from tuyengiao.core.context_processors import shell
+    from tuyengiao.testing import make_user
+
+    member = make_user("dangvien-chuong", tree.cell1, Role.MEMBER)
+    refused = logged_in_client(member).get(reverse("notifications:bell"))
+    assert refused.status_code == 403
+    request = RequestFactory().get("/")
+    request.user = member
+    assert shell(request)["header_templates"] == ()
+    request.user = people.officer1
+    assert "notifications/_bell_slot.html" in shell(request)["header_templates"]

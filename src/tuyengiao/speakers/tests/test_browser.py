@@ -14,7 +14,7 @@ from tuyengiao.accounts.models import Role
 from tuyengiao.speakers.models import Briefing, Talk
 from tuyengiao.speakers.testing import make_speaker
 from tuyengiao.study.models import Attendance, StudySession
-from tuyengiao.testing import docs_screenshot, login, make_user
+from tuyengiao.testing import docs_screenshot, log_out_browser, login, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +63,7 @@ def test_briefing_checkin_and_talk(
     # Two speakers check in on a phone with the code read out in the hall.
     phone = phone_page
     for user in accounts:
-        phone.context.clear_cookies()
+        log_out_browser(phone)
         login(phone, live_server, user, next_path="/bao-cao-vien/cua-toi/")
         phone.goto(f"{base}/bao-cao-vien/cua-toi/")
         assert "Hội nghị báo cáo viên tháng 12" in phone.content()
