@@ -351,4 +351,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # pyHanko logs a warning with a traceback for every certificate it cannot chain to a root;
+    # with only the office's own roots and no fetching that is most signatures, and the
+    # outcome is shown on the document's page (vanban.signatures) instead
+    "loggers": {
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
+    },
 }

@@ -14,7 +14,11 @@ e-office PDFs of ``tests/vanban/fixtures/real`` the strict setting called 21 of 
 revision changes is still analysed as before. A signature whose document was changed
 afterwards lists the later signatures that are themselves unchanged (``changes_signed_by``):
 the change was signed by them, which a reader may want to know before calling the document
-tampered with. The roots are a parameter (``trust_roots``, read
+tampered with. Each signature that is not valid says why in words (``problem``): the first
+change the difference analysis could not explain (a page box written back rounded, an update
+after a certification signature, an object replaced, the signed bytes altered), or a SHA-1
+hash that today's policy refuses; pyHanko's own message is kept beside it
+(``problem_detail``). The roots are a parameter (``trust_roots``, read
 from a PEM bundle with :func:`load_roots`): nothing is fetched from the network
 (``allow_fetching=False``) and the system's roots are not used, so "trusted" means "trusted by
 this office". A certificate that had expired (or was not yet valid) at the signing time is
@@ -66,6 +70,10 @@ class SignatureInfo:
     status: str  # one of STATUS_TEXT
     # signers of later, unchanged signatures, when this one's document was changed afterwards
     changes_signed_by: tuple[str, ...] = ()
+    # why a signature is not valid, in Vietnamese, for the person who reads it ("" when valid
+    # or when the status says it all), and pyHanko's own words when it gave any
+    problem: str = ""
+    problem_detail: str = ""
 
     @property
     def status_text(self) -> str:
@@ -90,6 +98,8 @@ class SignatureInfo:
             "status": self.status,
             "status_text": self.status_text,
             "changes_signed_by": list(self.changes_signed_by),
+            "problem": self.problem,
+            "problem_detail": self.problem_detail,
         }
 
 
@@ -115,6 +125,82 @@ def _name(name: Any) -> str:
         if value:
             return str(value if isinstance(value, str) else value[0])
     return str(name.human_friendly)
+
+
+_NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
+# the page boxes pyHanko compares number by number; e-office software writes them back rounded
+_BOX_CHANGE_RE = re.compile(
+    r"Values for dict key (/\w+Box) differ:\s*(\[[^\]]*\]) changed to (\[[^\]]*\])"
+)
+
+
+def _why_modified(message: str, intact: bool) -> str:
+    """What the first suspicious change found after a signature was, in words an office reads.
+
+    pyHanko's difference analysis stops at the first change it cannot explain, so this names
+    that change only; it never says the rest of the revision is harmless."""
+    if not intact:
+        return (
+            "Các byte đã ký không còn khớp với chữ ký: nội dung đã ký bị thay đổi hoặc tệp bị hỏng."
+        )
+    box = _BOX_CHANGE_RE.search(message)
+    if box:
+        old = [float(n) for n in _NUMBER_RE.findall(box.group(2))]
+        new = [float(n) for n in _NUMBER_RE.findall(box.group(3))]
+        if len(old) == len(new) and all(abs(a - b) < 0.01 for a, b in zip(old, new, strict=True)):
+            return (
+                f"Lần cập nhật sau khi ký ghi lại khung trang ({box.group(1)}) với số làm tròn "
+                f"({box.group(2)} → {box.group(3)}); việc kiểm tra dừng ở thay đổi đầu tiên này."
+            )
+        return f"Lần cập nhật sau khi ký đổi khung trang ({box.group(1)}): kích thước trang khác."
+    if "certification signature" in message:
+        return (
+            "Chữ ký này là chữ ký chứng thực (certification); lần cập nhật sau đó sửa một "
+            "đối tượng mà chuẩn chỉ cho phép sửa sau chữ ký phê duyệt."
+        )
+    if "unexplained xrefs" in message or "without precise justification" in message:
+        return (
+            "Lần cập nhật sau khi ký thay thế đối tượng của tệp mà không rõ mục đích "
+            "(không phải điền biểu mẫu, thêm chữ ký hay dữ liệu kiểm chứng)."
+        )
+    if "coverage" in message:
+        return "Chữ ký không phủ toàn bộ tệp tại thời điểm ký."
+    return (
+        "Lần cập nhật sau khi ký có thay đổi ngoài điền biểu mẫu, thêm chữ ký hay dữ liệu "
+        "kiểm chứng."
+    )
+
+
+def _why_not_verified(signature: Any, context: Any, verdict: str) -> str:
+    """Why an intact signature does not verify ("invalid") or does not chain to a trusted root
+    ("untrusted"): a hash algorithm the default policy refuses (SHA-1, still used by some older
+    certificates and timestamp servers) is told apart from the rest by checking the signature
+    again with SHA-1 allowed."""
+    import asyncio
+
+    from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
+    from pyhanko.sign.validation.utils import CMSAlgorithmUsagePolicy
+    from pyhanko_certvalidator.policy_decl import DisallowWeakAlgorithmsPolicy
+
+    weak = frozenset({"md5", "md2"})  # the default's weak hashes without SHA-1
+    policy = DisallowWeakAlgorithmsPolicy(weak)  # type: ignore[no-untyped-call]
+    sha1_allowed = CMSAlgorithmUsagePolicy.lift_policy(policy)
+    try:  # the synchronous wrapper takes no algorithm policy
+        again = asyncio.run(
+            async_validate_pdf_signature(
+                signature, context, skip_diff=True, algorithm_policy=sha1_allowed
+            )
+        )
+    except Exception:
+        again = None
+    if again is not None and again.valid and (verdict == "invalid" or again.trusted):
+        return (
+            "Chữ ký, chứng thư hoặc dấu thời gian dùng thuật toán băm SHA-1, đã lỗi thời và "
+            "không còn được chấp nhận."
+        )
+    if verdict == "invalid":
+        return "Không kiểm tra được chữ ký bằng chứng thư số kèm theo."
+    return ""
 
 
 def _status(intact: bool, modified: bool, expired: bool, trusted: bool, valid: bool) -> str:
@@ -173,7 +259,7 @@ def read_signatures(
         )
         try:
             status = validate_pdf_signature(signature, context, diff_policy=diff_policy)
-        except Exception:  # a malformed signature is shown as invalid, never a crash
+        except Exception as exc:  # a malformed signature is shown as invalid, never a crash
             found.append(
                 SignatureInfo(
                     signature.field_name or "",
@@ -185,6 +271,8 @@ def read_signatures(
                     False,
                     False,
                     "invalid",
+                    problem="Chữ ký hỏng hoặc không đọc được.",
+                    problem_detail=f"{type(exc).__name__}: {exc}"[:300],
                 )
             )
             continue
@@ -200,6 +288,17 @@ def read_signatures(
         not_after = validity["not_after"].native
         at = when or datetime.now(UTC)
         expired = not (not_before <= at <= not_after)
+        verdict = _status(
+            bool(status.intact), bool(modified), expired, bool(status.trusted), bool(status.valid)
+        )
+        detail = str(getattr(status.diff_result, "args", [""])[0] or "") if modified else ""
+        if verdict == "modified":
+            problem = _why_modified(detail, bool(status.intact))
+        elif verdict == "invalid" or (verdict == "untrusted" and roots):
+            # without configured roots every signature is untrusted: nothing more to explain
+            problem = _why_not_verified(signature, context, verdict)
+        else:
+            problem = ""
         found.append(
             SignatureInfo(
                 field_name=signature.field_name or "",
@@ -210,13 +309,9 @@ def read_signatures(
                 modified_after_signing=bool(modified),
                 trusted=bool(status.trusted) and not expired,
                 expired=expired,
-                status=_status(
-                    bool(status.intact),
-                    bool(modified),
-                    expired,
-                    bool(status.trusted),
-                    bool(status.valid),
-                ),
+                status=verdict,
+                problem=problem,
+                problem_detail=detail[:300],
             )
         )
     return _with_later_signers(found)

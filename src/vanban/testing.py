@@ -92,7 +92,15 @@ def blank_pdf() -> bytes:
     return bytes(out.getvalue())
 
 
-def sign(pdf: bytes, party: Party, ca: Party, tmp_path: Path, field: str = "Signature1") -> bytes:
+def sign(
+    pdf: bytes,
+    party: Party,
+    ca: Party,
+    tmp_path: Path,
+    field: str = "Signature1",
+    *,
+    md_algorithm: str | None = None,
+) -> bytes:
     key_file = tmp_path / f"{field}-key.pem"
     cert_file = tmp_path / f"{field}-cert.pem"
     ca_file = tmp_path / f"{field}-ca.pem"
@@ -110,7 +118,8 @@ def sign(pdf: bytes, party: Party, ca: Party, tmp_path: Path, field: str = "Sign
     )
     assert signer is not None
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    out = signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name=field), signer=signer)
+    meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm=md_algorithm)
+    out = signers.sign_pdf(writer, meta, signer=signer)
     return bytes(out.getvalue())
 
 

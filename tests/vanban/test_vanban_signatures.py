@@ -66,13 +66,32 @@ def test_modified_after_signing(ca: Party, officer: Party, tmp_path: Path) -> No
     [info] = read_signatures(with_page_changed(signed), trust_roots=load_roots(pem(ca)))
     assert info.modified_after_signing and info.status == "modified"
     assert "sửa sau khi ký" in info.status_text
+    # the first change pyHanko could not explain, in words and in its own
+    assert info.problem.startswith("Lần cập nhật sau khi ký")
+    assert info.problem_detail and info.to_dict()["problem"] == info.problem
     # bytes of the signed revision altered
     tampered = bytearray(signed)
     at = tampered.index(b"/MediaBox")
     tampered[at + 11 : at + 12] = b"1" if tampered[at + 11 : at + 12] != b"1" else b"2"
     [broken] = read_signatures(bytes(tampered), trust_roots=load_roots(pem(ca)))
     assert not broken.intact and broken.status == "modified"
+    assert "byte đã ký không còn khớp" in broken.problem
     assert summary_status([broken]) == "invalid"
+
+
+def test_a_sha1_signature_says_why_it_is_not_trusted(
+    ca: Party, officer: Party, tmp_path: Path
+) -> None:
+    # some older certificates and timestamp servers still hash with SHA-1
+    signed = sign(blank_pdf(), officer, ca, tmp_path, md_algorithm="sha1")
+    [info] = read_signatures(signed, trust_roots=load_roots(pem(ca)))
+    assert info.intact and not info.trusted and info.status == "untrusted"
+    assert "SHA-1" in info.problem
+    # the same key and certificate with SHA-256 verify
+    [good] = read_signatures(
+        sign(blank_pdf(), officer, ca, tmp_path), trust_roots=load_roots(pem(ca))
+    )
+    assert good.status == "valid" and good.problem == ""
 
 
 def test_untrusted_root(ca: Party, officer: Party, tmp_path: Path) -> None:
@@ -161,3 +180,13 @@ def test_an_e_office_stamping_later_revisions_is_not_called_modified() -> None:
     assert [s.modified_after_signing for s in signatures] == [True, False, False, False]
     assert signatures[0].changes_signed_by == ("Bộ Nội vụ",)
     assert all(s.intact for s in signatures)
+
+
+def test_a_page_box_written_back_rounded_is_named() -> None:
+    # a real letter of a Sở of Lâm Đồng: a later revision writes the page's MediaBox back
+    # rounded (595.34997559 → 595.35); the explanation names that change and the numbers
+    pdf = Path(__file__).parent / "fixtures" / "real" / "cv-snnmt-lam-dong-4186.pdf"
+    first = read_signatures(pdf)[0]
+    assert first.status == "modified"
+    assert "khung trang (/MediaBox) với số làm tròn" in first.problem
+    assert "595.34997559" in first.problem and "595.35" in first.problem

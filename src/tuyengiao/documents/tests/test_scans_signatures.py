@@ -200,3 +200,6 @@ def test_a_change_signed_later_is_shown_with_its_signers(tree, client_as, settin
     page = client_as("coso1").get(f"/tai-lieu/{doc.pk}/").content.decode()
     assert "Văn bản đã bị sửa sau khi ký" in page
     assert "Phần thay đổi sau đó đã được ký bởi: Bộ Nội vụ" in page
+    # and what the change was, in words (a certification signature updated afterwards)
+    assert "chữ ký chứng thực" in first["problem"]
+    assert first["problem"] in page
