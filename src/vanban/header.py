@@ -17,15 +17,18 @@ from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
     ARTICLE_RE,
+    AUTHORITY_OFFICE_RE,
     BODY_START_RE,
     BULLET_RE,
     DATE_AT_END_RE,
+    GROUNDS_RE,
     HEADER_DATE_RE,
     HEADER_PIECE_RE,
     HEADER_TYPES,
     ITEM_LINES,
     KINH_GUI_RE,
     LETTER_WORD_RE,
+    MEETING_START_RE,
     MOTTO_RE,
     NOI_NHAN_LINES,
     NOT_IN_BODY_NAME_RE,
@@ -248,6 +251,27 @@ class HeaderParser(ParserState):
         words = line.folded.lower().split()
         return any(words == fold_aligned(n).lower().split() for n in names)
 
+    def _authority_over_grounds(self, lines: list[Line], index: int) -> bool:
+        """The caps line at ``index`` opens a decision's authority line — an office ("BỘ
+        TRƯỞNG BỘ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH TIỀN GIANG") right over the
+        grounds ("Căn cứ …", "Xét …", "Sau khi …") — when no blank line parts it from the title
+        (a PDF's text, a flattened copy)."""
+        line = lines[index]
+        if not is_caps(line.text) or not AUTHORITY_OFFICE_RE.match(line.folded):
+            return False
+        ahead = [ln for ln in lines[index + 1 : index + 5] if ln.text][:2]
+        if not ahead:
+            return False
+        if _opens_grounds(ahead[0]):
+            return True
+        # the office wrapped: its second line names no office and the grounds follow
+        return (
+            len(ahead) == 2
+            and is_caps(ahead[0].text)
+            and not AUTHORITY_OFFICE_RE.match(ahead[0].folded)
+            and _opens_grounds(ahead[1])
+        )
+
     def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
         """An old decision's subject in capitals printed over lines parted by blank lines, down
         to the authority line: the index of that line, or None when the title ends here."""
@@ -278,6 +302,12 @@ class HeaderParser(ParserState):
                 continue
             if self._is_authority_line(line):
                 break
+            if (
+                out
+                and all(is_caps(p.text) for p in out)
+                and self._authority_over_grounds(lines, index - 1)
+            ):
+                break
             if line.text.startswith(("CỦA ", "CUẢ ")) and is_caps(line.text):
                 # "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC …": the body, up to the subject
                 self.heading_body = line.folded.lower()[4:].split(" ve viec")[0].strip()
@@ -305,7 +335,9 @@ class HeaderParser(ParserState):
                 break
             if len(line.text) > 260:
                 break
-            starts_body = BODY_START_RE.match(line.folded)
+            starts_body = BODY_START_RE.match(line.folded) or (
+                MEETING_START_RE.match(line.folded) and not is_caps(line.text)
+            )
             if (out or have) and starts_body and line.text[:1].isupper():
                 break
             if out and is_caps(line.text, 4) and not all(is_caps(p.text, 1) for p in out):
@@ -604,6 +636,11 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
                 return max(near, key=lambda ln: len(ln.text.split())), line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
+
+
+def _opens_grounds(line: Line) -> bool:
+    """A decision's grounds or a resolution's preamble: "Căn cứ …", "- Xét …", "Sau khi …"."""
+    return bool(GROUNDS_RE.match(line.folded) or line.folded.startswith("sau khi "))
 
 
 def _unpaired_quote_dropped(title: str) -> str:

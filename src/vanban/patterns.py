@@ -179,6 +179,21 @@ PLACE_ABBREVIATION_RE = re.compile(r"(?:TP|Tp|TX|Tx|TT)\.?")
 # A line of the title that starts the body instead: "Thực hiện ...", "Căn cứ ...",
 # "Kính gửi: ...", "Xét ...", "Để ...", "Nhằm ...", "Theo ...".
 BODY_START_RE = re.compile(r"(?:thuc hien|can cu|kinh gui|xet|de |nham |theo )")
+# A sentence that opens a body on its meeting or on the time past (a line in sentence case):
+# "Tại hội nghị ngày 28/3/2024, …", "Sau khi nghe …", "Ngày 20 tháng 6 năm 2024, …", "Thời
+# gian qua, …", "Trong những năm qua, …".
+MEETING_START_RE = re.compile(
+    r"(?:tai (?:hoi nghi|ky hop|phien|cuoc hop|buoi)|sau khi |ngay \d{1,2}(?:[/.-]\d| thang )"
+    r"|thoi gian qua|(?:trong )?(?:nhung|cac|nhieu) (?:nam|thang) (?:qua|gan day))"
+)
+# The office a decision's authority line names ("BỘ TRƯỞNG BỘ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN
+# DÂN TỈNH …", "BAN THƯỜNG VỤ HUYỆN ỦY", "QUỐC HỘI NƯỚC …"), folded: the line's first words.
+AUTHORITY_OFFICE_RE = re.compile(
+    r"(?:chu tich|pho chu tich|bo truong|thu tuong|giam doc|tong giam doc|cuc truong"
+    r"|vien truong|hieu truong|truong ban|chanh van phong|bi thu|uy ban|hoi dong|quoc hoi"
+    r"|chinh phu|ban (?:thuong vu|chap hanh|can su|chi dao|to chuc|tuyen giao|dan van)"
+    r"|(?:tinh|thanh|huyen|quan|thi|dang) uy|doan chu tich|thuong truc)(?![a-z])"
+)
 # A sentence break inside a line (original text): ". C" in "... năm 2024. Các cấp ủy ...".
 SENTENCE_BREAK_RE = re.compile(rf"[.:;!?][ \t]+[{CAPITALS}]")
 

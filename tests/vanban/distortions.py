@@ -1,6 +1,7 @@
 """What the way a document reaches us does to its text, applied to labelled texts whose labels it
 leaves true: a PDF's text re-wrapped at another width or with blanks lost, a symbol split over
-two lines, the header's or the footer's two columns read line by line, an e-signature's blank
+two lines, paragraphs no longer parted by blank lines, the header's or the footer's two columns
+read line by line, an e-signature's blank
 number and day with its stamp, the whole text on one line, Windows line ends and invisible
 characters. Each distortion is seeded, so a run gives the same texts every time.
 
@@ -203,3 +204,12 @@ def columns_side_by_side(text: str, rng: random.Random) -> str:
 
 
 DISTORTIONS.append(Distortion("columns_side_by_side", columns_side_by_side))
+
+
+def paragraphs_without_blanks(text: str, rng: random.Random) -> str:
+    """Body paragraphs re-wrapped and no blank line left between any two lines, as a PDF's text
+    stream gives them: the title runs straight into the authority line or the first sentence."""
+    return "\n".join(line for line in rewrap(text, rng).split("\n") if line.strip())
+
+
+DISTORTIONS.append(Distortion("paragraphs_without_blanks", paragraphs_without_blanks, _LINE_BOUND))

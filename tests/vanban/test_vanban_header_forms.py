@@ -40,3 +40,57 @@ def test_the_issuer_named_again_over_the_preamble_is_not_its_own_superior() -> N
     )
     doc = vanban.parse(text)
     assert (doc.issuer, doc.parent_issuer) == ("THỦ TƯỚNG CHÍNH PHỦ", None)
+
+
+DECISION_HEAD = (
+    "BỘ NỘI VỤ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 328/QĐ-BNV\nHà Nội, ngày 5 tháng 6 năm 2024\nQUYẾT ĐỊNH\n"
+)
+
+
+def test_a_caps_title_stops_at_the_authority_line_over_the_grounds() -> None:
+    # a PDF's text with no blank line: the office that decides stands right under the title
+    text = (
+        DECISION_HEAD + "VỀ VIỆC ĐỔI TÊN CÁC XÃ\nCỦA TỈNH HÀ GIANG\nBỘ TRƯỞNG BỘ NỘI VỤ\n"
+        "Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Đổi tên các xã.\n"
+    )
+    assert vanban.parse(text).title == "VỀ VIỆC ĐỔI TÊN CÁC XÃ CỦA TỈNH HÀ GIANG"
+    # the office wrapped over two lines, grounds behind a dash
+    wrapped = (
+        DECISION_HEAD + "VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO\nCHỦ TỊCH ỦY BAN NHÂN DÂN\n"
+        "TỈNH TIỀN GIANG\n- Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Thành lập Ban Chỉ đạo.\n"
+    )
+    assert vanban.parse(wrapped).title == "VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO"
+
+
+def test_a_caps_line_over_the_grounds_that_names_no_office_stays_in_the_title() -> None:
+    text = (
+        DECISION_HEAD + "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH\nTỔ CHỨC HỘI THI NĂM 2024\n"
+        "Căn cứ Nghị định số 63/2022/NĐ-CP;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n"
+    )
+    assert vanban.parse(text).title == "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH TỔ CHỨC HỘI THI NĂM 2024"
+
+
+def test_a_title_stops_where_the_body_opens_on_its_meeting_or_the_time_past() -> None:
+    head = (
+        "HUYỆN ỦY VĨNH CỬU\n*\nSố 12-KL/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Vĩnh Cửu, ngày 29 tháng 3 năm 2024\nKẾT LUẬN\ncủa Ban Thường vụ Huyện ủy\n"
+        "về tình hình thực hiện nhiệm vụ quý I năm 2024\n"
+    )
+    want = "của Ban Thường vụ Huyện ủy về tình hình thực hiện nhiệm vụ quý I năm 2024"
+    for opening in (
+        "Tại hội nghị ngày 28/3/2024, Ban Thường vụ Huyện ủy kết luận như sau:",
+        "Ngày 28 tháng 3 năm 2024, Ban Thường vụ Huyện ủy họp và kết luận như sau:",
+        "Thời gian qua, các cấp ủy đã triển khai nhiều nội dung.",
+        "Trong những năm qua, công tác tuyên giáo có nhiều chuyển biến.",
+        "Sau khi nghe Văn phòng Huyện ủy báo cáo, Ban Thường vụ kết luận:",
+    ):
+        assert vanban.parse(head + opening + "\n1. Nội dung.\n").title == want, opening
+    # a heading's date in capitals is part of an old heading, not a body's opening
+    heading = (
+        "NGHỊ QUYẾT SỐ 203 NQ/UBTVQH9\nNGÀY 04-5-1994\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC "
+        "PHÊ CHUẨN KẾT QUẢ BẦU CỬ\n\nCăn cứ vào Điều 91 của Hiến pháp năm 1992;\n"
+    )
+    assert vanban.parse(heading).date == "1994-05-04"

@@ -36,6 +36,7 @@ FLOORS = {
     "one_line": 0.93,
     "windows_and_invisible": 0.98,
     "columns_side_by_side": 0.975,
+    "paragraphs_without_blanks": 0.96,
 }
 
 
