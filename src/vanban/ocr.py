@@ -257,6 +257,12 @@ def render_pdf(path: str | Path, *, dpi: int = DPI, max_pages: int = MAX_PAGES) 
         document.close()
 
 
+def pgm_crop(pixels: bytes, stride: int, left: int, upper: int, right: int, lower: int) -> bytes:
+    """A binary PGM of the box [left, right) × [upper, lower) of an 8-bit grey buffer."""
+    rows = b"".join(pixels[y * stride + left : y * stride + right] for y in range(upper, lower))
+    return b"P5 %d %d 255\n" % (right - left, lower - upper) + rows
+
+
 def pgm_to_png(pgm: bytes) -> bytes:
     """A binary PGM (as :func:`render_pdf` makes) as a PNG."""
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", pgm)

@@ -18,7 +18,11 @@ left ("Số:      /SXD-QLN", "ngày    tháng 4 năm 2026") as the appearances o
 annotations drawn over the page, not as page content. Text drawn by an annotation's appearance
 into a blank of a printed line — printed glyphs on both sides of it, none under it — is read into
 that line at its place; other annotation text (a receiving office's stamp over the margin, the
-signature's own caption) stays out, as before.
+signature's own caption) stays out, as before. Some systems stamp the number and the day as a
+small picture of the figures instead of text (a widget whose appearance is one image, a few
+points wide): when Tesseract is installed, such a picture is read as figures only (the widget's
+rectangle rendered at 300 dpi with pypdfium2, Tesseract limited to the digits) and goes into the
+blank like stamped text; without Tesseract the blank stays, as before.
 """
 
 from __future__ import annotations
@@ -55,11 +59,11 @@ def page_texts(path: Path, max_pages: int) -> Iterator[str]:
     device = PDFPageAggregator(manager, laparams=params)
     interpreter = PDFPageInterpreter(manager, device)
     with open(path, "rb") as stream:
-        for page in PDFPage.get_pages(stream, maxpages=max_pages):
+        for index, page in enumerate(PDFPage.get_pages(stream, maxpages=max_pages)):
             interpreter.process_page(page)
             layout = device.get_result()
             items = [item for item in layout if isinstance(item, LTTextBox)]
-            stamps = _annotation_runs(page, manager) if page.annots else []
+            stamps = _annotation_runs(page, manager, path, index) if page.annots else []
             boxes = [
                 _Box(item.x0, item.y0, _ink_right(item), item.y1, text.rstrip("\n"))
                 for item in items
@@ -99,18 +103,26 @@ def _page_matrix(page: Any) -> tuple[float, float, float, float, float, float]:
     return (1, 0, 0, 1, -x0, -y0)
 
 
-def _annotation_runs(page: Any, manager: Any) -> list[_Run]:
+# A picture of stamped figures: at most this wide and high (points) — a number or a day in the
+# text's size, not a seal or a signature's image.
+_FIGURES_MAX_WIDTH = 60.0
+_FIGURES_MAX_HEIGHT = 30.0
+
+
+def _annotation_runs(page: Any, manager: Any, path: Path, index: int) -> list[_Run]:
     """The lines of text the page's visible annotations draw through their normal appearance
     (PDF 32000-1 12.5.5: the appearance's box, through its matrix, is fitted onto the
-    annotation's rectangle), each annotation's apart."""
+    annotation's rectangle), each annotation's apart; a small picture of figures is read by
+    :func:`_figures_read`."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar
+    from pdfminer.layout import LTChar, LTImage
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdftypes import PDFStream, resolve1
     from pdfminer.utils import apply_matrix_pt, mult_matrix
 
     page_matrix = _page_matrix(page)
     runs: list[_Run] = []
+    pictures: list[tuple[float, float, float, float]] = []
     for ref in resolve1(page.annots) or []:
         annot = resolve1(ref)
         if not isinstance(annot, dict) or int(resolve1(annot.get("F", 0)) or 0) & (2 | 32):
@@ -149,7 +161,81 @@ def _annotation_runs(page: Any, manager: Any) -> list[_Run]:
             device.end_page(page)
         except Exception:  # an appearance pdfminer.six cannot draw costs only its own text
             continue
-        runs.extend(_runs([c for c in _leaves(device.get_result()) if isinstance(c, LTChar)]))
+        leaves = list(_leaves(device.get_result()))
+        drawn = _runs([c for c in leaves if isinstance(c, LTChar)])
+        runs.extend(drawn)
+        images = [c for c in leaves if isinstance(c, LTImage)]
+        if not drawn and len(images) == 1:
+            image = images[0]
+            if image.width <= _FIGURES_MAX_WIDTH and image.height <= _FIGURES_MAX_HEIGHT:
+                pictures.append((image.x0, image.y0, image.x1, image.y1))
+    if pictures and page.rotate % 360 == 0:
+        runs.extend(_figures_read(path, index, page.mediabox, pictures))
+    return runs
+
+
+def _figures_read(
+    path: Path, index: int, mediabox: Any, boxes: list[tuple[float, float, float, float]]
+) -> list[_Run]:
+    """The figures each small stamped picture shows, as runs at its place: the page rendered
+    with its annotations at 300 dpi, each box cut out and read by Tesseract as one line of
+    digits. Nothing when Tesseract or PDFium cannot do it (the blank stays)."""
+    import os
+    import subprocess
+
+    from vanban.ocr import _tesseract, pgm_crop
+
+    binary = _tesseract()
+    if binary is None:
+        return []
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - a dependency
+        return []
+    scale = 300 / 72
+    x_origin, top = float(mediabox[0]), float(mediabox[3])
+    runs: list[_Run] = []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        document.init_forms()
+        bitmap = document[index].render(scale=scale, grayscale=True, may_draw_forms=True)
+        width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+        pixels = bytes(bitmap.buffer)
+    except Exception:
+        return []
+    finally:
+        document.close()
+    for x0, y0, x1, y1 in boxes:
+        # a margin of a point: the figures may touch the widget's edge
+        left = max(0, int((x0 - x_origin - 1) * scale))
+        right = min(width, int((x1 - x_origin + 1) * scale) + 1)
+        upper = max(0, int((top - y1 - 1) * scale))
+        lower = min(height, int((top - y0 + 1) * scale) + 1)
+        if right - left < 4 or lower - upper < 4:
+            continue
+        image = pgm_crop(pixels, stride, left, upper, right, lower)
+        try:
+            done = subprocess.run(
+                [
+                    binary,
+                    "stdin",
+                    "stdout",
+                    "--psm",
+                    "7",
+                    "-c",
+                    "tessedit_char_whitelist=0123456789",
+                ],
+                input=image,
+                capture_output=True,
+                timeout=30,
+                check=False,
+                env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        figures = done.stdout.decode("ascii", "replace").strip()
+        if done.returncode == 0 and figures.isdigit() and len(figures) <= 6:
+            runs.append(_Run(x0, y0, x1, y1, figures))
     return runs
 
 

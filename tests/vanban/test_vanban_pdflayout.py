@@ -5,6 +5,7 @@ read back and parsed."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,24 @@ def test_an_appearance_that_cannot_be_drawn_costs_only_its_own_text(
     text = vanban.read(_stamped_letter(tmp_path))
     assert "So: 123 /UBND-VP" in text
     assert "UBND TINH LAM DONG" in text.split("\n")[0] and "15" not in text
+
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+def test_figures_stamped_as_pictures_are_read_into_their_blanks() -> None:
+    # a real guidance of the Ban Tổ chức Thành ủy Hà Nội: the e-office stamps the number and the
+    # day as small pictures of the figures in signature widgets over the typist's blanks
+    text = vanban.read(REAL / "hd-btctu-hn-21.pdf")
+    assert "Số 21 -HD/BTCTU" in text and "Hà Nội, ngày 21 tháng 8 năm 2025" in text
+    doc = vanban.parse(text)
+    assert (doc.number, doc.date) == ("21-HD/BTCTU", "2025-08-21")
+
+
+def test_without_tesseract_a_pictured_number_leaves_its_blank(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("vanban.ocr._tesseract", lambda: None)
+    text = vanban.read(REAL / "hd-btctu-hn-21.pdf")
+    assert "Số          -HD/BTCTU" in text and "ngày      tháng 8" in text
