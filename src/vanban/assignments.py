@@ -4,6 +4,8 @@ section name."""
 
 from __future__ import annotations
 
+import re
+
 from vanban.citations import comma_in_name
 from vanban.lines import Line, blank_out, field_value
 from vanban.model import Assignment, Item, ParsedDocument, Span
@@ -268,6 +270,8 @@ class AssignmentParser(ParserState):
                 return self._capital_split(start + offset, masked[offset:].rstrip(" .:;"))
             return []
         subject = masked[offset : verb[0]]
+        if _ONLY_VERBS_RE.fullmatch(fmasked[offset : verb[0]].strip(" \t*")):
+            return []  # the item opens on its task ("Kịp thời tổ chức …"): it names no unit
         # "Các đồng chí chi ủy viên theo lĩnh vực được ...": the units end before "theo"
         qualifier = QUALIFIER_RE.search(subject)
         if qualifier:
@@ -325,6 +329,10 @@ class AssignmentParser(ParserState):
                 lead = len(chunk) - len(chunk.lstrip(" \t*"))
                 out.append((value, (start + a + lead, start + a + lead + len(value))))
         return out
+
+
+# Words of a task only (folded): what stands before the first verb when no unit is named.
+_ONLY_VERBS_RE = re.compile(rf"(?:{TASK_VERB_RE.pattern}[ \t,]*)+")
 
 
 def units_named(sentence: str) -> list[str]:

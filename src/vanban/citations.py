@@ -37,8 +37,9 @@ from vanban.normalize import (
 _D = "[" + re.escape("-" + DASHES) + "]"
 # a code may join two abbreviations with "&": "SKH&ĐT", "GDĐT-KT&KĐCL"
 CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,11}(?<!&)"
-# (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN")
-_PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]?{_D}[ \t]?|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
+# (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN"; a justified line
+# may stand two blanks on either side of it: "12-  HD/BTCTW")
+_PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]{{0,2}}{_D}[ \t]{{0,2}}|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
 _STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
 _STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
 # Every alternative starts with a digit; that digit comes first in the pattern (the check of the

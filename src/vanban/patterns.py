@@ -45,7 +45,8 @@ def _literal_first(branches: list[str]) -> str:
 
 
 def _word_start_alternation(words: list[str]) -> str:
-    """``(?<![\\w])(?:w1|w2|...)`` for plain lower-case words, written so that every branch
+    """``(?<![\\w])(?:w1|w2|...)`` for plain lower-case words (their blanks matching any run of
+    blanks), written so that every branch
     starts with a literal letter (the check of the character before it follows as a
     lookbehind): the regex engine then skips to those letters. Words sharing a first letter are
     grouped in their order, so the matches are the same."""
@@ -55,7 +56,10 @@ def _word_start_alternation(words: list[str]) -> str:
     return (
         "(?:"
         + "|".join(
-            f"{first}(?<!\\w{first})(?:" + "|".join(w[1:] for w in group) + ")"
+            f"{first}(?<!\\w{first})(?:"
+            # (words of a justified line may stand two blanks apart: "tổng  hợp")
+            + "|".join(w[1:].replace(" ", "[ \\t]+") for w in group)
+            + ")"
             for first, group in groups.items()
         )
         + ")"
@@ -237,7 +241,8 @@ NOI_NHAN_LINES = (
 # The start of the opening sentence, with the blanks after it: "thực hiện ",
 # "để triển khai thực hiện ", "Theo đó, thực hiện " (a news item's second sentence).
 OPENING_LEAD_RE = re.compile(
-    r"^(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*"
+    # (a preamble printed as dashed paragraphs: "- Căn cứ …;" / "- Thực hiện Quy định số …;")
+    r"^(?:[-+•–][ \t]*)?(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*"
 )
 # Between the opening words and the first document carried out: "", "theo",
 # "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".
@@ -466,7 +471,8 @@ DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in
 # "t/m ban thuong vu pho bi thu".
 TITLE_AT_END_RE = re.compile(
-    r"\b(?:pho[ \t]+)?(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$"
+    # (not the body "Ban Bí thư": "T/M BAN BÍ THƯ" is an authority without a title)
+    r"\b(?:pho[ \t]+)?(?<!\bban )(?:bi thu|giam doc|chu tich|truong ban|chanh van phong)$"
 )
 # The mark of a signature where the name would be: "(đã ký)", "(Ký, ghi rõ họ tên)", "[signed]".
 SIGNED_MARK_RE = re.compile(

@@ -334,7 +334,13 @@ def reading_order(boxes: list[_Box]) -> list[list[_Box]]:
     out: list[list[_Box]] = []
     stretch: list[_Box] = []
     for box in sorted(boxes, key=lambda b: (-b.top, b.left)):
-        if stretch and len(_clusters([*stretch, box])) < 2:
+        if stretch and (
+            len(_clusters([*stretch, box])) < 2
+            # two columns begin only where two boxes stand side by side: a short centred
+            # line over a short line at the left margin ("THI HÀNH ĐIỀU LỆ ĐẢNG" / "- Căn cứ
+            # Điều lệ Đảng;") is read top to bottom
+            or (len(_clusters(stretch)) < 2 and not any(_beside(box, b) for b in stretch))
+        ):
             out.extend(_blocks(stretch))
             stretch = []
         stretch.append(box)
@@ -367,6 +373,14 @@ def _rejoin_paragraphs(blocks: list[list[_Box]]) -> list[list[_Box]]:
         else:
             out.append(block)
     return out
+
+
+def _beside(a: _Box, b: _Box) -> bool:
+    """Whether two boxes may be cells of one row: they share some height, or less than half a
+    line parts them (a signature's title printed a little above "Nơi nhận:"); a blank line
+    between them puts one under the other."""
+    overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
+    return overlap > -min(_line_height(a), _line_height(b)) / 2
 
 
 def _clusters(boxes: list[_Box]) -> list[list[_Box]]:

@@ -186,6 +186,8 @@ class SignatureParser(ParserState):
                 # the two-column footer flattened: "T/M BAN THƯỜNG VỤ" or "PHÓ BÍ THƯ" of the
                 # signature column between "Nơi nhận:" and the recipients, or among them
                 continue
+            elif _PAGE_NUMBER_RE.match(line.text):
+                continue  # the page turned inside the footer
             else:
                 break
             value = None
@@ -483,6 +485,8 @@ class SignatureParser(ParserState):
                 continue
             if BULLET_RE.match(line.text) or NOI_NHAN_LINES[0].match(line.folded):
                 continue
+            if _PAGE_NUMBER_RE.match(line.text):
+                continue  # the page turned between the signature and the name
             value = field_value(line.text)
             if PERSON_NAME_RE.match(value) and not _is_caps_title(value):
                 self.doc.signer_name = value
@@ -492,6 +496,10 @@ class SignatureParser(ParserState):
                 # (a council's chairman: "CHỦ TỊCH" / "GIÁM ĐỐC SỞ NỘI VỤ" / "Đỗ Văn Chung")
                 continue
             return
+
+
+# A page number alone on its line: "33", "- 33 -", "Trang 3".
+_PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?\d{1,4}(?:[ \t]*[-–])?[ \t]*$")
 
 
 # A line naming a unit of a body (folded): "VỤ TỔ CHỨC CÁN BỘ", "CỤC …", "PHÒNG …", "VĂN PHÒNG …".

@@ -3,9 +3,13 @@ sections, the Arabic-numbered items under them and the bullets of each item."""
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from vanban.lines import (
     LineMatch,
     field_value,
+    is_caps,
     line_matches,
     line_value,
     roman_to_int,
@@ -13,10 +17,24 @@ from vanban.lines import (
 )
 from vanban.model import Bullet, Footnote, Item, Section
 from vanban.normalize import WRAPPED_MIN, continues
-from vanban.patterns import BULLET_LINES, FOOTNOTE_LINES, ITEM_LINES, NOI_NHAN_LINES, SECTION_LINES
+from vanban.patterns import (
+    BULLET_LINES,
+    CAPITALS,
+    FOOTNOTE_LINES,
+    ITEM_LINES,
+    NOI_NHAN_LINES,
+    SECTION_LINES,
+)
 from vanban.state import BODY_END_TAIL, MAX_FOOTNOTES, MAX_ITEMS, MAX_SECTIONS, ParserState
 
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# A part's heading, over its own Roman-numbered sections: "PHẦN THỨ HAI", "Phần II", "A. CÔNG
+# TÁC …" (the second form after a line break, to find them all in one pass).
+_PART_LINE = rf"[ \t*#_]*(?:(?:PHẦN|Phần)[ \t]+(?:THỨ|thứ|[IVX]+\b|[A-Z]\b|\d)|[A-E]\.[ \t]+[{CAPITALS}]{{2}})"
+_PART_LINE_RE = re.compile(_PART_LINE)
+_PART_LINES_RE = re.compile("(?<=\n)" + _PART_LINE)
+# A heading line this long (characters) may have been wrapped by the page.
+_CAPS_WRAP_MIN = 40
 
 
 class StructureParser(ParserState):
@@ -55,8 +73,24 @@ class StructureParser(ParserState):
         text, doc = self.text, self.doc
         heads: list[tuple[int, Section]] = []
         expected = 1
+        parts: list[int] | None = None  # where parts' headings stand, found once when needed
         for match in line_matches(SECTION_LINES, text, self.body_start, self.body_end):
-            if roman_to_int(match.group(1)) != expected:
+            number = roman_to_int(match.group(1))
+            if number == 1 and heads and parts is None:
+                parts = [
+                    m.start() for m in _PART_LINES_RE.finditer(text, self.body_start, self.body_end)
+                ]
+            if number != expected and not (
+                # the numbering starts again in each part ("PHẦN THỨ HAI", "A. CÔNG TÁC …")
+                (
+                    number == 1
+                    and parts
+                    and heads
+                    and _any_between(parts, heads[-1][0], match.start())
+                )
+                # a number the page skipped, under a heading in capitals ("III." then "V.")
+                or (number == expected + 1 and heads and is_caps(match.group(2)))
+            ):
                 continue
             ts, te = trim(text, match.start(2), match.end(2))
             if ts >= te:
@@ -65,12 +99,14 @@ class StructureParser(ParserState):
                 if line is None:
                     continue
                 ts, te = line.cstart, line.cend
-            title = field_value(text[ts:te])
+            else:
+                te = _caps_heading_wrapped_on(text, match.start(), te, self.body_end)
+            title = field_value(text[ts:te].replace("\n", " "))
             if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in '“"('):
                 continue
             section = Section(match.group(1), title, (match.start(), match.end()), (ts, te))
             heads.append((match.start(), section))
-            expected += 1
+            expected = number + 1
             if len(heads) >= MAX_SECTIONS:
                 break
         doc.sections = [s for _, s in heads]
@@ -135,6 +171,37 @@ class StructureParser(ParserState):
                 continue
             marker, plus, body = bullet.group(1, 2, 3)
             bullets.append(Bullet(plus or marker, line_value(body), bullet.span(3)))
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a position of the sorted ``positions`` lies strictly between ``start`` and
+    ``end``."""
+    at = bisect.bisect_right(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
+def _caps_heading_wrapped_on(text: str, line_start: int, end: int, stop: int) -> int:
+    """The end of a section's heading in capitals, moved on over the one line a PDF wrapped it
+    onto: "IV. CHUYỂN GIAO TỔ CHỨC ĐẢNG VÀ CHUYỂN SINH HOẠT" / "ĐẢNG TẬP THỂ CHO ĐẢNG VIÊN",
+    a bracketed source after it in any case ("(Điều 9 Quy định số 02-QĐ/TU …)")."""
+    whole = text[line_start:end].strip()
+    if not text.startswith("\n", end) or len(whole) < _CAPS_WRAP_MIN or not is_caps(whole):
+        return end
+    nl = text.find("\n", end + 1)
+    nxt = nl if 0 <= nl < stop else stop
+    content = text[end + 1 : nxt].strip()
+    head = content.split("(")[0].strip()
+    if (
+        not head
+        or len(content) > 160
+        or not is_caps(head)
+        or SECTION_LINES[0].match(content)
+        or ITEM_LINES[0].match(content)
+        or BULLET_LINES[0].match(content)
+        or _PART_LINE_RE.match(content)
+    ):
+        return end
+    return end + 1 + len(text[end + 1 : nxt].rstrip())
 
 
 def _wrapped_on(text: str, start: int, end: int, stop: int) -> int:

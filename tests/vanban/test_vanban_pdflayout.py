@@ -110,6 +110,31 @@ def test_reading_order_of_boxes() -> None:
     assert page_text(boxes).startswith("body\nnumber\n\nmotto\n\ndate\n\ntitle")
 
 
+def test_a_short_line_under_a_centred_one_is_no_second_column() -> None:
+    """Columns begin where two boxes stand side by side: a centred subject over the first
+    ground at the left margin, a blank line between them, is read top to bottom; a signature's
+    title a little above "Nơi nhận:" is still the other column."""
+    boxes = [
+        _Box(276, 619, 337, 631, "QUY ĐỊNH"),
+        _Box(234, 591, 378, 603, "THI HÀNH ĐIỀU LỆ ĐẢNG"),
+        _Box(72, 563, 183, 575, "- Căn cứ Điều lệ Đảng;"),
+        _Box(72, 530, 530, 555, "- Căn cứ Quy chế làm việc …"),
+        _Box(407, 434, 477, 447, "GIÁM ĐỐC"),
+        _Box(106, 377, 204, 437, "Nơi nhận:"),
+        _Box(382, 343, 502, 357, "Phạm Thị Minh Hiếu"),
+    ]
+    blocks = [[box.text for box in block] for block in reading_order(boxes)]
+    assert blocks == [
+        ["QUY ĐỊNH"],
+        ["THI HÀNH ĐIỀU LỆ ĐẢNG"],
+        ["- Căn cứ Điều lệ Đảng;"],
+        ["- Căn cứ Quy chế làm việc …"],
+        ["Nơi nhận:"],
+        ["GIÁM ĐỐC"],
+        ["Phạm Thị Minh Hiếu"],
+    ]
+
+
 def test_two_line_paragraph_split_by_the_layout_is_one_block() -> None:
     """The indented first line of a two-line justified paragraph, reaching the right edge, and
     its second line at one line's spacing: one block, so the citation's body stays whole
