@@ -522,7 +522,10 @@ _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
 _BEFORE = vi_regex(
     r"(?:ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,?[ \t]*"
     r"|(?:^|[,;:][ \t]*))"
-    r"([^\n,;.:\d()]{3,120}?)[ \t]+(?:da[ \t]+|vua[ \t]+)?(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
+    r"([^\n,;.:\d()]{3,120}?)(?<![ \t]da)(?<![ \t]vua)[ \t]+"
+    # "đã" or "vừa", and another act before "và" ("Sở Nội vụ đã xây dựng dự thảo … và ban hành")
+    r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
+    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
 )
 # The body a citation in brackets or after "tại" belongs to: "Xét đề nghị của Bộ X (Tờ trình số
 # ...)", "Xét báo cáo của X (công văn số ...)", "đề nghị của Bộ X tại văn bản số ...".
@@ -553,11 +556,19 @@ def _window(text: str, start: int, size: int) -> str:
     while cut >= 0:
         after = chunk[cut:].lstrip()
         before = chunk[:cut].rstrip()
-        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")):
+        goes_on = after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")
+        # a line ending on a word no sentence ends with: "… ngày" / "08 tháng 10 năm 2018 …",
+        # "… của" / "UBND tỉnh Bình Thuận …"
+        last_word = before[-6:].rsplit(None, 1)[-1:] if before else []
+        if not goes_on and not (last_word and fold_aligned(last_word[0]).lower() in _GOES_ON):
             chunk = chunk[:cut]
             break
         cut = chunk.find("\n\n", cut + 2)
     return chunk.replace("\n", " ")
+
+
+# The last word of a line whose sentence goes on past a blank line (folded).
+_GOES_ON = frozenset(["ngay", "cua", "so", "thang", "nam", "va", "ve", "tai"])
 
 
 def parse_citation(
@@ -626,13 +637,9 @@ def parse_citation(
         lead = folded[lead_start : cite.type_start].replace("\n", " ")
         # (blanks a justified line spread are one: "Sở  Nội  vụ  đã  ban  hành  Công  văn")
         tail = " ".join(lead[-40:].split())
-        found = (
-            _BEFORE.search(lead)
-            if cite.date is None and tail.endswith(("ban hanh", " co"))
-            else None
-        )
+        found = _BEFORE.search(lead) if tail.endswith(("ban hanh", " co")) else None
         if found:
-            if found.group(1) is not None:
+            if found.group(1) is not None and cite.date is None:
                 cite.date = make_date(*found.groups()[:3])
                 cite.date_span = (lead_start + found.start(1), lead_start + found.end(3))
             i_start = lead_start + found.start(4)

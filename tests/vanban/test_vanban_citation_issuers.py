@@ -51,3 +51,31 @@ import vanban
 def test_citation_issuer(text: str, number: str, issuer: str) -> None:
     refs = {r.number: r.issuer for r in vanban.parse(text).references}
     assert refs[number] == issuer
+
+
+def test_a_citation_goes_on_past_a_blank_line_after_a_word_no_sentence_ends_with() -> None:
+    # a PDF that prints a blank line between wrapped lines: "… ngày" / "08 tháng 10 năm 2018 …",
+    # "… của" / "UBND tỉnh …"
+    text = (
+        "Căn cứ Nghị định số 137/2018/NĐ-CP ngày\n\n08  tháng  10 năm  2018 của  Chính phủ  sửa "
+        "đổi.\n\nCăn  cứ  Quyết  định  số  1909/QĐ-UBND  ngày  31/10/2024  của\n\n"
+        "UBND tỉnh Bình Thuận về việc phê duyệt Đề án.\n\nKhông liên quan.\n\n"
+        "Xem Công văn số 77/SNV-VP ngày 02/01/2025.\n\nSở Tư pháp đề nghị.\n"
+    )
+    refs = {r.number: (r.date, r.issuer) for r in vanban.parse(text).references}
+    assert refs["137/2018/NĐ-CP"] == ("2018-10-08", "Chính phủ")
+    assert refs["1909/QĐ-UBND"] == ("2024-10-31", "UBND tỉnh Bình Thuận")
+    # a sentence that ends with its date does not reach the next paragraph
+    assert refs["77/SNV-VP"] == ("2025-01-02", None)
+
+
+def test_the_subject_that_did_another_act_and_issued_the_cited_letter() -> None:
+    text = (
+        "Để bảo đảm tiến độ; Sở Nội vụ đã xây dựng dự thảo Kế hoạch kiểm tra năm 2026 và  ban  "
+        "hành  Công  văn  số 215/SNV-CCHC ngày 14/01/2026 gửi lấy ý kiến.\n\n"
+        "Sở đã ban hành Kế hoạch số 12/KH-SNV ngày 10/01/2024 về cải cách hành chính.\n"
+    )
+    refs = {r.number: (r.date, r.issuer) for r in vanban.parse(text).references}
+    assert refs["215/SNV-CCHC"] == ("2026-01-14", "Sở Nội vụ")
+    # "Sở đã ban hành": the word alone names no body
+    assert refs["12/KH-SNV"] == ("2024-01-10", None)
