@@ -66,3 +66,29 @@ def test_console_script(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["number"] == "30-KH/ĐUK"
+
+
+def test_a_signed_pdf_lists_its_signatures_against_the_given_roots(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import timedelta
+
+    from vanban.testing import NOW, blank_pdf, make_ca, make_signer, pem, sign
+
+    ca = make_ca("CA thử nghiệm")
+    officer = make_signer(
+        ca, "Nguyễn Văn An", valid_from=NOW - timedelta(days=3), valid_to=NOW + timedelta(days=30)
+    )
+    pdf = tmp_path / "signed.pdf"
+    pdf.write_bytes(sign(blank_pdf(), officer, ca, tmp_path))
+    roots = tmp_path / "roots.pem"
+    roots.write_bytes(pem(ca))
+    assert main(["parse", "--trust-roots", str(roots), str(pdf)]) == 0
+    [signature] = json.loads(capsys.readouterr().out)["signatures"]
+    assert (signature["signer"], signature["status"]) == ("Nguyễn Văn An", "valid")
+    # without the roots the same signature is untrusted; an unreadable bundle is refused
+    assert main(["parse", str(pdf)]) == 0
+    assert json.loads(capsys.readouterr().out)["signatures"][0]["status"] == "untrusted"
+    (tmp_path / "bad.pem").write_bytes(b"not a certificate")
+    assert main(["parse", "--trust-roots", str(tmp_path / "bad.pem"), str(pdf)]) == 2
+    assert "chứng thư gốc" in capsys.readouterr().err
