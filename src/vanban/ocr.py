@@ -42,6 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vanban.errors import ReadError, ScannedError
+from vanban.ocr_signature import corner_to_reread, kept_lines, words_of
 from vanban.ocr_text import normalize_ocr_text
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -147,10 +148,18 @@ def _run_tesseract(
 ) -> tuple[str, float]:
     """Text (lines and paragraphs as Tesseract found them) and mean word confidence of one
     image, given as a path or as bytes on standard input (``source == "stdin"``)."""
+    return tsv_to_text(_tesseract_tsv(binary, source, data, dpi))
+
+
+def _tesseract_tsv(
+    binary: str, source: str, data: bytes | None, dpi: int = DPI, block: bool = False
+) -> str:
+    """Tesseract's TSV of one image; ``block`` reads it as one block of text (``--psm 6``)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    layout = ["--psm", "6"] if block else []
     try:
         done = subprocess.run(
-            [binary, source, "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "tsv"],
+            [binary, source, "stdout", "-l", LANGUAGE, "--dpi", str(dpi), *layout, "tsv"],
             input=data,
             capture_output=True,
             timeout=PAGE_TIMEOUT,
@@ -164,7 +173,26 @@ def _run_tesseract(
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         raise ReadError(f"Không nhận dạng được chữ trong ảnh — OCR failed ({detail[0][:200]})")
-    return tsv_to_text(done.stdout.decode("utf-8", "replace"))
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _page_text(binary: str, image: bytes, dpi: int) -> tuple[str, float]:
+    """One page image's text and mean word confidence, with its signature column read again
+    when the page's layout analysis lost it (:mod:`vanban.ocr_signature`; PGM pages only)."""
+    tsv = _tesseract_tsv(binary, "stdin", image, dpi)
+    text, confidence = tsv_to_text(tsv)
+    size = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", image)
+    if size is None:
+        return text, confidence
+    width, height = int(size.group(1)), int(size.group(2))
+    box = corner_to_reread(words_of(tsv), width, height)
+    if box is None:
+        return text, confidence
+    left, top, right, bottom = box
+    corner = pgm_crop(image[size.end() :], width, left, top, right, bottom)
+    lines = kept_lines(words_of(_tesseract_tsv(binary, "stdin", corner, dpi, block=True)))
+    # (a blank line after each: the lines of a signature block are no paragraph to rejoin)
+    return (text + "\n\n" + "\n\n".join(lines) if lines else text), confidence
 
 
 def tsv_to_text(tsv: str) -> tuple[str, float]:
@@ -294,7 +322,7 @@ def ocr_images(
         progress(0, total)
 
     def one(index: int) -> OcrPage:
-        text, confidence = _run_tesseract(binary, "stdin", images[index], dpi)
+        text, confidence = _page_text(binary, images[index], dpi)
         return OcrPage(index + 1, text, confidence)
 
     pages: list[OcrPage] = []

@@ -353,6 +353,29 @@ class SignatureParser(ParserState):
             self._name_by_signed_mark(tail)
         if doc.signer_name is None and self.name_beside_recipients is not None:
             doc.signer_name, self.spans["signer_name"] = self.name_beside_recipients
+        if doc.signer_name is None and doc.doc_type != "Tin bài":
+            self._name_closing_the_footer(tail)
+
+    def _name_closing_the_footer(self, tail: list[Line]) -> None:
+        """A person's name alone among the footer's last lines, no title or mark read above it
+        (a scan whose seal hid them): the signer's — the signature column ends with the name."""
+        lines = [ln for ln in tail if ln.text.strip()]
+        for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            line = lines[index]
+            value = field_value(line.text)
+            if BULLET_RE.match(line.text) or not PERSON_NAME_RE.match(value):
+                continue
+            if _is_caps_title(value) or len(value.split()) < 2:
+                continue
+            start = line.cstart
+            above = lines[index - 1] if index > 0 else None
+            word = above.text.strip() if above is not None else ""
+            if above is not None and value.isupper() and word.isalpha() and word.isupper():
+                # a table cell wrapped the name: "NÔNG" / "ĐỨC MẠNH"
+                value, start = f"{word} {value}", above.cstart
+            self.doc.signer_name = value
+            self.spans["signer_name"] = (start, line.cend)
+            return
 
     def _name_by_signed_mark(self, tail: list[Line]) -> None:
         """A signature with no title line, as the legal libraries print the old decisions:

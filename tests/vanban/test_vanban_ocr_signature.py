@@ -1,0 +1,93 @@
+"""The signature column of a scanned page read again on its own (vanban.ocr_signature): found
+beside "Nơi nhận" when the page's OCR lost it, its noisy lines sifted, the mark's dot put back;
+and the parser's rule for a name alone at the footer's end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vanban
+from vanban import ocr
+from vanban.ocr_signature import corner_to_reread, kept_lines, words_of
+
+HEADER = "level\tpage\tblock\tpar\tline\tword\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def _tsv(*words: tuple[int, int, float, str, int]) -> str:
+    """Rows of Tesseract's TSV: (left, top, confidence, text, line number)."""
+    rows = [
+        f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{top}\t{len(text) * 20}\t30\t{conf}\t{text}"
+        for i, (left, top, conf, text, line) in enumerate(words)
+    ]
+    return "\n".join([HEADER, *rows])
+
+
+def test_the_corner_beside_noi_nhan_is_read_again_only_when_the_column_is_missing() -> None:
+    lost = _tsv((100, 1000, 95, "Nơi", 1), (170, 1000, 95, "nhận:", 1), (100, 1040, 90, "-", 2))
+    box = corner_to_reread(words_of(lost), 1600, 2300)
+    assert box is not None
+    left, top, right, bottom = box
+    assert left == 720 and top < 1000 < bottom and right == 1600
+    # the column was read: three confident words start right of the middle beside it
+    read = _tsv(
+        (100, 1000, 95, "Nơi", 1),
+        (170, 1000, 95, "nhận:", 1),
+        (1000, 1000, 92, "KT.", 3),
+        (1080, 1000, 93, "THỦ", 3),
+        (1160, 1000, 93, "TƯỚNG", 3),
+    )
+    assert corner_to_reread(words_of(read), 1600, 2300) is None
+    # a long recipient line of the left column reaching past the middle is not the column
+    long_line = _tsv(
+        (100, 1000, 95, "Nơi", 1),
+        (170, 1000, 95, "nhận:", 1),
+        (100, 1040, 90, "VPCP:", 2),
+        (900, 1040, 90, "BTCN,", 2),
+        (1000, 1040, 90, "các", 2),
+        (1100, 1040, 90, "Vụ", 2),
+    )
+    assert corner_to_reread(words_of(long_line), 1600, 2300) is not None
+    # no "Nơi nhận" on the page: nothing to read again
+    assert corner_to_reread(words_of(_tsv((100, 100, 95, "Căn", 1))), 1600, 2300) is None
+
+
+def test_the_re_read_lines_are_sifted_and_the_mark_gets_its_dot() -> None:
+    corner = _tsv(
+        (10, 10, 36, "-", 1),
+        (40, 10, 30, "„KT,", 1),
+        (120, 10, 93, "THỦ", 1),
+        (200, 10, 91, "TƯỚNG", 1),
+        (10, 60, 0, "TANÀ", 2),
+        (10, 110, 12, "CY//", 3),
+        (90, 110, 34, "2F", 3),
+        (10, 160, 3, "“ssNgpuyên", 4),
+        (130, 160, 97, "Hòa", 4),
+        (200, 160, 96, "Bình", 4),
+    )
+    assert kept_lines(words_of(corner)) == ["KT. THỦ TƯỚNG", "ssNgpuyên Hòa Bình"]
+
+
+def test_a_name_alone_at_the_footers_end_is_the_signers() -> None:
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 12/QĐ-TTg\n\nHà Nội, ngày 3 tháng 4 năm 2024\n\n"
+        "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác.\n\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, TCCV.\n\nPhạm Minh Chính\n"
+    )
+    assert vanban.parse(text).signer_name == "Phạm Minh Chính"
+    # a table cell that wrapped the name in capitals
+    wrapped = text.replace("Phạm Minh Chính\n", "NÔNG\nĐỨC MẠNH\n")
+    assert vanban.parse(wrapped).signer_name == "NÔNG ĐỨC MẠNH"
+    # a news item's closing name is its author's, not a signer's
+    news = "Tin bài\n\nHội nghị tổng kết công tác tuyên giáo năm 2024 đã diễn ra.\n\nNguyễn An\n"
+    assert vanban.parse(news).signer_name is None
+
+
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract with the Vietnamese model is missing")
+def test_a_real_scan_gets_back_the_mandate_its_seal_covered() -> None:
+    # a Quyết định of the Prime Minister's office: OCR of the page drops the signature column
+    # (under the seal); read alone it gives "KT. THỦ TƯỚNG" back
+    pdf = Path(__file__).parent / "fixtures" / "real" / "qd-ttg-1160.pdf"
+    doc = vanban.parse(ocr.read_scan(pdf).text)
+    assert doc.on_behalf == "KT. THỦ TƯỚNG"
