@@ -62,6 +62,7 @@ _LONGEST_WORD = 4  # syllables
 _USUAL = 3
 _USUAL_SHARE = 0.004
 _ELSEWHERE = 2  # times the document writes a pair for it to decide a syllable no word decides
+_MANY_PLACES = 3  # different neighbours for a usual syllable to be the document's own
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
 
@@ -212,7 +213,12 @@ def _mend_run(
             words = _words_at(trial, i, lexicon)
             if words and not _taken_elsewhere(keys, words[0], i, lexicon):
                 fitting.append(candidate)
-        if len(fitting) == 1 and _usual(keys[i], counts) and not counts[fitting[0]]:
+        if (
+            len(fitting) == 1
+            and _usual(keys[i], counts)
+            and not counts[fitting[0]]
+            and _in_many_places(keys[i], pairs)
+        ):
             continue
         if not fitting:
             fitting = _written_elsewhere(keys, i, lexicon, pairs)
@@ -292,6 +298,15 @@ def _written_elsewhere(
 def _usual(key: str, counts: Counter[str]) -> bool:
     """Whether the document writes the syllable ``key`` often enough for it to be its own."""
     return counts[key] >= max(_USUAL, _USUAL_SHARE * counts.total())
+
+
+def _in_many_places(key: str, pairs: Counter[tuple[str, str]]) -> bool:
+    """Whether the document writes the syllable ``key`` beside several different syllables. A
+    word of its own goes anywhere ("của Đảng", "của tỉnh", "của Sở"); a syllable misread again
+    and again inside one word keeps that word's neighbour ("tố chức" five times, "tổ" never
+    read right) and is no evidence that the document writes it so."""
+    neighbours = {b for a, b in pairs if a == key} | {a for a, b in pairs if b == key}
+    return len(neighbours) >= _MANY_PLACES
 
 
 def _hook_variants(key: str, lexicon: Lexicon) -> list[str]:

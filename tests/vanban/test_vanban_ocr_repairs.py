@@ -287,6 +287,10 @@ def test_a_syllable_the_document_writes_often_is_kept_when_its_mend_is_nowhere_i
     assert mend_tones(read, lexicon) == "tổ chức; tổ chức; tổ chức; tổ chức"
     # a syllable read once is mended as before
     assert mend_tones("ban của", lexicon) == "ban cua"
+    # a misread repeated in one word only, its right form nowhere: the same neighbour every time
+    # is no usage of the document's own ("tố chức" five times in a short letter)
+    letter = "Bộ đề nghị tố chức; Sở tố chức; tỉnh tố chức; huyện tố chức; xã tố chức"
+    assert mend_tones(letter, lexicon) == letter.replace("tố", "tổ")
 
 
 def test_the_party_named_in_a_sentence_is_not_a_header_line() -> None:
