@@ -62,7 +62,7 @@ _LONGEST_WORD = 4  # syllables
 _USUAL = 3
 _USUAL_SHARE = 0.004
 _ELSEWHERE = 2  # times the document writes a pair for it to decide a syllable no word decides
-_MANY_PLACES = 3  # different neighbours for a usual syllable to be the document's own
+_MANY_PLACES = 2  # different neighbours on each side for a usual syllable to be the document's
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
 
@@ -301,12 +301,13 @@ def _usual(key: str, counts: Counter[str]) -> bool:
 
 
 def _in_many_places(key: str, pairs: Counter[tuple[str, str]]) -> bool:
-    """Whether the document writes the syllable ``key`` beside several different syllables. A
-    word of its own goes anywhere ("của Đảng", "của tỉnh", "của Sở"); a syllable misread again
-    and again inside one word keeps that word's neighbour ("tố chức" five times, "tổ" never
-    read right) and is no evidence that the document writes it so."""
-    neighbours = {b for a, b in pairs if a == key} | {a for a, b in pairs if b == key}
-    return len(neighbours) >= _MANY_PLACES
+    """Whether the document writes the syllable ``key`` beside different syllables on both
+    sides. A word of its own goes anywhere ("ban của Đảng", "kiến của tỉnh"); a syllable misread
+    again and again inside one word keeps that word's other syllable on one side ("… tố chức"
+    five times, "tổ" never read right) and is no evidence that the document writes it so."""
+    before = {a for a, b in pairs if b == key}
+    after = {b for a, b in pairs if a == key}
+    return len(before) >= _MANY_PLACES and len(after) >= _MANY_PLACES
 
 
 def _hook_variants(key: str, lexicon: Lexicon) -> list[str]:
