@@ -298,6 +298,13 @@ class AssignmentParser(ParserState):
         for match in TASK_VERB_RE.finditer(fhead, pos):
             if original is not None and original[match.start()].isupper():
                 continue
+            if (
+                original is not None
+                and match.group() in _FOLDED_AMBIGUOUS
+                and original[match.start() : match.end()].lower()
+                != _FOLDED_AMBIGUOUS[match.group()]
+            ):
+                continue  # "cán sự", "cán bộ" fold to the "cần" of a task
             if match.group() == "to chuc":
                 before = fhead[max(0, match.start() - 5) : match.start()]
                 if TO_CHUC_NOUN_RE.match(fhead, match.end()) or before.endswith(
@@ -331,6 +338,9 @@ class AssignmentParser(ParserState):
         return out
 
 
+# Task verbs whose folded form is also another word's: the verb only as written so ("cần",
+# not the "cán" of "Ban cán sự đảng").
+_FOLDED_AMBIGUOUS = {"can": "cần"}
 # Words of a task only (folded): what stands before the first verb when no unit is named.
 _ONLY_VERBS_RE = re.compile(rf"(?:{TASK_VERB_RE.pattern}[ \t,]*)+")
 

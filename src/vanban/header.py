@@ -41,6 +41,7 @@ from vanban.patterns import (
     SECTION_LINES,
     SENTENCE_BREAK_RE,
     SEPARATOR_LINE_RE,
+    STAMP_TIME_RE,
     TYPE_LINE_RE,
     UNBLANKED_RUN_RE,
     VV_RE,
@@ -116,7 +117,9 @@ class HeaderParser(ParserState):
             doc.doc_type = HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
             self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
             break
-        zone = lines[: type_index if type_index is not None else min(limit, 15)]
+        zone = _after_leading_stamp(
+            lines[: type_index if type_index is not None else min(limit, 15)]
+        )
         vv_lines = self._header_zone(zone)
         title_parts: list[Line] = []
         body_start = zone[-1].end + 1 if zone else 0
@@ -636,6 +639,21 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
                 return max(near, key=lambda ln: len(ln.text.split())), line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
+
+
+def _after_leading_stamp(zone: list[Line]) -> list[Line]:
+    """The header's lines without an e-signature stamp printed above them: the signing body's
+    name (once or twice) and the signing time ("BỘ CHÍNH TRỊ" / "BỘ CHÍNH TRỊ" / "28-07-2026
+    09:58:36 +07:00"), which some signing systems put at the top of the first page."""
+    texts = [ln for ln in zone[:8] if ln.text.strip()]
+    for index, line in enumerate(texts[:6]):
+        if STAMP_TIME_RE.match(line.text):
+            # (the signing body's name right above the time; a note or a page marker a copy
+            # put before the page may come first)
+            if index and is_caps(texts[index - 1].text) and len(texts[index - 1].text) <= 80:
+                return zone[zone.index(line) + 1 :]
+            break
+    return zone
 
 
 def _opens_grounds(line: Line) -> bool:

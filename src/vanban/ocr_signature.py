@@ -57,11 +57,11 @@ def words_of(tsv: str) -> list[Word]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         try:
-            box = [int(v) for v in cols[6:10]]
+            left, top, width, height = (int(v) for v in cols[6:10])
             confidence = float(cols[10])
         except ValueError:
             continue
-        words.append(Word(*box, confidence, cols[11].strip(), tuple(cols[1:5])))
+        words.append(Word(left, top, width, height, confidence, cols[11].strip(), tuple(cols[1:5])))
     return words
 
 

@@ -111,9 +111,29 @@ class OpeningParser(ParserState):
             operative = self._operative_line()
             if operative is not None:
                 doc.issuer, self.spans["issuer"] = operative
+        if doc.issuer is None and doc.title:
+            self._issuer_from_title()
         if doc.issuer is None and header is not None:
             doc.issuer = header[0]
             self.spans["issuer"] = header[1]
+
+    def _issuer_from_title(self) -> None:
+        """The body a party document's title names after "của" (36-HD/VPTW: the issuing body
+        when it is not the header's — "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ VỀ …" under "BAN CHẤP HÀNH
+        TRUNG ƯƠNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG / CỦA BỘ CHÍNH TRỊ / thực hiện …")."""
+        title = self.doc.title or ""
+        found = _TITLE_OF_RE.match(fold_aligned(title).lower())
+        if found is None:
+            return
+        name = field_value(title[found.start(1) : found.end(1)]).rstrip(" ,")
+        if not 2 <= len(name.split()) <= 10 or not name[:1].isupper():
+            return
+        self.doc.issuer = name
+        span = self.spans.get("title")
+        if isinstance(span, tuple) and len(span) == 2:
+            at = self.text.find(name, span[0], span[1] + 1)
+            if at >= 0:
+                self.spans["issuer"] = (at, at + len(name))
 
     def _operative_line(self) -> tuple[str, tuple[int, int]] | None:
         """The body that decides, named in capitals before the operative word after a party
@@ -234,6 +254,11 @@ class OpeningParser(ParserState):
         return False
 
 
+# A title that opens on the issuing body (folded): "của bộ chính trị về …", "của ban thường vụ
+# tỉnh ủy thực hiện …"; group 1 the body, up to the subject's first word or the end.
+_TITLE_OF_RE = re.compile(
+    r"cua[ \t]+([^,;:()\d]+?)(?=[ \t]+(?:ve|thuc[ \t]+hien|so|tai|nhiem[ \t]+ky|khoa)\b|[ \t]*$)"
+)
 # A document number right after the issuing verb's document word (folded): " số 2775/".
 _NUMBERED_AFTER_RE = re.compile(r"[ \t]+so[ \t]+\d")
 

@@ -235,7 +235,12 @@ class SignatureParser(ParserState):
         """A recipient without a signature fragment pasted on the same line."""
         segment = self.text[start:end]
         cut = ON_BEHALF_RE.search(segment)
-        if cut:
+        bar = segment.find(" | ")
+        if bar >= 0 and (cut is None or bar < cut.start()):
+            # a table's cells joined with " | ", as some copies print the two-column footer:
+            # "- Lưu Văn phòng Trung ương Đảng. | T/M BỘ CHÍNH TRỊ"
+            end = start + bar
+        elif cut:
             end = start + cut.start()
         else:
             caps = caps_tail(segment)
@@ -286,7 +291,9 @@ class SignatureParser(ParserState):
             found = ON_BEHALF_RE.search(line.text)
             if not found:
                 continue
-            if BULLET_RE.match(line.text) and not line.text[: found.start()].endswith(("  ", "\t")):
+            if BULLET_RE.match(line.text) and not line.text[: found.start()].endswith(
+                ("  ", "\t", "| ")
+            ):
                 # a recipient line ("- Lưu: VT, KT TH, QHQT;"): an authority mark on it counts
                 # only in the signature column beside it, after a column gap
                 continue

@@ -21,11 +21,14 @@ from vanban import ScannedError, parse_file, read
 from vanban.signatures import read_signatures
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
-# the floor reached (85 documents: 9 scans whose signature block OCR loses under the seal, 22
-# signed text-layer PDFs, one of them with a font that maps some capitals to nothing, and three
-# unsigned ones; 0.933 overall, no field under 0.859 on 2026-12-04, fourth round)
-FLOOR_OVERALL = 0.93
-FLOOR_FIELD = 0.85
+# The floors reached (2026-12-04, second session), for the documents whose text was typed (78:
+# state and party letters, plans, decisions, guidance, old decisions, news pages; 24 of them
+# text-layer PDFs, 22 signed) and for the ones read by OCR (12: 9 scans kept with their PDF,
+# whose signature block lies under the seal, and 3 party documents kept as a copy's OCR text).
+# Typed: 0.978 overall, no field under 0.929; OCR: 0.606, sections and items near 0.12.
+FLOOR_TYPED = 0.97
+FLOOR_TYPED_FIELD = 0.92
+FLOOR_OCR = 0.60
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
@@ -68,12 +71,30 @@ def test_pdfs_are_kept_beside_their_text() -> None:
     assert texts >= 25 and signed >= 31
 
 
-def test_real_fixtures_score() -> None:
-    scores, overall, errors = score(REAL, lambda p: parse_file(p).to_dict())
-    print()
-    for field, value in scores.items():
-        print(f"{field:18} {value:6.3f}")
-    print(f"overall            {overall:6.3f}")
-    print("\n".join(errors))
-    assert overall >= FLOOR_OVERALL, errors
-    assert min(scores.values()) >= FLOOR_FIELD, scores
+def _read_by_ocr(path: Path) -> bool:
+    """A scan kept with its PDF, or a copy's OCR text kept alone ("OCR text as …" notes)."""
+    notes = str(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["notes"])
+    return notes.startswith("OCR text") or (path.with_suffix(".pdf").exists() and "OCR" in notes)
+
+
+def test_real_fixtures_score(tmp_path: Path) -> None:
+    typed, ocr = tmp_path / "typed", tmp_path / "ocr"
+    for folder in (typed, ocr):
+        folder.mkdir()
+    for text in sorted(REAL.glob("*.txt")):
+        folder = ocr if _read_by_ocr(text) else typed
+        for path in (text, text.with_suffix(".json")):
+            (folder / path.name).write_bytes(path.read_bytes())
+    results = {}
+    for name, folder in (("all", REAL), ("typed", typed), ("OCR", ocr)):
+        scores, overall, errors = score(folder, lambda p: parse_file(p).to_dict())
+        results[name] = (scores, overall, errors)
+        print(f"\n{name}: {len(list(folder.glob('*.txt')))} documents")
+        for field, value in scores.items():
+            print(f"{field:18} {value:6.3f}")
+        print(f"overall            {overall:6.3f}")
+    print("\n".join(results["all"][2]))
+    scores, overall, errors = results["typed"]
+    assert overall >= FLOOR_TYPED, errors
+    assert min(scores.values()) >= FLOOR_TYPED_FIELD, scores
+    assert results["OCR"][1] >= FLOOR_OCR, results["OCR"][2]

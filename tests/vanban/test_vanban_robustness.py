@@ -42,10 +42,20 @@ FLOORS = {
 
 def labelled_texts() -> list[Path]:
     texts = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "real").glob("*.txt"))
-    # a scan's text is OCR's already: its line breaks and blanks are not the document's
+    # a scan's text is OCR's already (its PDF beside it, or a copy's OCR text kept alone): its
+    # line breaks and blanks are not the document's
     return [
-        p for p in texts if p.with_suffix(".json").exists() and not p.with_suffix(".pdf").exists()
+        p
+        for p in texts
+        if p.with_suffix(".json").exists()
+        and not p.with_suffix(".pdf").exists()
+        and not _ocr_text(p)
     ]
+
+
+def _ocr_text(path: Path) -> bool:
+    notes = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["notes"]
+    return str(notes).startswith("OCR text")
 
 
 def distorted_set(distortion: Distortion, folder: Path) -> Path:
