@@ -94,3 +94,28 @@ def test_the_secretariat_signs_and_the_page_turns_inside_the_footer() -> None:
         "Trần Cẩm Tú",
     )
     assert doc.recipients == ["Các tỉnh ủy, thành ủy", "Lưu Văn phòng Trung ương Đảng"]
+
+
+def test_a_resolution_of_the_politburo_under_the_central_committees_header() -> None:
+    # an e-signature stamp printed above the header; the title names the issuing body; the
+    # footer's two cells joined with " | " as a copy of the Word file gives them
+    text = (
+        "BỘ CHÍNH TRỊ\nBỘ CHÍNH TRỊ\n28-07-2026 09:58:36 +07:00\n\n"
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n------- | ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số: 10-NQ/TW | Hà Nội, ngày 10 tháng 02 năm 2022\n\nNGHỊ QUYẾT\n"
+        "CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC ĐỊA CHẤT, KHOÁNG SẢN\n"
+        "I- TỔ CHỨC THỰC HIỆN\n"
+        "1. Ban cán sự đảng Chính phủ lãnh đạo xây dựng kế hoạch thực hiện Nghị quyết.\n\n"
+        "Nơi nhận:\n- Các tỉnh ủy, thành ủy,\n"
+        "- Lưu Văn phòng Trung ương Đảng. | T/M BỘ CHÍNH TRỊ\nTỔNG BÍ THƯ\n\nNguyễn Phú Trọng\n"
+    )
+    doc = vanban.parse(text)
+    assert (doc.issuer, doc.parent_issuer) == ("BỘ CHÍNH TRỊ", None)
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "T/M BỘ CHÍNH TRỊ",
+        "TỔNG BÍ THƯ",
+        "Nguyễn Phú Trọng",
+    )
+    assert doc.recipients == ["Các tỉnh ủy, thành ủy", "Lưu Văn phòng Trung ương Đảng"]
+    # "cán sự" folds like the "cần" of a task: the unit is the whole name
+    assert [a.units for a in doc.assignments] == [["Ban cán sự đảng Chính phủ"]]
