@@ -88,8 +88,9 @@ class StructureParser(ParserState):
                     and heads
                     and _any_between(parts, heads[-1][0], match.start())
                 )
-                # a number the page skipped, under a heading in capitals ("III." then "V.")
-                or (number == expected + 1 and heads and is_caps(match.group(2)))
+                # a number the page skipped, under a heading in capitals ("III." then "V."), or
+                # the first heading's numeral lost ("` 1L. MỤC ĐÍCH" read by OCR) before "II."
+                or (number == expected + 1 and is_caps(match.group(2)))
             ):
                 continue
             ts, te = trim(text, match.start(2), match.end(2))

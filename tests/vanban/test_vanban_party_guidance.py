@@ -119,3 +119,18 @@ def test_a_resolution_of_the_politburo_under_the_central_committees_header() -> 
     assert doc.recipients == ["Các tỉnh ủy, thành ủy", "Lưu Văn phòng Trung ương Đảng"]
     # "cán sự" folds like the "cần" of a task: the unit is the whole name
     assert [a.units for a in doc.assignments] == [["Ban cán sự đảng Chính phủ"]]
+
+
+def test_sections_found_from_ii_when_the_first_numeral_was_lost() -> None:
+    # OCR read the first heading's "I." as "` 1L."; the sections from "II." on are still found
+    text = HEAD + (
+        "` 1L. MỤC ĐÍCH, YÊU CẦU\n\nNội dung.\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Nâng cao nhận thức cho đội ngũ đảng viên\n\nNội dung.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\nNội dung.\n"
+    )
+    doc = vanban.parse(text)
+    assert [s.label for s in doc.sections] == ["II", "III"]
+    assert [(i.section, i.label) for i in doc.items] == [("II", "1")]
+    # but a "II." in sentence case before any "I." is no section
+    plain = HEAD + "II. nội dung đã nêu\n\nI. MỤC ĐÍCH\n\nII. NỘI DUNG\n"
+    assert [s.label for s in vanban.parse(plain).sections] == ["I", "II"]
