@@ -258,7 +258,9 @@ IMPLEMENTS_NEXT_GAP_RE = re.compile(r"(?:va|cung|va[ \t]+cac)?")
 # The subject of a document carried out, up to the next one: "về công tác tuyên truyền và",
 # "về ..., " (but not "về thực hiện ...", which names a subject, not a second document).
 IMPLEMENTS_AFTER_SUBJECT_RE = re.compile(
-    r"ve[ \t](?:(?!thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[^.:;\n])*?"
+    # (a subject may open on what the document does: "ban hành Bộ tiêu chí …", "phê duyệt …")
+    r"(?:ve|ban[ \t]+hanh|phe[ \t]+duyet|quy[ \t]+dinh|thanh[ \t]+lap|huong[ \t]+dan)[ \t]"
+    r"(?:(?!thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[^.:;\n])*?"
     r"(?:[ \t]+(?:va|cung)(?:[ \t]+cac)?|[ \t]*[,;])"
 )
 # Where the opening sentence ends (original text): "." before a capitalised word, or any ":".

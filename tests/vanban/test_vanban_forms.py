@@ -24,6 +24,16 @@ def test_opening_carries_out_two_documents_after_the_first_ones_subject() -> Non
     assert doc.issuer == "Ban Tuyên giáo Huyện ủy"
 
 
+def test_opening_carries_out_documents_whose_subjects_open_on_what_they_do() -> None:
+    doc = parse(
+        "TỜ TRÌNH\nthử\n\nThực  hiện  Quyết  định  số  820/QĐ-UBND  ngày  27/8/2025  của  Chủ"
+        "  tịch UBND tỉnh về việc ban hành Bộ tiêu chí; Quyết định số 1234/QĐ-UBND ngày 08/9/2025"
+        " của Chủ tịch UBND tỉnh ban hành Bộ tiêu chí đánh giá;  Quyết  định  số  1716/QĐ-UBND "
+        " ngày 16/10/2025 của UBND tỉnh về việc thành lập Hội đồng. Hội đồng kính trình.\n"
+    )
+    assert doc.implements == ["820/QĐ-UBND", "1234/QĐ-UBND", "1716/QĐ-UBND"]
+
+
 def test_opening_subject_citing_another_document_is_not_carried_out() -> None:
     doc = parse(
         "KẾ HOẠCH\nthử\n\nThực hiện Kế hoạch số 160-KH/TU, ngày 15/01/2024 của Tỉnh ủy về thực"
