@@ -55,6 +55,7 @@ from vanban.normalize import (
     normalize_text,
 )
 from vanban.ocr_words import is_known_syllable, mend_split_words, mend_tones
+from vanban.patterns import CAPITALS
 
 # Slashes OCR gives for the "/" of a number or a date ("743⁄QĐ-TTg"): fraction and division slash.
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
@@ -231,8 +232,14 @@ def mend_fixed_lines(text: str) -> str:
         if not line.strip():
             continue
         seen += 1
-        lines[index] = _mend_line(line)
+        lines[index] = _UNIT_MISREAD.sub("TỈNH", _mend_line(line))
     return "\n".join(lines)
+
+
+# "TỈNH" of a header's body read with another tone ("ỦY BAN NHÂN DÂN" / "TÍNH HẬU GIANG"): in the
+# header a body's line names its unit, and no other word spelt so stands before a place's name
+# in capitals.
+_UNIT_MISREAD = re.compile(rf"(?<!\S)T[ÍĨÌỊ]NH(?=[ \t]+[{CAPITALS}]{{2}})")
 
 
 def _mend_line(line: str) -> str:

@@ -444,3 +444,11 @@ def test_letters_read_for_figures_beside_figures() -> None:
     assert "Điều I;" in text and "lớp l." in text
     (ref,) = vanban.parse(text).references
     assert ref.date == "2024-09-18"
+
+
+def test_the_unit_of_a_header_body_read_with_another_tone() -> None:
+    header = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTÍNH HẬU GIANG Độc lập\n"
+    assert ocr_text.mend_fixed_lines(header).split("\n")[1].startswith("TỈNH HẬU GIANG")
+    assert ocr_text.mend_fixed_lines("TĨNH HẬU GIANG\n") == "TỈNH HẬU GIANG\n"
+    # not before a word in small letters, and not below the header
+    assert ocr_text.mend_fixed_lines("TÍNH toán\n") == "TÍNH toán\n"
