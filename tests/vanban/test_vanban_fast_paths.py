@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban import flat, format_check
+from vanban import flat, format_check, pdftext
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import blank_out, field_value, is_caps, line_value
 from vanban.normalize import fold_aligned, normalize_text
@@ -422,3 +422,16 @@ def test_reflow_breaks_led_by_their_literal_substitute_as_sub(pieces: list[str])
     text = "".join(pieces)
     for pattern, repl, literal in flat._BREAKS:
         assert flat._break(pattern, repl, text, literal) == pattern.sub(repl, text)
+
+
+SPLIT_CODE_PIECES = [
+    "2764/QĐ-", "118/2025/NĐ-", "12/", "2025/", "Q", "Đ", "QĐ", "NĐ", "CP", "TTg", "Tg", "&", "-",
+    "-\n", "\n", " ", "\t", "  ", "/", "a", "1", "123456", "ABCDEFGHIJKL", "x-", "ngày",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SPLIT_CODE_PIECES), st.text(max_size=2)), max_size=16))
+def test_split_code_check_finds_what_the_whole_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert pdftext._has_split_code(text) == bool(pdftext._SPLIT_CODE.search(text))
