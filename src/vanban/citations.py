@@ -622,14 +622,19 @@ def parse_citation(
         # "(công văn số …)"); its line breaks are read as spaces
         line_start = paragraph_start(text, cite.type_start)
         lead_start = max(line_start, cite.type_start - 200)
-        lead = folded[lead_start : cite.type_start].replace("\n", " ")
         # (blanks a justified line spread are one: "Sở  Nội  vụ  đã  ban  hành  Công  văn")
-        tail = " ".join(lead[-40:].split())
-        found = (
-            _BEFORE.search(lead)
-            if cite.date is None and tail.endswith(("ban hanh", " co"))
-            else None
+        # The lead's last 40 characters decide whether it is read at all: they are folded
+        # alone first (most citations have neither "ban hành" nor "(" or "tại" before them).
+        near = folded[max(lead_start, cite.type_start - 40) : cite.type_start]
+        tail = " ".join(near.replace("\n", " ").split())
+        after_verb = cite.date is None and tail.endswith(("ban hanh", " co"))
+        after_of = tail.endswith(("(", " tai", " tai cac"))
+        lead = (
+            folded[lead_start : cite.type_start].replace("\n", " ")
+            if after_verb or after_of
+            else ""
         )
+        found = _BEFORE.search(lead) if after_verb else None
         if found:
             if found.group(1) is not None:
                 cite.date = make_date(*found.groups()[:3])
@@ -639,7 +644,7 @@ def parse_citation(
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
-        elif tail.endswith(("(", " tai", " tai cac")) and (
+        elif after_of and (
             (at := lead.rfind("cua")) >= 0 or "cua" in folded[line_start:lead_start]
         ):
             # (the "của" a long list of bodies shares may stand before the window)
