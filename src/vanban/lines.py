@@ -181,7 +181,8 @@ class LineTable:
             pos += len(piece) + 1
             append(pos)
         self._starts = starts
-        self._cache: dict[int, Line] = {}
+        # the Line of each line once made (a list indexed by line, cheaper to read than a dict)
+        self._cache: list[Line | None] = [None] * len(pieces)
 
     def _first(self, start: int, end: int) -> int:
         """Index of the line starting at ``start``, or -1 when [start, end) is not answered
@@ -200,7 +201,25 @@ class LineTable:
         index = self._first(start, end)
         if index < 0:
             return split_lines(self.text, start, end, limit)
-        return list(self._walk(index, end, limit))
+        # (the loop of :meth:`_walk`, without a generator: most lines are read through here)
+        starts, pieces, cache = self._starts, self._pieces, self._cache
+        out: list[Line] = []
+        stop_index = min(len(pieces), index + limit)
+        while index < stop_index:
+            line_start = starts[index]
+            if line_start > end:
+                break
+            line = cache[index]
+            if line is None or line.end > end:
+                piece = pieces[index]
+                if line_start + len(piece) > end:
+                    # the range ends inside this line: its first part, as the slice gives it
+                    out.append(_make_line(self.text[line_start:end], line_start))
+                    break
+                line = cache[index] = _make_line(piece, line_start)
+            out.append(line)
+            index += 1
+        return out
 
     def iter(self, start: int, end: int, limit: int) -> Iterator[Line]:
         """The lines of :meth:`lines`, made as the caller reads them."""
@@ -218,7 +237,7 @@ class LineTable:
             start = starts[index]
             if start > end:
                 return
-            line = cache.get(index)
+            line = cache[index]
             if line is None or line.end > end:
                 piece = pieces[index]
                 if start + len(piece) > end:
