@@ -7,7 +7,7 @@ quick path; they are shared by the parts of the parser (see :mod:`vanban.parser`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
 from vanban.normalize import continues, fold_aligned
@@ -165,24 +165,35 @@ class LineTable:
     for the lines of a range (:meth:`lines`, :meth:`iter`) and gets the same :class:`Line`
     objects as the others for the lines they share (their folded text is computed once), and
     the same lines :func:`split_lines` would make. A range that does not start at a line start
-    is split as before."""
+    is split as before.
 
-    __slots__ = ("_cache", "_pieces", "_starts", "text")
+    Every line is made at once (the parts read nearly all of a text's lines): a range is then a
+    slice of the list, its last line cut when the range ends inside it."""
+
+    __slots__ = ("_lines", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._pieces = pieces = text.split("\n")
-        # start of line j: the lengths of the lines before it, plus one "\n" each (a plain
-        # loop costs less than accumulate over two maps for the few dozen lines of a text)
         starts = [0]
-        append = starts.append
+        lines: list[Line] = []
+        add_start, add_line = starts.append, lines.append
+        edge = EDGE
         pos = 0
-        for piece in pieces:
-            pos += len(piece) + 1
-            append(pos)
+        for piece in text.split("\n"):
+            # (what _make_line does, inline: this loop runs for every line of every text)
+            size = len(piece)
+            stop = pos + size
+            content = piece.strip(edge)
+            kept = len(content)
+            if kept == size:
+                add_line(Line(pos, stop, piece, pos, stop))
+            else:
+                cs = stop - len(piece.lstrip(edge)) if kept else stop
+                add_line(Line(pos, stop, content, cs, cs + kept))
+            pos = stop + 1
+            add_start(pos)  # start of the next line: one "\n" after this one's end
         self._starts = starts
-        # the Line of each line once made (a list indexed by line, cheaper to read than a dict)
-        self._cache: list[Line | None] = [None] * len(pieces)
+        self._lines = lines
 
     def _first(self, start: int, end: int) -> int:
         """Index of the line starting at ``start``, or -1 when [start, end) is not answered
@@ -190,7 +201,7 @@ class LineTable:
         if end > len(self.text):
             return -1
         index = bisect_left(self._starts, start)
-        if index >= len(self._pieces) or self._starts[index] != start:
+        if index >= len(self._lines) or self._starts[index] != start:
             return -1
         return index
 
@@ -201,52 +212,22 @@ class LineTable:
         index = self._first(start, end)
         if index < 0:
             return split_lines(self.text, start, end, limit)
-        # (the loop of :meth:`_walk`, without a generator: most lines are read through here)
-        starts, pieces, cache = self._starts, self._pieces, self._cache
-        out: list[Line] = []
-        stop_index = min(len(pieces), index + limit)
-        while index < stop_index:
-            line_start = starts[index]
-            if line_start > end:
-                break
-            line = cache[index]
-            if line is None or line.end > end:
-                piece = pieces[index]
-                if line_start + len(piece) > end:
-                    # the range ends inside this line: its first part, as the slice gives it
-                    out.append(_make_line(self.text[line_start:end], line_start))
-                    break
-                line = cache[index] = _make_line(piece, line_start)
-            out.append(line)
-            index += 1
+        # the lines from ``index`` that start at or before ``end``, at most ``limit`` of them;
+        # only the last can reach past ``end`` (the next one starts after its end)
+        stop = bisect_right(self._starts, end, index, min(len(self._lines), index + limit))
+        out = self._lines[index:stop]
+        if out and out[-1].end > end:
+            last = out[-1]
+            out[-1] = _make_line(self.text[last.start : end], last.start)
         return out
 
     def iter(self, start: int, end: int, limit: int) -> Iterator[Line]:
-        """The lines of :meth:`lines`, made as the caller reads them."""
+        """The lines of :meth:`lines`, for a caller that may stop early."""
         if start > end or limit <= 0:
             return iter(())
-        index = self._first(start, end)
-        if index < 0:
+        if self._first(start, end) < 0:
             return iter_lines(self.text, start, end, limit)
-        return self._walk(index, end, limit)
-
-    def _walk(self, index: int, end: int, limit: int) -> Iterator[Line]:
-        starts, pieces, cache = self._starts, self._pieces, self._cache
-        stop_index = min(len(pieces), index + limit)
-        while index < stop_index:
-            start = starts[index]
-            if start > end:
-                return
-            line = cache[index]
-            if line is None or line.end > end:
-                piece = pieces[index]
-                if start + len(piece) > end:
-                    # the range ends inside this line: its first part, as the slice gives it
-                    yield _make_line(self.text[start:end], start)
-                    return
-                line = cache[index] = _make_line(piece, start)
-            yield line
-            index += 1
+        return iter(self.lines(start, end, limit))
 
 
 def _make_line(piece: str, pos: int) -> Line:
