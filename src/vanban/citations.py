@@ -550,13 +550,25 @@ def _window(text: str, start: int, size: int) -> str:
     chunk = text[start : start + size]
     cut = chunk.find("\n\n")
     while cut >= 0:
-        after = chunk[cut:].lstrip()
-        before = chunk[:cut].rstrip()
-        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")):
+        # the first character after the blank line and the last one before it, found where
+        # they stand (stripping copies of the two sides would copy the whole window)
+        after = _NON_BLANK.search(chunk, cut)
+        last = cut - 1
+        while last >= 0 and chunk[last].isspace():
+            last -= 1
+        before = chunk[last] if last >= 0 else ""
+        if not (
+            after is not None
+            and after.group().islower()
+            and before not in (".", ":", ";", "!", "?")
+        ):
             chunk = chunk[:cut]
             break
         cut = chunk.find("\n\n", cut + 2)
     return chunk.replace("\n", " ")
+
+
+_NON_BLANK = re.compile(r"\S")  # (``\s`` is what ``str.isspace`` and ``str.strip`` take)
 
 
 def parse_citation(

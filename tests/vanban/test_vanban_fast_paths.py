@@ -463,3 +463,30 @@ def test_line_table_gives_the_lines_split_lines_gives(
         expected = _shape(split_lines(text, start, end, limit))
         assert _shape(table.lines(start, end, limit)) == expected
         assert _shape(table.iter(start, end, limit)) == expected
+
+
+def _window_by_copies(text: str, start: int, size: int) -> str:
+    """citations._window as it was written first: each side of a blank line stripped whole."""
+    chunk = text[start : start + size]
+    cut = chunk.find("\n\n")
+    while cut >= 0:
+        after = chunk[cut:].lstrip()
+        before = chunk[:cut].rstrip()
+        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")):
+            chunk = chunk[:cut]
+            break
+        cut = chunk.find("\n\n", cut + 2)
+    return chunk.replace("\n", " ")
+
+
+WINDOW_PIECES = ["\n", "\n\n", " ", "\t", "\u3000", ".", ";", "?", "a", "B", "của", "Văn", "2025"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WINDOW_PIECES), st.text(max_size=2)), max_size=20))
+def test_citation_window_is_the_one_of_stripped_copies(pieces: list[str]) -> None:
+    from vanban.citations import _window
+
+    text = "".join(pieces)
+    for start, size in ((0, 500), (1, 500), (0, 7)):
+        assert _window(text, start, size) == _window_by_copies(text, start, size)
