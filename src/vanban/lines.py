@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 from vanban.normalize import continues, fold_aligned
 from vanban.patterns import ASCII_LOWER_RUN_RE, CAPS_TAIL_RE, LETTER_RE
@@ -167,33 +168,47 @@ class LineTable:
     the same lines :func:`split_lines` would make. A range that does not start at a line start
     is split as before.
 
-    Every line is made at once (the parts read nearly all of a text's lines): a range is then a
-    slice of the list, its last line cut when the range ends inside it."""
+    Lines are made a chunk at a time, when a range first reaches into the chunk (the parts read
+    nearly all of a short text's lines, but only bounded ranges of a long one): a range is then
+    a slice of the list, its last line cut when the range ends inside it."""
 
-    __slots__ = ("_lines", "_starts", "text")
+    __slots__ = ("_chunks_made", "_lines", "_pieces", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._pieces = pieces = text.split("\n")
+        # start of line j: the lengths of the lines before it, plus one "\n" each (a plain
+        # loop costs less than accumulate over two maps for the few dozen lines of a text)
         starts = [0]
-        lines: list[Line] = []
-        add_start, add_line = starts.append, lines.append
-        edge = EDGE
+        append = starts.append
         pos = 0
-        for piece in text.split("\n"):
-            # (what _make_line does, inline: this loop runs for every line of every text)
-            size = len(piece)
-            stop = pos + size
-            content = piece.strip(edge)
-            kept = len(content)
-            if kept == size:
-                add_line(Line(pos, stop, piece, pos, stop))
-            else:
-                cs = stop - len(piece.lstrip(edge)) if kept else stop
-                add_line(Line(pos, stop, content, cs, cs + kept))
-            pos = stop + 1
-            add_start(pos)  # start of the next line: one "\n" after this one's end
+        for piece in pieces:
+            pos += len(piece) + 1
+            append(pos)
         self._starts = starts
-        self._lines = lines
+        self._lines: list[Line | None] = [None] * len(pieces)  # made by _make
+        self._chunks_made = [False] * ((len(pieces) + _CHUNK - 1) // _CHUNK)
+
+    def _make(self, index: int, stop: int) -> None:
+        """Make the lines of the chunks that [index, stop) reaches into, those not made yet."""
+        lines, pieces, starts, made = self._lines, self._pieces, self._starts, self._chunks_made
+        edge = EDGE
+        for chunk in range(index // _CHUNK, (stop - 1) // _CHUNK + 1):
+            if made[chunk]:
+                continue
+            made[chunk] = True
+            for at in range(chunk * _CHUNK, min((chunk + 1) * _CHUNK, len(pieces))):
+                # (what _make_line does, inline: this loop runs for nearly every line)
+                piece, pos = pieces[at], starts[at]
+                size = len(piece)
+                stop_at = pos + size
+                content = piece.strip(edge)
+                kept = len(content)
+                if kept == size:
+                    lines[at] = Line(pos, stop_at, piece, pos, stop_at)
+                else:
+                    cs = stop_at - len(piece.lstrip(edge)) if kept else stop_at
+                    lines[at] = Line(pos, stop_at, content, cs, cs + kept)
 
     def _first(self, start: int, end: int) -> int:
         """Index of the line starting at ``start``, or -1 when [start, end) is not answered
@@ -201,7 +216,7 @@ class LineTable:
         if end > len(self.text):
             return -1
         index = bisect_left(self._starts, start)
-        if index >= len(self._lines) or self._starts[index] != start:
+        if index >= len(self._pieces) or self._starts[index] != start:
             return -1
         return index
 
@@ -214,8 +229,9 @@ class LineTable:
             return split_lines(self.text, start, end, limit)
         # the lines from ``index`` that start at or before ``end``, at most ``limit`` of them;
         # only the last can reach past ``end`` (the next one starts after its end)
-        stop = bisect_right(self._starts, end, index, min(len(self._lines), index + limit))
-        out = self._lines[index:stop]
+        stop = bisect_right(self._starts, end, index, min(len(self._pieces), index + limit))
+        self._make(index, stop)
+        out = cast("list[Line]", self._lines[index:stop])  # (all made by _make)
         if out and out[-1].end > end:
             last = out[-1]
             out[-1] = _make_line(self.text[last.start : end], last.start)
@@ -228,6 +244,9 @@ class LineTable:
         if self._first(start, end) < 0:
             return iter_lines(self.text, start, end, limit)
         return iter(self.lines(start, end, limit))
+
+
+_CHUNK = 64  # lines made at a time by LineTable
 
 
 def _make_line(piece: str, pos: int) -> Line:
