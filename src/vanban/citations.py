@@ -554,21 +554,39 @@ def _window(text: str, start: int, size: int) -> str:
     chunk = text[start : start + size]
     cut = chunk.find("\n\n")
     while cut >= 0:
-        after = chunk[cut:].lstrip()
-        before = chunk[:cut].rstrip()
-        goes_on = after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")
-        # a line ending on a word no sentence ends with: "… ngày" / "08 tháng 10 năm 2018 …",
-        # "… của" / "UBND tỉnh Bình Thuận …"
-        last_word = before[-6:].rsplit(None, 1)[-1:] if before else []
-        if not goes_on and not (last_word and fold_aligned(last_word[0]).lower() in _GOES_ON):
+        # the first character after the blank line and the last one before it, found where
+        # they stand (stripping copies of the two sides would copy the whole window)
+        after = _NON_BLANK.search(chunk, cut)
+        last = cut - 1
+        while last >= 0 and chunk[last].isspace():
+            last -= 1
+        before = chunk[last] if last >= 0 else ""
+        goes_on = (
+            after is not None
+            and after.group().islower()
+            and before not in (".", ":", ";", "!", "?")
+        )
+        if not goes_on and not _last_word_goes_on(chunk, last):
             chunk = chunk[:cut]
             break
         cut = chunk.find("\n\n", cut + 2)
     return chunk.replace("\n", " ")
 
 
-# The last word of a line whose sentence goes on past a blank line (folded).
+_NON_BLANK = re.compile(r"\S")  # (``\s`` is what ``str.isspace`` and ``str.strip`` take)
+# The last word of a line whose sentence goes on past a blank line (folded): "… ngày" / "08
+# tháng 10 năm 2018 …", "… của" / "UBND tỉnh Bình Thuận …".
 _GOES_ON = frozenset(["ngay", "cua", "so", "thang", "nam", "va", "ve", "tai"])
+
+
+def _last_word_goes_on(chunk: str, last: int) -> bool:
+    """Whether the word ending at ``chunk[last]`` is one no sentence ends with."""
+    if last < 0 or not chunk[last].isalpha():
+        return False
+    start = last
+    while start > 0 and chunk[start - 1].isalpha() and last - start < 6:
+        start -= 1
+    return fold_aligned(chunk[start : last + 1]).lower() in _GOES_ON
 
 
 def parse_citation(
@@ -634,10 +652,20 @@ def parse_citation(
         # "(công văn số …)"); its line breaks are read as spaces
         line_start = paragraph_start(text, cite.type_start)
         lead_start = max(line_start, cite.type_start - 200)
-        lead = folded[lead_start : cite.type_start].replace("\n", " ")
         # (blanks a justified line spread are one: "Sở  Nội  vụ  đã  ban  hành  Công  văn")
-        tail = " ".join(lead[-40:].split())
-        found = _BEFORE.search(lead) if tail.endswith(("ban hanh", " co")) else None
+        # The lead's last 40 characters decide whether it is read at all: they are folded
+        # alone first (most citations have neither "ban hành" nor "(" or "tại" before them).
+        near = folded[max(lead_start, cite.type_start - 40) : cite.type_start]
+        tail = " ".join(near.replace("\n", " ").split())
+        # (a date after the cited number leaves the subject before it to name the issuer)
+        after_verb = tail.endswith(("ban hanh", " co"))
+        after_of = tail.endswith(("(", " tai", " tai cac"))
+        lead = (
+            folded[lead_start : cite.type_start].replace("\n", " ")
+            if after_verb or after_of
+            else ""
+        )
+        found = _BEFORE.search(lead) if after_verb else None
         if found:
             if found.group(1) is not None and cite.date is None:
                 cite.date = make_date(*found.groups()[:3])
@@ -647,7 +675,7 @@ def parse_citation(
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
-        elif tail.endswith(("(", " tai", " tai cac")) and (
+        elif after_of and (
             (at := lead.rfind("cua")) >= 0 or "cua" in folded[line_start:lead_start]
         ):
             # (the "của" a long list of bodies shares may stand before the window)

@@ -7,8 +7,9 @@ quick path; they are shared by the parts of the parser (see :mod:`vanban.parser`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 from vanban.normalize import continues, fold_aligned
 from vanban.patterns import ASCII_LOWER_RUN_RE, CAPS_TAIL_RE, LETTER_RE
@@ -165,9 +166,13 @@ class LineTable:
     for the lines of a range (:meth:`lines`, :meth:`iter`) and gets the same :class:`Line`
     objects as the others for the lines they share (their folded text is computed once), and
     the same lines :func:`split_lines` would make. A range that does not start at a line start
-    is split as before."""
+    is split as before.
 
-    __slots__ = ("_cache", "_pieces", "_starts", "text")
+    Lines are made a chunk at a time, when a range first reaches into the chunk (the parts read
+    nearly all of a short text's lines, but only bounded ranges of a long one): a range is then
+    a slice of the list, its last line cut when the range ends inside it."""
+
+    __slots__ = ("_chunks_made", "_lines", "_pieces", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -181,7 +186,29 @@ class LineTable:
             pos += len(piece) + 1
             append(pos)
         self._starts = starts
-        self._cache: dict[int, Line] = {}
+        self._lines: list[Line | None] = [None] * len(pieces)  # made by _make
+        self._chunks_made = [False] * ((len(pieces) + _CHUNK - 1) // _CHUNK)
+
+    def _make(self, index: int, stop: int) -> None:
+        """Make the lines of the chunks that [index, stop) reaches into, those not made yet."""
+        lines, pieces, starts, made = self._lines, self._pieces, self._starts, self._chunks_made
+        edge = EDGE
+        for chunk in range(index // _CHUNK, (stop - 1) // _CHUNK + 1):
+            if made[chunk]:
+                continue
+            made[chunk] = True
+            for at in range(chunk * _CHUNK, min((chunk + 1) * _CHUNK, len(pieces))):
+                # (what _make_line does, inline: this loop runs for nearly every line)
+                piece, pos = pieces[at], starts[at]
+                size = len(piece)
+                stop_at = pos + size
+                content = piece.strip(edge)
+                kept = len(content)
+                if kept == size:
+                    lines[at] = Line(pos, stop_at, piece, pos, stop_at)
+                else:
+                    cs = stop_at - len(piece.lstrip(edge)) if kept else stop_at
+                    lines[at] = Line(pos, stop_at, content, cs, cs + kept)
 
     def _first(self, start: int, end: int) -> int:
         """Index of the line starting at ``start``, or -1 when [start, end) is not answered
@@ -200,34 +227,26 @@ class LineTable:
         index = self._first(start, end)
         if index < 0:
             return split_lines(self.text, start, end, limit)
-        return list(self._walk(index, end, limit))
+        # the lines from ``index`` that start at or before ``end``, at most ``limit`` of them;
+        # only the last can reach past ``end`` (the next one starts after its end)
+        stop = bisect_right(self._starts, end, index, min(len(self._pieces), index + limit))
+        self._make(index, stop)
+        out = cast("list[Line]", self._lines[index:stop])  # (all made by _make)
+        if out and out[-1].end > end:
+            last = out[-1]
+            out[-1] = _make_line(self.text[last.start : end], last.start)
+        return out
 
     def iter(self, start: int, end: int, limit: int) -> Iterator[Line]:
-        """The lines of :meth:`lines`, made as the caller reads them."""
+        """The lines of :meth:`lines`, for a caller that may stop early."""
         if start > end or limit <= 0:
             return iter(())
-        index = self._first(start, end)
-        if index < 0:
+        if self._first(start, end) < 0:
             return iter_lines(self.text, start, end, limit)
-        return self._walk(index, end, limit)
+        return iter(self.lines(start, end, limit))
 
-    def _walk(self, index: int, end: int, limit: int) -> Iterator[Line]:
-        starts, pieces, cache = self._starts, self._pieces, self._cache
-        stop_index = min(len(pieces), index + limit)
-        while index < stop_index:
-            start = starts[index]
-            if start > end:
-                return
-            line = cache.get(index)
-            if line is None or line.end > end:
-                piece = pieces[index]
-                if start + len(piece) > end:
-                    # the range ends inside this line: its first part, as the slice gives it
-                    yield _make_line(self.text[start:end], start)
-                    return
-                line = cache[index] = _make_line(piece, start)
-            yield line
-            index += 1
+
+_CHUNK = 64  # lines made at a time by LineTable
 
 
 def _make_line(piece: str, pos: int) -> Line:

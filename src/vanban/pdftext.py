@@ -63,7 +63,7 @@ def repair_text(text: str) -> str:
     """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed."""
     if _has_split_symbol(text):
         text = _SPLIT_SYMBOL.sub(r"\1", text)
-    if "-\n" in text:
+    if _has_split_code(text):
         text = _SPLIT_CODE.sub(r"\1", text)
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
     # The distinct tokens are few, and most were judged sound in an earlier document: they are
@@ -116,6 +116,21 @@ def _has_split_symbol(text: str) -> bool:
             ):
                 return True
             at = text.find(mark, at + 2)
+    return False
+
+
+def _has_split_code(text: str) -> bool:
+    """Whether ``_SPLIT_CODE`` matches anywhere in ``text``, found without scanning it all (the
+    pattern opens with a look-behind and a digit: the engine would try it at every position).
+    Every match holds "-\n" after at most 23 characters of its symbol, and reaches no further
+    than the end of the next line; searched in that window, with the characters before it seen
+    by the look-behind, the pattern finds exactly the matches of that "-\n"."""
+    at = text.find("-\n")
+    while at >= 0:
+        line_end = text.find("\n", at + 2)
+        if _SPLIT_CODE.search(text, max(0, at - 23), len(text) if line_end < 0 else line_end):
+            return True
+        at = text.find("-\n", at + 2)
     return False
 
 

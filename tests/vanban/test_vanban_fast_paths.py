@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban import flat, format_check
+from vanban import flat, format_check, pdftext
+from vanban import lines as lines_module
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
-from vanban.lines import blank_out, field_value, is_caps, line_value
+from vanban.lines import Line, LineTable, blank_out, field_value, is_caps, line_value, split_lines
 from vanban.normalize import fold_aligned, normalize_text
 from vanban.patterns import (
     MOTTO_PLAIN_RE,
@@ -422,3 +424,79 @@ def test_reflow_breaks_led_by_their_literal_substitute_as_sub(pieces: list[str])
     text = "".join(pieces)
     for pattern, repl, literal in flat._BREAKS:
         assert flat._break(pattern, repl, text, literal) == pattern.sub(repl, text)
+
+
+SPLIT_CODE_PIECES = [
+    "2764/QĐ-", "118/2025/NĐ-", "12/", "2025/", "Q", "Đ", "QĐ", "NĐ", "CP", "TTg", "Tg", "&", "-",
+    "-\n", "\n", " ", "\t", "  ", "/", "a", "1", "123456", "ABCDEFGHIJKL", "x-", "ngày",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SPLIT_CODE_PIECES), st.text(max_size=2)), max_size=16))
+def test_split_code_check_finds_what_the_whole_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert pdftext._has_split_code(text) == bool(pdftext._SPLIT_CODE.search(text))
+
+
+def _shape(lines: Iterable[Line]) -> list[tuple[int, int, str, int, int]]:
+    return [(ln.start, ln.end, ln.text, ln.cstart, ln.cend) for ln in lines]
+
+
+LINE_PIECES = ["\n", "\n\n", " ", "\t", "*", "**", "#", "> ", "_", "a", "Số: 12", "  x  ", "ĐẢNG"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(LINE_PIECES), st.text(max_size=3)), max_size=20), st.data()
+)
+def test_line_table_gives_the_lines_split_lines_gives(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    chunk = data.draw(st.sampled_from([1, 2, 3, 64]))  # lines made at a time
+    saved, lines_module._CHUNK = lines_module._CHUNK, chunk
+    try:
+        _check_line_table(text, data)
+    finally:
+        lines_module._CHUNK = saved
+
+
+def _check_line_table(text: str, data: st.DataObject) -> None:
+    table = LineTable(text)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for _ in range(5):
+        # (an end past the text is not met: split_lines, which both use then, fails on it)
+        start = data.draw(st.one_of(st.sampled_from(line_starts), st.integers(0, len(text))))
+        end = data.draw(st.integers(0, len(text)))
+        limit = data.draw(st.integers(0, 8))
+        expected = _shape(split_lines(text, start, end, limit))
+        assert _shape(table.lines(start, end, limit)) == expected
+        assert _shape(table.iter(start, end, limit)) == expected
+
+
+def _window_by_copies(text: str, start: int, size: int) -> str:
+    """citations._window as it was written first: each side of a blank line stripped whole."""
+    chunk = text[start : start + size]
+    cut = chunk.find("\n\n")
+    while cut >= 0:
+        after = chunk[cut:].lstrip()
+        before = chunk[:cut].rstrip()
+        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")):
+            chunk = chunk[:cut]
+            break
+        cut = chunk.find("\n\n", cut + 2)
+    return chunk.replace("\n", " ")
+
+
+WINDOW_PIECES = ["\n", "\n\n", " ", "\t", "\u3000", ".", ";", "?", "a", "B", "của", "Văn", "2025"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WINDOW_PIECES), st.text(max_size=2)), max_size=20))
+def test_citation_window_is_the_one_of_stripped_copies(pieces: list[str]) -> None:
+    from vanban.citations import _window
+
+    text = "".join(pieces)
+    for start, size in ((0, 500), (1, 500), (0, 7)):
+        assert _window(text, start, size) == _window_by_copies(text, start, size)
