@@ -476,20 +476,34 @@ def _check_line_table(text: str, data: st.DataObject) -> None:
 
 
 def _window_by_copies(text: str, start: int, size: int) -> str:
-    """citations._window as it was written first: each side of a blank line stripped whole."""
+    """citations._window as it was written first: each side of a blank line stripped whole, and
+    the last word before it taken whole."""
+    from vanban.citations import _GOES_ON
+    from vanban.normalize import fold_aligned
+
     chunk = text[start : start + size]
     cut = chunk.find("\n\n")
     while cut >= 0:
         after = chunk[cut:].lstrip()
         before = chunk[:cut].rstrip()
-        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")):
+        word = ""
+        for char in reversed(before):
+            if not char.isalpha():
+                break
+            word = char + word
+        goes_on = bool(word) and fold_aligned(word).lower() in _GOES_ON
+        if not (after[:1].islower() and before[-1:] not in (".", ":", ";", "!", "?")) and not (
+            goes_on
+        ):
             chunk = chunk[:cut]
             break
         cut = chunk.find("\n\n", cut + 2)
     return chunk.replace("\n", " ")
 
 
-WINDOW_PIECES = ["\n", "\n\n", " ", "\t", "\u3000", ".", ";", "?", "a", "B", "của", "Văn", "2025"]
+WINDOW_PIECES = [
+    "\n", "\n\n", " ", "\t", "\u3000", ".", ";", "?", "a", "B", "của", "Văn", "2025", "ngày", "xngày",
+]  # fmt: skip
 
 
 @settings(max_examples=1500, deadline=None)
