@@ -12,6 +12,7 @@ real documents fails here.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pypdf
@@ -60,6 +61,8 @@ def test_pdfs_are_kept_beside_their_text() -> None:
             assert "signed pdf" in notes.lower(), path.name
         else:
             assert not signatures, path.name
+        if "Tesseract, digits only" in notes and shutil.which("tesseract") is None:
+            continue  # its stamped figures are pictures, read only where Tesseract is installed
         try:
             text = read(path)
         except ScannedError:
