@@ -87,3 +87,18 @@ def test_stamp_with_labels_and_lines_after_its_time() -> None:
         doc = vanban.parse(unsigned + stamp)
         assert (doc.date, doc.from_signature) == ("2025-11-28", ["date"]), stamp
     assert vanban.parse(unsigned).date is None
+
+
+def test_a_stamp_printed_above_the_header_gives_the_blank_day() -> None:
+    text = (
+        "BỘ CHÍNH TRỊ\n28-07-2026 09:58:36 +07:00\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 75-KL/TW\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày   tháng 7 năm 2026\n\nKẾT LUẬN\n"
+        "về bảo vệ môi trường\n\nI. BỐI CẢNH\nNội dung.\n"
+    )
+    doc = vanban.parse(text)
+    assert (doc.date, doc.from_signature) == ("2026-07-28", ["date"])
+    # the stamp is no part of the header
+    assert (doc.issuer, doc.parent_issuer) == ("BAN CHẤP HÀNH TRUNG ƯƠNG", None)
+    # a stamp of another month gives nothing
+    other = text.replace("tháng 7 năm", "tháng 8 năm")
+    assert vanban.parse(other).date is None
