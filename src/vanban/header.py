@@ -117,9 +117,11 @@ class HeaderParser(ParserState):
             doc.doc_type = HEADER_TYPES[" ".join(fold_aligned(match.group(1)).lower().split())]
             self.spans["doc_type"] = (line.cstart, line.cstart + word_end)
             break
-        zone = _after_leading_stamp(
+        zone, stamp = _after_leading_stamp(
             lines[: type_index if type_index is not None else min(limit, 15)]
         )
+        if stamp is not None:
+            self.leading_stamp = STAMP_TIME_RE.match(text, stamp.start, stamp.end)
         vv_lines = self._header_zone(zone)
         title_parts: list[Line] = []
         body_start = zone[-1].end + 1 if zone else 0
@@ -641,19 +643,20 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
     return max(head, key=lambda ln: len(ln.text.split())), None
 
 
-def _after_leading_stamp(zone: list[Line]) -> list[Line]:
-    """The header's lines without an e-signature stamp printed above them: the signing body's
-    name (once or twice) and the signing time ("BỘ CHÍNH TRỊ" / "BỘ CHÍNH TRỊ" / "28-07-2026
-    09:58:36 +07:00"), which some signing systems put at the top of the first page."""
+def _after_leading_stamp(zone: list[Line]) -> tuple[list[Line], Line | None]:
+    """The header's lines without an e-signature stamp printed above them, and the stamp's time
+    line if there is one: the signing body's name (once or twice) and the signing time ("BỘ
+    CHÍNH TRỊ" / "BỘ CHÍNH TRỊ" / "28-07-2026 09:58:36 +07:00"), which some signing systems put
+    at the top of the first page."""
     texts = [ln for ln in zone[:8] if ln.text.strip()]
     for index, line in enumerate(texts[:6]):
         if STAMP_TIME_RE.match(line.text):
             # (the signing body's name right above the time; a note or a page marker a copy
             # put before the page may come first)
             if index and is_caps(texts[index - 1].text) and len(texts[index - 1].text) <= 80:
-                return zone[zone.index(line) + 1 :]
+                return zone[zone.index(line) + 1 :], line
             break
-    return zone
+    return zone, None
 
 
 def _opens_grounds(line: Line) -> bool:

@@ -117,12 +117,9 @@ class SignatureParser(ParserState):
                 break
             end = line_start - 1
         if found is None:
-            # some signing systems print the stamp above the header instead ("BỘ CHÍNH TRỊ" /
-            # "28-07-2026 09:58:36 +07:00" / "BAN CHẤP HÀNH TRUNG ƯƠNG …")
-            for line in self.lines.lines(0, min(len(self.text), 600), 8):
-                found = STAMP_TIME_RE.match(self.text, line.start, line.end)
-                if found is not None:
-                    break
+            # some signing systems print the stamp above the header instead (the header part
+            # found it: "BỘ CHÍNH TRỊ" / "28-07-2026 09:58:36 +07:00" / "BAN CHẤP HÀNH …")
+            found = self.leading_stamp
         if found is None:
             return
         date = make_date(*found.groups())

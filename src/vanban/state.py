@@ -3,6 +3,8 @@ found for the next ones, and the limits that keep the work linear in the length 
 
 from __future__ import annotations
 
+import re
+
 from vanban.citations import Citation
 from vanban.lines import LineMatch, LineTable
 from vanban.model import ParsedDocument, Section, Span
@@ -39,6 +41,8 @@ class ParserState:
         self.footnote_starts: set[int] = set()
         self.number_span: Span | None = None
         self.header_issuer: tuple[str, Span] | None = None
+        # the signing time of an e-signature stamp printed above the header
+        self.leading_stamp: re.Match[str] | None = None
         # the body an old heading names after "CỦA" ("NGHỊ QUYẾT SỐ … / CỦA ỦY BAN …")
         self.heading_body: str | None = None
         self.is_article = False
