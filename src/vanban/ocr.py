@@ -181,15 +181,15 @@ def _page_text(binary: str, image: bytes, dpi: int) -> tuple[str, float]:
     when the page's layout analysis lost it (:mod:`vanban.ocr_signature`; PGM pages only)."""
     tsv = _tesseract_tsv(binary, "stdin", image, dpi)
     text, confidence = tsv_to_text(tsv)
-    size = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", image)
-    if size is None:
+    header = _pgm_header(image)
+    if header is None:
         return text, confidence
-    width, height = int(size.group(1)), int(size.group(2))
+    width, height, offset = header
     box = corner_to_reread(words_of(tsv), width, height)
     if box is None:
         return text, confidence
     left, top, right, bottom = box
-    corner = pgm_crop(image[size.end() :], width, left, top, right, bottom)
+    corner = pgm_crop(image[offset:], width, left, top, right, bottom)
     lines = kept_lines(words_of(_tesseract_tsv(binary, "stdin", corner, dpi, block=True)))
     # (a blank line after each: the lines of a signature block are no paragraph to rejoin)
     return (text + "\n\n" + "\n\n".join(lines) if lines else text), confidence
@@ -291,13 +291,25 @@ def pgm_crop(pixels: bytes, stride: int, left: int, upper: int, right: int, lowe
     return b"P5 %d %d 255\n" % (right - left, lower - upper) + rows
 
 
+def _pgm_header(pgm: bytes) -> tuple[int, int, int] | None:
+    """Width, height and where the pixels start, of an 8-bit binary PGM (None for another
+    image)."""
+    match = _PGM_HEADER.match(pgm)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2)), match.end()
+
+
+_PGM_HEADER = re.compile(rb"P5\s+(\d+)\s+(\d+)\s+255\s")
+
+
 def pgm_to_png(pgm: bytes) -> bytes:
     """A binary PGM (as :func:`render_pdf` makes) as a PNG."""
-    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", pgm)
-    if match is None:
+    header = _pgm_header(pgm)
+    if header is None:
         raise ValueError("not an 8-bit binary PGM")
-    width, height = int(match.group(1)), int(match.group(2))
-    return png_grey(width, height, pgm[match.end() :], width)
+    width, height, offset = header
+    return png_grey(width, height, pgm[offset:], width)
 
 
 def _workers(workers: int | None, pages: int) -> int:
