@@ -120,3 +120,12 @@ def score(
             scores[f] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     overall = sum(scores.values()) / len(scores) if scores else 0.0
     return scores, overall, errors
+
+
+def kept_as_ocr_text(path: Path) -> bool:
+    """A labelled text that is a copy's OCR of a scan, kept without the scan (its notes open
+    with "OCR text"): its line breaks and misreads are OCR's, not the document's."""
+    labels = path.with_suffix(".json")
+    if not labels.exists():
+        return False
+    return str(json.loads(labels.read_text(encoding="utf-8"))["notes"]).startswith("OCR text")

@@ -4,10 +4,10 @@ printouts). No Tesseract needed: the inputs are the kinds of text it gives."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from scoring import kept_as_ocr_text
 
 import vanban
 from vanban import ocr_text, ocr_words
@@ -66,11 +66,6 @@ def test_the_installed_lexicon_mends_what_ocr_misreads() -> None:
     assert mend_tones(read) == "Tổng Bí thư chỉ đạo tổ chức triển khai, đẩy mạnh kiểm tra"
 
 
-def _ocr_text(path: Path) -> bool:
-    labels = path.with_suffix(".json")
-    return labels.exists() and "OCR text" in json.loads(labels.read_text(encoding="utf-8"))["notes"]
-
-
 @needs_lexicon
 def test_correct_text_is_almost_never_changed() -> None:
     """On text that has no OCR error (the labelled documents as written) a change is a false
@@ -83,7 +78,7 @@ def test_correct_text_is_almost_never_changed() -> None:
     texts = [
         p
         for p in sorted((ROOT / "tests" / "vanban" / "fixtures").rglob("*.txt"))
-        if not p.with_suffix(".pdf").exists() and not _ocr_text(p)
+        if not p.with_suffix(".pdf").exists() and not kept_as_ocr_text(p)
     ]
     texts += sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
     words = changed = 0

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pypdf
-from scoring import score
+from scoring import kept_as_ocr_text, score
 
 from vanban import ScannedError, parse_file, read
 from vanban.signatures import read_signatures
@@ -77,7 +77,7 @@ def test_pdfs_are_kept_beside_their_text() -> None:
 def _read_by_ocr(path: Path) -> bool:
     """A scan kept with its PDF, or a copy's OCR text kept alone ("OCR text as …" notes)."""
     notes = str(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["notes"])
-    return notes.startswith("OCR text") or (path.with_suffix(".pdf").exists() and "OCR" in notes)
+    return kept_as_ocr_text(path) or (path.with_suffix(".pdf").exists() and "OCR" in notes)
 
 
 def test_real_fixtures_score(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from distortions import DISTORTIONS, Distortion
-from scoring import score
+from scoring import kept_as_ocr_text, score
 
 import vanban
 
@@ -49,13 +49,8 @@ def labelled_texts() -> list[Path]:
         for p in texts
         if p.with_suffix(".json").exists()
         and not p.with_suffix(".pdf").exists()
-        and not _ocr_text(p)
+        and not kept_as_ocr_text(p)
     ]
-
-
-def _ocr_text(path: Path) -> bool:
-    notes = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["notes"]
-    return str(notes).startswith("OCR text")
 
 
 def distorted_set(distortion: Distortion, folder: Path) -> Path:
