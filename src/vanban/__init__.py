@@ -33,14 +33,23 @@ from vanban.parser import parse
 from vanban.readers import read
 
 
-def parse_file(path: str | Path, *, ocr: bool = False) -> ParsedDocument:
+def parse_file(path: str | Path, *, ocr: bool = False, ocr_text: bool = False) -> ParsedDocument:
     """:func:`read` then :func:`parse`; ``source`` is the file name. With ``ocr=True`` a scan
-    is read by OCR (:func:`vanban.ocr.read_any`) instead of raising :class:`ScannedError`."""
+    is read by OCR (:func:`vanban.ocr.read_any`) instead of raising :class:`ScannedError`.
+    ``ocr_text=True`` says that the file's text is OCR's output made elsewhere (a scan's text
+    kept without the scan): it is mended as this library mends its own OCR
+    (:func:`vanban.ocr_text.normalize_ocr_text`) before it is parsed. Nothing in a text tells
+    OCR's misreads from a typist's words reliably, so the caller says it."""
     if ocr:
         from vanban.ocr import read_any
 
         return parse(read_any(path)[0], source=Path(path).name)
-    return parse(read(path), source=Path(path).name)
+    text = read(path)
+    if ocr_text:
+        from vanban.ocr_text import normalize_ocr_text
+
+        text = normalize_ocr_text(text)
+    return parse(text, source=Path(path).name)
 
 
 __all__ = [

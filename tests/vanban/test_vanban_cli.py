@@ -92,3 +92,24 @@ def test_a_signed_pdf_lists_its_signatures_against_the_given_roots(
     (tmp_path / "bad.pem").write_bytes(b"not a certificate")
     assert main(["parse", "--trust-roots", str(tmp_path / "bad.pem"), str(pdf)]) == 2
     assert "chứng thư gốc" in capsys.readouterr().err
+
+
+def test_ocr_text_option_mends_a_text_that_ocr_made_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ocr = tmp_path / "ocr.txt"
+    ocr.write_text(
+        "Số 31-CTr/TW\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nvề bảo vệ môi trường\n\n"
+        "1- MỤC ĐÍCH, YÊU CẦU\n\n1. Cụ thể hoá Kết luận.\n\n"
+        "II- NHIỆM VỤ CHỦ YẾU\n\n1. Tăng cường sự lãnh đạo.\n\n"
+        "HI- TỔ CHỨC THỰC HIỆN\n\n1. Đảng uỷ Quốc hội\n",
+        encoding="utf-8",
+    )
+    assert main(["parse", "--jsonl", str(ocr)]) == 0
+    typed = json.loads(capsys.readouterr().out)
+    assert main(["parse", "--jsonl", "--ocr-text", str(ocr)]) == 0
+    mended = json.loads(capsys.readouterr().out)
+    # read as typed, the misread numerals "1-" and "HI-" are no section headings
+    assert [s["label"] for s in typed["sections"]] == ["II"]
+    assert [s["label"] for s in mended["sections"]] == ["I", "II", "III"]
+    assert [i["section"] for i in mended["items"]] == ["I", "II", "III"]
