@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from vanban import parse_file
 from vanban.cli import main
 
 
@@ -113,3 +114,14 @@ def test_ocr_text_option_mends_a_text_that_ocr_made_elsewhere(
     assert [s["label"] for s in typed["sections"]] == ["II"]
     assert [s["label"] for s in mended["sections"]] == ["I", "II", "III"]
     assert [i["section"] for i in mended["items"]] == ["I", "II", "III"]
+
+
+def test_a_text_named_ocr_txt_is_read_as_ocr_output(tmp_path: Path) -> None:
+    body = "Số 31-CTr/TW\n\nCHƯƠNG TRÌNH\nvề môi trường\n\n1- MỤC ĐÍCH\n\nII- NHIỆM VỤ\n"
+    typed, ocr = tmp_path / "ctr.txt", tmp_path / "ctr.ocr.txt"
+    for path in (typed, ocr):
+        path.write_text(body, encoding="utf-8")
+    assert [s.label for s in parse_file(typed).sections] == ["II"]
+    assert [s.label for s in parse_file(ocr).sections] == ["I", "II"]
+    # saying it again changes nothing: the text is mended once
+    assert parse_file(ocr, ocr_text=True).to_dict() == parse_file(ocr).to_dict()

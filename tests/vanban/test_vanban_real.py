@@ -27,8 +27,8 @@ REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 # text-layer PDFs, 22 signed) and for the ones read by OCR (12: 9 scans kept with their PDF,
 # whose signature block lies under the seal, and 3 party documents kept as a copy's OCR text).
 # Typed: 0.978 overall, no field under 0.929; OCR: 0.606, sections and items near 0.12.
-# Third session: the 3 OCR texts parsed as OCR text (``ocr_text=True``, as their notes declare)
-# and their item titles labelled as whole paragraphs like the typed ones: OCR 0.689.
+# Third session: the 3 OCR texts named "….ocr.txt", so read as OCR's output (as their notes say
+# they are), and their item titles labelled as whole paragraphs like the typed ones: OCR 0.689.
 FLOOR_TYPED = 0.97
 FLOOR_TYPED_FIELD = 0.92
 FLOOR_OCR = 0.68
@@ -92,9 +92,7 @@ def test_real_fixtures_score(tmp_path: Path) -> None:
             (folder / path.name).write_bytes(path.read_bytes())
     results = {}
     for name, folder in (("all", REAL), ("typed", typed), ("OCR", ocr)):
-        scores, overall, errors = score(
-            folder, lambda p: parse_file(p, ocr_text=kept_as_ocr_text(p)).to_dict()
-        )
+        scores, overall, errors = score(folder, lambda p: parse_file(p).to_dict())
         results[name] = (scores, overall, errors)
         print(f"\n{name}: {len(list(folder.glob('*.txt')))} documents")
         for field, value in scores.items():
