@@ -694,3 +694,21 @@ def test_issuer_of_a_citation_across_a_blank_line() -> None:
     assert issuers["2377/UBND-NCKS"] == "Văn phòng Ủy ban nhân dân tỉnh"
     assert issuers["02-TTr/ĐLS"] == "Đoàn Luật sư tỉnh"
     assert issuers["15/STP-BTTP"] is None
+
+
+def test_an_item_goes_on_past_a_clause_closed_by_a_semicolon() -> None:
+    text = (
+        "Số 104-CTr/TU\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ủy ban Kiểm tra Tỉnh ủy thường xuyên kiểm tra, giám sát các cấp\n"
+        "uỷ, tổ chức đảng trong việc triển khai thực hiện Chương trình hành động;\n"
+        "kịp thời phát hiện, chấn chỉnh, xử lý những hạn chế, sai phạm.\n\n"
+        "2. Văn phòng Tỉnh ủy theo dõi, đôn đốc;\n"
+        "- Như trên;\n"
+    )
+    items = vanban.parse(text).items
+    assert items[0].title.endswith(
+        "Chương trình hành động; kịp thời phát hiện, chấn chỉnh, xử lý những hạn chế, sai phạm."
+    )
+    # the next entry of a list has its own label: the clause ends the title there
+    assert items[1].title == "Văn phòng Tỉnh ủy theo dõi, đôn đốc;"
