@@ -712,3 +712,18 @@ def test_an_item_goes_on_past_a_clause_closed_by_a_semicolon() -> None:
     )
     # the next entry of a list has its own label: the clause ends the title there
     assert items[1].title == "Văn phòng Tỉnh ủy theo dõi, đôn đốc;"
+
+
+def test_an_old_headings_body_after_cua_and_its_authority_line_wrapped_after_a_word() -> None:
+    text = (
+        "NGHỊ QUYẾT SỐ 203 NQ/UBTVQH9\nNGÀY 04-5-1994\n"
+        "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC PHÊ CHUẨN\nKẾT QUẢ BẦU CỬ BỔ SUNG\n"
+        "ỦY\nBAN THƯỜNG VỤ QUỐC HỘI\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Căn cứ vào Điều 91 của Hiến pháp năm 1992;\nQUYẾT NGHỊ:\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.title == (
+        "SỐ 203 NQ/UBTVQH9 NGÀY 04-5-1994 CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC PHÊ CHUẨN "
+        "KẾT QUẢ BẦU CỬ BỔ SUNG"
+    )
+    assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
