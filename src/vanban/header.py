@@ -335,6 +335,8 @@ class HeaderParser(ParserState):
             if not line.text:
                 if out and (until := self._caps_title_goes_on(lines, index, out)) is not None:
                     continue
+                if out and _title_goes_on_past_blank(out[-1], lines, index):
+                    continue  # "… Đoàn Luật sư Lâm Đồng" / "" / "lần thứ I nhiệm kỳ 2026-2031"
                 if out or have or blanks >= 2:
                     break
                 if self.doc.doc_type == "Giấy mời":
@@ -698,3 +700,17 @@ def _subject_quotes_dropped(title: str) -> str:
     ):
         return title[1:-1].strip()
     return title
+
+
+def _title_goes_on_past_blank(last: Line, lines: list[Line], index: int) -> bool:
+    """A title's line wrapped across a blank line, as a PDF's line spacing prints it: the next
+    line starts with a small letter (a title's next line, never a body's first) and goes on
+    with the last one (:func:`continues`), and it is short (a title's line, not a paragraph)."""
+    nxt = lines[index] if index < len(lines) else None
+    return (
+        nxt is not None
+        and bool(nxt.text)
+        and nxt.text[:1].islower()
+        and len(nxt.text) <= 160
+        and continues(last.text, nxt.text)
+    )

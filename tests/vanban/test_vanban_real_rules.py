@@ -727,3 +727,22 @@ def test_an_old_headings_body_after_cua_and_its_authority_line_wrapped_after_a_w
         "KẾT QUẢ BẦU CỬ BỔ SUNG"
     )
     assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+
+
+def test_a_title_line_wrapped_across_a_blank_line() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP\nSố: 85/TTr-STP\n\nLâm Đồng, ngày 03 tháng 4 năm 2026\n\n"
+        "TỜ TRÌNH\n\nĐề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng\n\n"
+        "lần thứ I nhiệm kỳ 2026-2031\n\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\n\n"
+        "Sở Tư pháp nhận được Tờ trình số 34/TTr-ĐLS.\n"
+    )
+    assert vanban.parse(text).title == (
+        "Đề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng lần thứ I nhiệm kỳ 2026-2031"
+    )
+    # a body's first line starts with a capital: the title ends at the blank line
+    body = text.replace(
+        "lần thứ I nhiệm kỳ 2026-2031\n\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\n\n", ""
+    )
+    assert (
+        vanban.parse(body).title == "Đề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng"
+    )
