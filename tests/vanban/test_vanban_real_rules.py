@@ -746,3 +746,16 @@ def test_a_title_line_wrapped_across_a_blank_line() -> None:
     assert (
         vanban.parse(body).title == "Đề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng"
     )
+
+
+def test_the_verb_said_again_before_the_numbered_document_carried_out() -> None:
+    text = (
+        "Thông báo về việc hoãn phiên tiếp công dân\n\n"
+        "Để thực hiện nghiêm các văn bản chỉ đạo của Thủ tướng Chính phủ về phòng chống dịch "
+        "và thực hiện Thông báo số 935/TB-UBND ngày 07/6/2021 của UBND tỉnh về việc hoãn phiên "
+        "tiếp công dân, UBND huyện thông báo hoãn tổ chức.\n"
+    )
+    assert vanban.parse(text).implements == ["935/TB-UBND"]
+    # a document named as what the first one is about is not carried out
+    about = text.replace("và thực hiện Thông báo", "về việc thực hiện Thông báo")
+    assert vanban.parse(about).implements == []
