@@ -40,8 +40,11 @@ CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,11}(?<!&)"
 # (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN"; a justified line
 # may stand two blanks on either side of it: "12-  HD/BTCTW")
 _PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]{{0,2}}{_D}[ \t]{{0,2}}|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
-_STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
-_STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
+# the older state form joins codes with a full stop: "01/1999/QĐ.UB", "123/QĐ.UBT" (capitals
+# right after the stop, then no letter: never a sentence glued on, "12/QĐ-UBND.Các")
+_DOT_CODE = r"\.[A-ZĐ][A-ZĐ0-9]{0,7}(?![^\W_])"
+_STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}|{_DOT_CODE}){{0,3}}"
+_STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}|{_DOT_CODE}){{1,3}}"
 # Every alternative starts with a digit; that digit comes first in the pattern (the check of the
 # character before it follows as a lookbehind), so that the regex engine can skip to digits.
 assert all(p.startswith(r"\d{1,5}") for p in (_STATE_YEAR, _PARTY, _STATE))
