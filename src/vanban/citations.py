@@ -762,15 +762,29 @@ def _iter_old_cited(text: str) -> list[re.Match[str]]:
 
 def iter_symbols(text: str, old_forms: bool = True) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, with the old-form symbols cited after "số" among them in
-    order of position (unless ``old_forms`` is false)."""
-    old = _iter_old_cited(text) if old_forms else []
+    order of position (unless ``old_forms`` is false: then only a letter's symbol of one issuer
+    code cited after its type and "số", "Công văn số 360/HĐTĐ", is among them)."""
+    if not old_forms:
+        yield from _iter_symbols(text, codes_only=True)
+        return
+    old = _iter_old_cited(text)
     if not old:
         yield from _iter_symbols(text)
         return
     yield from heapq.merge(_iter_symbols(text), old, key=lambda match: match.start())
 
 
-def _iter_symbols(text: str) -> Iterator[re.Match[str]]:
+# "số" before a number and one issuer code, the symbol of a letter that carries no unit code
+# ("Công văn số 360/HĐTĐ"); looked for only where a window held no symbol of the usual forms.
+_CITED_CODE_ONLY = re.compile(r"số[ \t]+(?=\d{1,5}[ \t]?/[ \t]?[A-ZĐ])")
+# that symbol: a code of two characters or more, and nothing of a longer symbol after it (a dash
+# and a second code, another slash)
+_CODE_ONLY_SYMBOL = re.compile(
+    rf"\d{{1,5}}[ \t]?/[ \t]?(?=..){CODE}(?<=[^/ \t].)(?![\w/]|[ \t]?{_D})"
+)
+
+
+def _iter_symbols(text: str, codes_only: bool = False) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, found from the "/" every symbol has: a literal search skips
     to candidates at C speed, and a failed window lets the scan jump ahead, so even a text made
     of slashes is scanned in linear time."""
@@ -788,6 +802,12 @@ def _iter_symbols(text: str) -> Iterator[re.Match[str]]:
         if match is not None and match.end() == window_end and window_end < len(text):
             match = SYMBOL_RE.search(text, match.start(), min(len(text), match.start() + 400))
         if match is None:
+            lead = _CITED_CODE_ONLY.search(text, window_start, window_end) if codes_only else None
+            symbol = _CODE_ONLY_SYMBOL.match(text, lead.end()) if lead is not None else None
+            if lead is not None and symbol is not None and _type_before(text, lead.start()):
+                yield symbol
+                last_end = pos = symbol.end()
+                continue
             # no symbol has its first "/" in (at, at + 40]: it would lie inside the window
             pos = at + _AFTER_SLASH - _BEFORE_SLASH - 36
             continue

@@ -186,3 +186,14 @@ def test_an_older_state_symbol_joins_its_codes_with_a_full_stop() -> None:
     # a sentence glued after a symbol's full stop is not a code
     (glued,) = vanban.parse("theo Quyết định số 12/QĐ-UBND.Các sở thực hiện.\n").references
     assert glued.number == "12/QĐ-UBND"
+
+
+def test_a_letters_symbol_of_one_issuer_code_cited_after_its_type() -> None:
+    head = "Số: 95/TTr-HĐTĐ\nLâm Đồng, ngày 03 tháng 02 năm 2026\n\n"
+    text = head + "Ngày 19/01/2026, Hội đồng thẩm định ban hành Công văn số 360/HĐTĐ về việc a.\n"
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("360/HĐTĐ", "2026-01-19", "Hội đồng thẩm định")
+    # a longer symbol is read whole, a code of one letter (a font's lost glyphs) is none, and a
+    # bare "số 12/UB" with no type before it is no citation
+    longer = head + "Công văn số 227/NTTQ-BTT về việc a; Công văn số 1185/S V-CCVC; số 12/UB.\n"
+    assert [r.number for r in vanban.parse(longer).references] == ["227/NTTQ-BTT"]
