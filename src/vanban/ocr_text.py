@@ -123,6 +123,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _HYPHEN_END.sub("", text)
     text = _UNDERSCORE_LEAD.sub("", text)
     text = _NUMBER_SPECKS.sub("", text)
+    text = number_sections_in_order(text)
     text = _DASH_MARKS.sub(_dash_marks, text)
     text = _ROMAN_MISREAD.sub(_roman, text)
     text = _NUMBER_DELIMITER.sub(_numbering, text)
@@ -238,8 +239,9 @@ def mend_fixed_lines(text: str) -> str:
 
 # "TỈNH" of a header's body read with another tone ("ỦY BAN NHÂN DÂN" / "TÍNH HẬU GIANG"): in the
 # header a body's line names its unit, and no other word spelt so stands before a place's name
-# in capitals.
-_UNIT_MISREAD = re.compile(rf"(?<!\S)T[ÍĨÌỊ]NH(?=[ \t]+[{CAPITALS}]{{2}})")
+# in capitals. Only the tones OCR reads for the hook (sắc, ngã) and a speck's dot below: "TÌNH
+# HÌNH" heads a party resolution's first section.
+_UNIT_MISREAD = re.compile(rf"(?<!\S)T[ÍĨỊ]NH(?=[ \t]+[{CAPITALS}]{{2}})")
 
 
 def _mend_line(line: str) -> str:
@@ -335,6 +337,74 @@ def renumber_sections(text: str) -> str:
         return match.group()
 
     return _SECTION_HEADING.sub(one, text)
+
+
+# A line that may be a section heading whose numeral OCR misread: specks or a dash before it
+# ("-IL NHIỆM VỤ"), a numeral of letters that stand for strokes ("1L", "IL", "HE", "TII"), a
+# delimiter or none, and a title in capitals. A bare dash before the title is a numeral lost
+# whole ("- TÌNH HÌNH VÀ NGUYÊN NHÂN" over "II- QUAN ĐIỂM …").
+_HEADING_CANDIDATE = re.compile(
+    r"^(?P<lead>[-~.'`,:]{0,2})[ \t]*(?:(?P<numeral>[IVXLTHEl1|!]{1,4})(?![^\W\d_]))?"
+    r"(?P<delimiter>[.,:;\-–)]{0,2})[ \t]*(?P<title>[^\W\d_][^\n]*)$"
+)
+_ROMAN_HEADING = re.compile(
+    r"^(?P<numeral>[IVX]{1,5})(?:(?P<delimiter>[.\-–:)])[ \t]*|[ \t]+)(?=\S)"
+)
+_LONGEST_HEADING = 120
+
+
+def number_sections_in_order(text: str) -> str:
+    """Section headings whose numerals OCR misread, numbered by their place in the run of
+    headings, where the headings it read right stand at their own places. Sections are
+    numbered I, II, III … in order (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW), so in "1L MỤC
+    ĐÍCH" / "-IL NHIỆM VỤ" / "III. TỔ CHỨC THỰC HIỆN" the first two are I and II: their
+    numerals are only the strokes OCR saw ("1" and "L" for I, "H" for II, "E" for a stroke and
+    a speck). A heading here is a line in capitals led by a numeral of stroke lookalikes (or a
+    bare dash, for a numeral lost whole, as the first heading). Nothing changes unless the
+    headings read right stand each at its own place (the second heading is II …) and pin the
+    count — two of them, or one that is the third heading or later; a heading with any other
+    numeral breaks the run, and the text is then left to :func:`renumber_sections`."""
+    lines = text.split("\n")
+    found: list[tuple[int, str | None]] = []  # line index, the numeral if read right
+    style: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if len(stripped) > _LONGEST_HEADING:
+            continue
+        match = _HEADING_CANDIDATE.match(stripped)
+        if match is None or not _is_caps_title(match.group("title")):
+            continue
+        numeral = match.group("numeral") or ""
+        right = _ROMAN_HEADING.match(stripped)
+        if right is not None and right.group("numeral") in _ROMANS and not match.group("lead"):
+            found.append((index, right.group("numeral")))
+            style.append(right.group("delimiter") or ".")
+        elif (numeral and not numeral.isdigit()) or (
+            not numeral and match.group("lead") in ("-", "~") and not found
+        ):
+            found.append((index, None))
+    read_right = [(place, numeral) for place, (_i, numeral) in enumerate(found) if numeral]
+    # two headings read right, or one that is the third or later, pin the count
+    pinned = len(read_right) >= 2 or (read_right and read_right[0][0] >= 2)
+    if not pinned or len(found) > len(_ROMANS) or len(read_right) == len(found):
+        return text
+    if any(_ROMANS.index(numeral) != place for place, numeral in read_right):
+        return text
+    delimiter = max(set(style), key=style.count)
+    for place, (index, numeral) in enumerate(found):
+        if numeral is None:
+            title = _HEADING_CANDIDATE.match(lines[index].strip())
+            assert title is not None
+            lines[index] = f"{_ROMANS[place]}{delimiter} {title.group('title')}"
+    return "\n".join(lines)
+
+
+def _is_caps_title(title: str) -> bool:
+    """Whether ``title`` is a heading's title: capitals, two words or more (a trailing speck
+    aside)."""
+    letters = [ch for ch in title if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return len(title.split()) >= 2 and len(letters) >= 6 and capitals >= len(letters) - 1
 
 
 def _one_stroke_less(numeral: str, wanted: str) -> bool:
@@ -480,7 +550,8 @@ def drop_trailing_specks(text: str) -> str:
     """Specks after the last word of a line dropped. A lone letter is a speck only when it has
     a mark and is no syllable of the lexicon ("ệ", "ï", but not the "ý" of "đồng ý") — a plain
     one may be a clause's letter ("tại điểm a") — unless marks come with it; a slash is never one
-    ("./.")."""
+    ("./."). After a line in capitals (a heading) a small letter is a speck too ("… VÀ TẦM
+    NHÌN l")."""
 
     def one(match: re.Match[str]) -> str:
         tokens = match.group(1).split()
@@ -488,9 +559,19 @@ def drop_trailing_specks(text: str) -> str:
             return ""
         if any(not t.isascii() and not is_known_syllable(t) for t in tokens):
             return ""
+        if any(t.islower() for t in tokens) and _in_capitals(match.string, match.start()):
+            # a small letter after a line in capitals is no clause's letter
+            return ""
         return match.group()
 
     return _TRAILING_SPECKS.sub(one, text)
+
+
+def _in_capitals(text: str, end: int) -> bool:
+    """Whether the line of ``text`` up to ``end`` is words in capitals, two or more."""
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(line.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 # The number lead and the type words in capitals, as a header holds them.

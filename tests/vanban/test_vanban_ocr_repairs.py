@@ -447,3 +447,57 @@ def test_the_unit_of_a_header_body_read_with_another_tone() -> None:
     assert ocr_text.mend_fixed_lines("TĨNH HẬU GIANG\n") == "TỈNH HẬU GIANG\n"
     # not before a word in small letters, and not below the header
     assert ocr_text.mend_fixed_lines("TÍNH toán\n") == "TÍNH toán\n"
+    # "TÌNH HÌNH" heads a section: huyền is no tone OCR reads for the hook
+    assert ocr_text.mend_fixed_lines("I- TÌNH HÌNH VÀ NGUYÊN NHÂN\n") == (
+        "I- TÌNH HÌNH VÀ NGUYÊN NHÂN\n"
+    )
+
+
+def test_misread_section_numerals_are_numbered_by_their_place_among_the_headings() -> None:
+    """Sections are numbered I, II, III … in order: a heading whose numeral OCR read as other
+    strokes ("1L", "IL", "HE") or lost ("- TÌNH HÌNH") takes its place's numeral, where the
+    headings read right stand at their own places."""
+    raw = (
+        "1L MỤC ĐÍCH, YÊU CẦU\nnội dung\n-IL NHIỆM VỤ, GIẢI PHÁP\nnội dung\nIII. TỔ CHỨC THỰC HIỆN"
+    )
+    assert ocr_text.number_sections_in_order(raw).splitlines()[::2] == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+    raw = "IL MỤC ĐÍCH\nII NỘI DUNG\nHE HÌNH THỨC TUYÊN TRUYỀN\nIV. TỔ CHỨC THỰC HIỆN"
+    assert ocr_text.number_sections_in_order(raw).splitlines() == [
+        "I. MỤC ĐÍCH",
+        "II NỘI DUNG",
+        "III. HÌNH THỨC TUYÊN TRUYỀN",
+        "IV. TỔ CHỨC THỰC HIỆN",
+    ]
+    # a bare dash for the first numeral, in a text whose numerals take a dash
+    raw = "- TÌNH HÌNH VÀ NGUYÊN NHÂN\nII- QUAN ĐIỂM\nIII- NHIỆM VỤ\nIV- TỔ CHỨC THỰC HIỆN"
+    assert ocr_text.number_sections_in_order(raw).splitlines()[0] == "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
+    # the whole text goes through it
+    assert "\nIII. HÌNH THỨC" in ocr_text.normalize_ocr_text(
+        "KẾ HOẠCH\n\nIL MỤC ĐÍCH\n\nII NỘI DUNG\n\nHE HÌNH THỨC\n\nIV. TỔ CHỨC THỰC HIỆN"
+    )
+
+
+def test_section_numerals_are_left_where_the_headings_read_right_do_not_pin_the_count() -> None:
+    # one heading read right, the second: it pins nothing before a misread first
+    raw = "IL MỤC ĐÍCH\nII. NỘI DUNG"
+    assert ocr_text.number_sections_in_order(raw) == raw
+    # a heading read right out of its place (a dash line in capitals before "I."): no change
+    raw = "- SỞ NỘI VỤ\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
+    assert ocr_text.number_sections_in_order(raw) == raw
+    # an Arabic number is an item's, and a word in capitals is no numeral
+    raw = "1. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
+    assert ocr_text.number_sections_in_order(raw) == raw
+    raw = "TỔNG BÍ THƯ\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
+    assert ocr_text.number_sections_in_order(raw) == raw
+
+
+def test_a_small_letter_after_a_heading_in_capitals_is_a_speck() -> None:
+    assert ocr_text.drop_trailing_specks("II- QUAN ĐIỂM, MỤC TIÊU VÀ TẦM NHÌN l") == (
+        "II- QUAN ĐIỂM, MỤC TIÊU VÀ TẦM NHÌN"
+    )
+    # a clause's letter after a sentence stays
+    assert ocr_text.drop_trailing_specks("theo quy định tại điểm a") == "theo quy định tại điểm a"
