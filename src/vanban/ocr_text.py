@@ -83,6 +83,9 @@ _NUMBER_DELIMITER = re.compile(
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
 # "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:").
 _NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
+# A speck read as a dash between "số" and the number it leads ("Chương trình hành động số-104-CTr/TU"):
+# a number is cited as "số 104-CTr/TU", and its own dash comes after the figures.
+_CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
 # "Kính gửi" opens its line in the format: marks before it are specks ("- Kính gửi:", "~ Kính gửi").
 _ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
 # A straight single quote or backtick glued to the front of a word, with no other in its line
@@ -129,6 +132,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _NUMBER_DELIMITER.sub(_numbering, text)
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
+    text = _CITED_NUMBER_SPECK.sub(r"\1 ", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
     text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)

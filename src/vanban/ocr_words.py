@@ -211,7 +211,9 @@ def _mend_run(
         for candidate in _hook_variants(keys[i], lexicon):
             trial = [*keys[:i], candidate, *keys[i + 1 :]]
             words = _words_at(trial, i, lexicon)
-            if words and not _taken_elsewhere(keys, words[0], i, lexicon):
+            # (any of the words it makes: in "kịp thời biểu dương", "thời biểu" takes a
+            # syllable of "kịp thời", "biểu dương" none)
+            if any(not _taken_elsewhere(keys, word, i, lexicon) for word in words):
                 fitting.append(candidate)
         if (
             len(fitting) == 1

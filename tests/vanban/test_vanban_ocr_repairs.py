@@ -501,3 +501,26 @@ def test_a_small_letter_after_a_heading_in_capitals_is_a_speck() -> None:
     )
     # a clause's letter after a sentence stays
     assert ocr_text.drop_trailing_specks("theo quy định tại điểm a") == "theo quy định tại điểm a"
+
+
+def test_the_header_number_line_is_never_continued_by_the_summary_under_it() -> None:
+    """The number line stands on its own in the format: the summary in small letters under it
+    ("về việc …") opens the title, not a wrapped rest of the number."""
+    raw = (
+        "Lào Cai, ngày 07 tháng 9 năm 2026\nSố 2449 -CV/ĐU\n"
+        "về việc triển khai thực hiện Chương trình hành động\n"
+        "số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào Cai\n\nKính gửi: Ủy ban nhân dân tỉnh"
+    )
+    lines = ocr_text.normalize_ocr_text(raw).split("\n")
+    assert lines[1] == "Số: 2449 -CV/ĐU"
+    assert lines[2] == (
+        "về việc triển khai thực hiện Chương trình hành động số 104-CTr/TU ngày 30/8/2026 "
+        "của Tỉnh ủy Lào Cai"
+    )
+    # a line that only starts with "Số" is no number line
+    assert vanban.join_broken_lines("Số lượng đảng viên\ntăng") == "Số lượng đảng viên tăng"
+
+
+def test_a_speck_between_so_and_the_number_it_leads_is_a_space() -> None:
+    text = ocr_text.normalize_ocr_text("Thực hiện Chương trình hành động số-104-CTr/TU ngày 30/8.")
+    assert "số 104-CTr/TU" in text
