@@ -28,6 +28,11 @@ Tuyên giáo" written twice in the text). It follows the document's majority: a 
 twice and read right once is made wrong there (measured once in the 34 rendered documents,
 against seven mended; never on correct text).
 
+Where no hook-confusable tone makes a word either, any other tone may ("TÂM NHÌN", "tài từ",
+"CHỈ TIỀU": OCR also drops a grave or reads a level tone as one), when it makes a word of the
+lexicon with a neighbour that the document writes twice or more, and more often than the pair
+as read, and that neighbour is not part of a word on its other side.
+
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
 
@@ -224,6 +229,8 @@ def _mend_run(
             continue
         if not fitting:
             fitting = _written_elsewhere(keys, i, lexicon, pairs)
+        if not fitting and not _words_at(keys, i, lexicon):
+            fitting = _word_written_elsewhere(keys, i, lexicon, pairs)
         if len(fitting) == 1:
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))
@@ -294,6 +301,33 @@ def _written_elsewhere(
             found.add(candidate)
         if before and pairs[(before, keys[i])] <= 1 and pairs[(before, candidate)] >= _ELSEWHERE:
             found.add(candidate)
+    return sorted(found) if len(found) == 1 else []
+
+
+def _word_written_elsewhere(
+    keys: list[str], i: int, lexicon: Lexicon, pairs: Counter[tuple[str, str]]
+) -> list[str]:
+    """The one other tone of syllable ``i`` (any tone: OCR also drops a grave or reads a level
+    tone as one, "TÂM NHÌN", "tài từ") that makes a word of the lexicon with a neighbour — a
+    word the document writes more often than the pair as read, and twice or more — where that
+    neighbour is not part of a word on its other side ("khắc phục tính hình thức" keeps its
+    "tính": "hình" belongs to "hình thức")."""
+    letters, tone = keys[i][:-1], keys[i][-1]
+    found = set()
+    for other in "012345":
+        candidate = letters + other
+        if other == tone or candidate not in lexicon.spelling:
+            continue
+        for start in (i - 1, i):
+            if start < 0 or start + 2 > len(keys):
+                continue
+            trial = [*keys[:i], candidate, *keys[i + 1 :]]
+            pair = (trial[start], trial[start + 1])
+            read = (keys[start], keys[start + 1])
+            if pair not in lexicon.words or _taken_elsewhere(keys, (start, start + 2), i, lexicon):
+                continue
+            if pairs[pair] >= _ELSEWHERE and pairs[pair] > pairs[read]:
+                found.add(candidate)
     return sorted(found) if len(found) == 1 else []
 
 

@@ -524,3 +524,26 @@ def test_the_header_number_line_is_never_continued_by_the_summary_under_it() -> 
 def test_a_speck_between_so_and_the_number_it_leads_is_a_space() -> None:
     text = ocr_text.normalize_ocr_text("Thực hiện Chương trình hành động số-104-CTr/TU ngày 30/8.")
     assert "số 104-CTr/TU" in text
+
+
+def test_a_tone_is_mended_where_any_word_it_makes_leaves_its_neighbours_free() -> None:
+    # "thời biểu" would take the "thời" of "kịp thời"; "biểu dương" takes nothing
+    lexicon = Lexicon(["kịp thời", "thời biểu", "biểu dương", "tập thể"])
+    assert mend_tones("kịp thời biếu dương tập thể", lexicon) == "kịp thời biểu dương tập thể"
+
+
+def test_any_tone_makes_the_word_the_document_writes_more_often_than_the_pair_as_read() -> None:
+    """OCR also drops a grave or reads a level tone as one ("TÂM NHÌN", "tài từ"): the other
+    tone that makes a word of the lexicon which the document writes twice or more, and more
+    often than the pair as read, is taken."""
+    lexicon = Lexicon(["tầm nhìn", "tài tử", "tình hình", "hình thức", "khắc phục"])
+    text = "ĐẾN NĂM 2030, TÂM NHÌN ĐẾN NĂM 2045\nvới tầm nhìn dài hạn; tầm nhìn đến năm 2045"
+    assert mend_tones(text, lexicon).startswith("ĐẾN NĂM 2030, TẦM NHÌN ĐẾN")
+    # the document writes the word once only, or the pair as read as often: left as read
+    once = "TÂM NHÌN ĐẾN NĂM 2045; tầm nhìn dài hạn"
+    assert mend_tones(once, lexicon) == once
+    even = "tâm nhìn; tâm nhìn; tầm nhìn; tầm nhìn"
+    assert mend_tones(even, lexicon) == even
+    # the neighbour belongs to a word on its other side: "hình" is of "hình thức"
+    formal = "khắc phục tính hình thức; tình hình; tình hình"
+    assert mend_tones(formal, lexicon) == formal
