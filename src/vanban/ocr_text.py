@@ -61,6 +61,9 @@ from vanban.patterns import CAPITALS
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 # A word hyphenated at a line end ("toàn-\ndiện").
 _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
+# A document number cut at its hyphen at a line end ("Kết luận số 75-" / "KL/TW, …"): the body's
+# code after the figures and the hyphen goes on to its slash.
+_NUMBER_HYPHEN_END = re.compile(r"(?<=\d)-[ \t]*\n(?=[A-ZĐ][\wĐ&.]*/)")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
 # or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
 _DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
@@ -86,6 +89,11 @@ _NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[
 # A speck read as a dash between "số" and the number it leads ("Chương trình hành động số-104-CTr/TU"):
 # a number is cited as "số 104-CTr/TU", and its own dash comes after the figures.
 _CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
+# A recipient's purpose in brackets ("- Thường trực Tỉnh ủy (để b/c);", "(để biết)", "(để thực
+# hiện)") with the hook of "để" read as an acute or a tilde: "đế", "đễ" open no such bracket.
+_PURPOSE_LEAD = re.compile(
+    r"(?<=\()([đĐ])[ếễ](?= (?:b/c|biết|báo cáo|t/h|thực hiện|phối hợp|chỉ đạo))"
+)
 # "Kính gửi" opens its line in the format: marks before it are specks ("- Kính gửi:", "~ Kính gửi").
 _ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
 # A straight single quote or backtick glued to the front of a word, with no other in its line
@@ -124,6 +132,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
     text = _HYPHEN_END.sub("", text)
+    text = _NUMBER_HYPHEN_END.sub("-", text)
     text = _UNDERSCORE_LEAD.sub("", text)
     text = _NUMBER_SPECKS.sub("", text)
     text = number_sections_in_order(text)
@@ -133,6 +142,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
     text = _CITED_NUMBER_SPECK.sub(r"\1 ", text)
+    text = _PURPOSE_LEAD.sub(r"\1ể", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
     text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)

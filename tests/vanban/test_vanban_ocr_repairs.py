@@ -547,3 +547,17 @@ def test_any_tone_makes_the_word_the_document_writes_more_often_than_the_pair_as
     # the neighbour belongs to a word on its other side: "hình" is of "hình thức"
     formal = "khắc phục tính hình thức; tình hình; tình hình"
     assert mend_tones(formal, lexicon) == formal
+
+
+def test_a_number_cut_at_its_hyphen_at_a_line_end_is_joined() -> None:
+    raw = "biến đổi khí hậu theo Kết luận số 75-\nKL/TW và Chương trình số 31-CTr/TW"
+    assert "Kết luận số 75-KL/TW và" in ocr_text.normalize_ocr_text(raw)
+    # a range of years cut at its hyphen is no number's code
+    assert ocr_text._NUMBER_HYPHEN_END.sub("-", "nhiệm kỳ 2020-\n2025.") == "nhiệm kỳ 2020-\n2025."
+
+
+def test_a_recipient_s_purpose_with_the_hook_of_de_misread() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Nơi nhận:\n- Thường trực Tỉnh ủy (đế b/c);\n- Bộ trưởng (đễ báo cáo);\n- Hoàng đế (đế quốc)"
+    )
+    assert "(để b/c)" in text and "(để báo cáo)" in text and "(đế quốc)" in text
