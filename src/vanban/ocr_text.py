@@ -149,6 +149,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
+    text = mend_signature_lines(text)
     text = renumber_sections(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
@@ -299,6 +300,100 @@ def _replace_words(line: str, window: list[str], canonical: str) -> str:
     """``line`` with the run of words ``window`` replaced by ``canonical``, spacing kept."""
     pattern = r"[ \t]+".join(re.escape(word) for word in window)
     return re.sub(pattern, lambda _m: canonical, line, count=1)
+
+
+# The signature block's fixed words (Nghị định 30/2020 Điều 12, Hướng dẫn 36-HD/VPTW): the bodies
+# a signer signs for after "T/M" ("thay mặt") and the offices after "KT." ("ký thay"), "TL."
+# ("thừa lệnh"), "TUQ." ("thừa ủy quyền"), and the signer's own title on the line under them.
+_SIGNING_BODIES = (
+    "BỘ CHÍNH TRỊ",
+    "BAN BÍ THƯ",
+    "BAN CHẤP HÀNH TRUNG ƯƠNG",
+    "BAN CHẤP HÀNH",
+    "BAN THƯỜNG VỤ",
+    "BAN CÁN SỰ ĐẢNG",
+    "ĐẢNG ĐOÀN",
+    "ĐẢNG ỦY",
+    "CHI ỦY",
+    "CHI BỘ",
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "ỦY BAN KIỂM TRA",
+    "CHÍNH PHỦ",
+)
+_SIGNER_TITLES = (
+    *(
+        f"{deputy}{title}"
+        for title in (
+            "BÍ THƯ",
+            "CHỦ TỊCH",
+            "BỘ TRƯỞNG",
+            "THỦ TƯỚNG",
+            "GIÁM ĐỐC",
+            "TRƯỞNG BAN",
+            "CHÁNH VĂN PHÒNG",
+            "CHỦ NHIỆM",
+            "VỤ TRƯỞNG",
+            "CỤC TRƯỞNG",
+            "TRƯỞNG PHÒNG",
+        )
+        for deputy in ("", "PHÓ ")
+    ),
+    "TỔNG BÍ THƯ",
+    "THỨ TRƯỞNG",
+)
+_SIGNING_WORDS = tuple(
+    (form, _letters(form), len(form.split())) for form in _SIGNING_BODIES + _SIGNER_TITLES
+)
+# An authority mark, at a line's start (maybe behind specks: "**T/M") or after the left column's
+# last recipient ("- Lưu VT. | T/M BỘ …").
+_AUTHORITY = re.compile(r"(?<![\w/])(?:T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]+(?=\S)")
+
+
+def mend_signature_lines(text: str) -> str:
+    """The words of the signature block where OCR gave a near miss of them: after an authority
+    mark ("T/M bu CHÍNH TRỊ" → "T/M BỘ CHÍNH TRỊ") and on the two lines under it, the signer's
+    title ("PHO BÍ THƯ" → "PHÓ BÍ THƯ", "TỐNG BÍ THƯ" → "TỔNG BÍ THƯ"). The words are compared
+    letter by letter (accents kept, case and punctuation not) with the format's bodies and titles,
+    within one letter (two for a long one); a form read right, or two forms as near, leave the
+    line as read."""
+    lines = text.split("\n")
+    under = 0  # lines of text still to look at under an authority mark
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        mark = _AUTHORITY.search(line)
+        if mark is not None:
+            lines[index] = line[: mark.end()] + _mend_signing_words(line[mark.end() :])
+            under = 2
+        elif under:
+            under -= 1
+            if line.upper() == line:
+                lines[index] = _mend_signing_words(line)
+    return "\n".join(lines)
+
+
+def _mend_signing_words(part: str) -> str:
+    """``part`` with its first words made the nearest body or title of the signature block."""
+    words = part.split()
+    best: list[tuple[int, str, list[str]]] = []
+    for form, letters, size in _SIGNING_WORDS:
+        window = words[:size]
+        if len(window) < size:
+            continue
+        limit = 2 if len(letters) > 10 else 1
+        distance = _distance(_letters(" ".join(window)), letters, limit)
+        if distance == 0:
+            return part
+        if distance <= limit:
+            best.append((distance, form, window))
+    if not best:
+        return part
+    best.sort(key=lambda found: found[0])
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return part
+    _nearest, form, window = best[0]
+    return _replace_words(part, window, form)
 
 
 # A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").

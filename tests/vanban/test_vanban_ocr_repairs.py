@@ -561,3 +561,24 @@ def test_a_recipient_s_purpose_with_the_hook_of_de_misread() -> None:
         "Nơi nhận:\n- Thường trực Tỉnh ủy (đế b/c);\n- Bộ trưởng (đễ báo cáo);\n- Hoàng đế (đế quốc)"
     )
     assert "(để b/c)" in text and "(để báo cáo)" in text and "(đế quốc)" in text
+
+
+def test_the_signature_block_s_words_are_mended_after_an_authority_mark() -> None:
+    """After "T/M", "KT.", "TL.", "TUQ." stand a body or an office of the format, and under them
+    the signer's title: near misses of them are made the format's words."""
+    text = ocr_text.mend_signature_lines(
+        "- Lưu Văn phòng Trung ương Đảng. | T/M bu CHÍNH TRỊ\nTỐNG BÍ THƯ\n\nNguyễn Phú Trọng"
+    )
+    assert text.split("\n")[:2] == [
+        "- Lưu Văn phòng Trung ương Đảng. | T/M BỘ CHÍNH TRỊ",
+        "TỔNG BÍ THƯ",
+    ]
+    text = ocr_text.mend_signature_lines("**T/M BAN THƯỜNG VỤ\nPHO BÍ THƯ**\n\nNguyễn Xuân Đức")
+    assert text.split("\n")[1] == "PHÓ BÍ THƯ"
+    # read right, or with no mark above: left as read
+    right = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A"
+    assert ocr_text.mend_signature_lines(right) == right
+    assert ocr_text.mend_signature_lines("PHO BÍ THƯ\nTỐNG KẾT") == "PHO BÍ THƯ\nTỐNG KẾT"
+    # the name under the title is no title, and words far from every form stay
+    far = "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ VĂN HÓA DÂN TỘC\nHoàng Đức Hậu"
+    assert ocr_text.mend_signature_lines(far) == far
