@@ -84,8 +84,11 @@ _NUMBER_DELIMITER = re.compile(
 )
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
-# "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:").
-_NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
+# "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:"),
+# or with a speck before the figures ("Số: .73/UBND-TH").
+_NUMBER_LEAD = re.compile(
+    r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?:[.,'`:;_~][ \t]*)?(?=\d)"
+)
 # A speck read as a dash between "số" and the number it leads ("Chương trình hành động số-104-CTr/TU"):
 # a number is cited as "số 104-CTr/TU", and its own dash comes after the figures.
 _CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
@@ -112,6 +115,10 @@ _DOUBLE_COLON = re.compile(r"(?<=[^\W\d_])::(?!:)")
 # A space OCR put inside the issuing body's code of a document number ("7036/BGT VT-VP",
 # "8224/V PUBND-TH"): the code after the slash is written in one piece up to its hyphen.
 _SPLIT_CODE = re.compile(r"(?<=\d/)([A-ZĐ]+) (?=[A-ZĐ]+-[A-ZĐ])")
+# A colon or a semicolon read for the hyphen inside a number's code ("454/UBND:NCTH"): the code
+# joins the issuing body and its unit with a hyphen, and no mark of a sentence stands between
+# two capitals glued to it.
+_CODE_COLON = re.compile(r"(?<=\d/)([A-ZĐ]{2,})[:;](?=[A-ZĐ]{2,}(?![^\W\d_]))")
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -145,6 +152,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _PURPOSE_LEAD.sub(r"\1ể", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
+    text = _CODE_COLON.sub(r"\1-", text)
     text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))

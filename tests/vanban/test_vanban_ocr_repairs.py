@@ -582,3 +582,10 @@ def test_the_signature_block_s_words_are_mended_after_an_authority_mark() -> Non
     # the name under the title is no title, and words far from every form stay
     far = "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ VĂN HÓA DÂN TỘC\nHoàng Đức Hậu"
     assert ocr_text.mend_signature_lines(far) == far
+
+
+def test_a_speck_before_the_figures_and_a_colon_inside_the_code_of_a_number() -> None:
+    text = ocr_text.normalize_ocr_text("Số: .73/UBND-TH\nSố: 454/UBND:NCTH Vị Thanh, ngày 6")
+    assert text.split("\n")[:2] == ["Số: 73/UBND-TH", "Số: 454/UBND-NCTH Vị Thanh, ngày 6"]
+    # a colon after a code that ends a clause stays ("… số 12/UBND: Kính gửi")
+    assert "12/UBND: Kính" in ocr_text.normalize_ocr_text("theo văn bản 12/UBND: Kính gửi")
