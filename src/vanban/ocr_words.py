@@ -208,6 +208,7 @@ def _mend_run(
     if len(run) < 2:
         return []
     keys = [_key(line[a:b]) for a, b in run]
+    capitals = [line[a].isupper() for a, _b in run]
     edits = []
     for i, (start, end) in enumerate(run):
         if _words_at(keys, i, lexicon):
@@ -218,13 +219,13 @@ def _mend_run(
             words = _words_at(trial, i, lexicon)
             # (any of the words it makes: in "kịp thời biểu dương", "thời biểu" takes a
             # syllable of "kịp thời", "biểu dương" none)
-            if any(not _taken_elsewhere(keys, word, i, lexicon) for word in words):
+            if any(not _taken_elsewhere(keys, word, i, lexicon, capitals) for word in words):
                 fitting.append(candidate)
         if (
             len(fitting) == 1
             and _usual(keys[i], counts)
             and not counts[fitting[0]]
-            and _in_many_places(keys[i], pairs)
+            and _in_many_places(keys[i], pairs, lexicon)
         ):
             continue
         if not fitting:
@@ -336,13 +337,16 @@ def _usual(key: str, counts: Counter[str]) -> bool:
     return counts[key] >= max(_USUAL, _USUAL_SHARE * counts.total())
 
 
-def _in_many_places(key: str, pairs: Counter[tuple[str, str]]) -> bool:
+def _in_many_places(key: str, pairs: Counter[tuple[str, str]], lexicon: Lexicon) -> bool:
     """Whether the document writes the syllable ``key`` beside different syllables on both
-    sides. A word of its own goes anywhere ("ban của Đảng", "kiến của tỉnh"); a syllable misread
-    again and again inside one word keeps that word's other syllable on one side ("… tố chức"
-    five times, "tổ" never read right) and is no evidence that the document writes it so."""
-    before = {a for a, b in pairs if b == key}
-    after = {b for a, b in pairs if a == key}
+    sides where it makes no word with them. A word of its own goes anywhere ("ban của Đảng",
+    "kiến của tỉnh"); a syllable misread again and again inside one word keeps that word's
+    other syllable on one side ("… tố chức" five times, "tổ" never read right), and the words
+    it is read right in elsewhere ("chỉ đạo", "chỉ thị" beside "Chỉ bộ" read for "Chi bộ") are
+    no evidence that the document writes it alone."""
+    free = [pair for pair in pairs if key in pair and pair not in lexicon.words]
+    before = {a for a, b in free if b == key}
+    after = {b for a, b in free if a == key}
     return len(before) >= _MANY_PLACES and len(after) >= _MANY_PLACES
 
 
@@ -370,8 +374,16 @@ def _words_at(keys: list[str], i: int, lexicon: Lexicon) -> list[tuple[int, int]
     return found
 
 
-def _taken_elsewhere(keys: list[str], word: tuple[int, int], i: int, lexicon: Lexicon) -> bool:
-    """Whether a neighbour inside ``word`` already belongs to a word reaching outside it."""
+def _taken_elsewhere(
+    keys: list[str],
+    word: tuple[int, int],
+    i: int,
+    lexicon: Lexicon,
+    capitals: list[bool] | None = None,
+) -> bool:
+    """Whether a neighbour inside ``word`` already belongs to a word reaching outside it, or —
+    written with capitals (``capitals``: each syllable's) — to a name of two syllables ("Việt
+    Nam tỉnh" is not the "nam tính" of "Nam tỉnh")."""
     start, end = word
     for j in range(start, end):
         if j == i:
@@ -379,6 +391,17 @@ def _taken_elsewhere(keys: list[str], word: tuple[int, int], i: int, lexicon: Le
         for other in _words_at(keys, j, lexicon):
             if other[0] < start or other[1] > end:
                 return True
+        if capitals is None or not capitals[j]:
+            continue
+        if j == start and j > 0 and capitals[j - 1] and (keys[j - 1], keys[j]) in lexicon.names:
+            return True
+        if (
+            j == end - 1
+            and j + 1 < len(keys)
+            and capitals[j + 1]
+            and (keys[j], keys[j + 1]) in lexicon.names
+        ):
+            return True
     return False
 
 

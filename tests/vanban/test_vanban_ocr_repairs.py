@@ -589,3 +589,24 @@ def test_a_speck_before_the_figures_and_a_colon_inside_the_code_of_a_number() ->
     assert text.split("\n")[:2] == ["Số: 73/UBND-TH", "Số: 454/UBND-NCTH Vị Thanh, ngày 6"]
     # a colon after a code that ends a clause stays ("… số 12/UBND: Kính gửi")
     assert "12/UBND: Kính" in ocr_text.normalize_ocr_text("theo văn bản 12/UBND: Kính gửi")
+
+
+def test_a_usual_syllable_read_right_only_inside_words_is_no_evidence_where_it_makes_none() -> None:
+    """ "Chỉ bộ" read for "Chi bộ" on every page of a text that writes "chỉ đạo", "chỉ thị": the
+    words "chỉ" stands in are no evidence that the document writes it alone; "của", a word of
+    its own beside anything, still is."""
+    lexicon = Lexicon(["chi bộ", "chỉ đạo", "chỉ thị", "đảng viên", "ban cua"])
+    text = (
+        "Chỉ bộ Sở chỉ đạo; các chỉ bộ thực hiện chỉ thị; Cấp ủy Chỉ bộ chỉ đạo; đảng viên chỉ bộ "
+        "chỉ thị; chỉ đạo"
+    )
+    assert mend_tones(text, lexicon).startswith("Chi bộ Sở chỉ đạo; các chi bộ thực hiện chỉ thị")
+    kept = "các ban của Đảng; ý kiến của tỉnh; công tác của chi bộ; nhiệm vụ của huyện"
+    assert mend_tones(kept, lexicon) == kept
+
+
+def test_a_neighbour_written_in_capitals_inside_a_name_is_taken() -> None:
+    lexicon = Lexicon(["nam tính", "Việt Nam", "tổ quốc", "Quốc Việt"])
+    assert mend_tones("Đoàn Thanh niên Việt Nam tỉnh", lexicon) == "Đoàn Thanh niên Việt Nam tỉnh"
+    # in small letters it is no name: "Tổ quốc Việt Nam" still mends the "tố"
+    assert mend_tones("Mặt trận Tố quốc Việt Nam", lexicon) == "Mặt trận Tổ quốc Việt Nam"
