@@ -86,6 +86,12 @@ def _normalize(text: str, *, nfc: bool) -> str:
 
 
 _JOINABLE_END = re.compile(r"[^\s.:;!?…]$")
+# A person's name alone on its line ("Nguyễn Xuân Đức"): two to five syllables, each with a capital.
+# Under a signature block it ends the page's text; what follows a blank line is something else.
+def _is_name_line(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() for w in words)
+
 # The header's number line ("Số: 2449-CV/ĐU", "Số 12 /KH-UBND"): a line of its own in the format
 # (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW), with the summary ("về việc …", "V/v …") under it.
 _NUMBER_LINE = re.compile(r"^\W{0,3}Số\s*[:.]?\s*\d*\s*[-/][^\s]*(?:\s+[-/]?[^\s]*/[^\s]*)?$")
@@ -175,7 +181,8 @@ def join_broken_lines(text: str) -> str:
     * a dashed name cut before its dash ("Phòng Thông tin - Báo chí" / "- Xuất bản.") is mended.
 
     Headings in capitals are never joined to what follows ("KẾ HOẠCH" / "đẩy mạnh …"), nor is
-    the header's number line ("Số 2449-CV/ĐU" / "về việc triển khai …")."""
+    the header's number line ("Số 2449-CV/ĐU" / "về việc triển khai …"), nor a person's name
+    alone on its line to what follows a blank line (a signer's name / "àn Khối các cơ quan")."""
     out: list[str] = []
     pending_blank: list[str] = []
     for line in text.split("\n"):
@@ -197,6 +204,7 @@ def join_broken_lines(text: str) -> str:
                 not _SENTENCE_END.search(prev)
                 and stripped[0].islower()
                 and not _LIST_START.match(stripped)
+                and not (pending_blank and _is_name_line(prev))
             ):
                 out[-1] = out[-1].rstrip() + " " + line.strip()
                 joined = True

@@ -95,10 +95,11 @@ _CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
 # A recipient's purpose in brackets ("- Thường trực Tỉnh ủy (để b/c);", "(để biết)", "(để thực
 # hiện)") with the hook of "để" read as an acute or a tilde: "đế", "đễ" open no such bracket.
 _PURPOSE_LEAD = re.compile(
-    r"(?<=\()([đĐ])[ếễ](?= (?:b/c|biết|báo cáo|t/h|thực hiện|phối hợp|chỉ đạo))"
+    r"(?<=\()([đĐ])[ếễ](?= (?:b/[cC]|biết|báo cáo|t/h|thực hiện|phối hợp|chỉ đạo))"
 )
-# "Kính gửi" opens its line in the format: marks before it are specks ("- Kính gửi:", "~ Kính gửi").
-_ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
+# "Kính gửi" and "Nơi nhận" open their lines in the format: marks before them are specks ("- Kính
+# gửi:", "~ Kính gửi", "- Nơi nhận:").
+_ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi|Nơi nhận)", re.M)
 # A straight single quote or backtick glued to the front of a word, with no other in its line
 # ("Chủ tịch 'Hồ Chí Minh", "'TP.Thuận An"): Vietnamese text quotes with “ ” or ‘ ’, and an
 # apostrophe never opens a word of it, so a lone one is a speck.
@@ -106,10 +107,11 @@ _STRAY_QUOTE = re.compile(r"(?:^|(?<=[ \t]))['`](?=[^\W\d_])", re.M)
 # An underscore glued to a line's last word ("TỔ CHỨC THỰC HIỆN_."): a speck on the baseline.
 _GLUED_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_+(?=[.:;,]?[ \t]*$)", re.M)
 # Characters OCR gives for Vietnamese ones: the Icelandic eth for Đ (often beside the Đ it
-# doubles: "QĐÐ/UBKTTW", "ÐĐU"), a euro sign for the c of an abbreviation ("(b/€)"), a doubled
+# doubles: "QĐÐ/UBKTTW", "ÐĐU"), an N with a speck read as its tilde ("Ñghị quyết", "UBÑD": no
+# Vietnamese letter is an n with a tilde), a euro sign for the c of an abbreviation ("(b/€)"), a doubled
 # colon ("Lưu::VT").
-_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
-_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ|NÑ|ÑN|nñ|ñn")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ñ": "N", "ñ": "n"})
 _EURO_LETTER = re.compile(r"(?<=[^\W\d_]/)€(?![^\W\d_])")
 _DOUBLE_COLON = re.compile(r"(?<=[^\W\d_])::(?!:)")
 # A space OCR put inside the issuing body's code of a document number ("7036/BGT VT-VP",

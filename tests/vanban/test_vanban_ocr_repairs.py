@@ -610,3 +610,23 @@ def test_a_neighbour_written_in_capitals_inside_a_name_is_taken() -> None:
     assert mend_tones("Đoàn Thanh niên Việt Nam tỉnh", lexicon) == "Đoàn Thanh niên Việt Nam tỉnh"
     # in small letters it is no name: "Tổ quốc Việt Nam" still mends the "tố"
     assert mend_tones("Mặt trận Tố quốc Việt Nam", lexicon) == "Mặt trận Tổ quốc Việt Nam"
+
+
+def test_a_name_alone_under_a_blank_line_is_not_continued_by_small_letters() -> None:
+    """A signer's name ends the page's text; a line in small letters after a blank line (the
+    rest of a recipient Tesseract read as a block of its own) is no part of it."""
+    text = vanban.join_broken_lines("PHÓ BÍ THƯ\n\nNguyễn Xuân Đức\n\nàn Khối các cơ quan tỉnh,")
+    assert text.split("\n")[2] == "Nguyễn Xuân Đức"
+    # a paragraph broken by a page after a line that ends in a name still joins
+    assert vanban.join_broken_lines("gửi đồng chí Nguyễn Văn An\n\nthực hiện") == (
+        "gửi đồng chí Nguyễn Văn An thực hiện"
+    )
+
+
+def test_marks_before_noi_nhan_and_an_n_with_a_tilde() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "- Nơi nhận:\n- VPCP: BTCN, các Vụ: TH, HC, ÑC;\n- Lưu: VT.\n\nNghị quyết số 227ÑNQ/UBTVQH9"
+    )
+    assert text.startswith("Nơi nhận:\n")
+    assert "HC, NC;" in text and "227NQ/UBTVQH9" in text
+    assert "(để b/C)" in ocr_text.normalize_ocr_text("- Bộ trưởng (đế b/C);")
