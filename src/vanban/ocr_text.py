@@ -78,9 +78,9 @@ _NUMBER_SPECKS = re.compile(r"^[:;,'`_]{1,2}[ \t]*(?=\d{1,2}[.)][ \t])", re.MULT
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
 _ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
 # A heading number with a misread delimiter: "1, Mục đích", "10: Chú trọng", "II: TỔ CHỨC",
-# "7.. Xây dựng", "1V: TỔ CHỨC" (a "1" read for the "I" of a Roman numeral).
+# "7.. Xây dựng", "1..Cấp ủy", "1V: TỔ CHỨC" (a "1" read for the "I" of a Roman numeral).
 _NUMBER_DELIMITER = re.compile(
-    r"^(\d{1,2}|[IVX1]{1,5})(?:[,:;]|\.[.,:]|,\.)[ \t]+(?=\S)", re.MULTILINE
+    r"^(\d{1,2}|[IVX1]{1,5})(?:[,:;]|\.[.,:]|,\.)[ \t]*(?=\S)", re.MULTILINE
 )
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
@@ -89,6 +89,22 @@ _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(
 _NUMBER_LEAD = re.compile(
     r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?:[.,'`:;_~][ \t]*)?(?=\d)"
 )
+# A Roman numeral of a congress or a term with two strokes read as an H ("Đại hội XXH", "khóa
+# XHI"): H is no Roman letter; read as II (or as I, where II makes no numeral: "XIHI").
+_ROMAN_WITH_H = re.compile(
+    r"(?<![^\W\d_])((?:Đại hội|ĐẠI HỘI|[Kk]hóa|[Kk]hoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ) )"
+    r"([IVX]*H[IVX]*)(?![^\W\d_])"
+)
+
+
+def _roman_with_h(match: re.Match[str]) -> str:
+    for strokes in ("II", "I"):
+        numeral = match.group(2).replace("H", strokes)
+        if roman_to_int(numeral) is not None:
+            return match.group(1) + numeral
+    return match.group()
+
+
 # A speck read as a dash between "số" and the number it leads ("Chương trình hành động số-104-CTr/TU"):
 # a number is cited as "số 104-CTr/TU", and its own dash comes after the figures.
 _CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
@@ -151,6 +167,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
     text = _CITED_NUMBER_SPECK.sub(r"\1 ", text)
+    text = _ROMAN_WITH_H.sub(_roman_with_h, text)
     text = _PURPOSE_LEAD.sub(r"\1ể", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)

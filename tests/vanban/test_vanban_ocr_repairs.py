@@ -630,3 +630,16 @@ def test_marks_before_noi_nhan_and_an_n_with_a_tilde() -> None:
     assert text.startswith("Nơi nhận:\n")
     assert "HC, NC;" in text and "227NQ/UBTVQH9" in text
     assert "(để b/C)" in ocr_text.normalize_ocr_text("- Bộ trưởng (đế b/C);")
+
+
+def test_an_h_in_the_roman_numeral_of_a_congress_or_a_term_is_two_strokes() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Nghị quyết Đại hội XHI của Đảng, Đại hội XXH của Đảng bộ tỉnh, khóa XIHI; tổ chức CT-XH."
+    )
+    assert "Đại hội XIII của Đảng, Đại hội XXII của" in text and "khóa XIII;" in text
+    assert "CT-XH." in text  # no congress or term before it: an abbreviation
+
+
+def test_an_item_number_with_a_doubled_dot_glued_to_its_text() -> None:
+    text = ocr_text.normalize_ocr_text("1..Cấp ủy, tổ chức đảng\n\n1,5 triệu đồng\n\n10:30 sáng")
+    assert text.split("\n\n") == ["1. Cấp ủy, tổ chức đảng", "1,5 triệu đồng", "10:30 sáng"]
