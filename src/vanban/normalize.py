@@ -86,11 +86,14 @@ def _normalize(text: str, *, nfc: bool) -> str:
 
 
 _JOINABLE_END = re.compile(r"[^\s.:;!?…]$")
+
+
 # A person's name alone on its line ("Nguyễn Xuân Đức"): two to five syllables, each with a capital.
 # Under a signature block it ends the page's text; what follows a blank line is something else.
 def _is_name_line(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() for w in words)
+
 
 # The header's number line ("Số: 2449-CV/ĐU", "Số 12 /KH-UBND"): a line of its own in the format
 # (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW), with the summary ("về việc …", "V/v …") under it.

@@ -72,6 +72,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its syllables: each is decomposed once
 def _key(syllable: str) -> str:
     """The syllable's letters without tone mark, lower case, NFC, followed by its tone (0–5)."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -322,12 +323,11 @@ def _word_written_elsewhere(
         for start in (i - 1, i):
             if start < 0 or start + 2 > len(keys):
                 continue
-            trial = [*keys[:i], candidate, *keys[i + 1 :]]
-            pair = (trial[start], trial[start + 1])
             read = (keys[start], keys[start + 1])
-            if pair not in lexicon.words or _taken_elsewhere(keys, (start, start + 2), i, lexicon):
+            pair = (keys[start], candidate) if start < i else (candidate, keys[start + 1])
+            if pairs[pair] < _ELSEWHERE or pairs[pair] <= pairs[read]:
                 continue
-            if pairs[pair] >= _ELSEWHERE and pairs[pair] > pairs[read]:
+            if pair in lexicon.words and not _taken_elsewhere(keys, (start, start + 2), i, lexicon):
                 found.add(candidate)
     return sorted(found) if len(found) == 1 else []
 
