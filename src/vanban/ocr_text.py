@@ -182,7 +182,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = rejoin_flattened(text)
     text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
-    return normalize_text(mend_tones(mend_split_words(text)))
+    return normalize_text(mend_unit_before_place(mend_tones(mend_split_words(text))))
 
 
 # A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024
@@ -327,6 +327,40 @@ def _replace_words(line: str, window: list[str], canonical: str) -> str:
     """``line`` with the run of words ``window`` replaced by ``canonical``, spacing kept."""
     pattern = r"[ \t]+".join(re.escape(word) for word in window)
     return re.sub(pattern, lambda _m: canonical, line, count=1)
+
+
+# "tỉnh" read with another tone before a place's name of two words or more, in capitals or not
+# ("THUỘC TÍNH SƠN LA", "tính Hậu Giang").
+_UNIT_BEFORE_PLACE = re.compile(
+    r"(?<![^\W\d_])(T[ÍĨỊ]NH|[Tt][íĩị]nh)[ \t]+([^\W\d_]+[ \t]+[^\W\d_]+)"
+)
+
+
+def mend_unit_before_place(text: str) -> str:
+    """The unit "tỉnh" (province) before a place's name, where OCR gave it another tone, when
+    the document itself writes "tỉnh" before the same name elsewhere ("… thuộc tỉnh Sơn La" in
+    the body of "… THUỘC TÍNH SƠN LA") and never the word as read before it. The name must be
+    written with capitals (two words, each opening with one). "tính Đảng" (a party's spirit)
+    stays: no province is named so."""
+    folded = text.casefold()
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if not all(word[:1].isupper() for word in name.split()):
+            return match.group()
+        place = " ".join(name.split()).casefold()
+        right = len(re.findall(rf"(?<!\w)tỉnh {re.escape(place)}(?!\w)", folded))
+        read = len(
+            re.findall(
+                rf"(?<!\w){re.escape(match.group(1).casefold())} {re.escape(place)}(?!\w)", folded
+            )
+        )
+        if right == 0 or read > 1:
+            return match.group()
+        unit = "TỈNH" if match.group(1).isupper() else match.group(1)[0] + "ỉnh"
+        return f"{unit} {name}"
+
+    return _UNIT_BEFORE_PLACE.sub(one, text)
 
 
 # The signature block's fixed words (Nghị định 30/2020 Điều 12, Hướng dẫn 36-HD/VPTW): the bodies

@@ -643,3 +643,16 @@ def test_an_h_in_the_roman_numeral_of_a_congress_or_a_term_is_two_strokes() -> N
 def test_an_item_number_with_a_doubled_dot_glued_to_its_text() -> None:
     text = ocr_text.normalize_ocr_text("1..Cấp ủy, tổ chức đảng\n\n1,5 triệu đồng\n\n10:30 sáng")
     assert text.split("\n\n") == ["1. Cấp ủy, tổ chức đảng", "1,5 triệu đồng", "10:30 sáng"]
+
+
+def test_the_unit_tinh_before_a_place_the_document_names_after_it_elsewhere() -> None:
+    text = "VỀ VIỆC ĐỔI TÊN MỘT SỐ XÃ THUỘC TÍNH SƠN LA\nỦy ban nhân dân tỉnh Sơn La đề nghị"
+    assert ocr_text.mend_unit_before_place(text).startswith(
+        "VỀ VIỆC ĐỔI TÊN MỘT SỐ XÃ THUỘC TỈNH SƠN LA"
+    )
+    # a place the document never names after "tỉnh", or "tính" before no name: left as read
+    assert ocr_text.mend_unit_before_place("THUỘC TÍNH SƠN LA") == "THUỘC TÍNH SƠN LA"
+    spirit = "tính Đảng, tính khoa học; tỉnh Đảng bộ"
+    assert ocr_text.mend_unit_before_place(spirit) == spirit
+    # the whole normalisation keeps it ("thuộc tính" is a word the tone mending would make)
+    assert "THUỘC TỈNH SƠN LA" in ocr_text.normalize_ocr_text(text)
