@@ -37,6 +37,16 @@ to OCR's output, not a list of words:
   specks before an item's number dropped (":10."), the eth read for Đ, a euro sign for the c of
   "b/c" and a doubled colon made what they stand for.
 
+* **sections by place** — headings whose numerals OCR read as other strokes ("1L", "IL", "HE")
+  or lost numbered by their place among the headings, where those read right pin the count;
+* **signature block** — the body after an authority mark and the signer's title under it made
+  the format's words where OCR gave a near miss ("T/M bu CHÍNH TRỊ", "PHO BÍ THƯ");
+* **number lines and codes** — the header's number line never continued by the summary under
+  it, a colon in a code ("454/UBND:NCTH"), a number cut at its hyphen at a line end, specks
+  before the figures ("Số: .73", "số-104"), an H in the numeral of a congress ("Đại hội XXH");
+* **the unit "tỉnh"** read with another tone before a place the document names after "tỉnh"
+  elsewhere; "(đế b/c)"; marks before "Nơi nhận"; "Ñ" for N.
+
 Other words misread inside a sentence are left as read: guessing them would change what the
 document says. None of this runs on text that did not come from OCR.
 """
