@@ -30,17 +30,25 @@ from vanban.normalize import (
     tone_normalize,
 )
 from vanban.parser import parse
-from vanban.readers import read
+from vanban.readers import OCR_TEXT_SUFFIX, read
 
 
-def parse_file(path: str | Path, *, ocr: bool = False) -> ParsedDocument:
+def parse_file(path: str | Path, *, ocr: bool = False, ocr_text: bool = False) -> ParsedDocument:
     """:func:`read` then :func:`parse`; ``source`` is the file name. With ``ocr=True`` a scan
-    is read by OCR (:func:`vanban.ocr.read_any`) instead of raising :class:`ScannedError`."""
+    is read by OCR (:func:`vanban.ocr.read_any`) instead of raising :class:`ScannedError`.
+    ``ocr_text=True`` says that the file's text is OCR's output made elsewhere (a scan's text
+    kept without the scan), as a name ending in ``.ocr.txt`` does: it is mended as this library
+    mends its own OCR (:func:`vanban.ocr_text.normalize_ocr_text`) before it is parsed."""
     if ocr:
         from vanban.ocr import read_any
 
         return parse(read_any(path)[0], source=Path(path).name)
-    return parse(read(path), source=Path(path).name)
+    text = read(path)
+    if ocr_text and not Path(path).name.lower().endswith(OCR_TEXT_SUFFIX):
+        from vanban.ocr_text import normalize_ocr_text
+
+        text = normalize_ocr_text(text)
+    return parse(text, source=Path(path).name)
 
 
 __all__ = [

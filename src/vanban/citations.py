@@ -40,8 +40,11 @@ CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,11}(?<!&)"
 # (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN"; a justified line
 # may stand two blanks on either side of it: "12-  HD/BTCTW")
 _PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]{{0,2}}{_D}[ \t]{{0,2}}|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"
-_STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{0,3}}"
-_STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}){{1,3}}"
+# the older state form joins codes with a full stop: "01/1999/QĐ.UB", "123/QĐ.UBT" (capitals
+# right after the stop, then no letter: never a sentence glued on, "12/QĐ-UBND.Các")
+_DOT_CODE = r"\.[A-ZĐ][A-ZĐ0-9]{0,7}(?![^\W_])"
+_STATE_YEAR = rf"\d{{1,5}}/(?:19|20)\d\d/{CODE}(?:[ \t]?{_D}[ \t]?{CODE}|{_DOT_CODE}){{0,3}}"
+_STATE = rf"\d{{1,5}}[ \t]?/[ \t]?{CODE}(?:[ \t]?{_D}[ \t]?{CODE}|{_DOT_CODE}){{1,3}}"
 # Every alternative starts with a digit; that digit comes first in the pattern (the check of the
 # character before it follows as a lookbehind), so that the regex engine can skip to digits.
 assert all(p.startswith(r"\d{1,5}") for p in (_STATE_YEAR, _PARTY, _STATE))
@@ -527,6 +530,15 @@ _BEFORE = vi_regex(
     r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
     r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
 )
+# A sentence's date at its start (folded): "Ngày 23/11/2018, …"; groups 1-3 day, month, year.
+_SENTENCE_DATE = vi_regex(
+    r"(?:^|[.;:][ \t]*)ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?"
+    r"(\d{4})[ \t]*,"
+)
+# A clause that says the subject signs for a body (the spelt-out TL., TM., KT., TUQ.).
+_SIGNS_FOR = vi_regex(
+    r"(?<![a-z])(?:thua[ \t]+lenh|thay[ \t]+mat|ky[ \t]+thay|thua[ \t]+uy[ \t]+quyen)[ \t]"
+)
 # The body a citation in brackets or after "tại" belongs to: "Xét đề nghị của Bộ X (Tờ trình số
 # ...)", "Xét báo cáo của X (công văn số ...)", "đề nghị của Bộ X tại văn bản số ...".
 _OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+(?:cac[ \t]+)?)$")
@@ -667,12 +679,24 @@ def parse_citation(
         )
         found = _BEFORE.search(lead) if after_verb else None
         if found:
-            if found.group(1) is not None and cite.date is None:
-                cite.date = make_date(*found.groups()[:3])
-                cite.date_span = (lead_start + found.start(1), lead_start + found.end(3))
+            dated = found if found.group(1) is not None else None
+            if dated is None:
+                # the sentence's date before a clause that parts it from the subject: "Ngày
+                # 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng … đã ký ban
+                # hành văn bản số …" (no other figure between: no other document's date)
+                dated = _SENTENCE_DATE.search(lead, 0, found.start(4))
+                if dated is not None and any(
+                    ch.isdigit() for ch in lead[dated.end() : found.start(4)]
+                ):
+                    dated = None
+            if dated is not None and cite.date is None:
+                cite.date = make_date(*dated.groups()[:3])
+                cite.date_span = (lead_start + dated.start(1), lead_start + dated.end(3))
             i_start = lead_start + found.start(4)
             name = text[i_start : lead_start + found.end(4)].strip()
-            if name[:1].isupper():
+            # one who signs for the body ("thừa lệnh …", "thay mặt …") is a person, no issuer
+            sentence = lead.rfind(". ", 0, found.start(4)) + 1
+            if name[:1].isupper() and not _SIGNS_FOR.search(lead, sentence, found.start(4)):
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
         elif after_of and (

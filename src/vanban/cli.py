@@ -1,7 +1,8 @@
 """Command line: ``vanban parse [--jsonl] FILE...`` and ``vanban read FILE``.
 
 Scans (.png/.jpg/.tif, PDFs without a text layer) are read by OCR (:mod:`vanban.ocr`) unless
-``--no-ocr``; the page count is shown on stderr as pages are read, and the JSON says
+``--no-ocr``; a text file that is OCR's output made elsewhere is mended as OCR's own with
+``--ocr-text``; the page count is shown on stderr as pages are read, and the JSON says
 ``"ocr": {...}`` (engine, pages, mean confidence) for a text that came from OCR. A signed PDF's
 signatures are listed (``"signatures": [...]``: signer, certificate issuer, signing time,
 status and why it is not valid), checked against the roots of ``--trust-roots PEM`` if given, and
@@ -18,6 +19,7 @@ from typing import Any
 
 from vanban import ReadError, ScannedError, parse, read
 from vanban.ocr import OcrResult, read_scan
+from vanban.ocr_text import normalize_ocr_text
 from vanban.signatures import fill_from_signature, load_roots, read_signatures
 
 
@@ -59,6 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub.add_argument(
             "--no-ocr", action="store_true", help="refuse scans instead of reading them by OCR"
         )
+        sub.add_argument(
+            "--ocr-text",
+            action="store_true",
+            help="the text files are OCR output made elsewhere: mend OCR's misreads first",
+        )
     args = parser.parse_args(argv)
     _stdout_utf8()
     failed = False
@@ -78,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             try:
                 text = read(name)
+                if args.ocr_text:
+                    text = normalize_ocr_text(text)
             except ScannedError:
                 if args.no_ocr:
                     raise

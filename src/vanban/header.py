@@ -256,6 +256,21 @@ class HeaderParser(ParserState):
         words = line.folded.lower().split()
         return any(words == fold_aligned(n).lower().split() for n in names)
 
+    def _authority_wrapped(self, lines: list[Line], index: int) -> bool:
+        """The authority line wrapped after its first word or words, as a library's table cell
+        prints it ("ỦY" / "BAN THƯỜNG VỤ QUỐC HỘI"): the line and the next one together name
+        the header's body or the body of an old heading's "CỦA"."""
+        line = lines[index]
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if nxt is None or not line.text or not nxt.text or not is_caps(line.text):
+            return False
+        names = [n for n in (self.heading_body, self.header_issuer and self.header_issuer[0]) if n]
+        joined = len(line.text) + 1 + len(nxt.text)
+        if not any(abs(joined - len(n)) <= 3 for n in names) or not is_caps(nxt.text):
+            return False
+        words = (line.folded + " " + nxt.folded).lower().split()
+        return any(words == fold_aligned(n).lower().split() for n in names)
+
     def _authority_over_grounds(self, lines: list[Line], index: int) -> bool:
         """The caps line at ``index`` opens a decision's authority line — an office ("BỘ
         TRƯỞNG BỘ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH TIỀN GIANG") right over the
@@ -305,7 +320,7 @@ class HeaderParser(ParserState):
                 if line.text:
                     out.append(line)
                 continue
-            if self._is_authority_line(line):
+            if self._is_authority_line(line) or (out and self._authority_wrapped(lines, index - 1)):
                 break
             if (
                 out
@@ -320,6 +335,8 @@ class HeaderParser(ParserState):
             if not line.text:
                 if out and (until := self._caps_title_goes_on(lines, index, out)) is not None:
                     continue
+                if out and _title_goes_on_past_blank(out[-1], lines, index):
+                    continue  # "… Đoàn Luật sư Lâm Đồng" / "" / "lần thứ I nhiệm kỳ 2026-2031"
                 if out or have or blanks >= 2:
                     break
                 if self.doc.doc_type == "Giấy mời":
@@ -683,3 +700,17 @@ def _subject_quotes_dropped(title: str) -> str:
     ):
         return title[1:-1].strip()
     return title
+
+
+def _title_goes_on_past_blank(last: Line, lines: list[Line], index: int) -> bool:
+    """A title's line wrapped across a blank line, as a PDF's line spacing prints it: the next
+    line starts with a small letter (a title's next line, never a body's first) and goes on
+    with the last one (:func:`continues`), and it is short (a title's line, not a paragraph)."""
+    nxt = lines[index] if index < len(lines) else None
+    return (
+        nxt is not None
+        and bool(nxt.text)
+        and nxt.text[:1].islower()
+        and len(nxt.text) <= 160
+        and continues(last.text, nxt.text)
+    )

@@ -134,10 +134,14 @@ _CLOSING = frozenset(".:;!?…")
 def continues(last: str, content: str) -> bool:
     """Whether the non-empty line ``content``, right under ``last`` (no blank line between),
     goes on with ``last``'s paragraph, wrapped there by a PDF or a narrow page: ``last`` does not
-    close a sentence and is no heading in capitals, and ``content`` is no list label, no
-    heading, and starts with a small letter or follows a long line."""
+    close a sentence (a ";" before a small letter closes only a clause) and is no heading in
+    capitals, and ``content`` is no list label, no heading, and starts with a small letter or
+    follows a long line."""
     return (
-        last[-1] not in _CLOSING
+        # a clause closed by ";" goes on in a line of small letters: the next clause of the
+        # same sentence ("… Chương trình hành động;" / "kịp thời phát hiện …"); a list's next
+        # entry has its own label or a capital
+        (last[-1] not in _CLOSING or (last[-1] == ";" and content[0].islower()))
         and (content[0].islower() or len(last) >= WRAPPED_MIN)
         and not _LIST_START.match(content)
         and not _is_heading(last)

@@ -188,6 +188,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = mend_fixed_lines(text)
     text = mend_signature_lines(text)
     text = renumber_sections(text)
+    text = mend_item_numbers(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
     text = _join_wrapped(text, _page_width(text))
@@ -468,11 +469,14 @@ def _mend_signing_words(part: str) -> str:
 
 
 # A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").
-_SECTION_HEADING = re.compile(r"^([IVXTLl1|]{1,5})([.\-–:)][ \t]*|[ \t]+)(\S[^\n]*)$", re.MULTILINE)
+_SECTION_HEADING = re.compile(
+    r"^([IVXTLlH1|]{1,5})([.\-–:)][ \t]*|[ \t]+)(\S[^\n]*)$", re.MULTILINE
+)
 # the second section's heading, read right: what makes a first "1 MỤC ĐÍCH" a misread "I."
 _SECOND_SECTION = re.compile(r"^II[.\-–:)]", re.MULTILINE)
-# letters OCR reads for the upright stroke of an I in a numeral ("TII. TỔ CHỨC", "lV.")
-_STROKE_LOOKALIKES = str.maketrans("TLl1|", "IIIII")
+# letters OCR reads for the upright stroke of an I in a numeral ("TII. TỔ CHỨC", "lV."), and
+# the H it reads for two strokes joined by a speck ("HI- TỔ CHỨC" for "III-")
+_STROKE_LOOKALIKES = str.maketrans({"T": "I", "L": "I", "l": "I", "1": "I", "|": "I", "H": "II"})
 _ROMANS = tuple(int_to_roman(n) for n in range(1, 13))
 
 
@@ -483,7 +487,8 @@ def renumber_sections(text: str) -> str:
     heading with any other numeral is left as read and the count goes on from it. A numeral with
     a letter OCR gives for a stroke ("TII", "lV") is read as the expected one when it matches it
     stroke for stroke; otherwise it is not a heading. A first heading whose "I." lost its dot
-    and became "1" or "l" ("1 MỤC ĐÍCH, YÊU CẦU") is "I." when a "II." heading follows."""
+    and became "1" or "l" ("1 MỤC ĐÍCH, YÊU CẦU", "1- MỤC ĐÍCH") is "I" when a "II" heading
+    follows."""
     expected = 0  # index into _ROMANS of the next heading's numeral
     second_follows = _SECOND_SECTION.search(text) is not None
 
@@ -492,12 +497,19 @@ def renumber_sections(text: str) -> str:
         numeral, delimiter, rest = match.groups()
         if rest != rest.upper() or not any(ch.isalpha() for ch in rest):
             return match.group()
-        if not delimiter.strip():
-            # no delimiter: a heading only as a misread first numeral ("1 MỤC ĐÍCH, YÊU CẦU")
-            # before a "II." of its own — read as "I."
-            if expected == 0 and second_follows and numeral.translate(_STROKE_LOOKALIKES) == "I":
-                expected = 1
-                return f"I. {rest}"
+        stripped = delimiter.strip()
+        # a misread first numeral, without a delimiter or with one an item's "1." does not
+        # take ("1 MỤC ĐÍCH, YÊU CẦU", "1- MỤC ĐÍCH"), before a "II" of its own: "I"
+        if (
+            stripped in ("", "-", "–", ")")
+            and (not stripped or numeral not in _ROMANS)
+            and expected == 0
+            and second_follows
+            and numeral.translate(_STROKE_LOOKALIKES) == "I"
+        ):
+            expected = 1
+            return f"I{stripped or '.'} {rest}"
+        if not stripped:
             return match.group()
         if numeral not in _ROMANS:
             # a lookalike for a stroke is read as the stroke only where the count expects it
@@ -585,6 +597,52 @@ def _is_caps_title(title: str) -> bool:
     letters = [ch for ch in title if ch.isalpha()]
     capitals = sum(ch.isupper() for ch in letters)
     return len(title.split()) >= 2 and len(letters) >= 6 and capitals >= len(letters) - 1
+
+
+# An item's number as the count of its section expects it: "1." … at the start of a line.
+_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)][ \t]")
+# The same number misread: its dot lost ("1 Đổi mới"), or its one figure read as a letter of the
+# same shape ("Š. Tập trung" for "5."); a capitalised word follows.
+_ITEM_NUMBER_MISREAD = re.compile(rf"(\d{{1,2}}|[SŠIl])(\.?)[ \t]+(?=[{CAPITALS}])")
+_FIGURE_LOOKALIKES = {"S": 5, "Š": 5, "I": 1, "l": 1}
+_HEADING = -1  # a section heading among the lines' item numbers
+
+
+def mend_item_numbers(text: str) -> str:
+    """Items' numbers mended where the count of their section proves the misread: a line that
+    opens with the number the count expects next, its dot lost or its figure read as a letter
+    of the same shape, before a line of the same section with the number after it ("4." /
+    "Š. Tập trung" / "6." is 4, 5, 6; a first "1 Đổi mới" before a "2." is "1."). The count
+    starts again at each section heading. A number the count does not expect, or without the
+    next one, is left as read: a wrapped line may open with a figure ("… tổng số\n15 Khu …")."""
+    lines = text.split("\n")
+    numbers: list[int | None] = []
+    for line in lines:
+        heading = _SECTION_HEADING.match(line)
+        item = _ITEM_NUMBER.match(line)
+        if heading is not None and heading.group(1) in _ROMANS:
+            numbers.append(_HEADING)
+        else:
+            numbers.append(int(item.group(1)) if item else None)
+    last = 0
+    for index, line in enumerate(lines):
+        number = numbers[index]
+        if number is not None:
+            last = 0 if number == _HEADING else number
+            continue
+        misread = _ITEM_NUMBER_MISREAD.match(line)
+        if misread is None:
+            continue
+        label, dot = misread.groups()
+        value = int(label) if label.isdigit() else _FIGURE_LOOKALIKES[label]
+        if value != last + 1 or (label.isdigit() and dot):
+            continue
+        following = next((n for n in numbers[index + 1 :] if n is not None), None)
+        if following != value + 1:
+            continue
+        lines[index] = f"{value}. {line[misread.end() :]}"
+        numbers[index] = last = value
+    return "\n".join(lines)
 
 
 def _one_stroke_less(numeral: str, wanted: str) -> bool:

@@ -255,8 +255,10 @@ class OpeningParser(ParserState):
 
 
 # A title that opens on the issuing body (folded): "của bộ chính trị về …", "của ban thường vụ
-# tỉnh ủy thực hiện …"; group 1 the body, up to the subject's first word or the end.
+# tỉnh ủy thực hiện …", or an old heading's "số 203 nq/ubtvqh9 ngày 04-5-1994 của ủy ban …";
+# group 1 the body, up to the subject's first word or the end.
 _TITLE_OF_RE = re.compile(
+    r"(?:so[ \t]+\d[^ \t]*(?:[ \t]+[^ \t\d][^ \t]*)?[ \t]+ngay[ \t]+\d[\d./-]*[ \t]+)?"
     r"cua[ \t]+([^,;:()\d]+?)(?=[ \t]+(?:ve|thuc[ \t]+hien|so|tai|nhiem[ \t]+ky|khoa)\b|[ \t]*$)"
 )
 # A document number right after the issuing verb's document word (folded): " số 2775/".

@@ -251,6 +251,9 @@ IMPLEMENTS_FIRST_GAP_RE = re.compile(
     # "Thực hiện" governing a list whose earlier items carry no number: "quy định của Luật …,
     # Điều lệ … và Điều 5 Quyết định số …" (an article of the document carried out)
     r"|[^.;:\n]{0,240}?(?:,|[ \t]va)[ \t]+"
+    # (the verb said again before the numbered one: "Để thực hiện nghiêm các văn bản chỉ đạo …
+    # và thực hiện Thông báo số …")
+    r"(?:thuc[ \t]+hien(?:[ \t]+|$))?"
     r"(?:(?:khoan[ \t]+\d+[ \t]*,?[ \t]*)?dieu[ \t]+\d+(?:[ \t]+cua)?)?"
 )
 # Between two documents carried out: "", "và", "cùng", "và các".

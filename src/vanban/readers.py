@@ -38,6 +38,10 @@ PDF_MAX_PAGES = 500
 PDF_TIMEOUT = 60.0
 DOC_TIMEOUT = 120.0
 
+# A plain text file named "….ocr.txt" holds OCR's output made elsewhere (a scan's text kept
+# without the scan). Nothing in a text tells OCR's misreads from a typist's words reliably, so
+# the name says it, and the text is mended as :mod:`vanban.ocr_text` mends this library's OCR.
+OCR_TEXT_SUFFIX = ".ocr.txt"
 # PNG, JPEG, TIFF (both byte orders): scans, read only by OCR (vanban.ocr)
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -55,7 +59,8 @@ def read(
     pdf_max_pages: int = PDF_MAX_PAGES,
     pdf_timeout: float = PDF_TIMEOUT,
 ) -> str:
-    """The text of the document at ``path``, normalised (see :func:`vanban.normalize_text`)."""
+    """The text of the document at ``path``, normalised (see :func:`vanban.normalize_text`); a
+    text file named ``….ocr.txt`` is OCR's output and mended as such (``OCR_TEXT_SUFFIX``)."""
     file = Path(path)
     try:
         status = file.stat()
@@ -97,6 +102,11 @@ def read(
     else:
         if re.match(rb"\s*<(?:!doctype html|html)", data[:512], re.IGNORECASE):
             text = read_html(data)
+        elif file.name.lower().endswith(OCR_TEXT_SUFFIX):
+            # OCR's output made elsewhere, so named: mended as this library mends its own
+            from vanban.ocr_text import normalize_ocr_text
+
+            return normalize_ocr_text(decode_bytes(data)[0])
         else:
             return normalize_nfc_text(decode_bytes(data)[0])  # decode_bytes gives NFC
     return normalize_text(text)

@@ -326,12 +326,17 @@ class SignatureParser(ParserState):
             first_index = index
             if title_inline is None:
                 body, index = self._wrapped_authority(tail, index, body)
-            doc.on_behalf = field_value(found.group(1) + " " + body)
+            # the mark and its body as printed: "KT. GIÁM ĐỐC", or "KT.GIÁM ĐỐC" without a blank
+            blank = " " if found.end(1) < found.start(2) else ""
+            doc.on_behalf = field_value(found.group(1) + blank + body)
             begin = line.cstart + found.start()
             if index != first_index:
                 self.spans["on_behalf"] = (begin, tail[index].cend)
             else:
-                self.spans["on_behalf"] = (begin, begin + len(found.group(1)) + 1 + len(body))
+                self.spans["on_behalf"] = (
+                    begin,
+                    begin + len(found.group(1)) + len(blank) + len(body),
+                )
             if title_inline:
                 doc.signer_title = title_inline
                 title_index = index

@@ -119,11 +119,20 @@ class StructureParser(ParserState):
         for section, _start, end in self.section_bounds:
             found: list[Item] = []
             want = 1
-            for line_match in line_matches(ITEM_LINES, text, section.span[1], end):
+            form: tuple[str, bool] | None = None  # the section's numbering: delimiter, blank after
+            candidates = list(line_matches(ITEM_LINES, text, section.span[1], end))
+            for index, line_match in enumerate(candidates):
                 item_match = line_match.match  # groups 1 and 2 need no offset
                 label = item_match.group(1)
                 if int(label) != want:
                     continue
+                this_form = _numbering_form(text, item_match)
+                if (
+                    form is not None
+                    and this_form != form
+                    and _later_in_form(text, candidates[index + 1 :], label, form)
+                ):
+                    continue  # "4.KLTW75.DOC" or "8)" before the section's own "4. …", "8. …"
                 ts, te = trim(text, item_match.start(2), item_match.end(2))
                 te = _wrapped_on(text, ts, te, end)
                 title = line_value(text[ts:te].replace("\n", " "))
@@ -139,6 +148,7 @@ class StructureParser(ParserState):
                     )
                 )
                 want += 1
+                form = form or this_form
                 if len(items) + len(found) >= MAX_ITEMS:
                     break
             for index, item in enumerate(found):
@@ -172,6 +182,19 @@ class StructureParser(ParserState):
                 continue
             marker, plus, body = bullet.group(1, 2, 3)
             bullets.append(Bullet(plus or marker, line_value(body), bullet.span(3)))
+
+
+def _numbering_form(text: str, match: re.Match[str]) -> tuple[str, bool]:
+    """How an item's number is written: its delimiter, and whether a blank follows it."""
+    between = text[match.end(1) : match.start(2)]
+    return between.strip()[:1], between[-1:] in (" ", "\t")
+
+
+def _later_in_form(text: str, later: list[LineMatch], label: str, form: tuple[str, bool]) -> bool:
+    """Whether a later line numbers ``label`` the way the section numbers its items: then an
+    earlier line with that number in another form is noise (a page's running head that OCR read
+    as "4.KLTW75.DOC", a sub-point's "a)" read as "8)"), not the item."""
+    return any(m.match.group(1) == label and _numbering_form(text, m.match) == form for m in later)
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:

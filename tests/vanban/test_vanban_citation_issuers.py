@@ -79,3 +79,19 @@ def test_the_subject_that_did_another_act_and_issued_the_cited_letter() -> None:
     assert refs["215/SNV-CCHC"] == ("2026-01-14", "Sở Nội vụ")
     # "Sở đã ban hành": the word alone names no body
     assert refs["12/KH-SNV"] == ("2024-01-10", None)
+
+
+def test_one_who_signs_for_a_body_is_no_issuer_and_the_sentences_date_is_the_citations() -> None:
+    text = (
+        "Ngày 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND "
+        "tỉnh Tuyên Quang Nguyễn Thanh đã ký ban hành văn bản số 3653/UBND-TNMT, V/v đề xuất.\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("3653/UBND-TNMT", "2018-11-23", None)
+    # the body as the subject still issues, and a figure between keeps the date apart
+    body = "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU về việc a.\n"
+    (ref,) = vanban.parse(body).references
+    assert (ref.date, ref.issuer) == ("2023-09-05", "Ban Thường vụ Tỉnh ủy")
+    other = "Ngày 18/3/2025, sau kỳ họp thứ 12, Sở Nội vụ đã có Công văn số 325/SNV-TCBC gửi Sở.\n"
+    (ref,) = vanban.parse(other).references
+    assert (ref.date, ref.issuer) == (None, "Sở Nội vụ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import vanban
 from vanban.citations import find_citations, find_date, read_issuer, type_of_symbol
 
 
@@ -176,3 +177,12 @@ def test_read_issuer_stops_at_verbs_and_quotes() -> None:
 )  # fmt: skip
 def test_type_of_symbol(symbol: str, doc_type: str) -> None:
     assert type_of_symbol(symbol) == doc_type
+
+
+def test_an_older_state_symbol_joins_its_codes_with_a_full_stop() -> None:
+    text = "thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 của Ủy ban nhân dân tỉnh.\n"
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date) == ("01/1999/QĐ.UB", "1999-01-15")
+    # a sentence glued after a symbol's full stop is not a code
+    (glued,) = vanban.parse("theo Quyết định số 12/QĐ-UBND.Các sở thực hiện.\n").references
+    assert glued.number == "12/QĐ-UBND"

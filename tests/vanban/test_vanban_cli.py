@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from vanban import parse_file
 from vanban.cli import main
 
 
@@ -92,3 +93,35 @@ def test_a_signed_pdf_lists_its_signatures_against_the_given_roots(
     (tmp_path / "bad.pem").write_bytes(b"not a certificate")
     assert main(["parse", "--trust-roots", str(tmp_path / "bad.pem"), str(pdf)]) == 2
     assert "chứng thư gốc" in capsys.readouterr().err
+
+
+def test_ocr_text_option_mends_a_text_that_ocr_made_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ocr = tmp_path / "ocr.txt"
+    ocr.write_text(
+        "Số 31-CTr/TW\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nvề bảo vệ môi trường\n\n"
+        "1- MỤC ĐÍCH, YÊU CẦU\n\n1. Cụ thể hoá Kết luận.\n\n"
+        "II- NHIỆM VỤ CHỦ YẾU\n\n1. Tăng cường sự lãnh đạo.\n\n"
+        "HI- TỔ CHỨC THỰC HIỆN\n\n1. Đảng uỷ Quốc hội\n",
+        encoding="utf-8",
+    )
+    assert main(["parse", "--jsonl", str(ocr)]) == 0
+    typed = json.loads(capsys.readouterr().out)
+    assert main(["parse", "--jsonl", "--ocr-text", str(ocr)]) == 0
+    mended = json.loads(capsys.readouterr().out)
+    # read as typed, the misread numerals "1-" and "HI-" are no section headings
+    assert [s["label"] for s in typed["sections"]] == ["II"]
+    assert [s["label"] for s in mended["sections"]] == ["I", "II", "III"]
+    assert [i["section"] for i in mended["items"]] == ["I", "II", "III"]
+
+
+def test_a_text_named_ocr_txt_is_read_as_ocr_output(tmp_path: Path) -> None:
+    body = "Số 31-CTr/TW\n\nCHƯƠNG TRÌNH\nvề môi trường\n\n1- MỤC ĐÍCH\n\nII- NHIỆM VỤ\n"
+    typed, ocr = tmp_path / "ctr.txt", tmp_path / "ctr.ocr.txt"
+    for path in (typed, ocr):
+        path.write_text(body, encoding="utf-8")
+    assert [s.label for s in parse_file(typed).sections] == ["II"]
+    assert [s.label for s in parse_file(ocr).sections] == ["I", "II"]
+    # saying it again changes nothing: the text is mended once
+    assert parse_file(ocr, ocr_text=True).to_dict() == parse_file(ocr).to_dict()

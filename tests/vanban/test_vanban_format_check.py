@@ -257,8 +257,8 @@ FIXTURE_FINDINGS = {
     "qdi-dang-uy-xa.txt": ["36-HD/VPTW:so-ky-hieu"],
     # the OCR text a repository keeps reads the party line 'ĐÁNG CỘNG SẢN VIỆT NAM', on the same
     # line as the issuer: what the page prints is not seen (an OCR artefact, held as it is)
-    "kl-tw-75.txt": ["05-HD/VPTW:tieu-de"],
-    "nq-tu-lao-cai-34.txt": ["36-HD/VPTW:tieu-de"],
+    "kl-tw-75.ocr.txt": ["05-HD/VPTW:tieu-de"],
+    "nq-tu-lao-cai-34.ocr.txt": ["36-HD/VPTW:tieu-de"],
     # a legal-database retyping (.docx) of the resolution writes 'Số: 10-NQ/TW' with a colon
     "nq-tw-10.txt": ["36-HD/VPTW:so-ky-hieu"],
 }

@@ -151,6 +151,21 @@ def test_a_first_section_numeral_read_as_one_without_its_dot_is_i() -> None:
     assert ocr_text.renumber_sections("1 MỤC ĐÍCH\nnội dung") == "1 MỤC ĐÍCH\nnội dung"
 
 
+def test_a_first_numeral_read_as_one_with_a_dash_and_an_h_for_two_strokes_are_read_in_count() -> (
+    None
+):
+    raw = "1- MỤC ĐÍCH, YÊU CẦU\n1. Chương trình\nII- NHIỆM VỤ\nHI- TỔ CHỨC THỰC HIỆN"
+    assert [line.split()[0] for line in ocr_text.renumber_sections(raw).splitlines()] == [
+        "I-",
+        "1.",
+        "II-",
+        "III-",
+    ]
+    # "1." is an item's number, and an H where the count does not expect it stays as read
+    kept = "1. KẾT QUẢ\nII- NHIỆM VỤ\nH. NỘI DUNG"
+    assert ocr_text.renumber_sections(kept) == kept
+
+
 def test_specks_around_a_bullet_dash_are_a_dash_before_a_capital_and_dropped_before_a_small_letter() -> (
     None
 ):
@@ -656,3 +671,27 @@ def test_the_unit_tinh_before_a_place_the_document_names_after_it_elsewhere() ->
     assert ocr_text.mend_unit_before_place(spirit) == spirit
     # the whole normalisation keeps it ("thuộc tính" is a word the tone mending would make)
     assert "THUỘC TỈNH SƠN LA" in ocr_text.normalize_ocr_text(text)
+
+
+def test_an_items_number_misread_is_mended_where_the_sections_count_proves_it() -> None:
+    raw = (
+        "II. NHIỆM VỤ\n1 Đổi mới sự lãnh đạo\n2. Tăng cường\n4. Rà soát\nŠ. Tập trung\n"
+        "6. Đẩy mạnh\nIII. TỔ CHỨC\n1. Các cấp ủy"
+    )
+    assert [line.split()[0] for line in ocr_text.mend_item_numbers(raw).splitlines()] == [
+        "II.",
+        "1.",
+        "2.",
+        "4.",
+        "5.",
+        "6.",
+        "III.",
+        "1.",
+    ]
+    # a figure opening a wrapped line, or a number the count does not expect, stays as read
+    for kept in (
+        "1. Thành lập mới các khu\n15 Khu công nghiệp\n2. Hoàn thiện",
+        "II. NHIỆM VỤ\n1 Đổi mới\nIII. TỔ CHỨC\n2. Các cấp ủy",
+        "3. Rà soát\nS. Tập trung\n5. Đẩy mạnh",
+    ):
+        assert ocr_text.mend_item_numbers(kept) == kept

@@ -27,9 +27,11 @@ REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 # text-layer PDFs, 22 signed) and for the ones read by OCR (12: 9 scans kept with their PDF,
 # whose signature block lies under the seal, and 3 party documents kept as a copy's OCR text).
 # Typed: 0.978 overall, no field under 0.929; OCR: 0.606, sections and items near 0.12.
+# Third session: the 3 OCR texts named "….ocr.txt", so read as OCR's output (as their notes say
+# they are), and their item titles labelled as whole paragraphs like the typed ones: OCR 0.689.
 FLOOR_TYPED = 0.97
 FLOOR_TYPED_FIELD = 0.92
-FLOOR_OCR = 0.60
+FLOOR_OCR = 0.68
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:

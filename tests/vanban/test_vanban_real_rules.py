@@ -694,3 +694,68 @@ def test_issuer_of_a_citation_across_a_blank_line() -> None:
     assert issuers["2377/UBND-NCKS"] == "Văn phòng Ủy ban nhân dân tỉnh"
     assert issuers["02-TTr/ĐLS"] == "Đoàn Luật sư tỉnh"
     assert issuers["15/STP-BTTP"] is None
+
+
+def test_an_item_goes_on_past_a_clause_closed_by_a_semicolon() -> None:
+    text = (
+        "Số 104-CTr/TU\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ủy ban Kiểm tra Tỉnh ủy thường xuyên kiểm tra, giám sát các cấp\n"
+        "uỷ, tổ chức đảng trong việc triển khai thực hiện Chương trình hành động;\n"
+        "kịp thời phát hiện, chấn chỉnh, xử lý những hạn chế, sai phạm.\n\n"
+        "2. Văn phòng Tỉnh ủy theo dõi, đôn đốc;\n"
+        "- Như trên;\n"
+    )
+    items = vanban.parse(text).items
+    assert items[0].title.endswith(
+        "Chương trình hành động; kịp thời phát hiện, chấn chỉnh, xử lý những hạn chế, sai phạm."
+    )
+    # the next entry of a list has its own label: the clause ends the title there
+    assert items[1].title == "Văn phòng Tỉnh ủy theo dõi, đôn đốc;"
+
+
+def test_an_old_headings_body_after_cua_and_its_authority_line_wrapped_after_a_word() -> None:
+    text = (
+        "NGHỊ QUYẾT SỐ 203 NQ/UBTVQH9\nNGÀY 04-5-1994\n"
+        "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC PHÊ CHUẨN\nKẾT QUẢ BẦU CỬ BỔ SUNG\n"
+        "ỦY\nBAN THƯỜNG VỤ QUỐC HỘI\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Căn cứ vào Điều 91 của Hiến pháp năm 1992;\nQUYẾT NGHỊ:\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.title == (
+        "SỐ 203 NQ/UBTVQH9 NGÀY 04-5-1994 CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC PHÊ CHUẨN "
+        "KẾT QUẢ BẦU CỬ BỔ SUNG"
+    )
+    assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+
+
+def test_a_title_line_wrapped_across_a_blank_line() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP\nSố: 85/TTr-STP\n\nLâm Đồng, ngày 03 tháng 4 năm 2026\n\n"
+        "TỜ TRÌNH\n\nĐề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng\n\n"
+        "lần thứ I nhiệm kỳ 2026-2031\n\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\n\n"
+        "Sở Tư pháp nhận được Tờ trình số 34/TTr-ĐLS.\n"
+    )
+    assert vanban.parse(text).title == (
+        "Đề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng lần thứ I nhiệm kỳ 2026-2031"
+    )
+    # a body's first line starts with a capital: the title ends at the blank line
+    body = text.replace(
+        "lần thứ I nhiệm kỳ 2026-2031\n\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\n\n", ""
+    )
+    assert (
+        vanban.parse(body).title == "Đề nghị phê duyệt Đề án tổ chức Đại hội Đoàn Luật sư Lâm Đồng"
+    )
+
+
+def test_the_verb_said_again_before_the_numbered_document_carried_out() -> None:
+    text = (
+        "Thông báo về việc hoãn phiên tiếp công dân\n\n"
+        "Để thực hiện nghiêm các văn bản chỉ đạo của Thủ tướng Chính phủ về phòng chống dịch "
+        "và thực hiện Thông báo số 935/TB-UBND ngày 07/6/2021 của UBND tỉnh về việc hoãn phiên "
+        "tiếp công dân, UBND huyện thông báo hoãn tổ chức.\n"
+    )
+    assert vanban.parse(text).implements == ["935/TB-UBND"]
+    # a document named as what the first one is about is not carried out
+    about = text.replace("và thực hiện Thông báo", "về việc thực hiện Thông báo")
+    assert vanban.parse(about).implements == []

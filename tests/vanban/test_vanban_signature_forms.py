@@ -51,8 +51,22 @@ HEAD = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/UBND-VX\nV/v việc a\nN�
             "CHÁNH VĂN PHÒNG",
             "Thái Hữu Phép",
         ),
+        (
+            # the mark written without a blank before its body is kept as printed
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nMai Văn Hiệu\n",
+            "KT.GIÁM ĐỐC",
+            "PHÓ GIÁM ĐỐC",
+            "Mai Văn Hiệu",
+        ),
     ],
-    ids=["kt-one-line", "tl-wrapped", "kt-slash", "name-after-blank-lines", "title-glued-to-name"],
+    ids=[
+        "kt-one-line",
+        "tl-wrapped",
+        "kt-slash",
+        "name-after-blank-lines",
+        "title-glued-to-name",
+        "kt-without-blank",
+    ],
 )
 def test_signature_forms(tail: str, on_behalf: str, title: str, name: str) -> None:
     doc = vanban.parse(HEAD + tail)
