@@ -15,6 +15,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all), e.g. parse")
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument(
+        "--ocr-cache",
+        metavar="DIR",
+        help="ocr: keep Tesseract's raw text of each document in DIR, and when DIR holds every "
+        "document's, re-parse those instead of rendering and OCR-ing again (no timing figures)",
+    )
     args = parser.parse_args(argv)
     found = sorted(
         m.name.removeprefix("bench_")

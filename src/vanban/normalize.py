@@ -86,12 +86,25 @@ def _normalize(text: str, *, nfc: bool) -> str:
 
 
 _JOINABLE_END = re.compile(r"[^\s.:;!?…]$")
+
+
+# A person's name alone on its line ("Nguyễn Xuân Đức"): two to five syllables, each with a capital.
+# Under a signature block it ends the page's text; what follows a blank line is something else.
+def _is_name_line(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() for w in words)
+
+
+# The header's number line ("Số: 2449-CV/ĐU", "Số 12 /KH-UBND"): a line of its own in the format
+# (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW), with the summary ("về việc …", "V/v …") under it.
+_NUMBER_LINE = re.compile(r"^\W{0,3}Số\s*[:.]?\s*\d*\s*[-/][^\s]*(?:\s+[-/]?[^\s]*/[^\s]*)?$")
 _LIST_START = re.compile(r"^\s*(?:[-+•*–]|\d{1,3}[.)]|[a-zđ][.)]\s|[IVXLC]{1,6}[.-])")
 
 
 def join_hard_breaks(text: str) -> str:
     """Join lines that were wrapped inside a paragraph: a single line break after a line that
-    does not end a sentence, before a line that starts with a lowercase letter."""
+    does not end a sentence (nor is the header's number line), before a line that starts with a
+    lowercase letter."""
     lines = text.split("\n")
     out: list[str] = []
     for line in lines:
@@ -103,6 +116,7 @@ def join_hard_breaks(text: str) -> str:
             and stripped[0].islower()
             and _JOINABLE_END.search(out[-1])
             and not _LIST_START.match(stripped)
+            and not _NUMBER_LINE.match(out[-1].strip())
         ):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
@@ -173,7 +187,9 @@ def join_broken_lines(text: str) -> str:
     * a line ending in a hyphen glued to a word ("công-", or a soft hyphen) continues on the next;
     * a dashed name cut before its dash ("Phòng Thông tin - Báo chí" / "- Xuất bản.") is mended.
 
-    Headings in capitals are never joined to what follows ("KẾ HOẠCH" / "đẩy mạnh …")."""
+    Headings in capitals are never joined to what follows ("KẾ HOẠCH" / "đẩy mạnh …"), nor is
+    the header's number line ("Số 2449-CV/ĐU" / "về việc triển khai …"), nor a person's name
+    alone on its line to what follows a blank line (a signer's name / "àn Khối các cơ quan")."""
     out: list[str] = []
     pending_blank: list[str] = []
     for line in text.split("\n"):
@@ -183,7 +199,7 @@ def join_broken_lines(text: str) -> str:
             continue
         prev = out[-1].rstrip().replace("*", "").rstrip() if out else ""
         joined = False
-        if prev and not _is_heading(prev):
+        if prev and not _is_heading(prev) and not _NUMBER_LINE.match(prev):
             hyphen = prev.endswith("\u00ad") or (
                 len(prev) > 1 and prev[-1] == "-" and prev[-2].isalnum()
             )
@@ -195,6 +211,7 @@ def join_broken_lines(text: str) -> str:
                 not _SENTENCE_END.search(prev)
                 and stripped[0].islower()
                 and not _LIST_START.match(stripped)
+                and not (pending_blank and _is_name_line(prev))
             ):
                 out[-1] = out[-1].rstrip() + " " + line.strip()
                 joined = True

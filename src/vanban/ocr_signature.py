@@ -104,7 +104,8 @@ def corner_to_reread(
 
 def kept_lines(words: list[Word]) -> list[str]:
     """The lines of the re-read corner worth the parser's look: specks cut from their ends, and
-    only lines whose words are mostly words read with some confidence."""
+    only lines whose words are mostly words read with some confidence and whose first word has
+    a capital."""
     lines: dict[tuple[str, ...], list[Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
@@ -121,5 +122,10 @@ def kept_lines(words: list[Word]) -> list[str]:
             continue
         text = " ".join(w.text for w in line_words)
         text = re.sub(r"^[^\w/]+", "", text)  # a speck glued to the first word ("„KT,")
+        if text.split()[0].islower():
+            # the right half of a body line the corner cut ("… Bộ Công Th|ương biết và thực
+            # hiện."): every line of a signature block opens with a capital (a mandate, a
+            # title, a name — maybe behind a speck read as letters: "ssNgpuyên")
+            continue
         out.append(_MARK_MISREAD.sub(r"\1.", text))
     return out

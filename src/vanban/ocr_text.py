@@ -37,6 +37,16 @@ to OCR's output, not a list of words:
   specks before an item's number dropped (":10."), the eth read for Đ, a euro sign for the c of
   "b/c" and a doubled colon made what they stand for.
 
+* **sections by place** — headings whose numerals OCR read as other strokes ("1L", "IL", "HE")
+  or lost numbered by their place among the headings, where those read right pin the count;
+* **signature block** — the body after an authority mark and the signer's title under it made
+  the format's words where OCR gave a near miss ("T/M bu CHÍNH TRỊ", "PHO BÍ THƯ");
+* **number lines and codes** — the header's number line never continued by the summary under
+  it, a colon in a code ("454/UBND:NCTH"), a number cut at its hyphen at a line end, specks
+  before the figures ("Số: .73", "số-104"), an H in the numeral of a congress ("Đại hội XXH");
+* **the unit "tỉnh"** read with another tone before a place the document names after "tỉnh"
+  elsewhere; "(đế b/c)"; marks before "Nơi nhận"; "Ñ" for N.
+
 Other words misread inside a sentence are left as read: guessing them would change what the
 document says. None of this runs on text that did not come from OCR.
 """
@@ -61,6 +71,9 @@ from vanban.patterns import CAPITALS
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 # A word hyphenated at a line end ("toàn-\ndiện").
 _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
+# A document number cut at its hyphen at a line end ("Kết luận số 75-" / "KL/TW, …"): the body's
+# code after the figures and the hyphen goes on to its slash.
+_NUMBER_HYPHEN_END = re.compile(r"(?<=\d)-[ \t]*\n(?=[A-ZĐ][\wĐ&.]*/)")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
 # or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
 _DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
@@ -75,16 +88,44 @@ _NUMBER_SPECKS = re.compile(r"^[:;,'`_]{1,2}[ \t]*(?=\d{1,2}[.)][ \t])", re.MULT
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
 _ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
 # A heading number with a misread delimiter: "1, Mục đích", "10: Chú trọng", "II: TỔ CHỨC",
-# "7.. Xây dựng", "1V: TỔ CHỨC" (a "1" read for the "I" of a Roman numeral).
+# "7.. Xây dựng", "1..Cấp ủy", "1V: TỔ CHỨC" (a "1" read for the "I" of a Roman numeral).
 _NUMBER_DELIMITER = re.compile(
-    r"^(\d{1,2}|[IVX1]{1,5})(?:[,:;]|\.[.,:]|,\.)[ \t]+(?=\S)", re.MULTILINE
+    r"^(\d{1,2}|[IVX1]{1,5})(?:[,:;]|\.[.,:]|,\.)[ \t]*(?=\S)", re.MULTILINE
 )
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
-# "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:").
-_NUMBER_LEAD = re.compile(r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?=\d)")
-# "Kính gửi" opens its line in the format: marks before it are specks ("- Kính gửi:", "~ Kính gửi").
-_ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi)", re.M)
+# "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:"),
+# or with a speck before the figures ("Số: .73/UBND-TH").
+_NUMBER_LEAD = re.compile(
+    r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?:[.,'`:;_~][ \t]*)?(?=\d)"
+)
+# A Roman numeral of a congress or a term with two strokes read as an H ("Đại hội XXH", "khóa
+# XHI"): H is no Roman letter; read as II (or as I, where II makes no numeral: "XIHI").
+_ROMAN_WITH_H = re.compile(
+    r"(?<![^\W\d_])((?:Đại hội|ĐẠI HỘI|[Kk]hóa|[Kk]hoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ) )"
+    r"([IVX]*H[IVX]*)(?![^\W\d_])"
+)
+
+
+def _roman_with_h(match: re.Match[str]) -> str:
+    for strokes in ("II", "I"):
+        numeral = match.group(2).replace("H", strokes)
+        if roman_to_int(numeral) is not None:
+            return match.group(1) + numeral
+    return match.group()
+
+
+# A speck read as a dash between "số" and the number it leads ("Chương trình hành động số-104-CTr/TU"):
+# a number is cited as "số 104-CTr/TU", and its own dash comes after the figures.
+_CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
+# A recipient's purpose in brackets ("- Thường trực Tỉnh ủy (để b/c);", "(để biết)", "(để thực
+# hiện)") with the hook of "để" read as an acute or a tilde: "đế", "đễ" open no such bracket.
+_PURPOSE_LEAD = re.compile(
+    r"(?<=\()([đĐ])[ếễ](?= (?:b/[cC]|biết|báo cáo|t/h|thực hiện|phối hợp|chỉ đạo))"
+)
+# "Kính gửi" and "Nơi nhận" open their lines in the format: marks before them are specks ("- Kính
+# gửi:", "~ Kính gửi", "- Nơi nhận:").
+_ADDRESS_LEAD = re.compile(r"^[^\w\n]*[ \t]*(?=Kính gửi|Nơi nhận)", re.M)
 # A straight single quote or backtick glued to the front of a word, with no other in its line
 # ("Chủ tịch 'Hồ Chí Minh", "'TP.Thuận An"): Vietnamese text quotes with “ ” or ‘ ’, and an
 # apostrophe never opens a word of it, so a lone one is a speck.
@@ -92,15 +133,20 @@ _STRAY_QUOTE = re.compile(r"(?:^|(?<=[ \t]))['`](?=[^\W\d_])", re.M)
 # An underscore glued to a line's last word ("TỔ CHỨC THỰC HIỆN_."): a speck on the baseline.
 _GLUED_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_+(?=[.:;,]?[ \t]*$)", re.M)
 # Characters OCR gives for Vietnamese ones: the Icelandic eth for Đ (often beside the Đ it
-# doubles: "QĐÐ/UBKTTW", "ÐĐU"), a euro sign for the c of an abbreviation ("(b/€)"), a doubled
+# doubles: "QĐÐ/UBKTTW", "ÐĐU"), an N with a speck read as its tilde ("Ñghị quyết", "UBÑD": no
+# Vietnamese letter is an n with a tilde), a euro sign for the c of an abbreviation ("(b/€)"), a doubled
 # colon ("Lưu::VT").
-_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
-_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ|NÑ|ÑN|nñ|ñn")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ", "Ñ": "N", "ñ": "n"})
 _EURO_LETTER = re.compile(r"(?<=[^\W\d_]/)€(?![^\W\d_])")
 _DOUBLE_COLON = re.compile(r"(?<=[^\W\d_])::(?!:)")
 # A space OCR put inside the issuing body's code of a document number ("7036/BGT VT-VP",
 # "8224/V PUBND-TH"): the code after the slash is written in one piece up to its hyphen.
 _SPLIT_CODE = re.compile(r"(?<=\d/)([A-ZĐ]+) (?=[A-ZĐ]+-[A-ZĐ])")
+# A colon or a semicolon read for the hyphen inside a number's code ("454/UBND:NCTH"): the code
+# joins the issuing body and its unit with a hyphen, and no mark of a sentence stands between
+# two capitals glued to it.
+_CODE_COLON = re.compile(r"(?<=\d/)([A-ZĐ]{2,})[:;](?=[A-ZĐ]{2,}(?![^\W\d_]))")
 # The fixed lines of a header, canonical: the national name and motto (state documents), the
 # party's name (party documents).
 FIXED_LINES = (
@@ -121,26 +167,33 @@ def normalize_ocr_text(raw: str) -> str:
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
     text = _HYPHEN_END.sub("", text)
+    text = _NUMBER_HYPHEN_END.sub("-", text)
     text = _UNDERSCORE_LEAD.sub("", text)
     text = _NUMBER_SPECKS.sub("", text)
+    text = number_sections_in_order(text)
     text = _DASH_MARKS.sub(_dash_marks, text)
     text = _ROMAN_MISREAD.sub(_roman, text)
     text = _NUMBER_DELIMITER.sub(_numbering, text)
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
+    text = _CITED_NUMBER_SPECK.sub(r"\1 ", text)
+    text = _ROMAN_WITH_H.sub(_roman_with_h, text)
+    text = _PURPOSE_LEAD.sub(r"\1ể", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
+    text = _CODE_COLON.sub(r"\1-", text)
     text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
+    text = mend_signature_lines(text)
     text = renumber_sections(text)
     text = mend_item_numbers(text)
     text = drop_trailing_specks(text)
     text = rejoin_flattened(text)
     text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
-    return normalize_text(mend_tones(mend_split_words(text)))
+    return normalize_text(mend_unit_before_place(mend_tones(mend_split_words(text))))
 
 
 # A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024
@@ -239,8 +292,9 @@ def mend_fixed_lines(text: str) -> str:
 
 # "TỈNH" of a header's body read with another tone ("ỦY BAN NHÂN DÂN" / "TÍNH HẬU GIANG"): in the
 # header a body's line names its unit, and no other word spelt so stands before a place's name
-# in capitals.
-_UNIT_MISREAD = re.compile(rf"(?<!\S)T[ÍĨÌỊ]NH(?=[ \t]+[{CAPITALS}]{{2}})")
+# in capitals. Only the tones OCR reads for the hook (sắc, ngã) and a speck's dot below: "TÌNH
+# HÌNH" heads a party resolution's first section.
+_UNIT_MISREAD = re.compile(rf"(?<!\S)T[ÍĨỊ]NH(?=[ \t]+[{CAPITALS}]{{2}})")
 
 
 def _mend_line(line: str) -> str:
@@ -284,6 +338,134 @@ def _replace_words(line: str, window: list[str], canonical: str) -> str:
     """``line`` with the run of words ``window`` replaced by ``canonical``, spacing kept."""
     pattern = r"[ \t]+".join(re.escape(word) for word in window)
     return re.sub(pattern, lambda _m: canonical, line, count=1)
+
+
+# "tỉnh" read with another tone before a place's name of two words or more, in capitals or not
+# ("THUỘC TÍNH SƠN LA", "tính Hậu Giang").
+_UNIT_BEFORE_PLACE = re.compile(
+    r"(?<![^\W\d_])(T[ÍĨỊ]NH|[Tt][íĩị]nh)[ \t]+([^\W\d_]+[ \t]+[^\W\d_]+)"
+)
+
+
+def mend_unit_before_place(text: str) -> str:
+    """The unit "tỉnh" (province) before a place's name, where OCR gave it another tone, when
+    the document itself writes "tỉnh" before the same name elsewhere ("… thuộc tỉnh Sơn La" in
+    the body of "… THUỘC TÍNH SƠN LA") and never the word as read before it. The name must be
+    written with capitals (two words, each opening with one). "tính Đảng" (a party's spirit)
+    stays: no province is named so."""
+    folded = text.casefold()
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if not all(word[:1].isupper() for word in name.split()):
+            return match.group()
+        place = " ".join(name.split()).casefold()
+        right = len(re.findall(rf"(?<!\w)tỉnh {re.escape(place)}(?!\w)", folded))
+        read = len(
+            re.findall(
+                rf"(?<!\w){re.escape(match.group(1).casefold())} {re.escape(place)}(?!\w)", folded
+            )
+        )
+        if right == 0 or read > 1:
+            return match.group()
+        unit = "TỈNH" if match.group(1).isupper() else match.group(1)[0] + "ỉnh"
+        return f"{unit} {name}"
+
+    return _UNIT_BEFORE_PLACE.sub(one, text)
+
+
+# The signature block's fixed words (Nghị định 30/2020 Điều 12, Hướng dẫn 36-HD/VPTW): the bodies
+# a signer signs for after "T/M" ("thay mặt") and the offices after "KT." ("ký thay"), "TL."
+# ("thừa lệnh"), "TUQ." ("thừa ủy quyền"), and the signer's own title on the line under them.
+_SIGNING_BODIES = (
+    "BỘ CHÍNH TRỊ",
+    "BAN BÍ THƯ",
+    "BAN CHẤP HÀNH TRUNG ƯƠNG",
+    "BAN CHẤP HÀNH",
+    "BAN THƯỜNG VỤ",
+    "BAN CÁN SỰ ĐẢNG",
+    "ĐẢNG ĐOÀN",
+    "ĐẢNG ỦY",
+    "CHI ỦY",
+    "CHI BỘ",
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "ỦY BAN KIỂM TRA",
+    "CHÍNH PHỦ",
+)
+_SIGNER_TITLES = (
+    *(
+        f"{deputy}{title}"
+        for title in (
+            "BÍ THƯ",
+            "CHỦ TỊCH",
+            "BỘ TRƯỞNG",
+            "THỦ TƯỚNG",
+            "GIÁM ĐỐC",
+            "TRƯỞNG BAN",
+            "CHÁNH VĂN PHÒNG",
+            "CHỦ NHIỆM",
+            "VỤ TRƯỞNG",
+            "CỤC TRƯỞNG",
+            "TRƯỞNG PHÒNG",
+        )
+        for deputy in ("", "PHÓ ")
+    ),
+    "TỔNG BÍ THƯ",
+    "THỨ TRƯỞNG",
+)
+_SIGNING_WORDS = tuple(
+    (form, _letters(form), len(form.split())) for form in _SIGNING_BODIES + _SIGNER_TITLES
+)
+# An authority mark, at a line's start (maybe behind specks: "**T/M") or after the left column's
+# last recipient ("- Lưu VT. | T/M BỘ …").
+_AUTHORITY = re.compile(r"(?<![\w/])(?:T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]+(?=\S)")
+
+
+def mend_signature_lines(text: str) -> str:
+    """The words of the signature block where OCR gave a near miss of them: after an authority
+    mark ("T/M bu CHÍNH TRỊ" → "T/M BỘ CHÍNH TRỊ") and on the two lines under it, the signer's
+    title ("PHO BÍ THƯ" → "PHÓ BÍ THƯ", "TỐNG BÍ THƯ" → "TỔNG BÍ THƯ"). The words are compared
+    letter by letter (accents kept, case and punctuation not) with the format's bodies and titles,
+    within one letter (two for a long one); a form read right, or two forms as near, leave the
+    line as read."""
+    lines = text.split("\n")
+    under = 0  # lines of text still to look at under an authority mark
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        mark = _AUTHORITY.search(line)
+        if mark is not None:
+            lines[index] = line[: mark.end()] + _mend_signing_words(line[mark.end() :])
+            under = 2
+        elif under:
+            under -= 1
+            if line.upper() == line:
+                lines[index] = _mend_signing_words(line)
+    return "\n".join(lines)
+
+
+def _mend_signing_words(part: str) -> str:
+    """``part`` with its first words made the nearest body or title of the signature block."""
+    words = part.split()
+    best: list[tuple[int, str, list[str]]] = []
+    for form, letters, size in _SIGNING_WORDS:
+        window = words[:size]
+        if len(window) < size:
+            continue
+        limit = 2 if len(letters) > 10 else 1
+        distance = _distance(_letters(" ".join(window)), letters, limit)
+        if distance == 0:
+            return part
+        if distance <= limit:
+            best.append((distance, form, window))
+    if not best:
+        return part
+    best.sort(key=lambda found: found[0])
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return part
+    _nearest, form, window = best[0]
+    return _replace_words(part, window, form)
 
 
 # A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").
@@ -347,6 +529,74 @@ def renumber_sections(text: str) -> str:
         return match.group()
 
     return _SECTION_HEADING.sub(one, text)
+
+
+# A line that may be a section heading whose numeral OCR misread: specks or a dash before it
+# ("-IL NHIỆM VỤ"), a numeral of letters that stand for strokes ("1L", "IL", "HE", "TII"), a
+# delimiter or none, and a title in capitals. A bare dash before the title is a numeral lost
+# whole ("- TÌNH HÌNH VÀ NGUYÊN NHÂN" over "II- QUAN ĐIỂM …").
+_HEADING_CANDIDATE = re.compile(
+    r"^(?P<lead>[-~.'`,:]{0,2})[ \t]*(?:(?P<numeral>[IVXLTHEl1|!]{1,4})(?![^\W\d_]))?"
+    r"(?P<delimiter>[.,:;\-–)]{0,2})[ \t]*(?P<title>[^\W\d_][^\n]*)$"
+)
+_ROMAN_HEADING = re.compile(
+    r"^(?P<numeral>[IVX]{1,5})(?:(?P<delimiter>[.\-–:)])[ \t]*|[ \t]+)(?=\S)"
+)
+_LONGEST_HEADING = 120
+
+
+def number_sections_in_order(text: str) -> str:
+    """Section headings whose numerals OCR misread, numbered by their place in the run of
+    headings, where the headings it read right stand at their own places. Sections are
+    numbered I, II, III … in order (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW), so in "1L MỤC
+    ĐÍCH" / "-IL NHIỆM VỤ" / "III. TỔ CHỨC THỰC HIỆN" the first two are I and II: their
+    numerals are only the strokes OCR saw ("1" and "L" for I, "H" for II, "E" for a stroke and
+    a speck). A heading here is a line in capitals led by a numeral of stroke lookalikes (or a
+    bare dash, for a numeral lost whole, as the first heading). Nothing changes unless the
+    headings read right stand each at its own place (the second heading is II …) and pin the
+    count — two of them, or one that is the third heading or later; a heading with any other
+    numeral breaks the run, and the text is then left to :func:`renumber_sections`."""
+    lines = text.split("\n")
+    found: list[tuple[int, str | None]] = []  # line index, the numeral if read right
+    style: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if len(stripped) > _LONGEST_HEADING:
+            continue
+        match = _HEADING_CANDIDATE.match(stripped)
+        if match is None or not _is_caps_title(match.group("title")):
+            continue
+        numeral = match.group("numeral") or ""
+        right = _ROMAN_HEADING.match(stripped)
+        if right is not None and right.group("numeral") in _ROMANS and not match.group("lead"):
+            found.append((index, right.group("numeral")))
+            style.append(right.group("delimiter") or ".")
+        elif (numeral and not numeral.isdigit()) or (
+            not numeral and match.group("lead") in ("-", "~") and not found
+        ):
+            found.append((index, None))
+    read_right = [(place, numeral) for place, (_i, numeral) in enumerate(found) if numeral]
+    # two headings read right, or one that is the third or later, pin the count
+    pinned = len(read_right) >= 2 or (read_right and read_right[0][0] >= 2)
+    if not pinned or len(found) > len(_ROMANS) or len(read_right) == len(found):
+        return text
+    if any(_ROMANS.index(numeral) != place for place, numeral in read_right):
+        return text
+    delimiter = max(set(style), key=style.count)
+    for place, (index, numeral) in enumerate(found):
+        if numeral is None:
+            title = _HEADING_CANDIDATE.match(lines[index].strip())
+            assert title is not None
+            lines[index] = f"{_ROMANS[place]}{delimiter} {title.group('title')}"
+    return "\n".join(lines)
+
+
+def _is_caps_title(title: str) -> bool:
+    """Whether ``title`` is a heading's title: capitals, two words or more (a trailing speck
+    aside)."""
+    letters = [ch for ch in title if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return len(title.split()) >= 2 and len(letters) >= 6 and capitals >= len(letters) - 1
 
 
 # An item's number as the count of its section expects it: "1." … at the start of a line.
@@ -538,7 +788,8 @@ def drop_trailing_specks(text: str) -> str:
     """Specks after the last word of a line dropped. A lone letter is a speck only when it has
     a mark and is no syllable of the lexicon ("ệ", "ï", but not the "ý" of "đồng ý") — a plain
     one may be a clause's letter ("tại điểm a") — unless marks come with it; a slash is never one
-    ("./.")."""
+    ("./."). After a line in capitals (a heading) a small letter is a speck too ("… VÀ TẦM
+    NHÌN l")."""
 
     def one(match: re.Match[str]) -> str:
         tokens = match.group(1).split()
@@ -546,9 +797,19 @@ def drop_trailing_specks(text: str) -> str:
             return ""
         if any(not t.isascii() and not is_known_syllable(t) for t in tokens):
             return ""
+        if any(t.islower() for t in tokens) and _in_capitals(match.string, match.start()):
+            # a small letter after a line in capitals is no clause's letter
+            return ""
         return match.group()
 
     return _TRAILING_SPECKS.sub(one, text)
+
+
+def _in_capitals(text: str, end: int) -> bool:
+    """Whether the line of ``text`` up to ``end`` is words in capitals, two or more."""
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(line.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 # The number lead and the type words in capitals, as a header holds them.

@@ -28,6 +28,11 @@ Tuyên giáo" written twice in the text). It follows the document's majority: a 
 twice and read right once is made wrong there (measured once in the 34 rendered documents,
 against seven mended; never on correct text).
 
+Where no hook-confusable tone makes a word either, any other tone may ("TÂM NHÌN", "tài từ",
+"CHỈ TIỀU": OCR also drops a grave or reads a level tone as one), when it makes a word of the
+lexicon with a neighbour that the document writes twice or more, and more often than the pair
+as read, and that neighbour is not part of a word on its other side.
+
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
 
@@ -67,6 +72,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LEXICON_FILE = ("corpus", "data", "Viet74K.txt")
 
 
+@lru_cache(maxsize=1 << 16)  # a text repeats its syllables: each is decomposed once
 def _key(syllable: str) -> str:
     """The syllable's letters without tone mark, lower case, NFC, followed by its tone (0–5)."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -203,6 +209,7 @@ def _mend_run(
     if len(run) < 2:
         return []
     keys = [_key(line[a:b]) for a, b in run]
+    capitals = [line[a].isupper() for a, _b in run]
     edits = []
     for i, (start, end) in enumerate(run):
         if _words_at(keys, i, lexicon):
@@ -211,17 +218,21 @@ def _mend_run(
         for candidate in _hook_variants(keys[i], lexicon):
             trial = [*keys[:i], candidate, *keys[i + 1 :]]
             words = _words_at(trial, i, lexicon)
-            if words and not _taken_elsewhere(keys, words[0], i, lexicon):
+            # (any of the words it makes: in "kịp thời biểu dương", "thời biểu" takes a
+            # syllable of "kịp thời", "biểu dương" none)
+            if any(not _taken_elsewhere(keys, word, i, lexicon, capitals) for word in words):
                 fitting.append(candidate)
         if (
             len(fitting) == 1
             and _usual(keys[i], counts)
             and not counts[fitting[0]]
-            and _in_many_places(keys[i], pairs)
+            and _in_many_places(keys[i], pairs, lexicon)
         ):
             continue
         if not fitting:
             fitting = _written_elsewhere(keys, i, lexicon, pairs)
+        if not fitting and not _words_at(keys, i, lexicon):
+            fitting = _word_written_elsewhere(keys, i, lexicon, pairs)
         if len(fitting) == 1:
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))
@@ -295,18 +306,47 @@ def _written_elsewhere(
     return sorted(found) if len(found) == 1 else []
 
 
+def _word_written_elsewhere(
+    keys: list[str], i: int, lexicon: Lexicon, pairs: Counter[tuple[str, str]]
+) -> list[str]:
+    """The one other tone of syllable ``i`` (any tone: OCR also drops a grave or reads a level
+    tone as one, "TÂM NHÌN", "tài từ") that makes a word of the lexicon with a neighbour — a
+    word the document writes more often than the pair as read, and twice or more — where that
+    neighbour is not part of a word on its other side ("khắc phục tính hình thức" keeps its
+    "tính": "hình" belongs to "hình thức")."""
+    letters, tone = keys[i][:-1], keys[i][-1]
+    found = set()
+    for other in "012345":
+        candidate = letters + other
+        if other == tone or candidate not in lexicon.spelling:
+            continue
+        for start in (i - 1, i):
+            if start < 0 or start + 2 > len(keys):
+                continue
+            read = (keys[start], keys[start + 1])
+            pair = (keys[start], candidate) if start < i else (candidate, keys[start + 1])
+            if pairs[pair] < _ELSEWHERE or pairs[pair] <= pairs[read]:
+                continue
+            if pair in lexicon.words and not _taken_elsewhere(keys, (start, start + 2), i, lexicon):
+                found.add(candidate)
+    return sorted(found) if len(found) == 1 else []
+
+
 def _usual(key: str, counts: Counter[str]) -> bool:
     """Whether the document writes the syllable ``key`` often enough for it to be its own."""
     return counts[key] >= max(_USUAL, _USUAL_SHARE * counts.total())
 
 
-def _in_many_places(key: str, pairs: Counter[tuple[str, str]]) -> bool:
+def _in_many_places(key: str, pairs: Counter[tuple[str, str]], lexicon: Lexicon) -> bool:
     """Whether the document writes the syllable ``key`` beside different syllables on both
-    sides. A word of its own goes anywhere ("ban của Đảng", "kiến của tỉnh"); a syllable misread
-    again and again inside one word keeps that word's other syllable on one side ("… tố chức"
-    five times, "tổ" never read right) and is no evidence that the document writes it so."""
-    before = {a for a, b in pairs if b == key}
-    after = {b for a, b in pairs if a == key}
+    sides where it makes no word with them. A word of its own goes anywhere ("ban của Đảng",
+    "kiến của tỉnh"); a syllable misread again and again inside one word keeps that word's
+    other syllable on one side ("… tố chức" five times, "tổ" never read right), and the words
+    it is read right in elsewhere ("chỉ đạo", "chỉ thị" beside "Chỉ bộ" read for "Chi bộ") are
+    no evidence that the document writes it alone."""
+    free = [pair for pair in pairs if key in pair and pair not in lexicon.words]
+    before = {a for a, b in free if b == key}
+    after = {b for a, b in free if a == key}
     return len(before) >= _MANY_PLACES and len(after) >= _MANY_PLACES
 
 
@@ -334,8 +374,16 @@ def _words_at(keys: list[str], i: int, lexicon: Lexicon) -> list[tuple[int, int]
     return found
 
 
-def _taken_elsewhere(keys: list[str], word: tuple[int, int], i: int, lexicon: Lexicon) -> bool:
-    """Whether a neighbour inside ``word`` already belongs to a word reaching outside it."""
+def _taken_elsewhere(
+    keys: list[str],
+    word: tuple[int, int],
+    i: int,
+    lexicon: Lexicon,
+    capitals: list[bool] | None = None,
+) -> bool:
+    """Whether a neighbour inside ``word`` already belongs to a word reaching outside it, or —
+    written with capitals (``capitals``: each syllable's) — to a name of two syllables ("Việt
+    Nam tỉnh" is not the "nam tính" of "Nam tỉnh")."""
     start, end = word
     for j in range(start, end):
         if j == i:
@@ -343,6 +391,17 @@ def _taken_elsewhere(keys: list[str], word: tuple[int, int], i: int, lexicon: Le
         for other in _words_at(keys, j, lexicon):
             if other[0] < start or other[1] > end:
                 return True
+        if capitals is None or not capitals[j]:
+            continue
+        if j == start and j > 0 and capitals[j - 1] and (keys[j - 1], keys[j]) in lexicon.names:
+            return True
+        if (
+            j == end - 1
+            and j + 1 < len(keys)
+            and capitals[j + 1]
+            and (keys[j], keys[j + 1]) in lexicon.names
+        ):
+            return True
     return False
 
 

@@ -462,6 +462,215 @@ def test_the_unit_of_a_header_body_read_with_another_tone() -> None:
     assert ocr_text.mend_fixed_lines("TĨNH HẬU GIANG\n") == "TỈNH HẬU GIANG\n"
     # not before a word in small letters, and not below the header
     assert ocr_text.mend_fixed_lines("TÍNH toán\n") == "TÍNH toán\n"
+    # "TÌNH HÌNH" heads a section: huyền is no tone OCR reads for the hook
+    assert ocr_text.mend_fixed_lines("I- TÌNH HÌNH VÀ NGUYÊN NHÂN\n") == (
+        "I- TÌNH HÌNH VÀ NGUYÊN NHÂN\n"
+    )
+
+
+def test_misread_section_numerals_are_numbered_by_their_place_among_the_headings() -> None:
+    """Sections are numbered I, II, III … in order: a heading whose numeral OCR read as other
+    strokes ("1L", "IL", "HE") or lost ("- TÌNH HÌNH") takes its place's numeral, where the
+    headings read right stand at their own places."""
+    raw = (
+        "1L MỤC ĐÍCH, YÊU CẦU\nnội dung\n-IL NHIỆM VỤ, GIẢI PHÁP\nnội dung\nIII. TỔ CHỨC THỰC HIỆN"
+    )
+    assert ocr_text.number_sections_in_order(raw).splitlines()[::2] == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+    raw = "IL MỤC ĐÍCH\nII NỘI DUNG\nHE HÌNH THỨC TUYÊN TRUYỀN\nIV. TỔ CHỨC THỰC HIỆN"
+    assert ocr_text.number_sections_in_order(raw).splitlines() == [
+        "I. MỤC ĐÍCH",
+        "II NỘI DUNG",
+        "III. HÌNH THỨC TUYÊN TRUYỀN",
+        "IV. TỔ CHỨC THỰC HIỆN",
+    ]
+    # a bare dash for the first numeral, in a text whose numerals take a dash
+    raw = "- TÌNH HÌNH VÀ NGUYÊN NHÂN\nII- QUAN ĐIỂM\nIII- NHIỆM VỤ\nIV- TỔ CHỨC THỰC HIỆN"
+    assert ocr_text.number_sections_in_order(raw).splitlines()[0] == "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
+    # the whole text goes through it
+    assert "\nIII. HÌNH THỨC" in ocr_text.normalize_ocr_text(
+        "KẾ HOẠCH\n\nIL MỤC ĐÍCH\n\nII NỘI DUNG\n\nHE HÌNH THỨC\n\nIV. TỔ CHỨC THỰC HIỆN"
+    )
+
+
+def test_section_numerals_are_left_where_the_headings_read_right_do_not_pin_the_count() -> None:
+    # one heading read right, the second: it pins nothing before a misread first
+    raw = "IL MỤC ĐÍCH\nII. NỘI DUNG"
+    assert ocr_text.number_sections_in_order(raw) == raw
+    # a heading read right out of its place (a dash line in capitals before "I."): no change
+    raw = "- SỞ NỘI VỤ\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
+    assert ocr_text.number_sections_in_order(raw) == raw
+    # an Arabic number is an item's, and a word in capitals is no numeral
+    raw = "1. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
+    assert ocr_text.number_sections_in_order(raw) == raw
+    raw = "TỔNG BÍ THƯ\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
+    assert ocr_text.number_sections_in_order(raw) == raw
+
+
+def test_a_small_letter_after_a_heading_in_capitals_is_a_speck() -> None:
+    assert ocr_text.drop_trailing_specks("II- QUAN ĐIỂM, MỤC TIÊU VÀ TẦM NHÌN l") == (
+        "II- QUAN ĐIỂM, MỤC TIÊU VÀ TẦM NHÌN"
+    )
+    # a clause's letter after a sentence stays
+    assert ocr_text.drop_trailing_specks("theo quy định tại điểm a") == "theo quy định tại điểm a"
+
+
+def test_the_header_number_line_is_never_continued_by_the_summary_under_it() -> None:
+    """The number line stands on its own in the format: the summary in small letters under it
+    ("về việc …") opens the title, not a wrapped rest of the number."""
+    raw = (
+        "Lào Cai, ngày 07 tháng 9 năm 2026\nSố 2449 -CV/ĐU\n"
+        "về việc triển khai thực hiện Chương trình hành động\n"
+        "số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào Cai\n\nKính gửi: Ủy ban nhân dân tỉnh"
+    )
+    lines = ocr_text.normalize_ocr_text(raw).split("\n")
+    assert lines[1] == "Số: 2449 -CV/ĐU"
+    assert lines[2] == (
+        "về việc triển khai thực hiện Chương trình hành động số 104-CTr/TU ngày 30/8/2026 "
+        "của Tỉnh ủy Lào Cai"
+    )
+    # a line that only starts with "Số" is no number line
+    assert vanban.join_broken_lines("Số lượng đảng viên\ntăng") == "Số lượng đảng viên tăng"
+
+
+def test_a_speck_between_so_and_the_number_it_leads_is_a_space() -> None:
+    text = ocr_text.normalize_ocr_text("Thực hiện Chương trình hành động số-104-CTr/TU ngày 30/8.")
+    assert "số 104-CTr/TU" in text
+
+
+def test_a_tone_is_mended_where_any_word_it_makes_leaves_its_neighbours_free() -> None:
+    # "thời biểu" would take the "thời" of "kịp thời"; "biểu dương" takes nothing
+    lexicon = Lexicon(["kịp thời", "thời biểu", "biểu dương", "tập thể"])
+    assert mend_tones("kịp thời biếu dương tập thể", lexicon) == "kịp thời biểu dương tập thể"
+
+
+def test_any_tone_makes_the_word_the_document_writes_more_often_than_the_pair_as_read() -> None:
+    """OCR also drops a grave or reads a level tone as one ("TÂM NHÌN", "tài từ"): the other
+    tone that makes a word of the lexicon which the document writes twice or more, and more
+    often than the pair as read, is taken."""
+    lexicon = Lexicon(["tầm nhìn", "tài tử", "tình hình", "hình thức", "khắc phục"])
+    text = "ĐẾN NĂM 2030, TÂM NHÌN ĐẾN NĂM 2045\nvới tầm nhìn dài hạn; tầm nhìn đến năm 2045"
+    assert mend_tones(text, lexicon).startswith("ĐẾN NĂM 2030, TẦM NHÌN ĐẾN")
+    # the document writes the word once only, or the pair as read as often: left as read
+    once = "TÂM NHÌN ĐẾN NĂM 2045; tầm nhìn dài hạn"
+    assert mend_tones(once, lexicon) == once
+    even = "tâm nhìn; tâm nhìn; tầm nhìn; tầm nhìn"
+    assert mend_tones(even, lexicon) == even
+    # the neighbour belongs to a word on its other side: "hình" is of "hình thức"
+    formal = "khắc phục tính hình thức; tình hình; tình hình"
+    assert mend_tones(formal, lexicon) == formal
+
+
+def test_a_number_cut_at_its_hyphen_at_a_line_end_is_joined() -> None:
+    raw = "biến đổi khí hậu theo Kết luận số 75-\nKL/TW và Chương trình số 31-CTr/TW"
+    assert "Kết luận số 75-KL/TW và" in ocr_text.normalize_ocr_text(raw)
+    # a range of years cut at its hyphen is no number's code
+    assert ocr_text._NUMBER_HYPHEN_END.sub("-", "nhiệm kỳ 2020-\n2025.") == "nhiệm kỳ 2020-\n2025."
+
+
+def test_a_recipient_s_purpose_with_the_hook_of_de_misread() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Nơi nhận:\n- Thường trực Tỉnh ủy (đế b/c);\n- Bộ trưởng (đễ báo cáo);\n- Hoàng đế (đế quốc)"
+    )
+    assert "(để b/c)" in text and "(để báo cáo)" in text and "(đế quốc)" in text
+
+
+def test_the_signature_block_s_words_are_mended_after_an_authority_mark() -> None:
+    """After "T/M", "KT.", "TL.", "TUQ." stand a body or an office of the format, and under them
+    the signer's title: near misses of them are made the format's words."""
+    text = ocr_text.mend_signature_lines(
+        "- Lưu Văn phòng Trung ương Đảng. | T/M bu CHÍNH TRỊ\nTỐNG BÍ THƯ\n\nNguyễn Phú Trọng"
+    )
+    assert text.split("\n")[:2] == [
+        "- Lưu Văn phòng Trung ương Đảng. | T/M BỘ CHÍNH TRỊ",
+        "TỔNG BÍ THƯ",
+    ]
+    text = ocr_text.mend_signature_lines("**T/M BAN THƯỜNG VỤ\nPHO BÍ THƯ**\n\nNguyễn Xuân Đức")
+    assert text.split("\n")[1] == "PHÓ BÍ THƯ"
+    # read right, or with no mark above: left as read
+    right = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A"
+    assert ocr_text.mend_signature_lines(right) == right
+    assert ocr_text.mend_signature_lines("PHO BÍ THƯ\nTỐNG KẾT") == "PHO BÍ THƯ\nTỐNG KẾT"
+    # the name under the title is no title, and words far from every form stay
+    far = "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ VĂN HÓA DÂN TỘC\nHoàng Đức Hậu"
+    assert ocr_text.mend_signature_lines(far) == far
+
+
+def test_a_speck_before_the_figures_and_a_colon_inside_the_code_of_a_number() -> None:
+    text = ocr_text.normalize_ocr_text("Số: .73/UBND-TH\nSố: 454/UBND:NCTH Vị Thanh, ngày 6")
+    assert text.split("\n")[:2] == ["Số: 73/UBND-TH", "Số: 454/UBND-NCTH Vị Thanh, ngày 6"]
+    # a colon after a code that ends a clause stays ("… số 12/UBND: Kính gửi")
+    assert "12/UBND: Kính" in ocr_text.normalize_ocr_text("theo văn bản 12/UBND: Kính gửi")
+
+
+def test_a_usual_syllable_read_right_only_inside_words_is_no_evidence_where_it_makes_none() -> None:
+    """ "Chỉ bộ" read for "Chi bộ" on every page of a text that writes "chỉ đạo", "chỉ thị": the
+    words "chỉ" stands in are no evidence that the document writes it alone; "của", a word of
+    its own beside anything, still is."""
+    lexicon = Lexicon(["chi bộ", "chỉ đạo", "chỉ thị", "đảng viên", "ban cua"])
+    text = (
+        "Chỉ bộ Sở chỉ đạo; các chỉ bộ thực hiện chỉ thị; Cấp ủy Chỉ bộ chỉ đạo; đảng viên chỉ bộ "
+        "chỉ thị; chỉ đạo"
+    )
+    assert mend_tones(text, lexicon).startswith("Chi bộ Sở chỉ đạo; các chi bộ thực hiện chỉ thị")
+    kept = "các ban của Đảng; ý kiến của tỉnh; công tác của chi bộ; nhiệm vụ của huyện"
+    assert mend_tones(kept, lexicon) == kept
+
+
+def test_a_neighbour_written_in_capitals_inside_a_name_is_taken() -> None:
+    lexicon = Lexicon(["nam tính", "Việt Nam", "tổ quốc", "Quốc Việt"])
+    assert mend_tones("Đoàn Thanh niên Việt Nam tỉnh", lexicon) == "Đoàn Thanh niên Việt Nam tỉnh"
+    # in small letters it is no name: "Tổ quốc Việt Nam" still mends the "tố"
+    assert mend_tones("Mặt trận Tố quốc Việt Nam", lexicon) == "Mặt trận Tổ quốc Việt Nam"
+
+
+def test_a_name_alone_under_a_blank_line_is_not_continued_by_small_letters() -> None:
+    """A signer's name ends the page's text; a line in small letters after a blank line (the
+    rest of a recipient Tesseract read as a block of its own) is no part of it."""
+    text = vanban.join_broken_lines("PHÓ BÍ THƯ\n\nNguyễn Xuân Đức\n\nàn Khối các cơ quan tỉnh,")
+    assert text.split("\n")[2] == "Nguyễn Xuân Đức"
+    # a paragraph broken by a page after a line that ends in a name still joins
+    assert vanban.join_broken_lines("gửi đồng chí Nguyễn Văn An\n\nthực hiện") == (
+        "gửi đồng chí Nguyễn Văn An thực hiện"
+    )
+
+
+def test_marks_before_noi_nhan_and_an_n_with_a_tilde() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "- Nơi nhận:\n- VPCP: BTCN, các Vụ: TH, HC, ÑC;\n- Lưu: VT.\n\nNghị quyết số 227ÑNQ/UBTVQH9"
+    )
+    assert text.startswith("Nơi nhận:\n")
+    assert "HC, NC;" in text and "227NQ/UBTVQH9" in text
+    assert "(để b/C)" in ocr_text.normalize_ocr_text("- Bộ trưởng (đế b/C);")
+
+
+def test_an_h_in_the_roman_numeral_of_a_congress_or_a_term_is_two_strokes() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Nghị quyết Đại hội XHI của Đảng, Đại hội XXH của Đảng bộ tỉnh, khóa XIHI; tổ chức CT-XH."
+    )
+    assert "Đại hội XIII của Đảng, Đại hội XXII của" in text and "khóa XIII;" in text
+    assert "CT-XH." in text  # no congress or term before it: an abbreviation
+
+
+def test_an_item_number_with_a_doubled_dot_glued_to_its_text() -> None:
+    text = ocr_text.normalize_ocr_text("1..Cấp ủy, tổ chức đảng\n\n1,5 triệu đồng\n\n10:30 sáng")
+    assert text.split("\n\n") == ["1. Cấp ủy, tổ chức đảng", "1,5 triệu đồng", "10:30 sáng"]
+
+
+def test_the_unit_tinh_before_a_place_the_document_names_after_it_elsewhere() -> None:
+    text = "VỀ VIỆC ĐỔI TÊN MỘT SỐ XÃ THUỘC TÍNH SƠN LA\nỦy ban nhân dân tỉnh Sơn La đề nghị"
+    assert ocr_text.mend_unit_before_place(text).startswith(
+        "VỀ VIỆC ĐỔI TÊN MỘT SỐ XÃ THUỘC TỈNH SƠN LA"
+    )
+    # a place the document never names after "tỉnh", or "tính" before no name: left as read
+    assert ocr_text.mend_unit_before_place("THUỘC TÍNH SƠN LA") == "THUỘC TÍNH SƠN LA"
+    spirit = "tính Đảng, tính khoa học; tỉnh Đảng bộ"
+    assert ocr_text.mend_unit_before_place(spirit) == spirit
+    # the whole normalisation keeps it ("thuộc tính" is a word the tone mending would make)
+    assert "THUỘC TỈNH SƠN LA" in ocr_text.normalize_ocr_text(text)
 
 
 def test_an_items_number_misread_is_mended_where_the_sections_count_proves_it() -> None:

@@ -69,6 +69,26 @@ def test_the_re_read_lines_are_sifted_and_the_mark_gets_its_dot() -> None:
     assert kept_lines(words_of(corner)) == ["KT. THỦ TƯỚNG", "ssNgpuyên Hòa Bình"]
 
 
+def test_a_body_line_the_corner_cut_is_not_a_signature_line() -> None:
+    """The corner starts a few lines above "Nơi nhận": the right half of a body line there
+    ("… Bộ Công Th|ương biết và thực hiện.") opens with a small letter, which no line of a
+    signature block does; left out, it no longer runs on into the signer's name."""
+    corner = _tsv(
+        (10, 10, 90, "ương", 1),
+        (90, 10, 92, "biết", 1),
+        (160, 10, 93, "và", 1),
+        (220, 10, 91, "thực", 1),
+        (300, 10, 92, "hiện.", 1),
+        (10, 60, 93, "PHÓ", 2),
+        (90, 60, 94, "CHỦ", 2),
+        (170, 60, 92, "NHIỆM", 2),
+        (10, 110, 95, "Văn", 3),
+        (90, 110, 96, "Trọng", 3),
+        (170, 110, 96, "Lý", 3),
+    )
+    assert kept_lines(words_of(corner)) == ["PHÓ CHỦ NHIỆM", "Văn Trọng Lý"]
+
+
 def test_a_name_alone_at_the_footers_end_is_the_signers() -> None:
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 12/QĐ-TTg\n\nHà Nội, ngày 3 tháng 4 năm 2024\n\n"
