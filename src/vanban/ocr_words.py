@@ -210,6 +210,8 @@ def _mend_run(
         return []
     keys = [_key(line[a:b]) for a, b in run]
     capitals = [line[a].isupper() for a, _b in run]
+    # a syllable written as a name's, a capital then small letters ("Lê Ánh Dương")
+    named = [cap and not line[a:b].isupper() for cap, (a, b) in zip(capitals, run, strict=True)]
     edits = []
     for i, (start, end) in enumerate(run):
         if _words_at(keys, i, lexicon):
@@ -220,7 +222,12 @@ def _mend_run(
             words = _words_at(trial, i, lexicon)
             # (any of the words it makes: in "kịp thời biểu dương", "thời biểu" takes a
             # syllable of "kịp thời", "biểu dương" none)
-            if any(not _taken_elsewhere(keys, word, i, lexicon, capitals) for word in words):
+            # (a word of a name's syllables only is no word: "Ánh Dương" is not "ảnh dương")
+            if any(
+                not _taken_elsewhere(keys, word, i, lexicon, capitals)
+                and not all(named[word[0] : word[1]])
+                for word in words
+            ):
                 fitting.append(candidate)
         if (
             len(fitting) == 1

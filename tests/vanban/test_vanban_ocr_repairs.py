@@ -695,3 +695,12 @@ def test_an_items_number_misread_is_mended_where_the_sections_count_proves_it() 
         "3. Rà soát\nS. Tập trung\n5. Đẩy mạnh",
     ):
         assert ocr_text.mend_item_numbers(kept) == kept
+
+
+def test_a_persons_name_is_not_mended_into_a_word_of_the_lexicon() -> None:
+    # "ảnh dương" stands in the lexicon; "Ánh Dương", a capital then small letters in each
+    # syllable, is a name
+    name = "đối với ông Lê Ánh Dương, Chủ tịch Ủy ban nhân dân tỉnh"
+    assert mend_tones(name) == name
+    # a word at a sentence's start, its second syllable in small letters, is still mended
+    assert mend_tones("Tố chức thực hiện tốt") == "Tổ chức thực hiện tốt"
