@@ -52,6 +52,7 @@ def parse_file(path: str | Path, *, ocr: bool = False, ocr_text: bool = False) -
 
 
 __all__ = [
+    "OCR_TEXT_SUFFIX",
     "Assignment",
     "Bullet",
     "DocxLayout",

@@ -108,6 +108,8 @@ def read_and_parse(data: bytes, filename: str) -> tuple[str, dict[str, Any]]:
     if reason := uploads.refusal(name, data, uploads.LIBRARY):
         raise UploadError(reason)  # an .exe or a renamed file never reaches the readers
     suffix = Path(name).suffix.lower()
+    if name.lower().endswith(vanban.OCR_TEXT_SUFFIX):
+        suffix = vanban.OCR_TEXT_SUFFIX  # OCR's text made elsewhere, read as such by vanban
     with tempfile.TemporaryDirectory(prefix="tg-doc-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)

@@ -114,3 +114,13 @@ def test_more_files_than_django_takes_get_a_vietnamese_answer(url, client_as, tr
     )
     assert resp.status_code == 400
     assert f"tối đa {limit} tệp" in json.loads(resp.content)["errors"][0]
+
+
+def test_a_text_named_ocr_txt_is_read_as_ocr_output() -> None:
+    from tuyengiao.documents import services
+
+    body = "Số 31-CTr/TW\n\nCHƯƠNG TRÌNH\nvề môi trường\n\n1- MỤC ĐÍCH\n\nII- NHIỆM VỤ\n".encode()
+    _text, typed = services.read_and_parse(body, "chuong-trinh.txt")
+    _text, ocr = services.read_and_parse(body, "chuong-trinh.ocr.txt")
+    assert [s["label"] for s in typed["sections"]] == ["II"]
+    assert [s["label"] for s in ocr["sections"]] == ["I", "II"]
