@@ -130,7 +130,7 @@ class StructureParser(ParserState):
                 if (
                     form is not None
                     and this_form != form
-                    and _later_in_form(text, candidates[index + 1 :], label, form)
+                    and _later_in_form(text, candidates[index + 1 : index + 41], label, form)
                 ):
                     continue  # "4.KLTW75.DOC" or "8)" before the section's own "4. …", "8. …"
                 ts, te = trim(text, item_match.start(2), item_match.end(2))
@@ -193,7 +193,9 @@ def _numbering_form(text: str, match: re.Match[str]) -> tuple[str, bool]:
 def _later_in_form(text: str, later: list[LineMatch], label: str, form: tuple[str, bool]) -> bool:
     """Whether a later line numbers ``label`` the way the section numbers its items: then an
     earlier line with that number in another form is noise (a page's running head that OCR read
-    as "4.KLTW75.DOC", a sub-point's "a)" read as "8)"), not the item."""
+    as "4.KLTW75.DOC", a sub-point's "a)" read as "8)"), not the item. The caller passes the
+    next 40 numbered lines only: the item follows its noise closely, and a text of many
+    numbered lines in another form must not be read again for each."""
     return any(m.match.group(1) == label and _numbering_form(text, m.match) == form for m in later)
 
 

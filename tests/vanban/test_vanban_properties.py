@@ -68,6 +68,8 @@ ADVERSARIAL = {
     "dates": "ngày 12/12/2012 của ",
     "bullets": "- + ",
     "caps": "T/M KT. TL. ",
+    # item numbers in another form than the section's, before one in its form
+    "item_forms": "I. A\n1. a\n" + "2) b\n" * 30 + "2. c\n",
 }
 
 
