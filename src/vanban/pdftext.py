@@ -104,22 +104,29 @@ def repair_text(text: str) -> str:
                 _GLUED[token] = fixed
                 fixes[token] = fixed
     # letter-spacing is met in capitals and symbols: three single capitals at least (counted
-    # among the few ever met, which holds every one of this text: a token is sound or new)
-    if len(_CAPITALS_SEEN.intersection(words)) >= 3:
+    # among the few ever met, which holds every one of this text: a token is sound or new).
+    # Both tests are needed; the cheaper goes first: few short texts hold three single
+    # capitals, and a long one nearly always does while its runs, looked for from literal
+    # hints, are seldom there.
+    if len(text) > _LONG_TEXT:
         runs = _spaced_runs(text)
-        if runs:
-            text, collapsed = _collapse_runs(text, runs)
-            # (each collapsed run is a whole token of the new text, and every other token of it
-            # was one of the old text: the new tokens are the collapsed runs not met before)
-            for token in set(collapsed) - set(words):
-                fixed = _fix_token(token)
-                if fixed is not None:
-                    fixes[token] = fixed
+        if runs and len(_CAPITALS_SEEN.intersection(words)) < 3:
+            runs = []
+    else:
+        runs = _spaced_runs(text) if len(_CAPITALS_SEEN.intersection(words)) >= 3 else []
+    if runs:
+        text, collapsed = _collapse_runs(text, runs)
+        # (each collapsed run is a whole token of the new text, and every other token of it
+        # was one of the old text: the new tokens are the collapsed runs not met before)
+        for token in set(collapsed) - set(words):
+            fixed = _fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
     if len(fixes) > 20:
-        # (each token looked up, only on the lines that hold one to fix: a callback per regex
-        # match costs several times more on a long text full of fixes, as OCR of a poor scan
-        # gives, and cutting the whole text at its blanks costs more than the lines' splits)
-        text = _tokens_replaced(text, fixes)
+        # (each token to fix found from the one before: a callback per regex match costs
+        # several times more on a long text full of fixes, as OCR of a poor scan gives, and
+        # cutting the whole text at its blanks costs more than the words' split)
+        text = _tokens_replaced(text, fixes, text.split() if runs else words)
     else:
         # a few fixes: replaced where they stand, longest first (a fixed token inside a longer
         # one is fixed with it)
@@ -128,16 +135,29 @@ def repair_text(text: str) -> str:
     return text
 
 
-def _tokens_replaced(text: str, fixes: dict[str, str]) -> str:
+def _tokens_replaced(text: str, fixes: dict[str, str], words: list[str]) -> str:
     """``text`` with each blank-separated token that is a key of ``fixes`` replaced by its
-    value, blanks kept: ``"".join(fixes.get(p, p) for p in _BLANKS.split(text))``, done only
-    on the lines that hold such a token (no token crosses a line break)."""
-    keys = fixes.keys()
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not keys.isdisjoint(line.split()):
-            lines[i] = "".join([fixes.get(part, part) for part in _BLANKS.split(line)])
-    return "\n".join(lines)
+    value, blanks kept: ``"".join(fixes.get(p, p) for p in _BLANKS.split(text))``.
+
+    ``words`` is ``text.split()``: the tokens to replace are taken from it in order, and each
+    is found by ``str.find`` from the end of the one before, the first whole token there (a
+    match inside a longer token is passed over; an earlier whole token equal to it would have
+    been the one before)."""
+    pieces = []
+    pos = 0
+    for token in filter(fixes.__contains__, words):
+        at = text.find(token, pos)
+        end = at + len(token)
+        while (at > 0 and not text[at - 1].isspace()) or (
+            end < len(text) and not text[end].isspace()
+        ):
+            at = text.find(token, at + 1)
+            end = at + len(token)
+        pieces.append(text[pos:at])
+        pieces.append(fixes[token])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _spaced_runs(text: str) -> list[re.Match[str]]:
@@ -232,6 +252,9 @@ def _has_split_code(text: str) -> bool:
     return False
 
 
+# The length from which a text is looked for letter-spaced runs before its single capitals
+# are counted (characters).
+_LONG_TEXT = 20_000
 # Tokens judged to need no repair (memo shared by all documents, bounded).
 _SOUND: set[str] = set()
 _SOUND_MAX = 200_000

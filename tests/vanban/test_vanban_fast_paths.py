@@ -572,11 +572,11 @@ TOKEN_PIECES = ["chi,đảng", "Chỉ thịsố46", "số46", "x", " ", "  ", "\
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TOKEN_PIECES), st.text(max_size=2)), max_size=16))
-def test_tokens_replaced_line_by_line_as_over_the_whole_text(pieces: list[str]) -> None:
+def test_tokens_replaced_one_after_the_other_as_over_the_whole_text(pieces: list[str]) -> None:
     text = "".join(pieces)
     fixes = {"chi,đảng": "chi, đảng", "thịsố46": "thị số 46", "số46": "số 46", "x": "y z"}
     whole = "".join(fixes.get(part, part) for part in pdftext._BLANKS.split(text))
-    assert pdftext._tokens_replaced(text, fixes) == whole
+    assert pdftext._tokens_replaced(text, fixes, text.split()) == whole
 
 
 PART_PIECES = [
