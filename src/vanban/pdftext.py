@@ -87,16 +87,22 @@ def repair_text(text: str) -> str:
     # removed by one set difference, and only the others are looked at.
     words = text.split()
     fixes: dict[str, str] = {}
+    if len(_SAME) >= _SOUND_MAX:
+        _SAME.clear()
+        _SOUND.clear()
     if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
         for token in set(words) - _SOUND:
             fixed = _GLUED.get(token)
             if fixed is None:
                 fixed = _fix_token(token)
-            if fixed is None:
+            if fixed is None or fixed == token:
                 if len(_SOUND) >= _SOUND_MAX:
                     _SOUND.clear()
                 _SOUND.add(token)
-                if token in _SINGLE_CAPITALS:
+                if fixed is not None:
+                    _SAME.add(token)
+                    fixes[token] = fixed
+                elif token in _SINGLE_CAPITALS:
                     _CAPITALS_SEEN.add(token)
             else:
                 if len(_GLUED) >= _SOUND_MAX:
@@ -122,6 +128,11 @@ def repair_text(text: str) -> str:
             fixed = _fix_token(token)
             if fixed is not None:
                 fixes[token] = fixed
+    if len(fixes) <= 20 < len(fixes) + len(_SAME) and any(k != v for k, v in fixes.items()):
+        # the tokens given back unchanged count as fixes in the choice below, those judged in
+        # an earlier document too (the choice matters only when one fix changes something)
+        for token in _SAME.intersection(words):
+            fixes.setdefault(token, token)
     if len(fixes) > 20:
         # (each token to fix found from the one before: a callback per regex match costs
         # several times more on a long text full of fixes, as OCR of a poor scan gives, and
@@ -262,6 +273,10 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _BLANKS = re.compile(r"(\s+)")  # (kept in the split: the text is joined back as it was)
+# The tokens of _SOUND that _fix_token gave back unchanged ("GitHub", "TTgCP,": a capital
+# inside an ASCII word that is no glued name); cleared only with _SOUND, so that every such
+# token ever judged is here.
+_SAME: set[str] = set()
 # Tokens _fix_token changed, with what it gave (a memo as _SOUND: a PDF's glued words come back
 # in every text taken from it).
 _GLUED: dict[str, str] = {}

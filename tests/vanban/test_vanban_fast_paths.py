@@ -598,3 +598,56 @@ def test_part_starts_led_by_the_line_break_are_the_look_behind_ones(
     end = data.draw(st.integers(start, len(text)))
     plain = [m.start() for m in structure._PART_LINES_PLAIN_RE.finditer(text, start, end)]
     assert structure._part_starts(text, start, end) == plain
+
+
+def _repair_without_memo(text: str) -> str:
+    """What ``pdftext.repair_text`` does, with every token judged afresh (no memo) and the
+    plain whole-text scans: the definition its memos and fast paths must give."""
+    text = pdftext._SPLIT_SYMBOL_PLAIN.sub(r"\1", text)
+    text = pdftext._SPLIT_CODE_PLAIN.sub(r"\1", text)
+    words = text.split()
+    fixes: dict[str, str] = {}
+    for token in set(words):
+        fixed = pdftext._fix_token(token)
+        if fixed is not None:
+            fixes[token] = fixed
+    capitals = {word for word in words if word in pdftext._SINGLE_CAPITALS}
+    if len(capitals) >= 3 and pdftext._SPACED.search(text):
+        before = set(words)
+        text = pdftext._SPACED.sub(pdftext._collapse, text)
+        for token in set(text.split()) - before:
+            fixed = pdftext._fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
+    if len(fixes) > 20:
+        return "".join(fixes.get(part, part) for part in pdftext._BLANKS.split(text))
+    for token in sorted(fixes, key=len, reverse=True):
+        text = text.replace(token, fixes[token])
+    return text
+
+
+REPAIR_PIECES = [
+    *(f"số{n}" for n in range(30)),
+    *(f"Mục{n}" for n in range(8)),
+    "GitHub", "TTgCP,", "PTTgCP", "iPhone", "sKJ,", "AbCd", "vụTỉnh", "thịsố46", "ChuHuy",
+    "Q Đ - C T N", "A", "B", "C", "Đ", "0 1 / Q Đ", "12-\nKH/TW", "2764/QĐ-\nTTg", " ", " ", "\n",
+    "  ", "\t", "nhà", "nước",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(REPAIR_PIECES), min_size=10, max_size=50).map(" ".join),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_repair_text_with_its_memos_is_the_repair_without(texts: list[str], fresh: bool) -> None:
+    if fresh:  # (the memos start empty, or hold what earlier examples left)
+        pdftext._SOUND.clear()
+        pdftext._SAME.clear()
+        pdftext._GLUED.clear()
+    for text in texts:  # (each text judged with the memos the ones before it left)
+        assert pdftext.repair_text(text) == _repair_without_memo(text)
