@@ -25,14 +25,30 @@ from vanban.syllables import split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
 _SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
+# What every run of _SPACED holds from the blank after its first character: three single
+# characters between single spaces. It opens with a literal, which the regex engine looks for
+# at C speed; _SPACED opens with a look-behind and is tried at every position of the text.
+_SPACED_HINT = re.compile(r" \S \S \S ")
 # "50-" / "TTr/BXDĐ": a line ending in a number and a dash or slash, the next line opening with
 # a code followed by a dash or slash.
-_SPLIT_SYMBOL = re.compile(r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])")
+_SPLIT_SYMBOL_PLAIN = re.compile(
+    r"(?<![\w/])(\d{1,5}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])"
+)
+# (the same, led by its first digit, the look-behind after it: the engine tries the pattern at
+# the digits only, not at every position)
+_SPLIT_SYMBOL = re.compile(
+    r"(\d(?<![\w/]\d)\d{0,4}[-/])\n[ \t]*(?=[A-ZĐ][A-Za-zĐđ]{0,11}[-/][A-ZĐ])"
+)
 # "2764/QĐ-" / "TTg ngày …": a line ending in a number, a slash, a code and a dash, the next line
 # opening with the code that ends the symbol (capital first, ASCII letters, then no letter); a
 # legal document's year may stand between ("118/2025/NĐ-" / "CP ngày …").
-_SPLIT_CODE = re.compile(
+_SPLIT_CODE_PLAIN = re.compile(
     r"(?<![\w/])(\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ&]{0,11}-)\n[ \t]*"
+    r"(?=[A-ZĐ][A-Za-zĐđ]{0,11}(?![\w/-]))"
+)
+# (led by its first digit, as _SPLIT_SYMBOL)
+_SPLIT_CODE = re.compile(
+    r"(\d(?<![\w/]\d)\d{0,4}/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ&]{0,11}-)\n[ \t]*"
     r"(?=[A-ZĐ][A-Za-zĐđ]{0,11}(?![\w/-]))"
 )
 # Letter runs that may be glued: four letters or more, one of them not ASCII.
@@ -61,8 +77,9 @@ def _collapse(match: re.Match[str]) -> str:
 
 def repair_text(text: str) -> str:
     """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed."""
-    if _has_split_symbol(text):
-        text = _SPLIT_SYMBOL.sub(r"\1", text)
+    symbols = _split_symbols(text)
+    if symbols:
+        text = _joined(text, symbols)
     if _has_split_code(text):
         text = _SPLIT_CODE.sub(r"\1", text)
     # Every defect lies inside one blank-separated token or is a run of one-character tokens.
@@ -70,16 +87,22 @@ def repair_text(text: str) -> str:
     # removed by one set difference, and only the others are looked at.
     words = text.split()
     fixes: dict[str, str] = {}
+    if len(_SAME) >= _SOUND_MAX:
+        _SAME.clear()
+        _SOUND.clear()
     if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
         for token in set(words) - _SOUND:
             fixed = _GLUED.get(token)
             if fixed is None:
                 fixed = _fix_token(token)
-            if fixed is None:
+            if fixed is None or fixed == token:
                 if len(_SOUND) >= _SOUND_MAX:
                     _SOUND.clear()
                 _SOUND.add(token)
-                if token in _SINGLE_CAPITALS:
+                if fixed is not None:
+                    _SAME.add(token)
+                    fixes[token] = fixed
+                elif token in _SINGLE_CAPITALS:
                     _CAPITALS_SEEN.add(token)
             else:
                 if len(_GLUED) >= _SOUND_MAX:
@@ -87,19 +110,34 @@ def repair_text(text: str) -> str:
                 _GLUED[token] = fixed
                 fixes[token] = fixed
     # letter-spacing is met in capitals and symbols: three single capitals at least (counted
-    # among the few ever met, which holds every one of this text: a token is sound or new)
-    if len(_CAPITALS_SEEN.intersection(words)) >= 3 and _SPACED.search(text):
-        before = set(words)
-        text = _SPACED.sub(_collapse, text)
-        for token in set(text.split()) - before:
+    # among the few ever met, which holds every one of this text: a token is sound or new).
+    # Both tests are needed; the cheaper goes first: few short texts hold three single
+    # capitals, and a long one nearly always does while its runs, looked for from literal
+    # hints, are seldom there.
+    if len(text) > _LONG_TEXT:
+        runs = _spaced_runs(text)
+        if runs and len(_CAPITALS_SEEN.intersection(words)) < 3:
+            runs = []
+    else:
+        runs = _spaced_runs(text) if len(_CAPITALS_SEEN.intersection(words)) >= 3 else []
+    if runs:
+        text, collapsed = _collapse_runs(text, runs)
+        # (each collapsed run is a whole token of the new text, and every other token of it
+        # was one of the old text: the new tokens are the collapsed runs not met before)
+        for token in set(collapsed) - set(words):
             fixed = _fix_token(token)
             if fixed is not None:
                 fixes[token] = fixed
+    if len(fixes) <= 20 < len(fixes) + len(_SAME) and any(k != v for k, v in fixes.items()):
+        # the tokens given back unchanged count as fixes in the choice below, those judged in
+        # an earlier document too (the choice matters only when one fix changes something)
+        for token in _SAME.intersection(words):
+            fixes.setdefault(token, token)
     if len(fixes) > 20:
-        # (the text cut at its blanks, each token looked up: a callback per regex match costs
-        # several times more on a long text full of fixes, as OCR of a poor scan gives)
-        parts = _BLANKS.split(text)
-        text = "".join([fixes.get(part, part) for part in parts])
+        # (each token to fix found from the one before: a callback per regex match costs
+        # several times more on a long text full of fixes, as OCR of a poor scan gives, and
+        # cutting the whole text at its blanks costs more than the words' split)
+        text = _tokens_replaced(text, fixes, text.split() if runs else words)
     else:
         # a few fixes: replaced where they stand, longest first (a fixed token inside a longer
         # one is fixed with it)
@@ -108,18 +146,106 @@ def repair_text(text: str) -> str:
     return text
 
 
-def _has_split_symbol(text: str) -> bool:
-    """Whether a line ends with a number and a dash or slash that the next line's code
-    continues: each "-\n" or "/\n" is found by a literal search and checked where it stands."""
+def _tokens_replaced(text: str, fixes: dict[str, str], words: list[str]) -> str:
+    """``text`` with each blank-separated token that is a key of ``fixes`` replaced by its
+    value, blanks kept: ``"".join(fixes.get(p, p) for p in _BLANKS.split(text))``.
+
+    ``words`` is ``text.split()``: the tokens to replace are taken from it in order, and each
+    is found by ``str.find`` from the end of the one before, the first whole token there (a
+    match inside a longer token is passed over; an earlier whole token equal to it would have
+    been the one before)."""
+    pieces = []
+    pos = 0
+    for token in filter(fixes.__contains__, words):
+        at = text.find(token, pos)
+        end = at + len(token)
+        while (at > 0 and not text[at - 1].isspace()) or (
+            end < len(text) and not text[end].isspace()
+        ):
+            at = text.find(token, at + 1)
+            end = at + len(token)
+        pieces.append(text[pos:at])
+        pieces.append(fixes[token])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _spaced_runs(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SPACED`` in ``text``, in order, as ``finditer`` gives them.
+
+    A run's second character stands right after the first blank of a ``_SPACED_HINT`` match:
+    each hint, from the left, is checked by matching ``_SPACED`` at the character before it
+    (a run that started earlier would have had its own hint earlier), and the scan goes on
+    from the end of a run found, or from the next character."""
+    runs = []
+    pos = 0
+    hint = _SPACED_HINT.search(text)
+    while hint is not None:
+        start = hint.start() - 1
+        run = _SPACED.match(text, start) if start >= pos else None
+        if run is None:
+            hint = _SPACED_HINT.search(text, hint.start() + 1)
+        else:
+            runs.append(run)
+            pos = run.end()
+            hint = _SPACED_HINT.search(text, pos)
+    return runs
+
+
+def _collapse_runs(text: str, runs: list[re.Match[str]]) -> tuple[str, list[str]]:
+    """``_SPACED.sub(_collapse, text)`` from its matches ``runs``, and the runs collapsed into
+    one token."""
+    pieces = []
+    collapsed = []
+    pos = 0
+    for run in runs:
+        pieces.append(text[pos : run.start()])
+        joined = _collapse(run)
+        pieces.append(joined)
+        if " " not in joined:  # (a row of numbers is kept as it was)
+            collapsed.append(joined)
+        pos = run.end()
+    pieces.append(text[pos:])
+    return "".join(pieces), collapsed
+
+
+def _split_symbols(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SPLIT_SYMBOL`` in ``text``, in order, as ``finditer`` gives them.
+
+    Each match ends its group with the dash or slash of a "-\n" or "/\n", found by a literal
+    search, and starts where the digits before that mark start (the look-behind allows no
+    letter or digit before them): the pattern is matched at the first of the five characters
+    before the mark from which only digits lead to it. No two matches overlap (a match's
+    characters after its digits are no digits), so these are all the matches."""
+    found = []
     for mark in ("-\n", "/\n"):
         at = text.find(mark)
         while at >= 0:
-            if _SPLIT_SYMBOL.match(text, max(0, at - 6)) or _SPLIT_SYMBOL.search(
-                text, max(0, at - 6), at + 20
-            ):
-                return True
+            start = at
+            while start > 0 and at - start < 5 and text[start - 1].isdecimal():
+                start -= 1
+            if start < at:
+                match = _SPLIT_SYMBOL.match(text, start)
+                if match is not None:
+                    found.append(match)
             at = text.find(mark, at + 2)
-    return False
+    if len(found) > 1:
+        found.sort(key=lambda match: match.start())
+    return found
+
+
+def _joined(text: str, matches: list[re.Match[str]]) -> str:
+    """``text`` with each of the ``matches`` (in order, not overlapping) replaced by its first
+    group, as ``pattern.sub(r"\1", text)`` gives it."""
+    pieces = []
+    pos = 0
+    for match in matches:
+        pieces.append(text[pos : match.start()])
+        pieces.append(match.group(1))
+        pos = match.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _has_split_code(text: str) -> bool:
@@ -137,6 +263,9 @@ def _has_split_code(text: str) -> bool:
     return False
 
 
+# The length from which a text is looked for letter-spaced runs before its single capitals
+# are counted (characters).
+_LONG_TEXT = 20_000
 # Tokens judged to need no repair (memo shared by all documents, bounded).
 _SOUND: set[str] = set()
 _SOUND_MAX = 200_000
@@ -144,6 +273,10 @@ _SINGLE_CAPITALS = frozenset(
     chr(c) for c in range(0x20, 0x2000) if chr(c).isupper() and len(chr(c)) == 1
 ) | frozenset(chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _BLANKS = re.compile(r"(\s+)")  # (kept in the split: the text is joined back as it was)
+# The tokens of _SOUND that _fix_token gave back unchanged ("GitHub", "TTgCP,": a capital
+# inside an ASCII word that is no glued name); cleared only with _SOUND, so that every such
+# token ever judged is here.
+_SAME: set[str] = set()
 # Tokens _fix_token changed, with what it gave (a memo as _SOUND: a PDF's glued words come back
 # in every text taken from it).
 _GLUED: dict[str, str] = {}

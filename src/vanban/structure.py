@@ -32,7 +32,10 @@ _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # TÁC …" (the second form after a line break, to find them all in one pass).
 _PART_LINE = rf"[ \t*#_]*(?:(?:PHẦN|Phần)[ \t]+(?:THỨ|thứ|[IVX]+\b|[A-Z]\b|\d)|[A-E]\.[ \t]+[{CAPITALS}]{{2}})"
 _PART_LINE_RE = re.compile(_PART_LINE)
-_PART_LINES_RE = re.compile("(?<=\n)" + _PART_LINE)
+_PART_LINES_PLAIN_RE = re.compile("(?<=\n)" + _PART_LINE)
+# (the same led by its line break, which the regex engine finds at C speed: the look-behind
+# form is tried at every position of the body; a match starts one character further)
+_PART_LINES_RE = re.compile("\n" + _PART_LINE)
 # A heading line this long (characters) may have been wrapped by the page.
 _CAPS_WRAP_MIN = 40
 
@@ -77,9 +80,7 @@ class StructureParser(ParserState):
         for match in line_matches(SECTION_LINES, text, self.body_start, self.body_end):
             number = roman_to_int(match.group(1))
             if number == 1 and heads and parts is None:
-                parts = [
-                    m.start() for m in _PART_LINES_RE.finditer(text, self.body_start, self.body_end)
-                ]
+                parts = _part_starts(text, self.body_start, self.body_end)
             if number != expected and not (
                 # the numbering starts again in each part ("PHẦN THỨ HAI", "A. CÔNG TÁC …")
                 (
@@ -197,6 +198,13 @@ def _later_in_form(text: str, later: list[LineMatch], label: str, form: tuple[st
     next 40 numbered lines only: the item follows its noise closely, and a text of many
     numbered lines in another form must not be read again for each."""
     return any(m.match.group(1) == label and _numbering_form(text, m.match) == form for m in later)
+
+
+def _part_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the parts' headings start between ``start`` and ``end``: the starts of
+    ``_PART_LINES_PLAIN_RE.finditer(text, start, end)``, found from the line break before each
+    (a part's heading holds no line break, so the matches are the same lines)."""
+    return [m.start() + 1 for m in _PART_LINES_RE.finditer(text, max(0, start - 1), end)]
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban import flat, format_check, pdftext
+from vanban import flat, format_check, pdftext, structure
 from vanban import lines as lines_module
 from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
 from vanban.lines import Line, LineTable, blank_out, field_value, is_caps, line_value, split_lines
@@ -514,3 +514,140 @@ def test_citation_window_is_the_one_of_stripped_copies(pieces: list[str]) -> Non
     text = "".join(pieces)
     for start, size in ((0, 500), (1, 500), (0, 7)):
         assert _window(text, start, size) == _window_by_copies(text, start, size)
+
+
+SPACED_PIECES = [
+    " ", "  ", "\n", "\t", "Q", "Đ", "Q Đ", "0 1 / Q Đ - C T N", "1 2 3 4 5", "a b c d e", "ab", "x",
+    "/", "-", ":", "N", "Ủ Y B A N",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SPACED_PIECES), st.text(max_size=2)), max_size=16))
+def test_spaced_runs_found_from_hints_are_the_whole_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    runs = pdftext._spaced_runs(text)
+    assert [m.span() for m in runs] == [m.span() for m in pdftext._SPACED.finditer(text)]
+    collapsed_text, collapsed = pdftext._collapse_runs(text, runs)
+    assert collapsed_text == pdftext._SPACED.sub(pdftext._collapse, text)
+    # the runs collapsed into one token are the new text's tokens the old text did not have
+    before = set(text.split())
+    assert set(collapsed) - before == set(collapsed_text.split()) - before
+
+
+SPLIT_SYMBOL_PIECES = [
+    "50-", "12/", "1234567-", "a1-", "/1-", "٣-", "-\n", "/\n", "\n", " ", "\t", "TTr/BXDĐ", "KH/TW",
+    "NQ-TW", "Q", "Đ", "-", "/", "1", "12", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SPLIT_SYMBOL_PIECES), st.text(max_size=2)), max_size=16))
+def test_split_symbols_found_from_their_marks_are_the_whole_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = pdftext._SPLIT_SYMBOL_PLAIN
+    found = pdftext._split_symbols(text)
+    assert [(m.span(), m.group(1)) for m in found] == [
+        (m.span(), m.group(1)) for m in plain.finditer(text)
+    ]
+    assert pdftext._joined(text, found) == plain.sub(r"\1", text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SPLIT_CODE_PIECES), st.text(max_size=2)), max_size=16))
+def test_split_patterns_led_by_a_digit_match_as_the_look_behind_ones(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for fast, plain in (
+        (pdftext._SPLIT_CODE, pdftext._SPLIT_CODE_PLAIN),
+        (pdftext._SPLIT_SYMBOL, pdftext._SPLIT_SYMBOL_PLAIN),
+    ):
+        assert fast.sub(r"\1", text) == plain.sub(r"\1", text)
+        for start in range(len(text) + 1):
+            a, b = fast.match(text, start), plain.match(text, start)
+            assert (a and a.span()) == (b and b.span())
+
+
+TOKEN_PIECES = ["chi,đảng", "Chỉ thịsố46", "số46", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2003"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TOKEN_PIECES), st.text(max_size=2)), max_size=16))
+def test_tokens_replaced_one_after_the_other_as_over_the_whole_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fixes = {"chi,đảng": "chi, đảng", "thịsố46": "thị số 46", "số46": "số 46", "x": "y z"}
+    whole = "".join(fixes.get(part, part) for part in pdftext._BLANKS.split(text))
+    assert pdftext._tokens_replaced(text, fixes, text.split()) == whole
+
+
+PART_PIECES = [
+    "\n", "PHẦN THỨ HAI", "Phần II", "Phần A", "Phần 1", "A. CÔNG TÁC", "B. Công", "E.  ĐẢNG", " ", "\t",
+    "*", "#", "_", "x", "I. MỤC",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(PART_PIECES), st.text(max_size=2)), max_size=14),
+    st.data(),
+)
+def test_part_starts_led_by_the_line_break_are_the_look_behind_ones(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = [m.start() for m in structure._PART_LINES_PLAIN_RE.finditer(text, start, end)]
+    assert structure._part_starts(text, start, end) == plain
+
+
+def _repair_without_memo(text: str) -> str:
+    """What ``pdftext.repair_text`` does, with every token judged afresh (no memo) and the
+    plain whole-text scans: the definition its memos and fast paths must give."""
+    text = pdftext._SPLIT_SYMBOL_PLAIN.sub(r"\1", text)
+    text = pdftext._SPLIT_CODE_PLAIN.sub(r"\1", text)
+    words = text.split()
+    fixes: dict[str, str] = {}
+    for token in set(words):
+        fixed = pdftext._fix_token(token)
+        if fixed is not None:
+            fixes[token] = fixed
+    capitals = {word for word in words if word in pdftext._SINGLE_CAPITALS}
+    if len(capitals) >= 3 and pdftext._SPACED.search(text):
+        before = set(words)
+        text = pdftext._SPACED.sub(pdftext._collapse, text)
+        for token in set(text.split()) - before:
+            fixed = pdftext._fix_token(token)
+            if fixed is not None:
+                fixes[token] = fixed
+    if len(fixes) > 20:
+        return "".join(fixes.get(part, part) for part in pdftext._BLANKS.split(text))
+    for token in sorted(fixes, key=len, reverse=True):
+        text = text.replace(token, fixes[token])
+    return text
+
+
+REPAIR_PIECES = [
+    *(f"số{n}" for n in range(30)),
+    *(f"Mục{n}" for n in range(8)),
+    "GitHub", "TTgCP,", "PTTgCP", "iPhone", "sKJ,", "AbCd", "vụTỉnh", "thịsố46", "ChuHuy",
+    "Q Đ - C T N", "A", "B", "C", "Đ", "0 1 / Q Đ", "12-\nKH/TW", "2764/QĐ-\nTTg", " ", " ", "\n",
+    "  ", "\t", "nhà", "nước",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(REPAIR_PIECES), min_size=10, max_size=50).map(" ".join),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_repair_text_with_its_memos_is_the_repair_without(texts: list[str], fresh: bool) -> None:
+    if fresh:  # (the memos start empty, or hold what earlier examples left)
+        pdftext._SOUND.clear()
+        pdftext._SAME.clear()
+        pdftext._GLUED.clear()
+    for text in texts:  # (each text judged with the memos the ones before it left)
+        assert pdftext.repair_text(text) == _repair_without_memo(text)
