@@ -43,12 +43,7 @@ def parse_file(path: str | Path, *, ocr: bool = False, ocr_text: bool = False) -
         from vanban.ocr import read_any
 
         return parse(read_any(path)[0], source=Path(path).name)
-    text = read(path)
-    if ocr_text and not Path(path).name.lower().endswith(OCR_TEXT_SUFFIX):
-        from vanban.ocr_text import normalize_ocr_text
-
-        text = normalize_ocr_text(text)
-    return parse(text, source=Path(path).name)
+    return parse(read(path, ocr_text=ocr_text), source=Path(path).name)
 
 
 __all__ = [

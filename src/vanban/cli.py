@@ -19,7 +19,6 @@ from typing import Any
 
 from vanban import ReadError, ScannedError, parse, read
 from vanban.ocr import OcrResult, read_scan
-from vanban.ocr_text import normalize_ocr_text
 from vanban.signatures import fill_from_signature, load_roots, read_signatures
 
 
@@ -84,9 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ocr: OcrResult | None = None
         try:
             try:
-                text = read(name)
-                if args.ocr_text:
-                    text = normalize_ocr_text(text)
+                text = read(name, ocr_text=args.ocr_text)
             except ScannedError:
                 if args.no_ocr:
                     raise

@@ -58,9 +58,11 @@ def read(
     max_bytes: int = MAX_BYTES,
     pdf_max_pages: int = PDF_MAX_PAGES,
     pdf_timeout: float = PDF_TIMEOUT,
+    ocr_text: bool = False,
 ) -> str:
     """The text of the document at ``path``, normalised (see :func:`vanban.normalize_text`); a
-    text file named ``….ocr.txt`` is OCR's output and mended as such (``OCR_TEXT_SUFFIX``)."""
+    text that is OCR's output made elsewhere (``ocr_text``, or a file named ``….ocr.txt``:
+    ``OCR_TEXT_SUFFIX``) is mended as such (:func:`vanban.ocr_text.normalize_ocr_text`)."""
     file = Path(path)
     try:
         status = file.stat()
@@ -102,13 +104,16 @@ def read(
     else:
         if re.match(rb"\s*<(?:!doctype html|html)", data[:512], re.IGNORECASE):
             text = read_html(data)
-        elif file.name.lower().endswith(OCR_TEXT_SUFFIX):
-            # OCR's output made elsewhere, so named: mended as this library mends its own
-            from vanban.ocr_text import normalize_ocr_text
-
-            return normalize_ocr_text(decode_bytes(data)[0])
+        elif ocr_text or file.name.lower().endswith(OCR_TEXT_SUFFIX):
+            ocr_text = True
+            text = decode_bytes(data)[0]
         else:
             return normalize_nfc_text(decode_bytes(data)[0])  # decode_bytes gives NFC
+    if ocr_text:
+        # OCR's output made elsewhere: mended as this library mends its own
+        from vanban.ocr_text import normalize_ocr_text
+
+        return normalize_ocr_text(text)
     return normalize_text(text)
 
 
