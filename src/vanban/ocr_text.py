@@ -11,13 +11,11 @@ to OCR's output, not a list of words:
 * **fixed lines** — the national name, the motto and the party's name are compared letter by
   letter (accents kept, case and punctuation ignored) with a small edit distance, and replaced
   by their canonical form when they are a near miss;
-* **numbering** — at the start of a line, a number or Roman numeral followed by a misread
-  delimiter and a capitalised word is a heading or an item ("1, Mục đích" → "1. Mục đích");
-* **section numbers** — sections are numbered I, II, III … in order; a heading whose numeral
-  lost a stroke ("II. TỔ CHỨC THỰC HIỆN" after "II. NỘI DUNG") takes the next number;
+* **numbering** — headings' and items' numbers that OCR misread ("1, Mục đích", "L MỤC ĐÍCH",
+  "II. TỔ CHỨC THỰC HIỆN" after "II. NỘI DUNG", "1 Đổi mới", "Š." for 5), mended by the count
+  the format keeps (:mod:`vanban.ocr_numbering`);
 * **leads** — "V/v" and "Số:" at the start of a line, as OCR garbles them.
 
-* **section numbers** also where a stroke was read as another letter ("TII." for "III.");
 * **specks** after a line's last word ("… tư tưởng l : -");
 * **wrapped items** — Tesseract keeps a paragraph's lines together, so a numbered or bulleted
   paragraph's line that reaches the page's edge is joined to the next even when that one opens
@@ -37,13 +35,11 @@ to OCR's output, not a list of words:
   specks before an item's number dropped (":10."), the eth read for Đ, a euro sign for the c of
   "b/c" and a doubled colon made what they stand for.
 
-* **sections by place** — headings whose numerals OCR read as other strokes ("1L", "IL", "HE")
-  or lost numbered by their place among the headings, where those read right pin the count;
 * **signature block** — the body after an authority mark and the signer's title under it made
   the format's words where OCR gave a near miss ("T/M bu CHÍNH TRỊ", "PHO BÍ THƯ");
 * **number lines and codes** — the header's number line never continued by the summary under
   it, a colon in a code ("454/UBND:NCTH"), a number cut at its hyphen at a line end, specks
-  before the figures ("Số: .73", "số-104"), an H in the numeral of a congress ("Đại hội XXH");
+  before the figures ("Số: .73", "số-104");
 * **the unit "tỉnh"** read with another tone before a place the document names after "tỉnh"
   elsewhere; "(đế b/c)"; marks before "Nơi nhận"; "Ñ" for N.
 
@@ -56,13 +52,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vanban.lines import int_to_roman, roman_to_int
 from vanban.normalize import (
     _LIST_START,
     _is_heading,
     join_broken_lines,
     join_hard_breaks,
     normalize_text,
+)
+from vanban.ocr_numbering import (
+    mend_congress_numerals,
+    mend_item_numbers,
+    mend_misread_numerals,
+    mend_number_delimiters,
+    number_sections_in_order,
+    renumber_sections,
 )
 from vanban.ocr_words import is_known_syllable, mend_split_words, mend_tones
 from vanban.patterns import CAPITALS
@@ -83,15 +86,6 @@ _DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.M
 _UNDERSCORE_LEAD = re.compile(r"^_+[ \t]*(?=[^\W_])", re.MULTILINE)
 # Specks before an item's number at the start of a line (":10. Chú trọng", "'3. Tuyên truyền").
 _NUMBER_SPECKS = re.compile(r"^[:;,'`_]{1,2}[ \t]*(?=\d{1,2}[.)][ \t])", re.MULTILINE)
-# A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
-# "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
-# (A "1" is left alone: "1. KẾT QUẢ" is an item.)
-_ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
-# A heading number with a misread delimiter: "1, Mục đích", "10: Chú trọng", "II: TỔ CHỨC",
-# "7.. Xây dựng", "1..Cấp ủy", "1V: TỔ CHỨC" (a "1" read for the "I" of a Roman numeral).
-_NUMBER_DELIMITER = re.compile(
-    r"^(\d{1,2}|[IVX1]{1,5})(?:[,:;]|\.[.,:]|,\.)[ \t]*(?=\S)", re.MULTILINE
-)
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
 _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
 # "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:"),
@@ -99,20 +93,6 @@ _VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(
 _NUMBER_LEAD = re.compile(
     r"(?<![^\W\d_])S[ốõôóòỏọổỗộơ6][ \t]*[:.;]?[ \t]*(?:[.,'`:;_~][ \t]*)?(?=\d)"
 )
-# A Roman numeral of a congress or a term with two strokes read as an H ("Đại hội XXH", "khóa
-# XHI"): H is no Roman letter; read as II (or as I, where II makes no numeral: "XIHI").
-_ROMAN_WITH_H = re.compile(
-    r"(?<![^\W\d_])((?:Đại hội|ĐẠI HỘI|[Kk]hóa|[Kk]hoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ) )"
-    r"([IVX]*H[IVX]*)(?![^\W\d_])"
-)
-
-
-def _roman_with_h(match: re.Match[str]) -> str:
-    for strokes in ("II", "I"):
-        numeral = match.group(2).replace("H", strokes)
-        if roman_to_int(numeral) is not None:
-            return match.group(1) + numeral
-    return match.group()
 
 
 # A speck read as a dash between "số" and the number it leads ("Chương trình hành động số-104-CTr/TU"):
@@ -172,12 +152,12 @@ def normalize_ocr_text(raw: str) -> str:
     text = _NUMBER_SPECKS.sub("", text)
     text = number_sections_in_order(text)
     text = _DASH_MARKS.sub(_dash_marks, text)
-    text = _ROMAN_MISREAD.sub(_roman, text)
-    text = _NUMBER_DELIMITER.sub(_numbering, text)
+    text = mend_misread_numerals(text)
+    text = mend_number_delimiters(text)
     text = _VV_LEAD.sub("V/v ", text)
     text = _NUMBER_LEAD.sub("Số: ", text)
     text = _CITED_NUMBER_SPECK.sub(r"\1 ", text)
-    text = _ROMAN_WITH_H.sub(_roman_with_h, text)
+    text = mend_congress_numerals(text)
     text = _PURPOSE_LEAD.sub(r"\1ể", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
@@ -223,28 +203,6 @@ def _dash_marks(match: re.Match[str]) -> str:
         return match.group()
     after = match.string[match.end() : match.end() + 1]
     return "- " if after.isupper() else ""
-
-
-def _roman(match: re.Match[str]) -> str:
-    numeral = match.group(1).translate(str.maketrans("lL|", "III")).replace("H", "II")
-    rest = match.group(2)
-    if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
-        return f"{numeral}. {rest}"
-    return match.group()
-
-
-def _numbering(match: re.Match[str]) -> str:
-    """The number with a dot, when what follows starts with a capital (a heading or an item)."""
-    label = match.group(1)
-    after = match.string[match.end() : match.end() + 1]
-    if not after[:1].isupper():
-        return match.group()
-    if not label.isdigit():
-        roman = label.replace("1", "I")
-        if roman_to_int(roman) is None:
-            return match.group()
-        label = roman
-    return f"{label}. "
 
 
 def _letters(text: str) -> str:
@@ -466,190 +424,6 @@ def _mend_signing_words(part: str) -> str:
         return part
     _nearest, form, window = best[0]
     return _replace_words(part, window, form)
-
-
-# A section heading: a Roman numeral, a delimiter, and a line in capitals ("II. NỘI DUNG").
-_SECTION_HEADING = re.compile(
-    r"^([IVXTLlH1|]{1,5})([.\-–:)][ \t]*|[ \t]+)(\S[^\n]*)$", re.MULTILINE
-)
-# the second section's heading, read right: what makes a first "1 MỤC ĐÍCH" a misread "I."
-_SECOND_SECTION = re.compile(r"^II[.\-–:)]", re.MULTILINE)
-# letters OCR reads for the upright stroke of an I in a numeral ("TII. TỔ CHỨC", "lV."), and
-# the H it reads for two strokes joined by a speck ("HI- TỔ CHỨC" for "III-")
-_STROKE_LOOKALIKES = str.maketrans({"T": "I", "L": "I", "l": "I", "1": "I", "|": "I", "H": "II"})
-_ROMANS = tuple(int_to_roman(n) for n in range(1, 13))
-
-
-def renumber_sections(text: str) -> str:
-    """Section headings numbered in order where OCR dropped a stroke of the numeral: a heading
-    that repeats the previous numeral, or reads as a numeral the expected one contains with a
-    stroke less ("II" for "III", "I" for "II", "V" for "VI"), takes the expected number. A
-    heading with any other numeral is left as read and the count goes on from it. A numeral with
-    a letter OCR gives for a stroke ("TII", "lV") is read as the expected one when it matches it
-    stroke for stroke; otherwise it is not a heading. A first heading whose "I." lost its dot
-    and became "1" or "l" ("1 MỤC ĐÍCH, YÊU CẦU", "1- MỤC ĐÍCH") is "I" when a "II" heading
-    follows."""
-    expected = 0  # index into _ROMANS of the next heading's numeral
-    second_follows = _SECOND_SECTION.search(text) is not None
-
-    def one(match: re.Match[str]) -> str:
-        nonlocal expected
-        numeral, delimiter, rest = match.groups()
-        if rest != rest.upper() or not any(ch.isalpha() for ch in rest):
-            return match.group()
-        stripped = delimiter.strip()
-        # a misread first numeral, without a delimiter or with one an item's "1." does not
-        # take ("1 MỤC ĐÍCH, YÊU CẦU", "1- MỤC ĐÍCH"), before a "II" of its own: "I"
-        if (
-            stripped in ("", "-", "–", ")")
-            and (not stripped or numeral not in _ROMANS)
-            and expected == 0
-            and second_follows
-            and numeral.translate(_STROKE_LOOKALIKES) == "I"
-        ):
-            expected = 1
-            return f"I{stripped or '.'} {rest}"
-        if not stripped:
-            return match.group()
-        if numeral not in _ROMANS:
-            # a lookalike for a stroke is read as the stroke only where the count expects it
-            if 0 < expected < len(_ROMANS) and (
-                numeral.translate(_STROKE_LOOKALIKES) == _ROMANS[expected]
-            ):
-                expected += 1
-                return f"{_ROMANS[expected - 1]}{delimiter}{rest}"
-            return match.group()
-        found = _ROMANS.index(numeral)
-        if expected < len(_ROMANS) and found != expected and expected > 0:
-            wanted = _ROMANS[expected]
-            if found == expected - 1 or _one_stroke_less(numeral, wanted):
-                expected += 1
-                return f"{wanted}{delimiter}{rest}"
-        expected = found + 1
-        return match.group()
-
-    return _SECTION_HEADING.sub(one, text)
-
-
-# A line that may be a section heading whose numeral OCR misread: specks or a dash before it
-# ("-IL NHIỆM VỤ"), a numeral of letters that stand for strokes ("1L", "IL", "HE", "TII"), a
-# delimiter or none, and a title in capitals. A bare dash before the title is a numeral lost
-# whole ("- TÌNH HÌNH VÀ NGUYÊN NHÂN" over "II- QUAN ĐIỂM …").
-_HEADING_CANDIDATE = re.compile(
-    r"^(?P<lead>[-~.'`,:]{0,2})[ \t]*(?:(?P<numeral>[IVXLTHEl1|!]{1,4})(?![^\W\d_]))?"
-    r"(?P<delimiter>[.,:;\-–)]{0,2})[ \t]*(?P<title>[^\W\d_][^\n]*)$"
-)
-_ROMAN_HEADING = re.compile(
-    r"^(?P<numeral>[IVX]{1,5})(?:(?P<delimiter>[.\-–:)])[ \t]*|[ \t]+)(?=\S)"
-)
-_LONGEST_HEADING = 120
-
-
-def number_sections_in_order(text: str) -> str:
-    """Section headings whose numerals OCR misread, numbered by their place in the run of
-    headings, where the headings it read right stand at their own places. Sections are
-    numbered I, II, III … in order (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW), so in "1L MỤC
-    ĐÍCH" / "-IL NHIỆM VỤ" / "III. TỔ CHỨC THỰC HIỆN" the first two are I and II: their
-    numerals are only the strokes OCR saw ("1" and "L" for I, "H" for II, "E" for a stroke and
-    a speck). A heading here is a line in capitals led by a numeral of stroke lookalikes (or a
-    bare dash, for a numeral lost whole, as the first heading). Nothing changes unless the
-    headings read right stand each at its own place (the second heading is II …) and pin the
-    count — two of them, or one that is the third heading or later; a heading with any other
-    numeral breaks the run, and the text is then left to :func:`renumber_sections`."""
-    lines = text.split("\n")
-    found: list[tuple[int, str | None]] = []  # line index, the numeral if read right
-    style: list[str] = []
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if len(stripped) > _LONGEST_HEADING:
-            continue
-        match = _HEADING_CANDIDATE.match(stripped)
-        if match is None or not _is_caps_title(match.group("title")):
-            continue
-        numeral = match.group("numeral") or ""
-        right = _ROMAN_HEADING.match(stripped)
-        if right is not None and right.group("numeral") in _ROMANS and not match.group("lead"):
-            found.append((index, right.group("numeral")))
-            style.append(right.group("delimiter") or ".")
-        elif (numeral and not numeral.isdigit()) or (
-            not numeral and match.group("lead") in ("-", "~") and not found
-        ):
-            found.append((index, None))
-    read_right = [(place, numeral) for place, (_i, numeral) in enumerate(found) if numeral]
-    # two headings read right, or one that is the third or later, pin the count
-    pinned = len(read_right) >= 2 or (read_right and read_right[0][0] >= 2)
-    if not pinned or len(found) > len(_ROMANS) or len(read_right) == len(found):
-        return text
-    if any(_ROMANS.index(numeral) != place for place, numeral in read_right):
-        return text
-    delimiter = max(set(style), key=style.count)
-    for place, (index, numeral) in enumerate(found):
-        if numeral is None:
-            title = _HEADING_CANDIDATE.match(lines[index].strip())
-            assert title is not None
-            lines[index] = f"{_ROMANS[place]}{delimiter} {title.group('title')}"
-    return "\n".join(lines)
-
-
-def _is_caps_title(title: str) -> bool:
-    """Whether ``title`` is a heading's title: capitals, two words or more (a trailing speck
-    aside)."""
-    letters = [ch for ch in title if ch.isalpha()]
-    capitals = sum(ch.isupper() for ch in letters)
-    return len(title.split()) >= 2 and len(letters) >= 6 and capitals >= len(letters) - 1
-
-
-# An item's number as the count of its section expects it: "1." … at the start of a line.
-_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)][ \t]")
-# The same number misread: its dot lost ("1 Đổi mới"), or its one figure read as a letter of the
-# same shape ("Š. Tập trung" for "5."); a capitalised word follows.
-_ITEM_NUMBER_MISREAD = re.compile(rf"(\d{{1,2}}|[SŠIl])(\.?)[ \t]+(?=[{CAPITALS}])")
-_FIGURE_LOOKALIKES = {"S": 5, "Š": 5, "I": 1, "l": 1}
-_HEADING = -1  # a section heading among the lines' item numbers
-
-
-def mend_item_numbers(text: str) -> str:
-    """Items' numbers mended where the count of their section proves the misread: a line that
-    opens with the number the count expects next, its dot lost or its figure read as a letter
-    of the same shape, before a line of the same section with the number after it ("4." /
-    "Š. Tập trung" / "6." is 4, 5, 6; a first "1 Đổi mới" before a "2." is "1."). The count
-    starts again at each section heading. A number the count does not expect, or without the
-    next one, is left as read: a wrapped line may open with a figure ("… tổng số\n15 Khu …")."""
-    lines = text.split("\n")
-    numbers: list[int | None] = []
-    for line in lines:
-        heading = _SECTION_HEADING.match(line)
-        item = _ITEM_NUMBER.match(line)
-        if heading is not None and heading.group(1) in _ROMANS:
-            numbers.append(_HEADING)
-        else:
-            numbers.append(int(item.group(1)) if item else None)
-    last = 0
-    for index, line in enumerate(lines):
-        number = numbers[index]
-        if number is not None:
-            last = 0 if number == _HEADING else number
-            continue
-        misread = _ITEM_NUMBER_MISREAD.match(line)
-        if misread is None:
-            continue
-        label, dot = misread.groups()
-        value = int(label) if label.isdigit() else _FIGURE_LOOKALIKES[label]
-        if value != last + 1 or (label.isdigit() and dot):
-            continue
-        following = next((n for n in numbers[index + 1 :] if n is not None), None)
-        if following != value + 1:
-            continue
-        lines[index] = f"{value}. {line[misread.end() :]}"
-        numbers[index] = last = value
-    return "\n".join(lines)
-
-
-def _one_stroke_less(numeral: str, wanted: str) -> bool:
-    """Whether ``numeral`` is ``wanted`` with one letter left out."""
-    return len(numeral) + 1 == len(wanted) and any(
-        wanted[:i] + wanted[i + 1 :] == numeral for i in range(len(wanted))
-    )
 
 
 # A line that ends a sentence or a clause the format ends lines with ("như sau:", "…;", "./.").

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import vanban
-from vanban import ocr, ocr_text
+from vanban import ocr, ocr_numbering, ocr_text
 from vanban.cli import main
 
 PIL = pytest.importorskip("PIL")
@@ -226,7 +226,7 @@ def test_misread_heading_delimiters_and_leads_are_mended() -> None:
 
 def test_section_numerals_that_lost_a_stroke_are_renumbered_in_order() -> None:
     raw = "I. MỤC ĐÍCH\nII. NỘI DUNG\n1. Tổ chức\nII. TỔ CHỨC THỰC HIỆN\nV. KINH PHÍ\nV. KHÁC"
-    assert ocr_text.renumber_sections(raw).splitlines() == [
+    assert ocr_numbering.renumber_sections(raw).splitlines() == [
         "I. MỤC ĐÍCH",
         "II. NỘI DUNG",
         "1. Tổ chức",

@@ -10,7 +10,7 @@ import pytest
 from scoring import kept_as_ocr_text
 
 import vanban
-from vanban import ocr_text, ocr_words
+from vanban import ocr_numbering, ocr_text, ocr_words
 from vanban.ocr_words import Lexicon, mend_tones
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +94,7 @@ def test_correct_text_is_almost_never_changed() -> None:
 
 def test_a_stroke_lookalike_in_a_section_numeral_is_read_where_the_count_expects_it() -> None:
     raw = "I. MỤC ĐÍCH\nII. NỘI DUNG\nTII. TỔ CHỨC THỰC HIỆN\nTT. HĐND TỈNH"
-    assert ocr_text.renumber_sections(raw).splitlines() == [
+    assert ocr_numbering.renumber_sections(raw).splitlines() == [
         "I. MỤC ĐÍCH",
         "II. NỘI DUNG",
         "III. TỔ CHỨC THỰC HIỆN",
@@ -146,16 +146,16 @@ def test_fraction_and_division_slashes_read_by_ocr_are_slashes() -> None:
 
 def test_a_first_section_numeral_read_as_one_without_its_dot_is_i() -> None:
     raw = "1 MỤC ĐÍCH, YÊU CẦU\n1. Tạo sự thống nhất\nII. NỘI DUNG\nIII. HÌNH THỨC"
-    assert ocr_text.renumber_sections(raw).splitlines()[0] == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert ocr_numbering.renumber_sections(raw).splitlines()[0] == "I. MỤC ĐÍCH, YÊU CẦU"
     # without a "II." of its own it is left as read
-    assert ocr_text.renumber_sections("1 MỤC ĐÍCH\nnội dung") == "1 MỤC ĐÍCH\nnội dung"
+    assert ocr_numbering.renumber_sections("1 MỤC ĐÍCH\nnội dung") == "1 MỤC ĐÍCH\nnội dung"
 
 
 def test_a_first_numeral_read_as_one_with_a_dash_and_an_h_for_two_strokes_are_read_in_count() -> (
     None
 ):
     raw = "1- MỤC ĐÍCH, YÊU CẦU\n1. Chương trình\nII- NHIỆM VỤ\nHI- TỔ CHỨC THỰC HIỆN"
-    assert [line.split()[0] for line in ocr_text.renumber_sections(raw).splitlines()] == [
+    assert [line.split()[0] for line in ocr_numbering.renumber_sections(raw).splitlines()] == [
         "I-",
         "1.",
         "II-",
@@ -163,7 +163,7 @@ def test_a_first_numeral_read_as_one_with_a_dash_and_an_h_for_two_strokes_are_re
     ]
     # "1." is an item's number, and an H where the count does not expect it stays as read
     kept = "1. KẾT QUẢ\nII- NHIỆM VỤ\nH. NỘI DUNG"
-    assert ocr_text.renumber_sections(kept) == kept
+    assert ocr_numbering.renumber_sections(kept) == kept
 
 
 def test_specks_around_a_bullet_dash_are_a_dash_before_a_capital_and_dropped_before_a_small_letter() -> (
@@ -475,13 +475,13 @@ def test_misread_section_numerals_are_numbered_by_their_place_among_the_headings
     raw = (
         "1L MỤC ĐÍCH, YÊU CẦU\nnội dung\n-IL NHIỆM VỤ, GIẢI PHÁP\nnội dung\nIII. TỔ CHỨC THỰC HIỆN"
     )
-    assert ocr_text.number_sections_in_order(raw).splitlines()[::2] == [
+    assert ocr_numbering.number_sections_in_order(raw).splitlines()[::2] == [
         "I. MỤC ĐÍCH, YÊU CẦU",
         "II. NHIỆM VỤ, GIẢI PHÁP",
         "III. TỔ CHỨC THỰC HIỆN",
     ]
     raw = "IL MỤC ĐÍCH\nII NỘI DUNG\nHE HÌNH THỨC TUYÊN TRUYỀN\nIV. TỔ CHỨC THỰC HIỆN"
-    assert ocr_text.number_sections_in_order(raw).splitlines() == [
+    assert ocr_numbering.number_sections_in_order(raw).splitlines() == [
         "I. MỤC ĐÍCH",
         "II NỘI DUNG",
         "III. HÌNH THỨC TUYÊN TRUYỀN",
@@ -489,7 +489,9 @@ def test_misread_section_numerals_are_numbered_by_their_place_among_the_headings
     ]
     # a bare dash for the first numeral, in a text whose numerals take a dash
     raw = "- TÌNH HÌNH VÀ NGUYÊN NHÂN\nII- QUAN ĐIỂM\nIII- NHIỆM VỤ\nIV- TỔ CHỨC THỰC HIỆN"
-    assert ocr_text.number_sections_in_order(raw).splitlines()[0] == "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
+    assert (
+        ocr_numbering.number_sections_in_order(raw).splitlines()[0] == "I- TÌNH HÌNH VÀ NGUYÊN NHÂN"
+    )
     # the whole text goes through it
     assert "\nIII. HÌNH THỨC" in ocr_text.normalize_ocr_text(
         "KẾ HOẠCH\n\nIL MỤC ĐÍCH\n\nII NỘI DUNG\n\nHE HÌNH THỨC\n\nIV. TỔ CHỨC THỰC HIỆN"
@@ -499,15 +501,15 @@ def test_misread_section_numerals_are_numbered_by_their_place_among_the_headings
 def test_section_numerals_are_left_where_the_headings_read_right_do_not_pin_the_count() -> None:
     # one heading read right, the second: it pins nothing before a misread first
     raw = "IL MỤC ĐÍCH\nII. NỘI DUNG"
-    assert ocr_text.number_sections_in_order(raw) == raw
+    assert ocr_numbering.number_sections_in_order(raw) == raw
     # a heading read right out of its place (a dash line in capitals before "I."): no change
     raw = "- SỞ NỘI VỤ\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
-    assert ocr_text.number_sections_in_order(raw) == raw
+    assert ocr_numbering.number_sections_in_order(raw) == raw
     # an Arabic number is an item's, and a word in capitals is no numeral
     raw = "1. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
-    assert ocr_text.number_sections_in_order(raw) == raw
+    assert ocr_numbering.number_sections_in_order(raw) == raw
     raw = "TỔNG BÍ THƯ\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC"
-    assert ocr_text.number_sections_in_order(raw) == raw
+    assert ocr_numbering.number_sections_in_order(raw) == raw
 
 
 def test_a_small_letter_after_a_heading_in_capitals_is_a_speck() -> None:
@@ -678,7 +680,7 @@ def test_an_items_number_misread_is_mended_where_the_sections_count_proves_it() 
         "II. NHIỆM VỤ\n1 Đổi mới sự lãnh đạo\n2. Tăng cường\n4. Rà soát\nŠ. Tập trung\n"
         "6. Đẩy mạnh\nIII. TỔ CHỨC\n1. Các cấp ủy"
     )
-    assert [line.split()[0] for line in ocr_text.mend_item_numbers(raw).splitlines()] == [
+    assert [line.split()[0] for line in ocr_numbering.mend_item_numbers(raw).splitlines()] == [
         "II.",
         "1.",
         "2.",
@@ -694,7 +696,7 @@ def test_an_items_number_misread_is_mended_where_the_sections_count_proves_it() 
         "II. NHIỆM VỤ\n1 Đổi mới\nIII. TỔ CHỨC\n2. Các cấp ủy",
         "3. Rà soát\nS. Tập trung\n5. Đẩy mạnh",
     ):
-        assert ocr_text.mend_item_numbers(kept) == kept
+        assert ocr_numbering.mend_item_numbers(kept) == kept
 
 
 def test_a_persons_name_is_not_mended_into_a_word_of_the_lexicon() -> None:
