@@ -355,11 +355,21 @@ class HeaderParser(ParserState):
                 or BULLET_RE.match(line.text)
             ):
                 break
-            if len(line.text) > 260:
-                break
             starts_body = BODY_START_RE.match(line.folded) or (
                 MEETING_START_RE.match(line.folded) and not is_caps(line.text)
             )
+            if len(line.text) > 260 and (
+                out
+                or have
+                or starts_body
+                or len(line.text) > _LONGEST_TITLE_LINE
+                or SENTENCE_BREAK_RE.search(line.text.rstrip(" .:;"))
+            ):
+                # A long line is a paragraph of the body, unless it comes first under the type
+                # word and reads as one phrase: a PDF's text layer gives a bold subject of four
+                # or five printed lines as one line ("Tổng kết thực hiện Quyết định số … về
+                # việc …").
+                break
             if (out or have) and starts_body and line.text[:1].isupper():
                 break
             if out and is_caps(line.text, 4) and not all(is_caps(p.text, 1) for p in out):
@@ -700,6 +710,10 @@ def _subject_quotes_dropped(title: str) -> str:
     ):
         return title[1:-1].strip()
     return title
+
+
+# The longest subject a text layer gives as one line: five printed lines of a bold title.
+_LONGEST_TITLE_LINE = 500
 
 
 def _title_goes_on_past_blank(last: Line, lines: list[Line], index: int) -> bool:

@@ -759,3 +759,25 @@ def test_the_verb_said_again_before_the_numbered_document_carried_out() -> None:
     # a document named as what the first one is about is not carried out
     about = text.replace("và thực hiện Thông báo", "về việc thực hiện Thông báo")
     assert vanban.parse(about).implements == []
+
+
+def test_a_long_subject_given_as_one_line_by_a_text_layer() -> None:
+    subject = (
+        "Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch Ủy ban nhân "
+        "dân tỉnh về việc thí điểm các mô hình, sáng kiến cải cách hành chính nhằm nâng cao sự "
+        "hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn "
+        "tỉnh Lâm Đồng"
+    )
+    assert len(subject) > 260
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 181/BC-SNV\n\nLâm Đồng, ngày 05 tháng 11 năm 2025\n\n"
+        f"BÁO CÁO\n{subject}\n\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n\n"
+        "Sở Nội vụ báo cáo như sau.\n"
+    )
+    assert vanban.parse(text).title == subject
+    # a long line of sentences under the type word is the body, not a subject
+    body = text.replace(subject, subject + ". Sở Nội vụ báo cáo kết quả thực hiện như sau")
+    assert vanban.parse(body).title == ""
+    # and so is a long line that opens as a body does
+    grounds = text.replace(subject, "Căn cứ " + subject[0].lower() + subject[1:])
+    assert vanban.parse(grounds).title == ""
