@@ -448,6 +448,7 @@ class HeaderParser(ParserState):
                         or BLANK_SYMBOL_RE.match(text, at, end)
                         or OLD_SYMBOL_RE.match(text, at, end)
                         or LEAD_SYMBOL_RE.match(text, at, end)
+                        or _padded_symbol(text, at, end)
                     )
                     if symbol:
                         doc.number = clean_symbol(symbol.group())
@@ -710,6 +711,42 @@ def _subject_quotes_dropped(title: str) -> str:
     ):
         return title[1:-1].strip()
     return title
+
+
+# The figures of a number typed into the blank the form leaves before the symbol's "/": "Số:  779
+# /QĐ-UBND" — the padding stays between them (at most one blank is a symbol's own spacing).
+_PADDED_NUMBER_RE = re.compile(r"\d{1,5}([ \t]{2,20})(?=/[ \t]?[A-ZĐ])")
+
+
+class _Padded:
+    """A symbol read across the blank padding of the header's number: ``group()`` gives it
+    without the padding, ``start()`` and ``end()`` where it stands in the text."""
+
+    def __init__(self, value: str, start: int, end: int) -> None:
+        self.value, self.at, self.to = value, start, end
+
+    def group(self) -> str:
+        return self.value
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _padded_symbol(text: str, at: int, end: int) -> _Padded | None:
+    """The header's symbol after "Số:" whose figures stand apart from their "/" by a typist's
+    padding (a signed PDF of 2022: "Số:  779    /QĐ-UBND")."""
+    padded = _PADDED_NUMBER_RE.match(text, at, end)
+    if padded is None:
+        return None
+    figures = text[at : padded.start(1)]
+    tail = SYMBOL_RE.match(figures + text[padded.end(1) : end])
+    if tail is None:
+        return None
+    stop = padded.end(1) + tail.end() - len(figures)
+    return _Padded(figures + text[padded.end(1) : stop], at, stop)
 
 
 # The longest subject a text layer gives as one line: five printed lines of a bold title.
