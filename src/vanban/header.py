@@ -7,6 +7,7 @@ import re
 
 from vanban.citations import (
     BLANK_SYMBOL_RE,
+    BODY_HEADS,
     LEAD_SYMBOL_RE,
     OLD_SYMBOL_RE,
     SYMBOL_RE,
@@ -527,6 +528,16 @@ class HeaderParser(ParserState):
             else:
                 merged.append((value, start, end))
             open_name = comma
+        # A header names at most two bodies, the superior and the issuer (Nghị định 30/2020,
+        # Phụ lục I): a third line that opens with no body's head word is the issuer's name
+        # wrapped ("UBND TỈNH LÂM ĐỒNG" / "TRUNG TÂM XÚC TIẾN ĐẦU TƯ" / "THƯƠNG MẠI VÀ DU LỊCH").
+        while (
+            len(merged) > 2
+            and not _opens_a_body(merged[-1][0])
+            and _next_line(text, merged[-2][2], merged[-1][1])
+        ):
+            last, prev = merged.pop(), merged.pop()
+            merged.append((prev[0] + " " + last[0], prev[1], last[2]))
         if merged:
             self.header_issuer = (merged[-1][0], (merged[-1][1], merged[-1][2]))
             if len(merged) >= 2:
@@ -583,6 +594,30 @@ class HeaderParser(ParserState):
             self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
+
+
+def _opens_a_body(name: str) -> bool:
+    """Whether a header line's first word is the head word of a body's name ("SỞ", "BAN",
+    "TRUNG", "UBND" …), an initialism ("BCH": no Vietnamese syllable lacks a vowel) or an office
+    holder's title ("THỦ TƯỚNG")."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    folded = fold_aligned(first.lower())
+    return (
+        first in BODY_HEADS
+        or first.capitalize() in BODY_HEADS
+        or not any(vowel in folded for vowel in "aeiouy")
+        or PERSON_TITLE_RE.match(fold_aligned(name.lower())) is not None
+    )
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` opens the line right after the one ``end`` closes (blanks around one
+    line break between them)."""
+    between = text[end:start]
+    return between.count("\n") == 1 and not between.strip()
 
 
 def _is_teaser(text: str) -> bool:
