@@ -1,7 +1,7 @@
 """Header forms: a type word with a qualifier in capitals, an office holder's title that
-begins the issuing body's name wrapped over two lines, and the issuer named again over the
-preamble, a number typed into the padded blank before its symbol, the issuer's name wrapped under its
-superior."""
+begins the issuing body's name wrapped over two lines, the issuer named again over the
+preamble, a number typed into the padded blank before its symbol, and the issuer's name wrapped
+under its superior."""
 
 from __future__ import annotations
 
