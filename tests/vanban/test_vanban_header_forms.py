@@ -110,7 +110,9 @@ def test_figures_typed_into_the_padded_blank_before_the_symbol() -> None:
     draft = text.replace("779    /", "       /")
     assert vanban.parse(draft).number == "/QĐ-UBND"
     # padding is read after the header's "Số:" only: a body's "số 12    /QĐ" is not the number
-    body = text.replace("Số:  779    /QĐ-UBND", "").replace("Công nhận", "Số 12    /QĐ-UBND công nhận")
+    body = text.replace("Số:  779    /QĐ-UBND", "").replace(
+        "Công nhận", "Số 12    /QĐ-UBND công nhận"
+    )
     assert vanban.parse(body).number is None
 
 
