@@ -781,3 +781,18 @@ def test_a_long_subject_given_as_one_line_by_a_text_layer() -> None:
     # and so is a long line that opens as a body does
     grounds = text.replace(subject, "Căn cứ " + subject[0].lower() + subject[1:])
     assert vanban.parse(grounds).title == ""
+
+
+def test_the_courtesy_word_before_the_issuing_verb_is_not_in_the_bodys_name() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 1376 /VP-NC\nV/v xin ý kiến thành viên UBND tỉnh\n\n"
+        "Lâm Đồng, ngày 06 tháng 4 năm 2026\n\nKính gửi: Các đồng chí Thành viên UBND tỉnh\n\n"
+        "Căn cứ Quy chế làm việc của Ủy ban nhân dân tỉnh, Văn phòng Ủy ban nhân dân tỉnh kính "
+        "đề nghị các đồng chí Thành viên Ủy ban nhân dân tỉnh tham gia ý kiến.\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert text[slice(*doc.spans["issuer"])] == doc.issuer
+    # without the courtesy word the name is the same
+    plain = text.replace("tỉnh kính đề nghị", "tỉnh đề nghị")
+    assert vanban.parse(plain).issuer == "Văn phòng Ủy ban nhân dân tỉnh"
