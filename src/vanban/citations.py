@@ -776,7 +776,8 @@ def iter_symbols(text: str, old_forms: bool = True) -> Iterator[re.Match[str]]:
 
 # "số" before a number and one issuer code, the symbol of a letter that carries no unit code
 # ("Công văn số 360/HĐTĐ"); looked for only where a window held no symbol of the usual forms.
-_CITED_CODE_ONLY = re.compile(r"số[ \t]+(?=\d{1,5}[ \t]?/[ \t]?[A-ZĐ])")
+# A justified line may end at "số" and the symbol open the next ("Công  văn  số" / "06/KHBT").
+_CITED_CODE_ONLY = re.compile(r"số(?:[ \t]+|[ \t]*\n[ \t]*)(?=\d{1,5}[ \t]?/[ \t]?[A-ZĐ])")
 # that symbol: a code of two characters or more, and nothing of a longer symbol after it (a dash
 # and a second code, another slash)
 _CODE_ONLY_SYMBOL = re.compile(
@@ -801,13 +802,23 @@ def _iter_symbols(text: str, codes_only: bool = False) -> Iterator[re.Match[str]
             match = SYMBOL_RE.search(text, window_start, window_end)
         if match is not None and match.end() == window_end and window_end < len(text):
             match = SYMBOL_RE.search(text, match.start(), min(len(text), match.start() + 400))
-        if match is None:
-            lead = _CITED_CODE_ONLY.search(text, window_start, window_end) if codes_only else None
+        if codes_only and (
+            match is None or (match.start() > at and _SLASH_CODE.match(text, at) is not None)
+        ):
+            # this "/" may be a code-only symbol's even where the window reaches a later symbol
+            # of the usual form ("Công văn số 06/KHBT … và … tại Công văn số 437/SNV-TCCC")
+            lead = _CITED_CODE_ONLY.search(text, window_start, window_end)
             symbol = _CODE_ONLY_SYMBOL.match(text, lead.end()) if lead is not None else None
-            if lead is not None and symbol is not None and _type_before(text, lead.start()):
+            if (
+                lead is not None
+                and symbol is not None
+                and (match is None or symbol.end() <= match.start())
+                and _type_before(text, lead.start())
+            ):
                 yield symbol
                 last_end = pos = symbol.end()
                 continue
+        if match is None:
             # no symbol has its first "/" in (at, at + 40]: it would lie inside the window
             pos = at + _AFTER_SLASH - _BEFORE_SLASH - 36
             continue
