@@ -530,6 +530,9 @@ _BEFORE = vi_regex(
     r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
     r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
 )
+# The verb of advising inside the subject before "ban hành" (folded): "… đã tham mưu " — the
+# body named after it is the one that issues.
+_ADVISED = re.compile(r"(?:^|[ \t])tham[ \t]+muu[ \t]+(?!.*[ \t]tham[ \t]+muu[ \t])")
 # A sentence's date at its start (folded): "Ngày 23/11/2018, …"; groups 1-3 day, month, year.
 _SENTENCE_DATE = vi_regex(
     r"(?:^|[.;:][ \t]*)ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?"
@@ -692,7 +695,13 @@ def parse_citation(
             if dated is not None and cite.date is None:
                 cite.date = make_date(*dated.groups()[:3])
                 cite.date_span = (lead_start + dated.start(1), lead_start + dated.end(3))
-            i_start = lead_start + found.start(4)
+            subject_start = found.start(4)
+            advised = _ADVISED.search(lead, subject_start, found.end(4))
+            if advised is not None:
+                # "Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số …": the body advised
+                # issues the document, not the one that advised it
+                subject_start = advised.end()
+            i_start = lead_start + subject_start
             name = text[i_start : lead_start + found.end(4)].strip()
             # one who signs for the body ("thừa lệnh …", "thay mặt …") is a person, no issuer
             sentence = lead.rfind(". ", 0, found.start(4)) + 1

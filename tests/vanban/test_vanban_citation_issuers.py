@@ -95,3 +95,17 @@ def test_one_who_signs_for_a_body_is_no_issuer_and_the_sentences_date_is_the_cit
     other = "Ngày 18/3/2025, sau kỳ họp thứ 12, Sở Nội vụ đã có Công văn số 325/SNV-TCBC gửi Sở.\n"
     (ref,) = vanban.parse(other).references
     assert (ref.date, ref.issuer) == (None, "Sở Nội vụ")
+
+
+def test_the_body_advised_to_issue_is_the_issuer_not_the_adviser() -> None:
+    text = (
+        "Thực hiện Công văn số 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ, Sở Nội vụ đã tham "
+        "mưu UBND tỉnh ban hành Kế hoạch số 213/KH-UBND ngày 15/7/2025 về cải cách hành chính.\n"
+    )
+    refs = {r.number: r.issuer for r in vanban.parse(text).references}
+    assert refs["213/KH-UBND"] == "UBND tỉnh"
+    # without the advising verb the subject issues it
+    plain = text.replace("Sở Nội vụ đã tham mưu UBND tỉnh ban hành", "UBND tỉnh đã ban hành")
+    assert {r.number: r.issuer for r in vanban.parse(plain).references}["213/KH-UBND"] == (
+        "UBND tỉnh"
+    )
