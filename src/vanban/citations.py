@@ -161,7 +161,11 @@ CODE_TYPES: dict[str, str] = {
     "TTg": "Quyết định",
 }
 
-_DATE_NUMERIC = vi_regex(r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)")
+# (a year mistyped with three figures, "ngày 07/11/205", is still the date's place: it makes no
+# date, but what follows it, "của X", belongs to the citation)
+_DATE_NUMERIC = vi_regex(
+    r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4}|\d{3})(?!\d)"
+)
 _DATE_WORDS = vi_regex(
     r"ngay[ \t]{1,5}(\d{1,2})[ \t,]{1,5}thang[ \t]{1,5}(\d{1,2})[ \t,]{1,5}nam[ \t]{1,5}(\d{4})(?!\d)"
 )

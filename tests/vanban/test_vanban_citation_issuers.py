@@ -109,3 +109,15 @@ def test_the_body_advised_to_issue_is_the_issuer_not_the_adviser() -> None:
     assert {r.number: r.issuer for r in vanban.parse(plain).references}["213/KH-UBND"] == (
         "UBND tỉnh"
     )
+
+
+def test_a_year_mistyped_with_three_figures_keeps_the_issuer_after_it() -> None:
+    text = (
+        "Sở Nội vụ đã báo cáo UBND tỉnh (tại Công văn số 6709/UBND-NC ngày 07/11/205 của Chủ "
+        "tịch UBND tỉnh).\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("6709/UBND-NC", None, "Chủ tịch UBND tỉnh")
+    # a year of four figures is read as ever
+    (ok,) = vanban.parse(text.replace("/205 ", "/2025 ")).references
+    assert (ok.date, ok.issuer) == ("2025-11-07", "Chủ tịch UBND tỉnh")
