@@ -524,7 +524,8 @@ def _tail_date(window: str) -> tuple[int, tuple[str | None, int, int] | None]:
 _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
 # The body that issued a cited document, named before it as the sentence's subject:
 # "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số ...", "UBND tỉnh vừa ban hành văn
-# bản số ...", "Ngày 25/4/2020 Văn phòng Trung ương Đảng đã có Công văn số ...". The subject
+# bản số ...", "Ngày 25/4/2020 Văn phòng Trung ương Đảng đã có Công văn số ...", "UBND tỉnh
+# đã có chỉ đạo tại Công văn số ..." (what it directed, in the letter). The subject
 # starts after the date or after a clause break; group 4 is the name.
 _BEFORE = vi_regex(
     r"(?:ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,?[ \t]*"
@@ -532,7 +533,7 @@ _BEFORE = vi_regex(
     r"([^\n,;.:\d()]{3,120}?)(?<![ \t]da)(?<![ \t]vua)[ \t]+"
     # "đã" or "vừa", and another act before "và" ("Sở Nội vụ đã xây dựng dự thảo … và ban hành")
     r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
-    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
+    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co(?:[ \t]+(?:chi[ \t]+dao|y[ \t]+kien)[ \t]+tai)?)[ \t]+$"
 )
 # The verb of advising inside the subject before "ban hành" (folded): "… đã tham mưu " — the
 # body named after it is the one that issues.
@@ -677,7 +678,8 @@ def parse_citation(
         near = folded[max(lead_start, cite.type_start - 40) : cite.type_start]
         tail = " ".join(near.replace("\n", " ").split())
         # (a date after the cited number leaves the subject before it to name the issuer)
-        after_verb = tail.endswith(("ban hanh", " co"))
+        # ("UBND tỉnh đã có chỉ đạo tại Công văn số …": what the subject said in the letter)
+        after_verb = tail.endswith(("ban hanh", " co", " co chi dao tai", " co y kien tai"))
         after_of = tail.endswith(("(", " tai", " tai cac"))
         lead = (
             folded[lead_start : cite.type_start].replace("\n", " ")

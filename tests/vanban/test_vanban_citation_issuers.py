@@ -121,3 +121,15 @@ def test_a_year_mistyped_with_three_figures_keeps_the_issuer_after_it() -> None:
     # a year of four figures is read as ever
     (ok,) = vanban.parse(text.replace("/205 ", "/2025 ")).references
     assert (ok.date, ok.issuer) == ("2025-11-07", "Chủ tịch UBND tỉnh")
+
+
+def test_the_subject_that_gave_its_direction_in_the_cited_letter() -> None:
+    text = (
+        "Đối với các nhóm nhiệm vụ, UBND tỉnh đã có chỉ đạo tại Công văn số 3778/UBND-KTTH ngày "
+        "19/9/2025, trong đó giao nhiệm vụ các sở.\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("3778/UBND-KTTH", "2025-09-19", "UBND tỉnh")
+    # a letter only named where something is found ("có nêu tại") has no such subject
+    told = text.replace("đã có chỉ đạo tại", "nêu tại")
+    assert vanban.parse(told).references[0].issuer is None
