@@ -161,7 +161,11 @@ CODE_TYPES: dict[str, str] = {
     "TTg": "Quyết định",
 }
 
-_DATE_NUMERIC = vi_regex(r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)")
+# (a year mistyped with three figures, "ngày 07/11/205", is still the date's place: it makes no
+# date, but what follows it, "của X", belongs to the citation)
+_DATE_NUMERIC = vi_regex(
+    r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4}|\d{3})(?!\d)"
+)
 _DATE_WORDS = vi_regex(
     r"ngay[ \t]{1,5}(\d{1,2})[ \t,]{1,5}thang[ \t]{1,5}(\d{1,2})[ \t,]{1,5}nam[ \t]{1,5}(\d{4})(?!\d)"
 )
@@ -520,7 +524,8 @@ def _tail_date(window: str) -> tuple[int, tuple[str | None, int, int] | None]:
 _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
 # The body that issued a cited document, named before it as the sentence's subject:
 # "Ngày 05/9/2023, Ban Thường vụ Tỉnh ủy ban hành Kết luận số ...", "UBND tỉnh vừa ban hành văn
-# bản số ...", "Ngày 25/4/2020 Văn phòng Trung ương Đảng đã có Công văn số ...". The subject
+# bản số ...", "Ngày 25/4/2020 Văn phòng Trung ương Đảng đã có Công văn số ...", "UBND tỉnh
+# đã có chỉ đạo tại Công văn số ..." (what it directed, in the letter). The subject
 # starts after the date or after a clause break; group 4 is the name.
 _BEFORE = vi_regex(
     r"(?:ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,?[ \t]*"
@@ -528,8 +533,11 @@ _BEFORE = vi_regex(
     r"([^\n,;.:\d()]{3,120}?)(?<![ \t]da)(?<![ \t]vua)[ \t]+"
     # "đã" or "vừa", and another act before "và" ("Sở Nội vụ đã xây dựng dự thảo … và ban hành")
     r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
-    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
+    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co(?:[ \t]+(?:chi[ \t]+dao|y[ \t]+kien)[ \t]+tai)?)[ \t]+$"
 )
+# The verb of advising inside the subject before "ban hành" (folded): "… đã tham mưu " — the
+# body named after it is the one that issues.
+_ADVISED = re.compile(r"(?:^|[ \t])tham[ \t]+muu[ \t]+(?!.*[ \t]tham[ \t]+muu[ \t])")
 # A sentence's date at its start (folded): "Ngày 23/11/2018, …"; groups 1-3 day, month, year.
 _SENTENCE_DATE = vi_regex(
     r"(?:^|[.;:][ \t]*)ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?"
@@ -670,7 +678,8 @@ def parse_citation(
         near = folded[max(lead_start, cite.type_start - 40) : cite.type_start]
         tail = " ".join(near.replace("\n", " ").split())
         # (a date after the cited number leaves the subject before it to name the issuer)
-        after_verb = tail.endswith(("ban hanh", " co"))
+        # ("UBND tỉnh đã có chỉ đạo tại Công văn số …": what the subject said in the letter)
+        after_verb = tail.endswith(("ban hanh", " co", " co chi dao tai", " co y kien tai"))
         after_of = tail.endswith(("(", " tai", " tai cac"))
         lead = (
             folded[lead_start : cite.type_start].replace("\n", " ")
@@ -692,7 +701,13 @@ def parse_citation(
             if dated is not None and cite.date is None:
                 cite.date = make_date(*dated.groups()[:3])
                 cite.date_span = (lead_start + dated.start(1), lead_start + dated.end(3))
-            i_start = lead_start + found.start(4)
+            subject_start = found.start(4)
+            advised = _ADVISED.search(lead, subject_start, found.end(4))
+            if advised is not None:
+                # "Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số …": the body advised
+                # issues the document, not the one that advised it
+                subject_start = advised.end()
+            i_start = lead_start + subject_start
             name = text[i_start : lead_start + found.end(4)].strip()
             # one who signs for the body ("thừa lệnh …", "thay mặt …") is a person, no issuer
             sentence = lead.rfind(". ", 0, found.start(4)) + 1
@@ -776,7 +791,8 @@ def iter_symbols(text: str, old_forms: bool = True) -> Iterator[re.Match[str]]:
 
 # "số" before a number and one issuer code, the symbol of a letter that carries no unit code
 # ("Công văn số 360/HĐTĐ"); looked for only where a window held no symbol of the usual forms.
-_CITED_CODE_ONLY = re.compile(r"số[ \t]+(?=\d{1,5}[ \t]?/[ \t]?[A-ZĐ])")
+# A justified line may end at "số" and the symbol open the next ("Công  văn  số" / "06/KHBT").
+_CITED_CODE_ONLY = re.compile(r"số(?:[ \t]+|[ \t]*\n[ \t]*)(?=\d{1,5}[ \t]?/[ \t]?[A-ZĐ])")
 # that symbol: a code of two characters or more, and nothing of a longer symbol after it (a dash
 # and a second code, another slash)
 _CODE_ONLY_SYMBOL = re.compile(
@@ -801,13 +817,23 @@ def _iter_symbols(text: str, codes_only: bool = False) -> Iterator[re.Match[str]
             match = SYMBOL_RE.search(text, window_start, window_end)
         if match is not None and match.end() == window_end and window_end < len(text):
             match = SYMBOL_RE.search(text, match.start(), min(len(text), match.start() + 400))
-        if match is None:
-            lead = _CITED_CODE_ONLY.search(text, window_start, window_end) if codes_only else None
+        if codes_only and (
+            match is None or (match.start() > at and _SLASH_CODE.match(text, at) is not None)
+        ):
+            # this "/" may be a code-only symbol's even where the window reaches a later symbol
+            # of the usual form ("Công văn số 06/KHBT … và … tại Công văn số 437/SNV-TCCC")
+            lead = _CITED_CODE_ONLY.search(text, window_start, window_end)
             symbol = _CODE_ONLY_SYMBOL.match(text, lead.end()) if lead is not None else None
-            if lead is not None and symbol is not None and _type_before(text, lead.start()):
+            if (
+                lead is not None
+                and symbol is not None
+                and (match is None or symbol.end() <= match.start())
+                and _type_before(text, lead.start())
+            ):
                 yield symbol
                 last_end = pos = symbol.end()
                 continue
+        if match is None:
             # no symbol has its first "/" in (at, at + 40]: it would lie inside the window
             pos = at + _AFTER_SLASH - _BEFORE_SLASH - 36
             continue

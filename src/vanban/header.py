@@ -7,6 +7,7 @@ import re
 
 from vanban.citations import (
     BLANK_SYMBOL_RE,
+    BODY_HEADS,
     LEAD_SYMBOL_RE,
     OLD_SYMBOL_RE,
     SYMBOL_RE,
@@ -355,11 +356,21 @@ class HeaderParser(ParserState):
                 or BULLET_RE.match(line.text)
             ):
                 break
-            if len(line.text) > 260:
-                break
             starts_body = BODY_START_RE.match(line.folded) or (
                 MEETING_START_RE.match(line.folded) and not is_caps(line.text)
             )
+            if len(line.text) > 260 and (
+                out
+                or have
+                or starts_body
+                or len(line.text) > _LONGEST_TITLE_LINE
+                or SENTENCE_BREAK_RE.search(line.text.rstrip(" .:;"))
+            ):
+                # A long line is a paragraph of the body, unless it comes first under the type
+                # word and reads as one phrase: a PDF's text layer gives a bold subject of four
+                # or five printed lines as one line ("Tổng kết thực hiện Quyết định số … về
+                # việc …").
+                break
             if (out or have) and starts_body and line.text[:1].isupper():
                 break
             if out and is_caps(line.text, 4) and not all(is_caps(p.text, 1) for p in out):
@@ -438,6 +449,7 @@ class HeaderParser(ParserState):
                         or BLANK_SYMBOL_RE.match(text, at, end)
                         or OLD_SYMBOL_RE.match(text, at, end)
                         or LEAD_SYMBOL_RE.match(text, at, end)
+                        or _padded_symbol(text, at, end)
                     )
                     if symbol:
                         doc.number = clean_symbol(symbol.group())
@@ -516,6 +528,16 @@ class HeaderParser(ParserState):
             else:
                 merged.append((value, start, end))
             open_name = comma
+        # A header names at most two bodies, the superior and the issuer (Nghị định 30/2020,
+        # Phụ lục I): a third line that opens with no body's head word is the issuer's name
+        # wrapped ("UBND TỈNH LÂM ĐỒNG" / "TRUNG TÂM XÚC TIẾN ĐẦU TƯ" / "THƯƠNG MẠI VÀ DU LỊCH").
+        while (
+            len(merged) > 2
+            and not _opens_a_body(merged[-1][0])
+            and _next_line(text, merged[-2][2], merged[-1][1])
+        ):
+            last, prev = merged.pop(), merged.pop()
+            merged.append((prev[0] + " " + last[0], prev[1], last[2]))
         if merged:
             self.header_issuer = (merged[-1][0], (merged[-1][1], merged[-1][2]))
             if len(merged) >= 2:
@@ -572,6 +594,30 @@ class HeaderParser(ParserState):
             self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
+
+
+def _opens_a_body(name: str) -> bool:
+    """Whether a header line's first word is the head word of a body's name ("SỞ", "BAN",
+    "TRUNG", "UBND" …), an initialism ("BCH": no Vietnamese syllable lacks a vowel) or an office
+    holder's title ("THỦ TƯỚNG")."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    folded = fold_aligned(first.lower())
+    return (
+        first in BODY_HEADS
+        or first.capitalize() in BODY_HEADS
+        or not any(vowel in folded for vowel in "aeiouy")
+        or PERSON_TITLE_RE.match(fold_aligned(name.lower())) is not None
+    )
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` opens the line right after the one ``end`` closes (blanks around one
+    line break between them)."""
+    between = text[end:start]
+    return between.count("\n") == 1 and not between.strip()
 
 
 def _is_teaser(text: str) -> bool:
@@ -700,6 +746,46 @@ def _subject_quotes_dropped(title: str) -> str:
     ):
         return title[1:-1].strip()
     return title
+
+
+# The figures of a number typed into the blank the form leaves before the symbol's "/": "Số:  779
+# /QĐ-UBND" — the padding stays between them (at most one blank is a symbol's own spacing).
+_PADDED_NUMBER_RE = re.compile(r"\d{1,5}([ \t]{2,20})(?=/[ \t]?[A-ZĐ])")
+
+
+class _Padded:
+    """A symbol read across the blank padding of the header's number: ``group()`` gives it
+    without the padding, ``start()`` and ``end()`` where it stands in the text."""
+
+    def __init__(self, value: str, start: int, end: int) -> None:
+        self.value, self.at, self.to = value, start, end
+
+    def group(self) -> str:
+        return self.value
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _padded_symbol(text: str, at: int, end: int) -> _Padded | None:
+    """The header's symbol after "Số:" whose figures stand apart from their "/" by a typist's
+    padding (a signed PDF of 2022: "Số:  779    /QĐ-UBND")."""
+    padded = _PADDED_NUMBER_RE.match(text, at, end)
+    if padded is None:
+        return None
+    figures = text[at : padded.start(1)]
+    tail = SYMBOL_RE.match(figures + text[padded.end(1) : end])
+    if tail is None:
+        return None
+    stop = padded.end(1) + tail.end() - len(figures)
+    return _Padded(figures + text[padded.end(1) : stop], at, stop)
+
+
+# The longest subject a text layer gives as one line: five printed lines of a bold title.
+_LONGEST_TITLE_LINE = 500
 
 
 def _title_goes_on_past_blank(last: Line, lines: list[Line], index: int) -> bool:

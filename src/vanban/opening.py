@@ -236,7 +236,7 @@ class OpeningParser(ParserState):
             while cut > 0 and before[cut] == "," and comma_in_name(before, cut):
                 cut = max(before.rfind(c, 0, cut) for c in ",.;:")
             candidate_start = cut + 1
-            candidate = before[candidate_start:]
+            candidate = _without_courtesy(before[candidate_start:])
             value = field_value(candidate)
             words = value.split()
             if not words or len(words) > 15 or not value[0].isupper() or DIGIT_RE.search(value):
@@ -252,6 +252,17 @@ class OpeningParser(ParserState):
             self.spans["issuer"] = (start, start + len(candidate.strip()))
             return True
         return False
+
+
+# The courtesy word a letter puts before its verb ("… Văn phòng UBND tỉnh kính đề nghị …",
+# "kính báo cáo", "kính trình"): it belongs to the verb, not to the body's name (folded).
+_COURTESY_RE = re.compile(r"[ \t]+kinh[ \t]*$")
+
+
+def _without_courtesy(candidate: str) -> str:
+    """``candidate`` (the words before the issuing verb) without a closing "kính"."""
+    found = _COURTESY_RE.search(fold_aligned(candidate.lower()))
+    return candidate[: found.start()] if found else candidate
 
 
 # A title that opens on the issuing body (folded): "của bộ chính trị về …", "của ban thường vụ

@@ -231,7 +231,9 @@ def read_signatures(
     from pyhanko_certvalidator import ValidationContext
 
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    if b"/ByteRange" not in data:  # no signature dictionary: spare the parse
+    if b"/ByteRange" not in data and b"/ObjStm" not in data:
+        # no signature dictionary in sight, and no compressed object stream that could hold
+        # one (a file rewritten after signing packs them there): spare the parse
         return []
     roots = list(trust_roots)
     try:

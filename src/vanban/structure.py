@@ -40,6 +40,17 @@ _PART_LINES_RE = re.compile("\n" + _PART_LINE)
 _CAPS_WRAP_MIN = 40
 
 
+# The national motto that opens a document's header, as typed (NFC): a second one in the body
+# is the header of another document that follows.
+_MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA")
+
+
+def _motto_at(text: str, start: int, end: int) -> int:
+    """Where the first national motto between ``start`` and ``end`` stands, or -1."""
+    found = [at for at in (text.find(m, start, end) for m in _MOTTOS) if at >= 0]
+    return min(found, default=-1)
+
+
 class StructureParser(ParserState):
     """Finds the body's lines with the precompiled line patterns of :mod:`vanban.patterns`."""
 
@@ -68,9 +79,26 @@ class StructureParser(ParserState):
         if last is None:
             for match in line_matches(NOI_NHAN_LINES, text, self.body_start, len(text)):
                 last = match
+        if last is not None:
+            last = self._before_a_second_document(last)
         self.noi_nhan = last
         if last is not None:
             self.body_end = last.start()
+
+    def _before_a_second_document(self, last: LineMatch) -> LineMatch:
+        """The document's own "Nơi nhận" when a second document follows it: a letter that
+        sends a form and a draft decision ends at its signature, and the national motto of the
+        next one ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") stands before the last "Nơi nhận" of
+        the text, the draft's. The body then ends at the last "Nơi nhận" before that motto."""
+        text = self.text
+        first = _motto_at(text, 0, last.start())  # the document's own, in its header
+        motto = _motto_at(text, first + 1, last.start()) if first >= 0 else -1
+        if motto < 0:
+            return last
+        own: LineMatch | None = None
+        for match in line_matches(NOI_NHAN_LINES, text, self.body_start, motto):
+            own = match
+        return own if own is not None else last
 
     def _structure(self) -> None:
         text, doc = self.text, self.doc

@@ -59,3 +59,35 @@ def test_attached_programme_is_kept_apart() -> None:
 def test_document_without_attachment() -> None:
     doc = vanban.parse(DOC.split("\nCHƯƠNG TRÌNH")[0])
     assert doc.attachments == [] and doc.signer_name == "Trần Văn Nam"
+
+
+def test_a_second_document_with_its_own_recipients_follows_the_letter() -> None:
+    # a letter that sends a draft decision: the draft's header, signature and "Nơi nhận" come
+    # after the letter's own (on later pages, past the lines a header is looked for in); the
+    # letter ends at its signature
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 1376 /VP-NC\nV/v xin ý kiến thành viên UBND tỉnh\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Lâm Đồng, ngày 06 tháng 4 năm 2026\n\nKính gửi: Các đồng chí Thành viên UBND tỉnh\n\n"
+        "Văn phòng nhận được Tờ trình số 85/TTr-STP ngày 03/4/2026 của Sở Tư pháp.\n\n"
+        + "Kính đề nghị các đồng chí tham gia ý kiến đối với dự thảo.\n\n"
+        * 30
+        + "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC.\n\nCHÁNH VĂN PHÒNG\n\nĐỗ Tấn Sương\n\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:          /QĐ-UBND\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nQUYẾT ĐỊNH\n"
+        "Về việc phê duyệt Đề án\n\nCăn cứ Nghị định số 123/2013/NĐ-CP ngày 14/10/2013 của "
+        "Chính phủ;\n\nĐiều 1. Phê duyệt Đề án.\n\nNơi nhận:\n- Như Điều 5;\n- Bộ Tư pháp;\n"
+        "- Lưu: VT, NC.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nHồ Văn Mười\n"
+    )
+    doc = vanban.parse(text)
+    assert (doc.signer_name, doc.signer_title, doc.on_behalf) == (
+        "Đỗ Tấn Sương",
+        "CHÁNH VĂN PHÒNG",
+        None,
+    )
+    assert doc.recipients == ["Như trên", "Lưu: VT, NC"]
+    assert [r.number for r in doc.references] == ["85/TTr-STP"]
+    assert [a.title for a in doc.attachments] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    # one motto only (the letter's): the last "Nơi nhận" is the document's, as before
+    alone = text[: text.index("ỦY BAN NHÂN DÂN\nTỈNH")]
+    assert vanban.parse(alone).recipients == ["Như trên", "Lưu: VT, NC"]

@@ -95,3 +95,41 @@ def test_one_who_signs_for_a_body_is_no_issuer_and_the_sentences_date_is_the_cit
     other = "Ngày 18/3/2025, sau kỳ họp thứ 12, Sở Nội vụ đã có Công văn số 325/SNV-TCBC gửi Sở.\n"
     (ref,) = vanban.parse(other).references
     assert (ref.date, ref.issuer) == (None, "Sở Nội vụ")
+
+
+def test_the_body_advised_to_issue_is_the_issuer_not_the_adviser() -> None:
+    text = (
+        "Thực hiện Công văn số 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ, Sở Nội vụ đã tham "
+        "mưu UBND tỉnh ban hành Kế hoạch số 213/KH-UBND ngày 15/7/2025 về cải cách hành chính.\n"
+    )
+    refs = {r.number: r.issuer for r in vanban.parse(text).references}
+    assert refs["213/KH-UBND"] == "UBND tỉnh"
+    # without the advising verb the subject issues it
+    plain = text.replace("Sở Nội vụ đã tham mưu UBND tỉnh ban hành", "UBND tỉnh đã ban hành")
+    assert {r.number: r.issuer for r in vanban.parse(plain).references}["213/KH-UBND"] == (
+        "UBND tỉnh"
+    )
+
+
+def test_a_year_mistyped_with_three_figures_keeps_the_issuer_after_it() -> None:
+    text = (
+        "Sở Nội vụ đã báo cáo UBND tỉnh (tại Công văn số 6709/UBND-NC ngày 07/11/205 của Chủ "
+        "tịch UBND tỉnh).\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("6709/UBND-NC", None, "Chủ tịch UBND tỉnh")
+    # a year of four figures is read as ever
+    (ok,) = vanban.parse(text.replace("/205 ", "/2025 ")).references
+    assert (ok.date, ok.issuer) == ("2025-11-07", "Chủ tịch UBND tỉnh")
+
+
+def test_the_subject_that_gave_its_direction_in_the_cited_letter() -> None:
+    text = (
+        "Đối với các nhóm nhiệm vụ, UBND tỉnh đã có chỉ đạo tại Công văn số 3778/UBND-KTTH ngày "
+        "19/9/2025, trong đó giao nhiệm vụ các sở.\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("3778/UBND-KTTH", "2025-09-19", "UBND tỉnh")
+    # a letter only named where something is found ("có nêu tại") has no such subject
+    told = text.replace("đã có chỉ đạo tại", "nêu tại")
+    assert vanban.parse(told).references[0].issuer is None

@@ -197,3 +197,19 @@ def test_a_letters_symbol_of_one_issuer_code_cited_after_its_type() -> None:
     # bare "số 12/UB" with no type before it is no citation
     longer = head + "Công văn số 227/NTTQ-BTT về việc a; Công văn số 1185/S V-CCVC; số 12/UB.\n"
     assert [r.number for r in vanban.parse(longer).references] == ["227/NTTQ-BTT"]
+
+
+def test_a_one_code_symbol_on_the_next_line_and_before_a_usual_symbol() -> None:
+    head = "Số: 779/QĐ-UBND\nBình Thuận, ngày 23 tháng 3 năm 2022\n\n"
+    text = head + (
+        "Theo  đề  nghị  của  Hội  Khuyến  học  tỉnh  tại  Công  văn  số\n06/KHBT ngày 21 tháng "
+        "01 năm 2022 và Giám đốc Sở Nội vụ tại Công văn số 437/SNV-TCCC ngày 03/3/2022.\n"
+    )
+    refs = [(r.number, r.date, r.issuer) for r in vanban.parse(text).references]
+    assert refs == [
+        ("06/KHBT", "2022-01-21", "Hội Khuyến học tỉnh"),
+        ("437/SNV-TCCC", "2022-03-03", "Giám đốc Sở Nội vụ"),
+    ]
+    # with no type word before "số" it is still no citation
+    bare = text.replace("Công  văn  số\n06", "số\n06")
+    assert [r.number for r in vanban.parse(bare).references] == ["437/SNV-TCCC"]

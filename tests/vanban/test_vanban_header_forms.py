@@ -1,6 +1,7 @@
 """Header forms: a type word with a qualifier in capitals, an office holder's title that
-begins the issuing body's name wrapped over two lines, and the issuer named again over the
-preamble."""
+begins the issuing body's name wrapped over two lines, the issuer named again over the
+preamble, a number typed into the padded blank before its symbol, and the issuer's name wrapped
+under its superior."""
 
 from __future__ import annotations
 
@@ -94,3 +95,45 @@ def test_a_title_stops_where_the_body_opens_on_its_meeting_or_the_time_past() ->
         "PHÊ CHUẨN KẾT QUẢ BẦU CỬ\n\nCăn cứ vào Điều 91 của Hiến pháp năm 1992;\n"
     )
     assert vanban.parse(heading).date == "1994-05-04"
+
+
+def test_figures_typed_into_the_padded_blank_before_the_symbol() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố:  779    /QĐ-UBND\n\n"
+        "Bình Thuận, ngày    23   tháng    3   năm 2022\n\nQUYẾT ĐỊNH\n"
+        "Về việc công nhận Điều lệ Quỹ Khuyến học tỉnh\n\nĐiều 1. Công nhận Điều lệ.\n"
+    )
+    doc = vanban.parse(text)
+    assert (doc.number, doc.date) == ("779/QĐ-UBND", "2022-03-23")
+    assert text[slice(*doc.spans["number"])] == "779    /QĐ-UBND"
+    # the blank left as printed on a draft is no number, padded or not
+    draft = text.replace("779    /", "       /")
+    assert vanban.parse(draft).number == "/QĐ-UBND"
+    # padding is read after the header's "Số:" only: a body's "số 12    /QĐ" is not the number
+    body = text.replace("Số:  779    /QĐ-UBND", "").replace(
+        "Công nhận", "Số 12    /QĐ-UBND công nhận"
+    )
+    assert vanban.parse(body).number is None
+
+
+def test_the_issuers_name_wrapped_under_its_superior() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nTRUNG TÂM XÚC TIẾN ĐẦU TƯ\nTHƯƠNG MẠI VÀ DU LỊCH\n"
+        "Số: 644 /TTXT-ĐTDN\nV/v báo cáo tình hình cải thiện môi trường đầu tư\n\n"
+        "Lâm Đồng, ngày 06 tháng 11 năm 2025\n\nKính gửi: Sở Nội vụ\n\nTình hình cụ thể như sau.\n"
+    )
+    doc = vanban.parse(text)
+    assert (doc.issuer, doc.parent_issuer) == (
+        "TRUNG TÂM XÚC TIẾN ĐẦU TƯ THƯƠNG MẠI VÀ DU LỊCH",
+        "UBND TỈNH LÂM ĐỒNG",
+    )
+    # a third line that opens a body of its own (a head word, an initialism) is that body
+    for third in ("BAN QUẢN LÝ DỰ ÁN", "BQL DỰ ÁN TỈNH"):
+        own = text.replace("THƯƠNG MẠI VÀ DU LỊCH", third)
+        assert (vanban.parse(own).issuer, vanban.parse(own).parent_issuer) == (
+            third,
+            "TRUNG TÂM XÚC TIẾN ĐẦU TƯ",
+        )
+    # and a line apart from the one above it is not its wrapped end
+    apart = text.replace("\nTHƯƠNG MẠI", "\n\nTHƯƠNG MẠI")
+    assert vanban.parse(apart).issuer == "THƯƠNG MẠI VÀ DU LỊCH"

@@ -759,3 +759,40 @@ def test_the_verb_said_again_before_the_numbered_document_carried_out() -> None:
     # a document named as what the first one is about is not carried out
     about = text.replace("và thực hiện Thông báo", "về việc thực hiện Thông báo")
     assert vanban.parse(about).implements == []
+
+
+def test_a_long_subject_given_as_one_line_by_a_text_layer() -> None:
+    subject = (
+        "Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch Ủy ban nhân "
+        "dân tỉnh về việc thí điểm các mô hình, sáng kiến cải cách hành chính nhằm nâng cao sự "
+        "hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn "
+        "tỉnh Lâm Đồng"
+    )
+    assert len(subject) > 260
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 181/BC-SNV\n\nLâm Đồng, ngày 05 tháng 11 năm 2025\n\n"
+        f"BÁO CÁO\n{subject}\n\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n\n"
+        "Sở Nội vụ báo cáo như sau.\n"
+    )
+    assert vanban.parse(text).title == subject
+    # a long line of sentences under the type word is the body, not a subject
+    body = text.replace(subject, subject + ". Sở Nội vụ báo cáo kết quả thực hiện như sau")
+    assert vanban.parse(body).title == ""
+    # and so is a long line that opens as a body does
+    grounds = text.replace(subject, "Căn cứ " + subject[0].lower() + subject[1:])
+    assert vanban.parse(grounds).title == ""
+
+
+def test_the_courtesy_word_before_the_issuing_verb_is_not_in_the_bodys_name() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 1376 /VP-NC\nV/v xin ý kiến thành viên UBND tỉnh\n\n"
+        "Lâm Đồng, ngày 06 tháng 4 năm 2026\n\nKính gửi: Các đồng chí Thành viên UBND tỉnh\n\n"
+        "Căn cứ Quy chế làm việc của Ủy ban nhân dân tỉnh, Văn phòng Ủy ban nhân dân tỉnh kính "
+        "đề nghị các đồng chí Thành viên Ủy ban nhân dân tỉnh tham gia ý kiến.\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert text[slice(*doc.spans["issuer"])] == doc.issuer
+    # without the courtesy word the name is the same
+    plain = text.replace("tỉnh kính đề nghị", "tỉnh đề nghị")
+    assert vanban.parse(plain).issuer == "Văn phòng Ủy ban nhân dân tỉnh"

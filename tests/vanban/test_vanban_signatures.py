@@ -190,3 +190,14 @@ def test_a_page_box_written_back_rounded_is_named() -> None:
     assert first.status == "modified"
     assert "khung trang (/MediaBox) với số làm tròn" in first.problem
     assert "595.34997559" in first.problem and "595.35" in first.problem
+
+
+def test_signatures_packed_into_an_object_stream_are_read() -> None:
+    # a real decision of a provincial UBND (2022), rewritten with iText after it was signed:
+    # its two signature dictionaries sit in a compressed object stream, so the literal
+    # "/ByteRange" never occurs in the file's bytes; the rewrite broke the signed byte ranges
+    pdf = Path(__file__).parent / "fixtures" / "real" / "qd-ubnd-binh-thuan-779.pdf"
+    assert b"/ByteRange" not in pdf.read_bytes()
+    signatures = read_signatures(pdf)
+    assert [s.signer for s in signatures] == ["Nguyễn Minh", "Ủy ban Nhân dân tỉnh Bình Thuận"]
+    assert all(s.signing_time and s.status == "modified" and not s.intact for s in signatures)
