@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import comma_in_name
+from vanban.body_names import comma_in_name
 from vanban.lines import Line, blank_out, field_value
 from vanban.model import Assignment, Item, ParsedDocument, Span
 from vanban.normalize import fold_aligned

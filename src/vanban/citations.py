@@ -9,7 +9,8 @@ A citation reads, in party (Hướng dẫn 36-HD/VPTW) or state (Nghị định 
 * party symbols "35-NQ/TW", "11-KH/BTGĐUK", "08-QĐi/TW"; state symbols "289/KH-UBND",
   "30/2020/NĐ-CP", "15/2012/QH13"; stray spaces and dash variants are tolerated ("01- KL/TW").
 * dates "ngày 22/10/2018", "22-10-2018", "22.10.2018", "ngày 22 tháng 10 năm 2018".
-* the issuer is the body named after "của", up to the first word that is not part of a name.
+* the issuer is the body named after "của", up to the first word that is not part of a name
+  (:mod:`vanban.body_names`).
 
 Every pattern has bounded repetitions, so scanning is linear in the length of the text.
 """
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vanban.body_names import TERM, read_issuer
 from vanban.normalize import (
     ALIGNED_TABLE,
     DASHES,
@@ -33,6 +35,7 @@ from vanban.normalize import (
     paragraph_start,
     vi_regex,
 )
+from vanban.patterns import TYPE_ALT, TYPE_WORDS
 
 _D = "[" + re.escape("-" + DASHES) + "]"
 # a code may join two abbreviations with "&": "SKH&ĐT", "GDĐT-KT&KĐCL"
@@ -70,40 +73,9 @@ BLANK_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:/{CODE}(?:{_D}{CODE}){{1,3}}|{_D}{CODE}/{CODE}(?:-{CODE}){{0,2}})(?![\w/])"
 )
 
-# Type words, folded (lower case, no diacritics), longest first.
-TYPE_WORDS: dict[str, str] = {
-    "chuong trinh hanh dong": "Chương trình hành động",
-    "nghi quyet lien tich": "Nghị quyết liên tịch",
-    "nghi quyet trung uong": "Nghị quyết Trung ương",
-    "thong tu lien tich": "Thông tư liên tịch",
-    "nghi quyet": "Nghị quyết",
-    "chi thi": "Chỉ thị",
-    "ket luan": "Kết luận",
-    "quy dinh": "Quy định",
-    "quyet dinh": "Quyết định",
-    "ke hoach": "Kế hoạch",
-    "chuong trinh": "Chương trình",
-    "huong dan": "Hướng dẫn",
-    "cong van": "Công văn",
-    "cong dien": "Công điện",
-    "thong bao": "Thông báo",
-    "thong tri": "Thông tri",
-    "de an": "Đề án",
-    "phap lenh": "Pháp lệnh",
-    "luat": "Luật",
-    "nghi dinh": "Nghị định",
-    "thong tu": "Thông tư",
-    "bao cao": "Báo cáo",
-    "to trinh": "Tờ trình",
-    "quy che": "Quy chế",
-    "giay moi": "Giấy mời",
-    "van ban": "Văn bản",
-    "ket luan hoi nghi": "Kết luận",
-}
-_TYPE_ALT = alternation(sorted(TYPE_WORDS, key=len, reverse=True))
-_TYPE_AFTER = re.compile(rf"(?:{_TYPE_ALT})(?![a-z])")
+_TYPE_AFTER = re.compile(rf"(?:{TYPE_ALT})(?![a-z])")
 # (a justified line spreads the words of a type: "Quyết  định  số  820/QĐ-UBND")
-_TYPE_ALT_SPREAD = _TYPE_ALT.replace(" ", r"[ \t]+")
+_TYPE_ALT_SPREAD = TYPE_ALT.replace(" ", r"[ \t]+")
 _TYPE_BEFORE = vi_regex(rf"(?<![a-z])({_TYPE_ALT_SPREAD})(?:\s+(?:so|ky hieu))?\s*:?\s*$")
 # _TYPE_BEFORE read backwards: matched at the start of the reversed text before a symbol, it
 # tries one position instead of searching forty. (The regular part of a pattern matches a string
@@ -117,7 +89,6 @@ _TYPE_BEFORE_REVERSED = vi_regex(
     + r")(?![a-z])"
 )
 _LETTER = re.compile(r"[^\W\d_]")
-assert not any(a != b and a.endswith(" " + b) for a in TYPE_WORDS for b in TYPE_WORDS)
 
 
 def _type_before(text: str, end: int) -> tuple[int, str] | None:
@@ -212,245 +183,6 @@ def find_date(
             if numeric:
                 return make_date(*numeric.groups()), match.start(), numeric.end()
     return None
-
-
-# Words that end an issuer's name (lower case, old tone placement).
-_STOP_WORDS = frozenset(
-    [
-        "về",
-        "khóa",
-        "khoá",
-        "nhiệm",
-        "lần",
-        "tại",
-        "trong",
-        "đến",
-        "nhằm",
-        "để",
-        "đã",
-        "đối",
-        "với",
-        "theo",
-        "cho",
-        "năm",
-        "ngày",
-        "Ngày",  # a date (label) starting the next line: "... của Thành ủy Hà Nội / Ngày đăng ..."
-        "số",
-        "gồm",
-        "là",
-        "có",
-        "được",
-        "này",
-        "đó",
-        "như",
-        "sau",
-        "kèm",
-        "từ",
-        "giai",
-        "thực",
-        "sửa",
-        "bổ",
-        "hướng",
-        "quy",
-        "phê",
-        "lãnh",
-        "tiếp",
-        "yêu",
-        "đề",
-        "xây",
-        "nêu",
-        "ký",
-        "vừa",
-        "xin",  # "Tờ trình số 34/… của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …"
-        "sẽ",
-        "đang",
-        "mà",
-        "thì",
-        "nên",
-        "ở",
-        "trên",
-        "dưới",
-        "quyết",
-        "kết",
-        "phân",
-        "giao",
-        "chủ",
-        "tăng",
-        "đẩy",
-        "nâng",
-        "cùng",
-        "cũng",
-        "gắn",
-        "tuyên",
-        "gửi",
-    ]
-)
-# Words that end a name only with the next word: "ban hành" (but "Ủy ban nhân dân"), "chỉ đạo",
-# "tổ chức" (but "Ban Tổ chức").
-# ("triển khai", "phát triển" end a name, but not "Phát triển" in "Bộ Nông nghiệp và Phát triển
-# nông thôn": the pairs are matched with their case)
-_STOP_PAIRS = {
-    "ban": "hành",
-    "chỉ": "đạo",
-    "tổ": "chức",
-    "báo": "cáo",
-    "triển": "khai",
-    "phát": "triển",
-    "thi": "hành",  # "của Ban Chấp hành Trung ương Đảng thi hành Điều lệ Đảng"
-    # "của Hội đồng Chính phủ ủy nhiệm cho Phủ Thủ tướng …" ("Tỉnh ủy" keeps its "ủy")
-    "ủy": "nhiệm",
-    "uỷ": "nhiệm",
-}
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
-_TERM = re.compile(
-    r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
-)
-
-
-# A comma inside one body's name: "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động, Thương binh
-# và Xã hội". After the comma come a few words, the first capitalised and not the head word of a
-# new body ("Sở Nội vụ, Sở Tài chính và ..." lists two bodies), then "và" and a capitalised word.
-_NAME_COMMA = re.compile(r",[ \t]*([^\W\d_]+)((?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+và[ \t]+([^\W\d_]+)")
-_BODY_HEADS = frozenset(
-    [
-        "Sở",
-        "Ban",
-        "Bộ",
-        "Phòng",
-        "Ủy",
-        "Uỷ",
-        "UBND",
-        "HĐND",
-        "Hội",
-        "Đoàn",
-        "Chi",
-        "Đảng",
-        "Cục",
-        "Viện",
-        "Trường",
-        "Báo",
-        "Đài",
-        "Tòa",
-        "Toà",
-        "Các",
-        "Tổng",
-        "Huyện",
-        "Tỉnh",
-        "Thành",
-        "Quận",
-        "Xã",
-        "Phường",
-        "Bệnh",
-        "Ngân",
-        "Kho",
-        "Thường",
-        "Lãnh",
-        "Hạt",
-        "Đội",
-        "Học",
-        "Cấp",
-        "Công",
-        "Văn",
-        "Trung",
-        "Mặt",
-        "Chính",
-        "Thanh",
-        "Kiểm",
-        "Nhà",
-        "Thị",
-        "Liên",
-    ]
-)
-
-
-BODY_HEADS = _BODY_HEADS  # the first words of bodies' names (no person's name starts so)
-
-
-def comma_in_name(text: str, pos: int) -> bool:
-    """True when the comma at ``pos`` is inside one body's name."""
-    match = _NAME_COMMA.match(text, pos)
-    if match is None:
-        return False
-    first, rest, after = match.group(1), match.group(2), match.group(3)
-    if not (first[0].isupper() and after[0].isupper()) or first in _BODY_HEADS:
-        return False
-    return not any(w in _STOP_WORDS or w in _NOT_IN_NAME for w in rest.split())
-
-
-_NOT_IN_NAME = frozenset(["các", "của", "những", "cơ", "đơn", "vị", "quan", "liên"])
-
-
-# A run of name words: each word is letters only, words are separated by blanks, and the run
-# stops before a lower-case stop word, a stop pair ("ban hành") or "và" before a type word.
-_STOP_AHEAD = (
-    "(?:"
-    + alternation(sorted(_STOP_WORDS, key=len, reverse=True))
-    + "|"
-    + "|".join(f"{first}\\s+{second}" for first, second in _STOP_PAIRS.items())
-    + ")(?![^\\W\\d_])"
-    + r"|[vV][àÀ](?![^\W\d_])\s*(?:"
-    + vi_regex(rf"(?:{_TYPE_ALT})(?![a-z])").pattern
-    + ")"
-)
-_LETTERS = "[^\\W\\d_¹²³⁰⁴⁵⁶⁷⁸⁹]+"  # footnote marks are word characters, not letters
-# Possessive repeats: the pattern ends with the run, so the engine never needs to give back a
-# blank or a letter (a shorter word would be followed by a letter, not a blank or the end);
-# not keeping backtracking points makes each word cheaper. (``{_LETTERS}+`` reads "[...]++".)
-_NAME_RUN = re.compile(rf"\s*+((?!{_STOP_AHEAD}){_LETTERS}+(?:\s++(?!{_STOP_AHEAD}){_LETTERS}+)*+)")
-_NAME_GLUE = re.compile(r"\s*(?:(,)|[-–](?=\s?[^\W\d_]))")
-_WORD_RUN = re.compile(_LETTERS)
-_NAME_TAIL = ("và", "các", "của")
-
-
-def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
-    """The body name starting at ``pos`` (after "của"): (name or None, start, end)."""
-    stop = min(len(text), pos + 400)
-    run = _NAME_RUN.match(text, pos, stop)
-    if run is None or not run.group(1)[0].isupper():
-        return None, pos, pos
-    start = run.start(1)
-    end = run.end()
-    count = len(run.group(1).split())
-    while count < limit:
-        # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
-        glue = _NAME_GLUE.match(text, end, stop)
-        if glue is None:
-            break
-        if glue.group(1) is not None:
-            if not comma_in_name(text, glue.start(1)):
-                break
-        elif not text[glue.end() : glue.end() + 2].strip()[:1].isupper():
-            break
-        run = _NAME_RUN.match(text, glue.end(), stop)
-        if run is None:
-            break
-        end = run.end()
-        if glue.group(1) is None and run.group(1).split(maxsplit=1)[0] in _BODY_HEADS:
-            # "Bộ Giáo dục và Đào tạo – Cục Khảo thí ...": a unit named after its ministry;
-            # the word limit holds for each body's name
-            count = 0
-        count += len(run.group(1).split())
-    if count > limit:  # cut after the limit-th word
-        words = list(_WORD_RUN.finditer(text, start, end))
-        end = words[limit - 1].end()
-    if text[end : end + 1] == "/":
-        # "UBND tỉnh Quảng Ninh V/v ...": the word before a slash begins an abbreviation or a
-        # symbol, never a name
-        cut = text.rfind(" ", start, end)
-        if cut <= start:
-            return None, pos, pos
-        end = cut
-    value = text[start:end].split()
-    if value and value[-1].lower() not in _NAME_TAIL:
-        # the run ends with a letter: its last word ends at ``end``, which the search below
-        # would find again
-        return " ".join(value), start, end
-    while value and value[-1].lower() in _NAME_TAIL:
-        value.pop()
-    if not value:
-        return None, pos, pos
-    end = text.rfind(value[-1], start, end) + len(value[-1])
-    return " ".join(text[start:end].split()), start, end
 
 
 _TYPE_OF_WORDS: dict[str, str | None] = {}
@@ -662,7 +394,7 @@ def parse_citation(
             cite.issuer = issuer
             cite.issuer_span = (base + i_start, base + i_end)
             end = i_end
-            term = _TERM.match(window, i_end)
+            term = TERM.match(window, i_end)
             if term:
                 cite.term = term.group(1)
                 end = term.end()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from vanban.body_names import BODY_HEADS
 from vanban.citations import (
     BLANK_SYMBOL_RE,
-    BODY_HEADS,
     LEAD_SYMBOL_RE,
     OLD_SYMBOL_RE,
     SYMBOL_RE,

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from vanban.body_names import comma_in_name
 from vanban.citations import (
     OLD_SYMBOL_RE,
     Citation,
-    comma_in_name,
     iter_symbols,
     parse_citation,
 )

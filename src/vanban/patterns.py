@@ -19,8 +19,41 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import TYPE_WORDS
 from vanban.normalize import alternation, vi_regex
+
+# Type words, folded (lower case, no diacritics), longest first.
+TYPE_WORDS: dict[str, str] = {
+    "chuong trinh hanh dong": "Chương trình hành động",
+    "nghi quyet lien tich": "Nghị quyết liên tịch",
+    "nghi quyet trung uong": "Nghị quyết Trung ương",
+    "thong tu lien tich": "Thông tư liên tịch",
+    "nghi quyet": "Nghị quyết",
+    "chi thi": "Chỉ thị",
+    "ket luan": "Kết luận",
+    "quy dinh": "Quy định",
+    "quyet dinh": "Quyết định",
+    "ke hoach": "Kế hoạch",
+    "chuong trinh": "Chương trình",
+    "huong dan": "Hướng dẫn",
+    "cong van": "Công văn",
+    "cong dien": "Công điện",
+    "thong bao": "Thông báo",
+    "thong tri": "Thông tri",
+    "de an": "Đề án",
+    "phap lenh": "Pháp lệnh",
+    "luat": "Luật",
+    "nghi dinh": "Nghị định",
+    "thong tu": "Thông tư",
+    "bao cao": "Báo cáo",
+    "to trinh": "Tờ trình",
+    "quy che": "Quy chế",
+    "giay moi": "Giấy mời",
+    "van ban": "Văn bản",
+    "ket luan hoi nghi": "Kết luận",
+}
+assert not any(a != b and a.endswith(" " + b) for a in TYPE_WORDS for b in TYPE_WORDS)
+# The type words as one alternation, longest first (folded text).
+TYPE_ALT = alternation(sorted(TYPE_WORDS, key=len, reverse=True))
 
 # The Vietnamese capital letters (the body of a character class).
 CAPITALS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"

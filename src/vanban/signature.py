@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from vanban.citations import BODY_HEADS, make_date
+from vanban.body_names import BODY_HEADS
+from vanban.citations import make_date
 from vanban.lines import (
     Line,
     LineMatch,

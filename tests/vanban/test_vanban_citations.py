@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import vanban
-from vanban.citations import find_citations, find_date, read_issuer, type_of_symbol
+from vanban.body_names import read_issuer
+from vanban.citations import find_citations, find_date, type_of_symbol
 
 
 def one(text: str):  # type: ignore[no-untyped-def]

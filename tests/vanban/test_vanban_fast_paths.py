@@ -280,7 +280,7 @@ NAME_PIECES = [
 def test_name_run_matches_as_without_possessive_repeats(
     pieces: list[str], data: st.DataObject
 ) -> None:
-    from vanban.citations import _LETTERS, _NAME_RUN, _STOP_AHEAD
+    from vanban.body_names import _LETTERS, _NAME_RUN, _STOP_AHEAD
 
     plain = re.compile(rf"\s*((?!{_STOP_AHEAD}){_LETTERS}(?:\s+(?!{_STOP_AHEAD}){_LETTERS})*)")
     text = "".join(pieces)

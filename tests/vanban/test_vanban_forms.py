@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vanban import parse
-from vanban.citations import comma_in_name, read_issuer
+from vanban.body_names import comma_in_name, read_issuer
 
 BODY = (
     "KẾ HOẠCH\nthử nghiệm\n\n"

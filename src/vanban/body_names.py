@@ -1,0 +1,255 @@
+"""Names of bodies in running text: where the name after "của" ends.
+
+A cited document's issuer, a body that acts in a sentence, the header's bodies: each is a run
+of capitalised words that ends before a word no body's name holds ("về", "khóa", a verb, a type
+word), with commas inside one name ("Sở Văn hóa, Thể thao và Du lịch") told from commas between
+names ("Sở Nội vụ, Sở Tài chính và …") by the head word of the next body.
+
+Split from :mod:`vanban.citations`, which reads citations with it; the header and the signature
+use its head words too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vanban.normalize import alternation, vi_regex
+from vanban.patterns import TYPE_ALT
+
+# Words that end an issuer's name (lower case, old tone placement).
+_STOP_WORDS = frozenset(
+    [
+        "về",
+        "khóa",
+        "khoá",
+        "nhiệm",
+        "lần",
+        "tại",
+        "trong",
+        "đến",
+        "nhằm",
+        "để",
+        "đã",
+        "đối",
+        "với",
+        "theo",
+        "cho",
+        "năm",
+        "ngày",
+        "Ngày",  # a date (label) starting the next line: "... của Thành ủy Hà Nội / Ngày đăng ..."
+        "số",
+        "gồm",
+        "là",
+        "có",
+        "được",
+        "này",
+        "đó",
+        "như",
+        "sau",
+        "kèm",
+        "từ",
+        "giai",
+        "thực",
+        "sửa",
+        "bổ",
+        "hướng",
+        "quy",
+        "phê",
+        "lãnh",
+        "tiếp",
+        "yêu",
+        "đề",
+        "xây",
+        "nêu",
+        "ký",
+        "vừa",
+        "xin",  # "Tờ trình số 34/… của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …"
+        "sẽ",
+        "đang",
+        "mà",
+        "thì",
+        "nên",
+        "ở",
+        "trên",
+        "dưới",
+        "quyết",
+        "kết",
+        "phân",
+        "giao",
+        "chủ",
+        "tăng",
+        "đẩy",
+        "nâng",
+        "cùng",
+        "cũng",
+        "gắn",
+        "tuyên",
+        "gửi",
+    ]
+)
+# Words that end a name only with the next word: "ban hành" (but "Ủy ban nhân dân"), "chỉ đạo",
+# "tổ chức" (but "Ban Tổ chức").
+# ("triển khai", "phát triển" end a name, but not "Phát triển" in "Bộ Nông nghiệp và Phát triển
+# nông thôn": the pairs are matched with their case)
+_STOP_PAIRS = {
+    "ban": "hành",
+    "chỉ": "đạo",
+    "tổ": "chức",
+    "báo": "cáo",
+    "triển": "khai",
+    "phát": "triển",
+    "thi": "hành",  # "của Ban Chấp hành Trung ương Đảng thi hành Điều lệ Đảng"
+    # "của Hội đồng Chính phủ ủy nhiệm cho Phủ Thủ tướng …" ("Tỉnh ủy" keeps its "ủy")
+    "ủy": "nhiệm",
+    "uỷ": "nhiệm",
+}
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+TERM = re.compile(
+    r"[ \t]*\(?[ \t]*(?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]{1,3}([IVXLC]{1,7}|\d{1,2})\b\)?"
+)
+
+
+# A comma inside one body's name: "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động, Thương binh
+# và Xã hội". After the comma come a few words, the first capitalised and not the head word of a
+# new body ("Sở Nội vụ, Sở Tài chính và ..." lists two bodies), then "và" and a capitalised word.
+_NAME_COMMA = re.compile(r",[ \t]*([^\W\d_]+)((?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+và[ \t]+([^\W\d_]+)")
+_BODY_HEADS = frozenset(
+    [
+        "Sở",
+        "Ban",
+        "Bộ",
+        "Phòng",
+        "Ủy",
+        "Uỷ",
+        "UBND",
+        "HĐND",
+        "Hội",
+        "Đoàn",
+        "Chi",
+        "Đảng",
+        "Cục",
+        "Viện",
+        "Trường",
+        "Báo",
+        "Đài",
+        "Tòa",
+        "Toà",
+        "Các",
+        "Tổng",
+        "Huyện",
+        "Tỉnh",
+        "Thành",
+        "Quận",
+        "Xã",
+        "Phường",
+        "Bệnh",
+        "Ngân",
+        "Kho",
+        "Thường",
+        "Lãnh",
+        "Hạt",
+        "Đội",
+        "Học",
+        "Cấp",
+        "Công",
+        "Văn",
+        "Trung",
+        "Mặt",
+        "Chính",
+        "Thanh",
+        "Kiểm",
+        "Nhà",
+        "Thị",
+        "Liên",
+    ]
+)
+
+
+BODY_HEADS = _BODY_HEADS  # the first words of bodies' names (no person's name starts so)
+
+
+def comma_in_name(text: str, pos: int) -> bool:
+    """True when the comma at ``pos`` is inside one body's name."""
+    match = _NAME_COMMA.match(text, pos)
+    if match is None:
+        return False
+    first, rest, after = match.group(1), match.group(2), match.group(3)
+    if not (first[0].isupper() and after[0].isupper()) or first in _BODY_HEADS:
+        return False
+    return not any(w in _STOP_WORDS or w in _NOT_IN_NAME for w in rest.split())
+
+
+_NOT_IN_NAME = frozenset(["các", "của", "những", "cơ", "đơn", "vị", "quan", "liên"])
+
+
+# A run of name words: each word is letters only, words are separated by blanks, and the run
+# stops before a lower-case stop word, a stop pair ("ban hành") or "và" before a type word.
+_STOP_AHEAD = (
+    "(?:"
+    + alternation(sorted(_STOP_WORDS, key=len, reverse=True))
+    + "|"
+    + "|".join(f"{first}\\s+{second}" for first, second in _STOP_PAIRS.items())
+    + ")(?![^\\W\\d_])"
+    + r"|[vV][àÀ](?![^\W\d_])\s*(?:"
+    + vi_regex(rf"(?:{TYPE_ALT})(?![a-z])").pattern
+    + ")"
+)
+_LETTERS = "[^\\W\\d_¹²³⁰⁴⁵⁶⁷⁸⁹]+"  # footnote marks are word characters, not letters
+# Possessive repeats: the pattern ends with the run, so the engine never needs to give back a
+# blank or a letter (a shorter word would be followed by a letter, not a blank or the end);
+# not keeping backtracking points makes each word cheaper. (``{_LETTERS}+`` reads "[...]++".)
+_NAME_RUN = re.compile(rf"\s*+((?!{_STOP_AHEAD}){_LETTERS}+(?:\s++(?!{_STOP_AHEAD}){_LETTERS}+)*+)")
+_NAME_GLUE = re.compile(r"\s*(?:(,)|[-–](?=\s?[^\W\d_]))")
+_WORD_RUN = re.compile(_LETTERS)
+_NAME_TAIL = ("và", "các", "của")
+
+
+def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
+    """The body name starting at ``pos`` (after "của"): (name or None, start, end)."""
+    stop = min(len(text), pos + 400)
+    run = _NAME_RUN.match(text, pos, stop)
+    if run is None or not run.group(1)[0].isupper():
+        return None, pos, pos
+    start = run.start(1)
+    end = run.end()
+    count = len(run.group(1).split())
+    while count < limit:
+        # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
+        glue = _NAME_GLUE.match(text, end, stop)
+        if glue is None:
+            break
+        if glue.group(1) is not None:
+            if not comma_in_name(text, glue.start(1)):
+                break
+        elif not text[glue.end() : glue.end() + 2].strip()[:1].isupper():
+            break
+        run = _NAME_RUN.match(text, glue.end(), stop)
+        if run is None:
+            break
+        end = run.end()
+        if glue.group(1) is None and run.group(1).split(maxsplit=1)[0] in _BODY_HEADS:
+            # "Bộ Giáo dục và Đào tạo – Cục Khảo thí ...": a unit named after its ministry;
+            # the word limit holds for each body's name
+            count = 0
+        count += len(run.group(1).split())
+    if count > limit:  # cut after the limit-th word
+        words = list(_WORD_RUN.finditer(text, start, end))
+        end = words[limit - 1].end()
+    if text[end : end + 1] == "/":
+        # "UBND tỉnh Quảng Ninh V/v ...": the word before a slash begins an abbreviation or a
+        # symbol, never a name
+        cut = text.rfind(" ", start, end)
+        if cut <= start:
+            return None, pos, pos
+        end = cut
+    value = text[start:end].split()
+    if value and value[-1].lower() not in _NAME_TAIL:
+        # the run ends with a letter: its last word ends at ``end``, which the search below
+        # would find again
+        return " ".join(value), start, end
+    while value and value[-1].lower() in _NAME_TAIL:
+        value.pop()
+    if not value:
+        return None, pos, pos
+    end = text.rfind(value[-1], start, end) + len(value[-1])
+    return " ".join(text[start:end].split()), start, end
