@@ -1,5 +1,6 @@
 """The header: the type word and the title, the number, the place and date, the superior and
-issuing bodies; without a type word, a letter's "V/v" subject or a web article's first line."""
+issuing bodies; without a type word, a letter's "V/v" subject or a web article's first line.
+Where the title's lines end is :mod:`vanban.title`."""
 
 from __future__ import annotations
 
@@ -17,30 +18,20 @@ from vanban.citations import (
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
-    ARTICLE_RE,
-    AUTHORITY_OFFICE_RE,
-    BODY_START_RE,
-    BULLET_RE,
     DATE_AT_END_RE,
-    GROUNDS_RE,
     HEADER_DATE_RE,
     HEADER_PIECE_RE,
     HEADER_TYPES,
-    ITEM_LINES,
     KINH_GUI_RE,
     LETTER_WORD_RE,
-    MEETING_START_RE,
     MOTTO_RE,
-    NOI_NHAN_LINES,
     NOT_IN_BODY_NAME_RE,
     NUMBER_AFTER_TYPE_RE,
     NUMBER_LEAD_RE,
     NUMERIC_DATE_RE,
-    ON_BEHALF_RE,
     PERSON_TITLE_RE,
     PLACE_ABBREVIATION_RE,
     SECTION_LINES,
-    SENTENCE_BREAK_RE,
     SEPARATOR_LINE_RE,
     STAMP_TIME_RE,
     TYPE_LINE_RE,
@@ -48,7 +39,8 @@ from vanban.patterns import (
     VV_RE,
     WORD_RE,
 )
-from vanban.state import HEADER_CHARS, HEADER_FIRST_LINES, HEADER_LINES, ParserState
+from vanban.state import HEADER_CHARS, HEADER_FIRST_LINES, HEADER_LINES
+from vanban.title import TitleParser, subject_quotes_dropped, unpaired_quote_dropped
 
 _AREAS = frozenset(["TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THÀNH", "THỊ", "TP.", "TP"])
 _AREA_BODIES = frozenset(["ỦY", "UỶ", "ĐOÀN", "ĐỘI", "HỘI"])
@@ -70,7 +62,7 @@ def _is_area_line(words: list[str]) -> bool:
     return words[0] not in ("THÀNH", "THỊ")
 
 
-class HeaderParser(ParserState):
+class HeaderParser(TitleParser):
     """Reads the first lines of the text; sets ``body_start`` where the body begins."""
 
     def _header(self) -> None:
@@ -184,50 +176,12 @@ class HeaderParser(ParserState):
                 if date_line is not None:
                     self._article_date(date_line)
         if title_parts:
-            doc.title = _unpaired_quote_dropped(
-                _subject_quotes_dropped(field_value(" ".join(p.text for p in title_parts)))
+            doc.title = unpaired_quote_dropped(
+                subject_quotes_dropped(field_value(" ".join(p.text for p in title_parts)))
             )
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
-
-    def _unmarked_subject(self, zone: list[Line]) -> list[Line]:
-        """A letter's subject under its number without the "V/v" mark (ND30 appendix I, item
-        5b: the subject sits under the number and symbol): the lines in sentence case right
-        below the "Số:" line, in a letter (a "Kính gửi" line follows), up to a blank line."""
-        if self.number_span is None or not any(KINH_GUI_RE.match(ln.folded) for ln in zone):
-            return []
-        at = next(
-            (i for i, ln in enumerate(zone) if ln.cstart <= self.number_span[0] < ln.cend + 1), None
-        )
-        if at is None or not NUMBER_LEAD_RE.match(zone[at].text.lstrip()):
-            return []
-        subject: list[Line] = []
-        for line in zone[at + 1 :]:
-            value = line.text.strip()
-            if (
-                not value
-                or is_caps(value)
-                or not (value[0].isupper() or (subject and value[0].islower()))
-                or MOTTO_RE.search(value)
-                or KINH_GUI_RE.match(line.folded)
-                or self._is_place_date_line(line)
-            ):
-                break
-            subject.append(line)
-        return subject
-
-    def _type_qualifier(self, rest: str, lines: list[Line], index: int) -> bool:
-        """A word in capitals after the type word that qualifies it ("BÁO CÁO NHANH", "BÁO CÁO
-        TÓM TẮT") when the title follows on the next line; a type word there ("THÔNG BÁO KẾT
-        LUẬN") begins the title."""
-        words = rest.split()
-        if not 1 <= len(words) <= 2 or not is_caps(rest):
-            return False
-        if any(fold_aligned(rest).lower().startswith(word) for word in HEADER_TYPES):
-            return False
-        following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
-        return following is not None and not SECTION_LINES[0].match(following.text)
 
     def _heading_number_and_date(self, parts: list[Line]) -> None:
         """Number and date of a heading that carries them ("… SỐ 412 NQ/UBTVQH9 / NGÀY
@@ -245,157 +199,6 @@ class HeaderParser(ParserState):
                 doc.date = make_date(date.group(4), date.group(5), date.group(6))
                 doc.date_raw = field_value(date.group())
                 self.spans["date_raw"] = self.spans["date"] = (date.start(), date.end())
-
-    def _is_authority_line(self, line: Line) -> bool:
-        """The decision's authority line under its title: the header's body named again
-        ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG"), or the body an old
-        heading names after "CỦA"."""
-        names = [n for n in (self.heading_body, self.header_issuer and self.header_issuer[0]) if n]
-        # (a length test first: the line and the name differ at most by their blanks)
-        if not any(abs(len(line.text) - len(n)) <= 3 for n in names) or not is_caps(line.text):
-            return False
-        words = line.folded.lower().split()
-        return any(words == fold_aligned(n).lower().split() for n in names)
-
-    def _authority_wrapped(self, lines: list[Line], index: int) -> bool:
-        """The authority line wrapped after its first word or words, as a library's table cell
-        prints it ("ỦY" / "BAN THƯỜNG VỤ QUỐC HỘI"): the line and the next one together name
-        the header's body or the body of an old heading's "CỦA"."""
-        line = lines[index]
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if nxt is None or not line.text or not nxt.text or not is_caps(line.text):
-            return False
-        names = [n for n in (self.heading_body, self.header_issuer and self.header_issuer[0]) if n]
-        joined = len(line.text) + 1 + len(nxt.text)
-        if not any(abs(joined - len(n)) <= 3 for n in names) or not is_caps(nxt.text):
-            return False
-        words = (line.folded + " " + nxt.folded).lower().split()
-        return any(words == fold_aligned(n).lower().split() for n in names)
-
-    def _authority_over_grounds(self, lines: list[Line], index: int) -> bool:
-        """The caps line at ``index`` opens a decision's authority line — an office ("BỘ
-        TRƯỞNG BỘ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH TIỀN GIANG") right over the
-        grounds ("Căn cứ …", "Xét …", "Sau khi …") — when no blank line parts it from the title
-        (a PDF's text, a flattened copy)."""
-        line = lines[index]
-        if not is_caps(line.text) or not AUTHORITY_OFFICE_RE.match(line.folded):
-            return False
-        ahead = [ln for ln in lines[index + 1 : index + 5] if ln.text][:2]
-        if not ahead:
-            return False
-        if _opens_grounds(ahead[0]):
-            return True
-        # the office wrapped: its second line names no office and the grounds follow
-        return (
-            len(ahead) == 2
-            and is_caps(ahead[0].text)
-            and not AUTHORITY_OFFICE_RE.match(ahead[0].folded)
-            and _opens_grounds(ahead[1])
-        )
-
-    def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
-        """An old decision's subject in capitals printed over lines parted by blank lines, down
-        to the authority line: the index of that line, or None when the title ends here."""
-        if not out or not all(is_caps(p.text) for p in out):
-            return None
-        for ahead in range(index, min(len(lines), index + 8)):
-            line = lines[ahead]
-            if not line.text:
-                continue
-            if self._is_authority_line(line):
-                return ahead
-            if not is_caps(line.text) or len(line.text) > 160:
-                return None
-        return None
-
-    def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
-        out: list[Line] = []
-        blanks = 0
-        until: int | None = None
-        while index < len(lines) and len(out) < 6:
-            line = lines[index]
-            index += 1
-            if until is not None:
-                if index - 1 >= until:
-                    break
-                if line.text:
-                    out.append(line)
-                continue
-            if self._is_authority_line(line) or (out and self._authority_wrapped(lines, index - 1)):
-                break
-            if (
-                out
-                and all(is_caps(p.text) for p in out)
-                and self._authority_over_grounds(lines, index - 1)
-            ):
-                break
-            if line.text.startswith(("CỦA ", "CUẢ ")) and is_caps(line.text):
-                # "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC …": the body, up to the subject
-                self.heading_body = line.folded.lower()[4:].split(" ve viec")[0].strip()
-                self.heading_body = " ".join(self.heading_body.split())
-            if not line.text:
-                if out and (until := self._caps_title_goes_on(lines, index, out)) is not None:
-                    continue
-                if out and _title_goes_on_past_blank(out[-1], lines, index):
-                    continue  # "… Đoàn Luật sư Lâm Đồng" / "" / "lần thứ I nhiệm kỳ 2026-2031"
-                if out or have or blanks >= 2:
-                    break
-                if self.doc.doc_type == "Giấy mời":
-                    break  # an invitation's subject stands right under "GIẤY MỜI", or none does
-                blanks += 1
-                continue
-            if (
-                SEPARATOR_LINE_RE.match(line.text)
-                or SECTION_LINES[0].match(line.text)
-                or ARTICLE_RE.match(line.folded)
-            ):
-                break  # (an article, "Điều 1. …", follows the operative "QUYẾT ĐỊNH:")
-            if (
-                NOI_NHAN_LINES[0].match(line.folded)
-                or ON_BEHALF_RE.match(line.text)
-                or BULLET_RE.match(line.text)
-            ):
-                break
-            starts_body = BODY_START_RE.match(line.folded) or (
-                MEETING_START_RE.match(line.folded) and not is_caps(line.text)
-            )
-            if len(line.text) > 260 and (
-                out
-                or have
-                or starts_body
-                or len(line.text) > _LONGEST_TITLE_LINE
-                or SENTENCE_BREAK_RE.search(line.text.rstrip(" .:;"))
-            ):
-                # A long line is a paragraph of the body, unless it comes first under the type
-                # word and reads as one phrase: a PDF's text layer gives a bold subject of four
-                # or five printed lines as one line ("Tổng kết thực hiện Quyết định số … về
-                # việc …").
-                break
-            if (out or have) and starts_body and line.text[:1].isupper():
-                break
-            if out and is_caps(line.text, 4) and not all(is_caps(p.text, 1) for p in out):
-                break
-            if (out or have) and (
-                len(line.text) > 160
-                or ITEM_LINES[0].match(line.text)
-                or SENTENCE_BREAK_RE.search(line.text.rstrip(" .:;"))
-            ):
-                break
-            if out and out[-1].text.endswith((":", ".", ";")):
-                break
-            out.append(line)
-        return out
-
-    def _is_place_date_line(self, line: Line) -> bool:
-        """A line that ends with the header's date after a place: "Đồng Phú, ngày 20 tháng 8
-        năm 2024"."""
-        date = HEADER_DATE_RE.search(self.text, line.cstart, line.cend)
-        return (
-            date is not None
-            and date.end() == line.cend
-            and date.start() > line.cstart
-            and line.text[:1].isupper()
-        )
 
     def _header_zone(self, zone: list[Line]) -> list[Line]:
         """Number, place and date, superior and issuing bodies; returns the "V/v" lines."""
@@ -722,32 +525,6 @@ def _after_leading_stamp(zone: list[Line]) -> tuple[list[Line], Line | None]:
     return zone, None
 
 
-def _opens_grounds(line: Line) -> bool:
-    """A decision's grounds or a resolution's preamble: "Căn cứ …", "- Xét …", "Sau khi …"."""
-    return bool(GROUNDS_RE.match(line.folded) or line.folded.startswith("sau khi "))
-
-
-def _unpaired_quote_dropped(title: str) -> str:
-    """A title opened by a quotation mark that nothing closes: the mark is a scan's speck read by
-    OCR ("„Phê chuẩn kết quả …"), not the title's; a quoted title ("“Tiếp tục …”") keeps it."""
-    if title[:1] in '„“"' and not any(mark in title[1:] for mark in '”“"'):
-        return title[1:].lstrip()
-    return title
-
-
-def _subject_quotes_dropped(title: str) -> str:
-    """A letter's subject printed whole in quotation marks ("“V/v giới thiệu … giúp việc”"):
-    the marks enclose the subject, they are not part of it."""
-    if (
-        title[:1] in '“"'
-        and title[-1:] in '”"'
-        and VV_RE.match(title[1:].lstrip())
-        and not any(mark in title[1:-1] for mark in '”“"')
-    ):
-        return title[1:-1].strip()
-    return title
-
-
 # The figures of a number typed into the blank the form leaves before the symbol's "/": "Số:  779
 # /QĐ-UBND" — the padding stays between them (at most one blank is a symbol's own spacing).
 _PADDED_NUMBER_RE = re.compile(r"\d{1,5}([ \t]{2,20})(?=/[ \t]?[A-ZĐ])")
@@ -782,21 +559,3 @@ def _padded_symbol(text: str, at: int, end: int) -> _Padded | None:
         return None
     stop = padded.end(1) + tail.end() - len(figures)
     return _Padded(figures + text[padded.end(1) : stop], at, stop)
-
-
-# The longest subject a text layer gives as one line: five printed lines of a bold title.
-_LONGEST_TITLE_LINE = 500
-
-
-def _title_goes_on_past_blank(last: Line, lines: list[Line], index: int) -> bool:
-    """A title's line wrapped across a blank line, as a PDF's line spacing prints it: the next
-    line starts with a small letter (a title's next line, never a body's first) and goes on
-    with the last one (:func:`continues`), and it is short (a title's line, not a paragraph)."""
-    nxt = lines[index] if index < len(lines) else None
-    return (
-        nxt is not None
-        and bool(nxt.text)
-        and nxt.text[:1].islower()
-        and len(nxt.text) <= 160
-        and continues(last.text, nxt.text)
-    )
