@@ -7,6 +7,12 @@ import re
 
 from vanban.body_names import BODY_HEADS
 from vanban.citations import make_date
+from vanban.footer_columns import (
+    column_gutter,
+    columns_read_in_turn,
+    in_right_column,
+    left_of_gap,
+)
 from vanban.lines import (
     Line,
     LineMatch,
@@ -60,7 +66,7 @@ class SignatureParser(ParserState):
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
-        self._signature(_columns_read_in_turn(self.text, tail))
+        self._signature(columns_read_in_turn(self.text, tail))
         self._stamp(start)
 
     def _attachments(self) -> None:
@@ -153,16 +159,16 @@ class SignatureParser(ParserState):
         gutter = None
         if text.find("    ", match.end()) >= 0 or text.find("\t", match.end()) >= 0:
             # (a gutter needs four blanks or a tab: most footers have neither)
-            gutter = _gutter(self.text, self.lines.lines(match.end() + 1, len(text), 40))
+            gutter = column_gutter(self.text, self.lines.lines(match.end() + 1, len(text), 40))
         for line in lines:
             if not line.text:
                 continue
             if self._is_footnote(line.start):
                 break
             if gutter is not None:
-                if _in_right_column(self.text, line, gutter):
+                if in_right_column(self.text, line, gutter):
                     continue  # the signature column alone on its line, far to the right
-                line = _left_of_gap(self.text, line)
+                line = left_of_gap(self.text, line)
             bullet = BULLET_RE.match(line.text)
             lowered = line.folded
             if bullet and bullet.group(3):
@@ -546,69 +552,6 @@ _PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?\d{1,4}(?
 _UNIT_LINE_RE = re.compile(
     r"(?:vu|cuc|tong cuc|chi cuc|ban|phong|van phong|trung tam|vien|thanh tra|so)\s"
 )
-
-
-# The footer's two columns printed side by side (a layout-keeping PDF-to-text converter):
-# "- Các chi bộ trực thuộc,          Trần Văn Bình". A gap of four blanks or a tab between two
-# words is the gutter; a line starting about as far right holds the right column alone.
-_COLUMN_GAP = re.compile(r"(?<=\S)(?: {4,}|\t[ \t]*)(?=\S)")
-_GUTTER_SLACK = 4  # a centred line of the right column may start a little left of the others
-
-
-def _gutter(text: str, lines: list[Line]) -> int | None:
-    """Where the right column starts (characters from the line's start) on the lines cut by a
-    column gap, the leftmost such start; None when no line is cut."""
-    if not lines:
-        return None
-    start, end = lines[0].start, lines[-1].end
-    if text.find("    ", start, end) < 0 and text.find("\t", start, end) < 0:
-        return None  # no gap wide enough anywhere (most texts): nothing to look for
-    starts = [
-        line.cstart - line.start + gap.end()
-        for line in lines
-        if (gap := _COLUMN_GAP.search(line.text)) is not None
-    ]
-    return min(starts) if starts else None
-
-
-def _in_right_column(text: str, line: Line, gutter: int | None) -> bool:
-    """A line of the right column alone: indented by a tab, or, beside lines cut by a column
-    gap, starting about where their right parts start."""
-    indent = text[line.start : line.cstart]
-    if "\t" in indent:
-        return True
-    return gutter is not None and len(indent) >= gutter - _GUTTER_SLACK
-
-
-def _left_of_gap(text: str, line: Line) -> Line:
-    gap = _COLUMN_GAP.search(line.text)
-    if gap is None:
-        return line
-    end = line.cstart + gap.start()
-    return Line(line.start, end, text[line.cstart : end], line.cstart, end)
-
-
-def _columns_read_in_turn(text: str, lines: list[Line]) -> list[Line]:
-    """The last lines with the footer's columns read one after the other, as a person reads
-    them: when a line is cut by a column gap, every line's left part in order, then the right
-    column's parts (those after a gap, and lines indented alone to the right) in order."""
-    gutter = _gutter(text, lines)
-    if gutter is None:
-        return lines
-    left: list[Line] = []
-    right: list[Line] = []
-    for line in lines:
-        if _in_right_column(text, line, gutter):
-            right.append(line)
-            continue
-        gap = _COLUMN_GAP.search(line.text)
-        if gap is None:
-            left.append(line)
-            continue
-        left.append(_left_of_gap(text, line))
-        start = line.cstart + gap.end()
-        right.append(Line(start, line.end, text[start : line.cend], start, line.cend))
-    return left + right
 
 
 # The first letters of the titles of PERSON_TITLE_RE in sentence case ("Phó", "Chủ", "Giám",
