@@ -224,7 +224,7 @@ def _judged(token: str) -> str | None:
 # around the signs, and those holding a character without a code, are the only ones judged; the
 # text is split into words only when it holds a blank other than " ", "\t" and "\n" or signs
 # all over. (Splitting a text into words and looking each up in the memos costs about 180
-# machine instructions a character; the codes, the integer and the look-ups about 100.)
+# machine instructions a character; the codes, the integer and the look-ups about 150.)
 
 # One bit per class, in this order so that the pairs of neighbours the signs need are one bit
 # apart (see _sign_tokens).
