@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from vanban.flat import reflow
 from vanban.letters import LETTER, SPLIT, strip_diacritics
-from vanban.pdftext import repair_text
+from vanban.pdftext import character_codes, repair_text
 
 # --- normalize_text ---------------------------------------------------------------------------------
 
@@ -53,11 +53,34 @@ def normalize_nfc_text(text: str) -> str:
 def _normalize(text: str, *, nfc: bool) -> str:
     if "\r" in text:  # "\r" and "\n" never compose: the text stays NFC
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The characters' codes the glued-word repair reads (vanban.pdftext): when every character
+    # has one, the text holds no character to remove or replace (each coded character is
+    # printable, or "\t" or "\n") and is NFC (no coded character composes with another).
+    codes = character_codes(text)
+    if codes is not None and 0 not in codes:  # (code 0: a character without a code, or U+0000)
+        tabs = 9 in codes
+    else:
+        cleaned = _cleaned(text, nfc=nfc)
+        if cleaned is not text:  # (the same object when nothing was to be done)
+            text, codes = cleaned, None
+        tabs = "\t" in text
+    # (removing characters above adds no tab: "\t" maps to itself, nothing maps to it)
+    if " \n" in text or (tabs and "\t\n" in text) or text.endswith((" ", "\t")):
+        # trailing blanks of each line ("[ \\t]+$" in MULTILINE mode), at C speed
+        text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+        codes = None
+    # what PDF extraction and pasting break: glued words, split symbols, letter-spacing
+    text = reflow(repair_text(text, codes))
+    _last_normalized[0] = text
+    return text
+
+
+def _cleaned(text: str, *, nfc: bool) -> str:
+    """``text`` without invisible and control characters, exotic spaces made plain, NFC."""
     # Every character to remove or replace is unprintable; "\n" and "\t" are the only
     # unprintable characters kept. ``isprintable`` is much cheaper than the regex scan.
     probe = text.replace("\n", "")
-    tabs = "\t" in probe  # (the probe lacks only "\n")
-    if tabs:
+    if "\t" in probe:
         probe = probe.replace("\t", "")
     found = [] if probe.isprintable() else _TEXT_BAD.findall(text)
     if len(found) > 2000:
@@ -75,13 +98,6 @@ def _normalize(text: str, *, nfc: bool) -> str:
         nfc = False
     if not nfc and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    # (removing characters above adds no tab: "\t" maps to itself, nothing maps to it)
-    if " \n" in text or (tabs and "\t\n" in text) or text.endswith((" ", "\t")):
-        # trailing blanks of each line ("[ \\t]+$" in MULTILINE mode), at C speed
-        text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
-    # what PDF extraction and pasting break: glued words, split symbols, letter-spacing
-    text = reflow(repair_text(text))
-    _last_normalized[0] = text
     return text
 
 

@@ -19,9 +19,10 @@ when there is none.
 
 from __future__ import annotations
 
+import codecs
 import re
 
-from vanban.syllables import split_glued
+from vanban.syllables import is_vowel, split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
 _SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
@@ -75,16 +76,25 @@ def _collapse(match: re.Match[str]) -> str:
     return run.replace(" ", "") if any(ch.isalpha() for ch in run) else run
 
 
-def repair_text(text: str) -> str:
-    """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed."""
+def repair_text(text: str, codes: bytes | None = None) -> str:
+    """``text`` with glued words split, split symbols joined and letter-spaced runs collapsed.
+    ``codes``, when given, is ``character_codes(text)``."""
     symbols = _split_symbols(text)
     if symbols:
         text = _joined(text, symbols)
+        codes = None
     if _has_split_code(text):
         text = _SPLIT_CODE.sub(r"\1", text)
-    # Every defect lies inside one blank-separated token or is a run of one-character tokens.
-    # The distinct tokens are few, and most were judged sound in an earlier document: they are
-    # removed by one set difference, and only the others are looked at.
+        codes = None
+    # Every defect lies inside one blank-separated token or is a run of one-character tokens,
+    # and shows a sign in a pair or a triple of neighbouring characters: the tokens holding a
+    # sign, found in a few passes over an integer (see _sign_tokens), are the only ones looked at.
+    signed = _sign_tokens(text, codes)
+    if signed is not None:
+        return _repair_signed(text, signed)
+    # Otherwise (a blank other than " ", "\t" and "\n", or signs all over the text) every token
+    # is looked at: the distinct tokens are few, and most were judged sound in an earlier
+    # document: they are removed by one set difference, and only the others are judged.
     words = text.split()
     fixes: dict[str, str] = {}
     if len(_SAME) >= _SOUND_MAX:
@@ -144,6 +154,254 @@ def repair_text(text: str) -> str:
         for token in sorted(fixes, key=len, reverse=True):
             text = text.replace(token, fixes[token])
     return text
+
+
+def _repair_signed(text: str, tokens: dict[str, None]) -> str:
+    """The rest of :func:`repair_text` once ``tokens`` (:func:`_sign_tokens`) holds every token
+    of ``text`` that :func:`_fix_token` changes or gives back and every token of one capital."""
+    fixes: dict[str, str] = {}
+    capitals = 0
+    for token in tokens:
+        if token in _SINGLE_CAPITALS:
+            capitals += 1  # (one character: nothing to fix)
+        else:
+            fixed = _judged(token)
+            if fixed is not None:
+                fixes[token] = fixed
+    runs = _spaced_runs(text) if capitals >= 3 else []
+    if runs:
+        text, collapsed = _collapse_runs(text, runs)
+        # (a collapsed run that was a token of the text already has its fix, if any)
+        for token in dict.fromkeys(collapsed):
+            if token not in fixes:
+                fixed = _fix_token(token)
+                if fixed is not None:
+                    fixes[token] = fixed
+    if len(fixes) > 20:
+        return _tokens_replaced(text, fixes, text.split())
+    for token in sorted(fixes, key=len, reverse=True):
+        text = text.replace(token, fixes[token])
+    return text
+
+
+def _judged(token: str) -> str | None:
+    """``_fix_token(token)``, from the memos when the token was judged before."""
+    if token in _SOUND:
+        return token if token in _SAME else None
+    fixed = _GLUED.get(token)
+    if fixed is None:
+        fixed = _fix_token(token)
+        if fixed is None or fixed == token:
+            if len(_SOUND) >= _SOUND_MAX or len(_SAME) >= _SOUND_MAX:
+                _SOUND.clear()
+                _SAME.clear()
+            _SOUND.add(token)
+            if fixed is not None:
+                _SAME.add(token)
+            elif token in _SINGLE_CAPITALS:
+                _CAPITALS_SEEN.add(token)
+        else:
+            if len(_GLUED) >= _SOUND_MAX:
+                _GLUED.clear()
+            _GLUED[token] = fixed
+    return fixed
+
+
+# --- the tokens that may need a repair, found without splitting the text into words -------------
+#
+# ``_fix_token`` changes a token (or gives it back, "GitHub") only where neighbouring characters
+# show a sign of it:
+#   * a small letter then a capital ("vụTỉnh", "ChuHuy", "GitHub");
+#   * a vowel, letters that are no vowels, then a vowel, in one run of letters ("vềlãnh": a
+#     syllable holds one run of vowels; "Lênin" and "internet" show it too, and are judged);
+#   * a digit after a letter or a character outside ASCII ("số46"), or before a small letter
+#     ("94năm");
+#   * ",", ";" or ":" between letters or characters outside ASCII ("biến,giáo", "Lưu:VT");
+# and the letter-spacing test counts the tokens made of one capital (a blank on both sides).
+# Each character is given a byte of classes (a code of its own among 256 characters, then a
+# table); the bytes, read as one integer, give every sign of the text at once by a few shifts and
+# ands, and one addition that carries along each run of consonants after a vowel. The tokens
+# around the signs, and those holding a character without a code, are the only ones judged; the
+# text is split into words only when it holds a blank other than " ", "\t" and "\n" or signs
+# all over. (Splitting a text into words and looking each up in the memos costs about 180
+# machine instructions a character; the codes, the integer and the look-ups about 150.)
+
+# One bit per class, in this order so that the pairs of neighbours the signs need are one bit
+# apart (see _sign_tokens).
+_CONSONANT = 1  # a letter that is no vowel
+_VOWEL = 2  # a vowel letter (as syllables.is_vowel counts it)
+_PUNCT = 4  # ",", ";" or ":"
+_WIDE = 8  # an ASCII letter or any character outside ASCII
+_DIGIT = 16  # a digit (what r"\d" matches)
+_SMALL = 32  # a small letter
+_CAPITAL = 64  # a capital letter
+_BLANK = 128  # " ", "\t" or "\n"
+
+_VIETNAMESE_LETTERS = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư" + "".join(
+    map(chr, range(0x1EA0, 0x1EFA))
+)
+_USUAL_PUNCTUATION = "“”‘’–—…•·°§€₫«»±×¬„‹›†¹²"
+_NO_CHARACTER = "\ufffe"  # (in a charmap decoding table: a code no character has)
+
+
+def _coded_characters() -> str:
+    """The 256 characters given a code, by code: U+0000 first (so that ``codecs.charmap_build``
+    makes its fast map, not a dict), tab, line break and ASCII's printable characters at their
+    own code, the Vietnamese letters and the punctuation met most at the codes left (every code
+    is used). Any other character is coded 0, as U+0000 is."""
+    table = [_NO_CHARACTER] * 256
+    for code in (0, 9, 10, *range(0x20, 0x7F)):
+        table[code] = chr(code)
+    free = [code for code in range(256) if table[code] == _NO_CHARACTER]
+    for code, char in zip(free, _VIETNAMESE_LETTERS + _USUAL_PUNCTUATION, strict=True):
+        table[code] = char
+    return "".join(table)
+
+
+_CODED = _coded_characters()
+_CODES = codecs.charmap_build(_CODED)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _classes_of(char: str) -> int:
+    if char == _NO_CHARACTER:
+        return 0
+    letter = _LETTER_RE.match(char) is not None
+    vowel = letter and is_vowel(char)
+    return (
+        (_CONSONANT if letter and not vowel else 0)
+        | (_VOWEL if vowel else 0)
+        | (_PUNCT if char in ",;:" else 0)
+        | (_WIDE if not char.isascii() or char.isalpha() else 0)
+        | (_DIGIT if _DIGIT_RE.match(char) else 0)
+        | (_SMALL if letter and char.islower() else 0)
+        | (_CAPITAL if letter and char.isupper() else 0)
+        | (_BLANK if char.isspace() else 0)
+    )
+
+
+_CLASSES = bytes(map(_classes_of, _CODED))
+
+
+class _OtherBlank(Exception):
+    """A blank other than " ", "\t" and "\n": the text's tokens are not cut where the codes
+    say."""
+
+
+def _code_zero(error: UnicodeError) -> tuple[str, int]:
+    """The error handler of the coding: a character without a code is coded 0."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    if any(char.isspace() for char in error.object[error.start : error.end]):
+        raise _OtherBlank
+    return "\x00" * (error.end - error.start), error.end
+
+
+codecs.register_error("vanban.code_zero", _code_zero)
+
+# Masks of one bit pattern repeated in every byte, for texts up to _MASKS_MAX characters (kept,
+# grown as longer texts come); a longer text gets its own.
+_MASKS_MAX = 1 << 18
+_masks_made: list[tuple[int, ...]] = [(0, 0, 0, 0)]
+# The bits of `after` (see _sign_tokens) that are signs: a wide character then a digit, a digit
+# then a small letter, a small letter then a capital. (A digit then a coded capital or
+# punctuation changes nothing: a word is set apart from its number only in small letters; "," then
+# a wide character is a sign only after a wide one, in `around`.)
+_SIGNS_AFTER = _WIDE | _DIGIT | _SMALL
+
+
+def _masks(size: int) -> tuple[int, ...]:
+    made = _masks_made[0]
+    if made[0] >= size:
+        return made
+    grown = max(size, 2 * made[0], 4096)
+    masks = (
+        grown,
+        *(
+            int.from_bytes(bytes((bits,)) * grown, "little")
+            for bits in (_CONSONANT, _VOWEL, _SIGNS_AFTER)
+        ),
+    )
+    if grown <= _MASKS_MAX:
+        _masks_made[0] = masks
+    return masks
+
+
+_ANY_TO_ONE = bytes((0, *(1,) * 255))
+_TOKEN_END = re.compile(rb"[^ \t\n]*")
+
+
+def character_codes(text: str) -> bytes | None:
+    """A byte per character of ``text``: its code among the 256 characters given one (U+0000,
+    ASCII's printable characters, "\t" and "\n" at their own, the Vietnamese letters, the
+    usual punctuation), 0 for any other; None when the text holds a blank other than " ", "\t"
+    and "\n"."""
+    try:
+        return codecs.charmap_encode(text, "vanban.code_zero", _CODES)[0]
+    except _OtherBlank:
+        return None
+
+
+def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | None:
+    """The tokens of ``text`` (as ``text.split()`` cuts them) that hold a sign, a character
+    without a code, or are one capital, in the order of the text; None when the text holds a
+    blank other than " ", "\t" and "\n", or more signs than about one in 32 characters (the
+    words' split then costs less). ``codes``, when given, is ``character_codes(text)``."""
+    if codes is None:
+        codes = character_codes(text)
+        if codes is None:
+            return None
+    size = len(codes) + 2
+    _, ones, vowels, signs_after = _masks(size)
+    # byte j + 1 holds the classes of character j; a blank stands before and after the text
+    c = int.from_bytes(b"\x80" + codes.translate(_CLASSES) + b"\x80", "little")
+    # bit b of a byte: class bit b of its character and class bit b + 1 of the next one (those
+    # of _SIGNS_AFTER are signs)
+    after = c & (c >> 9)
+    # bit b of a byte: class bit b of its character and class bit b + 1 of the one before (bit
+    # 0: a consonant after a vowel; bit 6: a capital after a blank)
+    led = (c & (c >> 7)) << 7
+    # a blank, a capital, a blank (bit 6); a wide character, ",", ";" or ":", a wide one (bit
+    # 2); the other bits hold rarer triples of the signs above
+    around = after & led
+    # a vowel, consonants, a vowel: 1 added at the first consonant after a vowel carries through
+    # the run's bytes (all ones) to the byte after it, a vowel or not
+    landed = ((c & ones) * 255 + (led & ones)) << 1
+    signs = (after & signs_after) | around | (landed & c & vowels)
+    tokens: dict[str, None] = {}
+    limit = 64 + size // 32
+    if signs:
+        # (a byte of signs made 1, found by ``bytes.find``, which is ``memchr``; no blank holds a
+        # sign, so the next sign after the token's end is in another token)
+        marks = signs.to_bytes(size, "little").translate(_ANY_TO_ONE)
+        at = marks.find(1)
+        while at >= 0:
+            if len(tokens) >= limit:
+                return None
+            start, end = _token_at(codes, at - 1)
+            tokens[text[start:end]] = None
+            at = marks.find(1, end + 1)
+    at = codes.find(0)
+    while at >= 0:
+        if len(tokens) >= limit:
+            return None
+        start, end = _token_at(codes, at)
+        tokens[text[start:end]] = None
+        at = codes.find(0, end)
+    return tokens
+
+
+def _token_at(codes: bytes, at: int) -> tuple[int, int]:
+    """Start and end of the token holding character ``at``."""
+    reach = max(0, at - 40)
+    start = max(
+        codes.rfind(b" ", reach, at), codes.rfind(b"\n", reach, at), codes.rfind(b"\t", reach, at)
+    )
+    if start < 0 and reach > 0:  # (a token longer than the window)
+        start = max(codes.rfind(b" ", 0, at), codes.rfind(b"\n", 0, at), codes.rfind(b"\t", 0, at))
+    end = _TOKEN_END.match(codes, at)
+    return start + 1, at if end is None else end.end()
 
 
 def _tokens_replaced(text: str, fixes: dict[str, str], words: list[str]) -> str:

@@ -88,11 +88,18 @@ def is_syllable(part: str) -> bool:
     return not (final in _STOP_CODA and tone not in (2, 5))
 
 
+def is_vowel(ch: str) -> bool:
+    """Whether the character counts as a vowel where a word's runs of vowels are counted (a
+    word of two runs is no syllable: it may be split)."""
+    shaped = _shape(ch)
+    return shaped is not None and shaped[0] in _VOWELS
+
+
 def _vowel_runs(word: str) -> int:
     runs = 0
     inside = False
     for ch in word:
-        vowel = _shape(ch) is not None and _shape(ch)[0] in _VOWELS  # type: ignore[index]
+        vowel = is_vowel(ch)
         if vowel and not inside:
             runs += 1
         inside = vowel

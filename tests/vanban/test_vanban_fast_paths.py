@@ -6,6 +6,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -651,3 +652,137 @@ def test_repair_text_with_its_memos_is_the_repair_without(texts: list[str], fres
         pdftext._GLUED.clear()
     for text in texts:  # (each text judged with the memos the ones before it left)
         assert pdftext.repair_text(text) == _repair_without_memo(text)
+
+
+def _tokens_judged(text: str) -> set[str]:
+    """The tokens of ``text`` that ``repair_text`` must look at: those ``_fix_token`` changes or
+    gives back, and those of one capital (counted for the letter-spacing test)."""
+    return {
+        token
+        for token in set(text.split())
+        if pdftext._fix_token(token) is not None or token in pdftext._SINGLE_CAPITALS
+    }
+
+
+def _check_sign_tokens(text: str) -> None:
+    tokens = pdftext._sign_tokens(text)
+    if tokens is None:  # (a blank other than " ", "\t", "\n", or signs all over: every token)
+        return
+    assert _tokens_judged(text) <= set(tokens)
+    assert set(tokens) <= set(text.split())
+
+
+SIGN_PIECES = [
+    *REPAIR_PIECES, "Lênin", "internet", "vềlãnh", "BộCông", "SMEngày", "biến,giáo", "Lưu:VT", "VT,TH",
+    "94năm", "12a", "5ha", "“2025”", "Đ", "Ư", "ươ", "được", "nghiêng", "Quyết", "Giáo", "x", "ĐẢNG",
+    "Ủ Y B A N", "\u00a0", "\u3000", "\u2028", "\x1c", "\r", "\x00", "ﬁ", "Ⅰ", "ǅ", "𝐀", "\ud800", "\u0301",
+    "a\u0301", "ⅰ", "1", "٣", ",", ";", ":", "-", "/", "÷", "×", "Ā", "ā", "ª", "¹", "“",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SIGN_PIECES), st.text(max_size=3)), max_size=24))
+def test_sign_tokens_hold_every_token_the_repair_judges(pieces: list[str]) -> None:
+    _check_sign_tokens("".join(pieces))
+
+
+# A token of each sign (the last ones: what only one term of _sign_tokens finds), each changed
+# or given back by _fix_token.
+SIGN_EXAMPLES = [
+    "vụTỉnh", "ChuHuy", "GitHub", "vềlãnh", "thịsố", "Giaothông", "số46", "Số08-CTr/ĐU", "94năm",
+    "biến,giáo", "hóa,Thể", "Lưu:VT", "vụ;tỉnh", "1÷ăx", "x.1ăb", "a÷1ăb", "ăb,÷c",
+]  # fmt: skip
+
+
+def test_sign_tokens_find_a_token_of_each_sign() -> None:
+    for token in SIGN_EXAMPLES:
+        assert pdftext._fix_token(token) is not None, token
+        for text in (token, f"Văn bản {token} đã ban hành", f"x\n{token}\tA B C"):
+            tokens = pdftext._sign_tokens(text)
+            assert tokens is not None and token in tokens, (token, text)
+    assert list(pdftext._sign_tokens("A vụ B Số C được D") or ()) == ["A", "B", "C", "D"]
+
+
+def _glued(text: str, seed: int) -> str:
+    """Blanks lost and words spaced out as a PDF's text has them (seeded)."""
+    import random
+
+    rng = random.Random(seed)
+    words = text.split(" ")
+    out = []
+    for word in words:
+        if word.isupper() and rng.random() < 0.3:
+            word = " ".join(word)
+        out.append(word + ("" if rng.random() < 0.1 else " "))
+    return "".join(out)
+
+
+def test_sign_tokens_on_the_fixtures_and_their_mutations() -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "fixtures"
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for variant in (
+            text,
+            normalize_text(text),
+            _glued(text, 1),
+            _glued(text.upper(), 2),
+            unicodedata.normalize("NFD", text),
+            " ".join(text.split()),
+        ):
+            _check_sign_tokens(variant)
+            _check_sign_tokens(normalize_text(variant))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(SIGN_PIECES), st.text(max_size=3)), max_size=30).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_repair_text_judging_the_signed_tokens_is_the_repair_without(texts: list[str]) -> None:
+    for text in texts:
+        assert pdftext.repair_text(text) == _repair_without_memo(text)
+        codes = pdftext.character_codes(text)
+        if codes is not None:  # (what normalize_text passes on)
+            assert pdftext.repair_text(text, codes) == _repair_without_memo(text)
+
+
+def test_character_codes_are_one_byte_each_from_the_fast_map() -> None:
+    # U+0000 first: charmap_build gives its map of three levels (a dict would cost far more)
+    assert type(pdftext._CODES).__name__ == "EncodingMap"
+    coded = [c for c in pdftext._CODED if c != pdftext._NO_CHARACTER]
+    assert len(set(coded)) == len(coded) == 256
+    assert pdftext.character_codes("Số 46 vềlãnh\t“x”\n") == bytes(
+        pdftext._CODED.index(c) for c in "Số 46 vềlãnh\t“x”\n"
+    )
+    assert pdftext.character_codes("a\u0301𝐀b") == b"a\x00\x00b"  # (no code: 0)
+    assert pdftext.character_codes("a\u00a0b") is None  # (another blank)
+
+
+def test_a_text_of_coded_characters_is_clean_and_nfc() -> None:
+    """normalize_text skips its checks of a text whose every character has a code other than 0:
+    each such character is printable, or a tab or a line break, and no two compose."""
+    from vanban.normalize import _cleaned
+
+    coded = [c for c in pdftext._CODED[1:] if c != pdftext._NO_CHARACTER]
+    assert all(c.isprintable() or c in "\t\n" for c in coded)
+    assert all(unicodedata.normalize("NFC", a + b) == a + b for a in coded for b in coded)
+    text = "".join(coded)
+    assert _cleaned(text, nfc=False) is text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SIGN_PIECES), st.text(max_size=3)), max_size=24))
+def test_normalize_text_with_the_codes_is_as_without(pieces: list[str]) -> None:
+    from vanban import normalize
+
+    text = "".join(pieces)
+    with mock.patch.object(normalize, "character_codes", lambda text: None):
+        expected = normalize._normalize(text, nfc=False)
+    assert normalize._normalize(text, nfc=False) == expected
