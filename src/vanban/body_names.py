@@ -179,6 +179,26 @@ def comma_in_name(text: str, pos: int) -> bool:
     return not any(w in _STOP_WORDS or w in _NOT_IN_NAME for w in rest.split())
 
 
+def _tasks_comma(before: str, after: str) -> bool:
+    """True when a comma joins two tasks in one body's name: "Hội đồng thẩm định, đánh giá chỉ
+    số …", "Ban chỉ đạo phòng, chống …". A body named by its task writes the task in lower case,
+    so the name before the comma ends with two to four lower-case syllables (a task of a word or
+    two, the kind's own second syllable included: "đồng thẩm định") after a capitalised one,
+    and the words after it are lower case too, none that no name holds ("của Hội đồng thẩm
+    định, các sở …" lists)."""
+    words = before.split()
+    if not words[0][0].isupper() or not after[0].islower():
+        return False
+    lower = 0
+    for word in reversed(words):
+        if word[0].isupper():
+            break
+        lower += 1
+    if not 2 <= lower <= 4:
+        return False
+    return not any(w in _NOT_IN_NAME for w in after.split())
+
+
 _NOT_IN_NAME = frozenset(["các", "của", "những", "cơ", "đơn", "vị", "quan", "liên"])
 
 
@@ -186,7 +206,10 @@ _NOT_IN_NAME = frozenset(["các", "của", "những", "cơ", "đơn", "vị", "q
 # stops before a lower-case stop word, a stop pair ("ban hành") or "và" before a type word.
 _STOP_AHEAD = (
     "(?:"
-    + alternation(sorted(_STOP_WORDS, key=len, reverse=True))
+    + alternation(sorted(_STOP_WORDS - {"số"}, key=len, reverse=True))
+    # "số" (number) ends a name, but not in the word "chỉ số" (index): "Hội đồng thẩm định,
+    # đánh giá chỉ số cải cách hành chính tỉnh"
+    + "|(?<![cC]hỉ[ \t])(?<![cC]hỉ[ \t]{2})số"
     + "|"
     + "|".join(f"{first}\\s+{second}" for first, second in _STOP_PAIRS.items())
     + ")(?![^\\W\\d_])"
@@ -218,13 +241,17 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
         glue = _NAME_GLUE.match(text, end, stop)
         if glue is None:
             break
-        if glue.group(1) is not None:
-            if not comma_in_name(text, glue.start(1)):
-                break
-        elif not text[glue.end() : glue.end() + 2].strip()[:1].isupper():
+        before = run.group(1)
+        if glue.group(1) is None and not text[glue.end() : glue.end() + 2].strip()[:1].isupper():
             break
         run = _NAME_RUN.match(text, glue.end(), stop)
         if run is None:
+            break
+        if (
+            glue.group(1) is not None
+            and not comma_in_name(text, glue.start(1))
+            and not _tasks_comma(before, run.group(1))
+        ):
             break
         end = run.end()
         if glue.group(1) is None and run.group(1).split(maxsplit=1)[0] in _BODY_HEADS:

@@ -261,11 +261,22 @@ _CUA = vi_regex(r"[ \t,]*(?:cua)[ \t]+")
 # starts after the date or after a clause break; group 4 is the name.
 _BEFORE = vi_regex(
     r"(?:ngay[ \t]{0,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})[ \t]*,?[ \t]*"
-    r"|(?:^|[,;:][ \t]*))"
-    r"([^\n,;.:\d()]{3,120}?)(?<![ \t]da)(?<![ \t]vua)[ \t]+"
+    r"|(?:^|[,;:(][ \t]*))"
+    # a topic said before the subject: "(về nội dung này Trung tâm đã có Công văn số …)"
+    r"(?:ve[ \t]+(?:[a-z]+[ \t]+){0,3}?nay[ \t]+)?"
+    # (a subject ending "được" is what a passive with no agent tells of: "Kế hoạch đã được ban
+    # hành …" names no issuer)
+    r"([^\n,;.:\d()]{3,120}?)(?<![ \t]da)(?<![ \t]vua)(?<![ \t]duoc)[ \t]+"
     # "đã" or "vừa", and another act before "và" ("Sở Nội vụ đã xây dựng dự thảo … và ban hành")
     r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
     r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co(?:[ \t]+(?:chi[ \t]+dao|y[ \t]+kien)[ \t]+tai)?)[ \t]+$"
+)
+# The agent of a passive before "có" or "ban hành" (folded): "Báo cáo … đã được Sở Nội vụ có
+# Công văn số … lấy ý kiến" — what "được" follows is the thing done, the body after it (after the
+# last "được") has the cited document; group 1 is the name.
+_PASSIVE = vi_regex(
+    r"(?<![a-z])duoc[ \t]+(?!.*[ \t]duoc[ \t])([^\n,;.:\d()]{3,120}?)[ \t]+"
+    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co)[ \t]+$"
 )
 # The verb of advising inside the subject before "ban hành" (folded): "… đã tham mưu " — the
 # body named after it is the one that issues.
@@ -419,7 +430,14 @@ def parse_citation(
             else ""
         )
         found = _BEFORE.search(lead) if after_verb else None
-        if found:
+        passive = _PASSIVE.search(lead) if after_verb else None
+        if passive is not None and (found is None or found.start(4) < passive.start()):
+            i_start = lead_start + passive.start(1)
+            name = text[i_start : lead_start + passive.end(1)].strip()
+            if name[:1].isupper():
+                cite.issuer = " ".join(name.split())
+                cite.issuer_span = (i_start, i_start + len(name))
+        elif found:
             dated = found if found.group(1) is not None else None
             if dated is None:
                 # the sentence's date before a clause that parts it from the subject: "Ngày

@@ -133,3 +133,30 @@ def test_the_subject_that_gave_its_direction_in_the_cited_letter() -> None:
     # a letter only named where something is found ("có nêu tại") has no such subject
     told = text.replace("đã có chỉ đạo tại", "nêu tại")
     assert vanban.parse(told).references[0].issuer is None
+
+
+def test_the_subject_after_a_bracket_and_a_topic_said_before_it() -> None:
+    text = (
+        "Trung tâm sẽ tham mưu triển khai Kế hoạch (về nội dung này Trung tâm đã có Công văn số "
+        "428/TTXT-ĐTDN ngày 09/9/2025 báo cáo UBND tỉnh).\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("428/TTXT-ĐTDN", "2025-09-09", "Trung tâm")
+    # the bracket opens the clause without the topic too
+    bare = text.replace("(về nội dung này Trung tâm", "(Trung tâm")
+    assert vanban.parse(bare).references[0].issuer == "Trung tâm"
+    # a topic without its closing "này" is no topic: the subject is not read
+    open_topic = text.replace("về nội dung này", "về nội dung")
+    assert vanban.parse(open_topic).references[0].issuer is None
+
+
+def test_the_agent_of_a_passive_has_the_cited_letter() -> None:
+    text = (
+        "Dự thảo văn bản chỉ đạo của Chủ tịch UBND tỉnh đã được Sở Nội vụ có\n"
+        "Công văn số 2402/SNV-CCHC ngày 27/10/2025 lấy ý kiến các cơ quan.\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert (ref.number, ref.date, ref.issuer) == ("2402/SNV-CCHC", "2025-10-27", "Sở Nội vụ")
+    # "được ban hành" names no agent: no issuer, not the thing done
+    no_agent = "Kế hoạch đã được ban hành Công văn số 12/SNV ngày 1/2/2025 kèm theo.\n"
+    assert vanban.parse(no_agent).references[0].issuer is None

@@ -214,3 +214,23 @@ def test_a_one_code_symbol_on_the_next_line_and_before_a_usual_symbol() -> None:
     # with no type word before "số" it is still no citation
     bare = text.replace("Công  văn  số\n06", "số\n06")
     assert [r.number for r in vanban.parse(bare).references] == ["437/SNV-TCCC"]
+
+
+def test_a_comma_between_two_tasks_in_a_bodys_name() -> None:
+    from vanban.body_names import read_issuer
+
+    text = (
+        "Báo cáo số 36/BC-HĐTĐ ngày 02/02/2026 của Hội đồng thẩm định, đánh giá chỉ số cải cách "
+        "hành chính tỉnh về kết quả thẩm định.\n"
+    )
+    (ref,) = vanban.parse(text).references
+    assert ref.issuer == "Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh"
+    # a comma after a capitalised name, or before a lower-case word no name holds, ends it
+    assert read_issuer("Sở Nội vụ, đánh giá chỉ số", 0)[0] == "Sở Nội vụ"
+    assert read_issuer("Hội đồng thẩm định, các sở", 0)[0] == "Hội đồng thẩm định"
+    # a long lower-case run before the comma is a clause, not a task
+    assert read_issuer("Ban Thường vụ Nêu cao vai trò gương mẫu, nói đi đôi", 0)[0] == (
+        "Ban Thường vụ Nêu cao vai trò gương mẫu"
+    )
+    # "số" (number) still ends a name, but not in "chỉ số" (index)
+    assert read_issuer("UBND tỉnh số 12", 0)[0] == "UBND tỉnh"
