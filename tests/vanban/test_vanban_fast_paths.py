@@ -568,6 +568,33 @@ def test_split_patterns_led_by_a_digit_match_as_the_look_behind_ones(pieces: lis
             assert (a and a.span()) == (b and b.span())
 
 
+def _found(text: str, mark: str) -> list[int]:
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(SPLIT_SYMBOL_PIECES + SPLIT_CODE_PIECES), st.text(max_size=2)),
+        max_size=16,
+    )
+)
+def test_line_end_marks_are_the_literal_searches_and_gate_both_splits(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    marks = [m.start() - 1 for m in pdftext._MARK_END.finditer(text)]
+    assert marks == sorted(_found(text, "-\n") + _found(text, "/\n"))
+    assert [m.start() - 1 for m in pdftext._DASH_END.finditer(text)] == _found(text, "-\n")
+    if pdftext._MARK_END.search(text) is None:
+        # (repair_text looks for neither split then)
+        assert pdftext._SPLIT_SYMBOL_PLAIN.search(text) is None
+        assert pdftext._SPLIT_CODE_PLAIN.search(text) is None
+
+
 TOKEN_PIECES = ["chi,đảng", "Chỉ thịsố46", "số46", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2003"]
 
 
