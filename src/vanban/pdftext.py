@@ -98,9 +98,12 @@ def repair_text(text: str, codes: bytes | None = None) -> str:
     # Every defect lies inside one blank-separated token or is a run of one-character tokens,
     # and shows a sign in a pair or a triple of neighbouring characters: the tokens holding a
     # sign, found in a few passes over an integer (see _sign_tokens), are the only ones looked at.
-    signed = _sign_tokens(text, codes)
-    if signed is not None:
-        return _repair_signed(text, signed)
+    if codes is None:
+        codes = character_codes(text)
+    if codes is not None:  # (None: a blank other than " ", "\t" and "\n")
+        signed = _sign_tokens(text, codes)
+        if signed is not None:
+            return _repair_signed(text, signed, codes)
     # Otherwise (a blank other than " ", "\t" and "\n", or signs all over the text) every token
     # is looked at: the distinct tokens are few, and most were judged sound in an earlier
     # document: they are removed by one set difference, and only the others are judged.
@@ -165,9 +168,10 @@ def repair_text(text: str, codes: bytes | None = None) -> str:
     return text
 
 
-def _repair_signed(text: str, tokens: dict[str, None]) -> str:
+def _repair_signed(text: str, tokens: dict[str, None], codes: bytes) -> str:
     """The rest of :func:`repair_text` once ``tokens`` (:func:`_sign_tokens`) holds every token
-    of ``text`` that :func:`_fix_token` changes or gives back and every token of one capital."""
+    of ``text`` that :func:`_fix_token` changes or gives back and every token of one capital;
+    ``codes`` is ``character_codes(text)``."""
     fixes: dict[str, str] = {}
     capitals = 0
     for token in tokens:
@@ -177,7 +181,7 @@ def _repair_signed(text: str, tokens: dict[str, None]) -> str:
             fixed = _judged(token)
             if fixed is not None:
                 fixes[token] = fixed
-    runs = _spaced_runs(text) if capitals >= 3 else []
+    runs = _spaced_runs(text, codes) if capitals >= 3 else []
     if runs:
         text, collapsed = _collapse_runs(text, runs)
         # (a collapsed run that was a token of the text already has its fix, if any)
@@ -438,26 +442,48 @@ def _tokens_replaced(text: str, fixes: dict[str, str], words: list[str]) -> str:
     return "".join(pieces)
 
 
-def _spaced_runs(text: str) -> list[re.Match[str]]:
+def _spaced_runs(text: str, codes: bytes | None = None) -> list[re.Match[str]]:
     """The matches of ``_SPACED`` in ``text``, in order, as ``finditer`` gives them.
+    ``codes``, when given, is ``character_codes(text)``.
 
     A run's second character stands right after the first blank of a ``_SPACED_HINT`` match:
     each hint, from the left, is checked by matching ``_SPACED`` at the character before it
     (a run that started earlier would have had its own hint earlier), and the scan goes on
-    from the end of a run found, or from the next character."""
+    from the end of a run found, or from the next character. With the codes, the hints are
+    found in their shapes (a byte a character: space, other blank, anything else) by
+    ``bytes.find``, which skips along the text; the regex engine tries the hint at every
+    space."""
     runs = []
     pos = 0
-    hint = _SPACED_HINT.search(text)
-    while hint is not None:
-        start = hint.start() - 1
+    shapes = None if codes is None else codes.translate(_SHAPES)
+    at = _hint_at(text, shapes, 0)
+    while at >= 0:
+        start = at - 1
         run = _SPACED.match(text, start) if start >= pos else None
         if run is None:
-            hint = _SPACED_HINT.search(text, hint.start() + 1)
+            at = _hint_at(text, shapes, at + 1)
         else:
             runs.append(run)
             pos = run.end()
-            hint = _SPACED_HINT.search(text, pos)
+            at = _hint_at(text, shapes, pos)
     return runs
+
+
+# A character's shape for the hints of letter-spaced runs: "s" a space, "b" a tab or line
+# break, "x" any other character. With codes (no other blank in the text, each coded character
+# at its code or at 0), "x" is exactly r"\S" and "s" a space.
+_SHAPES = bytes(
+    ord("s") if code == 0x20 else ord("b") if code in (9, 10) else ord("x") for code in range(256)
+)
+_SHAPE_HINT = b"sxsxsxs"  # _SPACED_HINT's shape
+
+
+def _hint_at(text: str, shapes: bytes | None, pos: int) -> int:
+    """Start of the first match of ``_SPACED_HINT`` in ``text`` from ``pos``, -1 if none."""
+    if shapes is not None:
+        return shapes.find(_SHAPE_HINT, pos)
+    hint = _SPACED_HINT.search(text, pos)
+    return -1 if hint is None else hint.start()
 
 
 def _collapse_runs(text: str, runs: list[re.Match[str]]) -> tuple[str, list[str]]:

@@ -519,7 +519,7 @@ def test_citation_window_is_the_one_of_stripped_copies(pieces: list[str]) -> Non
 
 SPACED_PIECES = [
     " ", "  ", "\n", "\t", "Q", "Đ", "Q Đ", "0 1 / Q Đ - C T N", "1 2 3 4 5", "a b c d e", "ab", "x",
-    "/", "-", ":", "N", "Ủ Y B A N",
+    "/", "-", ":", "N", "Ủ Y B A N", "\x00", "\u00a0", "\u2003", "\x0b", "\r", "\u4e00", "€",
 ]  # fmt: skip
 
 
@@ -529,6 +529,13 @@ def test_spaced_runs_found_from_hints_are_the_whole_scan(pieces: list[str]) -> N
     text = "".join(pieces)
     runs = pdftext._spaced_runs(text)
     assert [m.span() for m in runs] == [m.span() for m in pdftext._SPACED.finditer(text)]
+    codes = pdftext.character_codes(text)
+    if codes is not None:
+        # the hints found in the characters' shapes are the regex's
+        shapes = codes.translate(pdftext._SHAPES)
+        for pos in range(len(text) + 1):
+            assert pdftext._hint_at(text, shapes, pos) == pdftext._hint_at(text, None, pos)
+        assert [m.span() for m in pdftext._spaced_runs(text, codes)] == [m.span() for m in runs]
     collapsed_text, collapsed = pdftext._collapse_runs(text, runs)
     assert collapsed_text == pdftext._SPACED.sub(pdftext._collapse, text)
     # the runs collapsed into one token are the new text's tokens the old text did not have
