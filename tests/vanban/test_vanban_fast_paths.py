@@ -519,7 +519,7 @@ def test_citation_window_is_the_one_of_stripped_copies(pieces: list[str]) -> Non
 
 SPACED_PIECES = [
     " ", "  ", "\n", "\t", "Q", "Đ", "Q Đ", "0 1 / Q Đ - C T N", "1 2 3 4 5", "a b c d e", "ab", "x",
-    "/", "-", ":", "N", "Ủ Y B A N",
+    "/", "-", ":", "N", "Ủ Y B A N", "\x00", "\u00a0", "\u2003", "\x0b", "\r", "\u4e00", "€",
 ]  # fmt: skip
 
 
@@ -529,6 +529,13 @@ def test_spaced_runs_found_from_hints_are_the_whole_scan(pieces: list[str]) -> N
     text = "".join(pieces)
     runs = pdftext._spaced_runs(text)
     assert [m.span() for m in runs] == [m.span() for m in pdftext._SPACED.finditer(text)]
+    codes = pdftext.character_codes(text)
+    if codes is not None:
+        # the hints found in the characters' shapes are the regex's
+        shapes = codes.translate(pdftext._SHAPES)
+        for pos in range(len(text) + 1):
+            assert pdftext._hint_at(text, shapes, pos) == pdftext._hint_at(text, None, pos)
+        assert [m.span() for m in pdftext._spaced_runs(text, codes)] == [m.span() for m in runs]
     collapsed_text, collapsed = pdftext._collapse_runs(text, runs)
     assert collapsed_text == pdftext._SPACED.sub(pdftext._collapse, text)
     # the runs collapsed into one token are the new text's tokens the old text did not have
@@ -566,6 +573,33 @@ def test_split_patterns_led_by_a_digit_match_as_the_look_behind_ones(pieces: lis
         for start in range(len(text) + 1):
             a, b = fast.match(text, start), plain.match(text, start)
             assert (a and a.span()) == (b and b.span())
+
+
+def _found(text: str, mark: str) -> list[int]:
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(SPLIT_SYMBOL_PIECES + SPLIT_CODE_PIECES), st.text(max_size=2)),
+        max_size=16,
+    )
+)
+def test_line_end_marks_are_the_literal_searches_and_gate_both_splits(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    marks = [m.start() - 1 for m in pdftext._MARK_END.finditer(text)]
+    assert marks == sorted(_found(text, "-\n") + _found(text, "/\n"))
+    assert [m.start() - 1 for m in pdftext._DASH_END.finditer(text)] == _found(text, "-\n")
+    if pdftext._MARK_END.search(text) is None:
+        # (repair_text looks for neither split then)
+        assert pdftext._SPLIT_SYMBOL_PLAIN.search(text) is None
+        assert pdftext._SPLIT_CODE_PLAIN.search(text) is None
 
 
 TOKEN_PIECES = ["chi,đảng", "Chỉ thịsố46", "số46", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2003"]
