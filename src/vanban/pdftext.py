@@ -114,22 +114,8 @@ def repair_text(text: str, codes: bytes | None = None) -> str:
         _SOUND.clear()
     if not _SOUND.issuperset(words):  # (most texts: every token was judged sound before)
         for token in set(words) - _SOUND:
-            fixed = _GLUED.get(token)
-            if fixed is None:
-                fixed = _fix_token(token)
-            if fixed is None or fixed == token:
-                if len(_SOUND) >= _SOUND_MAX:
-                    _SOUND.clear()
-                _SOUND.add(token)
-                if fixed is not None:
-                    _SAME.add(token)
-                    fixes[token] = fixed
-                elif token in _SINGLE_CAPITALS:
-                    _CAPITALS_SEEN.add(token)
-            else:
-                if len(_GLUED) >= _SOUND_MAX:
-                    _GLUED.clear()
-                _GLUED[token] = fixed
+            fixed = _judged(token)
+            if fixed is not None:
                 fixes[token] = fixed
     # letter-spacing is met in capitals and symbols: three single capitals at least (counted
     # among the few ever met, which holds every one of this text: a token is sound or new).
