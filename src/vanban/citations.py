@@ -506,6 +506,12 @@ _AFTER_SLASH = 100
 _OLD_CITED_RE = re.compile(r"số[ \t]+(?=\d)")
 _OLD_CITED_CAPS_RE = re.compile(r"SỐ[ \t]+(?=\d)")
 _TITLE_CHARS = 3000  # the header and title of any document lie in its first characters
+# A number without a symbol, cited with its day: documents of the 1980s cite so ("Thông tư số
+# 06 ngày 16 tháng 7 năm 1986 của Bộ Nội thương"); without the day a bare "số 06" is no citation.
+_BARE_NUMBER_CITED_RE = re.compile(
+    r"\d{1,5}(?=[ \t]+ngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}"
+    r"|[/.-]\d{1,2}[/.-]\d{4}))"
+)
 
 
 def _iter_old_cited(text: str) -> list[re.Match[str]]:
@@ -518,7 +524,9 @@ def _iter_old_cited(text: str) -> list[re.Match[str]]:
     ]
     out = []
     for lead in leads:
-        symbol = OLD_SYMBOL_RE.match(text, lead.end())
+        symbol = OLD_SYMBOL_RE.match(text, lead.end()) or _BARE_NUMBER_CITED_RE.match(
+            text, lead.end()
+        )
         if symbol is not None and _type_before(text, lead.start()) is not None:
             out.append(symbol)
     out.sort(key=lambda match: match.start())

@@ -504,6 +504,14 @@ ATTACHMENT_START_RE = re.compile(
     r"|dang[ \t]+cong[ \t]+san[ \t]+viet[ \t]+nam|cong[ \t]+hoa[ \t]+xa[ \t]+hoi"
     r"|\((?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo)"
 )
+# The first line of an appendix (folded), which ends a signature block even without the
+# signer's name: "Phụ lục", "PHỤ LỤC II", "Phụ lục 1.", or the "(kèm theo …)" line under an
+# attachment's title. (Not a second national motto: a text layer may put the header's motto
+# after the recipients, before the signature block.)
+APPENDIX_START_RE = re.compile(
+    r"[ \t*]*(?:phu[ \t]+luc(?:[ \t]+(?:\d{1,2}|[ivx]{1,4}))?[ \t.:]*$"
+    r"|\((?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo\b)"
+)
 # The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
 DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in

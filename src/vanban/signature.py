@@ -24,6 +24,7 @@ from vanban.lines import (
 from vanban.model import Attachment, Span
 from vanban.normalize import ALIGNED_TABLE, fold_aligned
 from vanban.patterns import (
+    APPENDIX_START_RE,
     ATTACHMENT_START_RE,
     BULLET_RE,
     CAPS_AT_END_RE,
@@ -87,17 +88,22 @@ class SignatureParser(ParserState):
             if PERSON_NAME_RE.match(value) and not value.isupper():
                 seen_name = True  # the signer's name closes the signature block
                 continue
-            if not seen_name:
-                continue
             # ATTACHMENT_START_RE needs, after blanks and stars, "(" or a letter folding to p, c,
             # d or b: the line's first other character tells, without folding the line
             first = line.text.lstrip(" \t*")[:1]
             if first != "(" and ALIGNED_TABLE.get(ord(first or " "), first).lower() not in _PCDB:
                 continue
             folded = line.folded.lower()
-            if ATTACHMENT_START_RE.match(folded) and (
-                is_caps(line.text) or folded.lstrip(" *").startswith("(")
-            ):
+            if seen_name:
+                opens = ATTACHMENT_START_RE.match(folded) and (
+                    is_caps(line.text) or folded.lstrip(" *").startswith("(")
+                )
+            else:
+                # a signature block without its name (lost under the seal by OCR, or drawn as
+                # an image) still ends where an appendix opens: no line of a signature block
+                # reads "Phụ lục 1" or "(Kèm theo …)"
+                opens = APPENDIX_START_RE.match(folded)
+            if opens:
                 self.doc.attachments.append(
                     Attachment(field_value(line.text), (line.cstart, len(text)))
                 )

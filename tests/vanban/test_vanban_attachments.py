@@ -61,6 +61,34 @@ def test_document_without_attachment() -> None:
     assert doc.attachments == [] and doc.signer_name == "Trần Văn Nam"
 
 
+def test_an_appendix_ends_a_signature_block_without_the_signers_name() -> None:
+    # the name was lost (under the seal in a scan, or drawn as an image by the signing system):
+    # the block still ends where the appendix opens, and the appendix's table is not the
+    # signature nor the document's text
+    signed = DOC.split("\nTrần Văn Nam")[0]
+    appendix = (
+        "\n\nPhụ lục 1\nCÁC CHỈ TIÊU CHỦ YẾU\n"
+        "(Kèm theo Kế hoạch số 20-KH/ĐU ngày 10/3/2025 của Đảng ủy xã)\n"
+        "STT Chỉ tiêu Cơ quan theo dõi\n1. Tỉ lệ đoàn viên được học tập 100% Đoàn xã\n"
+        "Theo Quyết định số 12-QĐ/ĐU ngày 02/01/2025.\nĐảng uỷ\nBộ Nông nghiệp\n"
+    )
+    doc = vanban.parse(signed + appendix)
+    assert [a.title for a in doc.attachments] == ["Phụ lục 1"]
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == ("T/M ĐẢNG ỦY", "BÍ THƯ", None)
+    assert doc.references == []
+    # a "(Kèm theo …)" line alone opens the attachment too
+    doc = vanban.parse(signed + appendix.replace("Phụ lục 1\n", ""))
+    assert [a.title[:9] for a in doc.attachments] == ["(Kèm theo"]
+    assert doc.on_behalf == "T/M ĐẢNG ỦY" and doc.references == []
+
+
+def test_a_signature_block_without_a_name_keeps_lines_that_open_no_appendix() -> None:
+    # "Phụ lục" inside a sentence, or a recipient's bracket, ends nothing
+    signed = DOC.split("\nTrần Văn Nam")[0]
+    doc = vanban.parse(signed + "\n\nPhụ lục kèm theo được gửi sau.\n")
+    assert doc.attachments == [] and doc.signer_title == "BÍ THƯ"
+
+
 def test_a_second_document_with_its_own_recipients_follows_the_letter() -> None:
     # a letter that sends a draft decision: the draft's header, signature and "Nơi nhận" come
     # after the letter's own (on later pages, past the lines a header is looked for in); the

@@ -189,6 +189,20 @@ def test_an_older_state_symbol_joins_its_codes_with_a_full_stop() -> None:
     assert glued.number == "12/QĐ-UBND"
 
 
+def test_a_bare_number_cited_with_its_type_and_day() -> None:
+    # a document of the 1980s cites one that had a number and no symbol
+    text = (
+        "Căn cứ Quyết định số 76/HĐBT ngày 26 tháng 6 năm 1986 của Hội đồng Bộ trưởng và Thông "
+        "tư số 06 ngày 16 tháng 7 năm 1986 của Bộ Nội thương;\n"
+    )
+    refs = [(r.number, r.date, r.issuer, r.doc_type) for r in vanban.parse(text).references]
+    assert refs[1] == ("06", "1986-07-16", "Bộ Nội thương", "Thông tư")
+    assert vanban.parse("theo Công văn số 12 ngày 02/3/1987 của Sở.\n").references[0].number == "12"
+    # without its day, or without a type word before "số", a number cites nothing
+    for bare in ("Thông tư số 06 của Bộ Nội thương;\n", "có số 06 ngày 16/7/1986 của Bộ.\n"):
+        assert vanban.parse(bare).references == []
+
+
 def test_a_letters_symbol_of_one_issuer_code_cited_after_its_type() -> None:
     head = "Số: 95/TTr-HĐTĐ\nLâm Đồng, ngày 03 tháng 02 năm 2026\n\n"
     text = head + "Ngày 19/01/2026, Hội đồng thẩm định ban hành Công văn số 360/HĐTĐ về việc a.\n"
