@@ -95,14 +95,14 @@ class SignatureParser(ParserState):
                 continue
             folded = line.folded.lower()
             if seen_name:
-                opens = ATTACHMENT_START_RE.match(folded) and (
+                opens = ATTACHMENT_START_RE.match(folded) is not None and (
                     is_caps(line.text) or folded.lstrip(" *").startswith("(")
                 )
             else:
                 # a signature block without its name (lost under the seal by OCR, or drawn as
                 # an image) still ends where an appendix opens: no line of a signature block
                 # reads "Phụ lục 1" or "(Kèm theo …)"
-                opens = APPENDIX_START_RE.match(folded)
+                opens = APPENDIX_START_RE.match(folded) is not None
             if opens:
                 self.doc.attachments.append(
                     Attachment(field_value(line.text), (line.cstart, len(text)))
