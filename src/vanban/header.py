@@ -497,9 +497,12 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
             break
         head.append(line)
     if not head:
-        if filled and _ends_a_sentence(filled[0].text):
+        if filled and (
+            _ends_a_sentence(filled[0].text) or _DAY_LEAD_RE.match(filled[0].text) is not None
+        ):
             # the page opens with its lead paragraph (a store or a print view that left the
             # headline out): a headline is a phrase, never a sentence closed by its full stop
+            # nor one that opens on the day of the event told ("Ngày 11/9/2025, …")
             return None, None
         return (filled[0] if filled else None), None
     for index, line in enumerate(head):
@@ -517,6 +520,13 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
                 return max(near, key=lambda ln: len(ln.text.split())), line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
+
+
+# A news lead's opening adverbial of time: the day in figures and a comma ("Ngày 11/9/2025,",
+# "Sáng 12/8,").
+_DAY_LEAD_RE = re.compile(
+    r"(?:Ngày|Sáng|Trưa|Chiều|Tối)[ \t]+\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?[ \t]*,"
+)
 
 
 def _ends_a_sentence(text: str) -> bool:

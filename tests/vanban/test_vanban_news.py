@@ -162,3 +162,16 @@ def test_a_later_sentence_in_lower_case_is_not_an_opening() -> None:
         "sinh hoạt chuyên đề.\n"
     )
     assert doc.implements == []
+
+
+def test_a_first_line_opening_on_the_day_told_is_the_lead_not_the_headline() -> None:
+    """A long first line that opens on the event's day and a comma ("Ngày 03/10/2025, …") is
+    the lead sentence even without its full stop: the page has no headline."""
+    doc = vanban.parse(
+        "Ngày 03/10/2025, Ban Tổ chức Tỉnh ủy ban hành Hướng dẫn số 15-HD/BTCTU về công tác "
+        "nhân sự cấp ủy các xã, phường sau sắp xếp đơn vị hành chính và tổ chức chính quyền "
+        "địa phương hai cấp\nCác tin khác cùng chuyên mục trên trang điện tử\n"
+    )
+    assert doc.doc_type == "Tin bài"
+    assert doc.title == ""
+    assert [(r.number, r.date) for r in doc.references] == [("15-HD/BTCTU", "2025-10-03")]
