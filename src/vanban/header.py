@@ -497,16 +497,52 @@ def _headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
             break
         head.append(line)
     if not head:
+        if filled and (
+            _ends_a_sentence(filled[0].text) or _DAY_LEAD_RE.match(filled[0].text) is not None
+        ):
+            # the page opens with its lead paragraph (a store or a print view that left the
+            # headline out): a headline is a phrase, never a sentence closed by its full stop
+            # nor one that opens on the day of the event told ("Ngày 11/9/2025, …")
+            return None, None
         return (filled[0] if filled else None), None
     for index, line in enumerate(head):
         if _is_date_line(line):
             # between two lines, the headline is the longer: the other is the site's chrome
             # ("Văn phòng UBND tỉnh" / "Thứ ba 22/10/2019" / the headline); a tie keeps the one above
-            near = [ln for ln in (head[index - 1 : index] + head[index + 1 : index + 2]) if ln]
+            near = [
+                ln
+                for ln in (_phrase_beside(head, index, -1), _phrase_beside(head, index, 1))
+                if ln is not None
+            ]
+            if not near:
+                near = [ln for ln in (head[index - 1 : index] + head[index + 1 : index + 2]) if ln]
             if near:
                 return max(near, key=lambda ln: len(ln.text.split())), line
             return (filled[1] if len(filled) > 1 else None), line
     return max(head, key=lambda ln: len(ln.text.split())), None
+
+
+# A news lead's opening adverbial of time: the day in figures and a comma ("Ngày 11/9/2025,",
+# "Sáng 12/8,").
+_DAY_LEAD_RE = re.compile(
+    r"(?:Ngày|Sáng|Trưa|Chiều|Tối)[ \t]+\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?[ \t]*,"
+)
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a line closes as a sentence: a full stop that is not an ellipsis."""
+    text = text.rstrip()
+    return text.endswith(".") and not text.endswith("..")
+
+
+def _phrase_beside(head: list[Line], index: int, step: int) -> Line | None:
+    """The nearest line of three words or more beside the date line ``head[index]``, on the side
+    ``step`` gives: a line of one or two words between them is the page's tool or label ("in
+    trang" of a print view, "Chia sẻ"), not a headline."""
+    at = index + step
+    while 0 <= at < len(head) and len(head[at].text.split()) <= 2:
+        at += step
+    return head[at] if 0 <= at < len(head) else None
 
 
 def _after_leading_stamp(zone: list[Line]) -> tuple[list[Line], Line | None]:

@@ -192,6 +192,10 @@ class OpeningParser(ParserState):
             if lead:
                 opening = paragraph
                 break
+        inner = opening is None
+        if inner:
+            opening = _inner_opening(paragraphs)
+            lead = OPENING_LEAD_RE.match(opening.folded) if opening is not None else None
         if opening is not None and lead is not None:
             sentence_end = self._sentence_end(opening)
             chosen: list[Citation] = []
@@ -218,7 +222,8 @@ class OpeningParser(ParserState):
             for cite in chosen:
                 if cite.number not in doc.implements:
                     doc.implements.append(cite.number)
-            self.spans["implements"] = [(c.start, c.end) for c in chosen]
+            if chosen or not inner:  # (a sentence inside a paragraph that cites nothing: no mark)
+                self.spans["implements"] = [(c.start, c.end) for c in chosen]
         return paragraphs
 
     def _sentence_end(self, line: Line) -> int:
@@ -290,3 +295,27 @@ def _capitals_tail(value: str) -> str:
     if 2 <= len(tail) < len(words):
         return " ".join(tail)
     return value.lstrip("`'\"^ˆ~*-–_ ")
+
+
+# A sentence opening on "Thực hiện" inside a paragraph (folded): after the full stop or the colon
+# that ends the sentence before it.
+_INNER_LEAD_RE = re.compile(r"[.:][ \t]+(?=thuc[ \t]+hien\b)")
+
+
+def _inner_opening(paragraphs: list[Line]) -> Line | None:
+    """The opening "Thực hiện …" sentence when no paragraph opens with it: a letter may set the
+    scene in a sentence first and carry its documents out in the next one, in the same paragraph
+    ("Đại hội … đã thành công tốt đẹp. Thực hiện Công văn số …, Đảng ủy … đề nghị …"), as a news
+    page restating the letter prints it. Returns that sentence to the paragraph's end."""
+    for paragraph in paragraphs:
+        for found in _INNER_LEAD_RE.finditer(paragraph.folded):
+            at = found.end()
+            if paragraph.text[at : at + 1] == "T":  # (a sentence starts on a capital)
+                return Line(
+                    paragraph.cstart + at,
+                    paragraph.end,
+                    paragraph.text[at:],
+                    paragraph.cstart + at,
+                    paragraph.cend,
+                )
+    return None

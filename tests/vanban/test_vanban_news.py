@@ -104,3 +104,74 @@ def test_theo_do_thuc_hien_opens_the_sentence_that_carries_out() -> None:
         ("1518-QĐ/TW", "2019-03-25", "Ban Thường vụ Tỉnh ủy"),
         ("38-TB/BNCTU", "2022-04-12", "Ban Nội chính Tỉnh ủy"),
     ]
+
+
+def test_a_page_opening_on_its_lead_paragraph_has_no_headline() -> None:
+    """A stored page or a print view that left the headline out opens on the lead paragraph: a
+    sentence closed by its full stop is no headline, so the title stays empty."""
+    doc = vanban.parse(
+        "Theo Sở Nội vụ, từ ngày 15-8-2025, các xã, phường sẽ tiếp nhận hồ sơ đăng ký hộ tịch "
+        "trực tuyến tại bộ phận một cửa. Đây là nhiệm vụ trọng tâm sau khi sắp xếp đơn vị "
+        "hành chính.\nSở yêu cầu các địa phương bố trí đủ công chức tiếp nhận hồ sơ.\nMinh An\n"
+    )
+    assert doc.doc_type == "Tin bài"
+    assert doc.title == ""  # (the parser's empty title; the corpus writes null)
+    assert doc.date is None
+
+
+def test_a_long_first_line_without_a_full_stop_is_still_the_headline() -> None:
+    headline = (
+        "Hội nghị triển khai nhiệm vụ chuyển đổi số, cải cách hành chính và xây dựng chính "
+        "quyền địa phương hai cấp trên địa bàn các xã, phường thuộc tỉnh trong sáu tháng cuối năm"
+    )
+    doc = vanban.parse(headline + "\n\nSáng 12/8, Ủy ban nhân dân tỉnh tổ chức hội nghị.\n")
+    assert doc.title == headline
+
+
+def test_a_print_views_tool_line_between_the_date_line_and_the_headline() -> None:
+    """A print view puts its tool link ("in trang", two words) between the date line and the
+    headline: a line of one or two words beside the date line is the page's chrome."""
+    doc = vanban.parse(
+        "Thứ năm 14/8/2025\nin trang\n"
+        "Hướng dẫn tuyên truyền kỷ niệm Ngày Quốc khánh năm 2025\n \n"
+        "Ngày 10/8, Đảng ủy cơ quan ban hành văn bản hướng dẫn tuyên truyền kỷ niệm Quốc khánh.\n"
+    )
+    assert (doc.title, doc.date) == (
+        "Hướng dẫn tuyên truyền kỷ niệm Ngày Quốc khánh năm 2025",
+        "2025-08-14",
+    )
+
+
+def test_the_opening_sentence_after_a_sentence_that_sets_the_scene() -> None:
+    """A letter (or a page restating it) may set the scene first and carry its documents out in
+    the next sentence of the same paragraph: that sentence is the opening "Thực hiện …" one."""
+    doc = vanban.parse(
+        "Bầu cử đại biểu Hội đồng nhân dân các cấp\n\n20/02/2026\n\n"
+        "Văn bản nêu rõ: Cuộc bầu cử là sự kiện chính trị quan trọng của cả nước. Thực hiện "
+        "Kế hoạch số 12-KH/ĐU ngày 05/02/2026 của Ban Thường vụ Đảng ủy về lãnh đạo cuộc bầu "
+        "cử, Đảng ủy cơ quan đề nghị các chi bộ tuyên truyền sâu rộng.\n\nPhương Anh\n"
+    )
+    assert doc.implements == ["12-KH/ĐU"]
+    assert [(r.number, r.date) for r in doc.references] == [("12-KH/ĐU", "2026-02-05")]
+
+
+def test_a_later_sentence_in_lower_case_is_not_an_opening() -> None:
+    doc = vanban.parse(
+        "Sơ kết công tác tuyên truyền quý I\n\n02/04/2026\n\n"
+        "Hội nghị đánh giá kết quả quý I. thực hiện Kế hoạch số 12-KH/ĐU, các chi bộ đã tổ chức "
+        "sinh hoạt chuyên đề.\n"
+    )
+    assert doc.implements == []
+
+
+def test_a_first_line_opening_on_the_day_told_is_the_lead_not_the_headline() -> None:
+    """A long first line that opens on the event's day and a comma ("Ngày 03/10/2025, …") is
+    the lead sentence even without its full stop: the page has no headline."""
+    doc = vanban.parse(
+        "Ngày 03/10/2025, Ban Tổ chức Tỉnh ủy ban hành Hướng dẫn số 15-HD/BTCTU về công tác "
+        "nhân sự cấp ủy các xã, phường sau sắp xếp đơn vị hành chính và tổ chức chính quyền "
+        "địa phương hai cấp\nCác tin khác cùng chuyên mục trên trang điện tử\n"
+    )
+    assert doc.doc_type == "Tin bài"
+    assert doc.title == ""
+    assert [(r.number, r.date) for r in doc.references] == [("15-HD/BTCTU", "2025-10-03")]
