@@ -27,7 +27,7 @@ blank like stamped text; without Tesseract the blank stays, as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,22 @@ _SAME_BLOCK = 1.5
 
 
 class _Box:
-    __slots__ = ("bottom", "left", "right", "text", "top")
+    """A box of lines: its extent, its text, and ``end``, where its last line's printed glyphs
+    end (its right edge unless told)."""
 
-    def __init__(self, left: float, bottom: float, right: float, top: float, text: str) -> None:
+    __slots__ = ("bottom", "end", "left", "right", "text", "top")
+
+    def __init__(
+        self,
+        left: float,
+        bottom: float,
+        right: float,
+        top: float,
+        text: str,
+        end: float | None = None,
+    ) -> None:
         self.left, self.bottom, self.right, self.top, self.text = left, bottom, right, top, text
+        self.end = right if end is None else end
 
 
 def page_texts(path: Path, max_pages: int) -> Iterator[str]:
@@ -65,20 +77,27 @@ def page_texts(path: Path, max_pages: int) -> Iterator[str]:
             items = [item for item in layout if isinstance(item, LTTextBox)]
             stamps = _annotation_runs(page, manager, path, index) if page.annots else []
             boxes = [
-                _Box(item.x0, item.y0, _ink_right(item), item.y1, text.rstrip("\n"))
+                _Box(
+                    item.x0,
+                    item.y0,
+                    _ink_right(item, item.x1),
+                    item.y1,
+                    text.rstrip("\n"),
+                    end=_ink_right(list(item)[-1:], item.x1),  # (lines top to bottom)
+                )
                 for item in items
                 if (text := _box_text(item, stamps)).strip()
             ]
             yield page_text(boxes)
 
 
-def _ink_right(item: Any) -> float:
-    """Where the box's last printed glyph ends: the blanks a justified line ends with reach
+def _ink_right(lines: Iterable[Any], default: float) -> float:
+    """Where the lines' last printed glyph ends: the blanks a justified line ends with reach
     past the margin."""
     from pdfminer.layout import LTChar
 
-    ends = [c.x1 for line in item for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-    return max(ends, default=item.x1)
+    ends = [c.x1 for line in lines for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+    return max(ends, default=default)
 
 
 class _Run:
@@ -329,46 +348,116 @@ def reading_order(boxes: list[_Box]) -> list[list[_Box]]:
     """Blocks of boxes in reading order. Going down the page, boxes are gathered while they fall
     into two columns or more with a gutter between them (a table's row: the header, the
     footer); such a stretch is read column by column, left first, each column top to bottom.
-    A box that spans the gutter (a title, a paragraph) ends the stretch. In a column, boxes
-    closer than a line's height are one block (a cell's lines)."""
+    A box that spans the gutter (a title, a paragraph) ends the stretch, and so does a line of
+    the body's width under the whole row (:func:`_ends_stretch`). In a column, boxes closer
+    than a line's height are one block (a cell's lines)."""
     out: list[list[_Box]] = []
     stretch: list[_Box] = []
+    edges = _text_edges(boxes)
     for box in sorted(boxes, key=lambda b: (-b.top, b.left)):
-        if stretch and (
-            len(_clusters([*stretch, box])) < 2
-            # two columns begin only where two boxes stand side by side: a short centred
-            # line over a short line at the left margin ("THI HÀNH ĐIỀU LỆ ĐẢNG" / "- Căn cứ
-            # Điều lệ Đảng;") is read top to bottom
-            or (len(_clusters(stretch)) < 2 and not any(_beside(box, b) for b in stretch))
-        ):
+        if stretch and _ends_stretch(stretch, box, edges):
             out.extend(_blocks(stretch))
             stretch = []
         stretch.append(box)
     out.extend(_blocks(stretch))
-    return _rejoin_paragraphs(out)
+    return _rejoin_paragraphs(out, edges)
 
 
-def _rejoin_paragraphs(blocks: list[list[_Box]]) -> list[list[_Box]]:
+def _ends_stretch(stretch: list[_Box], box: _Box, edges: tuple[float, float]) -> bool:
+    """Whether ``box``, the next one down the page, is no cell of the columns ``stretch`` has
+    gathered."""
+    columns = len(_clusters(stretch))
+    joined = len(_clusters([*stretch, box]))
+    if joined < 2:
+        return True  # across the gutter: a title, a paragraph
+    # cells of one row stand side by side; the line under an indented paragraph's first line,
+    # which ends left of that indent ("1. Thủ trưởng … đặc" / "khu:"), is the paragraph's
+    # rest, not a column beside it
+    side_by_side = any(_beside(box, b) and not _wrapped_under(b, box, edges) for b in stretch)
+    # two columns begin only where two boxes stand side by side: a short centred line over a
+    # short line at the left margin ("THI HÀNH ĐIỀU LỆ ĐẢNG" / "- Căn cứ Điều lệ Đảng;") is
+    # read top to bottom
+    if columns < 2:
+        return not side_by_side
+    # a line of the body's width under the whole row, joining two of its columns (an indented
+    # heading under a table whose first column stands left of the indent), is no cell of it; a
+    # narrower box (a signer's name, a table's cell) may be
+    left, right = edges
+    return (
+        joined < columns
+        and box.right - box.left >= 0.6 * (right - left)
+        and not any(_beside(box, b) for b in stretch)
+    )
+
+
+def _text_edges(boxes: list[_Box]) -> tuple[float, float]:
+    """The left and right edges of the page's body: where the most wide lines start and end (a
+    justified paragraph's lines share both), not the outermost box's (a header's motto or a
+    line set past the margin may stand further out). Boxes narrower than half the page's text
+    (a table's cells, whose lines may be the most) have no say."""
+    if not boxes:
+        return 0.0, 0.0
+    outer = max(box.right for box in boxes) - min(box.left for box in boxes)
+    wide = [box for box in boxes if box.right - box.left >= outer / 2] or boxes
+    left = -_common_edge([(-box.left, box) for box in wide])
+    return left, _common_edge([(box.right, box) for box in wide])
+
+
+# How far apart (points) the ends of lines may stand and be one edge: the last glyphs of a
+# justified paragraph's lines end a little apart.
+_EDGE_SPREAD = 4.0
+
+
+def _common_edge(ends: list[tuple[float, _Box]]) -> float:
+    """Where the most lines end: of the ``ends`` (a box's end counting its lines), the
+    largest end of the span of ``_EDGE_SPREAD`` points that holds the most lines; of spans
+    holding as many, the outermost (largest)."""
+    ends.sort(key=lambda end: end[0])
+    best, most = ends[0][0], 0
+    start = count = 0
+    for end, box in ends:
+        count += box.text.count("\n") + 1
+        while end - ends[start][0] > _EDGE_SPREAD:
+            count -= ends[start][1].text.count("\n") + 1
+            start += 1
+        if count >= most:
+            best, most = end, count
+    return best
+
+
+def _wraps_to(above: _Box, below: _Box, edges: tuple[float, float]) -> bool:
+    """Whether ``below`` is the next line of a paragraph whose last line ``above`` ends:
+    ``above``'s last line wide and reaching the text's right edge, ``below`` starting no further
+    right, at one line's spacing under it (a justified paragraph's line and the one it wraps
+    to)."""
+    left, right = edges
+    height = _line_height(below)
+    return (
+        above.end >= right - height
+        and above.end - above.left >= 0.6 * (right - left)
+        and below.left <= above.left + 1
+        and above.bottom - below.top < 0.5 * height
+    )
+
+
+def _wrapped_under(above: _Box, below: _Box, edges: tuple[float, float]) -> bool:
+    """:func:`_wraps_to`, ``below`` wholly under ``above`` (sharing no more than a quarter of
+    a line's height: a row's cells share more)."""
+    return above.bottom - below.top > -0.25 * _line_height(below) and _wraps_to(above, below, edges)
+
+
+def _rejoin_paragraphs(blocks: list[list[_Box]], edges: tuple[float, float]) -> list[list[_Box]]:
     """pdfminer.six puts a line in a box of its own when no edge of it lines up with the next
     line: the indented first line of a two-line justified paragraph ("Căn cứ … của Quốc" /
     "hội về việc …"). A wide box whose last line reaches the text's right edge, followed at one
     line's spacing by a box that starts no further right, is that paragraph's first part: the
-    two are one block."""
+    two are one block. ``edges`` are the body's (:func:`_text_edges`)."""
     if not blocks:
         return blocks
-    left = min(box.left for block in blocks for box in block)
-    right = max(box.right for block in blocks for box in block)
     out = [blocks[0]]
     for block in blocks[1:]:
         above, (first, *_) = out[-1][-1], block
-        height = _line_height(first)
-        if (
-            len(out[-1]) == 1
-            and above.right >= right - height
-            and above.right - above.left >= 0.6 * (right - left)
-            and first.left <= above.left + 1
-            and above.bottom - first.top < 0.5 * height
-        ):
+        if len(out[-1]) == 1 and _wraps_to(above, first, edges):
             out[-1] = [*out[-1], *block]
         else:
             out.append(block)

@@ -278,3 +278,151 @@ def test_without_tesseract_a_pictured_number_leaves_its_blank(
     monkeypatch.setattr("vanban.ocr._tesseract", lambda: None)
     text = vanban.read(REAL / "hd-btctu-hn-21.pdf")
     assert "Số          -HD/BTCTU" in text and "ngày      tháng 8" in text
+
+
+def test_a_paragraphs_last_line_left_of_its_indent_is_no_column() -> None:
+    """The indented first line of a two-line paragraph reaching the right edge, and its short
+    last line at the left margin, ending left of the indent: no gutter of two columns but one
+    paragraph ("… đặc" / "khu:"), read top to bottom as one block. A signature's title beside
+    "Nơi nhận:" is still a column: it is no line of the body's width."""
+    boxes = [
+        _Box(85, 391, 542, 444, "Thống nhất … theo đó, yêu cầu:"),
+        _Box(121, 366, 542, 380, "1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, đặc"),
+        _Box(85, 347, 114, 361, "khu:"),
+        _Box(121, 321, 542, 335, "a) Chủ động áp dụng triển khai và nhân rộng các mô hình."),
+        _Box(330, 140, 480, 154, "KT. GIÁM ĐỐC"),
+        _Box(85, 100, 200, 138, "Nơi nhận:\n- Như trên;"),
+    ]
+    blocks = [[box.text for box in block] for block in reading_order(boxes)]
+    assert blocks == [
+        ["Thống nhất … theo đó, yêu cầu:"],
+        ["1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, đặc", "khu:"],
+        ["a) Chủ động áp dụng triển khai và nhân rộng các mô hình."],
+        ["Nơi nhận:\n- Như trên;"],
+        ["KT. GIÁM ĐỐC"],
+    ]
+
+
+def test_a_heading_under_a_table_is_no_cell_of_it() -> None:
+    """A table's row whose first column stands left of the body's indent, then an indented
+    heading of two lines, the first as wide as the body: the heading joins the table's other
+    columns but is no cell (it stands under the whole row), so its lines are one block. A
+    signer's name under the signature, narrower, still joins its column."""
+    boxes = [
+        _Box(97, 697, 108, 711, "3"),
+        _Box(121, 681, 416, 744, "Thủ tục cấp giấy xác nhận tình trạng hôn nhân"),
+        _Box(444, 689, 515, 719, "4.790/9.578\n(50%)"),
+        _Box(
+            121, 658, 542, 672, "5. Mô hình “Hồ sơ phi địa giới hành chính” đối với các TTHC thuộc"
+        ),
+        _Box(85, 639, 308, 653, "thẩm quyền giải quyết của Sở Nội vụ"),
+        _Box(121, 614, 542, 628, "Trong thời gian thí điểm, Sở Nội vụ phối hợp, hướng dẫn các xã,"),
+        _Box(381, 115, 492, 145, "KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
+        _Box(85, 107, 312, 147, "Nơi nhận:\n- Như trên;\n- Lưu VT."),
+        _Box(322, 98, 354, 112, "(ký)"),
+        _Box(322, 37, 477, 51, "Mai Văn Hiệu"),
+    ]
+    blocks = [[box.text for box in block] for block in reading_order(boxes)]
+    assert blocks[3:] == [
+        [
+            "5. Mô hình “Hồ sơ phi địa giới hành chính” đối với các TTHC thuộc",
+            "thẩm quyền giải quyết của Sở Nội vụ",
+        ],
+        ["Trong thời gian thí điểm, Sở Nội vụ phối hợp, hướng dẫn các xã,"],
+        ["Nơi nhận:\n- Như trên;\n- Lưu VT."],
+        ["KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "(ký)"],
+        ["Mai Văn Hiệu"],
+    ]
+
+
+def test_the_bodys_edges_are_where_most_lines_end() -> None:
+    """The body's right edge is where most wide lines end, not where a header's motto set past
+    the margin does: the indented line reaching the body's edge and its last word under it
+    ("… tổng" / "hợp./.") are one block. A paragraph whose last line is short ends there: the
+    next paragraph at the margin is a block of its own, though the paragraph's box is as wide
+    as the body."""
+    paragraph = "Sau khi rà soát …\n… tham mưu …\nlập Hiệp hội."
+    boxes = [
+        _Box(68, 755, 280, 783, "UBND TỈNH LÂM ĐỒNG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"),
+        _Box(285, 755, 556, 783, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+        _Box(85, 585, 539, 634, "Sở Nông nghiệp … nhận được …\n… như sau:", end=300),
+        _Box(85, 490, 539, 575, paragraph, end=468),
+        _Box(85, 470, 539, 484, "- Hiệp hội …"),
+        _Box(
+            121, 440, 539, 454, "Sở Nông nghiệp và Môi trường có ý kiến trao đổi gửi Sở Nội vụ tổng"
+        ),
+        _Box(85, 422, 117, 436, "hợp./."),
+    ]
+    blocks = [[box.text for box in block] for block in reading_order(boxes)]
+    assert blocks[2:] == [
+        ["Sở Nông nghiệp … nhận được …\n… như sau:"],
+        [paragraph],
+        ["- Hiệp hội …"],
+        ["Sở Nông nghiệp và Môi trường có ý kiến trao đổi gửi Sở Nội vụ tổng", "hợp./."],
+    ]
+
+
+def _justified_report(folder: Path) -> Path:
+    """A report page as a word processor justifies it (Helvetica; the first line of each
+    paragraph indented, words spread to the right edge): a header whose motto reaches past the
+    body's right edge, the title, a table's row whose number column
+    stands left of the indent, a heading of two lines under it, a two-line item whose last
+    word stands alone at the left margin, and the item's first point."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+    left, indent, right, size = 85.0, 121.0, 542.0, 13.0
+
+    def line(x: float, y: float, text: str, justified: bool = False) -> bytes:
+        spread = 0.0
+        if justified:  # the word spacing that brings the line's end to the right edge
+            width = sum(widths[c] for c in text) * size / 1000
+            spread = (right - x - width) / text.count(" ")
+        escaped = text.replace("(", "\\(").replace(")", "\\)").encode("latin-1")
+        return b"BT /F1 %.1f Tf %.3f Tw %.1f %.1f Td (%s) Tj ET\n" % (size, spread, x, y, escaped)
+
+    page = b"".join(
+        (
+            # the header's two columns, the motto set past the body's right edge
+            line(85, 790, "SO NOI VU"),
+            line(300, 790, "CONG HOA XA HOI CHU NGHIA VIET NAM"),
+            line(200, 750, "BAO CAO KET QUA THI DIEM CAC MO HINH"),
+            # the table's row: its number, a cell of two lines, a figure
+            line(97, 700, "3"),
+            line(indent, 716, "Thu tuc cap giay xac nhan"),
+            line(indent, 700, "tinh trang hon nhan"),
+            line(444, 708, "4.790/9.578"),
+            # the heading, under the row's cell borders
+            line(indent, 678, "5. Mo hinh Ho so phi dia gioi hanh chinh doi voi cac TTHC thuoc", True),
+            line(left, 659, "tham quyen giai quyet cua So Noi vu"),
+            line(indent, 620, "1. Thu truong cac so, ban, nganh va Chu tich UBND cac xa, phuong, dac", True),
+            line(left, 601, "khu:"),
+            line(indent, 576, "a) Chu dong ap dung trien khai va nhan rong cac mo hinh, giai phap,", True),
+            line(left, 557, "sang kien ve cai cach hanh chinh, trong tam la cai cach thu tuc hanh chinh phu", True),
+            line(left, 538, "hop voi chuc nang."),
+        )
+    )  # fmt: skip
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(page),
+    ]
+    path = folder / "report.pdf"
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def test_a_paragraphs_lines_are_read_in_order_from_the_page(tmp_path: Path) -> None:
+    """Read from the page: the heading under the table is one line, and the item's last word
+    follows its first line instead of standing above it as a column of its own."""
+    text = vanban.read(_justified_report(tmp_path))
+    flat = " ".join(text.split())  # (a justified line's spread words keep their wide blanks)
+    heading = "5. Mo hinh Ho so phi dia gioi hanh chinh doi voi cac TTHC thuoc"
+    item = "1. Thu truong cac so, ban, nganh va Chu tich UBND cac xa, phuong, dac"
+    assert f"{heading} tham quyen giai quyet cua So Noi vu 1." in flat
+    assert f"{item} khu: a) Chu dong" in flat
+    # no blank line inside either paragraph
+    assert "thuoc\n\ntham" not in text and "dac\n\nkhu" not in text
