@@ -8,9 +8,13 @@ How, and why this way:
   the whole PDF (PDF/A, Ghostscript) when all we want is the text and the page images; a direct
   call needs neither, and the TSV output gives the words' confidences with the text.
 * **PDF pages are rendered with pypdfium2** (PDFium, shipped inside its PyPI wheel: no system
-  package, no Pillow), straight to an 8-bit grey buffer at 200 dpi, the resolution offices scan
-  at. The buffer goes to Tesseract as a PGM on its standard input and is kept, when asked, as a
-  PNG (written with :mod:`zlib`) for the review screen.
+  package, no Pillow) at 200 dpi, the resolution offices scan at; a page with red ink on it is
+  **read through its red channel** (:mod:`vanban.ocr_dropout`: a red seal over the signer's
+  title and name fades to near white while black and blue ink stay dark), any other page in
+  plain grey as before. The 8-bit image goes to Tesseract as a PGM on its standard input; the
+  page is kept, when asked, as a plain grey PNG (written with :mod:`zlib`) for the review
+  screen, seal and all, since that is where a person checks the text against the document. A
+  colour image file with red ink is read through its red channel too when Pillow is installed.
 * **Pages run in parallel** (``workers``, default the number of cores, at most 4), each
   Tesseract limited to one thread (``OMP_THREAD_LIMIT=1``): several single-threaded processes
   use cores better than Tesseract's own threads. A ``progress(done, total)`` callback is called
@@ -40,10 +44,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vanban.errors import ReadError, ScannedError
+from vanban.ocr_dropout import channel_rows, has_red_ink, red_channel_of_image_file
 from vanban.ocr_signature import corner_to_reread, kept_lines, words_of
 from vanban.ocr_text import normalize_ocr_text
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfPage
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 DPI = 200  # what offices scan at, and what page images are kept at
@@ -247,8 +256,33 @@ def png_grey(width: int, height: int, rows: bytes, stride: int) -> bytes:
     )
 
 
-def render_pdf(path: str | Path, *, dpi: int = DPI, max_pages: int = MAX_PAGES) -> list[bytes]:
-    """Each page of a PDF as a PGM image (8-bit grey) at ``dpi``."""
+def render_pdf(
+    path: str | Path, *, dpi: int = DPI, max_pages: int = MAX_PAGES, dropout: bool = True
+) -> list[bytes]:
+    """Each page of a PDF as a PGM image (8-bit grey) at ``dpi``, as OCR reads it: a page with
+    red ink on it through its red channel (:mod:`vanban.ocr_dropout`: a red seal fades from the
+    text under it) unless ``dropout`` is False, any other page in plain grey."""
+    return [
+        read
+        for read, _shown in render_pdf_pages(path, dpi=dpi, max_pages=max_pages, dropout=dropout)
+    ]
+
+
+def render_pdf_pages(
+    path: str | Path,
+    *,
+    dpi: int = DPI,
+    max_pages: int = MAX_PAGES,
+    dropout: bool = True,
+    keep_shown: bool = False,
+) -> list[tuple[bytes, bytes | None]]:
+    """Each page of a PDF as (the PGM that OCR reads, as :func:`render_pdf`; the page to show as
+    a PNG, or None to show the PGM read).
+
+    A page read through its red channel is shown, when ``keep_shown``, in plain grey: the review
+    screen is where a person checks the text against the document, and the document has its
+    seal (a page with the seal faded out would show a document that was never issued so). A
+    page with no red ink is read in plain grey, and that image is the one shown (None)."""
     try:
         import pypdfium2 as pdfium
     except ImportError as exc:  # pragma: no cover - a dependency
@@ -266,23 +300,39 @@ def render_pdf(path: str | Path, *, dpi: int = DPI, max_pages: int = MAX_PAGES) 
                 f"Bản quét có {count} trang, vượt giới hạn {max_pages} trang để nhận dạng chữ — "
                 f"too many pages to OCR ({count} > {max_pages})"
             )
-        images = []
+        pages: list[tuple[bytes, bytes | None]] = []
         for index in range(count):
             page = document[index]
-            bitmap = page.render(scale=dpi / 72, grayscale=True)
-            width, height, stride = bitmap.width, bitmap.height, bitmap.stride
-            buffer = bytes(bitmap.buffer)
-            rows = (
-                buffer
-                if stride == width
-                else b"".join(buffer[y * stride : y * stride + width] for y in range(height))
-            )
-            images.append(b"P5 %d %d 255\n" % (width, height) + rows)
-            bitmap.close()
+            red = _red_ink_channel(page, dpi) if dropout else None
+            grey = page.render(scale=dpi / 72, grayscale=True)
+            width, height = grey.width, grey.height
+            plain = channel_rows(bytes(grey.buffer), width, height, grey.stride, 1, 0)
+            grey.close()
             page.close()
-        return images
+            header = b"P5 %d %d 255\n" % (width, height)
+            if red is None:
+                pages.append((header + plain, None))
+            else:  # read the red channel, show the plain grey
+                shown = png_grey(width, height, plain, width) if keep_shown else None
+                pages.append((header + red, shown))
+        return pages
     finally:
         document.close()
+
+
+def _red_ink_channel(page: PdfPage, dpi: int) -> bytes | None:
+    """A PDF page's red channel (one byte a pixel) when it has red ink on it
+    (:func:`vanban.ocr_dropout.has_red_ink`), else None: read it in plain grey."""
+    import pypdfium2.raw as pdfium_c
+
+    bitmap = page.render(scale=dpi / 72, force_bitmap_format=pdfium_c.FPDFBitmap_BGR)
+    width, height, stride, size = bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels
+    buffer, mode = bytes(bitmap.buffer), bitmap.mode
+    bitmap.close()
+    blue, green, red = (
+        channel_rows(buffer, width, height, stride, size, mode.index(channel)) for channel in "BGR"
+    )
+    return red if has_red_ink(red, green, blue) else None
 
 
 def pgm_crop(pixels: bytes, stride: int, left: int, upper: int, right: int, lower: int) -> bytes:
@@ -325,8 +375,12 @@ def ocr_images(
     keep_images: bool = False,
     workers: int | None = None,
     dpi: int = DPI,
+    shown: Sequence[bytes | None] | None = None,
 ) -> OcrResult:
-    """OCR of page images (any format Tesseract reads: PGM, PNG, JPEG, TIFF), in order."""
+    """OCR of page images (any format Tesseract reads: PGM, PNG, JPEG, TIFF), in order.
+
+    With ``keep_images`` each page keeps its image as a PNG: ``shown[i]`` when given and not
+    None (the page as it looks, where OCR read its red channel), else the image read."""
     binary, engine = _require()
     total = len(images)
     done = 0
@@ -341,7 +395,8 @@ def ocr_images(
     with ThreadPoolExecutor(max_workers=_workers(workers, total)) as pool:
         for page in pool.map(one, range(total)):
             if keep_images:
-                data = images[page.number - 1]
+                kept = shown[page.number - 1] if shown is not None else None
+                data = kept if kept is not None else images[page.number - 1]
                 page.image_png = pgm_to_png(data) if data.startswith(b"P5") else data
             pages.append(page)
             done += 1
@@ -361,20 +416,34 @@ def ocr_pdf(
 ) -> OcrResult:
     """OCR of every page of a scanned (image-only) PDF, rendered at ``dpi``."""
     _require()
+    pages = render_pdf_pages(path, dpi=dpi, keep_shown=keep_images)
     return ocr_images(
-        render_pdf(path, dpi=dpi),
+        [read for read, _shown in pages],
         progress=progress,
         keep_images=keep_images,
         workers=workers,
         dpi=dpi,
+        shown=[page_shown for _read, page_shown in pages],
     )
 
 
 def ocr_image_file(
     path: str | Path, *, progress: Progress | None = None, keep_images: bool = False
 ) -> OcrResult:
-    """OCR of an image file (.png, .jpg, .tif; a multi-page TIFF gives one page per frame)."""
+    """OCR of an image file (.png, .jpg, .tif; a multi-page TIFF gives one page per frame).
+
+    A colour image is read through its red channel, frame by frame, as PDF pages are
+    (:mod:`vanban.ocr_dropout`; this needs Pillow, which ``vanban`` does not require); a grey or
+    black-and-white one, or any image when Pillow is missing, goes to Tesseract as it is."""
     binary, engine = _require()
+    frames = red_channel_of_image_file(path, keep_shown=keep_images)
+    if frames is not None:
+        return ocr_images(
+            [read for read, _shown in frames],
+            progress=progress,
+            keep_images=keep_images,
+            shown=[page_shown for _read, page_shown in frames],
+        )
     if progress is not None:
         progress(0, 1)
     raw, confidence = _run_tesseract(binary, str(path), None)
@@ -432,6 +501,7 @@ __all__ = [
     "read_any",
     "read_scan",
     "render_pdf",
+    "render_pdf_pages",
     "tsv_to_text",
     "unavailable_reason",
 ]
