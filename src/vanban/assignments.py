@@ -17,13 +17,17 @@ from vanban.patterns import (
     COOPERATE_WITH_RE,
     IMPLEMENTATION_SECTION_RE,
     LEADING_AND_RE,
+    LETTERED_POINT_RE,
     LIST_SEPARATOR_RE,
     PARENTHESIS_RE,
     PERIOD_LINE_RE,
     PHAN_CONG_LINE_RE,
     QUALIFIER_RE,
+    ROLE_APPOSITION_RE,
     TASK_VERB_RE,
     TO_CHUC_NOUN_RE,
+    TOPIC_HEADING_RE,
+    TOPIC_NOUN_RE,
     UNIT_ROLE_LINE_RE,
     UNIT_ROLE_TAIL_RE,
     UNIT_SEPARATOR_RE,
@@ -56,6 +60,10 @@ class AssignmentParser(ParserState):
             if items:
                 for item in items:
                     units = self._units_from_heading(item.title_span[0], item.title_span[1])
+                    if not units and TOPIC_HEADING_RE.fullmatch(
+                        fold_aligned(item.title.lower()).strip()
+                    ):
+                        units = self._units_of_points(item)
                     if units:
                         doc.assignments.append(
                             Assignment(
@@ -85,6 +93,19 @@ class AssignmentParser(ParserState):
                             section.label, None, [u for u, _ in units], None, [s for _, s in units]
                         )
                     )
+
+    def _units_of_points(self, item: Item) -> list[tuple[str, Span]]:
+        """The units that head an item's lettered sub-points ("a) Bộ Nội vụ, cơ quan chủ trì …:",
+        "b) Các bộ, các tỉnh:"), for an item whose heading names only its topic."""
+        units: list[tuple[str, Span]] = []
+        for line in self.lines.lines(item.title_span[1] + 1, item.span[1], 200):
+            point = LETTERED_POINT_RE.match(line.text)
+            if point is None or ":" not in line.text:
+                continue
+            units.extend(
+                self._units_from_heading(line.cstart + point.end(), line.cend, sentence=True)
+            )
+        return units
 
     def _phan_cong(self, item: Item) -> Assignment | None:
         text = self.text
@@ -272,6 +293,12 @@ class AssignmentParser(ParserState):
         subject = masked[offset : verb[0]]
         if _ONLY_VERBS_RE.fullmatch(fmasked[offset : verb[0]].strip(" \t*")):
             return []  # the item opens on its task ("Kịp thời tổ chức …"): it names no unit
+        if TOPIC_NOUN_RE.fullmatch(fmasked[offset : verb[0]].strip(" \t*")):
+            return []  # "Trách nhiệm thực hiện", "Kinh phí thực hiện": a topic, not a unit
+        # "Bộ Nội vụ, cơ quan chủ trì …": the role after the comma is no second unit
+        apposition = ROLE_APPOSITION_RE.search(subject)
+        if apposition:
+            subject = subject[: apposition.start()]
         # "Các đồng chí chi ủy viên theo lĩnh vực được ...": the units end before "theo"
         qualifier = QUALIFIER_RE.search(subject)
         if qualifier:

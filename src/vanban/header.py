@@ -19,6 +19,7 @@ from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.normalize import WRAPPED_MIN, clean_symbol, continues, fold_aligned
 from vanban.patterns import (
     DATE_AT_END_RE,
+    HEADER_DATE_PARTIAL_RE,
     HEADER_DATE_RE,
     HEADER_PIECE_RE,
     HEADER_TYPES,
@@ -285,6 +286,8 @@ class HeaderParser(TitleParser):
                     self.spans["date_raw"] = (raw_start, date.end())
                     self.spans["date"] = (date.start(), date.end())
                     blank.append((raw_start, date.end()))
+                else:
+                    self._partial_date(line, blank)
             # what is left of the line: parts of the body names
             rest = line.text
             for a, b in blank:
@@ -348,6 +351,21 @@ class HeaderParser(TitleParser):
                 self.spans["parent_issuer"] = (merged[-2][1], merged[-2][2])
         return vv
 
+    def _partial_date(self, line: Line, blank: list[tuple[int, int]]) -> None:
+        """A date line the text gives in part ("Hà Nội, ngày 07 tháng 10 năm", "Lâm Đồng, ngày
+        (9 tháng 9 năm 2025"): its place, a partial date (null). Only after a place, so that a
+        sentence's "ngày … năm" is not taken."""
+        date = HEADER_DATE_PARTIAL_RE.search(self.text, line.cstart, line.cend)
+        if date is None:
+            return
+        place_start = self._place(line.cstart, date.start(), blank)
+        if place_start is None:
+            return
+        self.doc.date = None
+        self.doc.date_raw = field_value(self.text[place_start : date.end()])
+        self.spans["date_raw"] = (place_start, date.end())
+        blank.append((place_start, date.end()))
+
     def _place(self, line_start: int, date_start: int, blank: list[tuple[int, int]]) -> int | None:
         """Start of the place name written before ", ngày"; None when there is none."""
         text = self.text
@@ -370,8 +388,8 @@ class HeaderParser(TitleParser):
             if any(a <= absolute < b for a, b in blank):
                 break
             core = token.strip("*_,")
-            if not core:
-                break
+            if not core or "/" in core or any(ch.isdigit() for ch in core):
+                break  # (a place has no figures nor "/": "Số:/4444/QĐ-TTg" before it is not one)
             if core in ("phố", "xã", "thị", "trấn") or PLACE_ABBREVIATION_RE.fullmatch(core):
                 taken.append(word)
                 continue

@@ -189,6 +189,14 @@ HEADER_DATE_RE = vi_regex(
     r"ngay[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}thang[ \t]{1,6}(\d{1,2})?[ \t.…_]{0,20}nam[ \t]{1,6}(\d{4})(?!\d)"
     r"|ngay[ \t]{1,3}(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4})(?!\d)"
 )
+# A header date line the text gives only in part (a partial date, null): the year not in it, the
+# line ending on "năm" (a signed PDF stamps the year into a signature widget): "ngày 07 tháng 10
+# năm"; or the day unreadable, handwritten into its blank and read by OCR as marks: "ngày (9
+# tháng 9 năm 2025", "ngày-1A tháng 9 năm 2025". Taken only after a place.
+HEADER_DATE_PARTIAL_RE = vi_regex(
+    r"ngay[ \t]{1,6}(?:\d{1,2})?[ \t.…_]{0,20}thang[ \t]{1,6}(?:\d{1,2})?[ \t.…_]{0,20}nam[ \t.…_]*$"
+    r"|ngay[ \t-]{0,3}[^\s]{1,4}[ \t]{1,6}thang[ \t]{1,6}\d{1,2}[ \t]{1,6}nam[ \t]{1,6}\d{4}(?!\d)"
+)
 # A date in figures: "15/03/2023", "1.9.2023", "01-9-2023".
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 # A line of rule characters only (original text): "-----", "___", "* * *".
@@ -337,6 +345,9 @@ ISSUER_VERB_RE = re.compile(
             ),
             r"yeu[ \t]+cau[ \t]+cac[ \t]",
             r"de[ \t]+nghi[ \t]+cac[ \t]",
+            # the guidance's own act, with its object: "Ban Thường vụ … hướng dẫn về việc tổ
+            # chức Đại hội (…) của …, thành phố như sau:" (an aside and commas before "như sau")
+            r"huong[ \t]+dan[ \t]+ve[ \t]+viec[ \t]",
         ]
     )
 )
@@ -408,6 +419,22 @@ TO_CHUC_NOUN_RE = re.compile(
 ASSIGNEE_PREFIX_RE = re.compile(
     r"^(?:de[ \t]+nghi|giao(?:[ \t]+cho)?|yeu[ \t]+cau|trach[ \t]+nhiem[ \t]+cua|doi[ \t]+voi)[ \t]+"
 )
+# What an item of "Tổ chức thực hiện" may be about instead of a unit (folded): "Trách nhiệm",
+# "Kinh phí", "Thời gian" before "thực hiện" name the item's topic; its units, if any, head its
+# lettered sub-points ("a) Bộ Nội vụ: …").
+TOPIC_NOUN_RE = re.compile(
+    r"(?:trach[ \t]+nhiem|(?:nguon[ \t]+)?kinh[ \t]+phi|thoi[ \t]+gian|tien[ \t]+do"
+    r"|che[ \t]+do[ \t]+bao[ \t]+cao)"
+)
+# A heading that is such a topic only (folded): "trách nhiệm thực hiện", "kinh phí:".
+TOPIC_HEADING_RE = re.compile(
+    TOPIC_NOUN_RE.pattern + r"(?:[ \t]+(?:thuc[ \t]+hien|trien[ \t]+khai))?[ \t.:]*"
+)
+# A lettered sub-point's marker (original text): "a) ", "đ) ".
+LETTERED_POINT_RE = re.compile(r"^[ \t]*[a-zđ]\)[ \t]+")
+# An apposition that gives a unit's role after its name (original text), which ends the name:
+# ", cơ quan" in "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án".
+ROLE_APPOSITION_RE = re.compile(r",[ \t]+(?:cơ[ \t]+quan|đơn[ \t]+vị)[ \t]*$")
 _COOPERATE_WITH = r"(?:chu[ \t]+tri,?[ \t]+)?phoi[ \t]+hop(?:[ \t]+voi)?[ \t]+"
 # "phối hợp với" and the blanks after it, after the units that lead: "phối hợp với ",
 # "chủ trì, phối hợp ".
@@ -438,6 +465,12 @@ QUALIFIER_RE = re.compile(r"(?<!\w)(?:theo|được|đã|sẽ)(?!\w)", re.IGNORE
 
 # Recipients run together on one line (original text): "; - " in "- Như trên; - Lưu: VT.".
 RECIPIENT_SEPARATOR_RE = re.compile(r"(?<=[;,])[ \t]+[-+•][ \t]+(?=\S)")
+# A body's term alone on a line under a signature's authority line (folded): "nhiệm kỳ 2019
+# -2025", "khóa xv", "khoá iv (2020 - 2025)".
+TERM_LINE_RE = re.compile(
+    r"[ \t]*(?:nhiem[ \t]+ky|khoa)[ \t]+(?:[ivxlc]+|\d{4})"
+    r"(?:[ \t]*\(?[ \t]*\d{4}[ \t]*[-–—][ \t]*\d{4}[ \t]*\)?|[ \t]*[-–—][ \t]*\d{4})?[ \t]*$"
+)
 # The authority line of a signature (original text): "T/M BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC",
 # "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"; group 1 the mark, group 2 what follows. That is
 # (?<![\w/.])(T/M|T\.M\.?|TM\.?|K/T|K\.T\.?|KT\.?|TL\.|T/L|TUQ\.?|Q\.): the alternatives

@@ -40,6 +40,7 @@ from vanban.patterns import (
     SIGNED_MARK_RE,
     SIGNER_TITLE_WORD_RE,
     STAMP_TIME_RE,
+    TERM_LINE_RE,
     TITLE_AT_END_RE,
 )
 from vanban.state import TAIL_LINES, ParserState
@@ -444,6 +445,10 @@ class SignatureParser(ParserState):
         the next capitals line names no office and a title line follows it, so it continues the
         body's name (a title line always names an office: "CHÁNH VĂN PHÒNG", "PHÓ CHỦ TỊCH")."""
         following = [i for i in range(index + 1, min(len(tail), index + 8)) if tail[i].text]
+        if following and TERM_LINE_RE.match(tail[following[0]].folded.lower()):
+            # the body's term on its own line ("TM.BCH HIỆP HỘI …" / "Nhiệm kỳ 2019 - 2025",
+            # "T/M BAN CHẤP HÀNH" / "KHÓA XV") is part of its name, not the signer's title
+            return body + " " + field_value(tail[following[0]].text), following[0]
         if len(following) < 2:
             return body, index
         nxt, after = tail[following[0]], tail[following[1]]

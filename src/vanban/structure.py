@@ -129,8 +129,12 @@ class StructureParser(ParserState):
                 if line is None:
                     continue
                 ts, te = line.cstart, line.cend
-            else:
+            elif is_caps(text[ts:te]):
                 te = _caps_heading_wrapped_on(text, match.start(), te, self.body_end)
+            else:
+                # a heading that runs into its content ("II. Địa điểm: Trực tiếp tại …") is a
+                # paragraph: the lines a PDF wrapped it onto are read on, as an item's are
+                te = _wrapped_on(text, ts, te, self.body_end)
             title = field_value(text[ts:te].replace("\n", " "))
             if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in '“"('):
                 continue

@@ -75,6 +75,10 @@ class TitleParser(ParserState):
         if any(fold_aligned(rest).lower().startswith(word) for word in HEADER_TYPES):
             return False
         following = next((ln for ln in lines[index + 1 : index + 3] if ln.text), None)
+        if following is not None and fold_aligned(following.text).lower().startswith("cua "):
+            # "BÁO CÁO KIỂM ĐIỂM" / "CỦA BAN CHẤP HÀNH …": a "của" needs the noun it follows,
+            # so the words after the type word open the title
+            return False
         return following is not None and not SECTION_LINES[0].match(following.text)
 
     def _is_authority_line(self, line: Line) -> bool:
