@@ -23,7 +23,11 @@ def test_a_date_line_without_its_year_still_gives_the_place() -> None:
     full = vanban.parse(LETTER.format(date_line="Hà Nội, ngày 07 tháng 10 năm 2025"))
     assert (full.place, full.date) == ("Hà Nội", "2025-10-07")
     # a day handwritten into its blank, read by OCR as marks: the date is partial too
-    for marks in ("ngày (9 tháng 10 năm 2025", "ngày-1A tháng 10 năm 2025"):
+    for marks in (
+        "ngày (9 tháng 10 năm 2025",
+        "ngày-1A tháng 10 năm 2025",
+        "ngày-1Atháng 10 năm 2025",
+    ):
         scan = vanban.parse(LETTER.format(date_line="Hà Nội, " + marks))
         assert (scan.place, scan.date, scan.date_raw) == ("Hà Nội", None, "Hà Nội, " + marks)
     # without a place before it, a line ending on "năm" is no date line
