@@ -150,6 +150,12 @@ class HeaderParser(TitleParser):
             if subject:
                 title_parts = subject
                 body_start = subject[-1].end + 1
+        elif (kinh_gui := self._letter_without_number(zone, lines)) is not None:
+            # a letter whose number and subject lines are unreadable (a scan's OCR): its
+            # header and its "Kính gửi" still make it a letter, not a news page; its body
+            # opens at "Kính gửi"
+            doc.doc_type = "Công văn"
+            body_start = kinh_gui.start
         else:
             self.is_article = True
             doc.doc_type = "Tin bài"
@@ -183,6 +189,17 @@ class HeaderParser(TitleParser):
             self.spans["title"] = (title_parts[0].cstart, title_parts[-1].cend)
         self.body_start = min(len(text), body_start)
         self.title_end = self.body_start
+
+    @staticmethod
+    def _letter_without_number(zone: list[Line], lines: list[Line]) -> Line | None:
+        """The "Kính gửi" line near the top under a formal header (the national name and
+        motto, or the party's name), if any: a page of news prints neither."""
+        if not any(MOTTO_RE.search(line.text) for line in zone[:8]):
+            return None
+        for line in lines[:30]:
+            if KINH_GUI_RE.match(line.folded.lstrip(" \t-*")):
+                return line
+        return None
 
     def _heading_number_and_date(self, parts: list[Line]) -> None:
         """Number and date of a heading that carries them ("… SỐ 412 NQ/UBTVQH9 / NGÀY

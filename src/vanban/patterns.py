@@ -280,10 +280,14 @@ NOI_NHAN_LINES = (
 # --- opening: the documents carried out and the issuer ---------------------------------------------
 
 # The start of the opening sentence, with the blanks after it: "thực hiện ",
-# "để triển khai thực hiện ", "Theo đó, thực hiện " (a news item's second sentence).
+# "để triển khai thực hiện ", "Theo đó, thực hiện " (a news item's second sentence), and
+# "triển khai " alone before the document's type ("Triển khai Công văn số …").
 OPENING_LEAD_RE = re.compile(
     # (a preamble printed as dashed paragraphs: "- Căn cứ …;" / "- Thực hiện Quy định số …;")
-    r"^(?:[-+•–][ \t]*)?(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b[ \t]*"
+    r"^(?:[-+•–][ \t]*)?(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?"
+    r"(?:(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b|trien[ \t]+khai(?=[ \t]+(?:"
+    + TYPE_ALT
+    + r")(?![a-z])))[ \t]*"
 )
 # Between the opening words and the first document carried out: "", "theo",
 # "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".

@@ -1,7 +1,7 @@
 """Header forms: a type word with a qualifier in capitals, an office holder's title that
 begins the issuing body's name wrapped over two lines, the issuer named again over the
-preamble, a number typed into the padded blank before its symbol, and the issuer's name wrapped
-under its superior."""
+preamble, a number typed into the padded blank before its symbol, the issuer's name wrapped
+under its superior, and a letter whose number and subject lines OCR garbled."""
 
 from __future__ import annotations
 
@@ -137,3 +137,56 @@ def test_the_issuers_name_wrapped_under_its_superior() -> None:
     # and a line apart from the one above it is not its wrapped end
     apart = text.replace("\nTHƯƠNG MẠI", "\n\nTHƯƠNG MẠI")
     assert vanban.parse(apart).issuer == "THƯƠNG MẠI VÀ DU LỊCH"
+
+
+_LETTER = """TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM
+BAN TUYÊN GIÁO VÀ DÂN VẬN
+*
+{number_line}
+{subject_line}
+
+Kính gửi: Sở Nội vụ.
+
+{opening} Công văn số 1189/SNV-LĐVL ngày 29/8/2025 của Sở Nội vụ về việc cử đại diện;
+
+Ban Tuyên giáo và Dân vận Tỉnh ủy cử lãnh đạo Ban tham gia như sau.
+
+Nơi nhận:
+- Như kính gửi,
+- Lưu BTGDVTU.
+
+K/T TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+
+Châu Ngọc Lương
+"""
+
+
+def test_a_letter_whose_number_and_subject_are_unreadable_is_still_a_letter() -> None:
+    # a scan's OCR garbled "Số 20-CV/…" and "V/v": the header and "Kính gửi" still make it a
+    # letter, whose body opens at "Kính gửi" (not a news page with every field empty)
+    text = _LETTER.format(
+        number_line="Sé z0 -CV/BTGDVTU", subject_line="V/% cử lãnh đạo", opening="Thực hiện"
+    )
+    doc = vanban.parse(text)
+    assert (doc.doc_type, doc.issuer, doc.parent_issuer) == (
+        "Công văn",
+        "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+        "TỈNH ỦY LÂM ĐỒNG",
+    )
+    assert (doc.on_behalf, doc.signer_name) == ("K/T TRƯỞNG BAN", "Châu Ngọc Lương")
+    assert doc.recipients == ["Như kính gửi", "Lưu BTGDVTU"]
+    assert doc.implements == ["1189/SNV-LĐVL"]
+    # without the formal header it stays a page of text
+    headless = "\n".join(text.splitlines()[3:])
+    assert vanban.parse(headless).doc_type == "Tin bài"
+
+
+def test_triển_khai_before_a_documents_type_opens_the_opening_sentence() -> None:
+    text = _LETTER.format(
+        number_line="Số 20-CV/BTGDVTU", subject_line="V/v cử lãnh đạo", opening="Triển khai"
+    )
+    assert vanban.parse(text).implements == ["1189/SNV-LĐVL"]
+    # "Triển khai" before a task, not a document's type, carries nothing out
+    task = text.replace("Triển khai Công văn số 1189/SNV-LĐVL", "Triển khai nhiệm vụ theo văn bản")
+    assert vanban.parse(task).implements == []
