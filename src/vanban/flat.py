@@ -26,10 +26,12 @@ _TYPES = (
     "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
     "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
 )
+# (the state's name also as the copies misspell it: "CÔNG HÒA"; the dashes of the motto also
+# as en or em dashes)
 _MOTTOS = (
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
-    "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập - Tự do - Hạnh phúc"
-    "|VIỆT NAM DÂN CHỦ CỘNG HÒA|VIỆT NAM DÂN CHỦ CỘNG HOÀ"
+    "C[ỘÔ]NG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập\\s*[-–—]\\s*Tự do\\s*[-–—]\\s*Hạnh phúc"
+    "|VIỆT NAM DÂN CHỦ CỘNG H(?:ÒA|OÀ)"
 )
 # The rest of a word of a place's name: a dot only inside it ("Tp.Hồ"), not a sentence's end
 # ("… Việt Nam. Hà Nội, ngày …").
@@ -41,7 +43,7 @@ _PARENT_THEN_BODY = re.compile(
     rf"^(\s*(?:ĐẢNG BỘ|UBND|[ỦU][YỶ] BAN NHÂN DÂN|BỘ|(?:TỈNH|THÀNH|HUYỆN) [ỦU][YỶ])"
     rf"(?:\s+[{_UP},]+){{1,7}}?)\s+"
     r"((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [ỦU][YỶ]\b|CHI BỘ\b|BAN\s|VĂN PHÒNG\b|SỞ\s|CỤC\s"
-    r"|VỤ\s|TỔNG CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b)"
+    r"|VỤ\s|TỔNG CỤC\s|CHI CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b|HỘI ĐỒNG\s|TRUNG TÂM\s)"
 )
 # not the state's name inside a body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _MOTTO = re.compile(rf"(?<!NƯỚC)\s*(?<!NƯỚC )({_MOTTOS})\s*")
@@ -66,6 +68,12 @@ _MARKS = (
     r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s"
     r"|(?:KT|TM|TL)\s(?=BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|[ỦU][YỶ] BAN|UBND|BAN\s)"
 )
+# the number's label in a header
+_NUMBER_IN_HEAD = re.compile(r"(?<!\S)Số\s*:?\s*\d")
+_MOTTO_SECOND = r"(Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)"
+_MOTTO_SECOND_LINE = re.compile(rf"\s*{_MOTTO_SECOND}\s*")
+# the capitals of a body's name, then the motto's second line
+_BODY_THEN_MOTTO_LINE = re.compile(rf"((?:[{_UP}]+\s+){{1,6}}?){_MOTTO_SECOND}")
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 # a blank line to be (a mark no text holds)
 _BLANK = "\x00"
@@ -231,9 +239,30 @@ def reflow(text: str) -> str:
     # the motto of the header's right column, wherever it was glued in the header
     motto = _MOTTO.search(text, 0, 400)
     if motto:
-        # the left column's two bodies, the superior one and the issuing one, before the motto
-        head = _PARENT_THEN_BODY.sub(r"\1\n\2", text[: motto.start()], count=1)
-        text = head + "\n" + motto.group(1) + "\n" + text[motto.end() :]
+        head, rest = text[: motto.start()], text[motto.end() :]
+        motto_line = motto.group(1)
+        number = _NUMBER_IN_HEAD.search(head)
+        if number:
+            # the left column's number and subject read before the right column's motto (a
+            # letter's header, column after column): the motto goes back under the body
+            head, rest = head[: number.start()], head[number.start() :] + " " + rest
+            # and the motto's second line, read after the subject, goes with it
+            second_line = _MOTTO_SECOND_LINE.search(rest, 0, 400)
+            if second_line and not motto.group(1).startswith("Độc"):
+                motto_line = motto.group(1) + "\n" + second_line.group(1)
+                rest = rest[: second_line.start()] + "\n" + rest[second_line.end() :]
+        elif not motto.group(1).startswith("Độc"):
+            # the columns read line by line: "ỦY BAN NHÂN DÂN CỘNG HÒA … VIỆT NAM TỈNH HẬU
+            # GIANG Độc lập …": the capitals before the motto's second line end the body's name
+            second = _BODY_THEN_MOTTO_LINE.match(rest)
+            if second:
+                head, rest = head + " " + second.group(1), second.group(2) + rest[second.end() :]
+        text = head + "\n" + motto_line + "\n" + rest
+    # the left column's two bodies, the superior one and the issuing one, on one line
+    first_break = text.find("\n")
+    head = text if first_break < 0 else text[:first_break]
+    if len(head) <= 200:
+        text = _PARENT_THEN_BODY.sub(r"\1\n\2", head, count=1) + text[len(head) :]
     for pattern, repl, literal in _BREAKS:
         text = _break(pattern, repl, text, literal)
     lines: list[str] = []
