@@ -65,7 +65,7 @@ _SENTENCE_END = rf"(?:(?<=[{_LOW}\d)][.;,:!])|(?<=\n))"
 # The marks of signing for another (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW), then a blank; "KT",
 # "TM", "TL" also without their dot before an office or a body ("KT BỘ TRƯỞNG, CHỦ NHIỆM")
 _MARKS = (
-    r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s"
+    rf"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)(?:\s|(?=[{_UP}]{{2,}}\s))"
     r"|(?:KT|TM|TL)\s(?=BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|[ỦU][YỶ] BAN|UBND|BAN\s)"
 )
 # the number's label in a header
@@ -162,6 +162,15 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         None,
     ),
     (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n", "("),
+    # the signer's name right after the archive line ("- Lưu Văn phòng Tỉnh ủy. Hoàng Giang"),
+    # the signature's other lines beside the recipients (see _footer_columns)
+    (
+        re.compile(
+            rf"(\n-\s*Lưu\b[^\n]*?\.)\s+(?={_NAME}(?:\s*$|\s+[^{_LOW}\s]))",
+        ),
+        r"\1\n",
+        None,
+    ),
     # the signature block right after the archive line, when no mark opens it ("- Lưu: VT, CCHC. GIÁM ĐỐC …")
     (
         re.compile(rf"(\n-\s*Lưu\b[^\n.]*(?:\.(?!\s)[^\n.]*)*\.)\s+(?=[{_UP}]{{2,}}\s)"),
@@ -200,13 +209,26 @@ def _break(pattern: re.Pattern[str], repl: str, text: str, literal: str | None) 
     return "".join(out)
 
 
-# A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
-_AUTHORITY_TITLE = re.compile(
-    rf"^((?:{_MARKS}).+?)\s+"
-    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|THỦ TƯỚNG"
-    r"|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)$",
-    re.MULTILINE,
+# A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC",
+# "TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ" (the title with its unit's name); a
+# second title, the signer's other office, is a line of its own ("… CHỦ TỊCH GIÁM ĐỐC SỞ NỘI VỤ");
+# not the name of a body that holds a title's words ("T/M BAN BÍ THƯ").
+_TITLE_IN_CAPS = (
+    r"(?:(?:PHÓ|TỔNG)\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG"
+    r"|THỦ TƯỚNG|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?"
+    rf"(?:\s+(?:VỤ|CỤC|SỞ|BAN|VĂN PHÒNG)(?:\s+[{_UP},]+)+)?"
 )
+_AUTHORITY_TITLE = re.compile(
+    rf"^((?:{_MARKS}).+?)(?!(?<=\sBAN)\s+BÍ THƯ)\s+({_TITLE_IN_CAPS})(?:\s+({_TITLE_IN_CAPS}))?$", re.MULTILINE
+)
+
+
+def _authority_title_parted(line: str) -> str:
+    """The mark's line, its authority and the signer's title (and other office) apart."""
+    found = _AUTHORITY_TITLE.match(line)
+    if found is None:
+        return line
+    return "\n".join(part for part in found.groups() if part)
 
 
 def is_flat(text: str) -> bool:
@@ -265,6 +287,7 @@ def reflow(text: str) -> str:
         text = _PARENT_THEN_BODY.sub(r"\1\n\2", head, count=1) + text[len(head) :]
     for pattern, repl, literal in _BREAKS:
         text = _break(pattern, repl, text, literal)
+    text = _footer_columns(text)
     lines: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -280,9 +303,11 @@ def reflow(text: str) -> str:
     lines = [part for line in lines for part in line.split("\n") if part]
     lines = ["" if line == _BLANK else line for line in lines]
     for index, line in enumerate(lines[:4]):
-        if index + 1 < len(lines) and _STAR.match(lines[index + 1]):
-            # the body's name in capitals right above its star, after a web page's words
-            # ("Hệ thống pháp luật BỘ NỘI VỤ"): a line of its own
+        if index + 1 < len(lines) and (
+            _STAR.match(lines[index + 1]) or _MOTTO.match(lines[index + 1])
+        ):
+            # the body's name in capitals right above its star or the motto, after a web
+            # page's words ("Hệ thống pháp luật BỘ NỘI VỤ"): a line of its own
             words = line.split()
             cut = len(words)
             while cut > 0 and words[cut - 1].isupper():
@@ -367,14 +392,14 @@ def _signature_lines(line: str) -> list[str]:
     while cut > 1 and _is_name_word(words[cut - 1]):
         cut -= 1
     if 2 <= len(words) - cut <= 5:
-        return [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:cut])), " ".join(words[cut:])]
+        return [_authority_title_parted(" ".join(words[:cut])), " ".join(words[cut:])]
     # else the name is inside the line, something after it ("… PHÓ CHỦ TỊCH Trần Thành Lập ;",
     # "… Chủ tịch NÔNG ĐỨC MẠNH Lưu tại …"): the first word in small letters after the mark
     # opens a title in sentence case or the name
     first = next((i for i in range(1, len(words)) if _is_name_word(words[i])), None)
     if first is None or "-" in words[:first]:  # (recipients beside it: a footer's columns)
-        return [_AUTHORITY_TITLE.sub(r"\1\n\2", line)]
-    head = [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:first]))]
+        return [_authority_title_parted(line)]
+    head = [_authority_title_parted(" ".join(words[:first]))]
     rest = " ".join(words[first:])
     title = _TITLE_LOW_RE.match(rest)
     if title:
@@ -419,3 +444,46 @@ _MARK = re.compile(_MARKS)
 _ARCHIVE = re.compile(r"-\s*Lưu\b")
 # what follows the authority line: the grounds, or an old resolution's "Sau khi nghe …"
 _AFTER_AUTHORITY = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị|Sau khi)\b")
+
+
+# A piece of the signature in capitals read between the recipients, as a two-column footer
+# (recipients left, signature right; Nghị định 30/2020/NĐ-CP, 36-HD/VPTW) reads line by line:
+# "Nơi nhận: T/M TỈNH ỦY - Ban Bí thư …; - Văn phòng …; PHÓ BÍ THƯ THƯỜNG TRỰC - Bộ …" (a page
+# number, figures alone, may follow it)
+_SIGNATURE_PIECE = re.compile(
+    rf"(?:(?<=\n)|(?<=[;,.:])[ \t]+)((?:{_MARKS})?[{_UP}][{_UP}/.]*(?:[ \t]+[{_UP}][{_UP}/.,]*)+)"
+    r"(?:[ \t]+\d{1,3})?[ \t]+(?=-[ \t])"
+)
+_SIGNER_TITLE_IN = re.compile(_SIGNER_TITLES)
+
+
+def _footer_columns(text: str) -> str:
+    """The signature's mark and title read between the recipients put after the archive line
+    ("- Lưu …"), above the signer's name, where a one-column copy prints them."""
+    at = text.rfind("\nNơi nhận")
+    if at < 0:
+        return text
+    archive = _ARCHIVE_LINE.search(text, at)
+    if archive is None:
+        return text
+    pieces: list[str] = []
+
+    def taken(found: re.Match[str]) -> str:
+        piece = found.group(1)
+        if not (_MARK.match(piece) or _SIGNER_TITLE_IN.search(piece)):
+            return found.group()
+        pieces.append(piece)
+        return "\n"
+
+    block = _SIGNATURE_PIECE.sub(taken, text[at : archive.end()])
+    if not pieces:
+        return text
+    rest = text[archive.end() :].lstrip("\n")
+    next_line, _, after = rest.partition("\n")
+    words = next_line.split()
+    if words and _is_name_word(words[0]):
+        next_line = "\n".join(_name_parted(words))
+    return "\n".join([text[:at] + block, *pieces, next_line, after])
+
+
+_ARCHIVE_LINE = re.compile(r"\n-\s*Lưu\b[^\n]*")
