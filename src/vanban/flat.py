@@ -219,7 +219,8 @@ _TITLE_IN_CAPS = (
     rf"(?:\s+(?:VỤ|CỤC|SỞ|BAN|VĂN PHÒNG)(?:\s+[{_UP},]+)+)?"
 )
 _AUTHORITY_TITLE = re.compile(
-    rf"^((?:{_MARKS}).+?)(?!(?<=\sBAN)\s+BÍ THƯ)\s+({_TITLE_IN_CAPS})(?:\s+({_TITLE_IN_CAPS}))?$", re.MULTILINE
+    rf"^((?:{_MARKS}).+?)(?!(?<=\sBAN)\s+BÍ THƯ)\s+({_TITLE_IN_CAPS})(?:\s+({_TITLE_IN_CAPS}))?$",
+    re.MULTILINE,
 )
 
 
@@ -280,13 +281,13 @@ def reflow(text: str) -> str:
             if second:
                 head, rest = head + " " + second.group(1), second.group(2) + rest[second.end() :]
         text = head + "\n" + motto_line + "\n" + rest
+    for pattern, repl, literal in _BREAKS:
+        text = _break(pattern, repl, text, literal)
     # the left column's two bodies, the superior one and the issuing one, on one line
     first_break = text.find("\n")
     head = text if first_break < 0 else text[:first_break]
     if len(head) <= 200:
         text = _PARENT_THEN_BODY.sub(r"\1\n\2", head, count=1) + text[len(head) :]
-    for pattern, repl, literal in _BREAKS:
-        text = _break(pattern, repl, text, literal)
     text = _footer_columns(text)
     lines: list[str] = []
     for line in text.split("\n"):

@@ -266,3 +266,108 @@ def test_flat_news_page_puts_its_date_line_apart() -> None:
         doc = vanban.parse(page)
         assert doc.doc_type == "Tin bài"
         assert (doc.title, doc.date) == ("Tổ chức hội nghị báo cáo viên", date)
+
+
+BODY_WORDS = " Nội dung công việc cần thực hiện trong năm nay theo kế hoạch đã ban hành." * 6
+
+
+def test_flat_letter_header_read_column_after_column() -> None:
+    # the left column (bodies, number, subject) before the right one (motto, misspelled, with
+    # en dashes; place and date): the motto goes back under the bodies, apart from the subject
+    text = (
+        "UBND TỈNH AN GIANG TRUNG TÂM XÚC TIẾN DU LỊCH Số: 12 /TTXT-DL V/v góp ý dự thảo kế"
+        " hoạch năm 2026 của tỉnh CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh"
+        " phúc An Giang, ngày 16 tháng 01 năm 2026 Kính gửi: Sở Nội vụ" + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[:6] == [
+        "UBND TỈNH AN GIANG",
+        "TRUNG TÂM XÚC TIẾN DU LỊCH",
+        "CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập – Tự do – Hạnh phúc",
+        "Số: 12 /TTXT-DL",
+        "V/v góp ý dự thảo kế hoạch năm 2026 của tỉnh",
+    ]
+    doc = vanban.parse(text)
+    assert (doc.parent_issuer, doc.issuer) == ("UBND TỈNH AN GIANG", "TRUNG TÂM XÚC TIẾN DU LỊCH")
+    assert doc.title == "V/v góp ý dự thảo kế hoạch năm 2026 của tỉnh"
+
+
+def test_flat_header_read_line_by_line_keeps_the_body_name_whole() -> None:
+    # "ỦY BAN NHÂN DÂN | CỘNG HÒA …" / "TỈNH AN GIANG | Độc lập …" read row by row, after a
+    # web page's words
+    text = (
+        "Trang in ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH AN GIANG Độc lập - Tự"
+        " do - Hạnh phúc Số: 73/UBND-TH An Giang, ngày 12 tháng 1 năm 2018 V/v ủy quyền điều"
+        " hành công việc Kính gửi: Sở Nội vụ" + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[:4] == [
+        "Trang in",
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+
+
+def test_flat_header_parts_the_superior_body_without_a_motto_near() -> None:
+    text = (
+        "UBND TỈNH AN GIANG HỘI ĐỒNG THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ CCHC Số: 95 /TTr-HĐTĐ TỜ TRÌNH"
+        " Về việc công bố chỉ số cải cách hành chính" + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[:2] == ["UBND TỈNH AN GIANG", "HỘI ĐỒNG THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ CCHC"]
+
+
+def test_flat_signature_glued_mark_title_with_its_unit_and_second_office() -> None:
+    base = "UBND TỈNH AN GIANG SỞ NỘI VỤ Số: 5/SNV-TC V/v báo cáo" + BODY_WORDS
+    text = (
+        base + " Nơi nhận: - Như trên; - Lưu: VT. TM.HỘI ĐỒNG CHỦ TỊCH GIÁM ĐỐC SỞ NỘI VỤ Lê Văn An"
+    )
+    assert reflow(text).splitlines()[-4:] == [
+        "TM.HỘI ĐỒNG",
+        "CHỦ TỊCH",
+        "GIÁM ĐỐC SỞ NỘI VỤ",
+        "Lê Văn An",
+    ]
+    text = base + " Nơi nhận: - Như trên; - Lưu: VT. TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ TỔ CHỨC Lê Văn An"
+    assert reflow(text).splitlines()[-3:] == ["TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ TỔ CHỨC", "Lê Văn An"]
+    # a body's name that holds a title's words stays whole; a deputy's title too
+    text = base + " Nơi nhận: - Như trên; - Lưu: VT. T/M BAN BÍ THƯ Lê Văn An"
+    assert reflow(text).splitlines()[-2:] == ["T/M BAN BÍ THƯ", "Lê Văn An"]
+    text = base + " Nơi nhận: - Như trên; - Lưu: VT. K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Lê Văn An"
+    assert reflow(text).splitlines()[-3:] == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Lê Văn An"]
+
+
+def test_flat_two_column_footer_puts_the_signature_after_the_recipients() -> None:
+    # recipients left, signature right, read row by row: the mark and the title between the
+    # recipients, the name after the archive line
+    text = (
+        "ĐẢNG BỘ TỈNH AN GIANG BAN THƯỜNG VỤ * Số 5-CV/ĐU V/v triển khai nghị quyết"
+        + BODY_WORDS
+        + " Nơi nhận: T/M BAN THƯỜNG VỤ - Như trên; - Thường trực Tỉnh ủy; PHÓ BÍ THƯ - Lãnh đạo"
+        " Văn phòng; - Lưu Văn phòng Đảng ủy. Lê Văn An PHỤ LỤC 1"
+    )
+    assert reflow(text).splitlines()[-9:] == [
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Thường trực Tỉnh ủy;",
+        "- Lãnh đạo Văn phòng;",
+        "- Lưu Văn phòng Đảng ủy.",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Lê Văn An",
+        "PHỤ LỤC 1",
+    ]
+    doc = vanban.parse(text)
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Lê Văn An",
+    )
+    assert doc.recipients == [
+        "Như trên",
+        "Thường trực Tỉnh ủy",
+        "Lãnh đạo Văn phòng",
+        "Lưu Văn phòng Đảng ủy",
+    ]
