@@ -24,7 +24,7 @@ _UP = "A-Z" + "".join(c for c in _VI_LETTERS if c.isupper())
 _LOW = "a-z" + "".join(c for c in _VI_LETTERS if c.islower())
 _TYPES = (
     "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
-    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
+    "|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
 )
 # (the state's name also as the copies misspell it: "CÔNG HÒA"; the dashes of the motto also
 # as en or em dashes)
@@ -40,7 +40,7 @@ _PLACE_WORD = r"(?:[^\s,.]|\.(?=\S))*"
 # SỞ TƯ PHÁP", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC TỈNH ỦY", "BỘ VĂN HÓA, … DU LỊCH CỤC VĂN HÓA CƠ SỞ": the
 # issuing body opens with a word that opens a unit's name (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW).
 _PARENT_THEN_BODY = re.compile(
-    rf"^(\s*(?:ĐẢNG BỘ|UBND|[ỦU][YỶ] BAN NHÂN DÂN|BỘ|(?:TỈNH|THÀNH|HUYỆN) [ỦU][YỶ])"
+    rf"^(\s*(?:ĐẢNG BỘ|UBND|[ỦU][YỶ] BAN NHÂN DÂN|BỘ|(?:TỈNH|THÀNH|HUYỆN) [ỦU][YỶ]|HIỆP HỘI)"
     rf"(?:\s+[{_UP},]+){{1,7}}?)\s+"
     r"((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [ỦU][YỶ]\b|CHI BỘ\b|BAN\s|VĂN PHÒNG\b|SỞ\s|CỤC\s"
     r"|VỤ\s|TỔNG CỤC\s|CHI CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b|HỘI ĐỒNG\s|TRUNG TÂM\s)"
@@ -96,8 +96,20 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n", None),
     # the type word in capitals after a web page's words ("Sign In QUYẾT ĐỊNH Về việc …")
     (re.compile(rf"(?<=[a-zà-ỹđ])\s+(?=(?:{_TYPES})\s+[{_CAPS}][a-zà-ỹđ])"), r"\n", None),
-    # the type word in capitals, alone on its line
-    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v|(?:của|về)\s)"), r"\1\n", None),
+    # a letter's subject right after its number, with no "V/v" or in sentence case ("Số 2449
+    # -CV/ĐU về việc triển khai …", "Số: 545 /HD-BTV Hướng dẫn một số …", "Số: 156 -CV/TĐTN
+    # “V/v …”")
+    (
+        re.compile(
+            rf"(?<=\n)(Số\s*:?\s*\d+\s*[^\s/]*/\S+)\s+"
+            rf"(?=[Vv]ề việc\s|[“\"]?V/v\s|[{_UP}][{_LOW}]*\s[{_LOW}])"
+        ),
+        r"\1\n",
+        None,
+    ),
+    # the type word in capitals, alone on its line (the title after it in sentence case, or in
+    # small letters: "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Kết luận …")
+    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}]?[a-zà-ỹđ]|V/v)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
     (re.compile(r"\s+(?=V/v\s)"), r"\n", "V/v"),
     (re.compile(r"\s+(?=Về\s*:\s)"), r"\n", "Về"),

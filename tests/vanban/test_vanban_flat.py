@@ -371,3 +371,32 @@ def test_flat_two_column_footer_puts_the_signature_after_the_recipients() -> Non
         "Lãnh đạo Văn phòng",
         "Lưu Văn phòng Đảng ủy",
     ]
+
+
+def test_flat_subject_after_the_number_and_type_word_before_a_small_letter_title() -> None:
+    # a letter's subject right after its number: "về việc …", in sentence case, "“V/v …”"
+    for subject in (
+        "về việc triển khai chương trình hành động",
+        "Hướng dẫn một số nội dung về hợp nhất hội",
+        "“V/v giới thiệu lãnh đạo tham gia ban”",
+    ):
+        text = (
+            "HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM BAN THƯỜNG VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+            " Độc lập - Tự do - Hạnh phúc Số: 545 /HD-BTV " + subject + " Hà Nội, ngày 29 tháng"
+            " 7 năm 2025 Kính gửi: Các hội thành viên" + BODY_WORDS
+        )
+        lines = reflow(text).splitlines()
+        assert lines[:2] == ["HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM", "BAN THƯỜNG VỤ"]
+        assert lines[4:6] == ["Số: 545 /HD-BTV", subject]
+    # the type word alone on its line, the title after it opening in small letters
+    text = (
+        "TỈNH ỦY AN GIANG * ĐẢNG CỘNG SẢN VIỆT NAM Số 104-CTr/TU An Giang, ngày 30 tháng 8 năm"
+        " 2026 CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Kết luận số 75-KL/TW của Bộ Chính trị"
+        " Thực hiện Kết luận số 75-KL/TW, Ban Thường vụ Tỉnh ủy ban hành chương trình." + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[5:7] == [
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        "thực hiện Kết luận số 75-KL/TW của Bộ Chính trị",
+    ]
+    assert vanban.parse(text).title == "thực hiện Kết luận số 75-KL/TW của Bộ Chính trị"
