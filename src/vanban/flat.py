@@ -118,7 +118,10 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         re.compile(
             r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc)"
             r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
-            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}(?:/\d{4})?,))[\s,])"
+            # (a news lead's day, with its part of the day and the agency's tag before it:
+            # "TTH - Sáng 23/3, …", "Ngày 24-10, …")
+            r"|(?:[A-ZĐ]{2,5} [-–] )?(?:Ngày|Sáng|Chiều|Trưa|Tối|Đêm)"
+            r" \d{1,2}(?: tháng|[/-]\d{1,2}(?:[/-]\d{4})?,))[\s,])"
         ),
         # (then a blank line: a paragraph of the body, not the title's next line)
         rf"\n{_BLANK}\n",
@@ -245,7 +248,8 @@ def _authority_title_parted(line: str) -> str:
 
 
 def is_flat(text: str) -> bool:
-    """A text of at most three lines, one of them long, opening with a document's header."""
+    """A text of at most three lines, one of them long, opening with a document's header, or a
+    news page's headline and date or body's opening words."""
     if len(text) < 400:
         return False
     at = -1
@@ -255,9 +259,14 @@ def is_flat(text: str) -> bool:
             break
     else:
         return False
+    lines = text.split("\n")
+    if len(lines[0]) >= 400 and _BREAKS[_OPENING_BREAK][0].search(lines[0][:300]):
+        # a news page with no date: its headline, then the body's opening words, on its first
+        # line (a headline on a line of its own is not flattened)
+        return True
     return any(
         len(line) >= 400 and (_HEAD.search(line[:400]) or _NEWS_DATE.search(line[:300]))
-        for line in text.split("\n")
+        for line in lines
     )
 
 
@@ -447,8 +456,8 @@ def _is_name_word(word: str) -> bool:
 # 09/10/2020", "23/03/2016 - 19:06")
 _NEWS_DATE = re.compile(
     r"(?:^|\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
-    r"(?:\s*[|-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|\s*Lượt xem:\s*\d+)?)\s+"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}([/-])\d{1,2}\2\d{4}"
+    r"(?:\s*[|,-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|?\s*Lượt xem:\s*\d+)?)\s+"
 )
 # the rule that parts the body's opening words from the title
 _OPENING_BREAK = next(i for i, (p, _, _) in enumerate(_BREAKS) if "Triển khai" in p.pattern)

@@ -400,3 +400,21 @@ def test_flat_subject_after_the_number_and_type_word_before_a_small_letter_title
         "thực hiện Kết luận số 75-KL/TW của Bộ Chính trị",
     ]
     assert vanban.parse(text).title == "thực hiện Kết luận số 75-KL/TW của Bộ Chính trị"
+
+
+NEWS_BODY = " Các cơ quan, đơn vị tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên." * 6
+
+
+def test_flat_news_page_headline_apart_from_its_date_and_lead() -> None:
+    # a date line with dashes and its time after a comma
+    text = "Lịch nghỉ Tết năm 2026 17-10-2025, 15:37 (GMT+7) Dịp Tết, cán bộ được nghỉ." + NEWS_BODY
+    assert is_flat(text)
+    assert reflow(text).splitlines()[:2] == ["Lịch nghỉ Tết năm 2026", "17-10-2025, 15:37 (GMT+7)"]
+    # no date: the lead's part of the day and date, after an agency's tag
+    text = "Đẩy mạnh tuyên truyền bầu cử TTH - Sáng 23/3, Ban Tuyên giáo họp." + NEWS_BODY
+    assert is_flat(text)
+    assert reflow(text).splitlines()[0] == "Đẩy mạnh tuyên truyền bầu cử"
+    assert vanban.parse(text).title == "Đẩy mạnh tuyên truyền bầu cử"
+    # the opening words of a body on its own line below the headline: not a flattened text
+    text = "Đẩy mạnh tuyên truyền bầu cử\n\nThực hiện kế hoạch, Ban Tuyên giáo họp." + NEWS_BODY
+    assert not is_flat(text)
