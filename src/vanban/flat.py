@@ -251,7 +251,8 @@ def is_flat(text: str) -> bool:
     """A text of at most three lines, one of them long, opening with a document's header, or a
     news page's headline and date or body's opening words."""
     if len(text) < 400:
-        return False
+        # a short news page on one line: its headline, then its date or its lead
+        return len(text) >= 200 and "\n" not in text.rstrip("\n") and _news_opened(text)
     at = -1
     for _ in range(4):  # more than three line breaks: not flat (found without counting them all)
         at = text.find("\n", at + 1)
@@ -268,6 +269,11 @@ def is_flat(text: str) -> bool:
         len(line) >= 400 and (_HEAD.search(line[:400]) or _NEWS_DATE.search(line[:300]))
         for line in lines
     )
+
+
+def _news_opened(line: str) -> bool:
+    """A headline followed by a news page's date line or the body's opening words."""
+    return bool(_NEWS_DATE.search(line[:300]) or _BREAKS[_OPENING_BREAK][0].search(line[:300]))
 
 
 def reflow(text: str) -> str:
@@ -455,9 +461,12 @@ def _is_name_word(word: str) -> bool:
 # ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)", "10:10,
 # 09/10/2020", "23/03/2016 - 19:06")
 _NEWS_DATE = re.compile(
-    r"(?:^|\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
+    # (not a cited document's date: "… số 57-KH/HVCTQG ngày 05/02/2025 của …")
+    r"(?:^|(?<![Nn]gày)\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}([/-])\d{1,2}\2\d{4}"
-    r"(?:\s*[|,-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|?\s*Lượt xem:\s*\d+)?)\s+"
+    r"(?:\s*[|,-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|?\s*Lượt xem:\s*\d+)?"
+    # (or the page's view count alone)
+    r"|Lượt xem:\s*\d+)\s+"
 )
 # the rule that parts the body's opening words from the title
 _OPENING_BREAK = next(i for i, (p, _, _) in enumerate(_BREAKS) if "Triển khai" in p.pattern)

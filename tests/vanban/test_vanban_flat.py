@@ -418,3 +418,26 @@ def test_flat_news_page_headline_apart_from_its_date_and_lead() -> None:
     # the opening words of a body on its own line below the headline: not a flattened text
     text = "Đẩy mạnh tuyên truyền bầu cử\n\nThực hiện kế hoạch, Ban Tuyên giáo họp." + NEWS_BODY
     assert not is_flat(text)
+
+
+def test_flat_short_news_page_and_a_cited_date_in_its_headline() -> None:
+    # a short page on one line (under 400 characters) is flattened when its lead follows the
+    # headline; the page's view count is its date line's kin
+    text = (
+        "Tuyên truyền kỷ niệm ngày thành lập Đảng Lượt xem: 6783 Ban Tuyên giáo Tỉnh ủy vừa"
+        " ban hành công văn về việc tuyên truyền kỷ niệm ngày thành lập Đảng trên địa bàn."
+        " Các cơ quan, đơn vị tổ chức treo băng rôn, khẩu hiệu tuyên truyền trong tháng."
+    )
+    assert 200 <= len(text) < 400 and is_flat(text)
+    assert reflow(text).splitlines()[:2] == [
+        "Tuyên truyền kỷ niệm ngày thành lập Đảng",
+        "Lượt xem: 6783",
+    ]
+    assert not is_flat(text[:150])
+    # a date after "ngày" is a cited document's, not the page's date line
+    text = (
+        "Thể lệ cuộc thi theo Kế hoạch số 57-KH/HV ngày 05/02/2025 của Học viện Chính trị"
+        " quốc gia về bảo vệ nền tảng tư tưởng của Đảng, năm 2025, dành cho cán bộ, đảng viên"
+        " và nhân dân trên địa bàn tỉnh tham gia đông đảo."
+    )
+    assert 200 <= len(text) < 400 and not is_flat(text)
