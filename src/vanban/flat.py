@@ -147,7 +147,8 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"\s+((?:{_TYPES})\s*:?)\s+(?=Điều\s+1\b)"), r"\n\1\n", None),
     (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1", "Điều"),
     # recipients
-    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n", "Nơi nhận"),
+    # (a blank line before, as printed: the footer apart from the body)
+    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), rf"\n{_BLANK}\n\1\n", "Nơi nhận"),
     (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1", None),
     # the authority mark, the mark of signing, the name after it
     (re.compile(rf"\s+({_MARKS})"), r"\n\1", None),

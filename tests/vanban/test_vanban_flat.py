@@ -441,3 +441,25 @@ def test_flat_short_news_page_and_a_cited_date_in_its_headline() -> None:
         " và nhân dân trên địa bàn tỉnh tham gia đông đảo."
     )
     assert 200 <= len(text) < 400 and not is_flat(text)
+
+
+def test_flat_short_letter_footer_is_a_paragraph_apart_from_the_header() -> None:
+    # a blank line before "Nơi nhận:" (as printed): the signature of a short letter is not read
+    # as a header's body
+    text = (
+        "UBND TỈNH AN GIANG SỞ XÂY DỰNG Số: 28 /SXD-QLN V/v góp ý thành lập hiệp hội CỘNG HOÀ XÃ"
+        " HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc An Giang, ngày 15 tháng 4 năm 2026"
+        " Kính gửi: Sở Nội vụ Sở Xây dựng nhận được Công văn số 16/SNV-TCBC ngày 07/4/2026 của"
+        " Sở Nội vụ. Sở Xây dựng có ý kiến như sau: 1. Thống nhất công nhận Ban vận động."
+        " 2. Việc thành lập hội đáp ứng các điều kiện theo quy định. Trên đây là ý kiến của Sở."
+        " Nơi nhận: - Như trên; - GĐ Sở (b/cáo); - Lưu: VT, QLN. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"
+        " Hồ Ngọc Hải"
+    )
+    assert "\n\nNơi nhận:\n" in reflow(text)
+    doc = vanban.parse(text)
+    assert (doc.parent_issuer, doc.issuer) == ("UBND TỈNH AN GIANG", "SỞ XÂY DỰNG")
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Hồ Ngọc Hải",
+    )
