@@ -24,12 +24,14 @@ _UP = "A-Z" + "".join(c for c in _VI_LETTERS if c.isupper())
 _LOW = "a-z" + "".join(c for c in _VI_LETTERS if c.islower())
 _TYPES = (
     "QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|BÁO CÁO"
-    "|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
+    "|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN|QUY CHẾ|NGHỊ ĐỊNH|THÔNG TƯ|ĐỀ ÁN|THƯ NGỎ|GIẤY MỜI"
 )
+# (the state's name also as the copies misspell it: "CÔNG HÒA"; the dashes of the motto also
+# as en or em dashes)
 _MOTTOS = (
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
-    "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập - Tự do - Hạnh phúc"
-    "|VIỆT NAM DÂN CHỦ CỘNG HÒA|VIỆT NAM DÂN CHỦ CỘNG HOÀ"
+    "C[ỘÔ]NG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    "|ĐOÀN TNCS HỒ CHÍ MINH|Độc lập\\s*[-–—]\\s*Tự do\\s*[-–—]\\s*Hạnh phúc"
+    "|VIỆT NAM DÂN CHỦ CỘNG H(?:ÒA|OÀ)"
 )
 # The rest of a word of a place's name: a dot only inside it ("Tp.Hồ"), not a sentence's end
 # ("… Việt Nam. Hà Nội, ngày …").
@@ -38,10 +40,10 @@ _PLACE_WORD = r"(?:[^\s,.]|\.(?=\S))*"
 # SỞ TƯ PHÁP", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC TỈNH ỦY", "BỘ VĂN HÓA, … DU LỊCH CỤC VĂN HÓA CƠ SỞ": the
 # issuing body opens with a word that opens a unit's name (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW).
 _PARENT_THEN_BODY = re.compile(
-    rf"^(\s*(?:ĐẢNG BỘ|UBND|[ỦU][YỶ] BAN NHÂN DÂN|BỘ|(?:TỈNH|THÀNH|HUYỆN) [ỦU][YỶ])"
+    rf"^(\s*(?:ĐẢNG BỘ|UBND|[ỦU][YỶ] BAN NHÂN DÂN|BỘ|(?:TỈNH|THÀNH|HUYỆN) [ỦU][YỶ]|HIỆP HỘI)"
     rf"(?:\s+[{_UP},]+){{1,7}}?)\s+"
     r"((?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [ỦU][YỶ]\b|CHI BỘ\b|BAN\s|VĂN PHÒNG\b|SỞ\s|CỤC\s"
-    r"|VỤ\s|TỔNG CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b)"
+    r"|VỤ\s|TỔNG CỤC\s|CHI CỤC\s|PHÒNG\s|[ỦU][YỶ] BAN KIỂM TRA\b|HỘI ĐỒNG\s|TRUNG TÂM\s)"
 )
 # not the state's name inside a body's ("QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _MOTTO = re.compile(rf"(?<!NƯỚC)\s*(?<!NƯỚC )({_MOTTOS})\s*")
@@ -63,9 +65,15 @@ _SENTENCE_END = rf"(?:(?<=[{_LOW}\d)][.;,:!])|(?<=\n))"
 # The marks of signing for another (Nghị định 30/2020/NĐ-CP, 36-HD/VPTW), then a blank; "KT",
 # "TM", "TL" also without their dot before an office or a body ("KT BỘ TRƯỞNG, CHỦ NHIỆM")
 _MARKS = (
-    r"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)\s"
+    rf"(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)(?:\s|(?=[{_UP}]{{2,}}\s))"
     r"|(?:KT|TM|TL)\s(?=BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|[ỦU][YỶ] BAN|UBND|BAN\s)"
 )
+# the number's label in a header
+_NUMBER_IN_HEAD = re.compile(r"(?<!\S)Số\s*:?\s*\d")
+_MOTTO_SECOND = r"(Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)"
+_MOTTO_SECOND_LINE = re.compile(rf"\s*{_MOTTO_SECOND}\s*")
+# the capitals of a body's name, then the motto's second line
+_BODY_THEN_MOTTO_LINE = re.compile(rf"((?:[{_UP}]+\s+){{1,6}}?){_MOTTO_SECOND}")
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 # a blank line to be (a mark no text holds)
 _BLANK = "\x00"
@@ -88,8 +96,20 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"(?<=\n)(Số\s*:?\s*[^\s/]*/[^\s]+)\s+(?=(?:{_TYPES})\b)"), r"\1\n", None),
     # the type word in capitals after a web page's words ("Sign In QUYẾT ĐỊNH Về việc …")
     (re.compile(rf"(?<=[a-zà-ỹđ])\s+(?=(?:{_TYPES})\s+[{_CAPS}][a-zà-ỹđ])"), r"\n", None),
-    # the type word in capitals, alone on its line
-    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}][a-zà-ỹđ]|V/v|(?:của|về)\s)"), r"\1\n", None),
+    # a letter's subject right after its number, with no "V/v" or in sentence case ("Số 2449
+    # -CV/ĐU về việc triển khai …", "Số: 545 /HD-BTV Hướng dẫn một số …", "Số: 156 -CV/TĐTN
+    # “V/v …”")
+    (
+        re.compile(
+            rf"(?<=\n)(Số\s*:?\s*\d+\s*[^\s/]*/\S+)\s+"
+            rf"(?=[Vv]ề việc\s|[“\"]?V/v\s|[{_UP}][{_LOW}]*\s[{_LOW}])"
+        ),
+        r"\1\n",
+        None,
+    ),
+    # the type word in capitals, alone on its line (the title after it in sentence case, or in
+    # small letters: "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Kết luận …")
+    (re.compile(rf"(?<=\n)({_TYPES})\s+(?=[{_CAPS}]?[a-zà-ỹđ]|V/v)"), r"\1\n", None),
     # a letter's subject line and its addressees; the body's opening after the title
     (re.compile(r"\s+(?=V/v\s)"), r"\n", "V/v"),
     (re.compile(r"\s+(?=Về\s*:\s)"), r"\n", "Về"),
@@ -98,7 +118,10 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         re.compile(
             r"(?<=\S)\s+(?=(?:Thực hiện|Triển khai|Tại (?:hội nghị|phiên họp|cuộc họp|buổi làm việc)"
             r"|Sau khi|Nhằm|Thời gian qua|Vừa qua|Trong (?:thời gian|những năm) qua"
-            r"|Ngày \d{1,2}(?: tháng|/\d{1,2}(?:/\d{4})?,))[\s,])"
+            # (a news lead's day, with its part of the day and the agency's tag before it:
+            # "TTH - Sáng 23/3, …", "Ngày 24-10, …")
+            r"|(?:[A-ZĐ]{2,5} [-–] )?(?:Ngày|Sáng|Chiều|Trưa|Tối|Đêm)"
+            r" \d{1,2}(?: tháng|[/-]\d{1,2}(?:[/-]\d{4})?,))[\s,])"
         ),
         # (then a blank line: a paragraph of the body, not the title's next line)
         rf"\n{_BLANK}\n",
@@ -124,7 +147,8 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"\s+((?:{_TYPES})\s*:?)\s+(?=Điều\s+1\b)"), r"\n\1\n", None),
     (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1", "Điều"),
     # recipients
-    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), r"\n\1\n", "Nơi nhận"),
+    # (a blank line before, as printed: the footer apart from the body)
+    (re.compile(r"\s*(Nơi nhận\s*:)\s*"), rf"\n{_BLANK}\n\1\n", "Nơi nhận"),
     (re.compile(r"(?<=[;,.:])\s+(-\s)"), r"\n\1", None),
     # the authority mark, the mark of signing, the name after it
     (re.compile(rf"\s+({_MARKS})"), r"\n\1", None),
@@ -154,6 +178,15 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         None,
     ),
     (re.compile(r"\s*(\((?:đã ký|Đã ký|ký)\))\s*"), r"\n\1\n", "("),
+    # the signer's name right after the archive line ("- Lưu Văn phòng Tỉnh ủy. Hoàng Giang"),
+    # the signature's other lines beside the recipients (see _footer_columns)
+    (
+        re.compile(
+            rf"(\n-\s*Lưu\b[^\n]*?\.)\s+(?={_NAME}(?:\s*$|\s+[^{_LOW}\s]))",
+        ),
+        r"\1\n",
+        None,
+    ),
     # the signature block right after the archive line, when no mark opens it ("- Lưu: VT, CCHC. GIÁM ĐỐC …")
     (
         re.compile(rf"(\n-\s*Lưu\b[^\n.]*(?:\.(?!\s)[^\n.]*)*\.)\s+(?=[{_UP}]{{2,}}\s)"),
@@ -192,19 +225,35 @@ def _break(pattern: re.Pattern[str], repl: str, text: str, literal: str | None) 
     return "".join(out)
 
 
-# A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC".
+# A signer's title glued after the authority's body on its line: "… ĐOÀN BÍ THƯ THƯỜNG TRỰC",
+# "TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ" (the title with its unit's name); a
+# second title, the signer's other office, is a line of its own ("… CHỦ TỊCH GIÁM ĐỐC SỞ NỘI VỤ");
+# not the name of a body that holds a title's words ("T/M BAN BÍ THƯ").
+_TITLE_IN_CAPS = (
+    r"(?:(?:PHÓ|TỔNG)\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG"
+    r"|THỦ TƯỚNG|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?"
+    rf"(?:\s+(?:VỤ|CỤC|SỞ|BAN|VĂN PHÒNG)(?:\s+[{_UP},]+)+)?"
+)
 _AUTHORITY_TITLE = re.compile(
-    rf"^((?:{_MARKS}).+?)\s+"
-    r"((?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|THỦ TƯỚNG"
-    r"|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG)(?:\s+THƯỜNG TRỰC)?)$",
+    rf"^((?:{_MARKS}).+?)(?!(?<=\sBAN)\s+BÍ THƯ)\s+({_TITLE_IN_CAPS})(?:\s+({_TITLE_IN_CAPS}))?$",
     re.MULTILINE,
 )
 
 
+def _authority_title_parted(line: str) -> str:
+    """The mark's line, its authority and the signer's title (and other office) apart."""
+    found = _AUTHORITY_TITLE.match(line)
+    if found is None:
+        return line
+    return "\n".join(part for part in found.groups() if part)
+
+
 def is_flat(text: str) -> bool:
-    """A text of at most three lines, one of them long, opening with a document's header."""
+    """A text of at most three lines, one of them long, opening with a document's header, or a
+    news page's headline and date or body's opening words."""
     if len(text) < 400:
-        return False
+        # a short news page on one line: its headline, then its date or its lead
+        return len(text) >= 200 and "\n" not in text.rstrip("\n") and _news_opened(text)
     at = -1
     for _ in range(4):  # more than three line breaks: not flat (found without counting them all)
         at = text.find("\n", at + 1)
@@ -212,10 +261,20 @@ def is_flat(text: str) -> bool:
             break
     else:
         return False
+    lines = text.split("\n")
+    if len(lines[0]) >= 400 and _BREAKS[_OPENING_BREAK][0].search(lines[0][:300]):
+        # a news page with no date: its headline, then the body's opening words, on its first
+        # line (a headline on a line of its own is not flattened)
+        return True
     return any(
         len(line) >= 400 and (_HEAD.search(line[:400]) or _NEWS_DATE.search(line[:300]))
-        for line in text.split("\n")
+        for line in lines
     )
+
+
+def _news_opened(line: str) -> bool:
+    """A headline followed by a news page's date line or the body's opening words."""
+    return bool(_NEWS_DATE.search(line[:300]) or _BREAKS[_OPENING_BREAK][0].search(line[:300]))
 
 
 def reflow(text: str) -> str:
@@ -231,11 +290,33 @@ def reflow(text: str) -> str:
     # the motto of the header's right column, wherever it was glued in the header
     motto = _MOTTO.search(text, 0, 400)
     if motto:
-        # the left column's two bodies, the superior one and the issuing one, before the motto
-        head = _PARENT_THEN_BODY.sub(r"\1\n\2", text[: motto.start()], count=1)
-        text = head + "\n" + motto.group(1) + "\n" + text[motto.end() :]
+        head, rest = text[: motto.start()], text[motto.end() :]
+        motto_line = motto.group(1)
+        number = _NUMBER_IN_HEAD.search(head)
+        if number:
+            # the left column's number and subject read before the right column's motto (a
+            # letter's header, column after column): the motto goes back under the body
+            head, rest = head[: number.start()], head[number.start() :] + " " + rest
+            # and the motto's second line, read after the subject, goes with it
+            second_line = _MOTTO_SECOND_LINE.search(rest, 0, 400)
+            if second_line and not motto.group(1).startswith("Độc"):
+                motto_line = motto.group(1) + "\n" + second_line.group(1)
+                rest = rest[: second_line.start()] + "\n" + rest[second_line.end() :]
+        elif not motto.group(1).startswith("Độc"):
+            # the columns read line by line: "ỦY BAN NHÂN DÂN CỘNG HÒA … VIỆT NAM TỈNH HẬU
+            # GIANG Độc lập …": the capitals before the motto's second line end the body's name
+            second = _BODY_THEN_MOTTO_LINE.match(rest)
+            if second:
+                head, rest = head + " " + second.group(1), second.group(2) + rest[second.end() :]
+        text = head + "\n" + motto_line + "\n" + rest
     for pattern, repl, literal in _BREAKS:
         text = _break(pattern, repl, text, literal)
+    # the left column's two bodies, the superior one and the issuing one, on one line
+    first_break = text.find("\n")
+    head = text if first_break < 0 else text[:first_break]
+    if len(head) <= 200:
+        text = _PARENT_THEN_BODY.sub(r"\1\n\2", head, count=1) + text[len(head) :]
+    text = _footer_columns(text)
     lines: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -251,9 +332,11 @@ def reflow(text: str) -> str:
     lines = [part for line in lines for part in line.split("\n") if part]
     lines = ["" if line == _BLANK else line for line in lines]
     for index, line in enumerate(lines[:4]):
-        if index + 1 < len(lines) and _STAR.match(lines[index + 1]):
-            # the body's name in capitals right above its star, after a web page's words
-            # ("Hệ thống pháp luật BỘ NỘI VỤ"): a line of its own
+        if index + 1 < len(lines) and (
+            _STAR.match(lines[index + 1]) or _MOTTO.match(lines[index + 1])
+        ):
+            # the body's name in capitals right above its star or the motto, after a web
+            # page's words ("Hệ thống pháp luật BỘ NỘI VỤ"): a line of its own
             words = line.split()
             cut = len(words)
             while cut > 0 and words[cut - 1].isupper():
@@ -338,14 +421,14 @@ def _signature_lines(line: str) -> list[str]:
     while cut > 1 and _is_name_word(words[cut - 1]):
         cut -= 1
     if 2 <= len(words) - cut <= 5:
-        return [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:cut])), " ".join(words[cut:])]
+        return [_authority_title_parted(" ".join(words[:cut])), " ".join(words[cut:])]
     # else the name is inside the line, something after it ("… PHÓ CHỦ TỊCH Trần Thành Lập ;",
     # "… Chủ tịch NÔNG ĐỨC MẠNH Lưu tại …"): the first word in small letters after the mark
     # opens a title in sentence case or the name
     first = next((i for i in range(1, len(words)) if _is_name_word(words[i])), None)
     if first is None or "-" in words[:first]:  # (recipients beside it: a footer's columns)
-        return [_AUTHORITY_TITLE.sub(r"\1\n\2", line)]
-    head = [_AUTHORITY_TITLE.sub(r"\1\n\2", " ".join(words[:first]))]
+        return [_authority_title_parted(line)]
+    head = [_authority_title_parted(" ".join(words[:first]))]
     rest = " ".join(words[first:])
     title = _TITLE_LOW_RE.match(rest)
     if title:
@@ -379,9 +462,12 @@ def _is_name_word(word: str) -> bool:
 # ("Ngày đăng 08/07/2014 | 00:00", "Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)", "10:10,
 # 09/10/2020", "23/03/2016 - 19:06")
 _NEWS_DATE = re.compile(
-    r"(?:^|\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
-    r"(?:\s*[|-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|\s*Lượt xem:\s*\d+)?)\s+"
+    # (not a cited document's date: "… số 57-KH/HVCTQG ngày 05/02/2025 của …")
+    r"(?:^|(?<![Nn]gày)\s+)((?:(?:Cập nhật|Ngày đăng|Ngày cập nhật)(?: lúc)?\s*[:,]?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(?:Thứ \w+,?\s*)?\d{1,2}([/-])\d{1,2}\2\d{4}"
+    r"(?:\s*[|,-]\s*\d{1,2}:\d{2}(?::\d{2})?)*(?:\s*\(GMT\+7\))?(?:\s*\|?\s*Lượt xem:\s*\d+)?"
+    # (or the page's view count alone)
+    r"|Lượt xem:\s*\d+)\s+"
 )
 # the rule that parts the body's opening words from the title
 _OPENING_BREAK = next(i for i, (p, _, _) in enumerate(_BREAKS) if "Triển khai" in p.pattern)
@@ -390,3 +476,46 @@ _MARK = re.compile(_MARKS)
 _ARCHIVE = re.compile(r"-\s*Lưu\b")
 # what follows the authority line: the grounds, or an old resolution's "Sau khi nghe …"
 _AFTER_AUTHORITY = re.compile(r"-?\s*(?:Căn cứ|Xét|Theo đề nghị|Sau khi)\b")
+
+
+# A piece of the signature in capitals read between the recipients, as a two-column footer
+# (recipients left, signature right; Nghị định 30/2020/NĐ-CP, 36-HD/VPTW) reads line by line:
+# "Nơi nhận: T/M TỈNH ỦY - Ban Bí thư …; - Văn phòng …; PHÓ BÍ THƯ THƯỜNG TRỰC - Bộ …" (a page
+# number, figures alone, may follow it)
+_SIGNATURE_PIECE = re.compile(
+    rf"(?:(?<=\n)|(?<=[;,.:])[ \t]+)((?:{_MARKS})?[{_UP}][{_UP}/.]*(?:[ \t]+[{_UP}][{_UP}/.,]*)+)"
+    r"(?:[ \t]+\d{1,3})?[ \t]+(?=-[ \t])"
+)
+_SIGNER_TITLE_IN = re.compile(_SIGNER_TITLES)
+
+
+def _footer_columns(text: str) -> str:
+    """The signature's mark and title read between the recipients put after the archive line
+    ("- Lưu …"), above the signer's name, where a one-column copy prints them."""
+    at = text.rfind("\nNơi nhận")
+    if at < 0:
+        return text
+    archive = _ARCHIVE_LINE.search(text, at)
+    if archive is None:
+        return text
+    pieces: list[str] = []
+
+    def taken(found: re.Match[str]) -> str:
+        piece = found.group(1)
+        if not (_MARK.match(piece) or _SIGNER_TITLE_IN.search(piece)):
+            return found.group()
+        pieces.append(piece)
+        return "\n"
+
+    block = _SIGNATURE_PIECE.sub(taken, text[at : archive.end()])
+    if not pieces:
+        return text
+    rest = text[archive.end() :].lstrip("\n")
+    next_line, _, after = rest.partition("\n")
+    words = next_line.split()
+    if words and _is_name_word(words[0]):
+        next_line = "\n".join(_name_parted(words))
+    return "\n".join([text[:at] + block, *pieces, next_line, after])
+
+
+_ARCHIVE_LINE = re.compile(r"\n-\s*Lưu\b[^\n]*")

@@ -266,3 +266,200 @@ def test_flat_news_page_puts_its_date_line_apart() -> None:
         doc = vanban.parse(page)
         assert doc.doc_type == "Tin bài"
         assert (doc.title, doc.date) == ("Tổ chức hội nghị báo cáo viên", date)
+
+
+BODY_WORDS = " Nội dung công việc cần thực hiện trong năm nay theo kế hoạch đã ban hành." * 6
+
+
+def test_flat_letter_header_read_column_after_column() -> None:
+    # the left column (bodies, number, subject) before the right one (motto, misspelled, with
+    # en dashes; place and date): the motto goes back under the bodies, apart from the subject
+    text = (
+        "UBND TỈNH AN GIANG TRUNG TÂM XÚC TIẾN DU LỊCH Số: 12 /TTXT-DL V/v góp ý dự thảo kế"
+        " hoạch năm 2026 của tỉnh CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh"
+        " phúc An Giang, ngày 16 tháng 01 năm 2026 Kính gửi: Sở Nội vụ" + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[:6] == [
+        "UBND TỈNH AN GIANG",
+        "TRUNG TÂM XÚC TIẾN DU LỊCH",
+        "CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập – Tự do – Hạnh phúc",
+        "Số: 12 /TTXT-DL",
+        "V/v góp ý dự thảo kế hoạch năm 2026 của tỉnh",
+    ]
+    doc = vanban.parse(text)
+    assert (doc.parent_issuer, doc.issuer) == ("UBND TỈNH AN GIANG", "TRUNG TÂM XÚC TIẾN DU LỊCH")
+    assert doc.title == "V/v góp ý dự thảo kế hoạch năm 2026 của tỉnh"
+
+
+def test_flat_header_read_line_by_line_keeps_the_body_name_whole() -> None:
+    # "ỦY BAN NHÂN DÂN | CỘNG HÒA …" / "TỈNH AN GIANG | Độc lập …" read row by row, after a
+    # web page's words
+    text = (
+        "Trang in ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH AN GIANG Độc lập - Tự"
+        " do - Hạnh phúc Số: 73/UBND-TH An Giang, ngày 12 tháng 1 năm 2018 V/v ủy quyền điều"
+        " hành công việc Kính gửi: Sở Nội vụ" + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[:4] == [
+        "Trang in",
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+
+
+def test_flat_header_parts_the_superior_body_without_a_motto_near() -> None:
+    text = (
+        "UBND TỈNH AN GIANG HỘI ĐỒNG THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ CCHC Số: 95 /TTr-HĐTĐ TỜ TRÌNH"
+        " Về việc công bố chỉ số cải cách hành chính" + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[:2] == ["UBND TỈNH AN GIANG", "HỘI ĐỒNG THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ CCHC"]
+
+
+def test_flat_signature_glued_mark_title_with_its_unit_and_second_office() -> None:
+    base = "UBND TỈNH AN GIANG SỞ NỘI VỤ Số: 5/SNV-TC V/v báo cáo" + BODY_WORDS
+    text = (
+        base + " Nơi nhận: - Như trên; - Lưu: VT. TM.HỘI ĐỒNG CHỦ TỊCH GIÁM ĐỐC SỞ NỘI VỤ Lê Văn An"
+    )
+    assert reflow(text).splitlines()[-4:] == [
+        "TM.HỘI ĐỒNG",
+        "CHỦ TỊCH",
+        "GIÁM ĐỐC SỞ NỘI VỤ",
+        "Lê Văn An",
+    ]
+    text = base + " Nơi nhận: - Như trên; - Lưu: VT. TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ TỔ CHỨC Lê Văn An"
+    assert reflow(text).splitlines()[-3:] == ["TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ TỔ CHỨC", "Lê Văn An"]
+    # a body's name that holds a title's words stays whole; a deputy's title too
+    text = base + " Nơi nhận: - Như trên; - Lưu: VT. T/M BAN BÍ THƯ Lê Văn An"
+    assert reflow(text).splitlines()[-2:] == ["T/M BAN BÍ THƯ", "Lê Văn An"]
+    text = base + " Nơi nhận: - Như trên; - Lưu: VT. K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Lê Văn An"
+    assert reflow(text).splitlines()[-3:] == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Lê Văn An"]
+
+
+def test_flat_two_column_footer_puts_the_signature_after_the_recipients() -> None:
+    # recipients left, signature right, read row by row: the mark and the title between the
+    # recipients, the name after the archive line
+    text = (
+        "ĐẢNG BỘ TỈNH AN GIANG BAN THƯỜNG VỤ * Số 5-CV/ĐU V/v triển khai nghị quyết"
+        + BODY_WORDS
+        + " Nơi nhận: T/M BAN THƯỜNG VỤ - Như trên; - Thường trực Tỉnh ủy; PHÓ BÍ THƯ - Lãnh đạo"
+        " Văn phòng; - Lưu Văn phòng Đảng ủy. Lê Văn An PHỤ LỤC 1"
+    )
+    assert reflow(text).splitlines()[-9:] == [
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Thường trực Tỉnh ủy;",
+        "- Lãnh đạo Văn phòng;",
+        "- Lưu Văn phòng Đảng ủy.",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Lê Văn An",
+        "PHỤ LỤC 1",
+    ]
+    doc = vanban.parse(text)
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Lê Văn An",
+    )
+    assert doc.recipients == [
+        "Như trên",
+        "Thường trực Tỉnh ủy",
+        "Lãnh đạo Văn phòng",
+        "Lưu Văn phòng Đảng ủy",
+    ]
+
+
+def test_flat_subject_after_the_number_and_type_word_before_a_small_letter_title() -> None:
+    # a letter's subject right after its number: "về việc …", in sentence case, "“V/v …”"
+    for subject in (
+        "về việc triển khai chương trình hành động",
+        "Hướng dẫn một số nội dung về hợp nhất hội",
+        "“V/v giới thiệu lãnh đạo tham gia ban”",
+    ):
+        text = (
+            "HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM BAN THƯỜNG VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+            " Độc lập - Tự do - Hạnh phúc Số: 545 /HD-BTV " + subject + " Hà Nội, ngày 29 tháng"
+            " 7 năm 2025 Kính gửi: Các hội thành viên" + BODY_WORDS
+        )
+        lines = reflow(text).splitlines()
+        assert lines[:2] == ["HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM", "BAN THƯỜNG VỤ"]
+        assert lines[4:6] == ["Số: 545 /HD-BTV", subject]
+    # the type word alone on its line, the title after it opening in small letters
+    text = (
+        "TỈNH ỦY AN GIANG * ĐẢNG CỘNG SẢN VIỆT NAM Số 104-CTr/TU An Giang, ngày 30 tháng 8 năm"
+        " 2026 CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Kết luận số 75-KL/TW của Bộ Chính trị"
+        " Thực hiện Kết luận số 75-KL/TW, Ban Thường vụ Tỉnh ủy ban hành chương trình." + BODY_WORDS
+    )
+    lines = reflow(text).splitlines()
+    assert lines[5:7] == [
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        "thực hiện Kết luận số 75-KL/TW của Bộ Chính trị",
+    ]
+    assert vanban.parse(text).title == "thực hiện Kết luận số 75-KL/TW của Bộ Chính trị"
+
+
+NEWS_BODY = " Các cơ quan, đơn vị tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên." * 6
+
+
+def test_flat_news_page_headline_apart_from_its_date_and_lead() -> None:
+    # a date line with dashes and its time after a comma
+    text = "Lịch nghỉ Tết năm 2026 17-10-2025, 15:37 (GMT+7) Dịp Tết, cán bộ được nghỉ." + NEWS_BODY
+    assert is_flat(text)
+    assert reflow(text).splitlines()[:2] == ["Lịch nghỉ Tết năm 2026", "17-10-2025, 15:37 (GMT+7)"]
+    # no date: the lead's part of the day and date, after an agency's tag
+    text = "Đẩy mạnh tuyên truyền bầu cử TTH - Sáng 23/3, Ban Tuyên giáo họp." + NEWS_BODY
+    assert is_flat(text)
+    assert reflow(text).splitlines()[0] == "Đẩy mạnh tuyên truyền bầu cử"
+    assert vanban.parse(text).title == "Đẩy mạnh tuyên truyền bầu cử"
+    # the opening words of a body on its own line below the headline: not a flattened text
+    text = "Đẩy mạnh tuyên truyền bầu cử\n\nThực hiện kế hoạch, Ban Tuyên giáo họp." + NEWS_BODY
+    assert not is_flat(text)
+
+
+def test_flat_short_news_page_and_a_cited_date_in_its_headline() -> None:
+    # a short page on one line (under 400 characters) is flattened when its lead follows the
+    # headline; the page's view count is its date line's kin
+    text = (
+        "Tuyên truyền kỷ niệm ngày thành lập Đảng Lượt xem: 6783 Ban Tuyên giáo Tỉnh ủy vừa"
+        " ban hành công văn về việc tuyên truyền kỷ niệm ngày thành lập Đảng trên địa bàn."
+        " Các cơ quan, đơn vị tổ chức treo băng rôn, khẩu hiệu tuyên truyền trong tháng."
+    )
+    assert 200 <= len(text) < 400 and is_flat(text)
+    assert reflow(text).splitlines()[:2] == [
+        "Tuyên truyền kỷ niệm ngày thành lập Đảng",
+        "Lượt xem: 6783",
+    ]
+    assert not is_flat(text[:150])
+    # a date after "ngày" is a cited document's, not the page's date line
+    text = (
+        "Thể lệ cuộc thi theo Kế hoạch số 57-KH/HV ngày 05/02/2025 của Học viện Chính trị"
+        " quốc gia về bảo vệ nền tảng tư tưởng của Đảng, năm 2025, dành cho cán bộ, đảng viên"
+        " và nhân dân trên địa bàn tỉnh tham gia đông đảo."
+    )
+    assert 200 <= len(text) < 400 and not is_flat(text)
+
+
+def test_flat_short_letter_footer_is_a_paragraph_apart_from_the_header() -> None:
+    # a blank line before "Nơi nhận:" (as printed): the signature of a short letter is not read
+    # as a header's body
+    text = (
+        "UBND TỈNH AN GIANG SỞ XÂY DỰNG Số: 28 /SXD-QLN V/v góp ý thành lập hiệp hội CỘNG HOÀ XÃ"
+        " HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc An Giang, ngày 15 tháng 4 năm 2026"
+        " Kính gửi: Sở Nội vụ Sở Xây dựng nhận được Công văn số 16/SNV-TCBC ngày 07/4/2026 của"
+        " Sở Nội vụ. Sở Xây dựng có ý kiến như sau: 1. Thống nhất công nhận Ban vận động."
+        " 2. Việc thành lập hội đáp ứng các điều kiện theo quy định. Trên đây là ý kiến của Sở."
+        " Nơi nhận: - Như trên; - GĐ Sở (b/cáo); - Lưu: VT, QLN. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"
+        " Hồ Ngọc Hải"
+    )
+    assert "\n\nNơi nhận:\n" in reflow(text)
+    doc = vanban.parse(text)
+    assert (doc.parent_issuer, doc.issuer) == ("UBND TỈNH AN GIANG", "SỞ XÂY DỰNG")
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Hồ Ngọc Hải",
+    )
