@@ -67,6 +67,7 @@ from vanban.ocr_numbering import (
     number_sections_in_order,
     renumber_sections,
 )
+from vanban.ocr_places import mend_province_names
 from vanban.ocr_words import is_known_syllable, mend_split_words, mend_tones
 from vanban.patterns import CAPITALS
 
@@ -142,7 +143,8 @@ def normalize_ocr_text(raw: str) -> str:
     """Text from OCR made like every reader's text: NFC, page feeds → blank lines, OCR's
     misreads of the format's fixed parts mended, words hyphenated at a line end rejoined,
     specks dropped, paragraphs cut by a column or page break and lines wrapped inside a
-    paragraph joined, misread tone marks mended, then :func:`vanban.normalize_text`."""
+    paragraph joined, misread tone marks and provinces' names mended, then
+    :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
@@ -173,7 +175,8 @@ def normalize_ocr_text(raw: str) -> str:
     text = rejoin_flattened(text)
     text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
-    return normalize_text(mend_unit_before_place(mend_tones(mend_split_words(text))))
+    text = mend_unit_before_place(mend_tones(mend_split_words(text)))
+    return normalize_text(mend_province_names(text))
 
 
 # A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024
