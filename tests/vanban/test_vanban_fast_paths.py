@@ -902,3 +902,12 @@ def test_sign_tokens_on_the_fixtures_are_those_found_before() -> None:
         for variant in (text, _glued(text, 3), unicodedata.normalize("NFD", text)):
             _check_sign_tokens_as_before(variant)
             _check_sign_tokens_as_before(normalize_text(variant))
+
+
+def test_sign_tokens_at_a_text_s_ends_are_those_found_before() -> None:
+    # tokens at the first and last character, repeated, and a character without a code
+    pieces = ["vụTỉnh", "Văn bản", "A", "số46", "vềlãnh", "Q", "vụTỉnh", "biến,giáo", "Ω", "x"]
+    for count in range(len(pieces) + 1):
+        for text in (" ".join(pieces[:count]), "\n".join(reversed(pieces[:count]))):
+            _check_sign_tokens_as_before(text)
+            _check_sign_tokens_as_before(f"\t{text}\t")
