@@ -328,7 +328,11 @@ def _masks(size: int) -> tuple[int, ...]:
 
 
 _ANY_TO_ONE = bytes((0, *(1,) * 255))
-_TOKEN_END = re.compile(rb"[^ \t\n]*")
+# A blank's byte in ``codes.translate(_CLASSES)``: " ", "\t" and "\n" are the only coded
+# characters of class _BLANK, and they have no other class (checked below).
+_BLANK_CLASS = bytes((_BLANK,))
+assert {code for code in range(256) if _CLASSES[code] & _BLANK} == {9, 10, 32}
+assert {_CLASSES[code] for code in (9, 10, 32)} == {_BLANK}
 
 
 def character_codes(text: str) -> bytes | None:
@@ -354,13 +358,15 @@ def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | Non
     size = len(codes) + 2
     _, ones, vowels, signs_after = _masks(size)
     # byte j + 1 holds the classes of character j; a blank stands before and after the text
-    c = int.from_bytes(b"\x80" + codes.translate(_CLASSES) + b"\x80", "little")
+    classes = codes.translate(_CLASSES)
+    c = int.from_bytes(b"\x80" + classes + b"\x80", "little")
     # bit b of a byte: class bit b of its character and class bit b + 1 of the next one (those
     # of _SIGNS_AFTER are signs)
     after = c & (c >> 9)
     # bit b of a byte: class bit b of its character and class bit b + 1 of the one before (bit
-    # 0: a consonant after a vowel; bit 6: a capital after a blank)
-    led = (c & (c >> 7)) << 7
+    # 0: a consonant after a vowel; bit 6: a capital after a blank): ``c << 7`` moves bit b + 1
+    # of a byte to bit b of the next (the same as ``(c & (c >> 7)) << 7``, one shift less)
+    led = c & (c << 7)
     # a blank, a capital, a blank (bit 6); a wide character, ",", ";" or ":", a wide one (bit
     # 2); the other bits hold rarer triples of the signs above
     around = after & led
@@ -370,6 +376,11 @@ def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | Non
     signs = (after & signs_after) | around | (landed & c & vowels)
     tokens: dict[str, None] = {}
     limit = 64 + size // 32
+    # A token's bounds are the blanks around it: in ``classes`` a blank (" ", "\t", "\n") is
+    # the one byte _BLANK, so one ``rfind`` and one ``find`` of it (``memrchr``, ``memchr``,
+    # stopping at the nearest blank) give them.
+    blank = _BLANK_CLASS
+    rfind, find = classes.rfind, classes.find
     if signs:
         # (a byte of signs made 1, found by ``bytes.find``, which is ``memchr``; no blank holds a
         # sign, so the next sign after the token's end is in another token)
@@ -378,29 +389,22 @@ def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | Non
         while at >= 0:
             if len(tokens) >= limit:
                 return None
-            start, end = _token_at(codes, at - 1)
-            tokens[text[start:end]] = None
+            at -= 1  # (the character of mark ``at``)
+            end = find(blank, at)
+            if end < 0:
+                end = len(classes)
+            tokens[text[rfind(blank, 0, at) + 1 : end]] = None
             at = marks.find(1, end + 1)
     at = codes.find(0)
     while at >= 0:
         if len(tokens) >= limit:
             return None
-        start, end = _token_at(codes, at)
-        tokens[text[start:end]] = None
+        end = find(blank, at)
+        if end < 0:
+            end = len(classes)
+        tokens[text[rfind(blank, 0, at) + 1 : end]] = None
         at = codes.find(0, end)
     return tokens
-
-
-def _token_at(codes: bytes, at: int) -> tuple[int, int]:
-    """Start and end of the token holding character ``at``."""
-    reach = max(0, at - 40)
-    start = max(
-        codes.rfind(b" ", reach, at), codes.rfind(b"\n", reach, at), codes.rfind(b"\t", reach, at)
-    )
-    if start < 0 and reach > 0:  # (a token longer than the window)
-        start = max(codes.rfind(b" ", 0, at), codes.rfind(b"\n", 0, at), codes.rfind(b"\t", 0, at))
-    end = _TOKEN_END.match(codes, at)
-    return start + 1, at if end is None else end.end()
 
 
 def _tokens_replaced(text: str, fixes: dict[str, str], words: list[str]) -> str:

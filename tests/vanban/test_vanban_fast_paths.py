@@ -820,3 +820,94 @@ def test_normalize_text_with_the_codes_is_as_without(pieces: list[str]) -> None:
     with mock.patch.object(normalize, "character_codes", lambda text: None):
         expected = normalize._normalize(text, nfc=False)
     assert normalize._normalize(text, nfc=False) == expected
+
+
+# --- _sign_tokens before the tenth try (speed10): the tokens' bounds by three ``rfind`` of the
+# blanks' codes in a window and a regex, the led signs by three shifts --------------------------
+
+_TOKEN_END_BEFORE = re.compile(rb"[^ \t\n]*")
+
+
+def _token_at_before(codes: bytes, at: int) -> tuple[int, int]:
+    reach = max(0, at - 40)
+    start = max(
+        codes.rfind(b" ", reach, at), codes.rfind(b"\n", reach, at), codes.rfind(b"\t", reach, at)
+    )
+    if start < 0 and reach > 0:  # (a token longer than the window)
+        start = max(codes.rfind(b" ", 0, at), codes.rfind(b"\n", 0, at), codes.rfind(b"\t", 0, at))
+    end = _TOKEN_END_BEFORE.match(codes, at)
+    return start + 1, at if end is None else end.end()
+
+
+def _sign_tokens_before(text: str) -> dict[str, None] | None:
+    codes = pdftext.character_codes(text)
+    if codes is None:
+        return None
+    size = len(codes) + 2
+    _, ones, vowels, signs_after = pdftext._masks(size)
+    c = int.from_bytes(b"\x80" + codes.translate(pdftext._CLASSES) + b"\x80", "little")
+    after = c & (c >> 9)
+    led = (c & (c >> 7)) << 7
+    around = after & led
+    landed = ((c & ones) * 255 + (led & ones)) << 1
+    signs = (after & signs_after) | around | (landed & c & vowels)
+    tokens: dict[str, None] = {}
+    limit = 64 + size // 32
+    if signs:
+        marks = signs.to_bytes(size, "little").translate(pdftext._ANY_TO_ONE)
+        at = marks.find(1)
+        while at >= 0:
+            if len(tokens) >= limit:
+                return None
+            start, end = _token_at_before(codes, at - 1)
+            tokens[text[start:end]] = None
+            at = marks.find(1, end + 1)
+    at = codes.find(0)
+    while at >= 0:
+        if len(tokens) >= limit:
+            return None
+        start, end = _token_at_before(codes, at)
+        tokens[text[start:end]] = None
+        at = codes.find(0, end)
+    return tokens
+
+
+def _check_sign_tokens_as_before(text: str) -> None:
+    new = pdftext._sign_tokens(text)
+    old = _sign_tokens_before(text)
+    assert (new is None) == (old is None)
+    if new is not None and old is not None:
+        assert list(new) == list(old)  # (the same tokens in the same order)
+
+
+LONG_TOKENS = ["x" * 45, "Đ" * 60, "ab" * 30 + "Cd", "vềlãnh" * 9]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(SIGN_PIECES + LONG_TOKENS), st.text(max_size=3)), max_size=40
+    )
+)
+def test_sign_tokens_are_those_found_before(pieces: list[str]) -> None:
+    _check_sign_tokens_as_before("".join(pieces))
+
+
+def test_sign_tokens_on_the_fixtures_are_those_found_before() -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "fixtures"
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for variant in (text, _glued(text, 3), unicodedata.normalize("NFD", text)):
+            _check_sign_tokens_as_before(variant)
+            _check_sign_tokens_as_before(normalize_text(variant))
+
+
+def test_sign_tokens_at_a_text_s_ends_are_those_found_before() -> None:
+    # tokens at the first and last character, repeated, and a character without a code
+    pieces = ["vụTỉnh", "Văn bản", "A", "số46", "vềlãnh", "Q", "vụTỉnh", "biến,giáo", "Ω", "x"]
+    for count in range(len(pieces) + 1):
+        for text in (" ".join(pieces[:count]), "\n".join(reversed(pieces[:count]))):
+            _check_sign_tokens_as_before(text)
+            _check_sign_tokens_as_before(f"\t{text}\t")
