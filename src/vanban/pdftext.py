@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from vanban.syllables import is_vowel, split_glued
+from vanban.syllables import is_syllable, is_vowel, split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
 _SPACED = re.compile(r"(?<!\S)(?:\S (?=\S(?:\s|$))){4,}\S(?!\S)")
@@ -73,7 +73,11 @@ _ASCII_CAMEL = re.compile(r"[a-z][A-Z]")
 # A number glued to the Vietnamese word after it: "94năm", "79năm" (a code such as "12a" or
 # "5ha" has no Vietnamese letter and is kept).
 _NUMBER_WORD = re.compile(r"(?<=\d)[a-zđà-ỹ]*[đà-ỹ][a-zđà-ỹ]*")
-_WORD_NUMBER = re.compile(r"(?<![^\W\d_])([A-ZĐ]?[a-zđà-ỹ]*[^\x00-\x7f][a-zđà-ỹ]*)(?=\d)")
+_WORD_NUMBER = re.compile(
+    r"(?<![^\W\d_])([A-ZĐ]?[a-zđà-ỹ]*[^\x00-\x7f][a-zđà-ỹ]*"
+    # a word in capitals ("NĂM2030"), set apart only when it is a syllable (see _word_number)
+    r"|[A-ZĐà-ỹ]*[^\x00-\x7f][A-ZĐà-ỹ]*)(?=\d)"
+)
 
 
 def _collapse(match: re.Match[str]) -> str:
@@ -302,7 +306,7 @@ codecs.register_error("vanban.code_zero", _code_zero)
 # Masks of one bit pattern repeated in every byte, for texts up to _MASKS_MAX characters (kept,
 # grown as longer texts come); a longer text gets its own.
 _MASKS_MAX = 1 << 18
-_masks_made: list[tuple[int, ...]] = [(0, 0, 0, 0)]
+_masks_made: list[tuple[int, ...]] = [(0, 0, 0, 0, 0)]
 # The bits of `after` (see _sign_tokens) that are signs: a wide character then a digit, a digit
 # then a small letter, a small letter then a capital. (A digit then a coded capital or
 # punctuation changes nothing: a word is set apart from its number only in small letters; "," then
@@ -319,7 +323,7 @@ def _masks(size: int) -> tuple[int, ...]:
         grown,
         *(
             int.from_bytes(bytes((bits,)) * grown, "little")
-            for bits in (_CONSONANT, _VOWEL, _SIGNS_AFTER)
+            for bits in (_CONSONANT, _VOWEL, _SIGNS_AFTER, _SMALL)
         ),
     )
     if grown <= _MASKS_MAX:
@@ -356,7 +360,7 @@ def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | Non
         if codes is None:
             return None
     size = len(codes) + 2
-    _, ones, vowels, signs_after = _masks(size)
+    _, ones, vowels, signs_after, smalls = _masks(size)
     # byte j + 1 holds the classes of character j; a blank stands before and after the text
     classes = codes.translate(_CLASSES)
     c = int.from_bytes(b"\x80" + classes + b"\x80", "little")
@@ -373,7 +377,10 @@ def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | Non
     # a vowel, consonants, a vowel: 1 added at the first consonant after a vowel carries through
     # the run's bytes (all ones) to the byte after it, a vowel or not
     landed = ((c & ones) * 255 + (led & ones)) << 1
-    signs = (after & signs_after) | around | (landed & c & vowels)
+    # two capitals, then a small letter (bit 5): a code glued to the next word ("TWngày",
+    # "NĐ-CPngày"); ``c << 15`` moves the capital bit of a byte to the small bit two bytes on
+    caps_led = led & (c << 15) & smalls
+    signs = (after & signs_after) | around | (landed & c & vowels) | caps_led
     tokens: dict[str, None] = {}
     limit = 64 + size // 32
     # A token's bounds are the blanks around it: in ``classes`` a blank (" ", "\t", "\n") is
@@ -588,5 +595,8 @@ def _number_word(match: re.Match[str]) -> str:
 
 def _word_number(match: re.Match[str]) -> str:
     word = match.group(1)
-    # "số46", "Số08-CTr/ĐU"; a code in capitals ("QĐ12") stays
-    return word + " " if word.islower() or word.istitle() else word
+    # "số46", "Số08-CTr/ĐU", "NĂM2030"; a code in capitals ("QĐ12", "ĐT741") is no syllable
+    # and stays
+    if word.islower() or word.istitle() or (word.isupper() and is_syllable(word)):
+        return word + " "
+    return word

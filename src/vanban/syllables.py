@@ -134,17 +134,23 @@ def split_glued(word: str) -> tuple[str, ...] | None:
 
 
 def _split_piece(piece: str) -> tuple[str, ...]:
-    if _vowel_runs(piece) < 2 or is_syllable(piece):
-        return (piece,)
     caps = 0
     while caps < len(piece) and piece[caps].isupper():
         caps += 1
+    # (a code in capitals glued to a syllable in small letters, "TWngày", has one run of
+    # vowels too; where its last capital may begin the syllable, "VPTrúc" — a unit and its
+    # drafter's name set small, printed so —, the run is left whole)
+    one_run = _vowel_runs(piece) < 2
+    if (one_run and not 2 <= caps < len(piece)) or is_syllable(piece):
+        return (piece,)
+    if one_run and _segment(piece[caps - 1 :]) is not None:
+        return (piece,)
     if 2 <= caps < len(piece):
         # "SMEngày", "ĐỊNHVề": capitals then small letters; the last capital may begin the next
         # syllable. The cut that leaves the fewest syllables wins; on a tie the capital begins
         # the next word, as in "ĐỊNH Về".
         choices = []
-        for cut in (caps - 1, caps):
+        for cut in (caps,) if one_run else (caps - 1, caps):
             tail = _segment(piece[cut:])
             if tail is not None:
                 choices.append((len(tail), cut != caps - 1, (piece[:cut], *tail)))
@@ -155,12 +161,20 @@ def _split_piece(piece: str) -> tuple[str, ...]:
     if parts is None:
         return (piece,)
     if is_written_whole(piece) or (
-        sum(not part.isascii() for part in parts) < 2 and not _words_of_lexicon(piece, parts)
+        sum(not part.isascii() for part in parts) < 2
+        and not _words_of_lexicon(piece, parts)
+        and not _known_syllables_in_small_letters(piece, parts)
     ):
         # a word the lexicon lists in one piece ("panô", "ôtô", "côngtơ") is not glued; a
-        # split with fewer marks stands when its syllables make words ("Giao" "thông")
+        # split with fewer marks stands when its syllables make words ("Giao" "thông"), or
+        # when a run in small letters is made of syllables the lexicon's words hold ("thao"
+        # "và", "gia" "lần": a loanword so written is listed whole, a name is capitalised)
         return (piece,)
     return parts
+
+
+def _known_syllables_in_small_letters(piece: str, parts: tuple[str, ...]) -> bool:
+    return piece.islower() and all(is_known_syllable(part) for part in parts)
 
 
 def _words_of_lexicon(piece: str, parts: tuple[str, ...]) -> bool:

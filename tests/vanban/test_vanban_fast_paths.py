@@ -707,7 +707,7 @@ def _check_sign_tokens(text: str) -> None:
 
 
 SIGN_PIECES = [
-    *REPAIR_PIECES, "Lênin", "internet", "vềlãnh", "BộCông", "SMEngày", "biến,giáo", "Lưu:VT", "VT,TH",
+    *REPAIR_PIECES, "Lênin", "internet", "vềlãnh", "BộCông", "SMEngày", "TWngày", "NĐ-CPngày", "TTgCP", "biến,giáo", "Lưu:VT", "VT,TH",
     "94năm", "12a", "5ha", "“2025”", "Đ", "Ư", "ươ", "được", "nghiêng", "Quyết", "Giáo", "x", "ĐẢNG",
     "Ủ Y B A N", "\u00a0", "\u3000", "\u2028", "\x1c", "\r", "\x00", "ﬁ", "Ⅰ", "ǅ", "𝐀", "\ud800", "\u0301",
     "a\u0301", "ⅰ", "1", "٣", ",", ";", ":", "-", "/", "÷", "×", "Ā", "ā", "ª", "¹", "“",
@@ -844,13 +844,18 @@ def _sign_tokens_before(text: str) -> dict[str, None] | None:
     if codes is None:
         return None
     size = len(codes) + 2
-    _, ones, vowels, signs_after = pdftext._masks(size)
+    _, ones, vowels, signs_after, _smalls = pdftext._masks(size)
     c = int.from_bytes(b"\x80" + codes.translate(pdftext._CLASSES) + b"\x80", "little")
     after = c & (c >> 9)
     led = (c & (c >> 7)) << 7
     around = after & led
     landed = ((c & ones) * 255 + (led & ones)) << 1
-    signs = (after & signs_after) | around | (landed & c & vowels)
+    classes = b"\x80" + codes.translate(pdftext._CLASSES) + b"\x80"
+    capital_capital_small = 0  # (a loop over the characters: two capitals, a small letter)
+    for j in range(2, len(classes)):
+        if classes[j - 2] & classes[j - 1] & pdftext._CAPITAL and classes[j] & pdftext._SMALL:
+            capital_capital_small |= pdftext._SMALL << (8 * j)
+    signs = (after & signs_after) | around | (landed & c & vowels) | capital_capital_small
     tokens: dict[str, None] = {}
     limit = 64 + size // 32
     if signs:
