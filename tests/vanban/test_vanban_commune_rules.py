@@ -78,3 +78,22 @@ def test_an_item_line_shorter_than_the_wrapped_line_under_it_is_its_title() -> N
         "Công chức chuyên môn do phòng Kinh tế cử đến tiếp nhận hồ sơ thủ tục tại Trung tâm "
         "Phục vụ hành chính công xã và lao động hợp đồng theo quy định của pháp luật hiện hành."
     )
+
+
+def test_a_month_handwritten_into_its_blank_and_read_as_marks_still_gives_the_place() -> None:
+    """A scan's day and month written by hand into the date line's blanks, read by OCR as
+    marks: the place counts and the date is partial (null), on the number's line as on its own."""
+    head = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "TỈNH C Độc lập - Tự do - Hạnh phúc\n{}\nQUYẾT ĐỊNH\n\nVề việc a\n\nCăn cứ Luật.\n"
+    )
+    for line in (
+        "Số: 33 /QĐ-UBND Tỉnh C, ngày À0 tháng AŨ năm 2025",
+        "Số: 33 /QĐ-UBND\nTỉnh C, ngày 20 tháng AŨ năm 2025",
+    ):
+        doc = vanban.parse(head.format(line))
+        assert (doc.number, doc.place, doc.date) == ("33/QĐ-UBND", "Tỉnh C", None)
+        assert doc.date_raw == line.split("UBND", 1)[1].strip()
+    # the month in figures still makes the date
+    doc = vanban.parse(head.format("Số: 33 /QĐ-UBND Tỉnh C, ngày 20 tháng 10 năm 2025"))
+    assert (doc.place, doc.date) == ("Tỉnh C", "2025-10-20")
