@@ -93,6 +93,9 @@ _STOP_WORDS = frozenset(
 # nông thôn": the pairs are matched with their case)
 _STOP_PAIRS = {
     "ban": "hành",
+    # the subject of a cited document opened by its verb, capitalised, with no "về việc" before
+    # it: "Quyết định số … của UBND tỉnh Nghệ An Ban hành Quy chế …" (no body is "Ban hành …")
+    "Ban": "hành",
     "chỉ": "đạo",
     "tổ": "chức",
     "báo": "cáo",

@@ -133,9 +133,11 @@ CODE_TYPES: dict[str, str] = {
 }
 
 # (a year mistyped with three figures, "ngày 07/11/205", is still the date's place: it makes no
-# date, but what follows it, "của X", belongs to the citation)
+# date, but what follows it, "của X", belongs to the citation; a footnote's mark, set after the
+# word it notes (Nghị định 30/2020/NĐ-CP), is glued to a year by a PDF's text: "15/5/20261")
 _DATE_NUMERIC = vi_regex(
-    r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4}|\d{3})(?!\d)"
+    r"(\d{1,2})[ \t]?[/.\-][ \t]?(\d{1,2})[ \t]?[/.\-][ \t]?(\d{4}|\d{3})"
+    r"(?:(?<=\d{4})\d{1,2}(?=[ \t]))?(?!\d)"
 )
 _DATE_WORDS = vi_regex(
     r"ngay[ \t]{1,5}(\d{1,2})[ \t,]{1,5}thang[ \t]{1,5}(\d{1,2})[ \t,]{1,5}nam[ \t]{1,5}(\d{4})(?!\d)"
@@ -533,12 +535,36 @@ def _iter_old_cited(text: str) -> list[re.Match[str]]:
     return out
 
 
+# "số" before a number without a symbol and the day it was issued: the lead of a bare number
+# cited in a document of any time ("Quyết định số 3436 ngày 31/10/2025 của UBND tỉnh …")
+_BARE_CITED_LEAD_RE = re.compile(r"số[ \t]+(?=\d{1,5}[ \t]+ngày[ \t]+\d)")
+
+
+def _iter_bare_cited(text: str) -> list[re.Match[str]]:
+    """Numbers without a symbol cited after a type word and "số", with their day
+    (:data:`_BARE_NUMBER_CITED_RE`), in order: a document type, its number and its date name
+    one document even when the symbol is left out."""
+    out = []
+    for lead in _BARE_CITED_LEAD_RE.finditer(text):
+        number = _BARE_NUMBER_CITED_RE.match(text, lead.end())
+        if number is not None and _type_before(text, lead.start()) is not None:
+            out.append(number)
+    return out
+
+
 def iter_symbols(text: str, old_forms: bool = True) -> Iterator[re.Match[str]]:
     """:data:`SYMBOL_RE` matches, with the old-form symbols cited after "số" among them in
     order of position (unless ``old_forms`` is false: then only a letter's symbol of one issuer
-    code cited after its type and "số", "Công văn số 360/HĐTĐ", is among them)."""
+    code cited after its type and "số", "Công văn số 360/HĐTĐ", and a bare number cited with
+    its type and day, "Quyết định số 3436 ngày …", are among them)."""
     if not old_forms:
-        yield from _iter_symbols(text, codes_only=True)
+        bare = _iter_bare_cited(text)
+        if bare:
+            yield from heapq.merge(
+                _iter_symbols(text, codes_only=True), bare, key=lambda match: match.start()
+            )
+        else:
+            yield from _iter_symbols(text, codes_only=True)
         return
     old = _iter_old_cited(text)
     if not old:

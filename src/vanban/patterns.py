@@ -191,11 +191,12 @@ HEADER_DATE_RE = vi_regex(
 )
 # A header date line the text gives only in part (a partial date, null): the year not in it, the
 # line ending on "năm" (a signed PDF stamps the year into a signature widget): "ngày 07 tháng 10
-# năm"; or the day unreadable, handwritten into its blank and read by OCR as marks: "ngày (9
-# tháng 9 năm 2025", "ngày-1Atháng 9 năm 2025". Taken only after a place.
+# năm"; or the day or the month unreadable, handwritten into its blank and read by OCR as marks:
+# "ngày (9 tháng 9 năm 2025", "ngày-1Atháng 9 năm 2025", "ngày À0 tháng AŨ năm 2025". Taken only
+# after a place.
 HEADER_DATE_PARTIAL_RE = vi_regex(
     r"ngay[ \t]{1,6}(?:\d{1,2})?[ \t.…_]{0,20}thang[ \t]{1,6}(?:\d{1,2})?[ \t.…_]{0,20}nam[ \t.…_]*$"
-    r"|ngay[ \t-]{0,3}[^\s]{1,4}[ \t]{0,6}thang[ \t]{1,6}\d{1,2}[ \t]{1,6}nam[ \t]{1,6}\d{4}(?!\d)"
+    r"|ngay[ \t-]{0,3}[^\s]{1,4}[ \t]{0,6}thang[ \t]{1,6}[^\s]{1,4}[ \t]{1,6}nam[ \t]{1,6}\d{4}(?!\d)"
 )
 # A date in figures: "15/03/2023", "1.9.2023", "01-9-2023".
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")

@@ -284,5 +284,28 @@ def _wrapped_on(text: str, start: int, end: int, stop: int) -> int:
         # (only a line the page filled was wrapped: a short first line is the item's title)
         if not last or not content or len(whole) < WRAPPED_MIN or not continues(whole, content):
             break
+        if content[0].isupper() and _shorter_than_wrapped(text, whole, content, nxt, stop):
+            break
         end = end + 1 + len(text[end + 1 : nxt].rstrip())
     return end
+
+
+# A line this much shorter than a wrapped line of the same page stopped before the page's edge
+# (a bold heading's wider letters fill a line with fewer of them: the margin allows for that).
+_SHORT_OF_WRAPPED = 0.85
+
+
+def _shorter_than_wrapped(text: str, whole: str, content: str, nxt: int, stop: int) -> bool:
+    """Whether ``whole``, an item's line before the capital that opens ``content``, ends its
+    heading: ``content`` is a line the page wrapped (the line under it goes on with it), so it
+    shows the page's width, and ``whole`` falls well short of it ("1. Ông … – Chánh Văn phòng"
+    over "Chánh Văn phòng lãnh đạo, quản lý, điều hành toàn bộ các hoạt động của" / "Văn phòng
+    theo chức năng, …"). Lengths are counted with runs of blanks as one (justified lines)."""
+    if nxt >= stop or not text.startswith("\n", nxt):
+        return False
+    after_end = text.find("\n", nxt + 1)
+    after = text[nxt + 1 : after_end if 0 <= after_end < stop else stop].strip()
+    if not after or not continues(content, after):
+        return False
+    width = len(" ".join(content.split()))
+    return len(" ".join(whole.split())) < _SHORT_OF_WRAPPED * width

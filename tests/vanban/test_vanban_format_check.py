@@ -266,6 +266,8 @@ FIXTURE_FINDINGS = {
     # the party's symbol form '52 - CV/HNDT' and mandate 'T/M'
     "bc-hhdn-binh-thuan-k4.txt": ["NĐ 30/2020:ky-hieu-BC", "NĐ 30/2020:noi-nhan"],
     "cv-hnd-lam-dong-52.txt": ["NĐ 30/2020:so-ky-hieu", "NĐ 30/2020:ky-hieu-quyen-han"],
+    # (seen on the page) a commune office's notice prints 'Số 07 /TB-VP' without the colon
+    "tb-vp-nghia-lam-07.txt": ["NĐ 30/2020:so-ky-hieu"],
 }
 
 
