@@ -88,7 +88,10 @@ _UNDERSCORE_LEAD = re.compile(r"^_+[ \t]*(?=[^\W_])", re.MULTILINE)
 # Specks before an item's number at the start of a line (":10. Chú trọng", "'3. Tuyên truyền").
 _NUMBER_SPECKS = re.compile(r"^[:;,'`_]{1,2}[ \t]*(?=\d{1,2}[.)][ \t])", re.MULTILINE)
 # "V/v" as OCR may give it at the start of the summary line: "-V/ chương trình", "V/V.", "Vlv".
-_VV_LEAD = re.compile(r"^[-–—.~]?[ \t]*V[ \t]?[/lI|][ \t]?[vV]?[.,:]?[ \t]+(?=[^\W\d_])", re.M)
+# ("V/%", the v read as a percent sign; "VW", the slash and the v read as one W)
+_VV_LEAD = re.compile(
+    r"^[-–—.~]?[ \t]*V(?:[ \t]?[/lI|][ \t]?[vV%]?|W)[.,:]?[ \t]+(?=[^\W\d_])", re.M
+)
 # "Số:" before the number, misread: "Sõ: 367", "S6: 12", "Sô 45" (after a space or a mark: "***Sõ:"),
 # or with a speck before the figures ("Số: .73/UBND-TH").
 _NUMBER_LEAD = re.compile(

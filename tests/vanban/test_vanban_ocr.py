@@ -224,6 +224,16 @@ def test_misread_heading_delimiters_and_leads_are_mended() -> None:
     ]
 
 
+def test_the_subject_lead_misread_as_a_percent_sign_or_a_w() -> None:
+    raw = "V/% cử lãnh đạo Ban\nVW cử đại diện\nVWXYZ không phải\nV/% 12"
+    assert ocr_text.normalize_ocr_text(raw).splitlines()[:2] == [
+        "V/v cử lãnh đạo Ban",
+        "V/v cử đại diện",
+    ]
+    # a word that only starts so, or a figure after the lead, is left
+    assert ocr_text._VV_LEAD.sub("V/v ", "VWXYZ không phải\nV/% 12") == "VWXYZ không phải\nV/% 12"
+
+
 def test_section_numerals_that_lost_a_stroke_are_renumbered_in_order() -> None:
     raw = "I. MỤC ĐÍCH\nII. NỘI DUNG\n1. Tổ chức\nII. TỔ CHỨC THỰC HIỆN\nV. KINH PHÍ\nV. KHÁC"
     assert ocr_numbering.renumber_sections(raw).splitlines() == [
