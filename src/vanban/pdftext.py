@@ -136,6 +136,8 @@ def repair_text(text: str, codes: bytes | None = None) -> str:
         text, collapsed = _collapse_runs(text, runs)
         # (each collapsed run is a whole token of the new text, and every other token of it
         # was one of the old text: the new tokens are the collapsed runs not met before)
+        text, shorter = _collapse_short_runs(text, collapsed)
+        collapsed += shorter
         for token in set(collapsed) - set(words):
             fixed = _fix_token(token)
             if fixed is not None:
@@ -174,6 +176,8 @@ def _repair_signed(text: str, tokens: dict[str, None], codes: bytes) -> str:
     runs = _spaced_runs(text, codes) if capitals >= 3 else []
     if runs:
         text, collapsed = _collapse_runs(text, runs)
+        text, shorter = _collapse_short_runs(text, collapsed)
+        collapsed += shorter
         # (a collapsed run that was a token of the text already has its fix, if any)
         for token in dict.fromkeys(collapsed):
             if token not in fixes:
@@ -498,6 +502,99 @@ def _collapse_runs(text: str, runs: list[re.Match[str]]) -> tuple[str, list[str]
         pos = run.end()
     pieces.append(text[pos:])
     return "".join(pieces), collapsed
+
+
+# A line holding two single characters side by side, the sign of a short spaced word left after
+# the runs of _SPACED collapsed ("B A N THƯỜNG V Ụ").
+_SHORT_SPACED_LINE = re.compile(r"^.*(?<!\S)\S \S(?!\S).*$", re.MULTILINE)
+_TOKEN = re.compile(r"\S+")
+
+
+def _collapse_short_runs(text: str, collapsed: list[str]) -> tuple[str, list[str]]:
+    """``text``, where runs of _SPACED were collapsed into the tokens ``collapsed``, with the
+    shorter spaced words collapsed too, and those words collapsed.
+
+    A run of two to four single capitals separated by single spaces is a spaced word only by
+    the evidence around it, the text being letter-spaced already: three or four letters
+    touching a collapsed run, another such run or a word in capitals on the same line, or
+    forming a syllable on a line in capitals; two letters ("V Ụ", "S Ố") touching a collapsed
+    run, or forming a syllable on a line in capitals that holds a collapsed run. Digits,
+    marks ("a)") and small letters (initials in a name: "Nguyễn Văn A B") never collapse."""
+    runs = set(collapsed)
+    shorter: list[str] = []
+    pieces = []
+    pos = 0
+    for line in _SHORT_SPACED_LINE.finditer(text):
+        fixed = _line_collapsed(line.group(), runs, shorter)
+        if fixed is not None:
+            pieces.append(text[pos : line.start()])
+            pieces.append(fixed)
+            pos = line.end()
+    if not pieces:
+        return text, shorter
+    pieces.append(text[pos:])
+    return "".join(pieces), shorter
+
+
+def _line_collapsed(line: str, runs: set[str], shorter: list[str]) -> str | None:
+    """``line`` with its short spaced words collapsed (see :func:`_collapse_short_runs`), each
+    added to ``runs`` and ``shorter``; None when none is."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+    # groups of single-character tokens one space apart: [first, last] indexes into tokens
+    groups: list[list[int]] = []
+    for index, (start, end) in enumerate(tokens):
+        if end - start != 1:
+            continue
+        if groups and groups[-1][1] == index - 1 and tokens[index - 1][1] + 1 == start:
+            groups[-1][1] = index
+        else:
+            groups.append([index, index])
+    words = {
+        (first, last): "".join(line[tokens[i][0]] for i in range(first, last + 1))
+        for first, last in groups
+        if 2 <= last - first + 1 <= 4
+    }
+    words = {span: word for span, word in words.items() if word.isalpha() and word.isupper()}
+    if not words:
+        return None
+    in_capitals = not any(ch.islower() for ch in line)
+    done: dict[tuple[int, int], str] = {}
+
+    def touches(span: tuple[int, int], kinds: str) -> bool:
+        for index in (span[0] - 1, span[1] + 1):
+            if not 0 <= index < len(tokens):
+                continue
+            token = line[tokens[index][0] : tokens[index][1]]
+            if token in runs:
+                return True
+            if "c" in kinds and token.isupper() and sum(ch.isalpha() for ch in token) >= 2:
+                return True
+            if "s" in kinds and any(index in (first, last) for first, last in words):
+                return True
+        return False
+
+    for span, word in words.items():  # three or four letters
+        if len(word) >= 3 and (touches(span, "cs") or (in_capitals and is_syllable(word))):
+            done[span] = word
+            runs.add(word)
+    line_has_run = bool(done) or any(line[s:e] in runs for s, e in tokens)
+    for span, word in words.items():  # two letters
+        if len(word) == 2 and (
+            touches(span, "") or (in_capitals and line_has_run and is_syllable(word))
+        ):
+            done[span] = word
+            runs.add(word)
+    if not done:
+        return None
+    pieces = []
+    pos = 0
+    for (first, last), word in sorted(done.items()):
+        pieces.append(line[pos : tokens[first][0]])
+        pieces.append(word)
+        pos = tokens[last][1]
+        shorter.append(word)
+    pieces.append(line[pos:])
+    return "".join(pieces)
 
 
 def _split_symbols(text: str) -> list[re.Match[str]]:
