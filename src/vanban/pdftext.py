@@ -80,10 +80,18 @@ _WORD_NUMBER = re.compile(
 )
 
 
+_RUN_COMMA = re.compile(r",(?=[^\W\d_])")
+_RUN_SEMICOLON = re.compile(r";(?=[^\W\d_])")
+
+
 def _collapse(match: re.Match[str]) -> str:
     run = match.group()
     # a run of letters or a symbol ("0 1 / Q Đ"), not a row of numbers ("1 2 3 4 5")
-    return run.replace(" ", "") if any(ch.isalpha() for ch in run) else run
+    if not any(ch.isalpha() for ch in run):
+        return run
+    # a comma or semicolon between two spaced words keeps the space after it ("Đ Í C H , Y Ê
+    # U" -> "ĐÍCH, YÊU"); a symbol's "/" and "-" join
+    return _RUN_COMMA.sub(", ", _RUN_SEMICOLON.sub("; ", run.replace(" ", "")))
 
 
 def repair_text(text: str, codes: bytes | None = None) -> str:
@@ -497,8 +505,8 @@ def _collapse_runs(text: str, runs: list[re.Match[str]]) -> tuple[str, list[str]
         pieces.append(text[pos : run.start()])
         joined = _collapse(run)
         pieces.append(joined)
-        if " " not in joined:  # (a row of numbers is kept as it was)
-            collapsed.append(joined)
+        if joined != run.group():  # (a row of numbers is kept as it was)
+            collapsed.extend(joined.split())
         pos = run.end()
     pieces.append(text[pos:])
     return "".join(pieces), collapsed
@@ -514,12 +522,14 @@ def _collapse_short_runs(text: str, collapsed: list[str]) -> tuple[str, list[str
     """``text``, where runs of _SPACED were collapsed into the tokens ``collapsed``, with the
     shorter spaced words collapsed too, and those words collapsed.
 
-    A run of two to four single capitals separated by single spaces is a spaced word only by
-    the evidence around it, the text being letter-spaced already: three or four letters
-    touching a collapsed run, another such run or a word in capitals on the same line, or
-    forming a syllable on a line in capitals; two letters ("V Ụ", "S Ố") touching a collapsed
-    run, or forming a syllable on a line in capitals that holds a collapsed run. Digits,
-    marks ("a)") and small letters (initials in a name: "Nguyễn Văn A B") never collapse."""
+    A run of two to four single capitals separated by single spaces (a comma, semicolon,
+    colon or full stop may end it, as one more spaced character: "B Ộ ,") is a spaced word
+    only by the evidence around it, the text being letter-spaced already: three or four
+    letters touching a collapsed run, another such run or a word in capitals on the same line,
+    or forming a syllable on a line in capitals; two letters ("V Ụ", "S Ố") touching a
+    collapsed run, or forming a syllable that touches a word in capitals on a line in
+    capitals. Digits, marks ("a)"), small letters and initials on a line in small letters
+    ("Nguyễn Văn A B") never collapse."""
     runs = set(collapsed)
     shorter: list[str] = []
     pieces = []
@@ -536,62 +546,69 @@ def _collapse_short_runs(text: str, collapsed: list[str]) -> tuple[str, list[str
     return "".join(pieces), shorter
 
 
+_TAILS = frozenset(",;:.")
+
+
 def _line_collapsed(line: str, runs: set[str], shorter: list[str]) -> str | None:
     """``line`` with its short spaced words collapsed (see :func:`_collapse_short_runs`), each
     added to ``runs`` and ``shorter``; None when none is."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
-    # groups of single-character tokens one space apart: [first, last] indexes into tokens
+    tokens = [line[m.start() : m.end()] for m in _TOKEN.finditer(line)]
+    spans = [m.span() for m in _TOKEN.finditer(line)]
+    # groups of single-character tokens one space apart, as [first, last] indexes of tokens
     groups: list[list[int]] = []
-    for index, (start, end) in enumerate(tokens):
+    for index, (start, end) in enumerate(spans):
         if end - start != 1:
             continue
-        if groups and groups[-1][1] == index - 1 and tokens[index - 1][1] + 1 == start:
+        if groups and groups[-1][1] == index - 1 and spans[index - 1][1] + 1 == start:
             groups[-1][1] = index
         else:
             groups.append([index, index])
-    words = {
-        (first, last): "".join(line[tokens[i][0]] for i in range(first, last + 1))
-        for first, last in groups
-        if 2 <= last - first + 1 <= 4
-    }
-    words = {span: word for span, word in words.items() if word.isalpha() and word.isupper()}
+    # the words: (first, last) -> the letters, and the tail mark glued back after them
+    words: dict[tuple[int, int], tuple[str, str]] = {}
+    for first, last in groups:
+        tail = tokens[last] if last - first >= 2 and tokens[last] in _TAILS else ""
+        letters = "".join(tokens[first : last + (0 if tail else 1)])
+        if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+            words[first, last] = letters, tail
     if not words:
         return None
     in_capitals = not any(ch.islower() for ch in line)
     done: dict[tuple[int, int], str] = {}
 
-    def touches(span: tuple[int, int], kinds: str) -> bool:
+    def touches(span: tuple[int, int], capitals: bool, spaced: bool) -> bool:
         for index in (span[0] - 1, span[1] + 1):
             if not 0 <= index < len(tokens):
                 continue
-            token = line[tokens[index][0] : tokens[index][1]]
+            token = tokens[index]
             if token in runs:
                 return True
-            if "c" in kinds and token.isupper() and sum(ch.isalpha() for ch in token) >= 2:
+            if capitals and token.isupper() and sum(ch.isalpha() for ch in token) >= 2:
                 return True
-            if "s" in kinds and any(index in (first, last) for first, last in words):
+            if spaced and any(index in span for span in words):
                 return True
         return False
 
-    for span, word in words.items():  # three or four letters
-        if len(word) >= 3 and (touches(span, "cs") or (in_capitals and is_syllable(word))):
-            done[span] = word
-            runs.add(word)
-    line_has_run = bool(done) or any(line[s:e] in runs for s, e in tokens)
-    for span, word in words.items():  # two letters
-        if len(word) == 2 and (
-            touches(span, "") or (in_capitals and line_has_run and is_syllable(word))
+    for span, (letters, tail) in words.items():  # three or four letters
+        if len(letters) >= 3 and (
+            touches(span, True, True) or (in_capitals and is_syllable(letters))
         ):
-            done[span] = word
-            runs.add(word)
+            done[span] = letters + tail
+            runs.add(letters)
+    for span, (letters, tail) in words.items():  # two letters
+        if len(letters) == 2 and (
+            touches(span, False, False)
+            or (in_capitals and is_syllable(letters) and touches(span, True, False))
+        ):
+            done[span] = letters + tail
+            runs.add(letters)
     if not done:
         return None
     pieces = []
     pos = 0
     for (first, last), word in sorted(done.items()):
-        pieces.append(line[pos : tokens[first][0]])
+        pieces.append(line[pos : spans[first][0]])
         pieces.append(word)
-        pos = tokens[last][1]
+        pos = spans[last][1]
         shorter.append(word)
     pieces.append(line[pos:])
     return "".join(pieces)
