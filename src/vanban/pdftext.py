@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 
 from vanban.syllables import is_syllable, is_vowel, split_glued
 
@@ -144,8 +145,9 @@ def repair_text(text: str, codes: bytes | None = None) -> str:
         text, collapsed = _collapse_runs(text, runs)
         # (each collapsed run is a whole token of the new text, and every other token of it
         # was one of the old text: the new tokens are the collapsed runs not met before)
-        text, shorter = _collapse_short_runs(text, collapsed)
-        collapsed += shorter
+        if collapsed:  # (the text is letter-spaced: its shorter spaced words are looked for)
+            text, shorter = _collapse_short_runs(text, collapsed)
+            collapsed += shorter
         for token in set(collapsed) - set(words):
             fixed = _fix_token(token)
             if fixed is not None:
@@ -184,8 +186,9 @@ def _repair_signed(text: str, tokens: dict[str, None], codes: bytes) -> str:
     runs = _spaced_runs(text, codes) if capitals >= 3 else []
     if runs:
         text, collapsed = _collapse_runs(text, runs)
-        text, shorter = _collapse_short_runs(text, collapsed)
-        collapsed += shorter
+        if collapsed:  # (the text is letter-spaced: its shorter spaced words are looked for)
+            text, shorter = _collapse_short_runs(text, collapsed)
+            collapsed += shorter
         # (a collapsed run that was a token of the text already has its fix, if any)
         for token in dict.fromkeys(collapsed):
             if token not in fixes:
@@ -512,9 +515,9 @@ def _collapse_runs(text: str, runs: list[re.Match[str]]) -> tuple[str, list[str]
     return "".join(pieces), collapsed
 
 
-# A line holding two single characters side by side, the sign of a short spaced word left after
-# the runs of _SPACED collapsed ("B A N THƯỜNG V Ụ").
-_SHORT_SPACED_LINE = re.compile(r"^.*(?<!\S)\S \S(?!\S).*$", re.MULTILINE)
+# Two single characters side by side, the sign of a short spaced word left on a line after the
+# runs of _SPACED collapsed ("B A N THƯỜNG V Ụ").
+_SHORT_SPACED = re.compile(r"(?<!\S)\S \S(?!\S)")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -534,12 +537,19 @@ def _collapse_short_runs(text: str, collapsed: list[str]) -> tuple[str, list[str
     shorter: list[str] = []
     pieces = []
     pos = 0
-    for line in _SHORT_SPACED_LINE.finditer(text):
-        fixed = _line_collapsed(line.group(), runs, shorter)
+    end = 0
+    for pair in _SHORT_SPACED.finditer(text):
+        if pair.start() < end:
+            continue  # (a line already looked at)
+        start = text.rfind("\n", 0, pair.start()) + 1
+        end = text.find("\n", pair.end())
+        if end < 0:
+            end = len(text)
+        fixed = _line_collapsed(text[start:end], runs, shorter)
         if fixed is not None:
-            pieces.append(text[pos : line.start()])
+            pieces.append(text[pos:start])
             pieces.append(fixed)
-            pos = line.end()
+            pos = end
     if not pieces:
         return text, shorter
     pieces.append(text[pos:])
@@ -551,7 +561,7 @@ _TAILS = frozenset(",;:.")
 
 def _line_collapsed(line: str, runs: set[str], shorter: list[str]) -> str | None:
     """``line`` with its short spaced words collapsed (see :func:`_collapse_short_runs`), each
-    added to ``runs`` and ``shorter``; None when none is."""
+    added to ``shorter``; None when none is. ``runs``: the runs of _SPACED collapsed."""
     tokens = [line[m.start() : m.end()] for m in _TOKEN.finditer(line)]
     spans = [m.span() for m in _TOKEN.finditer(line)]
     # groups of single-character tokens one space apart, as [first, last] indexes of tokens
@@ -575,7 +585,7 @@ def _line_collapsed(line: str, runs: set[str], shorter: list[str]) -> str | None
     in_capitals = not any(ch.islower() for ch in line)
     done: dict[tuple[int, int], str] = {}
 
-    def touches(span: tuple[int, int], capitals: bool, spaced: bool) -> bool:
+    def touches(span: tuple[int, int], capitals: bool, spaced: Iterable[tuple[int, int]]) -> bool:
         for index in (span[0] - 1, span[1] + 1):
             if not 0 <= index < len(tokens):
                 continue
@@ -584,23 +594,21 @@ def _line_collapsed(line: str, runs: set[str], shorter: list[str]) -> str | None
                 return True
             if capitals and token.isupper() and sum(ch.isalpha() for ch in token) >= 2:
                 return True
-            if spaced and any(index in span for span in words):
+            if any(first <= index <= last for first, last in spaced):
                 return True
         return False
 
     for span, (letters, tail) in words.items():  # three or four letters
         if len(letters) >= 3 and (
-            touches(span, True, True) or (in_capitals and is_syllable(letters))
+            touches(span, True, words) or (in_capitals and is_syllable(letters))
         ):
             done[span] = letters + tail
-            runs.add(letters)
     for span, (letters, tail) in words.items():  # two letters
         if len(letters) == 2 and (
-            touches(span, False, False)
-            or (in_capitals and is_syllable(letters) and touches(span, True, False))
+            touches(span, False, list(done))
+            or (in_capitals and is_syllable(letters) and touches(span, True, ()))
         ):
             done[span] = letters + tail
-            runs.add(letters)
     if not done:
         return None
     pieces = []
