@@ -11,7 +11,8 @@ pasting from a viewer does the same. Three guesses go wrong often enough to hide
   the next begins with a code and a dash or slash.
 * **letter-spaced runs** — characters spread for justification come out one by one: "0 1 / Q Đ
   - C T N". Five or more single characters separated by single blanks are one word; a wider gap
-  between them stays a space.
+  between them stays a space. In a text so spaced, a shorter spaced word ("B A N", "V Ụ")
+  collapses by the words around it (:mod:`vanban.spaced_words`).
 
 Each step looks for its trigger first (a cheap scan) and leaves the text untouched, and shared,
 when there is none.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from vanban.spaced_words import collapse_short_runs
 from vanban.syllables import is_syllable, is_vowel, split_glued
 
 # Five or more single non-blank characters separated by exactly one blank, e.g. "0 1 / Q Đ".
@@ -80,10 +82,18 @@ _WORD_NUMBER = re.compile(
 )
 
 
+_RUN_COMMA = re.compile(r",(?=[^\W\d_])")
+_RUN_SEMICOLON = re.compile(r";(?=[^\W\d_])")
+
+
 def _collapse(match: re.Match[str]) -> str:
     run = match.group()
     # a run of letters or a symbol ("0 1 / Q Đ"), not a row of numbers ("1 2 3 4 5")
-    return run.replace(" ", "") if any(ch.isalpha() for ch in run) else run
+    if not any(ch.isalpha() for ch in run):
+        return run
+    # a comma or semicolon between two spaced words keeps the space after it ("Đ Í C H , Y Ê
+    # U" -> "ĐÍCH, YÊU"); a symbol's "/" and "-" join
+    return _RUN_COMMA.sub(", ", _RUN_SEMICOLON.sub("; ", run.replace(" ", "")))
 
 
 def repair_text(text: str, codes: bytes | None = None) -> str:
@@ -136,6 +146,9 @@ def repair_text(text: str, codes: bytes | None = None) -> str:
         text, collapsed = _collapse_runs(text, runs)
         # (each collapsed run is a whole token of the new text, and every other token of it
         # was one of the old text: the new tokens are the collapsed runs not met before)
+        if collapsed:  # (the text is letter-spaced: its shorter spaced words are looked for)
+            text, shorter = collapse_short_runs(text, collapsed)
+            collapsed += shorter
         for token in set(collapsed) - set(words):
             fixed = _fix_token(token)
             if fixed is not None:
@@ -174,6 +187,9 @@ def _repair_signed(text: str, tokens: dict[str, None], codes: bytes) -> str:
     runs = _spaced_runs(text, codes) if capitals >= 3 else []
     if runs:
         text, collapsed = _collapse_runs(text, runs)
+        if collapsed:  # (the text is letter-spaced: its shorter spaced words are looked for)
+            text, shorter = collapse_short_runs(text, collapsed)
+            collapsed += shorter
         # (a collapsed run that was a token of the text already has its fix, if any)
         for token in dict.fromkeys(collapsed):
             if token not in fixes:
@@ -493,8 +509,8 @@ def _collapse_runs(text: str, runs: list[re.Match[str]]) -> tuple[str, list[str]
         pieces.append(text[pos : run.start()])
         joined = _collapse(run)
         pieces.append(joined)
-        if " " not in joined:  # (a row of numbers is kept as it was)
-            collapsed.append(joined)
+        if joined != run.group():  # (a row of numbers is kept as it was)
+            collapsed.extend(joined.split())
         pos = run.end()
     pieces.append(text[pos:])
     return "".join(pieces), collapsed

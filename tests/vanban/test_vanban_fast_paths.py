@@ -23,6 +23,7 @@ from vanban.patterns import (
     NUMBER_LEAD_RE,
     PARENTHESIS_RE,
 )
+from vanban.syllables import is_syllable
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -635,6 +636,64 @@ def test_part_starts_led_by_the_line_break_are_the_look_behind_ones(
     assert structure._part_starts(text, start, end) == plain
 
 
+def _short_words_collapsed(line: str, runs: set[str]) -> str:
+    """The spec of the short spaced words (two to four single capitals one space apart, a
+    ",;:." maybe after them) collapsed on a line of a letter-spaced text whose runs of
+    ``_SPACED`` collapsed into ``runs``: three or four letters beside such a run, a word in
+    capitals (two letters at least) or another short spaced word, or a syllable on a line
+    without small letters; two letters beside a run or a three- or four-letter word
+    collapsed, or a syllable beside a word in capitals on a line without small letters."""
+    parts = re.split(r"(\s+)", line)  # words at even indexes, the blanks between at odd ones
+    words = parts[::2]
+    # each maximal stretch of one-character words with single spaces between: (first, last)
+    stretches = []
+    i = 0
+    while i < len(words):
+        j = i
+        while len(words[j]) == 1 and j + 1 < len(words) and len(words[j + 1]) == 1:
+            if parts[2 * j + 1] != " ":
+                break
+            j += 1
+        if len(words[i]) == 1:
+            stretches.append((i, j))
+        i = j + 1
+    short = {}
+    for first, last in stretches:
+        chars = words[first : last + 1]
+        tail = chars.pop() if len(chars) >= 3 and chars[-1] in ",;:." else ""
+        letters = "".join(chars)
+        if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+            short[first, last] = (letters, tail)
+    no_small = not any(ch.islower() for ch in line)
+
+    def beside(stretch: tuple[int, int], capitals: bool, others: set[int]) -> bool:
+        near = [words[k] for k in (stretch[0] - 1, stretch[1] + 1) if 0 <= k < len(words)]
+        near_at = {k for k in (stretch[0] - 1, stretch[1] + 1) if 0 <= k < len(words)}
+        if any(word in runs for word in near) or near_at & others:
+            return True
+        return capitals and any(
+            word.isupper() and len([ch for ch in word if ch.isalpha()]) >= 2 for word in near
+        )
+
+    in_short = {k for first, last in short for k in range(first, last + 1)}
+    chosen = {
+        stretch: letters + tail
+        for stretch, (letters, tail) in short.items()
+        if len(letters) > 2
+        and (beside(stretch, True, in_short) or (no_small and is_syllable(letters)))
+    }
+    in_chosen = {k for first, last in chosen for k in range(first, last + 1)}
+    for stretch, (letters, tail) in short.items():
+        if len(letters) == 2 and (
+            beside(stretch, False, in_chosen)
+            or (no_small and is_syllable(letters) and beside(stretch, True, set()))
+        ):
+            chosen[stretch] = letters + tail
+    for (first, last), word in sorted(chosen.items(), reverse=True):
+        parts[2 * first : 2 * last + 1] = [word]
+    return "".join(parts)
+
+
 def _repair_without_memo(text: str) -> str:
     """What ``pdftext.repair_text`` does, with every token judged afresh (no memo) and the
     plain whole-text scans: the definition its memos and fast paths must give."""
@@ -649,7 +708,15 @@ def _repair_without_memo(text: str) -> str:
     capitals = {word for word in words if word in pdftext._SINGLE_CAPITALS}
     if len(capitals) >= 3 and pdftext._SPACED.search(text):
         before = set(words)
+        runs = {
+            token
+            for match in pdftext._SPACED.finditer(text)
+            if pdftext._collapse(match) != match.group()
+            for token in pdftext._collapse(match).split()
+        }
         text = pdftext._SPACED.sub(pdftext._collapse, text)
+        if runs:
+            text = "\n".join(_short_words_collapsed(line, runs) for line in text.split("\n"))
         for token in set(text.split()) - before:
             fixed = pdftext._fix_token(token)
             if fixed is not None:
@@ -666,7 +733,7 @@ REPAIR_PIECES = [
     *(f"Mục{n}" for n in range(8)),
     "GitHub", "TTgCP,", "PTTgCP", "iPhone", "sKJ,", "AbCd", "vụTỉnh", "thịsố46", "ChuHuy",
     "Q Đ - C T N", "A", "B", "C", "Đ", "0 1 / Q Đ", "12-\nKH/TW", "2764/QĐ-\nTTg", " ", " ", "\n",
-    "  ", "\t", "nhà", "nước",
+    "  ", "\t", "nhà", "nước", "B A N", "V Ụ", "THƯỜNG", "B Ộ ,", "a b c", "A B", "K Ế H O Ạ C H",
 ]  # fmt: skip
 
 

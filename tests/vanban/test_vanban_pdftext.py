@@ -190,3 +190,49 @@ def test_name_glued_in_camel_case_without_marks() -> None:
     assert repair_text("đồng chí ChuHuy Mân") == "đồng chí Chu Huy Mân"
     for word in ("YouTube", "iPhone", "PowerPoint", "JavaScript", "McDonald"):
         assert split_glued(word) is None, word
+
+
+# a letter-spaced text: the title and the symbol are runs of five characters or more
+_SPACED_TITLE = "K Ế H O Ạ C H\nSố: 0 1 / Q Đ - C T N\n"
+
+
+def test_short_spaced_word_beside_a_word_in_capitals_collapses() -> None:
+    text = repair_text(_SPACED_TITLE + "B A N THƯỜNG V Ụ TỈNH ỦY\nM Ụ C  Đ Í C H\n")
+    assert text == "KẾ HOẠCH\nSố: 01/QĐ-CTN\nBAN THƯỜNG VỤ TỈNH ỦY\nMỤC  ĐÍCH\n"
+
+
+def test_short_spaced_syllable_on_a_line_in_capitals_collapses() -> None:
+    # "Đ Ộ I" alone on its line: a syllable in capitals; "S Ở" beside a word in capitals
+    text = repair_text(_SPACED_TITLE + "Đ Ộ I\nS Ở NỘI VỤ\n")
+    assert text.endswith("\nĐỘI\nSỞ NỘI VỤ\n")
+
+
+def test_two_spaced_letters_beside_a_collapsed_run_collapse() -> None:
+    # (a line in small letters: beside the run, not beside a word in capitals)
+    text = repair_text(_SPACED_TITLE + "ký S Ố  Q U Y Ế T  Đ Ị N H\n")
+    assert text.endswith("\nký SỐ  QUYẾT  ĐỊNH\n")
+
+
+def test_a_mark_after_a_short_spaced_word_is_glued_back() -> None:
+    text = repair_text(_SPACED_TITLE + "NHIỆM V Ụ CỦA CÁN B Ộ , CÔNG CHỨC\nM Ụ C Đ Í C H , Y Ê U\n")
+    assert text.endswith("\nNHIỆM VỤ CỦA CÁN BỘ, CÔNG CHỨC\nMỤC ĐÍCH, YÊU\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Đồng chí Nguyễn Văn A B C",  # initials on a line in small letters
+        "a b c d",  # small letters
+        "1 2 3",  # digits
+        "a) b) c)",  # list marks
+        "Phụ lục A B",  # two capitals beside no word in capitals
+        "TỔ A B",  # two capitals that make no syllable
+    ],
+)
+def test_short_runs_without_evidence_stay(line: str) -> None:
+    assert repair_text(_SPACED_TITLE + line + "\n").endswith("\n" + line + "\n")
+
+
+def test_short_spaced_words_stay_in_a_text_without_letter_spacing() -> None:
+    text = "B A N THƯỜNG V Ụ\nA B C\n"
+    assert repair_text(text) == text
