@@ -7,12 +7,7 @@ import re
 from itertools import islice
 
 from vanban.body_names import comma_in_name
-from vanban.citations import (
-    OLD_SYMBOL_RE,
-    Citation,
-    iter_symbols,
-    parse_citation,
-)
+from vanban.citations import Citation, parse_citation
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
@@ -30,6 +25,7 @@ from vanban.patterns import (
     SEPARATOR_LINE_RE,
 )
 from vanban.state import MAX_CITATIONS, ParserState
+from vanban.symbols import OLD_SYMBOL_RE, iter_symbols
 
 # The types that print an authority line between the title and the grounds (Nghị định
 # 30/2020/NĐ-CP, appendix I; 36-HD/VPTW): decisions, resolutions, rules.

@@ -6,7 +6,8 @@ import pytest
 
 import vanban
 from vanban.body_names import read_issuer
-from vanban.citations import find_citations, find_date, type_of_symbol
+from vanban.citations import find_citations, find_date
+from vanban.symbols import type_of_symbol
 
 
 def one(text: str):  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from vanban import flat, format_check, pdftext, structure
 from vanban import lines as lines_module
-from vanban.citations import _TAIL_SEP, _TYPE_BEFORE, _tail_date, _type_before, find_date
+from vanban.citations import _TAIL_SEP, _tail_date, find_date
 from vanban.lines import Line, LineTable, blank_out, field_value, is_caps, line_value, split_lines
 from vanban.normalize import fold_aligned, normalize_text
 from vanban.patterns import (
@@ -24,6 +24,7 @@ from vanban.patterns import (
     PARENTHESIS_RE,
 )
 from vanban.syllables import is_syllable
+from vanban.symbols import _TYPE_BEFORE, type_before
 
 PIECES = [
     "Kế hoạch", "KẾ HOẠCH", "Chương trình hành động", "chương  trình", "Luật", "luật", "Nghị quyết liên tịch",
@@ -40,7 +41,7 @@ def test_type_before_is_the_search_it_replaces(text: str, data: st.DataObject) -
     end = data.draw(st.integers(0, len(text)))
     found = _TYPE_BEFORE.search(text, max(0, end - 40), end)
     expected = (found.start(), found.group(1)) if found else None
-    assert _type_before(text, end) == expected
+    assert type_before(text, end) == expected
 
 
 @settings(max_examples=400, deadline=None)
@@ -236,7 +237,7 @@ def test_header_piece_pattern_matches_as_the_character_stepping_one(text: str) -
 
 def _iter_symbols_without_precheck(text: str) -> list[tuple[int, int]]:
     """``iter_symbols`` as it was before the "/"-code pre-check of each window."""
-    from vanban.citations import _AFTER_SLASH, _BEFORE_SLASH, SYMBOL_RE
+    from vanban.symbols import _AFTER_SLASH, _BEFORE_SLASH, SYMBOL_RE
 
     out: list[tuple[int, int]] = []
     last_end = pos = 0
@@ -263,7 +264,7 @@ SYMBOL_PIECES = [
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(SYMBOL_PIECES), st.text(max_size=3)), max_size=40))
 def test_iter_symbols_finds_what_it_found_without_the_precheck(pieces: list[str]) -> None:
-    from vanban.citations import iter_symbols
+    from vanban.symbols import iter_symbols
 
     text = "".join(pieces)
     assert [m.span() for m in iter_symbols(text)] == _iter_symbols_without_precheck(text)
