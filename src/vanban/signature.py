@@ -156,6 +156,9 @@ class SignatureParser(ParserState):
         inline_start = match.start(1)
         lines = self.lines.iter(match.end() + 1, len(text), 60 if match.end() < len(text) else 0)
         inline = text[inline_start : match.end()]
+        title_at = self._title_beside_recipients(inline_start, match.end())
+        if title_at is not None:
+            inline = ""  # the signature column's first line, after debris at most
         if inline.strip():
             for a, b in self._recipient_parts(inline_start, match.end()):
                 value = self._cut_signature(a, b)
@@ -248,6 +251,33 @@ class SignatureParser(ParserState):
             start = sep.end()
         parts.append((start, end))
         return parts
+
+    def _title_beside_recipients(self, start: int, end: int) -> int | None:
+        """Where a signer's title in capitals stands on the "Nơi nhận:" line, the two-column
+        footer flattened ("Nơi nhận: CHỦ TỊCH", "Nơi nhận: /Q/ CHỦ TỊCH" with a seal's debris
+        read by OCR), when nothing else on the line is a recipient (no word in small letters)
+        and no mandate stands there (read as such by the signature's rules); it is kept for
+        the signature and the line gives no recipient."""
+        segment = self.text[start:end]
+        if not segment.strip() or ON_BEHALF_RE.search(segment):
+            return None
+        words = segment.split()
+        count = 0
+        while count < min(len(words), 6) and words[-1 - count].isalpha():
+            if not words[-1 - count].isupper():
+                break
+            count += 1
+        if count == 0 or any(
+            any(ch.islower() for ch in word) and sum(ch.isalpha() for ch in word) >= 2
+            for word in words[: len(words) - count]
+        ):
+            return None
+        title = " ".join(words[len(words) - count :])
+        if not SIGNER_TITLE_WORD_RE.search(fold_aligned(title.lower())):
+            return None
+        at = start + segment.rindex(words[len(words) - count])
+        self.title_beside_recipients = (title, (at, at + len(title)))
+        return at
 
     def _cut_signature(self, start: int, end: int) -> tuple[str, Span] | None:
         """A recipient without a signature fragment pasted on the same line."""
@@ -377,6 +407,14 @@ class SignatureParser(ParserState):
                     self.spans["signer_title"] = (line.cstart, line.cend)
                     title_index = index
                     break
+        beside = self.title_beside_recipients
+        if (
+            doc.signer_title is None
+            and beside is not None
+            # (not the rest of a mandate read below it, "KT. THỦ TƯỚNG": OCR lost the "KT.")
+            and not (doc.on_behalf or "").upper().endswith(beside[0].upper())
+        ):
+            doc.signer_title, self.spans["signer_title"] = beside
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
         if doc.signer_name is None:

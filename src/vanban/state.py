@@ -51,6 +51,9 @@ class ParserState:
         self.citations: list[Citation] = []
         # a signer's name the flattened two-column footer left at a recipient line's end
         self.name_beside_recipients: tuple[str, Span] | None = None
+        # the signer's title the flattened footer left on the "Nơi nhận:" line ("Nơi nhận: CHỦ
+        # TỊCH"), after OCR's debris of the seal if any
+        self.title_beside_recipients: tuple[str, Span] | None = None
 
     def _is_footnote(self, line_start: int) -> bool:
         return line_start in self.footnote_starts

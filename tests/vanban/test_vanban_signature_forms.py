@@ -119,3 +119,26 @@ def test_footer_columns_side_by_side() -> None:
         "CHỦ TỊCH",
         "Nguyễn Văn Bình",
     )
+
+
+_FLAT_FOOTER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 3274/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 5 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\nVề việc a\n\n"
+    "Điều 1. Phê duyệt.\n\nNơi nhận: {inline}\n- Như Điều 4;\n- Lưu VT, CN.\n\n{below}Lê Hồng Vinh\n"
+)
+
+
+@pytest.mark.parametrize("inline", ["CHỦ TỊCH", "/Q/ CHỦ TỊCH", "„ST; CHỦ TỊCH"])
+def test_a_signers_title_on_the_noi_nhan_line_is_the_signature_columns(inline: str) -> None:
+    # the two-column footer flattened onto the "Nơi nhận:" line, after a seal's debris by OCR
+    doc = vanban.parse(_FLAT_FOOTER.format(inline=inline, below=""))
+    assert (doc.signer_title, doc.signer_name) == ("CHỦ TỊCH", "Lê Hồng Vinh")
+    assert doc.recipients == ["Như Điều 4", "Lưu VT, CN"]
+
+
+def test_a_recipient_or_a_mandates_rest_on_the_noi_nhan_line_is_no_title() -> None:
+    doc = vanban.parse(_FLAT_FOOTER.format(inline="Bộ Nội vụ; CHỦ TỊCH", below=""))
+    assert doc.signer_title is None and doc.recipients[0] == "Bộ Nội vụ"
+    # "KT. THỦ TƯỚNG" read below: the "THỦ TƯỚNG" beside "Nơi nhận" is that mandate's rest
+    doc = vanban.parse(_FLAT_FOOTER.format(inline="THỦ TƯỚNG", below="KT. THỦ TƯỚNG\n\n"))
+    assert (doc.on_behalf, doc.signer_title) == ("KT. THỦ TƯỚNG", None)
