@@ -45,8 +45,33 @@ from vanban.patterns import (
 )
 from vanban.state import TAIL_LINES, ParserState
 
-_PCDB = frozenset("pcdb")
-_STAMP_LINES = 5  # the last lines an e-signature's stamp text may take  # the first letters of ATTACHMENT_START_RE's words, folded
+_PCDB = frozenset("pcdb")  # the first letters of ATTACHMENT_START_RE's words, folded
+_STAMP_LINES = 5  # the last lines an e-signature's stamp text may take
+
+
+def _without_stamp(tail: list[Line]) -> list[Line]:
+    """The footer's lines without an e-signature stamp's text at their end: the signing time
+    ("28-11-2025 16:29:44 +07:00") and the signing body's name right above it ("ĐẢNG UỶ XÃ …"),
+    which is no signer's name (the stamp is read by ``_stamp``)."""
+    filled = [index for index, line in enumerate(tail) if line.text.strip()]
+    if not filled or not STAMP_TIME_RE.match(tail[filled[-1]].text):
+        return tail
+    cut = filled[-1]
+    if len(filled) > 1:
+        above = tail[filled[-2]]
+        value = field_value(above.text)
+        words = value.split()
+        if (
+            words
+            and len(value) <= 80
+            and is_caps(value)
+            and words[0].capitalize() in BODY_HEADS
+            # (not the signer's title the stamp follows when no name is printed: "TỔNG BÍ THƯ")
+            and not PERSON_TITLE_RE.match(above.folded.lower())
+            and not above.folded.lower().startswith("tong bi thu")
+        ):
+            cut = filled[-2]
+    return tail[:cut]
 
 
 class SignatureParser(ParserState):
@@ -68,7 +93,7 @@ class SignatureParser(ParserState):
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]
         if self.noi_nhan is not None:
             self._recipients(self.noi_nhan)
-        self._signature(columns_read_in_turn(self.text, tail))
+        self._signature(columns_read_in_turn(self.text, _without_stamp(tail)))
         self._stamp(start)
 
     def _attachments(self) -> None:

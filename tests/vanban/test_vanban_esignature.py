@@ -102,3 +102,16 @@ def test_a_stamp_printed_above_the_header_gives_the_blank_day() -> None:
     # a stamp of another month gives nothing
     other = text.replace("tháng 7 năm", "tháng 8 năm")
     assert vanban.parse(other).date is None
+
+
+def test_the_stamps_body_is_no_signers_name() -> None:
+    # the name is not in the text (the signing system drew it in the signature's picture):
+    # the stamp's "ĐẢNG ỦY XÃ BÌNH MỸ" above its time is the signing body, not the signer
+    doc = vanban.parse(SIGNED.replace("Nguyễn Văn Hùng\n", ""))
+    assert (doc.signer_title, doc.signer_name) == ("PHÓ BÍ THƯ", None)
+    assert doc.date == "2025-11-28"  # the stamp is still read
+    # a title the stamp follows when no body is printed stays the signer's
+    text = SIGNED.replace("PHÓ BÍ THƯ\n", "").replace(
+        "Nguyễn Văn Hùng\n\nĐẢNG ỦY XÃ BÌNH MỸ\n", "TỔNG BÍ THƯ\n"
+    )
+    assert vanban.parse(text).signer_title == "TỔNG BÍ THƯ"
