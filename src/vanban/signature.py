@@ -86,6 +86,21 @@ class SignatureParser(ParserState):
         # first is later only when TAIL_LINES line breaks follow the heading's line start
         end = self.doc_end
         start = text.rfind("\n", 0, last_heading) + 1
+        # (a short letter's body may start above its date line, "V/v" and "Kính gửi" printed
+        # before the motto: the footer starts below the header's number and date lines, whose
+        # gaps — "ngày    tháng 11" left blank for the signing system — are no footer's columns)
+        header_end = max(
+            (
+                span[1]
+                for f in ("number", "date_raw")
+                if isinstance(span := self.spans.get(f), tuple)
+            ),
+            default=0,
+        )
+        if header_end > start and (self.noi_nhan is None or header_end < self.noi_nhan.start()):
+            line_end = text.find("\n", header_end)
+            if 0 <= line_end < end:
+                start = line_end + 1
         if text.count("\n", start, end) >= TAIL_LINES:
             start = len(text[:end].rsplit("\n", TAIL_LINES)[0]) + 1
         tail = self.lines.lines(start, end, TAIL_LINES + 1)

@@ -4,6 +4,8 @@ out flattened with the authority line between "Nơi nhận:" and the recipients.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import vanban
 
 SIGNED = """ĐẢNG BỘ TỈNH AN GIANG
@@ -115,3 +117,17 @@ def test_the_stamps_body_is_no_signers_name() -> None:
         "Nguyễn Văn Hùng\n\nĐẢNG ỦY XÃ BÌNH MỸ\n", "TỔNG BÍ THƯ\n"
     )
     assert vanban.parse(text).signer_title == "TỔNG BÍ THƯ"
+
+
+def test_the_blank_days_gap_in_the_header_is_no_footer_column() -> None:
+    # a real short letter whose "V/v" and "Kính gửi" stand above the motto, so its body starts
+    # above the date line; with the day left blank for the signing system ("ngày    tháng 5")
+    # that gap was read as the footer's column gap and the signer's title was lost
+    real = Path(__file__).parent / "fixtures" / "real" / "cv-stp-binh-thuan-788.txt"
+    text = real.read_text(encoding="utf-8")
+    assert "Bình Thuận, ngày  16  tháng 5" in text
+    blank = text.replace("ngày  16  tháng 5", "ngày    tháng 5")
+    blank += "\nSỞ TƯ PHÁP\n16-05-2025 10:12:00 +07:00\n"
+    doc = vanban.parse(blank)
+    assert (doc.signer_title, doc.signer_name) == ("GIÁM ĐỐC", "Phạm Thị Minh Hiếu")
+    assert (doc.date, doc.from_signature) == ("2025-05-16", ["date"])
