@@ -254,6 +254,7 @@ def is_flat(text: str) -> bool:
     if len(text) < 400:
         # a short news page on one line: its headline, then its date or its lead
         return len(text) >= 200 and "\n" not in text.rstrip("\n") and _news_opened(text)
+    text = _without_trailing_stamp(text)
     at = -1
     for _ in range(4):  # more than three line breaks: not flat (found without counting them all)
         at = text.find("\n", at + 1)
@@ -270,6 +271,25 @@ def is_flat(text: str) -> bool:
         len(line) >= 400 and (_HEAD.search(line[:400]) or _NEWS_DATE.search(line[:300]))
         for line in lines
     )
+
+
+def _without_trailing_stamp(text: str) -> str:
+    """``text`` without an e-signature stamp's lines at its end (the signing time, and the
+    signing body's name in capitals above it), which a flattened copy may keep on lines of
+    their own."""
+    # (imported here: vanban.patterns imports vanban.normalize, which imports this module)
+    from vanban.patterns import STAMP_TIME_RE
+
+    body = text.rstrip()
+    last_break = body.rfind("\n")
+    if last_break < 0 or STAMP_TIME_RE.match(body, last_break + 1) is None:
+        return text
+    body = body[:last_break].rstrip()
+    above = body.rfind("\n")
+    name = body[above + 1 :]
+    if above >= 0 and len(name) <= 80 and name.isupper():
+        body = body[:above]
+    return body
 
 
 def _news_opened(line: str) -> bool:

@@ -213,8 +213,8 @@ class SignatureParser(ParserState):
         for line in lines:
             if not line.text:
                 continue
-            if self._is_footnote(line.start):
-                break
+            if self._is_footnote(line.start) or STAMP_TIME_RE.match(line.text):
+                break  # (an e-signature stamp's time ends the text: no recipient wraps into it)
             if gutter is not None:
                 if in_right_column(self.text, line, gutter):
                     continue  # the signature column alone on its line, far to the right

@@ -131,3 +131,26 @@ def test_the_blank_days_gap_in_the_header_is_no_footer_column() -> None:
     doc = vanban.parse(blank)
     assert (doc.signer_title, doc.signer_name) == ("GIÁM ĐỐC", "Phạm Thị Minh Hiếu")
     assert (doc.date, doc.from_signature) == ("2025-05-16", ["date"])
+
+
+def test_recipients_do_not_wrap_into_the_stamp() -> None:
+    # a line without a dash after a dashed list wraps the item above it ("- VPCP: BTCN, …," /
+    # "Trợ lý TTg, …;"), but the stamp's time never does: it ends the text
+    text = SIGNED.replace(
+        "- Lưu Văn phòng Đảng ủy.\n\nNguyễn Văn Hùng\n", "- Lưu Văn phòng Đảng ủy,\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.recipients == ["Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"]
+    assert doc.date == "2025-11-28"
+
+
+def test_a_flattened_copy_keeps_its_stamp_on_lines_of_their_own() -> None:
+    flat = " ".join(SIGNED.split("\nĐẢNG ỦY XÃ BÌNH MỸ\n28-11")[0].split())
+    assert vanban.parse(flat).doc_type == "Thông báo"
+    # (four line breaks with the blank line before the stamp: the flattened text is still one)
+    doc = vanban.parse(flat + "\n\nĐẢNG ỦY XÃ BÌNH MỸ\n28-11-2025 16:29:44 +07:00\n")
+    assert (doc.doc_type, doc.date, doc.signer_name) == (
+        "Thông báo",
+        "2025-11-28",
+        "Nguyễn Văn Hùng",
+    )
