@@ -334,6 +334,12 @@ class SignatureParser(ParserState):
             caps = caps_tail(segment)
             if caps and SIGNER_TITLE_WORD_RE.search(fold_aligned(caps.group(1).lower())):
                 end = start + caps.start()
+                if self.title_beside_recipients is None:
+                    # the signature column's title flattened onto a recipient's line ("- Như
+                    # kính gửi, PHÓ TRƯỞNG BAN"): kept for the signature if it finds none
+                    title = caps.group(1).strip()
+                    at = start + caps.start(1)
+                    self.title_beside_recipients = (title, (at, at + len(title)))
             name = NAME_AFTER_RECIPIENT_RE.search(segment)
             if (
                 name

@@ -136,9 +136,21 @@ def test_a_signers_title_on_the_noi_nhan_line_is_the_signature_columns(inline: s
     assert doc.recipients == ["Như Điều 4", "Lưu VT, CN"]
 
 
-def test_a_recipient_or_a_mandates_rest_on_the_noi_nhan_line_is_no_title() -> None:
+def test_a_recipient_before_the_title_and_a_mandates_rest_on_the_noi_nhan_line() -> None:
+    # a recipient stays one; the title after it is cut from it (as on any recipient's line)
     doc = vanban.parse(_FLAT_FOOTER.format(inline="Bộ Nội vụ; CHỦ TỊCH", below=""))
-    assert doc.signer_title is None and doc.recipients[0] == "Bộ Nội vụ"
+    assert doc.recipients[0] == "Bộ Nội vụ" and doc.signer_title == "CHỦ TỊCH"
     # "KT. THỦ TƯỚNG" read below: the "THỦ TƯỚNG" beside "Nơi nhận" is that mandate's rest
     doc = vanban.parse(_FLAT_FOOTER.format(inline="THỦ TƯỚNG", below="KT. THỦ TƯỚNG\n\n"))
     assert (doc.on_behalf, doc.signer_title) == ("KT. THỦ TƯỚNG", None)
+
+
+def test_a_signers_title_flattened_onto_a_recipients_line() -> None:
+    # "- Như Điều 4, CHỦ TỊCH": the title is cut from the recipient and is the signature's
+    doc = vanban.parse(
+        _FLAT_FOOTER.format(inline="", below="").replace(
+            "- Như Điều 4;\n", "- Như Điều 4, PHÓ CHỦ TỊCH\n"
+        )
+    )
+    assert doc.recipients == ["Như Điều 4", "Lưu VT, CN"]
+    assert (doc.signer_title, doc.signer_name) == ("PHÓ CHỦ TỊCH", "Lê Hồng Vinh")
