@@ -66,6 +66,7 @@ _STOP_WORDS = frozenset(
         "xin",  # "Tờ trình số 34/… của Đoàn Luật sư tỉnh Lâm Đồng xin phê duyệt …"
         "sẽ",
         "đang",
+        "chưa",  # "… của Bộ trưởng Bộ Tư pháp chưa quy định …": an aspect word before a verb
         "mà",
         "thì",
         "nên",
@@ -105,6 +106,10 @@ _STOP_PAIRS = {
     # "của Hội đồng Chính phủ ủy nhiệm cho Phủ Thủ tướng …" ("Tỉnh ủy" keeps its "ủy")
     "ủy": "nhiệm",
     "uỷ": "nhiệm",
+    # the salutation on the line after a letter's subject, which cites a document: "V/v …
+    # Nghị quyết số 76/NQ-CP của Chính phủ" / "Kính gửi:" (a PDF's header read column by column)
+    "Kính": "gửi",
+    "kính": "gửi",
 }
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 TERM = re.compile(

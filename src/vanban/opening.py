@@ -12,17 +12,21 @@ from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
 from vanban.normalize import fold, fold_aligned, normalize_symbol
 from vanban.patterns import (
+    CAPITALS,
     DIGIT_RE,
     GROUNDS_RE,
     IMPLEMENTS_AFTER_SUBJECT_RE,
     IMPLEMENTS_FIRST_GAP_RE,
     IMPLEMENTS_NEXT_GAP_RE,
     ISSUER_VERB_RE,
+    KINH_GUI_RE,
+    MOTTO_RE,
     NOT_AN_ISSUER_RE,
     OPENING_LEAD_RE,
     PERSON_TITLE_RE,
     SENTENCE_END_RE,
     SEPARATOR_LINE_RE,
+    TYPE_ALT,
 )
 from vanban.state import MAX_CITATIONS, ParserState
 from vanban.symbols import OLD_SYMBOL_RE, iter_symbols
@@ -179,7 +183,14 @@ class OpeningParser(ParserState):
         # a paragraph wrapped over lines (as a PDF gives it) is read whole: the opening
         # sentence, its documents and the body it names run across the line breaks
         paragraphs = list(
-            islice(join_wrapped(self.text, self.lines.iter(self.body_start, stop, 40)), 6)
+            islice(
+                (
+                    p
+                    for p in join_wrapped(self.text, self.lines.iter(self.body_start, stop, 40))
+                    if not self._displaced_header(p)
+                ),
+                6,
+            )
         )
         opening: Line | None = None
         lead: re.Match[str] | None = None
@@ -194,6 +205,8 @@ class OpeningParser(ParserState):
             lead = OPENING_LEAD_RE.match(opening.folded) if opening is not None else None
         if opening is not None and lead is not None:
             sentence_end = self._sentence_end(opening)
+            if not inner:
+                sentence_end = self._list_goes_on(paragraphs, opening, sentence_end)
             chosen: list[Citation] = []
             prev_end = opening.cstart + lead.end()
             for cite in self.citations:
@@ -221,6 +234,39 @@ class OpeningParser(ParserState):
             if chosen or not inner:  # (a sentence inside a paragraph that cites nothing: no mark)
                 self.spans["implements"] = [(c.start, c.end) for c in chosen]
         return paragraphs
+
+    def _displaced_header(self, line: Line) -> bool:
+        """A header's line that a PDF's text layer, reading the two header columns in turn,
+        puts after the left column's subject and "Kính gửi:" (Nghị định 30/2020/NĐ-CP, appendix
+        I: the motto and the place and date stand in the right column): the national motto, the
+        header's date line, the salutation. None of them opens the body, and they must not use up
+        the paragraphs where its opening "Thực hiện …" sentence is looked for."""
+        # (each is skipped only when the paragraph is that line alone: a text flattened onto one
+        # line opens its body there too)
+        date = self.spans.get("date_raw")
+        if isinstance(date, tuple) and len(date) == 2 and date[0] <= line.cstart < date[1]:
+            return bool(line.cend <= date[1] + 1)
+        if KINH_GUI_RE.match(line.folded.lower()):
+            return _SENTENCE_INSIDE_RE.search(line.text) is None
+        motto = MOTTO_RE.match(line.text)
+        return motto is not None and not line.text[motto.end() :].strip(" \t-–—_")
+
+    def _list_goes_on(self, paragraphs: list[Line], opening: Line, sentence_end: int) -> int:
+        """The end of an opening sentence whose list of documents a line break cut after a
+        ";": the next line names the next document by its type and number ("… giai đoạn 2026 -
+        2030;" / "Công văn số 336/BNV-CCHC … và Công văn số 376/…, trong thời gian vừa qua, …"),
+        which no new paragraph opens with (a preamble's next entry opens on "Căn cứ" or a dash)."""
+        at = paragraphs.index(opening)
+        while (
+            sentence_end == opening.cend
+            and opening.text.rstrip().endswith(";")
+            and at + 1 < len(paragraphs)
+            and _CITED_FIRST_RE.match(paragraphs[at + 1].folded.lower())
+        ):
+            at += 1
+            opening = paragraphs[at]
+            sentence_end = self._sentence_end(opening)
+        return sentence_end
 
     def _sentence_end(self, line: Line) -> int:
         found = SENTENCE_END_RE.search(line.text)
@@ -254,6 +300,14 @@ class OpeningParser(ParserState):
             return True
         return False
 
+
+# A sentence closed inside a line and another opening after it (original text): the addressee
+# line "Kính gửi: Sở Tư pháp" holds none, a text flattened onto one line many.
+_SENTENCE_INSIDE_RE = re.compile(r"[.;](?=[ \t]+[" + CAPITALS + r"])")
+
+# A paragraph that opens on a document cited by its type and number (folded, lower case):
+# "công văn số 336/…", "kế hoạch số 12-KH/TU".
+_CITED_FIRST_RE = re.compile(r"(?:" + TYPE_ALT + r")[ \t]+so[ \t]*:?[ \t]*\d")
 
 # The courtesy word a letter puts before its verb ("… Văn phòng UBND tỉnh kính đề nghị …",
 # "kính báo cáo", "kính trình"): it belongs to the verb, not to the body's name (folded).

@@ -309,7 +309,12 @@ IMPLEMENTS_NEXT_GAP_RE = re.compile(r"(?:va|cung|va[ \t]+cac)?")
 IMPLEMENTS_AFTER_SUBJECT_RE = re.compile(
     # (a subject may open on what the document does: "ban hành Bộ tiêu chí …", "phê duyệt …")
     r"(?:ve|ban[ \t]+hanh|phe[ \t]+duyet|quy[ \t]+dinh|thanh[ \t]+lap|huong[ \t]+dan)[ \t]"
-    r"(?:(?!thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[^.:;\n])*?"
+    # (a subject may hold a ";" of its own: the title of a plan that lists its aims, "… giai
+    # đoạn 2021 - 2030; đề xuất nhiệm vụ, giải pháp …; Công văn số …")
+    # (a subject that carries out a document it cites, "về thực hiện Nghị quyết số …", is that
+    # document's; "sơ kết 05 năm thực hiện Chương trình tổng thể …" cites none)
+    r"(?:(?!(?:thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[ \t]+(?:cac[ \t]+)?"
+    r"(?:" + TYPE_ALT + r")[ \t]+so\b)[^.:\n])*?"
     r"(?:[ \t]+(?:va|cung)(?:[ \t]+cac)?|[ \t]*[,;])"
 )
 # Where the opening sentence ends (original text): "." before a capitalised word, or any ":".

@@ -206,6 +206,8 @@ class SignatureParser(ParserState):
                     rec.append(value)
         bulleted = False
         after_name = False  # the signature column's name met among the recipients
+        # the last recipient's line ended without the ";" (or "," ".") that closes an item
+        last_open = False
         gutter = None
         if text.find("    ", match.end()) >= 0 or text.find("\t", match.end()) >= 0:
             # (a gutter needs four blanks or a tab: most footers have neither)
@@ -231,13 +233,14 @@ class SignatureParser(ParserState):
                 # "(đã ký)" mark) between two items of the list, which goes on below it
                 after_name = True
                 continue
-            elif bulleted and rec and self._continues(line):
+            elif bulleted and rec and self._continues(line, last_open):
                 # the items start with a dash: a line without one is the previous item wrapped
                 # ("- VPCP: BTCN, PCN Mai Thị Thu Vân," / "Trợ lý TTg, TGĐ cổng TTĐT;")
                 value = self._cut_signature(line.cstart, line.cend)
                 if value:
                     a, b = rec[-1][1][0], value[1][1]
                     rec[-1] = (field_value(text[a:b]), (a, b))
+                last_open = not line.text.rstrip().endswith((";", ",", "."))
                 continue
             elif (line.text.endswith((";", ",")) or lowered.startswith("luu")) and not is_caps(
                 line.text
@@ -256,6 +259,7 @@ class SignatureParser(ParserState):
                 value = self._cut_signature(a, b)
                 if value:
                     rec.append(value)
+            last_open = not line.text.rstrip().endswith((";", ",", "."))
             if (
                 lowered.lstrip("-+• ").startswith("luu")
                 and value
@@ -271,13 +275,16 @@ class SignatureParser(ParserState):
             return True
         return bool(PERSON_NAME_RE.match(value)) and not value.isupper()
 
-    def _continues(self, line: Line) -> bool:
+    def _continues(self, line: Line, last_open: bool = False) -> bool:
         """A line that wraps the previous recipient: not a signature fragment (capitals, a
-        name, "(đã ký)") nor the archive line, which starts an item of its own."""
+        name, "(đã ký)") nor the archive line, which starts an item of its own. A bracket opens
+        such a fragment unless the previous item is still open (no ";" closed its line): then
+        it is that item's bracketed end, wrapped ("- Các đơn vị thuộc, trực thuộc Bộ Nội vụ" /
+        "(để cập nhật số liệu);")."""
         value = field_value(line.text)
         return not (
             is_caps(value)
-            or value.startswith("(")
+            or (value.startswith("(") and not last_open)
             or line.folded.startswith("luu")
             or PERSON_NAME_RE.match(value)
             or len(value) > 160
@@ -629,9 +636,20 @@ class SignatureParser(ParserState):
             if _PAGE_NUMBER_RE.match(line.text):
                 continue  # the page turned between the signature and the name
             value = field_value(line.text)
+            start = line.cstart
+            glyph = _STRAY_GLYPH_RE.match(value)
+            if (
+                glyph is not None
+                and glyph.group(1).islower()
+                and PERSON_NAME_RE.match(value[glyph.end() :])
+            ):
+                # a lone small letter before the name: a stroke of the drawn signature that the
+                # text layer gives as a letter ("ơ Nguyễn Đức Vũ"); no name starts in small case
+                start = line.cstart + line.text.find(value) + glyph.end()
+                value = value[glyph.end() :]
             if PERSON_NAME_RE.match(value) and not _is_caps_title(value):
                 self.doc.signer_name = value
-                self.spans["signer_name"] = (line.cstart, line.cend)
+                self.spans["signer_name"] = (start, line.cend)
             elif seen == 1 and is_caps(value) and _is_caps_title(value) and len(value.split()) <= 8:
                 # the signer's own post printed over the name, under the title he signs with
                 # (a council's chairman: "CHỦ TỊCH" / "GIÁM ĐỐC SỞ NỘI VỤ" / "Đỗ Văn Chung")
@@ -639,6 +657,9 @@ class SignatureParser(ParserState):
             return
 
 
+# One small letter alone before a name on the name's line (original text): "ơ " in
+# "ơ Nguyễn Đức Vũ".
+_STRAY_GLYPH_RE = re.compile(r"^([^\W\d_])[ \t]+")
 # A page number alone on its line: "33", "- 33 -", "Trang 3".
 _PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?\d{1,4}(?:[ \t]*[-–])?[ \t]*$")
 
