@@ -47,6 +47,17 @@ def headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
             break
         head.append(line)
     if not head:
+        if (
+            len(filled) > 1
+            and len(filled[0].text) <= 160
+            and _ends_a_sentence(filled[0].text)
+            and _DAY_LEAD_RE.match(filled[0].text) is None
+            and _SENTENCE_BREAK_RE.search(filled[0].text.rstrip()[:-1]) is None
+            and _DAY_LEAD_RE.match(filled[1].text) is not None
+        ):
+            # one short sentence right above the lead that opens on the day told ("Ngày
+            # 03/02/2025, …"): the headline, printed with a full stop by the site
+            return filled[0], None
         if filled and (
             _ends_a_sentence(filled[0].text) or _DAY_LEAD_RE.match(filled[0].text) is not None
         ):
@@ -77,6 +88,10 @@ def headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
 _DAY_LEAD_RE = re.compile(
     r"(?:Ngày|Sáng|Trưa|Chiều|Tối)[ \t]+\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?[ \t]*,"
 )
+
+
+# A sentence closed inside a line, another opening after it.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][ \t]+[A-ZĐÂĂÊÔƠƯ]")
 
 
 def _ends_a_sentence(text: str) -> bool:

@@ -97,3 +97,22 @@ def test_a_stray_small_letter_before_the_signers_name() -> None:
     assert doc.signer_name == "Nguyễn Văn B"
     doc = vanban.parse(base.replace("\nNguyễn Văn B\n", "\nơ nguyễn văn b\n"))
     assert doc.signer_name is None
+
+
+def test_a_news_headline_closed_by_a_full_stop_above_a_day_told_lead() -> None:
+    """A site may print its headline with a full stop: one short sentence right above the lead
+    that opens on the day told is the headline. A lead first (no headline kept) and a first
+    line of two sentences stay without a headline."""
+    lead = (
+        "Ngày 03/02/2025, Phường A tổ chức kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam,"
+        " đồng thời tổ chức họp giao ban đầu năm nhằm đánh giá tình hình trước và sau Tết.\n"
+        "Hội nghị có sự tham dự của lãnh đạo Đảng ủy, HĐND, UBND phường và các ban, ngành,"
+        " đoàn thể; cán bộ, công chức phường.\n"
+    )
+    headline = "Phường A tổ chức kỷ niệm 95 năm ngày thành lập Đảng và họp giao ban đầu năm 2025.\n"
+    doc = vanban.parse(headline + lead)
+    assert doc.doc_type == "Tin bài"
+    assert doc.title == headline.strip()
+    assert not vanban.parse(lead).title
+    two = "Phường A họp giao ban. Phường A tổ chức kỷ niệm 95 năm ngày thành lập Đảng.\n"
+    assert not vanban.parse(two + lead).title
