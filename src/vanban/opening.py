@@ -275,6 +275,8 @@ class OpeningParser(ParserState):
     def _issuer_from(self, line: Line) -> bool:
         if line.text.lstrip().startswith(("“", '"', "«")):
             return False  # a passage quoted from another document speaks for its own author
+        if _POINT_LABEL_RE.match(line.text):
+            return False  # a numbered point of the body ("1. Góp ý dự thảo các Quyết định:")
         for verb in ISSUER_VERB_RE.finditer(line.folded):
             if _NUMBERED_AFTER_RE.match(line.folded, verb.end()):
                 continue  # "… ban hành Công văn số 2775/…": a document told, not this one
@@ -304,6 +306,10 @@ class OpeningParser(ParserState):
 # A sentence closed inside a line and another opening after it (original text): the addressee
 # line "Kính gửi: Sở Tư pháp" holds none, a text flattened onto one line many.
 _SENTENCE_INSIDE_RE = re.compile(r"[.;](?=[ \t]+[" + CAPITALS + r"])")
+
+# The label of a numbered or lettered point opening a paragraph (original text): "1. ", "2) ",
+# "a) ".
+_POINT_LABEL_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\))[ \t]")
 
 # A paragraph that opens on a document cited by its type and number (folded, lower case):
 # "công văn số 336/…", "kế hoạch số 12-KH/TU".

@@ -312,9 +312,11 @@ IMPLEMENTS_AFTER_SUBJECT_RE = re.compile(
     # (a subject may hold a ";" of its own: the title of a plan that lists its aims, "… giai
     # đoạn 2021 - 2030; đề xuất nhiệm vụ, giải pháp …; Công văn số …")
     # (a subject that carries out a document it cites, "về thực hiện Nghị quyết số …", is that
-    # document's; "sơ kết 05 năm thực hiện Chương trình tổng thể …" cites none)
+    # document's; "sơ kết 05 năm thực hiện Chương trình tổng thể …" cites none; "căn cứ" opens
+    # the grounds, whose documents are not carried out: "…, căn cứ quy định tại Luật …,
+    # Quyết định số …")
     r"(?:(?!(?:thuc[ \t]+hien|trien[ \t]+khai|cu[ \t]+the[ \t]+hoa)[ \t]+(?:cac[ \t]+)?"
-    r"(?:" + TYPE_ALT + r")[ \t]+so\b)[^.:\n])*?"
+    r"(?:" + TYPE_ALT + r")[ \t]+so\b|can[ \t]+cu\b)[^.:\n])*?"
     r"(?:[ \t]+(?:va|cung)(?:[ \t]+cac)?|[ \t]*[,;])"
 )
 # Where the opening sentence ends (original text): "." before a capitalised word, or any ":".

@@ -116,3 +116,39 @@ def test_a_news_headline_closed_by_a_full_stop_above_a_day_told_lead() -> None:
     assert not vanban.parse(lead).title
     two = "Phường A họp giao ban. Phường A tổ chức kỷ niệm 95 năm ngày thành lập Đảng.\n"
     assert not vanban.parse(two + lead).title
+
+
+def test_grounds_after_the_first_documents_subject_are_not_carried_out() -> None:
+    """ "Thực hiện A … về <subject>, căn cứ quy định tại Luật …, Quyết định số B …": "căn cứ"
+    opens the grounds, and the documents after it are cited, not carried out."""
+    opening = (
+        "Thực hiện Nghị quyết số 202/2025/QH15 ngày 12/06/2025 của Quốc hội về việc sắp xếp đơn"
+        " vị hành chính cấp tỉnh, căn cứ quy định tại Luật Luật sư năm 2006, được sửa đổi, bổ"
+        " sung năm 2012, Quyết định số 856/QĐ-TTg ngày 19/7/2022 của Thủ tướng Chính phủ, Công"
+        " văn số 358/LĐLSVN-BTV ngày 16/7/2025 của Liên Đoàn Luật sư Việt Nam và các văn bản"
+        " khác có liên quan."
+    )
+    doc = vanban.parse(FLAT_LETTER.format(opening=opening))
+    assert doc.implements == ["202/2025/QH15"]
+    assert [r.number for r in doc.references][:3] == [
+        "202/2025/QH15",
+        "856/QĐ-TTg",
+        "358/LĐLSVN-BTV",
+    ]
+    # without the grounds, a list after the subject is carried out as before
+    doc = vanban.parse(FLAT_LETTER.format(opening=opening.replace("căn cứ quy định tại", "và")))
+    assert "856/QĐ-TTg" in doc.implements
+
+
+def test_a_numbered_point_names_no_issuer() -> None:
+    """A numbered point of the body ("1. Góp ý dự thảo các Quyết định: …") is no sentence in
+    which the issuing body names itself, though it reads "… Quyết định:" as one does."""
+    opening = (
+        "Nội dung góp ý như sau:\n\n"
+        "1. Góp ý dự thảo các Quyết định: (1) Quyết định thành lập Tổ giúp việc."
+    )
+    text = FLAT_LETTER.format(opening=opening)
+    doc = vanban.parse(
+        text.replace("\n- Các bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh.", "")
+    )
+    assert doc.issuer == "BỘ A"
