@@ -139,6 +139,34 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         None,
     ),
     (re.compile(rf"(?<=[.;:])\s+(?=\d{{1,2}}[.-]\s+[{_UP}])"), r"\n", None),
+    # a section in sentence case after a sentence's end ("… năm 2025. II. Địa điểm: …")
+    (re.compile(rf"(?<=[.;:])\s+(?=[IVX]{{1,4}}[.-]\s+[{_UP}][{_LOW}])"), r"\n", None),
+    # a sub-item's mark ("1.1.", "a)") before a capital: it opens its own line (not a cited
+    # point, "tại mục 2.1. …")
+    (
+        re.compile(
+            rf"(?<=[{_LOW}{_UP}:;.)”\"])(?<!mục)(?<!khoản)(?<!điểm)(?<!tiết)\s+"
+            rf"(?=\d{{1,2}}\.\d{{1,2}}\.?\s+[{_UP}]|[a-zđ]\)\s+[{_UP}])"
+        ),
+        r"\n",
+        None,
+    ),
+    # a section's or an item's short heading, then its first item or bullet ("II. Quản lý đảng
+    # viên 1. Về hồ sơ …", "1. Mục đích - Quán triệt …"): a dash before a sentence (not a
+    # name's "- Hải Phòng", the motto's "- Tự do")
+    (
+        re.compile(
+            rf"(?<=\n)((?:\d{{1,2}}|[IVX]{{1,4}})[.-]\s+[^\n]{{1,80}}?[{_LOW}])\s+"
+            rf"(?=-\s+(?!Tự do|Hạnh phúc)[{_UP}][{_LOW}]*\s+[{_LOW}])"
+        ),
+        r"\1\n",
+        None,
+    ),
+    (
+        re.compile(rf"(?<=\n)([IVX]{{1,4}}[.-]\s+[^\n]{{1,80}}?[{_LOW}])\s+(?=1[.-]\s+[{_UP}])"),
+        r"\1\n",
+        None,
+    ),
     # a rule under the title
     (re.compile(r"\s*-{3,}\s*"), r"\n", "---"),
     # grounds, articles, the operative word

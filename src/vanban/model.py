@@ -157,13 +157,17 @@ class ParsedDocument:
     #: fields taken from the e-signature stamp at the end of the text, not from the document's
     #: own lines ("date", "number"): the signing system filled them in
     from_signature: list[str] = field(default_factory=list)
+    #: fields not printed in the text but inferred from the document's grammar ("signer_title"
+    #: from a "KT." authority: the head's deputy signs); they have no span
+    inferred: list[str] = field(default_factory=list)
     #: texts attached after the signature block, not parsed as the document
     attachments: list[Attachment] = field(default_factory=list)
     spans: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The corpus schema (same keys, same order) followed by the extras: ``footnotes``,
-        ``from_signature`` (fields the e-signature stamp gave), ``attachments`` (titles and
+        ``from_signature`` (fields the e-signature stamp gave), ``inferred`` (fields the
+        grammar gave, not printed), ``attachments`` (titles and
         offsets of what follows the signature), ``spans`` (offsets into the normalised text), ``text_length``, then ``rule_set`` (the
         format rules the document is judged by, see :mod:`vanban.rules`) and
         ``format_findings`` (:func:`vanban.format_check.check_format`, as dicts)."""
@@ -178,6 +182,7 @@ class ParsedDocument:
         out["assignments"] = [a.to_dict() for a in self.assignments]
         out["footnotes"] = [{"label": f.label, "text": f.text} for f in self.footnotes]
         out["from_signature"] = list(self.from_signature)
+        out["inferred"] = list(self.inferred)
         out["attachments"] = [a.to_dict() for a in self.attachments]
         out["spans"] = self.span_dict()
         out["text_length"] = len(self.text)

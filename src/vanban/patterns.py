@@ -557,6 +557,16 @@ APPENDIX_START_RE = re.compile(
     r"[ \t*]*(?:phu[ \t]+luc(?:[ \t]+(?:\d{1,2}|[ivx]{1,4}))?[ \t.:]*$"
     r"|\((?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo\b)"
 )
+# A head's title alone after a "KT." mark (folded): "thu tuong", "chu tich", "bo truong".
+# Nghị định 30/2020/NĐ-CP (appendix I) and Hướng dẫn 36-HD/VPTW: "KT." (ký thay) is signed by a
+# deputy for the head, so the signer's title is the head's deputy — "PHÓ <head>", or "THỨ
+# TRƯỞNG" for "BỘ TRƯỞNG" — which is how a scan whose seal hid the title line is still read.
+HEAD_TITLE_RE = re.compile(
+    r"(?:tong[ \t]+bien[ \t]+tap|(?:tong[ \t]+)?(?:thu[ \t]+tuong|chu[ \t]+tich|bo[ \t]+truong"
+    r"|giam[ \t]+doc|truong[ \t]+ban|bi[ \t]+thu|chanh[ \t]+van[ \t]+phong|vien[ \t]+truong|hieu[ \t]+truong|cuc[ \t]+truong"
+    r"|vu[ \t]+truong|chanh[ \t]+an|chu[ \t]+nhiem|truong[ \t]+phong"
+    r"|chanh[ \t]+thanh[ \t]+tra|truong[ \t]+khoa))"
+)
 # The deputy's title that follows a "KT." authority on the same line (folded): "pho thu tuong".
 DEPUTY_RE = re.compile(r"\bpho[ \t]+\w")
 # A signer's title at the end of an authority line: " phó bí thư" in

@@ -30,6 +30,7 @@ from vanban.patterns import (
     CAPS_AT_END_RE,
     DEPUTY_RE,
     GROUNDS_RE,
+    HEAD_TITLE_RE,
     NAME_AFTER_RECIPIENT_RE,
     NOI_NHAN_LINES,
     ON_BEHALF_RE,
@@ -468,6 +469,8 @@ class SignatureParser(ParserState):
             and not (doc.on_behalf or "").upper().endswith(beside[0].upper())
         ):
             doc.signer_title, self.spans["signer_title"] = beside
+        if doc.signer_title is None:
+            self._deputy_title()
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
         if doc.signer_name is None:
@@ -476,6 +479,23 @@ class SignatureParser(ParserState):
             doc.signer_name, self.spans["signer_name"] = self.name_beside_recipients
         if doc.signer_name is None and doc.doc_type != "Tin bài":
             self._name_closing_the_footer(tail)
+
+    def _deputy_title(self) -> None:
+        """The signer's title when no line gives it and the authority is "KT. <head>": a deputy
+        signs for the head (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW), so the title is the
+        head's deputy — "PHÓ THỦ TƯỚNG" under "KT. THỦ TƯỚNG", "THỨ TRƯỞNG" under "KT. BỘ
+        TRƯỞNG". A scan's seal often hides that line. The value is not printed in the text: it has
+        no span and is listed in ``inferred`` so that a reader checks it."""
+        doc = self.doc
+        mark = ON_BEHALF_RE.match(doc.on_behalf or "")
+        if mark is None or not mark.group(1).upper().startswith("K"):
+            return
+        head = mark.group(2).strip()
+        folded = fold_aligned(head.lower())
+        if not HEAD_TITLE_RE.fullmatch(folded):
+            return
+        doc.signer_title = "THỨ TRƯỞNG" if folded == "bo truong" else f"PHÓ {head.upper()}"
+        doc.inferred.append("signer_title")
 
     def _name_closing_the_footer(self, tail: list[Line]) -> None:
         """A person's name alone among the footer's last lines, no title or mark read above it

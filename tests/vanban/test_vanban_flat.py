@@ -463,3 +463,38 @@ def test_flat_short_letter_footer_is_a_paragraph_apart_from_the_header() -> None
         "PHÓ GIÁM ĐỐC",
         "Hồ Ngọc Hải",
     )
+
+
+_FLAT_PLAN = (
+    "ỦY BAN NHÂN DÂN TỈNH AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"
+    " Số: 41/KH-UBND An Giang, ngày 05 tháng 3 năm 2024 KẾ HOẠCH Triển khai chuyển đổi số năm 2024"
+    " {body} Nơi nhận: - Như trên; - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình"
+)
+
+
+def test_flattened_sections_and_items_in_sentence_case_open_their_lines() -> None:
+    # flattened, the headings run into their content: a section in sentence case after a
+    # sentence's end, an item's short heading before its first bullet, sub-items "1.1." / "a)"
+    body = (
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau. I. Mục đích, yêu cầu 1. Mục đích -"
+        " Quán triệt đầy đủ các nội dung. 2. Yêu cầu - Bảo đảm đúng tiến độ. II. Nhiệm vụ"
+        " 1. Hạ tầng số 1.1. Mạng truyền dẫn Phủ sóng toàn tỉnh. 2. Dữ liệu số a) Cơ sở dữ"
+        " liệu dân cư Cập nhật đầy đủ."
+    )
+    doc = vanban.parse(_FLAT_PLAN.format(body=body))
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("I", "Mục đích, yêu cầu"),
+        ("II", "Nhiệm vụ"),
+    ]
+    assert [(i.section, i.label, i.title) for i in doc.items] == [
+        ("I", "1", "Mục đích"),
+        ("I", "2", "Yêu cầu"),
+        ("II", "1", "Hạ tầng số"),
+        ("II", "2", "Dữ liệu số"),
+    ]
+
+
+def test_a_cited_point_is_no_sub_item() -> None:
+    body = "Thực hiện theo hướng dẫn tại mục 2.1. Phụ lục I và điểm 1.2. Biểu mẫu kèm theo."
+    reflowed = reflow(_FLAT_PLAN.format(body=body))
+    assert "mục 2.1. Phụ lục I" in reflowed and "điểm 1.2. Biểu mẫu" in reflowed

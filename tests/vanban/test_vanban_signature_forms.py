@@ -140,9 +140,11 @@ def test_a_recipient_before_the_title_and_a_mandates_rest_on_the_noi_nhan_line()
     # a recipient stays one; the title after it is cut from it (as on any recipient's line)
     doc = vanban.parse(_FLAT_FOOTER.format(inline="Bộ Nội vụ; CHỦ TỊCH", below=""))
     assert doc.recipients[0] == "Bộ Nội vụ" and doc.signer_title == "CHỦ TỊCH"
-    # "KT. THỦ TƯỚNG" read below: the "THỦ TƯỚNG" beside "Nơi nhận" is that mandate's rest
+    # "KT. THỦ TƯỚNG" read below: the "THỦ TƯỚNG" beside "Nơi nhận" is that mandate's rest, not
+    # the signer's title — which is the deputy's, inferred from "KT."
     doc = vanban.parse(_FLAT_FOOTER.format(inline="THỦ TƯỚNG", below="KT. THỦ TƯỚNG\n\n"))
-    assert (doc.on_behalf, doc.signer_title) == ("KT. THỦ TƯỚNG", None)
+    assert (doc.on_behalf, doc.signer_title) == ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG")
+    assert doc.inferred == ["signer_title"]
 
 
 def test_a_signers_title_flattened_onto_a_recipients_line() -> None:
@@ -154,3 +156,33 @@ def test_a_signers_title_flattened_onto_a_recipients_line() -> None:
     )
     assert doc.recipients == ["Như Điều 4", "Lưu VT, CN"]
     assert (doc.signer_title, doc.signer_name) == ("PHÓ CHỦ TỊCH", "Lê Hồng Vinh")
+
+
+@pytest.mark.parametrize(
+    ("mandate", "title"),
+    [
+        ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"),
+        ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+        ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+        ("KT. TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG"),
+    ],
+)
+def test_a_deputys_title_hidden_by_the_seal_follows_from_kt(mandate: str, title: str) -> None:
+    # "KT." is signed by the head's deputy: the title line a seal hid is the deputy's title, given
+    # as inferred (not printed, so no span)
+    doc = vanban.parse(HEAD + f"Nơi nhận:\n- Lưu: VT.\n{mandate}\n\n\nHồ Văn Minh\n")
+    assert (doc.on_behalf, doc.signer_title, doc.signer_name) == (mandate, title, "Hồ Văn Minh")
+    assert doc.inferred == ["signer_title"]
+    assert "signer_title" not in doc.spans
+    assert doc.to_dict()["inferred"] == ["signer_title"]
+
+
+@pytest.mark.parametrize(
+    "mandate",
+    # printed title, a collective body (T/M), a body after KT. rather than a head's title
+    ["KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC", "T/M BAN THƯỜNG VỤ", "KT. ỦY BAN NHÂN DÂN"],
+)
+def test_no_title_is_inferred_where_the_text_gives_it_or_kt_names_no_head(mandate: str) -> None:
+    doc = vanban.parse(HEAD + f"Nơi nhận:\n- Lưu: VT.\n{mandate}\n\n\nHồ Văn Minh\n")
+    assert doc.inferred == []
+    assert doc.signer_title in (None, "PHÓ CHỦ TỊCH THƯỜNG TRỰC")

@@ -318,6 +318,8 @@ def draft_review(request: AuthenticatedHttpRequest, uploaddraft_pk: int) -> Http
             # fields read from a scan need a look: OCR may have misread letters or digits
             "ocr": ocr,
             "to_check": found if ocr else set(),
+            # fields the parser inferred (a "KT." signer's title): not printed, so a person checks
+            "inferred": set((draft.parsed or {}).get("inferred") or []),
             "page_urls": page_urls,
             "signatures": (draft.parsed or {}).get("signatures") or [],
             "parsed": draft.parsed,

@@ -336,3 +336,22 @@ def test_drafts_left_unreviewed_are_listed_and_can_be_cleaned_up(tree, media_roo
     call_command("stale_drafts", "--delete", stdout=io.StringIO())
     assert list(UploadDraft.objects.values_list("pk", flat=True)) == [fresh.drafts[0].pk]
     assert len(stored_files(media_root)) == 1
+
+
+@pytest.mark.django_db
+def test_review_marks_a_title_inferred_from_kt_for_a_look(client_as, tree, media_root):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    # the seal hid the title line: "KT. GIÁM ĐỐC" says the deputy signed
+    text = SAMPLE.replace("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n", "KT. GIÁM ĐỐC\n\n")
+    client = client_as("coso1")
+    client.post(
+        "/tai-lieu/tai-len/",
+        {"tep": SimpleUploadedFile("kt.txt", text.encode()), "unit": tree.base1.pk},
+    )
+    draft = UploadDraft.objects.get()
+    assert draft.parsed["signer_title"] == "PHÓ GIÁM ĐỐC"
+    assert draft.parsed["inferred"] == ["signer_title"]
+    page = client.get(f"/tai-lieu/cho-duyet/{draft.pk}/").content.decode()
+    assert 'value="PHÓ GIÁM ĐỐC"' in page
+    assert page.count("suy ra, cần xem lại") == 1
