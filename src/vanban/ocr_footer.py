@@ -1,5 +1,5 @@
 """OCR's debris in the footer's recipients (``Nơi nhận``, "where it is sent"), dropped by the
-format's grammar.
+format's grammar; the signature column's title and mandate as OCR garbles them, mended.
 
 A scan's footer has the seal and the signature beside the recipients: Tesseract reads the ink of
 the stamp and the handwriting as marks, digits and stray letters, and puts them on the line of the
@@ -19,6 +19,12 @@ own rules on the signature column. A line between two recipients that holds no w
 debris too, and so is what follows "Nơi nhận:" on its line when it holds no capital (a recipient
 and the signature column's words open with one: "Nơi nhận: đốm uống" is the seal read), or the
 marks before the signature column's words ("Nơi nhận: _—_ KT …").
+
+Two repairs of the signature column go with it: a near miss of one of the format's titles on the
+line over the signer's name, with no authority mark over it ("HÚ TƯỚNG" → "THỦ TƯỚNG",
+:func:`mend_title_over_name`), and a mandate glued to the office it stands before ("KTTRƯỞNG BAN"
+→ "K/T TRƯỞNG BAN" in a party document, "KT. …" in a state one, :func:`split_glued_mandate`).
+No title is inferred where the seal took the line.
 
 Only OCR's text is mended so (:func:`vanban.ocr_text.normalize_ocr_text`): a typist's text has
 no seal. Without the lexicon nothing is dropped (every small word would look like debris).
@@ -239,3 +245,30 @@ def _near_title(found: str, title: str) -> bool:
     return _distance(_bare(found), _bare(title), 1) <= 1 and (
         _distance(_letters(found), _letters(title), 2) <= 2
     )
+
+
+# A mandate's letters glued to the office or body they stand before ("KTTRƯỞNG BAN"): OCR lost the
+# slash or the full stop and the blank after it.
+_GLUED_MANDATE = re.compile(r"(?<![^\W\d_])(KT|TM|TL)([^\W\d_]{2,})")
+# A party document's header names the party (Hướng dẫn 36-HD/VPTW: "K/T", "T/M", "T/L"); a
+# state one the nation (Nghị định 30/2020: "KT.", "TM.", "TL.").
+_PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+_HEADER_CHARACTERS = 600
+
+
+def split_glued_mandate(text: str, forms: Sequence[str]) -> str:
+    """A mandate glued to what follows it ("KTTRƯỞNG BAN") split and written as the document's
+    kind writes it — "K/T TRƯỞNG BAN" in a party document, "KT. TRƯỞNG BAN" in a state one —
+    when the rest begins one of the signature block's forms (``forms``, in capitals: offices and
+    bodies) word for word."""
+    party = _PARTY_NAME in text[:_HEADER_CHARACTERS]
+
+    def one(match: re.Match[str]) -> str:
+        rest = match.group(2) + match.string[match.end() : match.end() + 40]
+        if not match.group(2).isupper() or not any(rest.startswith(form) for form in forms):
+            return match.group()
+        mark = match.group(1)
+        written = f"{mark[0]}/{mark[1]}" if party else f"{mark}."
+        return f"{written} {match.group(2)}"
+
+    return _GLUED_MANDATE.sub(one, text)

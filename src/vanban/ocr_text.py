@@ -40,8 +40,9 @@ to OCR's output, not a list of words:
 * **number lines and codes** — the header's number line never continued by the summary under
   it, a colon in a code ("454/UBND:NCTH"), a number cut at its hyphen at a line end, specks
   before the figures ("Số: .73", "số-104");
-* **the footer** — the seal's debris after a recipient's closing ";" or count of copies, and a
-  near miss of a title over the signer's name (:mod:`vanban.ocr_footer`);
+* **the footer** — the seal's debris after a recipient's closing ";" or count of copies, a
+  near miss of a title over the signer's name, a mandate glued to its office
+  (:mod:`vanban.ocr_footer`);
 * **the unit "tỉnh"** read with another tone before a place the document names after "tỉnh"
   elsewhere; "(đế b/c)"; marks before "Nơi nhận"; "Ñ" for N.
 
@@ -61,7 +62,11 @@ from vanban.normalize import (
     join_hard_breaks,
     normalize_text,
 )
-from vanban.ocr_footer import drop_recipient_debris, mend_title_over_name
+from vanban.ocr_footer import (
+    drop_recipient_debris,
+    mend_title_over_name,
+    split_glued_mandate,
+)
 from vanban.ocr_numbering import (
     mend_congress_numerals,
     mend_item_numbers,
@@ -175,6 +180,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
+    text = split_glued_mandate(text, [form for form, _letters, _size in _SIGNING_WORDS])
     text = mend_title_over_name(mend_signature_lines(text), _SIGNER_TITLES)
     text = renumber_sections(text)
     text = mend_item_numbers(text)

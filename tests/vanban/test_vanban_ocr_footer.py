@@ -105,3 +105,20 @@ def test_a_title_misread_over_the_signers_name_is_the_formats() -> None:
     for title, name in (("BỘ TRƯỞNG", "Trần Văn Bình"), ("HÚ TƯỚNG", "- Lưu: VT.")):
         text = f"X\n{title}\n{name}\n"
         assert normalize_ocr_text(text).split("\n")[1] == title
+
+
+def test_a_mandate_glued_to_its_office_is_split_as_the_documents_kind_writes_it() -> None:
+    party = (
+        "TỈNH ỦY LÂM ĐỒNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Số 20-CV/BTGDVTU\n\nLâm Đồng, ngày 4 tháng 9 năm 2025\n\nV/v cử người tham gia\n\n"
+        "Kính gửi: Sở Nội vụ.\n\n"
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy có ý kiến để Sở Nội vụ tổng hợp.\n\n"
+        "Nơi nhận: KTTRƯỞNG BAN\n- Như kính gửi, PHÓ TRƯỞNG BAN\n- Lưu VP.\n\nTrần Văn Bình\n"
+    )
+    parsed = vanban.parse(normalize_ocr_text(party))
+    assert parsed.on_behalf == "K/T TRƯỞNG BAN"
+    assert parsed.recipients == ["Như kính gửi", "Lưu VP"]
+    state = normalize_ocr_text(BODY + "Nơi nhận:\n- Như Điều 2;\n\nKTBỘ TRƯỞNG\nTHỨ TRƯỞNG\n")
+    assert "KT. BỘ TRƯỞNG" in state
+    # letters that begin no form of the signature block stay glued ("KTTH", a unit's code)
+    assert "KTTH" in normalize_ocr_text(BODY + "Nơi nhận:\n- Lưu: VT, KTTH (2).\n")
