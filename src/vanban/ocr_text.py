@@ -436,8 +436,14 @@ def _mend_signing_words(part: str) -> str:
             best.append((distance, form, window))
     if not best:
         return part
-    best.sort(key=lambda found: found[0])
-    if len(best) > 1 and best[1][0] == best[0][0]:
+    # as near, a form that goes on where another stops is the one read ("BAN CHẮÁP HÀNH TRUNG
+    # ƯƠNG": "BAN CHẤP HÀNH TRUNG ƯƠNG", not "BAN CHẤP HÀNH"); two others leave it as read
+    best.sort(key=lambda found: (found[0], -len(found[1])))
+    if (
+        len(best) > 1
+        and best[1][0] == best[0][0]
+        and not all(best[0][1].startswith(other[1]) for other in best[1:] if other[0] == best[0][0])
+    ):
         return part
     _nearest, form, window = best[0]
     return _replace_words(part, window, form)

@@ -122,3 +122,11 @@ def test_a_mandate_glued_to_its_office_is_split_as_the_documents_kind_writes_it(
     assert "KT. BỘ TRƯỞNG" in state
     # letters that begin no form of the signature block stay glued ("KTTH", a unit's code)
     assert "KTTH" in normalize_ocr_text(BODY + "Nơi nhận:\n- Lưu: VT, KTTH (2).\n")
+
+
+def test_of_two_forms_as_near_after_a_mark_the_one_that_goes_on_is_read() -> None:
+    from vanban.ocr_text import mend_signature_lines
+
+    line = "Nơi nhận: T/M BAN CHẮÁP HÀNH TRUNG ƯƠNG"
+    assert mend_signature_lines(line) == "Nơi nhận: T/M BAN CHẤP HÀNH TRUNG ƯƠNG"
+    assert mend_signature_lines("T/M BAN CHẮÁP HÀNH") == "T/M BAN CHẤP HÀNH"
