@@ -102,13 +102,28 @@ def drop_recipient_debris(text: str) -> str:
             if not bulleted and _no_word(current):
                 lines[index] = ""  # debris on a line of its own among the recipients
                 continue
-            lines[index] = cut_debris(current)
+            lines[index] = _AS_ADDRESSED.sub(_as_addressed, cut_debris(current), count=1)
             if bulleted and _ARCHIVE.match(current):
                 # the count of copies closing it, its opening bracket lost ("QHĐP 3)")
                 lines[index] = _OPEN_COUNT.sub(r"(\1", lines[index], count=1)
                 break  # the archive's line is the list's last
         break
     return "\n".join(lines)
+
+
+# The recipient that sends a copy to those the letter is addressed to or named above ("Như kính
+# gửi", "Như trên"): fixed words of the format after "Như", up to the recipient's end.
+_AS_ADDRESSED = re.compile(
+    r"^([ \t]*[-+•–][ \t]*Như[ \t]+)([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)(?=[,;.]|[ \t]*$)"
+)
+_ADDRESSED_FORMS = ("kính gửi", "trên")
+
+
+def _as_addressed(match: re.Match[str]) -> str:
+    """ "Như" and a near miss of "kính gửi" or "trên" ("Như kinh gi,") made the format's words."""
+    found = match.group(2)
+    near = [form for form in _ADDRESSED_FORMS if found != form and _near_title(found, form)]
+    return match.group(1) + near[0] if len(near) == 1 else match.group()
 
 
 def _after_label(rest: str) -> str:

@@ -130,3 +130,12 @@ def test_of_two_forms_as_near_after_a_mark_the_one_that_goes_on_is_read() -> Non
     line = "Nơi nhận: T/M BAN CHẮÁP HÀNH TRUNG ƯƠNG"
     assert mend_signature_lines(line) == "Nơi nhận: T/M BAN CHẤP HÀNH TRUNG ƯƠNG"
     assert mend_signature_lines("T/M BAN CHẮÁP HÀNH") == "T/M BAN CHẤP HÀNH"
+
+
+def test_a_copy_as_addressed_is_read_in_the_formats_words() -> None:
+    footer = (
+        "Nơi nhận:\n- Như kinh gi, PHÓ CHỦ TỊCH\n- Như tren;\n- Lưu: VP, VT.\n\nNguyễn Thị An\n"
+    )
+    assert _recipients(footer)[:2] == ["Như kính gửi", "Như trên"]
+    # "Như Điều 2" and what is near no fixed words stay as read
+    assert _recipients("Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nNguyễn Thị An\n")[0] == "Như Điều 2"
