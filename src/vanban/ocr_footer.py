@@ -102,7 +102,9 @@ def drop_recipient_debris(text: str) -> str:
             if not bulleted and _no_word(current):
                 lines[index] = ""  # debris on a line of its own among the recipients
                 continue
-            lines[index] = _AS_ADDRESSED.sub(_as_addressed, cut_debris(current), count=1)
+            lines[index] = _AS_ADDRESSED.sub(
+                _as_addressed, _column_beside(cut_debris(current)), count=1
+            )
             if bulleted and _ARCHIVE.match(current):
                 # the count of copies closing it, its opening bracket lost ("QHĐP 3)")
                 lines[index] = _OPEN_COUNT.sub(r"(\1", lines[index], count=1)
@@ -124,6 +126,29 @@ def _as_addressed(match: re.Match[str]) -> str:
     found = match.group(2)
     near = [form for form in _ADDRESSED_FORMS if found != form and _near_title(found, form)]
     return match.group(1) + near[0] if len(near) == 1 else match.group()
+
+
+# A recipient's line that goes on below, with the signature column's words in capitals beside
+# it behind the seal's marks ("- Các ban đảng, đảng uỷ ==ss„LONG BÌ THỨ" / "trực thuộc …;"):
+# the recipient's last word in small letters, a token holding marks, capitals to the line's end.
+_COLUMN_BESIDE = re.compile(
+    r"^(?P<recipient>.*[^\W\d_])[ \t]+(?P<debris>[^\s]*?[^\w\s][^\s]*?)"
+    r"(?P<column>[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+)+)[ \t]*$"
+)
+
+
+def _column_beside(line: str) -> str:
+    """The signature column's capitals put on a line of their own over the recipient's, and
+    the seal's marks before them dropped, when a recipient's line in small letters that no
+    closure ends holds them."""
+    found = _COLUMN_BESIDE.match(line)
+    if found is None or not found.group("recipient")[-1].islower():
+        return line
+    column = found.group("column")
+    if not column.isupper() or _kind(found.group("debris") + column.split()[0]) != "junk":
+        return line
+    # above the recipient's line, not under it: the recipient goes on in the next line
+    return column + "\n" + found.group("recipient")
 
 
 def _after_label(rest: str) -> str:

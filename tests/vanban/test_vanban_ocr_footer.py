@@ -139,3 +139,19 @@ def test_a_copy_as_addressed_is_read_in_the_formats_words() -> None:
     assert _recipients(footer)[:2] == ["Như kính gửi", "Như trên"]
     # "Như Điều 2" and what is near no fixed words stay as read
     assert _recipients("Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nNguyễn Thị An\n")[0] == "Như Điều 2"
+
+
+def test_the_signature_column_beside_a_wrapped_recipient_behind_the_seals_marks() -> None:
+    footer = (
+        "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Các ban đảng, đảng uỷ ==ss„LONG BÌ THỨ\n"
+        "trực thuộc Tỉnh ủy;\n- Lưu Văn phòng Tỉnh ủy.\n\nTrần Văn Bình\n"
+    )
+    assert _recipients(footer) == [
+        "Các ban đảng, đảng uỷ trực thuộc Tỉnh ủy",
+        "Lưu Văn phòng Tỉnh ủy",
+    ]
+    # capitals after a blank, with no marks glued to them, are the parser's to read
+    from vanban.ocr_footer import drop_recipient_debris
+
+    text = "Nơi nhận:\n- Như kính gửi, PHÓ TRƯỞNG BAN\n- Các ban đảng - BAN CHẤP HÀNH\n"
+    assert drop_recipient_debris(text) == text
