@@ -40,6 +40,9 @@ to OCR's output, not a list of words:
 * **number lines and codes** — the header's number line never continued by the summary under
   it, a colon in a code ("454/UBND:NCTH"), a number cut at its hyphen at a line end, specks
   before the figures ("Số: .73", "số-104");
+* **the footer** — the seal's debris after a recipient's closing ";" or count of copies, a
+  near miss of a title over the signer's name, a mandate glued to its office
+  (:mod:`vanban.ocr_footer`);
 * **the unit "tỉnh"** read with another tone before a place the document names after "tỉnh"
   elsewhere; "(đế b/c)"; marks before "Nơi nhận"; "Ñ" for N.
 
@@ -58,6 +61,11 @@ from vanban.normalize import (
     join_broken_lines,
     join_hard_breaks,
     normalize_text,
+)
+from vanban.ocr_footer import (
+    drop_recipient_debris,
+    mend_title_over_name,
+    split_glued_mandate,
 )
 from vanban.ocr_numbering import (
     mend_congress_numerals,
@@ -103,9 +111,10 @@ _NUMBER_LEAD = re.compile(
 # a number is cited as "số 104-CTr/TU", and its own dash comes after the figures.
 _CITED_NUMBER_SPECK = re.compile(r"(?<![^\W\d_])([Ss]ố)[-~_](?=\d)")
 # A recipient's purpose in brackets ("- Thường trực Tỉnh ủy (để b/c);", "(để biết)", "(để thực
-# hiện)") with the hook of "để" read as an acute or a tilde: "đế", "đễ" open no such bracket.
+# hiện)") with the hook of "để" read as an acute, a tilde or a grave: "đế", "đễ", "đề" open no
+# such bracket.
 _PURPOSE_LEAD = re.compile(
-    r"(?<=\()([đĐ])[ếễ](?= (?:b/[cC]|biết|báo cáo|t/h|thực hiện|phối hợp|chỉ đạo))"
+    r"(?<=\()([đĐ])[ếễề](?= (?:b/[cC]|biết|báo cáo|t/h|thực hiện|phối hợp|chỉ đạo))"
 )
 # "Kính gửi" and "Nơi nhận" open their lines in the format: marks before them are specks ("- Kính
 # gửi:", "~ Kính gửi", "- Nơi nhận:").
@@ -171,10 +180,12 @@ def normalize_ocr_text(raw: str) -> str:
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
-    text = mend_signature_lines(text)
+    text = split_glued_mandate(text, [form for form, _letters, _size in _SIGNING_WORDS])
+    text = mend_title_over_name(mend_signature_lines(text), _SIGNER_TITLES)
     text = renumber_sections(text)
     text = mend_item_numbers(text)
     text = drop_trailing_specks(text)
+    text = drop_recipient_debris(text)
     text = rejoin_flattened(text)
     text = _join_wrapped(text, _page_width(text))
     text = join_hard_breaks(join_broken_lines(text))
@@ -425,8 +436,14 @@ def _mend_signing_words(part: str) -> str:
             best.append((distance, form, window))
     if not best:
         return part
-    best.sort(key=lambda found: found[0])
-    if len(best) > 1 and best[1][0] == best[0][0]:
+    # as near, a form that goes on where another stops is the one read ("BAN CHẮÁP HÀNH TRUNG
+    # ƯƠNG": "BAN CHẤP HÀNH TRUNG ƯƠNG", not "BAN CHẤP HÀNH"); two others leave it as read
+    best.sort(key=lambda found: (found[0], -len(found[1])))
+    if (
+        len(best) > 1
+        and best[1][0] == best[0][0]
+        and not all(best[0][1].startswith(other[1]) for other in best[1:] if other[0] == best[0][0])
+    ):
         return part
     _nearest, form, window = best[0]
     return _replace_words(part, window, form)
