@@ -105,6 +105,17 @@ def test_is_caps_counts_letters_as_before(text: str, minimum: int) -> None:
     assert is_caps(text, minimum) == expected
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=60), st.text("ABĐÂƠỦỤⒶ1²_- a\u0301\u00a0\x00đươ\t\n", max_size=30))
+def test_letter_counts_are_the_letters_the_regex_finds(text: str, coded: str) -> None:
+    for piece in (text, coded):
+        letters = re.findall(r"[^\W\d_]", piece)
+        counts = pdftext.letter_counts(piece)
+        assert counts is None or counts == (len(letters), sum(c.isupper() for c in letters))
+    if all(c in pdftext._CODED[1:] for c in coded):
+        assert pdftext.letter_counts(coded) is not None
+
+
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_line_value_is_value_of_a_trimmed_line_piece(text: str) -> None:
@@ -876,7 +887,7 @@ def test_a_text_of_coded_characters_is_clean_and_nfc() -> None:
     assert all(c.isprintable() or c in "\t\n" for c in coded)
     assert all(unicodedata.normalize("NFC", a + b) == a + b for a in coded for b in coded)
     text = "".join(coded)
-    assert _cleaned(text, nfc=False) is text
+    assert _cleaned(text) is text
 
 
 @settings(max_examples=1500, deadline=None)
@@ -886,8 +897,32 @@ def test_normalize_text_with_the_codes_is_as_without(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     with mock.patch.object(normalize, "character_codes", lambda text: None):
-        expected = normalize._normalize(text, nfc=False)
-    assert normalize._normalize(text, nfc=False) == expected
+        expected = normalize._normalize(text)
+    assert normalize._normalize(text) == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [*SIGN_PIECES, "\u00a0", "\u200b", "\r\n", "\u0301", "\u0323", "\u2000"]
+            ),
+            st.text(max_size=3),
+        ),
+        max_size=24,
+    ),
+    st.sampled_from(["NFC", "NFD"]),
+)
+def test_the_read_path_normalises_as_with_nfc_first(pieces: list[str], form: str) -> None:
+    """read() gives normalize_text the decoded text without making it NFC first (speed11):
+    normalize_text makes it NFC where it is not, so the text is the same as when the decoder
+    made it NFC."""
+    from vanban.encoding import decode_bytes
+
+    data = unicodedata.normalize(form, "".join(pieces)).encode("utf-8", "surrogatepass")
+    expected = normalize_text(decode_bytes(data)[0])
+    assert normalize_text(decode_bytes(data, nfc=False)[0]) == expected
 
 
 # --- _sign_tokens before the tenth try (speed10): the tokens' bounds by three ``rfind`` of the
