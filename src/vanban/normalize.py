@@ -52,6 +52,13 @@ def _normalize(text: str) -> str:
     # has one, the text holds no character to remove or replace (each coded character is
     # printable, or "\t" or "\n") and is NFC (no coded character composes with another).
     codes = character_codes(text)
+    if codes is None and "\u00a0" in text:
+        # The commonest character to replace, a no-break space (a word processor's), made plain
+        # first: a text clean but for it then takes the path below, not a regex scan of the whole
+        # text for characters to replace. (Each such character becomes the same one whichever
+        # is replaced first.)
+        text = text.replace("\u00a0", " ")
+        codes = character_codes(text)
     if codes is not None and 0 not in codes:  # (code 0: a character without a code, or U+0000)
         tabs = 9 in codes
     else:
