@@ -117,8 +117,8 @@ _AFTER_SLASH = 100
 
 # "số " before a symbol of the old form: "Nghị định số 130-CP", "Quyết định số 76/HĐBT"; in
 # capitals, "QUYẾT ĐỊNH SỐ 156/CT", in an old title only. (Each pattern opens with a literal,
-# which the engine skips to; an alternation of the two would be tried at every "s" and "S".)
-_OLD_CITED_RE = re.compile(r"số[ \t]+(?=\d)")
+# which the engine skips to; an alternation of the two would be tried at every "s" and "S".
+# The small letters' one, _OLD_CITED_RE, is below.)
 _OLD_CITED_CAPS_RE = re.compile(r"SỐ[ \t]+(?=\d)")
 _TITLE_CHARS = 3000  # the header and title of any document lie in its first characters
 # A number without a symbol, cited with its day: documents of the 1980s cite so ("Thông tư số
@@ -126,6 +126,13 @@ _TITLE_CHARS = 3000  # the header and title of any document lie in its first cha
 _BARE_NUMBER_CITED_RE = re.compile(
     r"\d{1,5}(?=[ \t]+ngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}"
     r"|[/.-]\d{1,2}[/.-]\d{4}))"
+)
+
+# "số" and blanks before a digit, where an old-form symbol or a bare number cited with its day
+# follows (a lead without one gives nothing below): one scan of the text, not two matches per
+# "số" of a modern document, where every "số" opens a symbol of the present form.
+_OLD_CITED_RE = re.compile(
+    rf"số[ \t]+(?=(?:{OLD_SYMBOL_RE.pattern})|(?:{_BARE_NUMBER_CITED_RE.pattern}))"
 )
 
 

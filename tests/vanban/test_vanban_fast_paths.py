@@ -11,7 +11,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban import flat, format_check, pdftext, structure
+from vanban import flat, format_check, pdftext, structure, symbols
 from vanban import lines as lines_module
 from vanban.citations import _TAIL_SEP, _tail_date, find_date
 from vanban.lines import Line, LineTable, blank_out, field_value, is_caps, line_value, split_lines
@@ -285,6 +285,38 @@ NAME_PIECES = [
     "Ban", "Thường", "vụ", "Tỉnh", "ủy", " ", "  ", "\t", "\n", "về", "và", "Kế hoạch", "ban", "hành",
     "tổ", "chức", "Bộ", "¹", "2", "_", ",", "-", "x", "Ủy", "VÀ", "quy", "quyết",
 ]  # fmt: skip
+
+
+OLD_CITED_PIECES = [
+    "số ", "Số ", "số  ", "số\t", "SỐ ", "số", "130-CP", "76/HĐBT", "35-NQ/TW", "12-A", "06",
+    " ngày 16 tháng 7 năm 1986", " ngày 5/3/1990", " ngày", "Nghị định ", "Thông tư ",
+    "Quyết định ", "của Bộ", "1", "-", "/", " ", "\n", ".", "&",
+]  # fmt: skip
+
+
+def _iter_old_cited_before(text: str) -> list[re.Match[str]]:
+    """``symbols._iter_old_cited`` before speed11: every "số" before a digit tried."""
+    leads = [
+        *re.finditer(r"số[ \t]+(?=\d)", text),
+        *re.finditer(r"SỐ[ \t]+(?=\d)", text[: symbols._TITLE_CHARS]),
+    ]
+    out = []
+    for lead in leads:
+        symbol = symbols.OLD_SYMBOL_RE.match(
+            text, lead.end()
+        ) or symbols._BARE_NUMBER_CITED_RE.match(text, lead.end())
+        if symbol is not None and type_before(text, lead.start()) is not None:
+            out.append(symbol)
+    out.sort(key=lambda match: match.start())
+    return out
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(OLD_CITED_PIECES), st.text(max_size=3)), max_size=30))
+def test_old_cited_symbols_are_those_found_from_every_so(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [(m.span(), m.group()) for m in symbols._iter_old_cited(text)]
+    assert found == [(m.span(), m.group()) for m in _iter_old_cited_before(text)]
 
 
 @settings(max_examples=600, deadline=None)
