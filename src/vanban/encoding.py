@@ -47,8 +47,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data``; returns ``(text, encoding name)``. Never raises on any input."""
+def decode_bytes(data: bytes, *, nfc: bool = True) -> tuple[str, str]:
+    """Decode ``data``; returns ``(text, encoding name)``. Never raises on any input.
+
+    ``nfc=False`` skips the NFC normalisation of a Unicode text (UTF-8, UTF-16, UTF-32 without
+    legacy characters) for a caller that normalises it anyway (:func:`vanban.normalize_text`:
+    checking a text for NFC costs about as much as reading it)."""
     for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -58,14 +62,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return _finish(data.decode(name), name)
+                return _finish(data.decode(name), name, nfc)
             except UnicodeDecodeError:
                 break
     text = _utf16_without_bom(data)
     if text is not None:
-        return _finish(text, "utf-16")
+        return _finish(text, "utf-16", nfc)
     try:
-        return _finish(data.decode("utf-8"), "utf-8")
+        return _finish(data.decode("utf-8"), "utf-8", nfc)
     except UnicodeDecodeError:
         pass
     latin = _cp1252(data)
@@ -83,9 +87,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return unicodedata.normalize("NFC", candidates[best]), best
 
 
-def _finish(text: str, name: str) -> tuple[str, str]:
+def _finish(text: str, name: str, nfc: bool) -> tuple[str, str]:
     """Unicode text that may still carry a legacy encoding character by character."""
     legacy = detect_legacy(text)
     if legacy is not None:
         return unicodedata.normalize("NFC", decode_legacy(text, legacy)), f"{legacy} (in {name})"
-    return unicodedata.normalize("NFC", text), name
+    return (unicodedata.normalize("NFC", text) if nfc else text), name

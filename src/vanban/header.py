@@ -389,13 +389,7 @@ class HeaderParser(TitleParser):
         end = date_start
         segment = text[line_start:end]
         stripped = segment.rstrip(" \t,")
-        if (
-            not stripped.endswith(
-                tuple("abcdefghijklmnopqrstuvwxyz")
-                + tuple("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
-            )
-            and not stripped[-1:].isalpha()
-        ):
+        if not stripped.endswith(_SMALL_LETTERS) and not stripped[-1:].isalpha():
             return None
         words = list(WORD_RE.finditer(stripped))
         taken: list[re.Match[str]] = []
@@ -432,6 +426,12 @@ class HeaderParser(TitleParser):
             self.doc.date = make_date(*match.groups())
             self.doc.date_raw = line.text
             self.spans["date_raw"] = (line.cstart, line.cend)
+
+
+# The small letters a place name may end with (built once: ``_place`` runs for each date line).
+_SMALL_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz") + tuple(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+)
 
 
 def _opens_a_body(name: str) -> bool:

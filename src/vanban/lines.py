@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import cast
 
 from vanban.normalize import continues, fold_aligned
-from vanban.patterns import ASCII_LOWER_RUN_RE, CAPS_TAIL_RE, LETTER_RE
+from vanban.patterns import CAPS_TAIL_RE, LETTER_RE
+from vanban.pdftext import letter_counts
 
 EDGE = " \t*#_>"
 # Markdown markers: runs of "*" (``\*{1,3}`` matched again and again is every "*"), removed
@@ -274,6 +275,9 @@ def caps_tail(segment: str) -> re.Match[str] | None:
     return found
 
 
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
 def is_caps(text: str, minimum: int = 2) -> bool:
     """Mostly upper-case letters (85 %), at least ``minimum`` of them."""
     if text.isupper():
@@ -283,14 +287,22 @@ def is_caps(text: str, minimum: int = 2) -> bool:
     text = text[:200]
     # Lower-case ASCII letters are letters that are not upper case: more of them than 15 % of
     # the characters settles it (the regex class below costs several Unicode look-ups per
-    # character; runs of [a-z] are found at a fraction of that).
-    if sum(map(len, ASCII_LOWER_RUN_RE.findall(text))) > 0.15 * len(text):
+    # character). They are counted as bytes of the UTF-8 form: a byte "a"-"z" is never part of
+    # a longer sequence, and deleting bytes is a C loop, several times cheaper than finding the
+    # runs of "[a-z]+" with the regex engine.
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded) - len(encoded.translate(None, _ASCII_LOWER)) > 0.15 * len(text):
         return False
-    letters = LETTER_RE.findall(text)
-    if len(letters) < minimum:
+    # (the letters and capitals counted from the characters' codes, a few C passes; the regex
+    # when a character has none)
+    counts = letter_counts(text)
+    if counts is None:
+        found = LETTER_RE.findall(text)
+        counts = len(found), sum(map(str.isupper, found))
+    letters, upper = counts
+    if letters < minimum:
         return False
-    upper = sum(map(str.isupper, letters))
-    return upper >= 0.85 * len(letters)
+    return upper >= 0.85 * letters
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

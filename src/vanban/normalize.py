@@ -42,25 +42,27 @@ def normalize_text(text: str) -> str:
     exotic spaces -> space; trailing blanks of each line removed. Idempotent."""
     if text is _last_normalized[0]:
         return text  # the output of the previous call (a reader's text handed to the parser)
-    return _normalize(text, nfc=False)
+    return _normalize(text)
 
 
-def normalize_nfc_text(text: str) -> str:
-    """:func:`normalize_text` of a text already in NFC (what the decoders return)."""
-    return _normalize(text, nfc=True)
-
-
-def _normalize(text: str, *, nfc: bool) -> str:
-    if "\r" in text:  # "\r" and "\n" never compose: the text stays NFC
+def _normalize(text: str) -> str:
+    if "\r" in text:  # ("\r" and "\n" compose with nothing)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # The characters' codes the glued-word repair reads (vanban.pdftext): when every character
     # has one, the text holds no character to remove or replace (each coded character is
     # printable, or "\t" or "\n") and is NFC (no coded character composes with another).
     codes = character_codes(text)
+    if codes is None and "\u00a0" in text:
+        # The commonest character to replace, a no-break space (a word processor's), made plain
+        # first: a text clean but for it then takes the path below, not a regex scan of the whole
+        # text for characters to replace. (Each such character becomes the same one whichever
+        # is replaced first.)
+        text = text.replace("\u00a0", " ")
+        codes = character_codes(text)
     if codes is not None and 0 not in codes:  # (code 0: a character without a code, or U+0000)
         tabs = 9 in codes
     else:
-        cleaned = _cleaned(text, nfc=nfc)
+        cleaned = _cleaned(text)
         if cleaned is not text:  # (the same object when nothing was to be done)
             text, codes = cleaned, None
         tabs = "\t" in text
@@ -75,7 +77,7 @@ def _normalize(text: str, *, nfc: bool) -> str:
     return text
 
 
-def _cleaned(text: str, *, nfc: bool) -> str:
+def _cleaned(text: str) -> str:
     """``text`` without invisible and control characters, exotic spaces made plain, NFC."""
     # Every character to remove or replace is unprintable; "\n" and "\t" are the only
     # unprintable characters kept. ``isprintable`` is much cheaper than the regex scan.
@@ -85,7 +87,6 @@ def _cleaned(text: str, *, nfc: bool) -> str:
     found = [] if probe.isprintable() else _TEXT_BAD.findall(text)
     if len(found) > 2000:
         text = text.translate(_TEXT_TABLE)
-        nfc = False
     elif found:
         distinct = set(found)
         if len(distinct) <= 4:
@@ -95,8 +96,9 @@ def _cleaned(text: str, *, nfc: bool) -> str:
                 text = text.replace(char, _TEXT_TABLE[ord(char)] or "")
         else:  # a pass per character would cost more than the regex
             text = _TEXT_BAD.sub(lambda m: _TEXT_TABLE[ord(m.group())] or "", text)
-        nfc = False
-    if not nfc and not unicodedata.is_normalized("NFC", text):
+    # (after the removals: taking out a character between a letter and its combining mark
+    # brings them together, and NFC then composes them)
+    if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
 

@@ -105,8 +105,6 @@ def _word_start_alternation(words: list[str]) -> str:
 LETTER_RE = re.compile(r"[^\W\d_]")
 # A word of letters (a news page's date line has few beside its date and time).
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
-# A run of lower-case ASCII letters: "ong" in "Ông".
-ASCII_LOWER_RUN_RE = re.compile(r"[a-z]+")
 # A word: any run of non-blanks, "Đồng," or "**Xoài**".
 WORD_RE = re.compile(r"\S+")
 # A digit anywhere: "3" in "Ban 3".

@@ -366,6 +366,27 @@ def character_codes(text: str) -> bytes | None:
         return None
 
 
+# The codes that are not letters, and those that are no capital letters (deleted from a text's
+# codes, what is left counts the letters, or the capitals; code 0 stands for any character
+# without a code, so a caller checks for it first).
+_NOT_LETTER_CODES = bytes(c for c in range(256) if not _CLASSES[c] & (_CONSONANT | _VOWEL))
+_NOT_CAPITAL_CODES = bytes(c for c in range(256) if not _CLASSES[c] & _CAPITAL)
+assert all(_CLASSES[c] & (_CONSONANT | _VOWEL) for c in range(256) if _CLASSES[c] & _CAPITAL)
+
+
+def letter_counts(text: str) -> tuple[int, int] | None:
+    """How many letters ``text`` holds (what ``[^\\W\\d_]`` matches) and how many of them are
+    capitals (``str.isupper``), from the characters' codes; None when a character has no code
+    (or is a blank other than " ", "\\t" and "\\n")."""
+    codes = character_codes(text)
+    if codes is None or 0 in codes:
+        return None
+    return (
+        len(codes.translate(None, _NOT_LETTER_CODES)),
+        len(codes.translate(None, _NOT_CAPITAL_CODES)),
+    )
+
+
 def _sign_tokens(text: str, codes: bytes | None = None) -> dict[str, None] | None:
     """The tokens of ``text`` (as ``text.split()`` cuts them) that hold a sign, a character
     without a code, or are one capital, in the order of the text; None when the text holds a

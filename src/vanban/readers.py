@@ -26,7 +26,7 @@ from pathlib import Path
 from vanban.encoding import decode_bytes
 from vanban.errors import ReadError, ScannedError
 from vanban.legacy import detect_legacy, tcvn3_decode, vni_decode
-from vanban.normalize import join_hard_breaks, normalize_nfc_text, normalize_text
+from vanban.normalize import join_hard_breaks, normalize_text
 from vanban.office import read_office_archive
 from vanban.pdflayout import page_texts
 
@@ -100,7 +100,8 @@ def read(
             ocr_text = True
             text = decode_bytes(data)[0]
         else:
-            return normalize_nfc_text(decode_bytes(data)[0])  # decode_bytes gives NFC
+            # (normalize_text makes the text NFC where it is not: one check, not two)
+            return normalize_text(decode_bytes(data, nfc=False)[0])
     if ocr_text:
         # OCR's output made elsewhere: mended as this library mends its own
         from vanban.ocr_text import normalize_ocr_text
