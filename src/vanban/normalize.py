@@ -70,7 +70,11 @@ def _normalize(text: str) -> str:
     if " \n" in text or (tabs and "\t\n" in text) or text.endswith((" ", "\t")):
         # trailing blanks of each line ("[ \\t]+$" in MULTILINE mode), at C speed
         text = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
-        codes = None
+        if codes is not None:
+            # the codes of the stripped text, stripped the same way instead of taken again
+            # (one C pass less): "\n", " " and "\t" are coded as their own byte, and only
+            # they, one byte a character (the stripped bytes are those of the stripped blanks)
+            codes = b"\n".join([line.rstrip(b" \t") for line in codes.split(b"\n")])
     # what PDF extraction and pasting break: glued words, split symbols, letter-spacing
     text = reflow(repair_text(text, codes))
     _last_normalized[0] = text

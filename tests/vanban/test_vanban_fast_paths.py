@@ -927,7 +927,14 @@ def test_a_text_of_coded_characters_is_clean_and_nfc() -> None:
     st.lists(
         st.one_of(
             # (a no-break space is made plain before the codes are taken again: speed11)
-            st.sampled_from([*SIGN_PIECES, "\u00a0", "a\u00a0", "\u00a0\n", "\u200b", "\u0301"]),
+            st.sampled_from(
+                # (trailing blanks: their codes are stripped with them, not taken again: speed12)
+                [
+                    *SIGN_PIECES,
+                    *("\u00a0", "a\u00a0", "\u00a0\n", "\u200b", "\u0301"),
+                    *(" ", "\t", " \n", "\t\n", " \t \n", "\u00a0 \n"),
+                ]
+            ),
             st.text(max_size=3),
         ),
         max_size=24,
@@ -940,6 +947,27 @@ def test_normalize_text_with_the_codes_is_as_without(pieces: list[str]) -> None:
     with mock.patch.object(normalize, "character_codes", lambda text: None):
         expected = normalize._normalize(text)
     assert normalize._normalize(text) == expected
+    # the codes handed to the repair are those of the text it gets, whatever path gave them
+    handed: list[tuple[str, bytes | None]] = []
+
+    def repair(text: str, codes: bytes | None = None) -> str:
+        handed.append((text, codes))
+        return text
+
+    with mock.patch.object(normalize, "repair_text", repair):
+        normalize._normalize(text)
+    ((repaired, codes),) = handed
+    assert codes is None or codes == pdftext.character_codes(repaired)
+
+
+def test_the_codes_of_a_text_with_trailing_blanks_are_stripped_with_them() -> None:
+    from vanban import normalize
+
+    text = "Kế hoạch số 12 \nNơi nhận:\t\n- Như trên; \t\n\n“x” "
+    handed: list[bytes | None] = []
+    with mock.patch.object(normalize, "repair_text", lambda t, c=None: handed.append(c) or t):
+        assert normalize._normalize(text) == "Kế hoạch số 12\nNơi nhận:\n- Như trên;\n\n“x”"
+    assert handed == [pdftext.character_codes("Kế hoạch số 12\nNơi nhận:\n- Như trên;\n\n“x”")]
 
 
 @settings(max_examples=1500, deadline=None)
