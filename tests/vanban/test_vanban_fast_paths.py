@@ -6,6 +6,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from typing import Literal
 from unittest import mock
 
 from hypothesis import given, settings
@@ -965,7 +966,12 @@ def test_the_codes_of_a_text_with_trailing_blanks_are_stripped_with_them() -> No
 
     text = "Kế hoạch số 12 \nNơi nhận:\t\n- Như trên; \t\n\n“x” "
     handed: list[bytes | None] = []
-    with mock.patch.object(normalize, "repair_text", lambda t, c=None: handed.append(c) or t):
+
+    def repair(repaired: str, codes: bytes | None = None) -> str:
+        handed.append(codes)
+        return repaired
+
+    with mock.patch.object(normalize, "repair_text", repair):
         assert normalize._normalize(text) == "Kế hoạch số 12\nNơi nhận:\n- Như trên;\n\n“x”"
     assert handed == [pdftext.character_codes("Kế hoạch số 12\nNơi nhận:\n- Như trên;\n\n“x”")]
 
@@ -983,7 +989,9 @@ def test_the_codes_of_a_text_with_trailing_blanks_are_stripped_with_them() -> No
     ),
     st.sampled_from(["NFC", "NFD"]),
 )
-def test_the_read_path_normalises_as_with_nfc_first(pieces: list[str], form: str) -> None:
+def test_the_read_path_normalises_as_with_nfc_first(
+    pieces: list[str], form: Literal["NFC", "NFD"]
+) -> None:
     """read() gives normalize_text the decoded text without making it NFC first (speed11):
     normalize_text makes it NFC where it is not, so the text is the same as when the decoder
     made it NFC."""
