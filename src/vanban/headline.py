@@ -42,8 +42,10 @@ def headline(filled: list[Line]) -> tuple[Line | None, Line | None]:
     link, breadcrumb, section name, the site's name) is shorter than the headline, so the headline
     is the line of the most words."""
     head: list[Line] = []
-    for line in filled:
-        if _is_paragraph(line):
+    for index, line in enumerate(filled):
+        if _is_paragraph(line) or (index > 0 and _DAY_LEAD_RE.match(line.text) is not None):
+            # (a line opening on the day told, "Ngày 24-10, UBND tỉnh …", is the lead's first,
+            # wrapped short of a paragraph's length by a scan or a narrow page: the head is above)
             break
         head.append(line)
     if not head:

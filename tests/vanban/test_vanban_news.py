@@ -175,3 +175,16 @@ def test_a_first_line_opening_on_the_day_told_is_the_lead_not_the_headline() -> 
     assert doc.doc_type == "Tin bài"
     assert doc.title == ""
     assert [(r.number, r.date) for r in doc.references] == [("15-HD/BTCTU", "2025-10-03")]
+
+
+def test_a_wrapped_lead_opening_on_the_day_is_not_the_headline() -> None:
+    # a scan or a narrow page wraps the lead short of a paragraph's length: its first line,
+    # opening on the day told, ends the head, whatever its number of words
+    text = (
+        "Đẩy mạnh phong trào thi đua yêu nước\n"
+        "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC về việc thực hiện Chỉ thị của\n"
+        "Thủ tướng Chính phủ về đẩy mạnh phong trào thi đua yêu nước trên địa bàn tỉnh.\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.title == "Đẩy mạnh phong trào thi đua yêu nước"
+    assert doc.date is None
