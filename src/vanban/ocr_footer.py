@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from vanban.ocr_distance import edit_distance, letters_only
 from vanban.ocr_words import is_known_syllable, lexicon_path
 
 # The "Nơi nhận" line, as OCR may read its accents ("Nơi nhân:"), with what follows on it.
@@ -280,10 +281,8 @@ def _bare(text: str) -> str:
 
 
 def _near_title(found: str, title: str) -> bool:
-    from vanban.ocr_text import _distance, _letters
-
-    return _distance(_bare(found), _bare(title), 1) <= 1 and (
-        _distance(_letters(found), _letters(title), 2) <= 2
+    return edit_distance(_bare(found), _bare(title), 1) <= 1 and (
+        edit_distance(letters_only(found), letters_only(title), 2) <= 2
     )
 
 

@@ -21,6 +21,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from vanban.ocr_distance import letters_only
+
 # Provinces and centrally-run cities since 1 July 2025 (Nghị quyết 202/2025/QH15) ...
 PROVINCES_2025 = (
     "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa",
@@ -51,10 +53,6 @@ _AFTER_UNIT = re.compile(
 _DATE_PLACE = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)(?=[ \t]*,[ \t]*ngày)")
 
 
-def _letters(words: str) -> str:
-    return "".join(ch for ch in words.casefold() if ch.isalpha())
-
-
 def _folded(letters: str) -> str:
     return "".join(
         ch for ch in unicodedata.normalize("NFD", letters.replace("đ", "d")) if ch.isascii()
@@ -62,7 +60,7 @@ def _folded(letters: str) -> str:
 
 
 _NAMES = tuple(
-    (_OTHER_SPELLINGS.get(name, name), _letters(name), _folded(_letters(name)))
+    (_OTHER_SPELLINGS.get(name, name), letters_only(name), _folded(letters_only(name)))
     for name in (*PROVINCES_2025, *PROVINCES_BEFORE_2025, *_OTHER_SPELLINGS)
 )
 _KNOWN = frozenset(letters for _, letters, _ in _NAMES)
@@ -83,7 +81,7 @@ def province_near(words: str, one_letter_off: bool = True) -> str | None:
     """The province whose name ``words`` is a near miss of (marks folded alike, or, if
     ``one_letter_off``, one letter off), when exactly one is; None when ``words`` is a name as
     written, or no name."""
-    letters = _letters(words)
+    letters = letters_only(words)
     if len(letters) < 5 or letters in _KNOWN:
         return None
     folded = _folded(letters)
@@ -108,7 +106,7 @@ def _mend_run(run: str) -> tuple[str, int] | None:
     # (one word: the name glued by OCR, "LÂMĐÒNG")
     for count in range(1, len(words) + 1):
         end = words[count - 1].end()
-        if _letters(run[:end]) in _KNOWN:
+        if letters_only(run[:end]) in _KNOWN:
             return None  # a name as written: nothing to mend
         name = province_near(run[:end])
         if name is not None:
@@ -123,7 +121,7 @@ def _mend_place(run: str) -> tuple[str, int] | None:
     words = list(re.finditer(r"\S+", run))
     for count in range(1, len(words) + 1):
         start = words[-count].start()
-        if _letters(run[start:]) in _KNOWN:
+        if letters_only(run[start:]) in _KNOWN:
             return None
         # (a date line's place is often a district's or a commune's, one letter off a
         # province's: "Mai Châu", "Lai Châu"; only marks misread are mended there)

@@ -62,6 +62,7 @@ from vanban.normalize import (
     join_hard_breaks,
     normalize_text,
 )
+from vanban.ocr_distance import edit_distance, letters_only
 from vanban.ocr_footer import (
     drop_recipient_debris,
     mend_title_over_name,
@@ -222,28 +223,7 @@ def _dash_marks(match: re.Match[str]) -> str:
     return "- " if after.isupper() else ""
 
 
-def _letters(text: str) -> str:
-    """The letters of ``text``, case folded, accents kept (OCR's errors are mostly in the marks,
-    which the edit distance then counts)."""
-    return "".join(ch for ch in text.casefold() if ch.isalpha())
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it is certainly above."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
-_FIXED = tuple((line, _letters(line), len(line.split())) for line in FIXED_LINES)
+_FIXED = tuple((line, letters_only(line), len(line.split())) for line in FIXED_LINES)
 
 
 def mend_fixed_lines(text: str) -> str:
@@ -283,16 +263,21 @@ def _mend_line(line: str) -> str:
             for start in range(0, len(words) - width + 1)
         ]
         for window in windows:
-            if _letters(" ".join(window)) == letters:
+            if letters_only(" ".join(window)) == letters:
                 # every letter right: only a speck to drop, unless the case is not the fixed
                 # line's ("Điều lệ Đảng Cộng sản Việt Nam;" names the party in a sentence)
                 if _same_but_case(" ".join(window), canonical) or not _same_case(window, canonical):
                     return line
                 return _replace_words(line, window, canonical)
         best = min(
-            windows, key=lambda w: _distance(_letters(" ".join(w)), letters, limit), default=None
+            windows,
+            key=lambda w: edit_distance(letters_only(" ".join(w)), letters, limit),
+            default=None,
         )
-        if best is not None and _distance(_letters(" ".join(best)), letters, limit) <= limit:
+        if (
+            best is not None
+            and edit_distance(letters_only(" ".join(best)), letters, limit) <= limit
+        ):
             return _replace_words(line, best, canonical)
     return line
 
@@ -390,7 +375,7 @@ _SIGNER_TITLES = (
     "THỨ TRƯỞNG",
 )
 _SIGNING_WORDS = tuple(
-    (form, _letters(form), len(form.split())) for form in _SIGNING_BODIES + _SIGNER_TITLES
+    (form, letters_only(form), len(form.split())) for form in _SIGNING_BODIES + _SIGNER_TITLES
 )
 # An authority mark, at a line's start (maybe behind specks: "**T/M") or after the left column's
 # last recipient ("- Lưu VT. | T/M BỘ …").
@@ -429,7 +414,7 @@ def _mend_signing_words(part: str) -> str:
         if len(window) < size:
             continue
         limit = 2 if len(letters) > 10 else 1
-        distance = _distance(_letters(" ".join(window)), letters, limit)
+        distance = edit_distance(letters_only(" ".join(window)), letters, limit)
         if distance == 0:
             return part
         if distance <= limit:
