@@ -214,10 +214,10 @@ def cut_debris(line: str) -> str:
 def _kind(token: str) -> str:
     """Its kind: "word" (a syllable of the lexicon, an abbreviation in capitals), "letter" (a plain
     capital, as in "Bộ Y tế") or "junk" (anything no recipient's line writes)."""
-    if _AUTHORITY_MARK.fullmatch(token) or token == "|" or set(token) <= _LINE_END_MARKS:
-        # the signature column's authority mark is its words' ("| T/M BỘ CHÍNH TRỊ"); a bar
-        # parts a table's cells; a line's closing marks are no debris
-        return "letter" if token == "|" or set(token) <= _LINE_END_MARKS else "word"
+    if token == "|" or set(token) <= _LINE_END_MARKS:
+        return "letter"  # a bar parts a table's cells; a line's closing marks are no debris
+    if _AUTHORITY_MARK.fullmatch(token):
+        return "word"  # the signature column's authority mark is its words' ("| T/M BỘ CHÍNH TRỊ")
     core = token.strip(_EDGES)
     if len(core) == 1:
         return "letter" if "A" <= core <= "Z" else "junk"
