@@ -207,8 +207,7 @@ class SignatureParser(ParserState):
                     rec.append(value)
         bulleted = False
         after_name = False  # the signature column's name met among the recipients
-        # the last recipient's line ended without the ";" (or "," ".") that closes an item
-        last_open = False
+        last_open = False  # the last recipient's line left its item open
         gutter = None
         if text.find("    ", match.end()) >= 0 or text.find("\t", match.end()) >= 0:
             # (a gutter needs four blanks or a tab: most footers have neither)
@@ -241,7 +240,7 @@ class SignatureParser(ParserState):
                 if value:
                     a, b = rec[-1][1][0], value[1][1]
                     rec[-1] = (field_value(text[a:b]), (a, b))
-                last_open = not line.text.rstrip().endswith((";", ",", "."))
+                last_open = _leaves_item_open(line)
                 continue
             elif (line.text.endswith((";", ",")) or lowered.startswith("luu")) and not is_caps(
                 line.text
@@ -260,7 +259,7 @@ class SignatureParser(ParserState):
                 value = self._cut_signature(a, b)
                 if value:
                     rec.append(value)
-            last_open = not line.text.rstrip().endswith((";", ",", "."))
+            last_open = _leaves_item_open(line)
             if (
                 lowered.lstrip("-+• ").startswith("luu")
                 and value
@@ -675,6 +674,11 @@ class SignatureParser(ParserState):
                 # (a council's chairman: "CHỦ TỊCH" / "GIÁM ĐỐC SỞ NỘI VỤ" / "Đỗ Văn Chung")
                 continue
             return
+
+
+def _leaves_item_open(line: Line) -> bool:
+    """Whether a recipient's line ends without the ";" (or "," ".") that closes an item."""
+    return not line.text.rstrip().endswith((";", ",", "."))
 
 
 # One small letter alone before a name on the name's line (original text): "ơ " in
