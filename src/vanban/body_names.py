@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vanban.normalize import alternation, vi_regex
-from vanban.patterns import TYPE_ALT
+from vanban.patterns import CAPITALS, TYPE_ALT
 
 # Words that end an issuer's name (lower case, old tone placement).
 _STOP_WORDS = frozenset(
@@ -231,6 +231,22 @@ _LETTERS = "[^\\W\\d_¹²³⁰⁴⁵⁶⁷⁸⁹]+"  # footnote marks are word c
 # not keeping backtracking points makes each word cheaper. (``{_LETTERS}+`` reads "[...]++".)
 _NAME_RUN = re.compile(rf"\s*+((?!{_STOP_AHEAD}){_LETTERS}+(?:\s++(?!{_STOP_AHEAD}){_LETTERS}+)*+)")
 _NAME_GLUE = re.compile(r"\s*(?:(,)|[-–](?=\s?[^\W\d_]))")
+# A body or a place named as it was before a merger of provinces or communes (Nghị quyết
+# 202/2025/QH15 and the arrangements after it): "(cũ)" (former) or "(mới)" (new) closes the
+# name it qualifies: "UBND tỉnh Lâm Đồng (cũ)".
+_QUALIFIER = re.compile(r"\s*\((?:cũ|mới|Cũ|Mới)\)")
+# The former places one body's name lists, the qualifier closing the list: "Đoàn Luật sư tỉnh
+# Lâm Đồng, Bình Thuận, Đắk Nông (cũ)" — after the comma only capitalised words (place names),
+# in one to four groups parted by "," or "và", then the qualifier.
+_UPPER_WORD = rf"[{CAPITALS}][^\W\d_]*"
+_FORMER_PLACES = re.compile(
+    rf"(?:\s*(?:,|\svà)\s+{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}}){{1,4}}"
+    rf"(?={_QUALIFIER.pattern})"
+)
+# After a qualified name, the next one qualified too: the former bodies a merger joins, named
+# together as one ("Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ)").
+_NEXT_FORMER = re.compile(rf"\s*(?:,|\svà)\s+(?=[{CAPITALS}])")
+_QUALIFIED_ENDS = ("(cũ)", "(mới)", "(Cũ)", "(Mới)")
 _WORD_RUN = re.compile(_LETTERS)
 _NAME_TAIL = ("và", "các", "của")
 
@@ -245,6 +261,20 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     end = run.end()
     count = len(run.group(1).split())
     while count < limit:
+        places = _FORMER_PLACES.match(text, end, stop)
+        if places is not None:
+            # "… tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ)": the list ends with the qualifier
+            end = places.end()
+        qualifier = _QUALIFIER.match(text, end, stop)
+        if qualifier is not None:
+            end = qualifier.end()
+            following = _NEXT_FORMER.match(text, end, stop)
+            if following is not None:
+                # the next former body, qualified too, goes on the name (each within the limit)
+                after, _, after_end = read_issuer(text, following.end(), limit)
+                if after is not None and after.endswith(_QUALIFIED_ENDS):
+                    end = after_end
+            return " ".join(text[start:end].split()), start, end
         # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
         glue = _NAME_GLUE.match(text, end, stop)
         if glue is None:
