@@ -3,8 +3,10 @@ checked on a small text of the shape the grammar gives."""
 
 from __future__ import annotations
 
+import vanban
 from vanban import find_citations
 from vanban.body_names import read_issuer
+from vanban.flat import reflow
 
 
 def _issuers(text: str) -> dict[str, str | None]:
@@ -109,3 +111,61 @@ def test_a_subject_holding_a_comma_of_its_name() -> None:
     # two bodies listed: the one before the verb
     text = "Ngày 05/9/2025, Sở Nội vụ, Sở Tài chính đã ban hành Công văn số 12/STC-VP về việc A."
     assert _issuers(text) == {"12/STC-VP": "Sở Tài chính"}
+
+
+_FLAT_REPORT = (
+    "ỦY BAN NHÂN DÂN TỈNH AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh"
+    " phúc Số: 41/BC-UBND An Giang, ngày 05 tháng 3 năm 2024 BÁO CÁO Kết quả chuyển đổi số năm"
+    " 2024 {body} Nơi nhận: - Như trên; - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Bình"
+)
+
+
+def test_a_flattened_heading_ends_where_a_sentence_opens() -> None:
+    """Flattened, a heading runs into its content: a word that opens a sentence and never a
+    name ("Trong", "Trên cơ sở", "Bên cạnh", a task's verb) ends it, after its last word or its
+    colon; a task's verb after a colon only under a topic's heading ("Về …:")."""
+    body = (
+        "Ủy ban nhân dân tỉnh báo cáo như sau. I. Kết quả đạt được 1. Mô hình “Hồ sơ giấy một"
+        " lần” Trong thời gian thí điểm, các xã đã thực hiện. 2. Hạ tầng số Trên cơ sở rà soát,"
+        " tỉnh đã đầu tư. II. Những tồn tại, hạn chế: Bên cạnh những mặt làm được, còn hạn chế."
+        " III. Về dữ liệu số: Thống nhất chọn cơ sở dữ liệu dân cư làm gốc."
+    )
+    doc = vanban.parse(_FLAT_REPORT.format(body=body))
+    assert [(s.label, s.title) for s in doc.sections] == [
+        ("I", "Kết quả đạt được"),
+        ("II", "Những tồn tại, hạn chế:"),
+        ("III", "Về dữ liệu số:"),
+    ]
+    assert [(i.section, i.label, i.title) for i in doc.items] == [
+        ("I", "1", "Mô hình “Hồ sơ giấy một lần”"),
+        ("I", "2", "Hạ tầng số"),
+    ]
+
+
+def test_a_flattened_heading_that_is_its_content_stays_whole() -> None:
+    """A body given a task on the heading's line ("3. Các phòng thuộc Sở: Theo dõi …"), a
+    heading whose content is no sentence ("II. Hình thức: Trực tiếp …"), a point on an article
+    ("20. Điều 21: Việc lập chi bộ …"): one line each, as printed."""
+    body = (
+        "Ủy ban nhân dân tỉnh giao nhiệm vụ như sau. I. Tổ chức thực hiện 1. Các phòng thuộc Sở:"
+        " Theo dõi, quán triệt nội dung Kế hoạch. 2. Điều 21: Việc lập chi bộ cơ sở. II. Hình"
+        " thức: Trực tiếp và trực tuyến."
+    )
+    reflowed = reflow(_FLAT_REPORT.format(body=body))
+    assert "1. Các phòng thuộc Sở: Theo dõi, quán triệt" in reflowed
+    assert "2. Điều 21: Việc lập chi bộ cơ sở." in reflowed
+    assert "II. Hình thức: Trực tiếp và trực tuyến." in reflowed
+
+
+def test_grounds_after_an_item_mark_are_its_heading() -> None:
+    """The grounds' "Căn cứ" opens a line of its own, but not right after an item's mark ("1. Căn cứ và
+    nguyên tắc", "1.1. Căn cứ"): there it is the item's heading. A sub-item's mark after a
+    heading ending with a figure ("… giai đoạn 2026 - 2030 2.1. Về ngân sách") opens its line."""
+    body = (
+        "Ủy ban nhân dân tỉnh hướng dẫn như sau. I. Thành lập tổ chức 1. Căn cứ và nguyên tắc"
+        " 1.1. Căn cứ - Điều 10 Điều lệ. 2. Các chỉ tiêu giai đoạn 2026 - 2030 2.1. Về ngân"
+        " sách: Bố trí đủ kinh phí."
+    )
+    reflowed = reflow(_FLAT_REPORT.format(body=body))
+    assert "\n1. Căn cứ và nguyên tắc\n1.1. Căn cứ - Điều 10 Điều lệ." in reflowed
+    assert "\n2.1. Về ngân sách: Bố trí đủ kinh phí." in reflowed
