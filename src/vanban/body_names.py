@@ -251,6 +251,81 @@ _WORD_RUN = re.compile(_LETTERS)
 _NAME_TAIL = ("và", "các", "của")
 
 
+# A title or a heading set in capitals cites documents in capitals too ("THỰC HIỆN CHỈ THỊ SỐ
+# 05-CT/TW … CỦA BỘ CHÍNH TRỊ VỀ ĐẨY MẠNH …"), where the small stop words above cannot end the
+# name. In capitals, after a word in capitals, these end it: words no body's name holds (not
+# "CHỦ" of "CHỦ TỊCH", "GIAO" of "GIAO THÔNG", "ĐỐI" of "ĐỐI NGOẠI", "XÂY" of "XÂY DỰNG", "QUY"
+# of "QUY HOẠCH", "TIẾP" of "TIẾP CÔNG DÂN", which end a name only in small letters), and pairs
+# none holds ("TỔ CHỨC", "CHỈ ĐẠO", "PHÁT TRIỂN" are in names: "BAN TỔ CHỨC", "BAN CHỈ ĐẠO",
+# "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"; "BAN HÀNH" but in "ỦY BAN HÀNH CHÍNH").
+_CAPS_STOPS = frozenset(
+    [
+        "VỀ",
+        "KHÓA",
+        "KHOÁ",
+        "TẠI",
+        "ĐÃ",
+        "ĐƯỢC",
+        "CÓ",
+        "NÀY",
+        "SỐ",
+        "NGÀY",
+        "NĂM",
+        "THEO",
+        "NHẰM",
+        "ĐỂ",
+        "SẼ",
+        "ĐANG",
+        "CHƯA",
+        "LÀ",
+        "GỒM",
+        "KÈM",
+        "VỪA",
+        "ĐẾN",
+        "TRONG",
+        "VỚI",
+    ]
+)
+_CAPS_STOP_PAIRS = frozenset(
+    [
+        ("QUY", "ĐỊNH"),
+        ("SỬA", "ĐỔI"),
+        ("BỔ", "SUNG"),
+        ("PHÊ", "DUYỆT"),
+        ("PHÊ", "CHUẨN"),
+        ("THI", "HÀNH"),
+        ("TRIỂN", "KHAI"),
+        ("CÔNG", "BỐ"),
+        ("ỦY", "NHIỆM"),
+        ("UỶ", "NHIỆM"),
+        ("THỰC", "HIỆN"),
+        ("CHO", "Ý"),
+        ("BAN", "HÀNH"),  # (not before "CHÍNH": see below)
+    ]
+)
+
+
+# (a blank after a capital, then the stop word or pair in capitals, as a whole word)
+_CAPS_STOP_RE = re.compile(
+    rf"(?<=[{CAPITALS}])\s+(?:"
+    + alternation(sorted(_CAPS_STOPS, key=len, reverse=True))
+    + "|"
+    + "|".join(
+        rf"{first}\s+{second}" + (r"(?!\s+CHÍNH)" if (first, second) == ("BAN", "HÀNH") else "")
+        for first, second in sorted(_CAPS_STOP_PAIRS)
+    )
+    + r")(?![^\W\d_])"
+)
+
+
+def _caps_stop(text: str, start: int, end: int) -> int:
+    """``end`` moved back before the first word in capitals, after a word in capitals, that no
+    name in capitals holds (:data:`_CAPS_STOPS`, :data:`_CAPS_STOP_PAIRS`); "ỦY BAN HÀNH
+    CHÍNH" (the old administrative committees) is a name."""
+    found = _CAPS_STOP_RE.search(text, start, end)
+    return end if found is None else found.start()
+
+
 def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
     """The body name starting at ``pos`` (after "của"): (name or None, start, end)."""
     stop = min(len(text), pos + 400)
@@ -300,6 +375,7 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     if count > limit:  # cut after the limit-th word
         words = list(_WORD_RUN.finditer(text, start, end))
         end = words[limit - 1].end()
+    end = _caps_stop(text, start, end)
     if text[end : end + 1] == "/":
         # "UBND tỉnh Quảng Ninh V/v ...": the word before a slash begins an abbreviation or a
         # symbol, never a name

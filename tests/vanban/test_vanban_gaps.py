@@ -169,3 +169,30 @@ def test_grounds_after_an_item_mark_are_its_heading() -> None:
     reflowed = reflow(_FLAT_REPORT.format(body=body))
     assert "\n1. Căn cứ và nguyên tắc\n1.1. Căn cứ - Điều 10 Điều lệ." in reflowed
     assert "\n2.1. Về ngân sách: Bố trí đủ kinh phí." in reflowed
+
+
+def test_a_cited_issuer_in_capitals_ends_before_the_subject() -> None:
+    """A title in capitals cites in capitals ("THỰC HIỆN CHỈ THỊ SỐ 05-CT/TW … CỦA BỘ CHÍNH TRỊ
+    VỀ …"): the words in capitals that no name holds end the issuer ("VỀ", "KHÓA", "QUY ĐỊNH",
+    "BAN HÀNH" …), not those a name in capitals holds ("CHỦ", "GIAO", "ĐỐI", "TỔ CHỨC", "PHÁT
+    TRIỂN", "ỦY BAN HÀNH CHÍNH")."""
+    text = (
+        "TỈNH ỦY A\n*\nSố 12-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nA, ngày 5 tháng 9 năm 2025\n\n"
+        "KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 05-CT/TW NGÀY 15/5/2016 CỦA BỘ CHÍNH TRỊ KHÓA XII VỀ ĐẨY"
+        " MẠNH HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG\n\nNội dung.\n"
+    )
+    doc = vanban.parse(text)
+    assert [(r.number, r.issuer, r.term) for r in doc.references] == [
+        ("05-CT/TW", "BỘ CHÍNH TRỊ", "XII")
+    ]
+    for name, rest in (
+        ("CHÍNH PHỦ", " QUY ĐỊNH CHI TIẾT"),
+        ("UBND TỈNH", " BAN HÀNH KẾ HOẠCH"),
+        ("SỞ NỘI VỤ", " CHO Ý KIẾN VỀ VIỆC"),
+        ("ỦY BAN HÀNH CHÍNH TỈNH HÀ ĐÔNG", " VỀ VIỆC"),
+        ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", " VỀ VIỆC"),
+        ("BAN TỔ CHỨC TỈNH ỦY", " VỀ VIỆC"),
+        ("BỘ GIAO THÔNG VẬN TẢI", " TẠI VĂN BẢN"),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", " VỀ VIỆC"),
+    ):
+        assert read_issuer("của " + name + rest, 4)[0] == name
