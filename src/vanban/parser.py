@@ -34,6 +34,7 @@ from __future__ import annotations
 from vanban.assignments import AssignmentParser
 from vanban.header import HeaderParser
 from vanban.lines import roman_to_int
+from vanban.markup import read_markup
 from vanban.model import ParsedDocument
 from vanban.normalize import normalize_text
 from vanban.opening import OpeningParser
@@ -62,7 +63,7 @@ class _Parser(HeaderParser, StructureParser, OpeningParser, AssignmentParser, Si
 
 def parse(text: str, source: str | None = None) -> ParsedDocument:
     """Parse the text of a document. Never raises on any input string."""
-    text = normalize_text(text)
+    text = read_markup(normalize_text(text))
     doc = ParsedDocument(text=text, source=source)
     _Parser(text, doc).run()
     return doc
