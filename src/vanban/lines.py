@@ -169,11 +169,11 @@ class LineTable:
     the same lines :func:`split_lines` would make. A range that does not start at a line start
     is split as before.
 
-    Lines are made a chunk at a time, when a range first reaches into the chunk (the parts read
-    nearly all of a short text's lines, but only bounded ranges of a long one): a range is then
-    a slice of the list, its last line cut when the range ends inside it."""
+    A line is made when a range first reaches it (the parts read the header's, the items' and
+    the footer's lines: about half of a text's lines, fewer of a long one); a range is then a
+    slice of the list, its last line cut when the range ends inside it."""
 
-    __slots__ = ("_chunks_made", "_lines", "_pieces", "_starts", "text")
+    __slots__ = ("_lines", "_pieces", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -188,28 +188,13 @@ class LineTable:
             append(pos)
         self._starts = starts
         self._lines: list[Line | None] = [None] * len(pieces)  # made by _make
-        self._chunks_made = [False] * ((len(pieces) + _CHUNK - 1) // _CHUNK)
 
     def _make(self, index: int, stop: int) -> None:
-        """Make the lines of the chunks that [index, stop) reaches into, those not made yet."""
-        lines, pieces, starts, made = self._lines, self._pieces, self._starts, self._chunks_made
-        edge = EDGE
-        for chunk in range(index // _CHUNK, (stop - 1) // _CHUNK + 1):
-            if made[chunk]:
-                continue
-            made[chunk] = True
-            for at in range(chunk * _CHUNK, min((chunk + 1) * _CHUNK, len(pieces))):
-                # (what _make_line does, inline: this loop runs for nearly every line)
-                piece, pos = pieces[at], starts[at]
-                size = len(piece)
-                stop_at = pos + size
-                content = piece.strip(edge)
-                kept = len(content)
-                if kept == size:
-                    lines[at] = Line(pos, stop_at, piece, pos, stop_at)
-                else:
-                    cs = stop_at - len(piece.lstrip(edge)) if kept else stop_at
-                    lines[at] = Line(pos, stop_at, content, cs, cs + kept)
+        """Make the lines of [index, stop) not made yet."""
+        lines, pieces, starts = self._lines, self._pieces, self._starts
+        for at in range(index, stop):
+            if lines[at] is None:
+                lines[at] = _make_line(pieces[at], starts[at])
 
     def _first(self, start: int, end: int) -> int:
         """Index of the line starting at ``start``, or -1 when [start, end) is not answered
@@ -231,8 +216,11 @@ class LineTable:
         # the lines from ``index`` that start at or before ``end``, at most ``limit`` of them;
         # only the last can reach past ``end`` (the next one starts after its end)
         stop = bisect_right(self._starts, end, index, min(len(self._pieces), index + limit))
-        self._make(index, stop)
-        out = cast("list[Line]", self._lines[index:stop])  # (all made by _make)
+        made = self._lines[index:stop]
+        if None in made:  # (a C scan: the lines of most ranges after the first are made)
+            self._make(index, stop)
+            made = self._lines[index:stop]
+        out = cast("list[Line]", made)
         if out and out[-1].end > end:
             last = out[-1]
             out[-1] = _make_line(self.text[last.start : end], last.start)
@@ -245,9 +233,6 @@ class LineTable:
         if self._first(start, end) < 0:
             return iter_lines(self.text, start, end, limit)
         return iter(self.lines(start, end, limit))
-
-
-_CHUNK = 64  # lines made at a time by LineTable
 
 
 def _make_line(piece: str, pos: int) -> Line:

@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vanban import flat, format_check, pdftext, structure, symbols
-from vanban import lines as lines_module
 from vanban.citations import _TAIL_SEP, _tail_date, find_date
 from vanban.lines import Line, LineTable, blank_out, field_value, is_caps, line_value, split_lines
 from vanban.normalize import fold_aligned, normalize_text
@@ -500,13 +499,7 @@ LINE_PIECES = ["\n", "\n\n", " ", "\t", "*", "**", "#", "> ", "_", "a", "Số: 1
 def test_line_table_gives_the_lines_split_lines_gives(
     pieces: list[str], data: st.DataObject
 ) -> None:
-    text = "".join(pieces)
-    chunk = data.draw(st.sampled_from([1, 2, 3, 64]))  # lines made at a time
-    saved, lines_module._CHUNK = lines_module._CHUNK, chunk
-    try:
-        _check_line_table(text, data)
-    finally:
-        lines_module._CHUNK = saved
+    _check_line_table("".join(pieces), data)
 
 
 def _check_line_table(text: str, data: st.DataObject) -> None:
