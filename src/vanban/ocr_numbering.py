@@ -54,12 +54,24 @@ def _roman_with_h(match: re.Match[str]) -> str:
     return match.group()
 
 
-def _roman(match: re.Match[str]) -> str:
-    numeral = match.group(1).translate(str.maketrans("lL|", "III")).replace("H", "II")
+def _roman(match: re.Match[str], expected: str | None = None) -> str:
+    """The numeral its strokes read as; a last "L" with no delimiter after it is either a stroke
+    with the dot at its foot ("L MỤC ĐÍCH" for "I.") or the dot alone glued to the last stroke
+    ("IIL NỘI DUNG" for "II."): of the two, the one the count of sections expects next
+    (``expected``), else the stroke."""
+    read = match.group(1)
+    numeral = read.translate(_STROKES).replace("H", "II")
     rest = match.group(2)
+    if read.endswith("L") and len(read) > 1 and numeral != expected:
+        without_dot = read[:-1].translate(_STROKES).replace("H", "II")
+        if without_dot == expected and match.group(0)[len(read)] in " \t":
+            numeral = without_dot
     if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
         return f"{numeral}. {rest}"
     return match.group()
+
+
+_STROKES = str.maketrans("lL|", "III")
 
 
 def _numbering(match: re.Match[str]) -> str:
@@ -261,8 +273,21 @@ def _one_stroke_less(numeral: str, wanted: str) -> bool:
 
 
 def mend_misread_numerals(text: str) -> str:
-    """A heading's Roman numeral read as letters ("L MỤC ĐÍCH", "IL. NHIỆM VỤ") made I, II, III."""
-    return _ROMAN_MISREAD.sub(_roman, text)
+    """A heading's Roman numeral read as letters ("L MỤC ĐÍCH", "IL. NHIỆM VỤ") made I, II, III,
+    the headings read before it keeping the count (sections are numbered in order)."""
+    lines = text.split("\n")
+    expected: str | None = _ROMANS[0]
+    for index, line in enumerate(lines):
+        misread = _ROMAN_MISREAD.match(line)
+        if misread is not None:
+            line = lines[index] = _roman(misread, expected)
+        heading = _SECTION_HEADING.match(line)
+        if heading is not None and heading.group(1) in _ROMANS and heading.group(2).strip():
+            rest = heading.group(3)
+            if rest == rest.upper() and any(ch.isalpha() for ch in rest):
+                found = _ROMANS.index(heading.group(1)) + 1
+                expected = _ROMANS[found] if found < len(_ROMANS) else None
+    return "\n".join(lines)
 
 
 def mend_number_delimiters(text: str) -> str:

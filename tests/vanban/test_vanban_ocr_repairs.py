@@ -755,3 +755,30 @@ def test_a_long_line_closed_by_a_full_stop_after_a_title_is_the_body() -> None:
     )
     doc = vanban.parse(ocr_text.normalize_ocr_text(raw))
     assert doc.title == "thực hiện Kết luận số 75-KL/TW của Ban Chấp hành"
+
+
+def test_a_last_l_of_a_numeral_is_its_dot_where_the_count_of_sections_says_so() -> None:
+    # "IIL NỘI DUNG" after "L MỤC ĐÍCH" (I.) is "II." with its dot glued to the last stroke, not
+    # "III": the next section, read with a stroke lost ("II." for "III."), is renumbered after it
+    raw = "\n".join(
+        [
+            "L MỤC ĐÍCH, YÊU CẦU",
+            "1. Tạo sự thống nhất.",
+            "IIL NỘI DUNG TUYÊN TRUYỀN",
+            "1. Các quan điểm.",
+            "II. HÌNH THỨC TUYÊN TRUYỀN",
+            "1. Tuyên truyền trên báo chí.",
+            "IV. TỔ CHỨC THỰC HIỆN",
+        ]
+    )
+    text = ocr_text.normalize_ocr_text(raw)
+    headings = [line.split(".")[0] for line in text.split("\n") if line[:1] in "IV"]
+    assert headings == ["I", "II", "III", "IV"]
+    # where the count expects III, "IIL" is III (the L a stroke with the dot at its foot)
+    raw = "I. MỤC ĐÍCH\n1. Một.\nII. NỘI DUNG\n1. Hai.\nIIL TỔ CHỨC THỰC HIỆN\n1. Ba."
+    assert "III. TỔ CHỨC THỰC HIỆN" in ocr_numbering.mend_misread_numerals(raw)
+    # a delimiter after the L: the L is a stroke
+    assert ocr_numbering.mend_misread_numerals("L MỤC ĐÍCH\nIIL. NỘI DUNG") == (
+        "I. MỤC ĐÍCH\nIII. NỘI DUNG"
+    )
+
