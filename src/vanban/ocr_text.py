@@ -88,8 +88,13 @@ _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
 # code after the figures and the hyphen goes on to its slash.
 _NUMBER_HYPHEN_END = re.compile(r"(?<=\d)-[ \t]*\n(?=[A-ZĐ][\wĐ&.]*/)")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
-# or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
-_DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
+# or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết"),
+# an equals sign or a dot among them, a blank between them ("- =Lưu", ".~ Các", "_ -Các", "- =
+# Website", "= Như trên", "-.~ Các": the dash's two ends read apart, or a speck beside it).
+_DASH_MARKS = re.compile(
+    r"^([~—_:;'‘’`\"=.-](?:[ \t]*[~—_:;'‘’`\"=.-]){0,2})[ \t]*(?=[^\W\d_])",
+    re.MULTILINE,
+)
 # Underscores opening a line ("___ Ngày 23/11/2018", "_ Kính gửi:", "_3. Ủy ban"): specks on the
 # baseline, not a bullet — OCR reads a dash bullet as "~" or "—", and a run of underscores with
 # nothing else in it stood before lines that have no bullet.
@@ -217,7 +222,7 @@ def _dash_marks(match: re.Match[str]) -> str:
     speck at the start of a wrapped line, dropped so that the line joins its paragraph. A lone
     "-" is left as written, and marks without a dash (an opening quote) are no bullet."""
     marks = match.group(1)
-    if marks == "-" or not any(ch in "~—_-" for ch in marks):
+    if marks == "-" or not any(ch in "~—_=-" for ch in marks):
         return match.group()
     after = match.string[match.end() : match.end() + 1]
     return "- " if after.isupper() else ""

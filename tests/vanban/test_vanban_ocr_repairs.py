@@ -782,3 +782,32 @@ def test_a_last_l_of_a_numeral_is_its_dot_where_the_count_of_sections_says_so() 
         "I. MỤC ĐÍCH\nIII. NỘI DUNG"
     )
 
+
+def test_a_bullets_dash_read_with_an_equals_sign_or_a_dot_beside_it() -> None:
+    # the dash's ends read apart or beside a speck: "- =Lưu", ".~ Các", "_ -Các", "= Như trên"
+    raw = "\n".join(
+        [
+            "Nơi nhận:",
+            "- Ban Thường vụ Đảng ủy Khối,",
+            ".~ Các ban ĐUK; Đoàn Khối,",
+            "-.~ Các ban đảng,",
+            "_ -Các đồng chí Ủy viên Ban Chấp hành,",
+            "- = Website ĐUK,",
+            "= Như trên;",
+            "- =Lưu VP.",
+        ]
+    )
+    lines = ocr_text.normalize_ocr_text(raw).split("\n")
+    assert lines[1:] == [
+        "- Ban Thường vụ Đảng ủy Khối,",
+        "- Các ban ĐUK; Đoàn Khối,",
+        "- Các ban đảng,",
+        "- Các đồng chí Ủy viên Ban Chấp hành,",
+        "- Website ĐUK,",
+        "- Như trên;",
+        "- Lưu VP.",
+    ]
+    # a dot alone is no dash ("...Ngày", an ellipsis), and a lone dash before a word stays
+    assert ocr_text.normalize_ocr_text(".Ngày 25/4/2020 Văn phòng họp.") == (
+        ".Ngày 25/4/2020 Văn phòng họp."
+    )
