@@ -164,6 +164,9 @@ def normalize_ocr_text(raw: str) -> str:
     paragraph joined, misread tone marks and provinces' names mended, then
     :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
+    # the page's width, on its lines as read (before a number or a word cut at a line's end is
+    # joined to the next line, which makes a line no page holds)
+    page = _page_width(drop_trailing_specks(text))
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
     text = _HYPHEN_END.sub("", text)
@@ -193,7 +196,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = drop_trailing_specks(text)
     text = drop_recipient_debris(text)
     text = rejoin_flattened(text)
-    text = _join_wrapped(text, _page_width(text))
+    text = _join_wrapped(text, page)
     text = join_hard_breaks(join_broken_lines(text))
     text = mend_unit_before_place(mend_tones(mend_split_words(text)))
     return normalize_text(mend_province_names(text))

@@ -811,3 +811,29 @@ def test_a_bullets_dash_read_with_an_equals_sign_or_a_dot_beside_it() -> None:
     assert ocr_text.normalize_ocr_text(".Ngày 25/4/2020 Văn phòng họp.") == (
         ".Ngày 25/4/2020 Văn phòng họp."
     )
+
+
+def test_the_pages_width_is_that_of_its_lines_as_read_not_of_a_number_rejoined() -> None:
+    # "số 33-" / "NQ/TW …" is joined into one line twice as wide as the page: the item's line
+    # as wide as the page is still wrapped, and its rest after the blank line goes on it
+    wide = (
+        "1. Tổ chức quán triệt, học tập, tuyên truyền và triển khai thực hiện Nghị quyết Đại hội"
+        " XX Đảng bộ tỉnh, Nghị quyết"
+    )
+    raw = "\n".join(
+        [
+            "II- NỘI DUNG VÀ GIẢI PHÁP CHỦ YẾU",
+            "",
+            wide,
+            "",
+            "Đại hội XIII của Đảng và các nghị quyết của Trung ương, của Tỉnh ủy và Đảng ủy Khối",
+            "",
+            "- Tiếp tục thực hiện Chương trình hành động số 24-CTr/TU ngày 14/9/2015 của Tỉnh ủy"
+            " thực hiện Nghị quyết số 33-",
+            "NQ/TW của Ban Chấp hành Trung ương khóa XI “về xây dựng và phát triển văn hóa, con"
+            " người Việt Nam đáp ứng yêu",
+            "cầu phát triển bền vững đất nước”.",
+        ]
+    )
+    text = ocr_text.normalize_ocr_text(raw)
+    assert wide + " Đại hội XIII của Đảng và các nghị quyết" in text
