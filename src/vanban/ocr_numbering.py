@@ -225,6 +225,11 @@ _ITEM_NUMBER = re.compile(r"(\d{1,2})[.)][ \t]")
 # same shape ("Š. Tập trung" for "5."); a capitalised word follows.
 _ITEM_NUMBER_MISREAD = re.compile(rf"(\d{{1,2}}|[SŠIl])(\.?)[ \t]+(?=[{CAPITALS}])")
 _FIGURE_LOOKALIKES = {"S": 5, "Š": 5, "I": 1, "l": 1}
+# The same number behind specks or a dash ("- 9. Lãnh đạo", "- -_ 2! Yêu cầu"), its dot read
+# right or as another mark.
+_ITEM_NUMBER_SPECKED = re.compile(
+    rf"[ \t]*[-~—_:;,'`.=](?:[-~—_:;,'`.= \t]{{0,5}})(\d{{1,2}})[.!,:;)][ \t]*(?=[{CAPITALS}])"
+)
 _HEADING = -1  # a section heading among the lines' item numbers
 
 
@@ -234,7 +239,9 @@ def mend_item_numbers(text: str) -> str:
     of the same shape, before a line of the same section with the number after it ("4." /
     "Š. Tập trung" / "6." is 4, 5, 6; a first "1 Đổi mới" before a "2." is "1."). The count
     starts again at each section heading. A number the count does not expect, or without the
-    next one, is left as read: a wrapped line may open with a figure ("… tổng số\n15 Khu …")."""
+    next one, is left as read: a wrapped line may open with a figure ("… tổng số\n15 Khu …").
+    The number the count expects behind specks or a dash ("- 9. Lãnh đạo", "- -_ 2! Yêu cầu"),
+    before the next number, a heading or the end, is the item's."""
     lines = text.split("\n")
     numbers: list[int | None] = []
     for line in lines:
@@ -249,6 +256,15 @@ def mend_item_numbers(text: str) -> str:
         number = numbers[index]
         if number is not None:
             last = 0 if number == _HEADING else number
+            continue
+        specked = _ITEM_NUMBER_SPECKED.match(line)
+        if specked is not None:
+            # marks before the number the count expects, the next item or heading after it
+            value = int(specked.group(1))
+            following = next((n for n in numbers[index + 1 :] if n is not None), None)
+            if value == last + 1 and following in (value + 1, _HEADING, None):
+                lines[index] = f"{value}. {line[specked.end() :]}"
+                numbers[index] = last = value
             continue
         misread = _ITEM_NUMBER_MISREAD.match(line)
         if misread is None:

@@ -837,3 +837,23 @@ def test_the_pages_width_is_that_of_its_lines_as_read_not_of_a_number_rejoined()
     )
     text = ocr_text.normalize_ocr_text(raw)
     assert wide + " Đại hội XIII của Đảng và các nghị quyết" in text
+
+
+def test_an_items_number_behind_specks_or_a_dash_where_the_count_expects_it() -> None:
+    text = "\n".join(
+        [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "- -_ 2! Yêu cầu",
+            "II. NỘI DUNG",
+            "8. Đổi mới công tác thông tin đối ngoại.",
+            "- 9. Lãnh đạo, chỉ đạo các lĩnh vực khoa học.",
+            "10. Chú trọng công tác đào tạo.",
+            "- 4. Một số không theo thứ tự.",
+        ]
+    )
+    lines = ocr_numbering.mend_item_numbers(text).split("\n")
+    assert lines[2] == "2. Yêu cầu"
+    assert lines[5] == "9. Lãnh đạo, chỉ đạo các lĩnh vực khoa học."
+    # a number the count does not expect stays a bullet's line
+    assert lines[7] == "- 4. Một số không theo thứ tự."
