@@ -227,8 +227,14 @@ def _dash_marks(match: re.Match[str]) -> str:
     marks = match.group(1)
     if marks == "-" or not any(ch in "~—_=-" for ch in marks):
         return match.group()
+    if "." in marks and not any(ch in "~—=-" for ch in marks):
+        return match.group()  # "._ Đài", "_. Đại hội": specks, no dash among them
     after = match.string[match.end() : match.end() + 1]
-    return "- " if after.isupper() else ""
+    if after.isupper():
+        return "- "
+    # an equals sign or a dot among the marks before a small letter: a rule's debris ("—=e-= |"
+    # under the header), not a speck before a wrapped line's rest
+    return match.group() if any(ch in "=." for ch in marks) else ""
 
 
 _FIXED = tuple((line, letters_only(line), len(line.split())) for line in FIXED_LINES)

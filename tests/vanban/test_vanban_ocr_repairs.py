@@ -807,7 +807,13 @@ def test_a_bullets_dash_read_with_an_equals_sign_or_a_dot_beside_it() -> None:
         "- Như trên;",
         "- Lưu VP.",
     ]
-    # a dot alone is no dash ("...Ngày", an ellipsis), and a lone dash before a word stays
+    # specks with a dot and no dash are no bullet ("._ Đài", "_. Đại hội"), nor a rule's debris
+    # before a small letter ("—=e-= |" under the header)
+    assert (
+        ocr_text._DASH_MARKS.sub(ocr_text._dash_marks, "._ Đài Truyền hình") == "._ Đài Truyền hình"
+    )
+    assert ocr_text._DASH_MARKS.sub(ocr_text._dash_marks, "—=e-= | ĐẢNG") == "—=e-= | ĐẢNG"
+    # a dot alone is no dash (".Ngày", a speck), and a lone dash before a word stays
     assert ocr_text.normalize_ocr_text(".Ngày 25/4/2020 Văn phòng họp.") == (
         ".Ngày 25/4/2020 Văn phòng họp."
     )
