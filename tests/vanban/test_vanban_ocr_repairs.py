@@ -863,3 +863,15 @@ def test_an_items_number_behind_specks_or_a_dash_where_the_count_expects_it() ->
     assert lines[5] == "9. Lãnh đạo, chỉ đạo các lĩnh vực khoa học."
     # a number the count does not expect stays a bullet's line
     assert lines[7] == "- 4. Một số không theo thứ tự."
+
+
+def test_no_syllable_as_read_takes_the_hook_variant_the_document_writes() -> None:
+    # "chuấn" is no syllable; "chuẩn" is, and the document writes it twice: mended even where the
+    # lexicon lists no word it makes with its neighbours ("đạt chuẩn")
+    lexicon = Lexicon(["tiêu chuẩn", "văn hóa", "công nhận"])
+    text = "Tiêu chuẩn một.\nTiêu chuẩn hai.\ncông nhận đạt chuấn văn hóa"
+    assert mend_tones(text, lexicon).endswith("đạt chuẩn văn hóa")
+    # written once elsewhere, or never: left as read
+    assert mend_tones("Tiêu chuẩn một.\ncông nhận đạt chuấn văn hóa", lexicon).endswith(
+        "chuấn văn hóa"
+    )
