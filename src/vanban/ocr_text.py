@@ -457,6 +457,9 @@ _PAGE_SHARE = 0.9
 _TOP_LINES = 5  # a headline stands among the first lines of a page
 # A label opening its own line: a word or three and a colon ("Kính gửi:", "Nơi nhận:", "Nội dung:").
 _LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}:")
+# A dash before a small letter at the start of a line: a bullet, or a speck before a
+# paragraph's rest.
+_SPECK_DASH = re.compile(r"^[-–][ \t]*(?=[a-zà-ỹđ])")
 
 
 def _page_width(text: str) -> int:
@@ -518,7 +521,7 @@ def _join_wrapped(text: str, page: int, *, within: bool = True, across: bool = T
             lines, blocks, block_of, out[last], index, page, within, across, seen
         ):
             del out[last + 1 :]
-            out[last][0].append(stripped)
+            out[last][0].append(_SPECK_DASH.sub("", stripped))
             out[last] = (out[last][0], index)
         else:
             out.append(([line], index))
@@ -543,6 +546,16 @@ def _continues(
     """Whether line ``index`` goes on the line out ``previous`` (its pieces, its last line)."""
     prev = previous[0][-1].strip()  # the last line as read, not what it was joined to
     stripped = lines[index].strip()
+    if (
+        across
+        and previous[1] != index - 1
+        and _SPECK_DASH.match(stripped)
+        and prev[-1:].isalpha()
+        and len(prev) >= max(_FULL_LINE, _PAGE_SHARE * page)
+    ):
+        # a page-wide line that ends in a word, and after the blank line a dash before a small
+        # letter: a speck before the paragraph's rest, not a bullet (a list is opened by a colon)
+        return True
     if (
         _LINE_END.search(prev)
         or _is_heading(prev)

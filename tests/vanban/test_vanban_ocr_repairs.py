@@ -875,3 +875,26 @@ def test_no_syllable_as_read_takes_the_hook_variant_the_document_writes() -> Non
     assert mend_tones("Tiêu chuẩn một.\ncông nhận đạt chuấn văn hóa", lexicon).endswith(
         "chuấn văn hóa"
     )
+
+
+def test_a_dash_before_a_small_letter_after_a_blank_under_a_page_wide_line_is_a_speck() -> None:
+    wide = (
+        "UBND TPHCM vừa thông báo đến các cơ quan hành chính, sự nghiệp, tổ chức chính trị, tổ"
+        " chức chính trị - xã hội về"
+    )
+    raw = "\n".join(
+        [
+            "TPHCM: Hoán đổi ngày nghỉ dịp tết",
+            wide,
+            "",
+            "- điều chỉnh bổ sung nội dung Thông báo số 02/TB-UBND ngày 26-1-2010 như sau:",
+            "",
+            "Các đơn vị thực hiện:",
+            "",
+            "- các cơ quan hành chính;",
+        ]
+    )
+    lines = ocr_text.normalize_ocr_text(raw).split("\n")
+    assert wide + " điều chỉnh bổ sung nội dung" in lines[1]
+    # under a line that ends in a mark, a dash before a small letter is a bullet
+    assert "- các cơ quan hành chính;" in lines
