@@ -898,3 +898,13 @@ def test_a_dash_before_a_small_letter_after_a_blank_under_a_page_wide_line_is_a_
     assert wide + " điều chỉnh bổ sung nội dung" in lines[1]
     # under a line that ends in a mark, a dash before a small letter is a bullet
     assert "- các cơ quan hành chính;" in lines
+
+
+@needs_lexicon
+def test_a_speck_read_as_a_full_stop_between_two_syllables_is_their_blank() -> None:
+    assert ocr_text.drop_glued_dots("Đổi mới mạnh mẽ.công tác; các tố.chức") == (
+        "Đổi mới mạnh mẽ công tác; các tố chức"
+    )
+    # web addresses and files' names glue plain letters; a sentence's full stop has its blank
+    for kept in ("xem chinhphu.vn và index.html", "năm.v.v", "Xong. Các cơ quan", "TP.HCM"):
+        assert ocr_text.drop_glued_dots(kept) == kept
