@@ -169,6 +169,7 @@ def normalize_ocr_text(raw: str) -> str:
     page = _page_width(drop_trailing_specks(text))
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
+    text = _TILDE_BETWEEN_FIGURES.sub(" – ", text)
     text = _HYPHEN_END.sub("", text)
     text = _NUMBER_HYPHEN_END.sub("-", text)
     text = _UNDERSCORE_LEAD.sub("", text)
@@ -200,6 +201,11 @@ def normalize_ocr_text(raw: str) -> str:
     text = join_hard_breaks(join_broken_lines(text))
     text = mend_unit_before_place(mend_tones(mend_split_words(drop_glued_dots(text))))
     return normalize_text(mend_province_names(text))
+
+
+# An en dash between two figures, as Tesseract reads it: a tilde ("2020 ~ 2025"; a hyphen it
+# reads as a hyphen).
+_TILDE_BETWEEN_FIGURES = re.compile(r"(?<=\d) ~ (?=\d)")
 
 
 # A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024

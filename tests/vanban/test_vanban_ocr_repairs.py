@@ -908,3 +908,10 @@ def test_a_speck_read_as_a_full_stop_between_two_syllables_is_their_blank() -> N
     # web addresses and files' names glue plain letters; a sentence's full stop has its blank
     for kept in ("xem chinhphu.vn và index.html", "năm.v.v", "Xong. Các cơ quan", "TP.HCM"):
         assert ocr_text.drop_glued_dots(kept) == kept
+
+
+def test_a_tilde_between_two_figures_is_an_en_dash() -> None:
+    text = ocr_text.normalize_ocr_text("Đại hội Đảng bộ phường nhiệm kỳ 2015 ~ 2020 thành công.")
+    assert text == "Đại hội Đảng bộ phường nhiệm kỳ 2015 – 2020 thành công."
+    # a bullet's tilde stays the dash it stands for
+    assert ocr_text.normalize_ocr_text("Nơi nhận:\n~ Như trên;") == "Nơi nhận:\n- Như trên;"
