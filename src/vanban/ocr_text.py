@@ -170,6 +170,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
     text = _TILDE_BETWEEN_FIGURES.sub(" – ", text)
+    text = _DOT_BEFORE_FIGURES.sub("", text)
     text = _HYPHEN_END.sub("", text)
     text = _NUMBER_HYPHEN_END.sub("-", text)
     text = _UNDERSCORE_LEAD.sub("", text)
@@ -206,6 +207,12 @@ def normalize_ocr_text(raw: str) -> str:
 # An en dash between two figures, as Tesseract reads it: a tilde ("2020 ~ 2025"; a hyphen it
 # reads as a hyphen).
 _TILDE_BETWEEN_FIGURES = re.compile(r"(?<=\d) ~ (?=\d)")
+
+
+# A speck read as a full stop glued before a number after a word and a blank ("nghị quyết .57?"):
+# a number is written with its figures first (a decimal's comma or a phone number's dots come after
+# figures), so the dot is dropped unless more figures follow it.
+_DOT_BEFORE_FIGURES = re.compile(r"(?<=[^\W\d_] )\.(?=\d+(?![\d.,/]))")
 
 
 # A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024

@@ -915,3 +915,10 @@ def test_a_tilde_between_two_figures_is_an_en_dash() -> None:
     assert text == "Đại hội Đảng bộ phường nhiệm kỳ 2015 – 2020 thành công."
     # a bullet's tilde stays the dash it stands for
     assert ocr_text.normalize_ocr_text("Nơi nhận:\n~ Như trên;") == "Nơi nhận:\n- Như trên;"
+
+
+def test_a_speck_read_as_a_full_stop_before_a_numbers_figures_is_dropped() -> None:
+    text = ocr_text.normalize_ocr_text("Hà Tĩnh làm gì để cụ thể hóa nghị quyết .57?")
+    assert text == "Hà Tĩnh làm gì để cụ thể hóa nghị quyết 57?"
+    # dots between figures are the number's own (a phone number's, a date's)
+    assert ocr_text._DOT_BEFORE_FIGURES.sub("", "Điện thoại .708.679") == "Điện thoại .708.679"
