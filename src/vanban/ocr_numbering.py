@@ -54,12 +54,24 @@ def _roman_with_h(match: re.Match[str]) -> str:
     return match.group()
 
 
-def _roman(match: re.Match[str]) -> str:
-    numeral = match.group(1).translate(str.maketrans("lL|", "III")).replace("H", "II")
+def _roman(match: re.Match[str], expected: str | None = None) -> str:
+    """The numeral its strokes read as; a last "L" with no delimiter after it is either a stroke
+    with the dot at its foot ("L MỤC ĐÍCH" for "I.") or the dot alone glued to the last stroke
+    ("IIL NỘI DUNG" for "II."): of the two, the one the count of sections expects next
+    (``expected``), else the stroke."""
+    read = match.group(1)
+    numeral = read.translate(_STROKES).replace("H", "II")
     rest = match.group(2)
+    if read.endswith("L") and len(read) > 1 and numeral != expected:
+        without_dot = read[:-1].translate(_STROKES).replace("H", "II")
+        if without_dot == expected and match.group(0)[len(read)] in " \t":
+            numeral = without_dot
     if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
         return f"{numeral}. {rest}"
     return match.group()
+
+
+_STROKES = str.maketrans("lL|", "III")
 
 
 def _numbering(match: re.Match[str]) -> str:
@@ -213,6 +225,11 @@ _ITEM_NUMBER = re.compile(r"(\d{1,2})[.)][ \t]")
 # same shape ("Š. Tập trung" for "5."); a capitalised word follows.
 _ITEM_NUMBER_MISREAD = re.compile(rf"(\d{{1,2}}|[SŠIl])(\.?)[ \t]+(?=[{CAPITALS}])")
 _FIGURE_LOOKALIKES = {"S": 5, "Š": 5, "I": 1, "l": 1}
+# The same number behind specks or a dash ("- 9. Lãnh đạo", "- -_ 2! Yêu cầu"), its dot read
+# right or as another mark.
+_ITEM_NUMBER_SPECKED = re.compile(
+    rf"[ \t]*[-~—_:;,'`.=](?:[-~—_:;,'`.= \t]{{0,5}})(\d{{1,2}})[.!,:;)][ \t]*(?=[{CAPITALS}])"
+)
 _HEADING = -1  # a section heading among the lines' item numbers
 
 
@@ -222,7 +239,9 @@ def mend_item_numbers(text: str) -> str:
     of the same shape, before a line of the same section with the number after it ("4." /
     "Š. Tập trung" / "6." is 4, 5, 6; a first "1 Đổi mới" before a "2." is "1."). The count
     starts again at each section heading. A number the count does not expect, or without the
-    next one, is left as read: a wrapped line may open with a figure ("… tổng số\n15 Khu …")."""
+    next one, is left as read: a wrapped line may open with a figure ("… tổng số\n15 Khu …").
+    The number the count expects behind specks or a dash ("- 9. Lãnh đạo", "- -_ 2! Yêu cầu"),
+    before the next number, a heading or the end, is the item's."""
     lines = text.split("\n")
     numbers: list[int | None] = []
     for line in lines:
@@ -237,6 +256,15 @@ def mend_item_numbers(text: str) -> str:
         number = numbers[index]
         if number is not None:
             last = 0 if number == _HEADING else number
+            continue
+        specked = _ITEM_NUMBER_SPECKED.match(line)
+        if specked is not None:
+            # marks before the number the count expects, the next item or heading after it
+            value = int(specked.group(1))
+            following = next((n for n in numbers[index + 1 :] if n is not None), None)
+            if value == last + 1 and following in (value + 1, _HEADING, None):
+                lines[index] = f"{value}. {line[specked.end() :]}"
+                numbers[index] = last = value
             continue
         misread = _ITEM_NUMBER_MISREAD.match(line)
         if misread is None:
@@ -261,8 +289,21 @@ def _one_stroke_less(numeral: str, wanted: str) -> bool:
 
 
 def mend_misread_numerals(text: str) -> str:
-    """A heading's Roman numeral read as letters ("L MỤC ĐÍCH", "IL. NHIỆM VỤ") made I, II, III."""
-    return _ROMAN_MISREAD.sub(_roman, text)
+    """A heading's Roman numeral read as letters ("L MỤC ĐÍCH", "IL. NHIỆM VỤ") made I, II, III,
+    the headings read before it keeping the count (sections are numbered in order)."""
+    lines = text.split("\n")
+    expected: str | None = _ROMANS[0]
+    for index, line in enumerate(lines):
+        misread = _ROMAN_MISREAD.match(line)
+        if misread is not None:
+            line = lines[index] = _roman(misread, expected)
+        heading = _SECTION_HEADING.match(line)
+        if heading is not None and heading.group(1) in _ROMANS and heading.group(2).strip():
+            rest = heading.group(3)
+            if rest == rest.upper() and any(ch.isalpha() for ch in rest):
+                found = _ROMANS.index(heading.group(1)) + 1
+                expected = _ROMANS[found] if found < len(_ROMANS) else None
+    return "\n".join(lines)
 
 
 def mend_number_delimiters(text: str) -> str:

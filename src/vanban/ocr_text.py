@@ -88,8 +88,13 @@ _HYPHEN_END = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
 # code after the figures and the hyphen goes on to its slash.
 _NUMBER_HYPHEN_END = re.compile(r"(?<=\d)-[ \t]*\n(?=[A-ZĐ][\wĐ&.]*/)")
 # A dash bullet read as a tilde or a long dash at the start of a line ("~ Chi bộ trực thuộc"),
-# or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết").
-_DASH_MARKS = re.compile(r"^([~—_:;'‘’`\"-]{1,3})[ \t]*(?=[^\W\d_])", re.MULTILINE)
+# or with specks around it ("~TT. HĐND", ":- UBMTTQVN", "~' Thủ tướng", "_ hiện Nghị quyết"),
+# an equals sign or a dot among them, a blank between them ("- =Lưu", ".~ Các", "_ -Các", "- =
+# Website", "= Như trên", "-.~ Các": the dash's two ends read apart, or a speck beside it).
+_DASH_MARKS = re.compile(
+    r"^([~—_:;'‘’`\"=.-](?:[ \t]*[~—_:;'‘’`\"=.-]){0,2})[ \t]*(?=[^\W\d_])",
+    re.MULTILINE,
+)
 # Underscores opening a line ("___ Ngày 23/11/2018", "_ Kính gửi:", "_3. Ủy ban"): specks on the
 # baseline, not a bullet — OCR reads a dash bullet as "~" or "—", and a run of underscores with
 # nothing else in it stood before lines that have no bullet.
@@ -159,8 +164,13 @@ def normalize_ocr_text(raw: str) -> str:
     paragraph joined, misread tone marks and provinces' names mended, then
     :func:`vanban.normalize_text`."""
     text = unicodedata.normalize("NFC", raw).replace("\f", "\n").translate(_SLASHES)
+    # the page's width, on its lines as read (before a number or a word cut at a line's end is
+    # joined to the next line, which makes a line no page holds)
+    page = _page_width(drop_trailing_specks(text))
     text = _ETH_DOUBLE.sub(lambda m: m.group()[0].translate(_ETH), text).translate(_ETH)
     text = _DOUBLE_COLON.sub(":", _EURO_LETTER.sub("c", text))
+    text = _TILDE_BETWEEN_FIGURES.sub(" – ", text)
+    text = _DOT_BEFORE_FIGURES.sub("", text)
     text = _HYPHEN_END.sub("", text)
     text = _NUMBER_HYPHEN_END.sub("-", text)
     text = _UNDERSCORE_LEAD.sub("", text)
@@ -188,16 +198,49 @@ def normalize_ocr_text(raw: str) -> str:
     text = drop_trailing_specks(text)
     text = drop_recipient_debris(text)
     text = rejoin_flattened(text)
-    text = _join_wrapped(text, _page_width(text))
+    text = _join_wrapped(text, page)
     text = join_hard_breaks(join_broken_lines(text))
-    text = mend_unit_before_place(mend_tones(mend_split_words(text)))
+    text = mend_unit_before_place(mend_tones(mend_split_words(drop_glued_dots(text))))
     return normalize_text(mend_province_names(text))
+
+
+# An en dash between two figures, as Tesseract reads it: a tilde ("2020 ~ 2025"; a hyphen it
+# reads as a hyphen).
+_TILDE_BETWEEN_FIGURES = re.compile(r"(?<=\d) ~ (?=\d)")
+
+
+# A speck read as a full stop glued before a number after a word and a blank ("nghị quyết .57?"):
+# a number is written with its figures first (a decimal's comma or a phone number's dots come after
+# figures), so the dot is dropped unless more figures follow it.
+_DOT_BEFORE_FIGURES = re.compile(r"(?<=[^\W\d_] )\.(?=\d+(?![\d.,/]))")
 
 
 # A letter Tesseract reads for a figure beside other figures: "l8" for 18, "2O24" for 2024
 # ("ngày l8 tháng 9" hides a cited document's date). A letter inside a word stays.
 _DIGIT_LOOKALIKES = re.compile(r"(?<![^\W\d_])[lI](?=\d)|(?<=\d)[lI](?![^\W\d_])|(?<=\d)[Oo](?=\d)")
 _LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
+
+
+# A full stop between two words with no blank on either side, a small letter after it.
+_GLUED_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.(?=([a-zà-ỹđ][^\W\d_]+)(?![^\W\d_]|\.\w))")
+
+
+def drop_glued_dots(text: str) -> str:
+    """A speck read as a full stop between two syllables, the blank between them lost ("tố.chức",
+    "mạnh mẽ.công tác"), made the blank: both are syllables of the language (underthesea's
+    lexicon), of two letters or more, and one of them carries a mark — a web address or a file's
+    name glues plain letters ("chinhphu.vn", "index.html"), and a sentence's full stop has a blank
+    after it. Without the lexicon nothing changes."""
+
+    def one(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        if (first + second).isascii():
+            return match.group()
+        if not (is_known_syllable(first) and is_known_syllable(second)):
+            return match.group()
+        return first + " "
+
+    return _GLUED_DOT.sub(one, text)
 
 
 def _digit_lookalike(match: re.Match[str]) -> str:
@@ -217,10 +260,16 @@ def _dash_marks(match: re.Match[str]) -> str:
     speck at the start of a wrapped line, dropped so that the line joins its paragraph. A lone
     "-" is left as written, and marks without a dash (an opening quote) are no bullet."""
     marks = match.group(1)
-    if marks == "-" or not any(ch in "~—_-" for ch in marks):
+    if marks == "-" or not any(ch in "~—_=-" for ch in marks):
         return match.group()
+    if "." in marks and not any(ch in "~—=-" for ch in marks):
+        return match.group()  # "._ Đài", "_. Đại hội": specks, no dash among them
     after = match.string[match.end() : match.end() + 1]
-    return "- " if after.isupper() else ""
+    if after.isupper():
+        return "- "
+    # an equals sign or a dot among the marks before a small letter: a rule's debris ("—=e-= |"
+    # under the header), not a speck before a wrapped line's rest
+    return match.group() if any(ch in "=." for ch in marks) else ""
 
 
 _FIXED = tuple((line, letters_only(line), len(line.split())) for line in FIXED_LINES)
@@ -443,6 +492,9 @@ _PAGE_SHARE = 0.9
 _TOP_LINES = 5  # a headline stands among the first lines of a page
 # A label opening its own line: a word or three and a colon ("Kính gửi:", "Nơi nhận:", "Nội dung:").
 _LABEL_LEAD = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,2}:")
+# A dash before a small letter at the start of a line: a bullet, or a speck before a
+# paragraph's rest.
+_SPECK_DASH = re.compile(r"^[-–][ \t]*(?=[a-zà-ỹđ])")
 
 
 def _page_width(text: str) -> int:
@@ -504,7 +556,7 @@ def _join_wrapped(text: str, page: int, *, within: bool = True, across: bool = T
             lines, blocks, block_of, out[last], index, page, within, across, seen
         ):
             del out[last + 1 :]
-            out[last][0].append(stripped)
+            out[last][0].append(_SPECK_DASH.sub("", stripped))
             out[last] = (out[last][0], index)
         else:
             out.append(([line], index))
@@ -529,6 +581,16 @@ def _continues(
     """Whether line ``index`` goes on the line out ``previous`` (its pieces, its last line)."""
     prev = previous[0][-1].strip()  # the last line as read, not what it was joined to
     stripped = lines[index].strip()
+    if (
+        across
+        and previous[1] != index - 1
+        and _SPECK_DASH.match(stripped)
+        and prev[-1:].isalpha()
+        and len(prev) >= max(_FULL_LINE, _PAGE_SHARE * page)
+    ):
+        # a page-wide line that ends in a word, and after the blank line a dash before a small
+        # letter: a speck before the paragraph's rest, not a bullet (a list is opened by a colon)
+        return True
     if (
         _LINE_END.search(prev)
         or _is_heading(prev)

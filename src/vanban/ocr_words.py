@@ -240,6 +240,10 @@ def _mend_run(
             fitting = _written_elsewhere(keys, i, lexicon, pairs)
         if not fitting and not _words_at(keys, i, lexicon):
             fitting = _word_written_elsewhere(keys, i, lexicon, pairs)
+        if not fitting and keys[i] not in lexicon.spelling and not named[i]:
+            # no syllable of the language as read ("chuấn"): its one hook-confusable tone that
+            # is one, even where the lexicon lists no word it makes with its neighbours
+            fitting = [v for v in _hook_variants(keys[i], lexicon) if counts[v] >= _ELSEWHERE]
         if len(fitting) == 1:
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))

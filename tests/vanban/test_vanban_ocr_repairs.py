@@ -771,3 +771,170 @@ def test_a_syllable_is_not_mended_into_a_word_with_a_names_syllables() -> None:
     # a title's or a body's name capitalised from its first syllable is still a word
     assert mend_tones("Tống Bí thư") == "Tổng Bí thư"
     assert mend_tones("các đồng chí trong Ban Tố chức") == "các đồng chí trong Ban Tổ chức"
+
+
+def test_a_last_l_of_a_numeral_is_its_dot_where_the_count_of_sections_says_so() -> None:
+    # "IIL NỘI DUNG" after "L MỤC ĐÍCH" (I.) is "II." with its dot glued to the last stroke, not
+    # "III": the next section, read with a stroke lost ("II." for "III."), is renumbered after it
+    raw = "\n".join(
+        [
+            "L MỤC ĐÍCH, YÊU CẦU",
+            "1. Tạo sự thống nhất.",
+            "IIL NỘI DUNG TUYÊN TRUYỀN",
+            "1. Các quan điểm.",
+            "II. HÌNH THỨC TUYÊN TRUYỀN",
+            "1. Tuyên truyền trên báo chí.",
+            "IV. TỔ CHỨC THỰC HIỆN",
+        ]
+    )
+    text = ocr_text.normalize_ocr_text(raw)
+    headings = [line.split(".")[0] for line in text.split("\n") if line[:1] in "IV"]
+    assert headings == ["I", "II", "III", "IV"]
+    # where the count expects III, "IIL" is III (the L a stroke with the dot at its foot)
+    raw = "I. MỤC ĐÍCH\n1. Một.\nII. NỘI DUNG\n1. Hai.\nIIL TỔ CHỨC THỰC HIỆN\n1. Ba."
+    assert "III. TỔ CHỨC THỰC HIỆN" in ocr_numbering.mend_misread_numerals(raw)
+    # a delimiter after the L: the L is a stroke
+    assert ocr_numbering.mend_misread_numerals("L MỤC ĐÍCH\nIIL. NỘI DUNG") == (
+        "I. MỤC ĐÍCH\nIII. NỘI DUNG"
+    )
+
+
+def test_a_bullets_dash_read_with_an_equals_sign_or_a_dot_beside_it() -> None:
+    # the dash's ends read apart or beside a speck: "- =Lưu", ".~ Các", "_ -Các", "= Như trên"
+    raw = "\n".join(
+        [
+            "Nơi nhận:",
+            "- Ban Thường vụ Đảng ủy Khối,",
+            ".~ Các ban ĐUK; Đoàn Khối,",
+            "-.~ Các ban đảng,",
+            "_ -Các đồng chí Ủy viên Ban Chấp hành,",
+            "- = Website ĐUK,",
+            "= Như trên;",
+            "- =Lưu VP.",
+        ]
+    )
+    lines = ocr_text.normalize_ocr_text(raw).split("\n")
+    assert lines[1:] == [
+        "- Ban Thường vụ Đảng ủy Khối,",
+        "- Các ban ĐUK; Đoàn Khối,",
+        "- Các ban đảng,",
+        "- Các đồng chí Ủy viên Ban Chấp hành,",
+        "- Website ĐUK,",
+        "- Như trên;",
+        "- Lưu VP.",
+    ]
+    # specks with a dot and no dash are no bullet ("._ Đài", "_. Đại hội"), nor a rule's debris
+    # before a small letter ("—=e-= |" under the header)
+    assert (
+        ocr_text._DASH_MARKS.sub(ocr_text._dash_marks, "._ Đài Truyền hình") == "._ Đài Truyền hình"
+    )
+    assert ocr_text._DASH_MARKS.sub(ocr_text._dash_marks, "—=e-= | ĐẢNG") == "—=e-= | ĐẢNG"
+    # a dot alone is no dash (".Ngày", a speck), and a lone dash before a word stays
+    assert ocr_text.normalize_ocr_text(".Ngày 25/4/2020 Văn phòng họp.") == (
+        ".Ngày 25/4/2020 Văn phòng họp."
+    )
+
+
+def test_the_pages_width_is_that_of_its_lines_as_read_not_of_a_number_rejoined() -> None:
+    # "số 33-" / "NQ/TW …" is joined into one line twice as wide as the page: the item's line
+    # as wide as the page is still wrapped, and its rest after the blank line goes on it
+    wide = (
+        "1. Tổ chức quán triệt, học tập, tuyên truyền và triển khai thực hiện Nghị quyết Đại hội"
+        " XX Đảng bộ tỉnh, Nghị quyết"
+    )
+    raw = "\n".join(
+        [
+            "II- NỘI DUNG VÀ GIẢI PHÁP CHỦ YẾU",
+            "",
+            wide,
+            "",
+            "Đại hội XIII của Đảng và các nghị quyết của Trung ương, của Tỉnh ủy và Đảng ủy Khối",
+            "",
+            "- Tiếp tục thực hiện Chương trình hành động số 24-CTr/TU ngày 14/9/2015 của Tỉnh ủy"
+            " thực hiện Nghị quyết số 33-",
+            "NQ/TW của Ban Chấp hành Trung ương khóa XI “về xây dựng và phát triển văn hóa, con"
+            " người Việt Nam đáp ứng yêu",
+            "cầu phát triển bền vững đất nước”.",
+        ]
+    )
+    text = ocr_text.normalize_ocr_text(raw)
+    assert wide + " Đại hội XIII của Đảng và các nghị quyết" in text
+
+
+def test_an_items_number_behind_specks_or_a_dash_where_the_count_expects_it() -> None:
+    text = "\n".join(
+        [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "- -_ 2! Yêu cầu",
+            "II. NỘI DUNG",
+            "8. Đổi mới công tác thông tin đối ngoại.",
+            "- 9. Lãnh đạo, chỉ đạo các lĩnh vực khoa học.",
+            "10. Chú trọng công tác đào tạo.",
+            "- 4. Một số không theo thứ tự.",
+        ]
+    )
+    lines = ocr_numbering.mend_item_numbers(text).split("\n")
+    assert lines[2] == "2. Yêu cầu"
+    assert lines[5] == "9. Lãnh đạo, chỉ đạo các lĩnh vực khoa học."
+    # a number the count does not expect stays a bullet's line
+    assert lines[7] == "- 4. Một số không theo thứ tự."
+
+
+def test_no_syllable_as_read_takes_the_hook_variant_the_document_writes() -> None:
+    # "chuấn" is no syllable; "chuẩn" is, and the document writes it twice: mended even where the
+    # lexicon lists no word it makes with its neighbours ("đạt chuẩn")
+    lexicon = Lexicon(["tiêu chuẩn", "văn hóa", "công nhận"])
+    text = "Tiêu chuẩn một.\nTiêu chuẩn hai.\ncông nhận đạt chuấn văn hóa"
+    assert mend_tones(text, lexicon).endswith("đạt chuẩn văn hóa")
+    # written once elsewhere, or never: left as read
+    assert mend_tones("Tiêu chuẩn một.\ncông nhận đạt chuấn văn hóa", lexicon).endswith(
+        "chuấn văn hóa"
+    )
+
+
+def test_a_dash_before_a_small_letter_after_a_blank_under_a_page_wide_line_is_a_speck() -> None:
+    wide = (
+        "UBND TPHCM vừa thông báo đến các cơ quan hành chính, sự nghiệp, tổ chức chính trị, tổ"
+        " chức chính trị - xã hội về"
+    )
+    raw = "\n".join(
+        [
+            "TPHCM: Hoán đổi ngày nghỉ dịp tết",
+            wide,
+            "",
+            "- điều chỉnh bổ sung nội dung Thông báo số 02/TB-UBND ngày 26-1-2010 như sau:",
+            "",
+            "Các đơn vị thực hiện:",
+            "",
+            "- các cơ quan hành chính;",
+        ]
+    )
+    lines = ocr_text.normalize_ocr_text(raw).split("\n")
+    assert wide + " điều chỉnh bổ sung nội dung" in lines[1]
+    # under a line that ends in a mark, a dash before a small letter is a bullet
+    assert "- các cơ quan hành chính;" in lines
+
+
+@needs_lexicon
+def test_a_speck_read_as_a_full_stop_between_two_syllables_is_their_blank() -> None:
+    assert ocr_text.drop_glued_dots("Đổi mới mạnh mẽ.công tác; các tố.chức") == (
+        "Đổi mới mạnh mẽ công tác; các tố chức"
+    )
+    # web addresses and files' names glue plain letters; a sentence's full stop has its blank
+    for kept in ("xem chinhphu.vn và index.html", "năm.v.v", "Xong. Các cơ quan", "TP.HCM"):
+        assert ocr_text.drop_glued_dots(kept) == kept
+
+
+def test_a_tilde_between_two_figures_is_an_en_dash() -> None:
+    text = ocr_text.normalize_ocr_text("Đại hội Đảng bộ phường nhiệm kỳ 2015 ~ 2020 thành công.")
+    assert text == "Đại hội Đảng bộ phường nhiệm kỳ 2015 – 2020 thành công."
+    # a bullet's tilde stays the dash it stands for
+    assert ocr_text.normalize_ocr_text("Nơi nhận:\n~ Như trên;") == "Nơi nhận:\n- Như trên;"
+
+
+def test_a_speck_read_as_a_full_stop_before_a_numbers_figures_is_dropped() -> None:
+    text = ocr_text.normalize_ocr_text("Hà Tĩnh làm gì để cụ thể hóa nghị quyết .57?")
+    assert text == "Hà Tĩnh làm gì để cụ thể hóa nghị quyết 57?"
+    # dots between figures are the number's own (a phone number's, a date's)
+    assert ocr_text._DOT_BEFORE_FIGURES.sub("", "Điện thoại .708.679") == "Điện thoại .708.679"
