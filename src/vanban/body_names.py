@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vanban.normalize import alternation, vi_regex
-from vanban.patterns import TYPE_ALT
+from vanban.patterns import CAPITALS, TYPE_ALT
 
 # Words that end an issuer's name (lower case, old tone placement).
 _STOP_WORDS = frozenset(
@@ -231,8 +231,99 @@ _LETTERS = "[^\\W\\d_¹²³⁰⁴⁵⁶⁷⁸⁹]+"  # footnote marks are word c
 # not keeping backtracking points makes each word cheaper. (``{_LETTERS}+`` reads "[...]++".)
 _NAME_RUN = re.compile(rf"\s*+((?!{_STOP_AHEAD}){_LETTERS}+(?:\s++(?!{_STOP_AHEAD}){_LETTERS}+)*+)")
 _NAME_GLUE = re.compile(r"\s*(?:(,)|[-–](?=\s?[^\W\d_]))")
+# A body or a place named as it was before a merger of provinces or communes (Nghị quyết
+# 202/2025/QH15 and the arrangements after it): "(cũ)" (former) or "(mới)" (new) closes the
+# name it qualifies: "UBND tỉnh Lâm Đồng (cũ)".
+_QUALIFIER = re.compile(r"\s*\((?:cũ|mới|Cũ|Mới)\)")
+# The former places one body's name lists, the qualifier closing the list: "Đoàn Luật sư tỉnh
+# Lâm Đồng, Bình Thuận, Đắk Nông (cũ)" — after the comma only capitalised words (place names),
+# in one to four groups parted by "," or "và", then the qualifier.
+_UPPER_WORD = rf"[{CAPITALS}][^\W\d_]*"
+_FORMER_PLACES = re.compile(
+    rf"(?:\s*(?:,|\svà)\s+{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}}){{1,4}}"
+    rf"(?={_QUALIFIER.pattern})"
+)
+# After a qualified name, the next one qualified too: the former bodies a merger joins, named
+# together as one ("Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ)").
+_NEXT_FORMER = re.compile(rf"\s*(?:,|\svà)\s+(?=[{CAPITALS}])")
+_QUALIFIED_ENDS = ("(cũ)", "(mới)", "(Cũ)", "(Mới)")
 _WORD_RUN = re.compile(_LETTERS)
 _NAME_TAIL = ("và", "các", "của")
+
+
+# A title or a heading set in capitals cites documents in capitals too ("THỰC HIỆN CHỈ THỊ SỐ
+# 05-CT/TW … CỦA BỘ CHÍNH TRỊ VỀ ĐẨY MẠNH …"), where the small stop words above cannot end the
+# name. In capitals, after a word in capitals, these end it: words no body's name holds (not
+# "CHỦ" of "CHỦ TỊCH", "GIAO" of "GIAO THÔNG", "ĐỐI" of "ĐỐI NGOẠI", "XÂY" of "XÂY DỰNG", "QUY"
+# of "QUY HOẠCH", "TIẾP" of "TIẾP CÔNG DÂN", which end a name only in small letters), and pairs
+# none holds ("TỔ CHỨC", "CHỈ ĐẠO", "PHÁT TRIỂN" are in names: "BAN TỔ CHỨC", "BAN CHỈ ĐẠO",
+# "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"; "BAN HÀNH" but in "ỦY BAN HÀNH CHÍNH").
+_CAPS_STOPS = frozenset(
+    [
+        "VỀ",
+        "KHÓA",
+        "KHOÁ",
+        "TẠI",
+        "ĐÃ",
+        "ĐƯỢC",
+        "CÓ",
+        "NÀY",
+        "SỐ",
+        "NGÀY",
+        "NĂM",
+        "THEO",
+        "NHẰM",
+        "ĐỂ",
+        "SẼ",
+        "ĐANG",
+        "CHƯA",
+        "LÀ",
+        "GỒM",
+        "KÈM",
+        "VỪA",
+        "ĐẾN",
+        "TRONG",
+        "VỚI",
+    ]
+)
+_CAPS_STOP_PAIRS = frozenset(
+    [
+        ("QUY", "ĐỊNH"),
+        ("SỬA", "ĐỔI"),
+        ("BỔ", "SUNG"),
+        ("PHÊ", "DUYỆT"),
+        ("PHÊ", "CHUẨN"),
+        ("THI", "HÀNH"),
+        ("TRIỂN", "KHAI"),
+        ("CÔNG", "BỐ"),
+        ("ỦY", "NHIỆM"),
+        ("UỶ", "NHIỆM"),
+        ("THỰC", "HIỆN"),
+        ("CHO", "Ý"),
+        ("BAN", "HÀNH"),  # (not before "CHÍNH": see below)
+    ]
+)
+
+
+# (a blank after a capital, then the stop word or pair in capitals, as a whole word)
+_CAPS_STOP_RE = re.compile(
+    rf"(?<=[{CAPITALS}])\s+(?:"
+    + alternation(sorted(_CAPS_STOPS, key=len, reverse=True))
+    + "|"
+    + "|".join(
+        rf"{first}\s+{second}" + (r"(?!\s+CHÍNH)" if (first, second) == ("BAN", "HÀNH") else "")
+        for first, second in sorted(_CAPS_STOP_PAIRS)
+    )
+    + r")(?![^\W\d_])"
+)
+
+
+def _caps_stop(text: str, start: int, end: int) -> int:
+    """``end`` moved back before the first word in capitals, after a word in capitals, that no
+    name in capitals holds (:data:`_CAPS_STOPS`, :data:`_CAPS_STOP_PAIRS`); "ỦY BAN HÀNH
+    CHÍNH" (the old administrative committees) is a name."""
+    found = _CAPS_STOP_RE.search(text, start, end)
+    return end if found is None else found.start()
 
 
 def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, int]:
@@ -245,6 +336,20 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     end = run.end()
     count = len(run.group(1).split())
     while count < limit:
+        places = _FORMER_PLACES.match(text, end, stop)
+        if places is not None:
+            # "… tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ)": the list ends with the qualifier
+            end = places.end()
+        qualifier = _QUALIFIER.match(text, end, stop)
+        if qualifier is not None:
+            end = qualifier.end()
+            following = _NEXT_FORMER.match(text, end, stop)
+            if following is not None:
+                # the next former body, qualified too, goes on the name (each within the limit)
+                after, _, after_end = read_issuer(text, following.end(), limit)
+                if after is not None and after.endswith(_QUALIFIED_ENDS):
+                    end = after_end
+            return " ".join(text[start:end].split()), start, end
         # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
         glue = _NAME_GLUE.match(text, end, stop)
         if glue is None:
@@ -270,6 +375,7 @@ def read_issuer(text: str, pos: int, limit: int = 15) -> tuple[str | None, int, 
     if count > limit:  # cut after the limit-th word
         words = list(_WORD_RUN.finditer(text, start, end))
         end = words[limit - 1].end()
+    end = _caps_stop(text, start, end)
     if text[end : end + 1] == "/":
         # "UBND tỉnh Quảng Ninh V/v ...": the word before a slash begins an abbreviation or a
         # symbol, never a name

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vanban.body_names import TERM, read_issuer
+from vanban.body_names import BODY_HEADS, TERM, read_issuer
 from vanban.normalize import (
     ALIGNED_TABLE,
     FoldedView,
@@ -176,6 +176,45 @@ _BEFORE = vi_regex(
     r"(?:(?:da|vua)[ \t]+(?:[^\n;:]{0,160}?[ \t]+va[ \t]+)?)?"
     r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co(?:[ \t]+(?:chi[ \t]+dao|y[ \t]+kien)[ \t]+tai)?)[ \t]+$"
 )
+# A subject qualified "(cũ)" or "(mới)" before the verb (folded), which ``_BEFORE`` (no brackets,
+# no commas in its subject) leaves: "Đoàn Luật sư tỉnh A, B, C (cũ) có Tờ trình số …"; group 1
+# ends the subject.
+_QUALIFIED_BEFORE = vi_regex(
+    r"\((?:cu|moi)\)()[ \t]+(?:(?:da|vua)[ \t]+)?"
+    r"(?:(?:ky[ \t]+)?ban[ \t]+hanh|co(?:[ \t]+(?:chi[ \t]+dao|y[ \t]+kien)[ \t]+tai)?)[ \t]+$"
+)
+# Where a clause, and so a sentence's subject, may start (folded): the lead's start (after a
+# footnote's mark, "1 Đoàn Luật sư …"), a punctuation mark.
+_CLAUSE_START = re.compile(r"^(?:\d{1,3}[ \t]*)?|[,;:.(][ \t]*")
+
+
+def _subject_through_commas(
+    text: str, lead: str, lead_start: int, before: int, subject_end: int
+) -> int | None:
+    """Where a subject that ends at ``lead[subject_end]`` starts when it is one body's name
+    holding commas (or its former places, "(cũ)"), read from an earlier clause start than
+    ``before``: "Sở Văn hóa, Thể thao và Du lịch ban hành …", "Đoàn Luật sư tỉnh Lâm Đồng, Bình
+    Thuận, Đắk Nông (cũ) có …". The name must run from that start to the verb; the first start
+    from which it does is taken."""
+    for start in _CLAUSE_START.finditer(lead, 0, before):
+        pos = start.end()
+        if pos >= before:
+            break
+        if not lead[pos : pos + 1].isalpha():
+            continue
+        issuer, i_start, i_end = read_issuer(text, lead_start + pos)
+        if (
+            issuer
+            and i_start == lead_start + pos
+            and i_end == lead_start + subject_end
+            # a body's name opens on its head word or an abbreviation ("Sở …", "UBND …"), not
+            # on a place of a list cut at its comma
+            and ((head := issuer.split(maxsplit=1)[0]) in BODY_HEADS or head.isupper())
+        ):
+            return pos
+    return None
+
+
 # The agent of a passive before "có" or "ban hành" (folded): "Báo cáo … đã được Sở Nội vụ có
 # Công văn số … lấy ý kiến" — what "được" follows is the thing done, the body after it (after the
 # last "được") has the cited document; group 1 is the name.
@@ -197,7 +236,11 @@ _SIGNS_FOR = vi_regex(
 )
 # The body a citation in brackets or after "tại" belongs to: "Xét đề nghị của Bộ X (Tờ trình số
 # ...)", "Xét báo cáo của X (công văn số ...)", "đề nghị của Bộ X tại văn bản số ...".
-_OF_BEFORE = vi_regex(r"cua[ \t]+([^\n;:()]{3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+(?:cac[ \t]+)?)$")
+# (a name qualified "(cũ)" or "(mới)", as the bodies a merger of provinces joins are named, keeps
+# its brackets: "của Đoàn Luật sư tỉnh A (cũ), Đoàn Luật sư tỉnh B (cũ) tại Đơn đề nghị số …")
+_OF_BEFORE = vi_regex(
+    r"cua[ \t]+((?:[^\n;:()]|\((?:cu|moi)\)){3,150}?)[ \t]*(?:\([ \t]*|tai[ \t]+(?:cac[ \t]+)?)$"
+)
 # The next body of a list sharing one "của": "của A tại văn bản số …, B tại văn bản số …", "… và B
 # tại Tờ trình số …" (folded); group 1 the body's name.
 _NEXT_OF_BEFORE = re.compile(
@@ -336,37 +379,51 @@ def parse_citation(
         )
         found = _BEFORE.search(lead) if after_verb else None
         passive = _PASSIVE.search(lead) if after_verb else None
+        subject: tuple[int, int, re.Match[str] | None] | None = None
+        if found is not None:
+            subject = (found.start(4), found.end(4), found if found.group(1) is not None else None)
+        elif after_verb and (qualified := _QUALIFIED_BEFORE.search(lead)) is not None:
+            wide = _subject_through_commas(
+                text, lead, lead_start, qualified.start(), qualified.end(1)
+            )
+            if wide is not None:
+                subject = (wide, qualified.end(1), None)
         if passive is not None and (found is None or found.start(4) < passive.start()):
             i_start = lead_start + passive.start(1)
             name = text[i_start : lead_start + passive.end(1)].strip()
             if name[:1].isupper():
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
-        elif found:
-            dated = found if found.group(1) is not None else None
+        elif subject is not None:
+            subject_start, subject_end, dated = subject
             if dated is None:
                 # the sentence's date before a clause that parts it from the subject: "Ngày
                 # 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng … đã ký ban
                 # hành văn bản số …" (no other figure between: no other document's date)
-                dated = _SENTENCE_DATE.search(lead, 0, found.start(4))
+                dated = _SENTENCE_DATE.search(lead, 0, subject_start)
                 if dated is not None and any(
-                    ch.isdigit() for ch in lead[dated.end() : found.start(4)]
+                    ch.isdigit() for ch in lead[dated.end() : subject_start]
                 ):
                     dated = None
             if dated is not None and cite.date is None:
                 cite.date = make_date(*dated.groups()[:3])
                 cite.date_span = (lead_start + dated.start(1), lead_start + dated.end(3))
-            subject_start = found.start(4)
-            advised = _ADVISED.search(lead, subject_start, found.end(4))
+            advised = _ADVISED.search(lead, subject_start, subject_end)
             if advised is not None:
                 # "Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số …": the body advised
                 # issues the document, not the one that advised it
                 subject_start = advised.end()
+            elif found and lead[:subject_start].rstrip(" \t").endswith(","):
+                # the subject is cut at a comma; the comma may be inside one body's name ("Sở
+                # Văn hóa, Thể thao và Du lịch ban hành …")
+                wide = _subject_through_commas(text, lead, lead_start, subject_start, subject_end)
+                if wide is not None:
+                    subject_start = wide
             i_start = lead_start + subject_start
-            name = text[i_start : lead_start + found.end(4)].strip()
+            name = text[i_start : lead_start + subject_end].strip()
             # one who signs for the body ("thừa lệnh …", "thay mặt …") is a person, no issuer
-            sentence = lead.rfind(". ", 0, found.start(4)) + 1
-            if name[:1].isupper() and not _SIGNS_FOR.search(lead, sentence, found.start(4)):
+            sentence = lead.rfind(". ", 0, subject_start) + 1
+            if name[:1].isupper() and not _SIGNS_FOR.search(lead, sentence, subject_start):
                 cite.issuer = " ".join(name.split())
                 cite.issuer_span = (i_start, i_start + len(name))
         elif after_of and (
@@ -384,8 +441,49 @@ def parse_citation(
                     cite.issuer = issuer
                     cite.issuer_span = (i_start, i_end)
                     break
+    if cite.issuer is None and cite.type_start is not None and depth == 0:
+        _share_subject(text, folded, cite)
     cite.tail_end = base + end
     return cite
+
+
+# "và" before a citation's type word (folded), the end of the text before it.
+_AND_BEFORE = re.compile(r"(?<![^\W_])va[ \t\n]+$")
+# A clause's or a sentence's end between two citations (folded).
+_CLAUSE_END = re.compile(r"[.;:][ \t\n]|\n[ \t]*\n")
+
+
+# The verb between a subject and the document it issued (folded): "… ban hành", "… đã có".
+_BEFORE_VERB = re.compile(r"(?:ban[ \t\n]+hanh|(?<![^\W_])co)[ \t\n]+$")
+
+
+def _share_subject(text: str, folded: str | FoldedView, cite: Citation) -> None:
+    """The issuer of a citation joined by "và" to one the sentence's subject issued: "Sở Tư pháp
+    ban hành Công văn số 1128/STP-BTTP V/v … và Công văn số 1468/STP-BTTP ngày …" — the two
+    documents are objects of one verb, so one subject issued both. Only a citation of the same
+    type, the one just before it in the same clause, passes its subject on (a document the first
+    one's subject cites, "Kế hoạch số … thực hiện Nghị quyết … và Chỉ thị số …", is another
+    type or none)."""
+    assert cite.type_start is not None
+    if _AND_BEFORE.search(folded[max(0, cite.type_start - 12) : cite.type_start]) is None:
+        return
+    start = max(paragraph_start(text, cite.type_start), cite.type_start - 400)
+    previous = None
+    for symbol in SYMBOL_RE.finditer(text, start, cite.type_start):
+        previous = symbol
+    if previous is None or _CLAUSE_END.search(folded[previous.end() : cite.type_start]):
+        return
+    first = parse_citation(text, folded, previous, 1)
+    if (
+        first.doc_type == cite.doc_type
+        and first.issuer is not None
+        and first.issuer_span is not None
+        and first.issuer_span[1] <= first.begin  # named before it: the subject
+        # of a verb ("ban hành", "có"), not a body that "tại" or a bracket refers to ("đề nghị
+        # của Sở Tài chính tại Công văn số … và Công văn số …" names it for the first only)
+        and _BEFORE_VERB.search(folded[first.issuer_span[1] : first.begin]) is not None
+    ):
+        cite.issuer, cite.issuer_span = first.issuer, first.issuer_span
 
 
 def find_citations(

@@ -77,6 +77,19 @@ _BODY_THEN_MOTTO_LINE = re.compile(rf"((?:[{_UP}]+\s+){{1,6}}?){_MOTTO_SECOND}")
 _HEAD = re.compile(rf"Số\s*:?\s*\d|(?:{_TYPES})")
 # a blank line to be (a mark no text holds)
 _BLANK = "\x00"
+# Words that open a sentence of a heading's content and never a body's, a person's or a
+# document's name, so that, capitalised after a heading's last word, they start its content:
+# adverbials of time, place, purpose and condition, and the verbs a task opens with.
+_ADVERBIAL_OPENERS = (
+    "Trong|Trên cơ sở|Bên cạnh|Ngoài|Sau khi|Sau|Nhằm|Để|Theo(?! dõi)|Nếu|Hiện nay|Tất cả"
+    "|Việc|Trường hợp|Nhìn chung|Tuy nhiên|Đồng thời|Qua|Từ ngày|Đến nay"
+)
+_VERB_OPENERS = (
+    "Căn cứ|Thực hiện|Triển khai|Tham khảo|Thống nhất|Phối hợp|Phụ trách|Chịu trách nhiệm"
+    "|Đẩy mạnh|Tiếp tục|Theo dõi"
+)
+# A section's or an item's mark, then its heading (not a point on an article, "20. Điều 21: …")
+_HEADING_MARK = r"(?<=\n)((?:\d{1,2}|[IVX]{1,4})[.-]\s+(?!Điều\s+\d)"
 _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # the star under the body's name
     (re.compile(r"\s*(\*{1,3})\s*"), r"\n\1\n", "*"),
@@ -145,7 +158,7 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
     # point, "tại mục 2.1. …")
     (
         re.compile(
-            rf"(?<=[{_LOW}{_UP}:;.)”\"])(?<!mục)(?<!khoản)(?<!điểm)(?<!tiết)\s+"
+            rf"(?<=[{_LOW}{_UP}\d:;.)”\"])(?<!mục)(?<!khoản)(?<!điểm)(?<!tiết)\s+"
             rf"(?=\d{{1,2}}\.\d{{1,2}}\.?\s+[{_UP}]|[a-zđ]\)\s+[{_UP}])"
         ),
         r"\n",
@@ -167,11 +180,47 @@ _BREAKS: list[tuple[re.Pattern[str], str, str | None]] = [
         r"\1\n",
         None,
     ),
+    # a section's or an item's heading run into its content, which opens on a word that opens
+    # a sentence and never a body's or a document's name ("2. Mô hình “Hồ sơ giấy một lần”
+    # Trong thời gian thí điểm, …", "II. Những tồn tại, hạn chế: Bên cạnh …"): the content is a
+    # paragraph of its own. After a colon a task's verb opens the content only under a topic's
+    # heading ("I. Về sản phẩm chuẩn: Thống nhất chọn …"): after a body's name it is the task
+    # given to it, printed on the same line ("3. Các phòng thuộc Sở: Theo dõi, quán triệt …");
+    # and "II. Hình thức: Trực tiếp và trực tuyến" is a heading that is its content.
+    (
+        re.compile(
+            rf"{_HEADING_MARK}[^\n:]{{1,100}}?[{_LOW}\d”\")])\s+"
+            rf"(?=(?:{_ADVERBIAL_OPENERS}|{_VERB_OPENERS})[\s,])"
+        ),
+        rf"\1\n{_BLANK}\n",
+        None,
+    ),
+    (
+        re.compile(
+            rf"{_HEADING_MARK}[^\n:]{{1,100}}?[{_LOW}\d”\")]:)\s+(?=(?:{_ADVERBIAL_OPENERS})[\s,])"
+        ),
+        rf"\1\n{_BLANK}\n",
+        None,
+    ),
+    (
+        re.compile(
+            rf"{_HEADING_MARK}Về\s[^\n:]{{1,100}}?[{_LOW}\d”\")]:)\s+(?=(?:{_VERB_OPENERS})[\s,])"
+        ),
+        rf"\1\n{_BLANK}\n",
+        None,
+    ),
     # a rule under the title
     (re.compile(r"\s*-{3,}\s*"), r"\n", "---"),
     # grounds, articles, the operative word
     (re.compile(r"\s*(-\s*(?:Căn cứ|Xét|Theo đề nghị|Để))\s"), r"\n\1 ", "-"),
-    (re.compile(r"(?<![-+•\s])\s+(Căn cứ|Xét|Theo đề nghị)\s"), r"\n\1 ", None),
+    # (not right after an item's mark: "1. Căn cứ và nguyên tắc …", "1.1. Căn cứ" are headings)
+    (
+        re.compile(
+            r"(?<![-+•\s])(?<!\s\d\.)(?<!\s\d\d\.)(?<!\d\.\d\.)\s+(Căn cứ|Xét|Theo đề nghị)\s"
+        ),
+        r"\n\1 ",
+        None,
+    ),
     (re.compile(rf"\s+((?:{_TYPES})\s*:?)\s+(?=Điều\s+1\b)"), r"\n\1\n", None),
     (re.compile(r"\s+(Điều\s+\d{1,3}\.)"), r"\n\1", "Điều"),
     # recipients

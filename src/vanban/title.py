@@ -222,7 +222,7 @@ class TitleParser(ParserState):
             if out and is_caps(line.text, 4) and not all(is_caps(p.text, 1) for p in out):
                 break
             if (out or have) and (
-                len(line.text) > 160
+                (len(line.text) > 160 and not _wrapped_remainder(out, lines, index))
                 or ITEM_LINES[0].match(line.text)
                 or SENTENCE_BREAK_RE.search(line.text.rstrip(" .:;"))
             ):
@@ -272,6 +272,24 @@ def subject_quotes_dropped(title: str) -> str:
 
 # The longest subject a text layer gives as one line: five printed lines of a bold title.
 _LONGEST_TITLE_LINE = 500
+
+
+def _wrapped_remainder(out: list[Line], lines: list[Line], index: int) -> bool:
+    """The long line ``lines[index - 1]`` is the rest of a title whose first line ``out``
+    broke off mid-phrase, joined into one line by OCR's paragraph mending (a line opening on a
+    capital, "… của Ban Chấp hành" / "Trung ương Đảng …", is left apart; the lines in small
+    letters after it are joined to it): the title's last line ends in no closing mark and goes on
+    into this one (:func:`continues`), and this line closes no sentence either and stands last
+    in its paragraph, before a blank line or the rule under the title. A body's first paragraph
+    ends with its sentence's full stop or its "như sau:"."""
+    line, nxt = lines[index - 1], lines[index] if index < len(lines) else None
+    return (
+        len(out) == 1
+        and not out[0].text.endswith((".", ":", ";", ","))
+        and continues(out[0].text, line.text)
+        and line.text[-1:].isalnum()
+        and (nxt is None or not nxt.text or SEPARATOR_LINE_RE.match(nxt.text) is not None)
+    )
 
 
 def _title_goes_on_past_blank(last: Line, lines: list[Line], index: int) -> bool:

@@ -706,3 +706,52 @@ def test_a_persons_name_is_not_mended_into_a_word_of_the_lexicon() -> None:
     assert mend_tones(name) == name
     # a word at a sentence's start, its second syllable in small letters, is still mended
     assert mend_tones("Tố chức thực hiện tốt") == "Tổ chức thực hiện tốt"
+
+
+def test_a_title_broken_before_a_capital_and_joined_after_it_stays_whole() -> None:
+    # Tesseract's lines of a programme's subject (ctr-tu-lao-cai-104 printed and read back):
+    # the line that opens on a capital ("Trung ương") is left apart by the line mending, the
+    # lines in small letters after it are joined to it — one long line, the title's rest
+    raw = "\n".join(
+        [
+            "TỈNH UỶ LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM",
+            "*",
+            "Số 104 -CTr/TU Lào Cai, ngày 30 tháng 8 năm 2026",
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+            "",
+            "thực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành",
+            "Trung ương Đảng khóa XIV và Chương trình hành động số 31-CTr/TW",
+            "ngày 28/7/2026 của Bộ Chính trị về bảo vệ môi trường và chủ động",
+            "ứng phó với biến đổi khí hậu trong thời kỳ mới",
+            "",
+            "Thực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành",
+            "Trung ương Đảng khóa XIV, Tỉnh ủy Lào Cai ban hành Chương trình hành động",
+            "thực hiện Kết luận số 75-KL/TW trên địa bàn tỉnh, cụ thể như sau:",
+            "",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+        ]
+    )
+    doc = vanban.parse(ocr_text.normalize_ocr_text(raw))
+    assert doc.title == (
+        "thực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành Trung ương Đảng khóa"
+        " XIV và Chương trình hành động số 31-CTr/TW ngày 28/7/2026 của Bộ Chính trị về bảo vệ"
+        " môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới"
+    )
+
+
+def test_a_long_line_closed_by_a_full_stop_after_a_title_is_the_body() -> None:
+    raw = "\n".join(
+        [
+            "TỈNH UỶ LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Số 104 -CTr/TU Lào Cai, ngày 30 tháng 8 năm 2026",
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+            "",
+            "thực hiện Kết luận số 75-KL/TW của Ban Chấp hành",
+            "Trung ương Đảng khóa XIV, Tỉnh ủy Lào Cai ban hành Chương trình hành động",
+            "thực hiện Kết luận số 75-KL/TW và Chương trình hành động số 31-CTr/TW của Bộ Chính trị",
+            "trên địa bàn tỉnh với các nội dung cụ thể.",
+            "",
+        ]
+    )
+    doc = vanban.parse(ocr_text.normalize_ocr_text(raw))
+    assert doc.title == "thực hiện Kết luận số 75-KL/TW của Ban Chấp hành"
