@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from vanban.body_names import comma_in_name
-from vanban.lines import Line, blank_out, field_value
+from vanban.lines import Line, blank_out, field_value, join_wrapped
 from vanban.model import Assignment, Item, ParsedDocument, Span
 from vanban.normalize import fold_aligned
 from vanban.patterns import (
@@ -117,7 +117,9 @@ class AssignmentParser(ParserState):
         }
         if not hinted:
             return None
-        lines = self.lines.lines(item.span[0], item.span[1], 5000)[1:]
+        # (a unit or period line the source wrapped is read whole: "- Cơ quan thực hiện: Sở Khoa"
+        # / "học và Công nghệ; Sở Tư pháp; …")
+        lines = list(join_wrapped(text, self.lines.lines(item.span[0], item.span[1], 5000)[1:]))
         if self.footnote_starts:
             lines = [ln for ln in lines if not self._is_footnote(ln.start)]
         units: list[tuple[str, Span]] = []

@@ -153,18 +153,26 @@ WRAPPED_MIN = 50
 _CLOSING = frozenset(".:;!?…")
 
 
+# The words no phrase ends on: a preposition before its object ("của" / "Ban Bí thư"), a
+# conjunction before what it joins, the plural markers before their noun, "số" before a number.
+_NEEDS_MORE = re.compile(r"(?:^|\s)(?:của|về|tại|với|và|hoặc|các|những|số)[*_]*$", re.IGNORECASE)
+
+
 def continues(last: str, content: str) -> bool:
     """Whether the non-empty line ``content``, right under ``last`` (no blank line between),
     goes on with ``last``'s paragraph, wrapped there by a PDF or a narrow page: ``last`` does not
     close a sentence (a ";" before a small letter closes only a clause) and is no heading in
     capitals, and ``content`` is no list label, no heading, and starts with a small letter or
-    follows a long line."""
+    follows a long line, or a line that ends on a word no phrase ends on ("… ngày 23/7/2025
+    của" / "Ban Bí thư …": the source broke the line wherever its own lines ended)."""
     return (
         # a clause closed by ";" goes on in a line of small letters: the next clause of the
         # same sentence ("… Chương trình hành động;" / "kịp thời phát hiện …"); a list's next
         # entry has its own label or a capital
         (last[-1] not in _CLOSING or (last[-1] == ";" and content[0].islower()))
-        and (content[0].islower() or len(last) >= WRAPPED_MIN)
+        and (
+            content[0].islower() or len(last) >= WRAPPED_MIN or _NEEDS_MORE.search(last) is not None
+        )
         and not _LIST_START.match(content)
         and not _is_heading(last)
         and not _is_heading(content)

@@ -10,7 +10,7 @@ from vanban.body_names import BODY_HEADS, comma_in_name
 from vanban.citations import Citation, parse_citation
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
-from vanban.normalize import fold, fold_aligned, normalize_symbol
+from vanban.normalize import continues, fold, fold_aligned, normalize_symbol
 from vanban.patterns import (
     CAPITALS,
     DIGIT_RE,
@@ -52,6 +52,9 @@ def _names_a_body(words: str) -> bool:
     )
 
 
+# "Mẫu số" right before a number: the number of a form (biểu mẫu) annexed to a document, which
+# the form's own document is cited for; the form itself is no document (folded text).
+_FORM_BEFORE = re.compile(r"\bmau(?:[ \t]+so)?[ \t]*$", re.IGNORECASE)
 # The operative word ending the line that names the deciding body (folded, lower case).
 _OPERATIVE_END = re.compile(r"[ \t]+quyet[ \t]+(?:dinh|nghi)$")
 
@@ -81,6 +84,8 @@ class OpeningParser(ParserState):
             key = normalize_symbol(match.group())
             if key == own:
                 continue  # the document's own number, repeated ("Kế hoạch này (số …)")
+            if _FORM_BEFORE.search(self.folded[max(0, match.start() - 12) : match.start()]):
+                continue  # a form's number ("theo Mẫu số 01/BCĐBHĐND-MT"): a form, no document
             first = key not in seen
             if not first and match.start() >= opening_end:
                 continue
@@ -244,7 +249,9 @@ class OpeningParser(ParserState):
             islice(
                 (
                     p
-                    for p in join_wrapped(self.text, self.lines.iter(self.body_start, stop, 40))
+                    for p in join_wrapped(
+                        self.text, self.lines.iter(self.body_start, stop, 40), joins=_opening_joins
+                    )
                     if not self._displaced_header(p)
                 ),
                 6,
@@ -416,6 +423,18 @@ def _capitals_tail(value: str) -> str:
     if 2 <= len(tail) < len(words):
         return " ".join(tail)
     return value.lstrip("`'\"^ˆ~*-–_ ")
+
+
+def _opening_joins(last: str, content: str) -> bool:
+    """Whether ``content`` goes on with the line ``last`` above it (:func:`continues`), or
+    ``last`` is an opening's words alone ("Để tiếp tục thực hiện nghiêm" / "Chỉ thị số 05/…"):
+    a verb of carrying out takes the documents it carries out as its object, so the line that
+    names them is the same sentence, whatever letter it opens with."""
+    if continues(last, content):
+        return True
+    folded = fold(last).strip(" \t*_")
+    lead = OPENING_LEAD_RE.match(folded)
+    return lead is not None and lead.end() >= len(folded.rstrip())
 
 
 # A sentence opening on "Thực hiện" inside a paragraph (folded): after the full stop or the colon

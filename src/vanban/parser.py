@@ -34,6 +34,7 @@ from __future__ import annotations
 from vanban.assignments import AssignmentParser
 from vanban.header import HeaderParser
 from vanban.lines import roman_to_int
+from vanban.markup import read_markup
 from vanban.model import ParsedDocument
 from vanban.normalize import normalize_text
 from vanban.opening import OpeningParser
@@ -63,7 +64,7 @@ class _Parser(HeaderParser, StructureParser, OpeningParser, AssignmentParser, Si
 
 def parse(text: str, source: str | None = None) -> ParsedDocument:
     """Parse the text of a document. Never raises on any input string."""
-    text = normalize_text(text)
+    text = read_markup(normalize_text(text))
     # a page's own matter above the document (a library's banner and table) is blanked, its
     # line breaks kept, so that every offset found holds for the text as given
     start = document_start(text)

@@ -283,10 +283,14 @@ NOI_NHAN_LINES = (
 # "triển khai " alone before the document's type ("Triển khai Công văn số …").
 OPENING_LEAD_RE = re.compile(
     # (a preamble printed as dashed paragraphs: "- Căn cứ …;" / "- Thực hiện Quy định số …;")
-    r"^(?:[-+•–][ \t]*)?(?:theo[ \t]+do,?[ \t]+)?(?:de[ \t]+)?"
-    r"(?:(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b|trien[ \t]+khai(?=[ \t]+(?:"
-    + TYPE_ALT
-    + r")(?![a-z])))[ \t]*"
+    r"^(?:[-+•–][ \t]*)?(?:theo[ \t]+do,?[ \t]+)?"
+    # ("Để tiếp tục thực hiện nghiêm Chỉ thị số …": a purpose clause may say the work goes on,
+    # and how well it is to be done, before the documents it carries out; without "Để" the
+    # same words open a task, "Thực hiện nghiêm Quy định số …", not the document's purpose)
+    r"(?:de[ \t]+(?:tiep[ \t]+tuc[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b"
+    r"(?:[ \t]+(?:nghiem(?:[ \t]+tuc)?|tot|(?:co[ \t]+)?hieu[ \t]+qua)\b)?"
+    r"|(?:de[ \t]+)?(?:trien[ \t]+khai[ \t]+)?thuc[ \t]+hien\b"
+    r"|trien[ \t]+khai(?=[ \t]+(?:" + TYPE_ALT + r")(?![a-z])))[ \t]*"
 )
 # Between the opening words and the first document carried out: "", "theo",
 # "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại".
@@ -305,6 +309,8 @@ IMPLEMENTS_NEXT_GAP_RE = re.compile(r"(?:va|cung|va[ \t]+cac)?")
 # The subject of a document carried out, up to the next one: "về công tác tuyên truyền và",
 # "về ..., " (but not "về thực hiện ...", which names a subject, not a second document).
 IMPLEMENTS_AFTER_SUBJECT_RE = re.compile(
+    # (a subject may be the document's title quoted, in italics: *“Về tiếp tục đổi mới …”*)
+    r"[*_\"“‘'\s]*"
     # (a subject may open on what the document does: "ban hành Bộ tiêu chí …", "phê duyệt …")
     r"(?:ve|ban[ \t]+hanh|phe[ \t]+duyet|quy[ \t]+dinh|thanh[ \t]+lap|huong[ \t]+dan)[ \t]"
     # (a subject may hold a ";" of its own: the title of a plan that lists its aims, "… giai

@@ -585,10 +585,23 @@ class SignatureParser(ParserState):
         return body, index
 
     def _signer_title(self, tail: list[Line], index: int) -> int | None:
+        cut = False  # an authority line that ends on "," goes on in the next line
+        joined: int | None = None  # the line that ended such a line, the last one read
         for line in tail[index : index + 4]:
             if not line.text:
                 continue
             value = line.text
+            if cut and is_caps(value) and not ON_BEHALF_RE.match(value):
+                # the body's name of a nested mark, cut after a comma ("KT. TRƯỞNG BAN BAN
+                # CHÍNH SÁCH," / "THUẾ QUỐC TẾ"): a name does not end on a comma
+                self.doc.on_behalf = field_value(f"{self.doc.on_behalf} {value}")
+                span = self.spans.get("on_behalf")
+                if isinstance(span, tuple):
+                    self.spans["on_behalf"] = (span[0], line.cend)
+                cut = False
+                joined = tail.index(line)
+                continue
+            cut = False
             title, name = _title_and_name(value)
             if name:
                 # "CHÁNH VĂN PHÒNG Thái Hữu Phép": the title and the name share the line
@@ -604,6 +617,7 @@ class SignatureParser(ParserState):
                 span = self.spans.get("on_behalf")
                 if isinstance(span, tuple):
                     self.spans["on_behalf"] = (span[0], line.cend)
+                cut = value.rstrip(" *_").endswith(",")
                 continue
             bullet = BULLET_RE.match(value)
             if bullet:
@@ -621,8 +635,8 @@ class SignatureParser(ParserState):
                 start = line.cstart + line.text.rfind(value)
                 self.spans["signer_title"] = (start, start + len(value))
                 return self._title_unit(tail, tail.index(line))
-            return None
-        return None
+            return joined
+        return joined
 
     def _title_unit(self, tail: list[Line], index: int) -> int:
         """The unit a title names on its own line, signing for the head of the body (ND30:

@@ -270,6 +270,10 @@ def _caps_heading_wrapped_on(text: str, line_start: int, end: int, stop: int) ->
     return end + 1 + len(text[end + 1 : nxt].rstrip())
 
 
+# A point's label, even with no blank after it ("a)Thân thế …" when the blanks were lost).
+_POINT_LABEL = re.compile(r"[a-zđ][.)]")
+
+
 def _wrapped_on(text: str, start: int, end: int, stop: int) -> int:
     """The end of an item's first line, moved on over the lines a PDF wrapped it onto (a line
     that :func:`continues` a full line, even before a capital: "… về Văn phòng" / "Chính phủ
@@ -281,8 +285,15 @@ def _wrapped_on(text: str, start: int, end: int, stop: int) -> int:
         nxt = nl if 0 <= nl < stop else stop
         content = text[end + 1 : nxt].strip()
         whole = text[line_start:end].strip()
-        # (only a line the page filled was wrapped: a short first line is the item's title)
-        if not last or not content or len(whole) < WRAPPED_MIN or not continues(whole, content):
+        # (only a line the page filled was wrapped: a short first line is the item's title —
+        # unless the next line opens on a small letter, which no title, item or sentence does:
+        # the source broke the item's first line wherever its own line ended, after the label
+        # it indented; a short line further down is the paragraph's last)
+        if not last or not content or not continues(whole, content):
+            break
+        if len(whole) < WRAPPED_MIN and (
+            line_start > start or not content[0].islower() or _POINT_LABEL.match(content)
+        ):
             break
         if content[0].isupper() and _shorter_than_wrapped(text, whole, content, nxt, stop):
             break

@@ -16,8 +16,10 @@ from vanban.normalize import DASHES, alternation, clean_symbol, vi_regex
 from vanban.patterns import TYPE_ALT, TYPE_WORDS
 
 _D = "[" + re.escape("-" + DASHES) + "]"
-# a code may join two abbreviations with "&": "SKH&ĐT", "GDĐT-KT&KĐCL"
-CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,11}(?<!&)"
+# a code may join two abbreviations with "&": "SKH&ĐT", "GDĐT-KT&KĐCL"; a body's abbreviation
+# runs to 13 letters (the Front's presidium, "ĐCTUBTWMTTQVN", in a joint resolution's symbol
+# "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN")
+CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,12}(?<!&)"
 # (the dash of a party symbol is sometimes printed as a blank: "84 QĐ/TWĐTN"; a justified line
 # may stand two blanks on either side of it: "12-  HD/BTCTW")
 _PARTY = rf"\d{{1,5}}[a-z]?(?:[ \t]{{0,2}}{_D}[ \t]{{0,2}}|[ \t]){CODE}/{CODE}(?:[-/]{CODE}){{0,3}}"

@@ -270,6 +270,8 @@ FIXTURE_FINDINGS = {
     "cv-hnd-lam-dong-52.txt": ["NĐ 30/2020:so-ky-hieu", "NĐ 30/2020:ky-hieu-quyen-han"],
     # (seen on the page) a commune office's notice prints 'Số 07 /TB-VP' without the colon
     "tb-vp-nghia-lam-07.txt": ["NĐ 30/2020:so-ky-hieu"],
+    # a legal library's copy of a provincial Chỉ thị keeps the signature cell but no Nơi nhận
+    "ct-ubnd-quang-tri-06.txt": ["NĐ 30/2020:noi-nhan"],
 }
 
 

@@ -350,8 +350,10 @@ def test_phối_hợp_ending_an_item_of_tổ_chức_thực_hiện() -> None:
 def test_item_numbers_must_follow_each_other() -> None:
     text = "KẾ HOẠCH\nA\n\nI. NỘI DUNG\n1. Một\nnăm 2023 có 5. điểm\n3. Không phải mục\n2. Hai\nII. KHÁC\n1. Ba\n"
     doc = parse(text)
+    # (the line under "1. Một" opens on a small letter: the item's first line wrapped on, read
+    # with it since 2026-12-05; its "5." is no item either way)
     assert [(i.section, i.label, i.title) for i in doc.items] == [
-        ("I", "1", "Một"),
+        ("I", "1", "Một năm 2023 có 5. điểm"),
         ("I", "2", "Hai"),
         ("II", "1", "Ba"),
     ]

@@ -39,6 +39,37 @@ REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 FLOOR_TYPED = 0.98
 FLOOR_TYPED_FIELD = 0.95
 FLOOR_OCR = 0.69
+# 2026-12-05, seventh session (branch unseen28): twenty-one documents of 2025–2026 parsed
+# unseen (sixteen Markdown copies of a legal library, five Word files of a commune Front and a
+# commune election sub-committee), 0.725 at main, 0.933 with that session's rules. They are
+# held apart from the typed documents above, whose floors they would lower (their assignments
+# — units named in long sentences after "Cơ quan thực hiện:" — score 0.45): a floor of their own.
+UNSEEN_28 = frozenset(
+    [
+        "cd-ttg-217",
+        "ct-ubnd-quang-tri-06",
+        "cv-cucthue-5680",
+        "cv-thue-vinh-long-1539",
+        "hd-btgdvtw-37",
+        "kh-mttq-luong-minh-hiep-thuong-2",
+        "kh-mttq-luong-minh-kiem-tra",
+        "kh-mttq-luong-minh-tiep-cong-dan",
+        "kh-tbtt-pho-bang-01",
+        "kh-ubnd-hcm-172",
+        "kh-ubnd-lai-chau-7360",
+        "nq-hdnd-hue-36",
+        "nq-ubtvqh-1661",
+        "qd-mttq-luong-minh-to-tcd",
+        "qd-ttg-2500",
+        "qd-ubnd-can-tho-2519",
+        "qd-ubnd-dak-lak-032",
+        "qd-ubnd-dong-nai-63",
+        "qd-ubnd-nghe-an-97",
+        "qd-ubnd-phu-tho-105",
+        "tb-vpcp-636",
+    ]
+)
+FLOOR_UNSEEN_28 = 0.93
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
@@ -90,15 +121,15 @@ def _read_by_ocr(path: Path) -> bool:
 
 
 def test_real_fixtures_score(tmp_path: Path) -> None:
-    typed, ocr = tmp_path / "typed", tmp_path / "ocr"
-    for folder in (typed, ocr):
+    typed, ocr, unseen = tmp_path / "typed", tmp_path / "ocr", tmp_path / "unseen28"
+    for folder in (typed, ocr, unseen):
         folder.mkdir()
     for text in sorted(REAL.glob("*.txt")):
-        folder = ocr if _read_by_ocr(text) else typed
+        folder = ocr if _read_by_ocr(text) else unseen if text.stem in UNSEEN_28 else typed
         for path in (text, text.with_suffix(".json")):
             (folder / path.name).write_bytes(path.read_bytes())
     results = {}
-    for name, folder in (("all", REAL), ("typed", typed), ("OCR", ocr)):
+    for name, folder in (("all", REAL), ("typed", typed), ("OCR", ocr), ("unseen28", unseen)):
         scores, overall, errors = score(folder, lambda p: parse_file(p).to_dict())
         results[name] = (scores, overall, errors)
         print(f"\n{name}: {len(list(folder.glob('*.txt')))} documents")
@@ -110,3 +141,5 @@ def test_real_fixtures_score(tmp_path: Path) -> None:
     assert overall >= FLOOR_TYPED, errors
     assert min(scores.values()) >= FLOOR_TYPED_FIELD, scores
     assert results["OCR"][1] >= FLOOR_OCR, results["OCR"][2]
+    assert len(list(unseen.glob("*.txt"))) == len(UNSEEN_28)
+    assert results["unseen28"][1] >= FLOOR_UNSEEN_28, results["unseen28"][2]
