@@ -30,8 +30,10 @@ _SCAN_LINES = 400
 _BELOW_LINES = 16
 # Lines of the issuer's name above the header's name, at most.
 _ISSUER_LINES = 10
-_NUMBER_RE = re.compile(r"so\b[ \t]*:?[ \t]*\d")
-_DATE_RE = re.compile(r"\bngay[ \t]+\d")
+# (the number and the day may be blank, left for the e-office to stamp: "Số      -KL/TW",
+# "ngày      tháng 11 năm 2025")
+_NUMBER_RE = re.compile(r"so\b[ \t]*:?[ \t]*(?:\d|[-/]|[^ \t]*[-/])")
+_DATE_RE = re.compile(r"\bngay\b(?:[ \t]+\d|.{0,30}\bthang\b)")
 
 
 def document_start(text: str) -> int:

@@ -53,6 +53,14 @@ def test_a_library_page_s_matter_above_the_header_is_not_the_document() -> None:
     assert "Bản quyền thuộc về thư viện" in doc.text
 
 
+def test_a_library_page_s_document_with_its_number_and_day_left_blank() -> None:
+    """The e-office stamps the number and the day: "Số      -TB/VPTW", "ngày      tháng 12"."""
+    header = _HEADER.replace("Số 12-TB/VPTW", "Số      -TB/VPTW").replace("ngày 03", "ngày      ")
+    text = _PREAMBLE + header + "THÔNG BÁO\nKẾT LUẬN CỦA ĐỒNG CHÍ X\n-----\n" + _BODY + _FOOTER
+    assert document_start(text) == len(_PREAMBLE)
+    assert parse(text).doc_type == "Thông báo"
+
+
 def test_a_header_at_the_top_starts_the_document_there() -> None:
     text = _HEADER + "KẾT LUẬN\nVỀ VIỆC A\n-----\n" + _BODY + _FOOTER
     assert document_start(text) == 0
