@@ -9,6 +9,11 @@ line, a heading — so a run opened on a line and closed on one of the next line
 line between, is one line of the document. And a line holding only ``|`` is the edge between two
 of the table's cells, so it parts what is above from what is below as a blank line does.
 
+A signature block set in bold is the exception: its lines are the document's own ("**KT. CHỦ
+TỊCH`` / ``PHÓ CHỦ TỊCH**``, ``**T/M BAN THƯỜNG VỤ`` / ``PHÓ BÍ THƯ**``), so a line in capitals
+is not joined to a next one that opens with an authority mark or a signer's title; joined, a
+scan that lost the mark ("M BAN THƯỜNG VỤ PHÓ BÍ THƯ") could no longer be parted.
+
 Nothing else changes: a line that is only asterisks (the star under a party document's header,
 ``*`` or ``***``), a bullet's leading ``*``, a footnote mark ``(*)`` and a run that nothing
 closes within a few lines are left as they are.
@@ -17,6 +22,9 @@ closes within a few lines are left as they are.
 from __future__ import annotations
 
 import re
+
+from vanban.normalize import fold
+from vanban.patterns import DEPUTY_RE, HEAD_TITLE_RE, ON_BEHALF_RE
 
 # A line holding only the edge of a table's cell.
 _CELL_EDGE = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
@@ -36,6 +44,17 @@ def _open_runs(line: str) -> tuple[bool, bool]:
 
 def _only_marks(line: str) -> bool:
     return not line.strip(" \t*")
+
+
+def _signature_lines(line: str, nxt: str) -> bool:
+    """``line`` in capitals, ended, and ``nxt`` opening with an authority mark or a signer's
+    title: two lines of a signature block."""
+    line, nxt = line.strip(" \t*"), nxt.strip(" \t*")
+    if not line.isupper() or not nxt.isupper() or line.endswith((",", "-", "–")):
+        # (a title wrapped after its comma goes on: "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM")
+        return False
+    folded = fold(nxt).lower()
+    return bool(ON_BEHALF_RE.match(nxt) or DEPUTY_RE.match(folded) or HEAD_TITLE_RE.match(folded))
 
 
 def read_markup(text: str) -> str:
@@ -60,6 +79,8 @@ def read_markup(text: str) -> str:
                 nxt = lines[j].strip()
                 if not nxt or (_only_marks(nxt) and nxt != "**"):
                     break  # a blank line, or a party star: the run is no run
+                if _signature_lines(lines[j - 1], nxt):
+                    break
                 joined += " " + nxt
                 bold, italic = _open_runs(joined)
                 if not bold and not italic:

@@ -225,7 +225,7 @@ def _mend_run(
             # (a word of a name's syllables only is no word: "Ánh Dương" is not "ảnh dương")
             if any(
                 not _taken_elsewhere(keys, word, i, lexicon, capitals)
-                and not all(named[word[0] : word[1]])
+                and not _name_inside(named, word, i)
                 for word in words
             ):
                 fitting.append(candidate)
@@ -244,6 +244,25 @@ def _mend_run(
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))
     return edits
+
+
+def _name_inside(named: list[bool], word: tuple[int, int], syllable: int) -> bool:
+    """Whether the syllables ``word`` spans, made a word by mending ``syllable``, hold a
+    name's: all of them ("Ánh Dương" is not "ảnh dương"), one after a syllable in small letters
+    ("tỉnh Điện Biên" is not "tĩnh điện"), or — for a syllable in small letters — a first one
+    that goes on a name before it ("Việt Nam tỉnh" is not "nam tính"). The lexicon's words are
+    common words, written in small letters or capitalised from their first syllable on: a
+    sentence's first word ("Tố chức …" at a line's start is still "Tổ chức"), a title or a
+    body's name, whose capitalised syllable may be the misread one ("Tống Bí thư", "Ban Tố
+    chức")."""
+    start, end = word
+    inside = named[start:end]
+    leading = next((k for k, cap in enumerate(inside) if not cap), len(inside))
+    return (
+        leading == len(inside)
+        or any(inside[leading:])
+        or (not named[syllable] and leading > 0 and start > 0 and named[start - 1])
+    )
 
 
 # Two syllables split by a comma or a full stop that OCR read in a speck ("tăng, cường", "chỉ.

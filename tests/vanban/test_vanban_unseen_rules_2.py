@@ -150,3 +150,16 @@ def test_a_nested_mandate_cut_after_a_comma_goes_on() -> None:
     doc = vanban.parse(text)
     assert doc.on_behalf == "TL. CỤC TRƯỞNG KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"
     assert (doc.signer_title, doc.signer_name) == (None, "Nguyễn Thị Thanh Hằng")
+
+
+def test_a_signature_set_in_one_bold_run_keeps_its_lines() -> None:
+    # the authority and the signer's title are lines of the document, not one wrapped line: a
+    # scan that lost the mark ("T/" read as "**") could not part them again once joined
+    assert read_markup("**T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ**") == "**T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ**"
+    assert read_markup("**M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ**") == "**M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ**"
+    assert read_markup("**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**") == "**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**"
+    # a name or a title wrapped inside the run is still joined
+    assert read_markup("**THỦ TƯỚNG CHÍNH\nPHỦ**") == "**THỦ TƯỚNG CHÍNH PHỦ**"
+    assert read_markup("**KT. BỘ TRƯỞNG,\nCHỦ NHIỆM**") == "**KT. BỘ TRƯỞNG, CHỦ NHIỆM**"
+    scan = "Nơi nhận:\n- Lưu VP.\n\n**M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ**\n\nNguyễn Xuân Đức\n"
+    assert vanban.parse("CÔNG VĂN\n\nNội dung.\n\n" + scan).signer_title == "PHÓ BÍ THƯ"
