@@ -22,9 +22,12 @@ from vanban.rules import Kind, Rule, RuleSet, rule_set_for
 # whose first letter ignores case has no first character for the engine to look for, so it was
 # tried at every position of the header ("[Đđ]" and "[Cc]" are what "(?i:Đ)" and "(?i:C)" match,
 # see the tests; *_PLAIN_RE are the patterns as first written).
-_PARTY_TITLE_RE = re.compile(r"[Đđ](?i:ẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM)")
+# (the name may wrap in its narrow column, a copy's bold marks around the break: "**ĐẢNG" /
+# "CỘNG SẢN VIỆT NAM**")
+_GAP = r"(?:[ \t]+|[ \t*_]*\n[ \t*_]*)"
+_PARTY_TITLE_RE = re.compile(rf"[Đđ](?i:ẢNG{_GAP}CỘNG{_GAP}SẢN{_GAP}VIỆT{_GAP}NAM)")
 _STATE_TITLE_RE = re.compile(
-    r"[Cc](?i:ỘNG[ \t]+H(?:ÒA|OÀ)[ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM)"
+    rf"[Cc](?i:ỘNG{_GAP}H(?:ÒA|OÀ){_GAP}XÃ{_GAP}HỘI{_GAP}CHỦ{_GAP}NGHĨA{_GAP}VIỆT{_GAP}NAM)"
 )
 _OTHER_TITLE_RE = re.compile(r"[Đđ](?i:OÀN[ \t]+(?:TNCS|THANH[ \t]+NIÊN[ \t]+CỘNG[ \t]+SẢN))")
 _PARTY_TITLE_PLAIN_RE = re.compile(r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE)

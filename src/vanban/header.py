@@ -10,7 +10,7 @@ from vanban.body_names import BODY_HEADS
 from vanban.citations import make_date
 from vanban.headline import headline, headline_continues, is_date_line
 from vanban.lines import Line, field_value, is_caps, join_wrapped
-from vanban.normalize import clean_symbol, fold_aligned
+from vanban.normalize import clean_symbol, fold_aligned, vi_regex
 from vanban.patterns import (
     DATE_AT_END_RE,
     HEADER_DATE_PARTIAL_RE,
@@ -55,7 +55,10 @@ _KIND_ALONE = frozenset(
 
 def _is_area_line(words: list[str]) -> bool:
     """A header line that only names the area of the body above it: "ỦY BAN NHÂN DÂN" /
-    "TỈNH BÌNH PHƯỚC" is one body whose name wraps (but "TỈNH ỦY", "HUYỆN ĐOÀN" are bodies)."""
+    "TỈNH BÌNH PHƯỚC" is one body whose name wraps (but "TỈNH ỦY", "HUYỆN ĐOÀN" are bodies);
+    likewise the central level alone: "BAN CHẤP HÀNH" / "TRUNG ƯƠNG"."""
+    if words == ["TRUNG", "ƯƠNG"]:
+        return True
     if len(words) < 2 or words[0] not in _AREAS or words[1] in _AREA_BODIES:
         return False  # not an area, or "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ĐOÀN"
     if words[:2] in (["THÀNH", "PHỐ"], ["THỊ", "XÃ"], ["THỊ", "TRẤN"]):
@@ -70,8 +73,8 @@ class HeaderParser(TitleParser):
         text, doc = self.text, self.doc
         # where the body starts at the latest: a long paragraph or a section heading. Nothing
         # below reads past that line (nor past line 12), so the first lines usually suffice.
-        header_end = min(len(text), HEADER_CHARS)
-        lines = self.lines.lines(0, header_end, HEADER_FIRST_LINES)
+        header_end = min(len(text), self.page_start + HEADER_CHARS)
+        lines = self.lines.lines(self.page_start, header_end, HEADER_FIRST_LINES)
         checked = 0
         while True:
             limit = len(lines)
@@ -118,7 +121,7 @@ class HeaderParser(TitleParser):
             self.leading_stamp = STAMP_TIME_RE.match(text, stamp.start, stamp.end)
         vv_lines = self._header_zone(zone)
         title_parts: list[Line] = []
-        body_start = zone[-1].end + 1 if zone else 0
+        body_start = zone[-1].end + 1 if zone else self.page_start
         if type_index is not None:
             line = lines[type_index]
             match = TYPE_LINE_RE.match(line.text)
@@ -290,7 +293,9 @@ class HeaderParser(TitleParser):
                 self.spans["number"] = self.number_span
                 blank.append((line.cstart, line.cend))
             if doc.date_raw is None:
-                date = HEADER_DATE_RE.search(text, line.cstart, line.cend)
+                date = HEADER_DATE_RE.search(text, line.cstart, line.cend) or _wrapped_date(
+                    text, line
+                )
                 if date:
                     place_start = self._place(line.cstart, date.start(), blank)
                     if date.group(3):
@@ -361,6 +366,10 @@ class HeaderParser(TitleParser):
         ):
             last, prev = merged.pop(), merged.pop()
             merged.append((prev[0] + " " + last[0], prev[1], last[2]))
+        # the party's or the national name wrapped over two lines in its narrow column ("ĐẢNG
+        # CỘNG SẢN" / "VIỆT NAM", joined above as a wrapped name) is the right column's, never
+        # a body
+        merged = [m for m in merged if not MOTTO_RE.fullmatch(m[0])]
         if merged:
             self.header_issuer = (merged[-1][0], (merged[-1][1], merged[-1][2]))
             if len(merged) >= 2:
@@ -449,6 +458,29 @@ def _opens_a_body(name: str) -> bool:
         or not any(vowel in folded for vowel in "aeiouy")
         or PERSON_TITLE_RE.match(fold_aligned(name.lower())) is not None
     )
+
+
+# A header's date line wrapped in its narrow column (original text, the marks a copy leaves
+# around it allowed): "Hà Nội, ngày 19" / "tháng 11 năm 2025", "Hà Nội, ngày" / "26 tháng 11
+# năm 2025"; the groups as HEADER_DATE_RE's first three.
+_GAP = r"(?:[ \t]+|[ \t*_]*\n[ \t*_]*)"
+_WRAPPED_DATE_RE = vi_regex(
+    rf"ngay{_GAP}(\d{{1,2}}){_GAP}thang{_GAP}(\d{{1,2}}){_GAP}nam{_GAP}(\d{{4}})(?!\d)"
+)
+
+
+def _wrapped_date(text: str, line: Line) -> re.Match[str] | None:
+    """The date of a header line that its narrow column wrapped onto the next line."""
+    if "ngày" not in line.text.lower() and "ngay" not in line.folded.lower():
+        return None
+    after = text.find("\n", line.cend)
+    if after < 0:
+        return None
+    stop = text.find("\n", after + 1)
+    found = _WRAPPED_DATE_RE.search(text, line.cstart, len(text) if stop < 0 else stop)
+    if found is None or found.start() >= line.cend or "\n" not in found.group():
+        return None
+    return found
 
 
 def _next_line(text: str, end: int, start: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from vanban.body_names import comma_in_name
+from vanban.body_names import BODY_HEADS, comma_in_name
 from vanban.citations import Citation, parse_citation
 from vanban.lines import Line, field_value, is_caps, join_wrapped
 from vanban.model import Reference
@@ -34,6 +34,24 @@ from vanban.symbols import OLD_SYMBOL_RE, iter_symbols
 # The types that print an authority line between the title and the grounds (Nghị định
 # 30/2020/NĐ-CP, appendix I; 36-HD/VPTW): decisions, resolutions, rules.
 _AUTHORITY_TYPES = frozenset(["Quyết định", "Nghị quyết", "Quy định", "Quy chế"])
+# A rule's enacting sentence (folded, lower case): group 1 the body before "quy định".
+_ENACTING_RE = re.compile(
+    r"([^,.;:()]+?)[ \t]+quy[ \t]+dinh(?:[ \t]+(?:ve|nhu[ \t]+sau)\b|[ \t]*:)"
+)
+
+
+def _names_a_body(words: str) -> bool:
+    """Whether ``words`` (between two commas) are a body's short name: "Bộ Chính trị", "Ban
+    Bí thư", "Đảng ủy Chính phủ" — a body's head word, capitalised, two to six words."""
+    split = words.split()
+    return (
+        2 <= len(split) <= 6
+        and split[0] in BODY_HEADS
+        and all(w[:1].isupper() or w[:1].isdigit() for w in split[1:2])
+        and not DIGIT_RE.search(words)
+    )
+
+
 # "Mẫu số" right before a number: the number of a form (biểu mẫu) annexed to a document, which
 # the form's own document is cited for; the form itself is no document (folded text).
 _FORM_BEFORE = re.compile(r"\bmau(?:[ \t]+so)?[ \t]*$", re.IGNORECASE)
@@ -114,6 +132,8 @@ class OpeningParser(ParserState):
                 self.spans["issuer"] = (authority.cstart, authority.cstart + len(doc.issuer))
         if doc.issuer is None and doc.doc_type in _AUTHORITY_TYPES:
             operative = self._operative_line()
+            if operative is None and doc.doc_type == "Quy định":
+                operative = self._enacting_sentence()
             if operative is not None:
                 doc.issuer, self.spans["issuer"] = operative
         if doc.issuer is None and doc.title:
@@ -132,6 +152,10 @@ class OpeningParser(ParserState):
             return
         name = field_value(title[found.start(1) : found.end(1)]).rstrip(" ,")
         if not 2 <= len(name.split()) <= 10 or not name[:1].isupper():
+            return
+        if PERSON_TITLE_RE.match(fold_aligned(name).lower()):
+            # "KẾT LUẬN / CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG …": an office holder's words, which the
+            # header's body issues; "đồng chí" names a person, never a body
             return
         self.doc.issuer = name
         span = self.spans.get("title")
@@ -157,6 +181,40 @@ class OpeningParser(ParserState):
             if len(body.split()) < 2 or PERSON_TITLE_RE.match(fold_aligned(body.lower())):
                 return None
             return body, (line.cstart, line.cstart + len(body))
+        return None
+
+    def _enacting_sentence(self) -> tuple[str, tuple[int, int]] | None:
+        """The body that rules, named before "quy định" in the sentence that follows a party
+        rule's grounds (36-HD/VPTW): "- Xét đề nghị của …," / "Ban Bí thư quy định về … như
+        sau:"."""
+        grounds = False
+        previous = ""
+        # (a paragraph wrapped over lines is read whole: a ground runs across line breaks)
+        lines = join_wrapped(self.text, self.lines.iter(self.body_start, self.body_end, 80))
+        for line in islice(lines, 40):
+            if not line.text or SEPARATOR_LINE_RE.match(line.text):
+                continue
+            ended, previous = previous.rstrip().endswith((",", ";", ".", ":")), line.text
+            if GROUNDS_RE.match(line.folded.lower()):
+                grounds = True
+                continue
+            if not grounds or not line.text[:1].isupper() or not ended:
+                # (what a ground's wrapped date left on its own line, "23/10/2024 của …", or
+                # a ground's line that a copy broke: the sentence after the grounds opens
+                # after a ground's closing comma or semicolon)
+                continue
+            found = _ENACTING_RE.match(line.folded.lower())
+            if found is None:
+                return None
+            body = field_value(line.text[: found.end(1)])
+            words = body.split()
+            if not 2 <= len(words) <= 10 or not body[:1].isupper() or DIGIT_RE.search(body):
+                return None
+            fbody = fold_aligned(body.lower())
+            if NOT_AN_ISSUER_RE.match(fbody) or PERSON_TITLE_RE.match(fbody):
+                return None
+            start = line.cstart + len(line.text) - len(line.text.lstrip())
+            return body, (start, start + len(body))
         return None
 
     def _authority_line(self) -> Line | None:
@@ -291,6 +349,13 @@ class OpeningParser(ParserState):
             cut = max(before.rfind(c) for c in ",.;:")
             while cut > 0 and before[cut] == "," and comma_in_name(before, cut):
                 cut = max(before.rfind(c, 0, cut) for c in ",.;:")
+            while cut > 0 and before[cut] == ",":
+                # bodies that act together, listed with commas: "Bộ Chính trị, Ban Bí thư kết
+                # luận như sau" (a joint document, 36-HD/VPTW)
+                prev = max(before.rfind(c, 0, cut) for c in ",.;:()")
+                if not _names_a_body(before[prev + 1 : cut]):
+                    break
+                cut = prev
             candidate_start = cut + 1
             candidate = _without_courtesy(before[candidate_start:])
             value = field_value(candidate)

@@ -38,6 +38,7 @@ from vanban.markup import read_markup
 from vanban.model import ParsedDocument
 from vanban.normalize import normalize_text
 from vanban.opening import OpeningParser
+from vanban.page import blank_before, document_start
 from vanban.signature import SignatureParser
 from vanban.structure import StructureParser
 
@@ -64,8 +65,15 @@ class _Parser(HeaderParser, StructureParser, OpeningParser, AssignmentParser, Si
 def parse(text: str, source: str | None = None) -> ParsedDocument:
     """Parse the text of a document. Never raises on any input string."""
     text = read_markup(normalize_text(text))
-    doc = ParsedDocument(text=text, source=source)
-    _Parser(text, doc).run()
+    # a page's own matter above the document (a library's banner and table) is blanked, its
+    # line breaks kept, so that every offset found holds for the text as given
+    start = document_start(text)
+    read = blank_before(text, start) if start else text
+    doc = ParsedDocument(text=read, source=source)
+    parser = _Parser(read, doc)
+    parser.page_start = start
+    parser.run()
+    doc.text = text
     return doc
 
 

@@ -272,8 +272,8 @@ TREN_DAY_LA_RE = vi_regex(r"\n[ \t*]*tren[ \t]+day[ \t]+la(?![a-z])")
 # The "Nơi nhận" line (original text): "Nơi nhận:", "**Nơi nhận:** - Như trên;"; group 1 what
 # follows it on the line.
 NOI_NHAN_LINES = (
-    vi_regex(r"[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)"),
-    vi_regex(r"\n[ \t*_#]*noi[ \t]+nhan[ \t]*:?[ \t*_]*([^\n]*)"),
+    vi_regex(r"[ \t*_#]*noi[ \t]+nhan[ \t*_]*:?[ \t*_]*([^\n]*)"),
+    vi_regex(r"\n[ \t*_#]*noi[ \t]+nhan[ \t*_]*:?[ \t*_]*([^\n]*)"),
 )
 
 # --- opening: the documents carried out and the issuer ---------------------------------------------

@@ -103,7 +103,17 @@ class SignatureParser(ParserState):
             if 0 <= line_end < end:
                 start = line_end + 1
         if text.count("\n", start, end) >= TAIL_LINES:
-            start = len(text[:end].rsplit("\n", TAIL_LINES)[0]) + 1
+            cut = len(text[:end].rsplit("\n", TAIL_LINES)[0]) + 1
+            if (
+                self.page_start
+                and self.noi_nhan is not None
+                and start <= self.noi_nhan.start() < cut
+            ):
+                # a page that carries the document below matter of its own (vanban.page) goes
+                # on after it too: the signature stands beside or under "Nơi nhận", above the
+                # page's last lines
+                cut = text.rfind("\n", 0, self.noi_nhan.start()) + 1
+            start = cut
         tail = self.lines.lines(start, end, TAIL_LINES + 1)
         if self.footnote_starts:
             tail = [ln for ln in tail if not self._is_footnote(ln.start)]

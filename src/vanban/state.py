@@ -34,6 +34,7 @@ class ParserState:
         self.lines = LineTable(text)  # every part reads its lines from here
         self.doc = doc
         self.spans: dict[str, object] = {}
+        self.page_start = 0  # where the document begins below a page's own matter
         self.body_start = 0
         self.body_end = len(text)
         self.doc_end = len(text)  # where the attachments after the signature begin

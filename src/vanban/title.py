@@ -129,18 +129,29 @@ class TitleParser(ParserState):
         )
 
     def _caps_title_goes_on(self, lines: list[Line], index: int, out: list[Line]) -> int | None:
-        """An old decision's subject in capitals printed over lines parted by blank lines, down
-        to the authority line: the index of that line, or None when the title ends here."""
+        """A subject in capitals printed over lines parted by blank lines, down to the line
+        that closes it: an old decision's authority line, or the short rule a party document
+        prints under its title (36-HD/VPTW: "KẾT LUẬN" / "CỦA ĐỒNG CHÍ …" / "" / "TẠI HỘI
+        NGHỊ …" / "" / "-----"). The index of that line, or None when the title ends here."""
         if not out or not all(is_caps(p.text) for p in out):
             return None
+        caps_lines = 0
         for ahead in range(index, min(len(lines), index + 8)):
             line = lines[ahead]
             if not line.text:
                 continue
             if self._is_authority_line(line):
                 return ahead
-            if not is_caps(line.text) or len(line.text) > 160:
+            if SEPARATOR_LINE_RE.match(line.text) and any(c in line.text for c in "-–—_"):
+                return ahead if caps_lines else None
+            if (
+                not is_caps(line.text)
+                or len(line.text) > 160
+                or SECTION_LINES[0].match(line.text)
+                or ITEM_LINES[0].match(line.text)
+            ):
                 return None
+            caps_lines += 1
         return None
 
     def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:

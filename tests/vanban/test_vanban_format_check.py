@@ -261,6 +261,8 @@ FIXTURE_FINDINGS = {
     "nq-tu-lao-cai-34.ocr.txt": ["36-HD/VPTW:tieu-de"],
     # a legal-database retyping (.docx) of the resolution writes 'Số: 10-NQ/TW' with a colon
     "nq-tw-10.txt": ["36-HD/VPTW:so-ky-hieu"],
+    # so does a legal library's copy of this decision: 'Số: 1147-QĐ/BTGDVTW'
+    "qd-btgdvtw-1147.txt": ["36-HD/VPTW:so-ky-hieu"],
     # (seen on the page) an association's draft report numbers itself '/BCH-K4' (its committee's
     # code, not the type's 'BC') and has no Nơi nhận; a farmers' union prints the Quốc hiệu but
     # the party's symbol form '52 - CV/HNDT' and mandate 'T/M'
