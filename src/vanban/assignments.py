@@ -347,6 +347,12 @@ class AssignmentParser(ParserState):
         fhead = fold_aligned(head).lower()
         offset = 0
         prefix = ASSIGNEE_PREFIX_RE.match(fhead)
+        if prefix is None and not sentence:
+            # a leading adverbial before the subject: "Căn cứ nội dung Kế hoạch …, các sở, ngành
+            # và Ủy ban nhân dân các xã … có trách nhiệm …" (the subject a unit's name)
+            lead = _LEADING_ADVERBIAL_RE.match(fhead)
+            if lead and UNIT_START_RE.match(fhead, lead.end()):
+                prefix = lead
         if prefix:
             against = prefix.group().strip().startswith("doi")
             offset = prefix.end()
@@ -538,6 +544,13 @@ def _head_before(original: str, pos: int) -> bool:
         return False
     words = before.split()
     return len(words) >= 2 and words[-1].capitalize() in BODY_HEADS and words[-2] in _POST_TITLES
+
+
+# An adverbial that may open a sentence before its subject, up to its comma (folded):
+# "Căn cứ nội dung Kế hoạch và tình hình thực tiễn, ", "Trên cơ sở …, ".
+_LEADING_ADVERBIAL_RE = re.compile(
+    r"(?:[cC]an[ \t]+cu|[tT]ren[ \t]+co[ \t]+so)[^,.;:]{1,120},[ \t]+"
+)
 
 
 # Words of a task only (folded): what stands before the first verb when no unit is named.
