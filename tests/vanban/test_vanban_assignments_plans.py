@@ -23,7 +23,7 @@ def _plan(items: str, tail: str = "") -> ParsedDocument:
     return vanban.parse(_HEAD + items + tail + _TAIL)
 
 
-def _of(doc: ParsedDocument) -> list[tuple[str, str | None, list[str], str | None]]:
+def _of(doc: ParsedDocument) -> list[tuple[str | None, str | None, list[str], str | None]]:
     return [(a.section, a.item, a.units, a.period) for a in doc.assignments]
 
 
