@@ -421,6 +421,7 @@ _VERBS = (
     "|giam sat|tong hop|de xuat|tang cuong|quan tam|chu dong|van dong|cung cap|bien soan|nang cao"
     "|phat huy|duy tri|xac dinh|ban hanh|lua chon|lam tot|tich cuc|kip thoi|khan truong|nghiem tuc"
     "|truc tiep|phan cong|sau khi|hang nam|hang quy|hang thang|hoan thanh|gui|lap|cu|tu chuc"
+    "|tien hanh"
 )
 # A verb that starts the task after the units: "tham mưu" in "Ban Tuyên giáo tham mưu ...",
 # "chủ trì", "phối hợp", "tổ chức".
