@@ -15,9 +15,16 @@ pages take to render, the part that is not OCR. Wall clock, not CPU time: Tesser
 child processes, and the goal is what a person waits.
 
 ``--ocr-cache DIR`` keeps what Tesseract read of each document (its raw text, before
-:func:`vanban.ocr.normalize_ocr_text`) in DIR; when DIR holds every document's, the next run
-re-parses those texts through the normalisation and the parser instead of rendering and OCR-ing
-again (seconds instead of minutes, for work on the OCR repairs; no timing figures then).
+:func:`vanban.ocr.normalize_ocr_text`) in DIR; a document whose text DIR holds is re-parsed
+from it through the normalisation and the parser instead of being printed and OCR-ed again
+(seconds instead of minutes, for work on the OCR repairs), and only the others are scanned.
+Each document's scan is drawn from its own name (skew, grain, the seal's place), so what is
+kept stays valid as documents are added, and a figure does not move because another fixture
+came. Timing figures come only from a run that scanned pages.
+
+A Markdown copy (a legal library's page: ``**bold**``, ``*italic*``, the header table's cells
+parted by lone ``|`` lines) is printed as its words, without its markup (:func:`printed`): a
+scan is of the printed document, not of its source.
 """
 
 from __future__ import annotations
@@ -94,7 +101,7 @@ def to_pdfs(texts: list[Path], out: Path) -> dict[Path, Path]:
     names = {}
     for index, text in enumerate(texts):
         copy = staging / f"{index:03d}-{text.name}"
-        shutil.copyfile(text, copy)
+        copy.write_text(printed(text.read_text(encoding="utf-8")), encoding="utf-8")
         names[text] = out / (copy.stem + ".pdf")
     subprocess.run(
         [
@@ -113,6 +120,23 @@ def to_pdfs(texts: list[Path], out: Path) -> dict[Path, Path]:
         check=False,
     )
     return {text: pdf for text, pdf in names.items() if pdf.exists()}
+
+
+# Markdown's emphasis marks ("**THỦ TƯỚNG**", "*Hà Nội, ngày …*"), not a footnote's "(*)" nor a
+# line of asterisks (the star under a party document's header); a line holding only a table
+# cell's edge "|".
+_EMPHASIS = re.compile(r"(?<!\()\*{1,3}(?=\S)(?!\))|(?<=\S)(?<!\()\*{1,3}(?!\))")
+_CELL_EDGE = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
+
+
+def printed(text: str) -> str:
+    """What a page printed from ``text`` shows: a Markdown copy of a legal library's page (its
+    bold and italic runs marked with asterisks, its header table's cells parted by lone "|"
+    lines) prints its words, not its markup — a scan is of the printed document."""
+    if "*" not in text and "|" not in text:
+        return text
+    lines = _CELL_EDGE.sub("", text).split("\n")
+    return "\n".join(line if not line.strip(" \t*") else _EMPHASIS.sub("", line) for line in lines)
 
 
 def render(pdf: Path) -> list[Image.Image]:
@@ -155,7 +179,11 @@ def degrade(page: Image.Image, rng: random.Random, *, stamp: bool) -> Image.Imag
         pen.ellipse((cx - r + 28, cy - r + 28, cx + r - 28, cy + r - 28), outline=150, width=4)
         pen.regular_polygon((cx, cy, r // 4), 5, fill=170)
         image = ImageChops.darker(image, blot.filter(ImageFilter.GaussianBlur(1.5)))
-    noise = Image.effect_noise(image.size, 40).point(lambda v: 0 if v < 20 else 255)
+    # grain: about one pixel in 256 black (Pillow's effect_noise draws from C's rand(), whose
+    # sequence runs on across documents: drawn from ``rng``, one document's scan is the same
+    # whatever other documents the run holds)
+    grain = Image.frombytes("L", image.size, rng.randbytes(width * height))
+    noise = grain.point(lambda v: 0 if v < 1 else 255)
     image = ImageChops.darker(image, noise.filter(ImageFilter.MinFilter(1)))
     image = image.filter(ImageFilter.GaussianBlur(0.6))
     angle = rng.choice((-1, 1)) * rng.uniform(1.0, 2.0)
@@ -218,15 +246,17 @@ def run(args: argparse.Namespace) -> list[Figure]:
     import vanban
     from vanban.ocr import normalize_ocr_text, read_any, read_scan
 
-    rng = random.Random(24)
     quick = getattr(args, "quick", False)
     texts = _documents(quick)
     scans = _real_scans()[:1] if quick else _real_scans()
     cache = Path(args.ocr_cache) if getattr(args, "ocr_cache", None) else None
-    # re-parse the kept raw OCR texts when every document's is there (a partial cache would
-    # change the random degradation of the documents still to render)
-    reparse = cache is not None and all(
-        _raw_path(cache, t).exists() for t in texts + [p.with_suffix(".txt") for p in scans]
+    # a document whose raw OCR text is kept is re-parsed from it; the others are printed,
+    # scanned and read (each document's scan is drawn from its own name: what is kept stays
+    # valid as documents are added)
+    cached = [t for t in texts if cache is not None and _raw_path(cache, t).exists()]
+    to_scan = [t for t in texts if t not in cached]
+    reparse = not to_scan and all(
+        cache is not None and _raw_path(cache, p.with_suffix(".txt")).exists() for p in scans
     )
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
@@ -235,36 +265,39 @@ def run(args: argparse.Namespace) -> list[Figure]:
         ocr_preds: list[tuple[Path, dict[str, object]]] = []
         text_preds: list[tuple[Path, dict[str, object]]] = []
         all_pages: list[Image.Image] = []
-        documents = len(texts)
-        if reparse:
+        raw_of: dict[Path, str] = {}
+        for text in cached:
             assert cache is not None
-            for text in texts:
-                read = normalize_ocr_text(_raw_path(cache, text).read_text(encoding="utf-8"))
-                doc = vanban.parse(read, source=text.name).to_dict(include_text=True)
-                ocr_preds.append((text, {"file": text.name, **doc}))
-                clean = vanban.parse(vanban.read(text), source=text.name).to_dict()
-                text_preds.append((text, {"file": text.name, **clean}))
-            print(f"   {documents} documents re-parsed from {cache}", flush=True)
-        else:
-            pdfs = to_pdfs(texts, work)
-            documents = len(pdfs)
-            for text, pdf in pdfs.items():
-                pages = render(pdf)
-                scanned = [degrade(p, rng, stamp=i == len(pages) - 1) for i, p in enumerate(pages)]
-                all_pages += scanned
-                scan = save_scan(scanned, work / f"scan-{pdf.stem}.pdf")
-                read, result = read_any(scan)
-                assert result is not None, f"{scan.name} was not read by OCR"
-                if cache is not None:
-                    _raw_path(cache, text).write_text(_raw_text(result), encoding="utf-8")
-                doc = vanban.parse(read, source=text.name).to_dict(include_text=True)
-                ocr_preds.append((text, {"file": text.name, **doc}))
-                clean = vanban.parse(vanban.read(text), source=text.name).to_dict()
-                text_preds.append((text, {"file": text.name, **clean}))
-                print(
-                    f"   {text.name}: {len(pages)} page(s), confidence {result.confidence}",
-                    flush=True,
-                )
+            raw_of[text] = _raw_path(cache, text).read_text(encoding="utf-8")
+        if cached:
+            print(f"   {len(cached)} documents re-parsed from {cache}", flush=True)
+        pdfs = to_pdfs(to_scan, work) if to_scan else {}
+        for text, pdf in pdfs.items():
+            pages = render(pdf)
+            # each document's own draw (its name the seed): adding a fixture leaves the
+            # others' scans as they were
+            rng = random.Random(f"24/{text.name}")
+            scanned = [degrade(p, rng, stamp=i == len(pages) - 1) for i, p in enumerate(pages)]
+            all_pages += scanned
+            scan = save_scan(scanned, work / f"scan-{pdf.stem}.pdf")
+            _read, result = read_any(scan)
+            assert result is not None, f"{scan.name} was not read by OCR"
+            raw_of[text] = _raw_text(result)
+            if cache is not None:
+                _raw_path(cache, text).write_text(raw_of[text], encoding="utf-8")
+            print(
+                f"   {text.name}: {len(pages)} page(s), confidence {result.confidence}",
+                flush=True,
+            )
+        documents = len(raw_of)
+        for text in texts:
+            if text not in raw_of:
+                continue  # LibreOffice could not print it
+            read = normalize_ocr_text(raw_of[text])
+            doc = vanban.parse(read, source=text.name).to_dict(include_text=True)
+            ocr_preds.append((text, {"file": text.name, **doc}))
+            clean = vanban.parse(vanban.read(text), source=text.name).to_dict()
+            text_preds.append((text, {"file": text.name, **clean}))
         merged_ocr = score(ocr_preds, work / "score-ocr")
         # what OCR read, for a look at its errors (score.py --pred var/bench/ocr_predictions.jsonl)
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
@@ -275,8 +308,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
         scan_preds: list[tuple[Path, dict[str, object]]] = []
         for pdf in scans:
             text = pdf.with_suffix(".txt")
-            if reparse:
-                assert cache is not None
+            if cache is not None and _raw_path(cache, text).exists():
                 read = _raw_path(cache, text).read_text(encoding="utf-8")
                 if read.startswith(_SCANNED):
                     read = normalize_ocr_text(read.removeprefix(_SCANNED))
