@@ -30,20 +30,24 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # floors below the old ones are set under what the whole set reaches now; the documents held
 # before score above every old floor (rewrap 0.976, blank lost at line ends 0.971, before
 # capitals 0.943, header columns 0.992, footer columns 0.986, windows 0.992, side by side 0.991).
+# Raised again the same day after the plans' assignments and the Markdown reading were mended
+# (the 163 texts reached rewrap 0.974, blank lost at line ends 0.959, before capitals 0.921,
+# symbol split 0.980, header columns 0.980, footer columns 0.972, e-signature stamp 0.976, one
+# line 0.924, windows 0.981, side by side 0.976, paragraphs without blanks 0.971).
 FLOORS = {
     "rewrap": 0.96,
-    "blank_lost_at_line_ends": 0.94,
-    "blank_lost_before_capitals": 0.90,
+    "blank_lost_at_line_ends": 0.95,
+    "blank_lost_before_capitals": 0.91,
     "symbol_split_over_lines": 0.94,
-    "header_columns": 0.965,
+    "header_columns": 0.975,
     # (party28: the six central party documents of a library's copies, three of them whole
     # pages, bring these three under the old floors, 0.959, 0.924 and 0.963; the documents held
     # before still pass 0.96, 0.93 and 0.965)
-    "footer_columns": 0.955,
+    "footer_columns": 0.965,
     "esignature_stamp": 0.96,
     "one_line": 0.92,
-    "windows_and_invisible": 0.965,
-    "columns_side_by_side": 0.96,
+    "windows_and_invisible": 0.975,
+    "columns_side_by_side": 0.97,
     "paragraphs_without_blanks": 0.96,
 }
 
