@@ -23,8 +23,9 @@ kept stays valid as documents are added, and a figure does not move because anot
 came. Timing figures come only from a run that scanned pages.
 
 A Markdown copy (a legal library's page: ``**bold**``, ``*italic*``, the header table's cells
-parted by lone ``|`` lines) is printed as its words, without its markup (:func:`printed`): a
-scan is of the printed document, not of its source.
+parted by lone ``|`` lines) is printed as its words, without its markup, each emphasis run
+the copy wrapped over lines on one line as the document prints it (:func:`printed`): a scan is
+of the printed document, not of its source.
 """
 
 from __future__ import annotations
@@ -135,7 +136,10 @@ def printed(text: str) -> str:
     lines) prints its words, not its markup — a scan is of the printed document."""
     if "*" not in text and "|" not in text:
         return text
-    lines = _CELL_EDGE.sub("", text).split("\n")
+    from vanban.markup import read_markup
+
+    # a run the copy wrapped over lines ("**THỦ TƯỚNG CHÍNH" / "PHỦ**") is one printed line
+    lines = _CELL_EDGE.sub("", read_markup(text)).split("\n")
     return "\n".join(line if not line.strip(" \t*") else _EMPHASIS.sub("", line) for line in lines)
 
 
