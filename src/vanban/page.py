@@ -14,12 +14,19 @@ and what precedes it is the page's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vanban.lines import is_caps
 from vanban.normalize import fold_aligned
 
 # The national name, the party's name (folded, lower case, one space between words).
 _HEADER_NAMES = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
+# What a line holding either name holds, as printed (any case, tones or none): only such a
+# line is folded and compared (folding every line of every text cost a third of the parse).
+_NAME_HINT = re.compile(r"(?i)c[oôộ]ng[ \t]+h[oòóôà]|[đd][aả]ng[ \t]+c[oôộ]ng")
+# Either name within a line at the top, where a header's two columns share the line
+# ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") or its column wraps the name.
+_TOP_NAMES = ("cong hoa xa hoi chu nghia", "dang cong san viet nam")
 # The marks a copy leaves around a header's words: a table's cell edges, bold and italic
 # markers, the star under a party body's name.
 _MARKS = " \t|*_#"
@@ -39,17 +46,30 @@ _DATE_RE = re.compile(r"\bngay\b(?:[ \t]+\d|.{0,30}\bthang\b)")
 def document_start(text: str) -> int:
     """The offset where the document begins: 0, unless a page's matter stands above its
     header (see the module's description)."""
-    if "\n" not in text:
-        return 0
+    if "\n" not in text or _NAME_HINT.search(text) is None:
+        return 0  # (no header's name anywhere: the document, if any, has no header to find)
     lines = text.split("\n", _SCAN_LINES)[:_SCAN_LINES]
-    cleaned = [" ".join(fold_aligned(line.strip(_MARKS)).lower().split()) for line in lines]
-    filled = [i for i, c in enumerate(cleaned) if c]
+    # which lines hold words; a line's folded words are made only where a name is hinted
+    filled = [i for i, line in enumerate(lines) if line.strip(_MARKS)]
+    cleaned: dict[int, str] = {}
+
+    def clean(index: int) -> str:
+        if index not in cleaned:
+            cleaned[index] = " ".join(fold_aligned(lines[index].strip(_MARKS)).lower().split())
+        return cleaned[index]
+
     for rank, index in enumerate(filled):
-        if not _names_header(cleaned, filled, rank):
+        line = lines[index]
+        hinted = _NAME_HINT.search(line) is not None
+        if rank < _TOP_LINES and hinted and any(name in clean(index) for name in _TOP_NAMES):
+            return 0  # the header opens the text, its two columns on one line or not
+        if not hinted:
+            continue
+        if not _names_header(clean, filled, rank):
             continue
         if rank < _TOP_LINES:
             return 0  # the header opens the text
-        below = [cleaned[i] for i in filled[rank + 1 : rank + 1 + _BELOW_LINES]]
+        below = [clean(i) for i in filled[rank + 1 : rank + 1 + _BELOW_LINES]]
         if not any(_NUMBER_RE.match(c) for c in below) or not any(
             _DATE_RE.search(c) for c in below
         ):
@@ -66,12 +86,12 @@ def document_start(text: str) -> int:
     return 0
 
 
-def _names_header(cleaned: list[str], filled: list[int], rank: int) -> bool:
+def _names_header(clean: Callable[[int], str], filled: list[int], rank: int) -> bool:
     """Whether the non-empty line of ``filled[rank]``, alone or with the one or two after it
     (a narrow column wraps the name), is the national or the party's name."""
     joined = ""
     for index in filled[rank : rank + 3]:
-        joined = (joined + " " + cleaned[index]).strip()
+        joined = (joined + " " + clean(index)).strip()
         if joined in _HEADER_NAMES:
             return True
         if not any(name.startswith(joined) for name in _HEADER_NAMES):

@@ -164,3 +164,26 @@ def test_the_party_s_name_wrapped_in_its_column_is_the_header_s_title() -> None:
     text = _HEADER.replace("ĐẢNG CỘNG SẢN VIỆT NAM", "**ĐẢNG\nCỘNG SẢN VIỆT NAM**")
     doc = parse(text + "KẾT LUẬN\nVỀ VIỆC A\n-----\n" + _BODY + _FOOTER)
     assert "36-HD/VPTW:tieu-de" not in [f.rule_id for f in check_format(doc)]
+
+
+def test_a_form_attached_below_a_two_column_header_is_not_where_the_document_starts() -> None:
+    # the header's two columns on one line (as a PDF's text or a typist gives them): the
+    # document starts at the top, and the form under it ("Mẫu số 01", with a header, a number
+    # and a date of its own) is the document's attachment, not its start
+    body = "\n".join(f"{n}. Nội dung thứ {n} của quyết định này." for n in range(1, 25))
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                                    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/QĐ-UBND              Lâm Đồng, ngày 02 tháng 02 năm 2026\n\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành mẫu báo cáo\n\n"
+        f"{body}\n\n"
+        "Mẫu số 01\n"
+        "ĐƠN VỊ BÁO CÁO\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Số: .../BC-...\n"
+        "..., ngày ... tháng ... năm ...\n\n"
+        "BÁO CÁO\n"
+    )
+    assert document_start(text) == 0
+    assert parse(text).number == "12/QĐ-UBND"
