@@ -45,6 +45,9 @@ _TOP_LINES = 15
 # Lines looked at for the header's name, and below it for the number and the date.
 _SCAN_LINES = 400
 _BELOW_LINES = 16
+# Characters from the top within which the header's name is looked for: a page's own matter is
+# a banner and a table of the document's particulars (about 900 characters on the pages seen).
+_SCAN_CHARS = 6_000
 # Lines of the issuer's name above the header's name, at most.
 _ISSUER_LINES = 10
 # (the number and the day may be blank, left for the e-office to stamp: "Số      -KL/TW",
@@ -59,7 +62,7 @@ def document_start(text: str) -> int:
     if "\n" not in text:
         return 0
     lines = text.split("\n", _SCAN_LINES)[:_SCAN_LINES]
-    scanned = sum(len(line) + 1 for line in lines)
+    scanned = min(_SCAN_CHARS, sum(len(line) + 1 for line in lines))
     hinted: set[int] = set()
     line_index, counted = 0, 0
     for hint in _NAME_CANDIDATE.finditer(text, 0, scanned):
