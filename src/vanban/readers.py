@@ -175,7 +175,9 @@ def read_pdf(file: Path, *, max_pages: int = PDF_MAX_PAGES, timeout: float = PDF
 # holds no text of the page; the page is read as a scan. A plain text written without accents has
 # its words whole, and a Vietnamese text has a fifth of its letters or more Vietnamese.
 _LAYER_MIN_LETTERS = 200
-_LAYER_MAX_VIETNAMESE = 0.05  # share of Vietnamese letters below which a layer is not Vietnamese text
+_LAYER_MAX_VIETNAMESE = (
+    0.05  # share of Vietnamese letters below which a layer is not Vietnamese text
+)
 _LAYER_MIN_MANGLED = 0.06  # share of words with a sign or digit between letters
 _MANGLED_WORD = re.compile(r"[^\W\d_][~{}<>\\|;¥§^,'.)(\[\]!*?$%][^\W\d_]|[^\W\d_][0-9][^\W\d_]")
 

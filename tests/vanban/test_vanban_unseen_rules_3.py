@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vanban import ScannedError, read
+from vanban import ScannedError, parse, read
 
 # A scanner's own OCR of a Vietnamese page, made without Vietnamese: signs and digits inside the
 # words, no Vietnamese letter (the form of such layers, not any one document's words).
@@ -76,3 +76,27 @@ def test_a_text_layer_that_is_a_foreign_ocr_is_read_as_a_scan(tmp_path: Path) ->
 def test_an_unaccented_text_layer_is_still_text(tmp_path: Path) -> None:
     text = read(_pdf(tmp_path / "plain.pdf", _UNACCENTED_LINES))
     assert "THONG BAO ve viec to chuc hoi nghi" in text
+
+
+_PLAN_TWO_OPENINGS = """TRƯỜNG CAO ĐẲNG A
+Số: 15/KH-CĐA
+
+Hà Nội, ngày 3 tháng 9 năm 2025
+
+KẾ HOẠCH
+Tổ chức tuần sinh hoạt công dân cho học sinh
+
+Thực hiện Kế hoạch số 21/KH-CĐA ngày 12 tháng 8 năm 2025 về nhiệm vụ công tác học sinh năm học 2025 - 2026;
+
+Thực hiện Kế hoạch số 9/KH-SGDĐT ngày 5 tháng 8 năm 2025 của Sở Giáo dục và Đào tạo về công tác học sinh, Trường Cao đẳng A xây dựng kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+"""
+
+
+def test_each_opening_paragraph_that_carries_out_a_document_counts() -> None:
+    """A preamble may carry out its documents one "Thực hiện …;" paragraph each: all of them are
+    the documents this one implements, not only the first."""
+    doc = parse(_PLAN_TWO_OPENINGS)
+    assert doc.implements == ["21/KH-CĐA", "9/KH-SGDĐT"]
