@@ -273,10 +273,9 @@ class OpeningParser(ParserState):
             if not inner:
                 sentence_end = self._list_goes_on(paragraphs, opening, sentence_end)
             chosen: list[Citation] = []
-            for opening, lead, sentence_end in self._openings_in_turn(
-                paragraphs, opening, lead, sentence_end, inner
-            ):
-                self._carried_out(opening, lead, sentence_end, chosen)
+            clauses = self._openings_in_turn(paragraphs, opening, lead, sentence_end, inner)
+            for clause, clause_lead, clause_end in clauses:
+                self._carried_out(clause, clause_lead, clause_end, chosen)
             for cite in chosen:
                 if cite.number not in doc.implements:
                     doc.implements.append(cite.number)
