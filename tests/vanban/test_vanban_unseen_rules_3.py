@@ -100,3 +100,27 @@ def test_each_opening_paragraph_that_carries_out_a_document_counts() -> None:
     the documents this one implements, not only the first."""
     doc = parse(_PLAN_TWO_OPENINGS)
     assert doc.implements == ["21/KH-CĐA", "9/KH-SGDĐT"]
+
+
+_NOTICE_SIGNED_UNDER_A_STROKE = """TRƯỜNG CAO ĐẲNG A
+Số: 40/TB-CĐA
+
+Hà Nội, ngày 3 tháng 9 năm 2025
+
+THÔNG BÁO
+Về việc đăng ký đề tài nghiên cứu khoa học năm học 2025 - 2026
+
+Ban Giám hiệu thông báo đến các khoa đăng ký đề tài trước ngày 30/9/2025./.
+
+Nơi nhận:
+- Các khoa;
+- Lưu: VT.
+
+HIỆU TRƯỞNG”—
+"""
+
+
+def test_a_signer_title_sheds_the_marks_ocr_reads_after_it() -> None:
+    """OCR reads the signature's stroke or the seal's rim after the title as a quote or a dash:
+    a title in capitals ends on a letter."""
+    assert parse(_NOTICE_SIGNED_UNDER_A_STROKE).signer_title == "HIỆU TRƯỞNG"
