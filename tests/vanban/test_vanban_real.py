@@ -73,8 +73,9 @@ FLOOR_UNSEEN_28 = 0.93
 # 2026-12-05, seventh session (later; branch unseen29): nine papers of a private university
 # (2025), scans all — five of them PDFs whose text layer is the scanner's own OCR without
 # Vietnamese, read by OCR since that session — their numbers, days and signers' names
-# handwritten in ink that OCR loses. Parsed unseen: 0.446 at main, 0.579 once their layers are
-# read as scans, 0.596 with that session's rules. Held apart from the OCR documents above (15,
+# handwritten in ink that OCR loses. Parsed unseen: 0.446 at main (0.452 with the plan's issuer
+# relabelled to the corpus's convention), 0.585 once their layers are read as scans, 0.614 with
+# that session's rules. Held apart from the OCR documents above (15,
 # floor 0.69), whose floor they would lower: a floor of their own.
 UNSEEN_29 = frozenset(
     [
@@ -89,7 +90,7 @@ UNSEEN_29 = frozenset(
         "u29-tb-dhtd-731.ocr",
     ]
 )
-FLOOR_UNSEEN_29 = 0.58
+FLOOR_UNSEEN_29 = 0.61
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
