@@ -80,6 +80,7 @@ FLOOR_UNSEEN_28 = 0.93
 UNSEEN_29 = frozenset(
     [
         "u29-cv-dhtd-1135",
+        "u29-kh-dct-753.ocr",
         "u29-kh-dhtd-1146.ocr",
         "u29-qd-dhtd-539",
         "u29-qd-dhtd-62",
@@ -90,7 +91,9 @@ UNSEEN_29 = frozenset(
         "u29-tb-dhtd-731.ocr",
     ]
 )
-FLOOR_UNSEEN_29 = 0.61
+# A tenth, labelled after those rules were made: another university's 2026 plan (a scan, kept as
+# its OCR text), 0.452 at main and after. The ten: 0.459 at main, 0.604 after.
+FLOOR_UNSEEN_29 = 0.60
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
