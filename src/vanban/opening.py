@@ -273,32 +273,60 @@ class OpeningParser(ParserState):
             if not inner:
                 sentence_end = self._list_goes_on(paragraphs, opening, sentence_end)
             chosen: list[Citation] = []
-            prev_end = opening.cstart + lead.end()
-            for cite in self.citations:
-                if cite.begin < opening.cstart or cite.begin >= sentence_end:
-                    continue
-                gap = self.folded[prev_end : cite.begin].replace("\n", " ").strip(" \t,;")
-                ok = not chosen and bool(
-                    IMPLEMENTS_FIRST_GAP_RE.fullmatch(
-                        gap,
-                    )
-                )
-                ok = ok or bool(chosen and IMPLEMENTS_NEXT_GAP_RE.fullmatch(gap))
-                # "... số A ... của X về <subject> và Kế hoạch số B": the subject of A ends
-                # with "và", "," or ";" before B (but "về thực hiện Nghị quyết số B" is A's
-                # subject, not a second document carried out)
-                if not ok and chosen:
-                    raw = self.folded[prev_end : cite.begin].replace("\n", " ").strip(" \t")
-                    ok = bool(IMPLEMENTS_AFTER_SUBJECT_RE.fullmatch(raw.lstrip(",; \t")))
-                if ok:
-                    chosen.append(cite)
-                    prev_end = max(cite.tail_end, cite.end)
+            clauses = self._openings_in_turn(paragraphs, opening, lead, sentence_end, inner)
+            for clause, clause_lead, clause_end in clauses:
+                self._carried_out(clause, clause_lead, clause_end, chosen)
             for cite in chosen:
                 if cite.number not in doc.implements:
                     doc.implements.append(cite.number)
             if chosen or not inner:  # (a sentence inside a paragraph that cites nothing: no mark)
                 self.spans["implements"] = [(c.start, c.end) for c in chosen]
         return paragraphs
+
+    def _openings_in_turn(
+        self, paragraphs: list[Line], opening: Line, lead: re.Match[str], end: int, inner: bool
+    ) -> list[tuple[Line, re.Match[str], int]]:
+        """The opening "Thực hiện …;" and the paragraphs that follow it in the same form: a
+        preamble may carry out its documents one paragraph each ("Thực hiện Kế hoạch số A …;" /
+        "Thực hiện Kế hoạch số B …, <body> ban hành …"), each a clause of the one sentence."""
+        found = [(opening, lead, end)]
+        if inner or opening not in paragraphs:
+            return found
+        at = paragraphs.index(opening)
+        while at + 1 < len(paragraphs) and paragraphs[at].text.rstrip().endswith(";"):
+            at += 1
+            nxt = OPENING_LEAD_RE.match(paragraphs[at].folded)
+            if nxt is None or paragraphs[at].cstart < found[-1][2]:
+                break
+            found.append((paragraphs[at], nxt, self._sentence_end(paragraphs[at])))
+        return found
+
+    def _carried_out(
+        self, opening: Line, lead: re.Match[str], sentence_end: int, chosen: list[Citation]
+    ) -> None:
+        """The documents one opening clause carries out, added to ``chosen``."""
+        first = len(chosen)
+        prev_end = opening.cstart + lead.end()
+        for cite in self.citations:
+            if cite.begin < opening.cstart or cite.begin >= sentence_end:
+                continue
+            gap = self.folded[prev_end : cite.begin].replace("\n", " ").strip(" \t,;")
+            more = len(chosen) > first
+            ok = not more and bool(
+                IMPLEMENTS_FIRST_GAP_RE.fullmatch(
+                    gap,
+                )
+            )
+            ok = ok or bool(more and IMPLEMENTS_NEXT_GAP_RE.fullmatch(gap))
+            # "... số A ... của X về <subject> và Kế hoạch số B": the subject of A ends
+            # with "và", "," or ";" before B (but "về thực hiện Nghị quyết số B" is A's
+            # subject, not a second document carried out)
+            if not ok and more:
+                raw = self.folded[prev_end : cite.begin].replace("\n", " ").strip(" \t")
+                ok = bool(IMPLEMENTS_AFTER_SUBJECT_RE.fullmatch(raw.lstrip(",; \t")))
+            if ok:
+                chosen.append(cite)
+                prev_end = max(cite.tail_end, cite.end)
 
     def _displaced_header(self, line: Line) -> bool:
         """A header's line that a PDF's text layer, reading the two header columns in turn,

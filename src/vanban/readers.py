@@ -159,9 +159,39 @@ def read_pdf(file: Path, *, max_pages: int = PDF_MAX_PAGES, timeout: float = PDF
         text = tcvn3_decode(text)
     elif legacy == "vni":
         text = vni_decode(text)
+    if _foreign_ocr_layer(text):
+        raise ScannedError(
+            "Lớp chữ của PDF là kết quả nhận dạng không có chữ Việt (ảnh quét) — the text layer is a "
+            "scanner's OCR without Vietnamese letters (scanned PDF); cần nhận dạng ký tự (OCR)"
+        )
     # a header's date wrapped in its narrow column: "… ngày 12 tháng 11 năm" / "2025"
     text = _DATE_WRAPPED.sub(r"\1 ", text)
     return join_hard_breaks(normalize_text(text))
+
+
+# A scan whose text layer was made by the scanner's own OCR without Vietnamese ("BO GIAO Dl)C vA BAo
+# T~O", "Can ThO',ngay"): hardly a letter of it is a Vietnamese one (ă â đ ê ô ơ ư, tone marks), and
+# many of its words hold a stray sign or digit between letters ("D~I", "H,nh", "h9c"). Such a layer
+# holds no text of the page; the page is read as a scan. A plain text written without accents has
+# its words whole, and a Vietnamese text has a fifth of its letters or more Vietnamese.
+_LAYER_MIN_LETTERS = 200
+_LAYER_MAX_VIETNAMESE = (
+    0.05  # share of Vietnamese letters below which a layer is not Vietnamese text
+)
+_LAYER_MIN_MANGLED = 0.06  # share of words with a sign or digit between letters
+_MANGLED_WORD = re.compile(r"[^\W\d_][~{}<>\\|;¥§^,'.)(\[\]!*?$%][^\W\d_]|[^\W\d_][0-9][^\W\d_]")
+
+
+def _foreign_ocr_layer(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _LAYER_MIN_LETTERS:
+        return False
+    vietnamese = sum(1 for c in letters if not c.isascii())
+    if vietnamese >= _LAYER_MAX_VIETNAMESE * len(letters):
+        return False
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    mangled = sum(1 for w in words if _MANGLED_WORD.search(w))
+    return mangled >= _LAYER_MIN_MANGLED * len(words)
 
 
 _DATE_WRAPPED = re.compile(r"\b(ngày|tháng|năm)[ \t]*\n[ \t]*(?=\d)")

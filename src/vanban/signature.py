@@ -466,8 +466,11 @@ class SignatureParser(ParserState):
                     and len(value.split()) <= 8
                     and SIGNER_TITLE_WORD_RE.search(line.folded.lower())
                 ):
+                    # (a title ends on a letter: the quote, dash or caret OCR reads after it
+                    # is the signature's stroke or the seal's rim, "HIỆU TRƯỞNG”—")
+                    value = _STROKE_AFTER_TITLE_RE.sub("", value) or value
                     doc.signer_title = field_value(value)
-                    self.spans["signer_title"] = (line.cstart, line.cend)
+                    self.spans["signer_title"] = (line.cstart, line.cstart + len(value))
                     title_index = index
                     break
         beside = self.title_beside_recipients
@@ -707,6 +710,10 @@ def _leaves_item_open(line: Line) -> bool:
 
 # One small letter alone before a name on the name's line (original text): "ơ " in
 # "ơ Nguyễn Đức Vũ".
+# Marks OCR reads after a signer's title in capitals, out of the stroke of the signature or the
+# rim of the seal drawn over its end: closing quotes, dashes, a caret (a title ends on a letter).
+_STROKE_AFTER_TITLE_RE = re.compile(r"(?<=[^\W\d_])[ \t]*[”“\"'^—–_~]+[-—–_~]*[ \t]*$")
+
 _STRAY_GLYPH_RE = re.compile(r"^([^\W\d_])[ \t]+")
 # A page number alone on its line: "33", "- 33 -", "Trang 3".
 _PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?\d{1,4}(?:[ \t]*[-–])?[ \t]*$")

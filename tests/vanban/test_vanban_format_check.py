@@ -272,6 +272,8 @@ FIXTURE_FINDINGS = {
     "tb-vp-nghia-lam-07.txt": ["NĐ 30/2020:so-ky-hieu"],
     # a legal library's copy of a provincial Chỉ thị keeps the signature cell but no Nơi nhận
     "ct-ubnd-quang-tri-06.txt": ["NĐ 30/2020:noi-nhan"],
+    # the page prints 'Nơi nhận:', which OCR reads 'Mơi nhận:' beside the seal (an OCR artefact)
+    "u29-cv-dhtd-1135.txt": ["NĐ 30/2020:noi-nhan"],
 }
 
 

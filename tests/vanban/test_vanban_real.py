@@ -70,6 +70,30 @@ UNSEEN_28 = frozenset(
     ]
 )
 FLOOR_UNSEEN_28 = 0.93
+# 2026-12-05, seventh session (later; branch unseen29): nine papers of a private university
+# (2025), scans all — five of them PDFs whose text layer is the scanner's own OCR without
+# Vietnamese, read by OCR since that session — their numbers, days and signers' names
+# handwritten in ink that OCR loses. Parsed unseen: 0.446 at main (0.452 with the plan's issuer
+# relabelled to the corpus's convention), 0.585 once their layers are read as scans, 0.614 with
+# that session's rules. Held apart from the OCR documents above (15,
+# floor 0.69), whose floor they would lower: a floor of their own.
+UNSEEN_29 = frozenset(
+    [
+        "u29-cv-dhtd-1135",
+        "u29-kh-dct-753.ocr",
+        "u29-kh-dhtd-1146.ocr",
+        "u29-qd-dhtd-539",
+        "u29-qd-dhtd-62",
+        "u29-tb-dhtd-1144",
+        "u29-tb-dhtd-1145",
+        "u29-tb-dhtd-534",
+        "u29-tb-dhtd-561",
+        "u29-tb-dhtd-731.ocr",
+    ]
+)
+# A tenth, labelled after those rules were made: another university's 2026 plan (a scan, kept as
+# its OCR text), 0.452 at main and after. The ten: 0.459 at main, 0.604 after.
+FLOOR_UNSEEN_29 = 0.60
 
 
 def test_real_fixtures_are_sourced_and_labelled() -> None:
@@ -122,14 +146,24 @@ def _read_by_ocr(path: Path) -> bool:
 
 def test_real_fixtures_score(tmp_path: Path) -> None:
     typed, ocr, unseen = tmp_path / "typed", tmp_path / "ocr", tmp_path / "unseen28"
-    for folder in (typed, ocr, unseen):
+    unseen29 = tmp_path / "unseen29"
+    for folder in (typed, ocr, unseen, unseen29):
         folder.mkdir()
     for text in sorted(REAL.glob("*.txt")):
-        folder = ocr if _read_by_ocr(text) else unseen if text.stem in UNSEEN_28 else typed
+        folder = (
+            unseen29
+            if text.stem in UNSEEN_29
+            else ocr
+            if _read_by_ocr(text)
+            else unseen
+            if text.stem in UNSEEN_28
+            else typed
+        )
         for path in (text, text.with_suffix(".json")):
             (folder / path.name).write_bytes(path.read_bytes())
     results = {}
-    for name, folder in (("all", REAL), ("typed", typed), ("OCR", ocr), ("unseen28", unseen)):
+    groups = (("all", REAL), ("typed", typed), ("OCR", ocr), ("unseen28", unseen))
+    for name, folder in (*groups, ("unseen29", unseen29)):
         scores, overall, errors = score(folder, lambda p: parse_file(p).to_dict())
         results[name] = (scores, overall, errors)
         print(f"\n{name}: {len(list(folder.glob('*.txt')))} documents")
@@ -143,3 +177,5 @@ def test_real_fixtures_score(tmp_path: Path) -> None:
     assert results["OCR"][1] >= FLOOR_OCR, results["OCR"][2]
     assert len(list(unseen.glob("*.txt"))) == len(UNSEEN_28)
     assert results["unseen28"][1] >= FLOOR_UNSEEN_28, results["unseen28"][2]
+    assert len(list(unseen29.glob("*.txt"))) == len(UNSEEN_29)
+    assert results["unseen29"][1] >= FLOOR_UNSEEN_29, results["unseen29"][2]
