@@ -938,3 +938,31 @@ def test_a_speck_read_as_a_full_stop_before_a_numbers_figures_is_dropped() -> No
     assert text == "Hà Tĩnh làm gì để cụ thể hóa nghị quyết 57?"
     # dots between figures are the number's own (a phone number's, a date's)
     assert ocr_text._DOT_BEFORE_FIGURES.sub("", "Điện thoại .708.679") == "Điện thoại .708.679"
+
+
+def test_a_first_numeral_read_with_a_one_or_its_dot_glued_is_the_first_section() -> None:
+    # "1L." — a "1" beside a stroke's lookalike is no item number; the L is the dot doubled
+    text = "1L. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. NỘI DUNG\nII. TỔ CHỨC THỰC HIỆN"
+    assert ocr_numbering.mend_misread_numerals(text).split("\n")[0] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # "L.MỤC ĐÍCH": the dot glued to the title, the numeral the count expects
+    text = "L.MỤC ĐÍCH, YÊU CẦU\n1.Mục đích\nII. LỘ TRÌNH THỰC HIỆN"
+    assert ocr_numbering.mend_misread_numerals(text).split("\n")[0] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # a glued dot on a numeral the count does not expect stays; an item's "1." stays
+    assert ocr_numbering.mend_misread_numerals("II. NỘI DUNG\nL.MỤC TIÊU") == (
+        "II. NỘI DUNG\nL.MỤC TIÊU"
+    )
+    assert ocr_numbering.mend_misread_numerals("1. KẾT QUẢ ĐẠT ĐƯỢC") == "1. KẾT QUẢ ĐẠT ĐƯỢC"
+
+
+def test_a_first_heading_read_as_an_items_one_before_the_second_section_is_i() -> None:
+    text = "như sau:\n1. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text).split("\n")[1] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # items in capitals run on: "1." is an item there
+    text = "1. KẾT QUẢ ĐẠT ĐƯỢC\nNội dung.\n2. HẠN CHẾ, YẾU KÉM\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text) == text
+    # the count goes on from it ("2." under it): an item
+    text = "1. KẾT QUẢ ĐẠT ĐƯỢC\n2. Hạn chế.\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text) == text
+    # an "I" heading read right: the "1." under it is its item
+    text = "I. MỤC ĐÍCH\n1. KẾT QUẢ ĐẠT ĐƯỢC\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text) == text
