@@ -28,7 +28,11 @@ from vanban.patterns import CAPITALS
 # A Roman section number misread at the start of a heading line ("L MỤC ĐÍCH", "IL. NHIỆM VỤ",
 # "HI. TỔ CHỨC"): l, L and | stand for I, H for II; the rest of the line must be capitals.
 # (A "1" is left alone: "1. KẾT QUẢ" is an item.)
-_ROMAN_MISREAD = re.compile(r"^([IlL|H]{1,4})[.,]?[ \t]+(\S[^\n]*)$", re.MULTILINE)
+# A "1" may stand for a stroke beside a letter ("1L. MỤC ĐÍCH"), never alone; and the dot may be
+# glued to the title ("L.MỤC ĐÍCH") — then only the numeral the count expects is taken.
+_ROMAN_MISREAD = re.compile(
+    rf"^([IlL|H1]{{1,4}})(?:[.,]?[ \t]+|[.,](?=[{CAPITALS}]{{2}}))(\S[^\n]*)$", re.MULTILINE
+)
 
 
 # A heading number with a misread delimiter: "1, Mục đích", "10: Chú trọng", "II: TỔ CHỨC",
@@ -60,18 +64,27 @@ def _roman(match: re.Match[str], expected: str | None = None) -> str:
     ("IIL NỘI DUNG" for "II."): of the two, the one the count of sections expects next
     (``expected``), else the stroke."""
     read = match.group(1)
+    if read.isdigit():
+        return match.group()  # "1 Đổi mới", "11. Tăng cường": an item's number
     numeral = read.translate(_STROKES).replace("H", "II")
     rest = match.group(2)
+    after = match.group(0)[len(read) :]
     if read.endswith("L") and len(read) > 1 and numeral != expected:
         without_dot = read[:-1].translate(_STROKES).replace("H", "II")
-        if without_dot == expected and match.group(0)[len(read)] in " \t":
+        # the L is the dot when no delimiter follows, or, for the first section (no section
+        # II or later can open the text), when a dot follows as well ("1L. MỤC ĐÍCH": "I.")
+        if without_dot == expected and (
+            after[:1] in (" ", "\t") or (after[:1] == "." and expected == _ROMANS[0])
+        ):
             numeral = without_dot
+    if after[:1] in ".," and after[1:2].strip() and numeral != expected:
+        return match.group()  # a dot glued to the title: only the numeral the count expects
     if numeral in ("I", "II", "III") and rest == rest.upper() and any(c.isalpha() for c in rest):
         return f"{numeral}. {rest}"
     return match.group()
 
 
-_STROKES = str.maketrans("lL|", "III")
+_STROKES = str.maketrans("lL|1", "IIII")
 
 
 def _numbering(match: re.Match[str]) -> str:
@@ -110,7 +123,9 @@ def renumber_sections(text: str) -> str:
     and became "1" or "l" ("1 MỤC ĐÍCH, YÊU CẦU", "1- MỤC ĐÍCH") is "I" when a "II" heading
     follows."""
     expected = 0  # index into _ROMANS of the next heading's numeral
-    second_follows = _SECOND_SECTION.search(text) is not None
+    second = _SECOND_SECTION.search(text)
+    second_follows = second is not None
+    first_as_item = _first_heading_read_as_item(text, second)
 
     def one(match: re.Match[str]) -> str:
         nonlocal expected
@@ -118,6 +133,9 @@ def renumber_sections(text: str) -> str:
         if rest != rest.upper() or not any(ch.isalpha() for ch in rest):
             return match.group()
         stripped = delimiter.strip()
+        if expected == 0 and match.start() == first_as_item:
+            expected = 1
+            return f"I. {rest}"
         # a misread first numeral, without a delimiter or with one an item's "1." does not
         # take ("1 MỤC ĐÍCH, YÊU CẦU", "1- MỤC ĐÍCH"), before a "II" of its own: "I"
         if (
@@ -149,6 +167,35 @@ def renumber_sections(text: str) -> str:
         return match.group()
 
     return _SECTION_HEADING.sub(one, text)
+
+
+# An item's number before a title in capitals ("1. MỤC ĐÍCH, YÊU CẦU").
+_CAPS_ITEM = re.compile(r"^(\d{1,2})\.[ \t]*(\S[^\n]*)$", re.MULTILINE)
+_FIRST_ROMAN = re.compile(r"^I[.\-–:)]", re.MULTILINE)
+
+
+def _first_heading_read_as_item(text: str, second: re.Match[str] | None) -> int | None:
+    """Where the first section's heading stands when OCR read its "I." as the item number "1."
+    ("1. MỤC ĐÍCH, YÊU CẦU" over "1. Mục đích" … "II. NHIỆM VỤ"): the first line "1." with a
+    title in capitals before the text's first "II" heading, no "I" heading anywhere, and no
+    "2." in capitals after it before that "II" — capitals items run on ("1. KẾT QUẢ" / "2. HẠN
+    CHẾ"), a lone one does not."""
+    if second is None or not second.group().endswith(".") or _FIRST_ROMAN.search(text):
+        return None
+    first: int | None = None
+    for match in _CAPS_ITEM.finditer(text, 0, second.start()):
+        if first is not None and not _is_caps_title(match.group(2)):
+            # the count under it starts again at 1, or it counts on from it: an item
+            return first if match.group(1) == "1" else None
+        if not _is_caps_title(match.group(2)):
+            continue
+        if first is None:
+            if match.group(1) != "1":
+                return None
+            first = match.start()
+        else:
+            return None  # another item in capitals: "1." is an item
+    return first
 
 
 # A line that may be a section heading whose numeral OCR misread: specks or a dash before it

@@ -142,6 +142,35 @@ _DOUBLE_COLON = re.compile(r"(?<=[^\W\d_])::(?!:)")
 # A space OCR put inside the issuing body's code of a document number ("7036/BGT VT-VP",
 # "8224/V PUBND-TH"): the code after the slash is written in one piece up to its hyphen.
 _SPLIT_CODE = re.compile(r"(?<=\d/)([A-ZĐ]+) (?=[A-ZĐ]+-[A-ZĐ])")
+# A number's code cut after its figures' hyphen by a speck read as a blank ("Chỉ thị số 24- CT/HU"):
+# the figures and the code of its kind are one token, "24-CT/HU".
+_CODE_AFTER_HYPHEN = re.compile(r"(?<=\d)- (?=[A-ZĐ]{1,8}/[A-ZĐ])")
+# ... or before the hyphen of its issuing body ("số 03/CT -UBND" for "03/CT-UBND").
+_CODE_BEFORE_HYPHEN = re.compile(r"(\d/[A-ZĐ]{1,8}) -(?=[A-ZĐ]{2,}(?![^\W\d_]))")
+# A speck read as a full stop or a comma glued to a line's first word, a capital
+# (".Thực hiện Chỉ thị …"): no line of the format opens with a mark glued to a word.
+_MARK_BEFORE_LINE = re.compile(rf"^[.,'`]+(?=[{CAPITALS}][^\W\d_])", re.MULTILINE)
+# A number or a date put by the page's edge on the next line after the word that asks for it
+# ("Quy định số" / "339-QĐ/TW", "Kế hoạch số 134-KH/TU ngày" / "-.29/12/2023"): "số" is followed
+# by a number's code, "ngày" by a date, and a line opening with a figure is otherwise left apart
+# (an item's "3." or a figure that opens a sentence), so these two are joined, specks before
+# the figures dropped.
+_NUMBER_ON_NEXT_LINE = re.compile(
+    r"(?:(?<=(?<![^\W\d_])[Ss]ố)|(?<=(?<![^\W\d_])SỐ))[ \t]*\n(?:[ \t]*\n)?[-.~_,'` \t]{0,3}"
+    r"(?=\d{1,5}(?:/\d{4})?[-/][A-ZĐ])"
+    r"|(?<=(?<![^\W\d_])ngày)[ \t]*\n(?:[ \t]*\n)?[-.~_,'` \t]{0,3}(?=\d{1,2}/\d{1,2}/\d{4}(?!\d))"
+)
+# A line ending in a word that takes what follows it — a preposition or a plural's article
+# ("… ngày 23/7/2025 của" / "" / "Ban Bí thư …") — ends no paragraph: OCR set its rest apart
+# (a short line of a copy, a blank line read between two lines). Joined to the next line when
+# that opens with a word, not a bullet, an item's number or a section's numeral.
+# ("về", "theo", "cho" can close a phrase as verbs: "từ ngoài nước về", "kèm theo").
+_TAKES_WHAT_FOLLOWS = ("của", "và", "tại", "các", "những")
+_OPEN_PHRASE_END = re.compile(
+    "(?:"
+    + "|".join(rf"(?<=(?<![^\W\d_]){word})" for word in _TAKES_WHAT_FOLLOWS)
+    + r")[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[^\W\d_])(?![IVXL]{1,4}[.\-–:)])"
+)
 # A colon or a semicolon read for the hyphen inside a number's code ("454/UBND:NCTH"): the code
 # joins the issuing body and its unit with a hyphen, and no mark of a sentence stands between
 # two capitals glued to it.
@@ -186,6 +215,9 @@ def normalize_ocr_text(raw: str) -> str:
     text = _PURPOSE_LEAD.sub(r"\1ể", text)
     text = _ADDRESS_LEAD.sub("", text)
     text = _SPLIT_CODE.sub(r"\1", text)
+    text = _CODE_AFTER_HYPHEN.sub("-", text)
+    text = _CODE_BEFORE_HYPHEN.sub(r"\1-", text)
+    text = _MARK_BEFORE_LINE.sub("", text)
     text = _CODE_COLON.sub(r"\1-", text)
     text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)
     text = _GLUED_UNDERSCORE.sub("", text)
@@ -200,6 +232,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = rejoin_flattened(text)
     text = _join_wrapped(text, page)
     text = join_hard_breaks(join_broken_lines(text))
+    text = _OPEN_PHRASE_END.sub(" ", _NUMBER_ON_NEXT_LINE.sub(" ", text))
     text = mend_unit_before_place(mend_tones(mend_split_words(drop_glued_dots(text))))
     return normalize_text(mend_province_names(text))
 

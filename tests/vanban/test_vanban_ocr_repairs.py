@@ -829,9 +829,10 @@ def test_a_bullets_dash_read_with_an_equals_sign_or_a_dot_beside_it() -> None:
         ocr_text._DASH_MARKS.sub(ocr_text._dash_marks, "._ Đài Truyền hình") == "._ Đài Truyền hình"
     )
     assert ocr_text._DASH_MARKS.sub(ocr_text._dash_marks, "—=e-= | ĐẢNG") == "—=e-= | ĐẢNG"
-    # a dot alone is no dash (".Ngày", a speck), and a lone dash before a word stays
+    # a dot alone is no dash (".Ngày", a speck glued to the line's first word: dropped), and a
+    # lone dash before a word stays
     assert ocr_text.normalize_ocr_text(".Ngày 25/4/2020 Văn phòng họp.") == (
-        ".Ngày 25/4/2020 Văn phòng họp."
+        "Ngày 25/4/2020 Văn phòng họp."
     )
 
 
@@ -938,3 +939,68 @@ def test_a_speck_read_as_a_full_stop_before_a_numbers_figures_is_dropped() -> No
     assert text == "Hà Tĩnh làm gì để cụ thể hóa nghị quyết 57?"
     # dots between figures are the number's own (a phone number's, a date's)
     assert ocr_text._DOT_BEFORE_FIGURES.sub("", "Điện thoại .708.679") == "Điện thoại .708.679"
+
+
+def test_a_first_numeral_read_with_a_one_or_its_dot_glued_is_the_first_section() -> None:
+    # "1L." — a "1" beside a stroke's lookalike is no item number; the L is the dot doubled
+    text = "1L. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. NỘI DUNG\nII. TỔ CHỨC THỰC HIỆN"
+    assert ocr_numbering.mend_misread_numerals(text).split("\n")[0] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # "L.MỤC ĐÍCH": the dot glued to the title, the numeral the count expects
+    text = "L.MỤC ĐÍCH, YÊU CẦU\n1.Mục đích\nII. LỘ TRÌNH THỰC HIỆN"
+    assert ocr_numbering.mend_misread_numerals(text).split("\n")[0] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # a glued dot on a numeral the count does not expect stays; an item's "1." stays
+    assert ocr_numbering.mend_misread_numerals("II. NỘI DUNG\nL.MỤC TIÊU") == (
+        "II. NỘI DUNG\nL.MỤC TIÊU"
+    )
+    assert ocr_numbering.mend_misread_numerals("1. KẾT QUẢ ĐẠT ĐƯỢC") == "1. KẾT QUẢ ĐẠT ĐƯỢC"
+
+
+def test_a_first_heading_read_as_an_items_one_before_the_second_section_is_i() -> None:
+    text = "như sau:\n1. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text).split("\n")[1] == "I. MỤC ĐÍCH, YÊU CẦU"
+    # items in capitals run on: "1." is an item there
+    text = "1. KẾT QUẢ ĐẠT ĐƯỢC\nNội dung.\n2. HẠN CHẾ, YẾU KÉM\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text) == text
+    # the count goes on from it ("2." under it): an item
+    text = "1. KẾT QUẢ ĐẠT ĐƯỢC\n2. Hạn chế.\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text) == text
+    # an "I" heading read right: the "1." under it is its item
+    text = "I. MỤC ĐÍCH\n1. KẾT QUẢ ĐẠT ĐƯỢC\nII. NHIỆM VỤ, GIẢI PHÁP"
+    assert ocr_numbering.renumber_sections(text) == text
+
+
+def test_a_number_or_a_date_put_on_the_next_line_joins_the_word_asking_for_it() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Căn cứ Quy định số\n339-QĐ/TW ngày 10/7/2025 và Kế hoạch số 134-KH/TU ngày\n"
+        "-.29/12/2023 của Ban Thường vụ Tỉnh ủy;\n"
+    )
+    assert "Quy định số 339-QĐ/TW" in text
+    assert "134-KH/TU ngày 29/12/2023" in text
+    # an item's number after "số" at a line's end stays on its line
+    text = ocr_text.normalize_ocr_text("Đẩy mạnh chuyển đổi số\n3. Tăng cường kiểm tra.\n")
+    assert "\n3. Tăng cường" in text
+
+
+def test_a_line_ending_in_a_preposition_goes_on_in_the_next() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Thực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của : :\n\n"
+        "Ban Bí thư về tiếp tục đổi mới sinh hoạt chi bộ, Ban Tuyên giáo hướng dẫn như sau:\n"
+    )
+    assert "ngày 23/7/2025 của Ban Bí thư" in text
+    # a bullet or a section's numeral after it stays on its line
+    text = ocr_text.normalize_ocr_text("Phân công nhiệm vụ cho các\n\n- Phòng chuyên môn;\n")
+    assert "\n- Phòng" in text
+
+
+def test_a_numbers_code_split_by_a_speck_at_its_hyphen_is_one_token() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Thực hiện Chỉ thị số 24- CT/HU và Chỉ thị số 03/CT -UBND của tỉnh.\n"
+    )
+    assert "24-CT/HU" in text and "03/CT-UBND" in text
+
+
+def test_a_mark_glued_before_a_lines_first_capital_is_a_speck() -> None:
+    text = ocr_text.normalize_ocr_text(
+        "Lễ kết nạp đảng viên được tổ chức trang trọng.\n\n.Thực hiện Chỉ thị số 24-CT/HU.\n"
+    )
+    assert "\nThực hiện Chỉ thị" in text
