@@ -171,31 +171,83 @@ def mend_tones(text: str, lexicon: Lexicon | None = None) -> str:
     lexicon = lexicon or _installed_lexicon()
     if lexicon is None:
         return text
+    # the document's own evidence (how often it writes a syllable or a pair) is tallied on the
+    # text as the lexicon's words mend it: a "chi bộ" misread "chỉ bộ" twenty times and mended
+    # each time is no evidence for reading a "CHÍ BỘ" as "CHỈ BỘ"
+    counts, pairs = _tally(text)
+    mended = _mend_blocks(text, lexicon, counts, pairs, evidence=False)
+    counts, pairs = _tally(mended)
+    return _mend_blocks(text, lexicon, counts, pairs, evidence=True)
+
+
+def _tally(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     counts = Counter(_key(m.group()) for m in _LETTERS.finditer(text))
     pairs = Counter((_key(m.group(1)), _key(m.group(2))) for m in _PAIR.finditer(text))
-    return "\n".join(_mend_line(line, lexicon, counts, pairs) for line in text.split("\n"))
+    return counts, pairs
+
+
+def _is_capitals(line: str) -> bool:
+    return line.isupper()
+
+
+def _mend_blocks(
+    text: str,
+    lexicon: Lexicon,
+    counts: Counter[str],
+    pairs: Counter[tuple[str, str]],
+    *,
+    evidence: bool,
+) -> str:
+    """``text`` mended line by line, lines in capitals that follow one another read as one: a
+    title in capitals wraps its words over lines ("TRIỂN\nKHAI THỊ HÀNH", where "khai thị" is
+    no word: "khai" belongs to "triển khai")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        if _is_capitals(lines[k]):
+            while end < len(lines) and _is_capitals(lines[end]):
+                end += 1
+        block = lines[k:end]
+        # (joined by a space, the same length as the line break: an edit's place is the same)
+        edits = _mend_line(" ".join(block), lexicon, counts, pairs, evidence=evidence)
+        offset = 0
+        for line in block:
+            mended = line
+            for start, stop, syllable in reversed(edits):
+                if offset <= start < offset + len(line):
+                    mended = mended[: start - offset] + syllable + mended[stop - offset :]
+            out.append(mended)
+            offset += len(line) + 1
+        k = end
+    return "\n".join(out)
 
 
 _PAIR = re.compile(r"([^\W\d_]+) (?=([^\W\d_]+))")
 
 
 def _mend_line(
-    line: str, lexicon: Lexicon, counts: Counter[str], pairs: Counter[tuple[str, str]]
-) -> str:
+    line: str,
+    lexicon: Lexicon,
+    counts: Counter[str],
+    pairs: Counter[tuple[str, str]],
+    *,
+    evidence: bool = True,
+) -> list[tuple[int, int, str]]:
+    """The edits ``(start, end, syllable)`` of one line."""
     spans = [m.span() for m in _LETTERS.finditer(line)]
     if len(spans) < 2:
-        return line
+        return []
     edits: list[tuple[int, int, str]] = []
     run: list[tuple[int, int]] = []
     for span in spans:
         if run and line[run[-1][1] : span[0]] != " ":
-            edits += _mend_run(line, run, lexicon, counts, pairs)
+            edits += _mend_run(line, run, lexicon, counts, pairs, evidence=evidence)
             run = []
         run.append(span)
-    edits += _mend_run(line, run, lexicon, counts, pairs)
-    for start, end, syllable in reversed(edits):
-        line = line[:start] + syllable + line[end:]
-    return line
+    edits += _mend_run(line, run, lexicon, counts, pairs, evidence=evidence)
+    return edits
 
 
 def _mend_run(
@@ -204,8 +256,11 @@ def _mend_run(
     lexicon: Lexicon,
     counts: Counter[str],
     pairs: Counter[tuple[str, str]],
+    *,
+    evidence: bool = True,
 ) -> list[tuple[int, int, str]]:
-    """The edits of one run of syllables separated by single spaces."""
+    """The edits of one run of syllables separated by single spaces; without ``evidence``, only
+    those the lexicon's words decide."""
     if len(run) < 2:
         return []
     keys = [_key(line[a:b]) for a, b in run]
@@ -214,7 +269,11 @@ def _mend_run(
     named = [cap and not line[a:b].isupper() for cap, (a, b) in zip(capitals, run, strict=True)]
     edits = []
     for i, (start, end) in enumerate(run):
-        if _words_at(keys, i, lexicon):
+        # a word it makes whose other syllables all belong to words reaching outside it is no
+        # word here: in "TRIỂN KHAI THỊ HÀNH", "khai" belongs to "triển khai", so "khai thị" does
+        # not keep "THỊ" from the "thi hành" it makes without the speck's dot
+        worded = _words_at(keys, i, lexicon)
+        if any(not _displaced(keys, word, i, lexicon) for word in worded):
             continue
         fitting = []
         for candidate in _hook_variants(keys[i], lexicon):
@@ -223,9 +282,12 @@ def _mend_run(
             # (any of the words it makes: in "kịp thời biểu dương", "thời biểu" takes a
             # syllable of "kịp thời", "biểu dương" none)
             # (a word of a name's syllables only is no word: "Ánh Dương" is not "ảnh dương")
+            # (a word that displaces one read needs the document to write it elsewhere: "lực kể
+            # từ ngày", "hiệu" on the line above, is not "lực kế")
             if any(
                 not _taken_elsewhere(keys, word, i, lexicon, capitals)
                 and not _name_inside(named, word, i)
+                and (not worded or _written_in(trial, word, pairs))
                 for word in words
             ):
                 fitting.append(candidate)
@@ -236,11 +298,13 @@ def _mend_run(
             and _in_many_places(keys[i], pairs, lexicon)
         ):
             continue
-        if not fitting:
+        if worded and len(fitting) != 1:
+            continue
+        if not fitting and evidence:
             fitting = _written_elsewhere(keys, i, lexicon, pairs)
-        if not fitting and not _words_at(keys, i, lexicon):
+        if not fitting and evidence and not _words_at(keys, i, lexicon):
             fitting = _word_written_elsewhere(keys, i, lexicon, pairs)
-        if not fitting and keys[i] not in lexicon.spelling and not named[i]:
+        if not fitting and evidence and keys[i] not in lexicon.spelling and not named[i]:
             # no syllable of the language as read ("chuấn"): its one hook-confusable tone that
             # is one, even where the lexicon lists no word it makes with its neighbours
             fitting = [v for v in _hook_variants(keys[i], lexicon) if counts[v] >= _ELSEWHERE]
@@ -433,6 +497,24 @@ def _taken_elsewhere(
         ):
             return True
     return False
+
+
+def _written_in(keys: list[str], word: tuple[int, int], pairs: Counter[tuple[str, str]]) -> bool:
+    """Whether the document writes each pair of syllables of ``word`` (in ``keys``)."""
+    return all(pairs[pair] for pair in itertools.pairwise(keys[word[0] : word[1]]))
+
+
+def _displaced(keys: list[str], word: tuple[int, int], i: int, lexicon: Lexicon) -> bool:
+    """Whether a syllable of ``word`` other than ``i`` belongs to a word reaching outside it that
+    nothing else contests ("TRIỂN KHAI" beside "KHAI THỊ"; not "kích tình" beside "tình
+    nguyện" in "xung kích tình nguyện": "kích" belongs to "xung kích")."""
+    start, end = word
+    return any(
+        (other[0] < start or other[1] > end) and not _taken_elsewhere(keys, other, j, lexicon)
+        for j in range(start, end)
+        if j != i
+        for other in _words_at(keys, j, lexicon)
+    )
 
 
 def _in_case_of(found: str, syllable: str) -> str:

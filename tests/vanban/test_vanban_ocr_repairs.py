@@ -938,3 +938,31 @@ def test_a_speck_read_as_a_full_stop_before_a_numbers_figures_is_dropped() -> No
     assert text == "Hà Tĩnh làm gì để cụ thể hóa nghị quyết 57?"
     # dots between figures are the number's own (a phone number's, a date's)
     assert ocr_text._DOT_BEFORE_FIGURES.sub("", "Điện thoại .708.679") == "Điện thoại .708.679"
+
+
+def test_the_document_s_evidence_is_counted_after_the_lexicon_mends_its_words() -> None:
+    # "chi bộ" misread "chỉ bộ" again and again: each mended by the word, so the misread pair is
+    # no evidence for the "CHÍ BỘ" of the title, which "chi bộ", written in the text, decides
+    lexicon = Lexicon(["chi bộ", "sinh hoạt"])
+    text = "SINH HOẠT CHÍ BỘ\nsinh hoạt chỉ bộ; sinh hoạt chỉ bộ; sinh hoạt chỉ bộ"
+    assert mend_tones(text, lexicon) == (
+        "SINH HOẠT CHI BỘ\nsinh hoạt chi bộ; sinh hoạt chi bộ; sinh hoạt chi bộ"
+    )
+
+
+def test_a_word_whose_other_syllable_a_word_outside_takes_keeps_no_misread() -> None:
+    lexicon = Lexicon(["triển khai", "khai thị", "thi hành", "kể từ", "từ ngày", "lực kế"])
+    body = "\nLuật được thi hành từ ngày ký."
+    # "khai" belongs to "triển khai": "khai thị" is no word here, "thi hành" (the speck's dot
+    # taken away) is one the document writes
+    assert mend_tones("TRIỂN KHAI THỊ HÀNH LUẬT" + body, lexicon).startswith(
+        "TRIỂN KHAI THI HÀNH LUẬT"
+    )
+    # a title in capitals wrapped over lines is read as one run
+    assert mend_tones("KẾ HOẠCH\nTRIỂN\nKHAI THỊ HÀNH LUẬT" + body, lexicon).startswith(
+        "KẾ HOẠCH\nTRIỂN\nKHAI THI HÀNH LUẬT"
+    )
+    # but not a word the document does not write elsewhere: "lực kể từ ngày" stays
+    assert mend_tones("lực kể từ ngày ký" + body, lexicon).startswith("lực kể từ ngày ký")
+    # nor lines in small letters
+    assert mend_tones("triển\nkhai thị hành" + body, lexicon).startswith("triển\nkhai thị hành")
