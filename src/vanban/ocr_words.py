@@ -31,7 +31,17 @@ against seven mended; never on correct text).
 Where no hook-confusable tone makes a word either, any other tone may ("TÂM NHÌN", "tài từ",
 "CHỈ TIỀU": OCR also drops a grave or reads a level tone as one), when it makes a word of the
 lexicon with a neighbour that the document writes twice or more, and more often than the pair
-as read, and that neighbour is not part of a word on its other side.
+as read, and that neighbour is not part of a word on its other side. So may another mark on one
+letter, with any tone — a circumflex or a breve read for a hook ("QUẦN LÝ", "chuãn"), a horn
+seen in a speck or lost ("SỬ DỰNG", "vự"), a stroke on a "d" ("đữ liệu").
+
+The document's evidence (how often it writes a syllable or a pair) is counted on the text as
+the lexicon's words mend it, not as read: a "chi bộ" misread "chỉ bộ" twenty times is mended
+each time, and is no evidence for reading a "CHÍ BỘ" as "CHỈ BỘ". A word a syllable makes as
+read does not keep it when the word's other syllable belongs to a word reaching outside it that
+nothing contests, and the syllable mended makes a word the document writes elsewhere ("TRIỂN
+KHAI THỊ HÀNH": "khai" belongs to "triển khai", "thi hành" is written in the text); lines in
+capitals that follow one another are read as one run, as a title in capitals wraps its words.
 
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
@@ -403,16 +413,14 @@ def _written_elsewhere(
 def _word_written_elsewhere(
     keys: list[str], i: int, lexicon: Lexicon, pairs: Counter[tuple[str, str]]
 ) -> list[str]:
-    """The one other tone of syllable ``i`` (any tone: OCR also drops a grave or reads a level
-    tone as one, "TÂM NHÌN", "tài từ") that makes a word of the lexicon with a neighbour — a
+    """The one other tone or letter's mark of syllable ``i`` (any tone: OCR also drops a grave
+    or reads a level tone as one, "TÂM NHÌN", "tài từ"; see :func:`_other_forms`) that makes a word of the lexicon with a neighbour — a
     word the document writes more often than the pair as read, and twice or more — where that
     neighbour is not part of a word on its other side ("khắc phục tính hình thức" keeps its
     "tính": "hình" belongs to "hình thức")."""
-    letters, tone = keys[i][:-1], keys[i][-1]
     found = set()
-    for other in "012345":
-        candidate = letters + other
-        if other == tone or candidate not in lexicon.spelling:
+    for candidate in _other_forms(keys[i]):
+        if candidate not in lexicon.spelling:
             continue
         for start in (i - 1, i):
             if start < 0 or start + 2 > len(keys):
@@ -424,6 +432,24 @@ def _word_written_elsewhere(
             if pair in lexicon.words and not _taken_elsewhere(keys, (start, start + 2), i, lexicon):
                 found.add(candidate)
     return sorted(found) if len(found) == 1 else []
+
+
+# the letters whose marks OCR misreads: a circumflex or a breve for a hook ("QUẦN LÝ" for "QUẢN
+# LÝ", "Đãy" for "Đẩy"), a horn lost or seen in a speck ("SỬ DỰNG"), a stroke through a "d"
+_MARKED = ("aăâ", "eê", "oôơ", "uư", "dđ")
+_MARK_OF = {ch: family for family in _MARKED for ch in family}
+
+
+def _other_forms(key: str) -> list[str]:
+    """The keys that differ from ``key`` in its tone, or in the mark of one letter and maybe
+    its tone ("quân1" → "quân0" … "quan3" …)."""
+    letters = key[:-1]
+    spellings = [letters]
+    for k, ch in enumerate(letters):
+        for other in _MARK_OF.get(ch, ""):
+            if other != ch:
+                spellings.append(letters[:k] + other + letters[k + 1 :])
+    return [form + t for form in spellings for t in "012345" if form + t != key]
 
 
 def _usual(key: str, counts: Counter[str]) -> bool:

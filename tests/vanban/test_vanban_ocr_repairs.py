@@ -966,3 +966,15 @@ def test_a_word_whose_other_syllable_a_word_outside_takes_keeps_no_misread() -> 
     assert mend_tones("lực kể từ ngày ký" + body, lexicon).startswith("lực kể từ ngày ký")
     # nor lines in small letters
     assert mend_tones("triển\nkhai thị hành" + body, lexicon).startswith("triển\nkhai thị hành")
+
+
+def test_a_misread_mark_of_a_letter_is_mended_by_a_word_the_document_writes() -> None:
+    # a circumflex or a tilde read for a hook, a horn seen in a speck, a stroke on a "d": the
+    # syllable as read makes no word, the one mended makes one the document writes twice
+    lexicon = Lexicon(["quản lý", "sử dụng", "dữ liệu", "cấp độ", "cơ quan"])
+    body = "\nquản lý và sử dụng dữ liệu; quản lý và sử dụng dữ liệu"
+    assert mend_tones("PHẠM VI QUẦN LÝ" + body, lexicon).startswith("PHẠM VI QUẢN LÝ")
+    assert mend_tones("SỬ DỰNG MÁY" + body, lexicon).startswith("SỬ DỤNG MÁY")
+    assert mend_tones("cung cấp đữ liệu" + body, lexicon).startswith("cung cấp dữ liệu")
+    # not where the document does not write the word: "cấp đó" stays
+    assert mend_tones("cơ quan cấp đó" + body, lexicon).startswith("cơ quan cấp đó")
