@@ -190,6 +190,23 @@ def mend_tones(text: str, lexicon: Lexicon | None = None) -> str:
     return _mend_blocks(text, lexicon, counts, pairs, evidence=True)
 
 
+def _bare(key: str) -> str:
+    """The syllable's letters without tone nor any letter's mark ("quân1" → "quan")."""
+    decomposed = unicodedata.normalize("NFD", key[:-1].replace("đ", "d"))
+    return "".join(ch for ch in decomposed if ch not in "\u0302\u0306\u031b")
+
+
+def _written_pairs(
+    pairs: Counter[tuple[str, str]], lexicon: Lexicon
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The words of two syllables the document writes twice or more, by their bare letters."""
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for pair, times in pairs.items():
+        if times >= _ELSEWHERE and pair in lexicon.words:
+            found.setdefault((_bare(pair[0]), _bare(pair[1])), []).append(pair)
+    return found
+
+
 def _tally(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     counts = Counter(_key(m.group()) for m in _LETTERS.finditer(text))
     pairs = Counter((_key(m.group(1)), _key(m.group(2))) for m in _PAIR.finditer(text))
@@ -321,6 +338,64 @@ def _mend_run(
         if len(fitting) == 1:
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))
+    if evidence:
+        edits += _mend_pairs(line, run, keys, named, lexicon, counts, pairs)
+    return edits
+
+
+def _mend_pairs(
+    line: str,
+    run: list[tuple[int, int]],
+    keys: list[str],
+    named: list[bool],
+    lexicon: Lexicon,
+    counts: Counter[str],
+    pairs: Counter[tuple[str, str]],
+) -> list[tuple[int, int, str]]:
+    """Two neighbours both misread ("MAY MỘC" for "MÁY MÓC"), neither in a word: the one word of
+    the lexicon with their letters, marks aside, that the document writes twice or more and more
+    often than the pair as read."""
+    edits: list[tuple[int, int, str]] = []
+    written = None
+    i = 0
+    while i + 1 < len(keys):
+        if (
+            named[i]
+            or named[i + 1]
+            or _words_at(keys, i, lexicon)
+            or _words_at(keys, i + 1, lexicon)
+        ):
+            i += 1
+            continue
+        if written is None:
+            written = _written_pairs(pairs, lexicon)
+        read = (keys[i], keys[i + 1])
+        # (a syllable the document writes often is its own: "của"; a pair with no mark at all
+        # is a text written without them, a file's name: "CVUB\\uy quyen")
+        if (
+            _usual(read[0], counts)
+            or _usual(read[1], counts)
+            or read
+            == (
+                _bare(read[0]) + "0",
+                _bare(read[1]) + "0",
+            )
+        ):
+            i += 1
+            continue
+        found = [
+            pair
+            for pair in written.get((_bare(read[0]), _bare(read[1])), [])
+            if pairs[pair] > pairs[read] and pair[0] != read[0] and pair[1] != read[1]
+        ]
+        if len(found) != 1:
+            i += 1
+            continue
+        for k in (i, i + 1):
+            keys[k] = found[0][k - i]
+            start, end = run[k]
+            edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[keys[k]])))
+        i += 2
     return edits
 
 

@@ -978,3 +978,14 @@ def test_a_misread_mark_of_a_letter_is_mended_by_a_word_the_document_writes() ->
     assert mend_tones("cung cấp đữ liệu" + body, lexicon).startswith("cung cấp dữ liệu")
     # not where the document does not write the word: "cấp đó" stays
     assert mend_tones("cơ quan cấp đó" + body, lexicon).startswith("cơ quan cấp đó")
+
+
+def test_two_neighbours_both_misread_are_mended_by_a_word_the_document_writes() -> None:
+    lexicon = Lexicon(["máy móc", "thiết bị", "kiểm soát"])
+    body = "\nmáy móc, thiết bị; máy móc, thiết bị; kiểm soát"
+    assert mend_tones("SỬ DỤNG MAY MỘC, THIẾT BỊ" + body, lexicon).startswith(
+        "SỬ DỤNG MÁY MÓC, THIẾT BỊ"
+    )
+    # not where the document writes the word once only, nor a pair written without marks
+    assert mend_tones("kiếm soắt" + body, lexicon).startswith("kiếm soắt")
+    assert mend_tones("CVUB may moc" + body, lexicon).startswith("CVUB may moc")
