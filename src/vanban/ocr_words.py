@@ -31,7 +31,17 @@ against seven mended; never on correct text).
 Where no hook-confusable tone makes a word either, any other tone may ("TÂM NHÌN", "tài từ",
 "CHỈ TIỀU": OCR also drops a grave or reads a level tone as one), when it makes a word of the
 lexicon with a neighbour that the document writes twice or more, and more often than the pair
-as read, and that neighbour is not part of a word on its other side.
+as read, and that neighbour is not part of a word on its other side. So may another mark on one
+letter, with any tone — a circumflex or a breve read for a hook ("QUẦN LÝ", "chuãn"), a horn
+seen in a speck or lost ("SỬ DỰNG", "vự"), a stroke on a "d" ("đữ liệu").
+
+The document's evidence (how often it writes a syllable or a pair) is counted on the text as
+the lexicon's words mend it, not as read: a "chi bộ" misread "chỉ bộ" twenty times is mended
+each time, and is no evidence for reading a "CHÍ BỘ" as "CHỈ BỘ". A word a syllable makes as
+read does not keep it when the word's other syllable belongs to a word reaching outside it that
+nothing contests, and the syllable mended makes a word the document writes elsewhere ("TRIỂN
+KHAI THỊ HÀNH": "khai" belongs to "triển khai", "thi hành" is written in the text); lines in
+capitals that follow one another are read as one run, as a title in capitals wraps its words.
 
 Syllables are compared by their letters and their tone, so where a tone mark sits ("hoá" or
 "hóa", "uỷ" or "ủy") does not matter. A changed syllable keeps the document's case.
@@ -171,31 +181,100 @@ def mend_tones(text: str, lexicon: Lexicon | None = None) -> str:
     lexicon = lexicon or _installed_lexicon()
     if lexicon is None:
         return text
+    # the document's own evidence (how often it writes a syllable or a pair) is tallied on the
+    # text as the lexicon's words mend it: a "chi bộ" misread "chỉ bộ" twenty times and mended
+    # each time is no evidence for reading a "CHÍ BỘ" as "CHỈ BỘ"
+    counts, pairs = _tally(text)
+    mended = _mend_blocks(text, lexicon, counts, pairs, evidence=False)
+    counts, pairs = _tally(mended)
+    return _mend_blocks(text, lexicon, counts, pairs, evidence=True)
+
+
+def _bare(key: str) -> str:
+    """The syllable's letters without tone nor any letter's mark ("quân1" → "quan")."""
+    decomposed = unicodedata.normalize("NFD", key[:-1].replace("đ", "d"))
+    return "".join(ch for ch in decomposed if ch not in "\u0302\u0306\u031b")
+
+
+def _written_pairs(
+    pairs: Counter[tuple[str, str]], lexicon: Lexicon
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The words of two syllables the document writes twice or more, by their bare letters."""
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for pair, times in pairs.items():
+        if times >= _ELSEWHERE and pair in lexicon.words:
+            found.setdefault((_bare(pair[0]), _bare(pair[1])), []).append(pair)
+    return found
+
+
+def _tally(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     counts = Counter(_key(m.group()) for m in _LETTERS.finditer(text))
     pairs = Counter((_key(m.group(1)), _key(m.group(2))) for m in _PAIR.finditer(text))
-    return "\n".join(_mend_line(line, lexicon, counts, pairs) for line in text.split("\n"))
+    return counts, pairs
+
+
+def _is_capitals(line: str) -> bool:
+    return line.isupper()
+
+
+def _mend_blocks(
+    text: str,
+    lexicon: Lexicon,
+    counts: Counter[str],
+    pairs: Counter[tuple[str, str]],
+    *,
+    evidence: bool,
+) -> str:
+    """``text`` mended line by line, lines in capitals that follow one another read as one: a
+    title in capitals wraps its words over lines ("TRIỂN\nKHAI THỊ HÀNH", where "khai thị" is
+    no word: "khai" belongs to "triển khai")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        if _is_capitals(lines[k]):
+            while end < len(lines) and _is_capitals(lines[end]):
+                end += 1
+        block = lines[k:end]
+        # (joined by a space, the same length as the line break: an edit's place is the same)
+        edits = _mend_line(" ".join(block), lexicon, counts, pairs, evidence=evidence)
+        offset = 0
+        for line in block:
+            mended = line
+            for start, stop, syllable in reversed(edits):
+                if offset <= start < offset + len(line):
+                    mended = mended[: start - offset] + syllable + mended[stop - offset :]
+            out.append(mended)
+            offset += len(line) + 1
+        k = end
+    return "\n".join(out)
 
 
 _PAIR = re.compile(r"([^\W\d_]+) (?=([^\W\d_]+))")
 
 
 def _mend_line(
-    line: str, lexicon: Lexicon, counts: Counter[str], pairs: Counter[tuple[str, str]]
-) -> str:
+    line: str,
+    lexicon: Lexicon,
+    counts: Counter[str],
+    pairs: Counter[tuple[str, str]],
+    *,
+    evidence: bool = True,
+) -> list[tuple[int, int, str]]:
+    """The edits ``(start, end, syllable)`` of one line."""
     spans = [m.span() for m in _LETTERS.finditer(line)]
     if len(spans) < 2:
-        return line
+        return []
     edits: list[tuple[int, int, str]] = []
     run: list[tuple[int, int]] = []
     for span in spans:
         if run and line[run[-1][1] : span[0]] != " ":
-            edits += _mend_run(line, run, lexicon, counts, pairs)
+            edits += _mend_run(line, run, lexicon, counts, pairs, evidence=evidence)
             run = []
         run.append(span)
-    edits += _mend_run(line, run, lexicon, counts, pairs)
-    for start, end, syllable in reversed(edits):
-        line = line[:start] + syllable + line[end:]
-    return line
+    edits += _mend_run(line, run, lexicon, counts, pairs, evidence=evidence)
+    return edits
 
 
 def _mend_run(
@@ -204,8 +283,11 @@ def _mend_run(
     lexicon: Lexicon,
     counts: Counter[str],
     pairs: Counter[tuple[str, str]],
+    *,
+    evidence: bool = True,
 ) -> list[tuple[int, int, str]]:
-    """The edits of one run of syllables separated by single spaces."""
+    """The edits of one run of syllables separated by single spaces; without ``evidence``, only
+    those the lexicon's words decide."""
     if len(run) < 2:
         return []
     keys = [_key(line[a:b]) for a, b in run]
@@ -214,7 +296,11 @@ def _mend_run(
     named = [cap and not line[a:b].isupper() for cap, (a, b) in zip(capitals, run, strict=True)]
     edits = []
     for i, (start, end) in enumerate(run):
-        if _words_at(keys, i, lexicon):
+        # a word it makes whose other syllables all belong to words reaching outside it is no
+        # word here: in "TRIỂN KHAI THỊ HÀNH", "khai" belongs to "triển khai", so "khai thị" does
+        # not keep "THỊ" from the "thi hành" it makes without the speck's dot
+        worded = _words_at(keys, i, lexicon)
+        if any(not _displaced(keys, word, i, lexicon) for word in worded):
             continue
         fitting = []
         for candidate in _hook_variants(keys[i], lexicon):
@@ -223,9 +309,12 @@ def _mend_run(
             # (any of the words it makes: in "kịp thời biểu dương", "thời biểu" takes a
             # syllable of "kịp thời", "biểu dương" none)
             # (a word of a name's syllables only is no word: "Ánh Dương" is not "ảnh dương")
+            # (a word that displaces one read needs the document to write it elsewhere: "lực kể
+            # từ ngày", "hiệu" on the line above, is not "lực kế")
             if any(
                 not _taken_elsewhere(keys, word, i, lexicon, capitals)
                 and not _name_inside(named, word, i)
+                and (not worded or _written_in(trial, word, pairs))
                 for word in words
             ):
                 fitting.append(candidate)
@@ -236,17 +325,77 @@ def _mend_run(
             and _in_many_places(keys[i], pairs, lexicon)
         ):
             continue
-        if not fitting:
+        if worded and len(fitting) != 1:
+            continue
+        if not fitting and evidence:
             fitting = _written_elsewhere(keys, i, lexicon, pairs)
-        if not fitting and not _words_at(keys, i, lexicon):
+        if not fitting and evidence and not _words_at(keys, i, lexicon):
             fitting = _word_written_elsewhere(keys, i, lexicon, pairs)
-        if not fitting and keys[i] not in lexicon.spelling and not named[i]:
+        if not fitting and evidence and keys[i] not in lexicon.spelling and not named[i]:
             # no syllable of the language as read ("chuấn"): its one hook-confusable tone that
             # is one, even where the lexicon lists no word it makes with its neighbours
             fitting = [v for v in _hook_variants(keys[i], lexicon) if counts[v] >= _ELSEWHERE]
         if len(fitting) == 1:
             keys[i] = fitting[0]
             edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[fitting[0]])))
+    if evidence:
+        edits += _mend_pairs(line, run, keys, named, lexicon, counts, pairs)
+    return edits
+
+
+def _mend_pairs(
+    line: str,
+    run: list[tuple[int, int]],
+    keys: list[str],
+    named: list[bool],
+    lexicon: Lexicon,
+    counts: Counter[str],
+    pairs: Counter[tuple[str, str]],
+) -> list[tuple[int, int, str]]:
+    """Two neighbours both misread ("MAY MỘC" for "MÁY MÓC"), neither in a word: the one word of
+    the lexicon with their letters, marks aside, that the document writes twice or more and more
+    often than the pair as read."""
+    edits: list[tuple[int, int, str]] = []
+    written = None
+    i = 0
+    while i + 1 < len(keys):
+        if (
+            named[i]
+            or named[i + 1]
+            or _words_at(keys, i, lexicon)
+            or _words_at(keys, i + 1, lexicon)
+        ):
+            i += 1
+            continue
+        if written is None:
+            written = _written_pairs(pairs, lexicon)
+        read = (keys[i], keys[i + 1])
+        # (a syllable the document writes often is its own: "của"; a pair with no mark at all
+        # is a text written without them, a file's name: "CVUB\\uy quyen")
+        if (
+            _usual(read[0], counts)
+            or _usual(read[1], counts)
+            or read
+            == (
+                _bare(read[0]) + "0",
+                _bare(read[1]) + "0",
+            )
+        ):
+            i += 1
+            continue
+        found = [
+            pair
+            for pair in written.get((_bare(read[0]), _bare(read[1])), [])
+            if pairs[pair] > pairs[read] and pair[0] != read[0] and pair[1] != read[1]
+        ]
+        if len(found) != 1:
+            i += 1
+            continue
+        for k in (i, i + 1):
+            keys[k] = found[0][k - i]
+            start, end = run[k]
+            edits.append((start, end, _in_case_of(line[start:end], lexicon.spelling[keys[k]])))
+        i += 2
     return edits
 
 
@@ -339,16 +488,14 @@ def _written_elsewhere(
 def _word_written_elsewhere(
     keys: list[str], i: int, lexicon: Lexicon, pairs: Counter[tuple[str, str]]
 ) -> list[str]:
-    """The one other tone of syllable ``i`` (any tone: OCR also drops a grave or reads a level
-    tone as one, "TÂM NHÌN", "tài từ") that makes a word of the lexicon with a neighbour — a
+    """The one other tone or letter's mark of syllable ``i`` (any tone: OCR also drops a grave
+    or reads a level tone as one, "TÂM NHÌN", "tài từ"; see :func:`_other_forms`) that makes a word of the lexicon with a neighbour — a
     word the document writes more often than the pair as read, and twice or more — where that
     neighbour is not part of a word on its other side ("khắc phục tính hình thức" keeps its
     "tính": "hình" belongs to "hình thức")."""
-    letters, tone = keys[i][:-1], keys[i][-1]
     found = set()
-    for other in "012345":
-        candidate = letters + other
-        if other == tone or candidate not in lexicon.spelling:
+    for candidate in _other_forms(keys[i]):
+        if candidate not in lexicon.spelling:
             continue
         for start in (i - 1, i):
             if start < 0 or start + 2 > len(keys):
@@ -360,6 +507,24 @@ def _word_written_elsewhere(
             if pair in lexicon.words and not _taken_elsewhere(keys, (start, start + 2), i, lexicon):
                 found.add(candidate)
     return sorted(found) if len(found) == 1 else []
+
+
+# the letters whose marks OCR misreads: a circumflex or a breve for a hook ("QUẦN LÝ" for "QUẢN
+# LÝ", "Đãy" for "Đẩy"), a horn lost or seen in a speck ("SỬ DỰNG"), a stroke through a "d"
+_MARKED = ("aăâ", "eê", "oôơ", "uư", "dđ")
+_MARK_OF = {ch: family for family in _MARKED for ch in family}
+
+
+def _other_forms(key: str) -> list[str]:
+    """The keys that differ from ``key`` in its tone, or in the mark of one letter and maybe
+    its tone ("quân1" → "quân0" … "quan3" …)."""
+    letters = key[:-1]
+    spellings = [letters]
+    for k, ch in enumerate(letters):
+        for other in _MARK_OF.get(ch, ""):
+            if other != ch:
+                spellings.append(letters[:k] + other + letters[k + 1 :])
+    return [form + t for form in spellings for t in "012345" if form + t != key]
 
 
 def _usual(key: str, counts: Counter[str]) -> bool:
@@ -433,6 +598,24 @@ def _taken_elsewhere(
         ):
             return True
     return False
+
+
+def _written_in(keys: list[str], word: tuple[int, int], pairs: Counter[tuple[str, str]]) -> bool:
+    """Whether the document writes each pair of syllables of ``word`` (in ``keys``)."""
+    return all(pairs[pair] for pair in itertools.pairwise(keys[word[0] : word[1]]))
+
+
+def _displaced(keys: list[str], word: tuple[int, int], i: int, lexicon: Lexicon) -> bool:
+    """Whether a syllable of ``word`` other than ``i`` belongs to a word reaching outside it that
+    nothing else contests ("TRIỂN KHAI" beside "KHAI THỊ"; not "kích tình" beside "tình
+    nguyện" in "xung kích tình nguyện": "kích" belongs to "xung kích")."""
+    start, end = word
+    return any(
+        (other[0] < start or other[1] > end) and not _taken_elsewhere(keys, other, j, lexicon)
+        for j in range(start, end)
+        if j != i
+        for other in _words_at(keys, j, lexicon)
+    )
 
 
 def _in_case_of(found: str, syllable: str) -> str:

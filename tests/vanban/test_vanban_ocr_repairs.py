@@ -1004,3 +1004,54 @@ def test_a_mark_glued_before_a_lines_first_capital_is_a_speck() -> None:
         "Lễ kết nạp đảng viên được tổ chức trang trọng.\n\n.Thực hiện Chỉ thị số 24-CT/HU.\n"
     )
     assert "\nThực hiện Chỉ thị" in text
+
+
+def test_the_document_s_evidence_is_counted_after_the_lexicon_mends_its_words() -> None:
+    # "chi bộ" misread "chỉ bộ" again and again: each mended by the word, so the misread pair is
+    # no evidence for the "CHÍ BỘ" of the title, which "chi bộ", written in the text, decides
+    lexicon = Lexicon(["chi bộ", "sinh hoạt"])
+    text = "SINH HOẠT CHÍ BỘ\nsinh hoạt chỉ bộ; sinh hoạt chỉ bộ; sinh hoạt chỉ bộ"
+    assert mend_tones(text, lexicon) == (
+        "SINH HOẠT CHI BỘ\nsinh hoạt chi bộ; sinh hoạt chi bộ; sinh hoạt chi bộ"
+    )
+
+
+def test_a_word_whose_other_syllable_a_word_outside_takes_keeps_no_misread() -> None:
+    lexicon = Lexicon(["triển khai", "khai thị", "thi hành", "kể từ", "từ ngày", "lực kế"])
+    body = "\nLuật được thi hành từ ngày ký."
+    # "khai" belongs to "triển khai": "khai thị" is no word here, "thi hành" (the speck's dot
+    # taken away) is one the document writes
+    assert mend_tones("TRIỂN KHAI THỊ HÀNH LUẬT" + body, lexicon).startswith(
+        "TRIỂN KHAI THI HÀNH LUẬT"
+    )
+    # a title in capitals wrapped over lines is read as one run
+    assert mend_tones("KẾ HOẠCH\nTRIỂN\nKHAI THỊ HÀNH LUẬT" + body, lexicon).startswith(
+        "KẾ HOẠCH\nTRIỂN\nKHAI THI HÀNH LUẬT"
+    )
+    # but not a word the document does not write elsewhere: "lực kể từ ngày" stays
+    assert mend_tones("lực kể từ ngày ký" + body, lexicon).startswith("lực kể từ ngày ký")
+    # nor lines in small letters
+    assert mend_tones("triển\nkhai thị hành" + body, lexicon).startswith("triển\nkhai thị hành")
+
+
+def test_a_misread_mark_of_a_letter_is_mended_by_a_word_the_document_writes() -> None:
+    # a circumflex or a tilde read for a hook, a horn seen in a speck, a stroke on a "d": the
+    # syllable as read makes no word, the one mended makes one the document writes twice
+    lexicon = Lexicon(["quản lý", "sử dụng", "dữ liệu", "cấp độ", "cơ quan"])
+    body = "\nquản lý và sử dụng dữ liệu; quản lý và sử dụng dữ liệu"
+    assert mend_tones("PHẠM VI QUẦN LÝ" + body, lexicon).startswith("PHẠM VI QUẢN LÝ")
+    assert mend_tones("SỬ DỰNG MÁY" + body, lexicon).startswith("SỬ DỤNG MÁY")
+    assert mend_tones("cung cấp đữ liệu" + body, lexicon).startswith("cung cấp dữ liệu")
+    # not where the document does not write the word: "cấp đó" stays
+    assert mend_tones("cơ quan cấp đó" + body, lexicon).startswith("cơ quan cấp đó")
+
+
+def test_two_neighbours_both_misread_are_mended_by_a_word_the_document_writes() -> None:
+    lexicon = Lexicon(["máy móc", "thiết bị", "kiểm soát"])
+    body = "\nmáy móc, thiết bị; máy móc, thiết bị; kiểm soát"
+    assert mend_tones("SỬ DỤNG MAY MỘC, THIẾT BỊ" + body, lexicon).startswith(
+        "SỬ DỤNG MÁY MÓC, THIẾT BỊ"
+    )
+    # not where the document writes the word once only, nor a pair written without marks
+    assert mend_tones("kiếm soắt" + body, lexicon).startswith("kiếm soắt")
+    assert mend_tones("CVUB may moc" + body, lexicon).startswith("CVUB may moc")
