@@ -154,6 +154,32 @@ class TitleParser(ParserState):
             caps_lines += 1
         return None
 
+    def _caps_phrase_goes_on(self, out: list[Line], lines: list[Line], index: int) -> bool:
+        """A subject in capitals that OCR parted by blank lines (each printed line a paragraph
+        of its own): its last line ends on a comma or a word that joins ("CỦA BỘ CHÍNH TRỊ,",
+        "… TRUNG ƯƠNG VỀ"), or the next line opens on one ("TẠI HỘI NGHỊ …", "VỀ TÌNH HÌNH …"),
+        and the next line is in capitals too, short, and no authority line, heading or item. A
+        phrase does not end on a joining word, nor start on one."""
+        nxt = lines[index] if index < len(lines) else None
+        if (
+            nxt is None
+            or not nxt.text
+            or not all(is_caps(p.text) for p in out)
+            or not is_caps(nxt.text)
+            or len(nxt.text) > 160
+            or self._is_authority_line(nxt)
+            or SECTION_LINES[0].match(nxt.text)
+            or ITEM_LINES[0].match(nxt.text)
+        ):
+            return False
+        last = out[-1].folded.lower().rstrip()
+        first = nxt.folded.lower().split(maxsplit=1)[0]
+        return (
+            last.endswith(",")
+            or last.rsplit(maxsplit=1)[-1] in _JOINING_WORDS
+            or first in _OPENING_JOINS
+        )
+
     def _title_lines(self, lines: list[Line], index: int, have: bool) -> list[Line]:
         out: list[Line] = []
         blanks = 0
@@ -184,6 +210,8 @@ class TitleParser(ParserState):
                     continue
                 if out and _title_goes_on_past_blank(out[-1], lines, index):
                     continue  # "… Đoàn Luật sư Lâm Đồng" / "" / "lần thứ I nhiệm kỳ 2026-2031"
+                if out and self._caps_phrase_goes_on(out, lines, index):
+                    continue  # "CỦA BỘ CHÍNH TRỊ," / "" / "BAN BÍ THƯ" / "" / "VỀ …"
                 if out or have or blanks >= 2:
                     break
                 if self.doc.doc_type == "Giấy mời":
@@ -269,6 +297,13 @@ def subject_quotes_dropped(title: str) -> str:
         return title[1:-1].strip()
     return title
 
+
+# Words (folded) that join a phrase's parts and never end a subject: "của", "về", "và", "tại",
+# "với", "cho", "trong", "trên", "giữa".
+_JOINING_WORDS = frozenset(["cua", "ve", "va", "tai", "voi", "cho", "trong", "tren", "giua"])
+# Of them, those that open no sentence of a body in capitals either ("TRONG NHỮNG NĂM QUA, …"
+# may open one): a line opening on one goes on the subject above it.
+_OPENING_JOINS = frozenset(["cua", "ve", "va", "tai", "voi"])
 
 # The longest subject a text layer gives as one line: five printed lines of a bold title.
 _LONGEST_TITLE_LINE = 500

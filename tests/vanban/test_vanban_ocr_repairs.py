@@ -1055,3 +1055,24 @@ def test_two_neighbours_both_misread_are_mended_by_a_word_the_document_writes() 
     # not where the document writes the word once only, nor a pair written without marks
     assert mend_tones("kiếm soắt" + body, lexicon).startswith("kiếm soắt")
     assert mend_tones("CVUB may moc" + body, lexicon).startswith("CVUB may moc")
+
+
+def test_a_subject_in_capitals_parted_by_blank_lines_goes_on_at_a_joining_word() -> None:
+    # Tesseract gives each printed line of a centred subject a paragraph of its own
+    # (kl-tw-221 printed and read back): a line ending on a comma or a joining word, or a next
+    # line opening on one ("VỀ", "TẠI"), goes on
+    head = "ĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 221-KL/TW\nHà Nội, ngày 28 tháng 11 năm 2025\n\n"
+    text = head + (
+        "KẾT LUẬN\n\nCỦA BỘ CHÍNH TRỊ,\n\nBAN BÍ THƯ\n\nVỀ TÌNH HÌNH, KẾT\n"
+        "QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH TRỊ VÀ CHÍNH QUYỀN ĐỊA PHƯƠNG 2 CẤP\n"
+        "Tại phiên họp ngày 28/11/2025, Bộ Chính trị, Ban Bí thư kết luận như sau:\n"
+    )
+    assert vanban.parse(text).title == (
+        "CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ TÌNH HÌNH, KẾT QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH"
+        " TRỊ VÀ CHÍNH QUYỀN ĐỊA PHƯƠNG 2 CẤP"
+    )
+    # a line in capitals that opens a sentence ("TRONG NHỮNG NĂM QUA, …") is the body's
+    body = (
+        "KẾ HOẠCH\n\nTRIỂN KHAI NHIỆM VỤ NĂM 2026\n\nTRONG NHỮNG NĂM QUA, CÁC CẤP ỦY ĐÃ LÀM TỐT\n"
+    )
+    assert vanban.parse(head + body).title == "TRIỂN KHAI NHIỆM VỤ NĂM 2026"
