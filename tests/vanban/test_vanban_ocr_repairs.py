@@ -1087,3 +1087,18 @@ def test_a_state_portal_s_name_with_the_hook_of_cong_misread() -> None:
     assert "Cổng TTĐT tỉnh" in text and "CỔNG THÔNG TIN" in text
     assert "Cổng Dịch vụ công" in text and "trang/cổng thông tin" in text
     assert "cống thoát nước" in text  # a culvert stays one
+
+
+def test_the_archive_line_s_label_and_commas_as_the_form_writes_them() -> None:
+    # the archive's units are parted by commas, its label is "Lưu:" (Nghị định 30/2020/NĐ-CP)
+    def archive(line: str) -> str:
+        text = ocr_text.normalize_ocr_text("Nơi nhận:\n- Như trên;\n" + line + "\n\nCHỦ TỊCH")
+        return next(row for row in text.split("\n") if "VT" in row)
+
+    assert archive("- Lưu: VT; QHQT (2)") == "- Lưu: VT, QHQT (2)"
+    assert archive("- bưu: VT, CN (02).") == "- Lưu: VT, CN (02)."
+    assert archive("- Lưu; VT, NC.") == "- Lưu: VT, NC."
+    assert archive("- Lưu: VT, VP,P.KT.") == "- Lưu: VT, VP, P.KT."
+    # a post office among the recipients stays one
+    text = ocr_text.normalize_ocr_text("Nơi nhận:\n- Bưu điện tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH")
+    assert "- Bưu điện tỉnh;" in text
