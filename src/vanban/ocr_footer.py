@@ -120,8 +120,13 @@ def drop_recipient_debris(text: str) -> str:
                 current = _GLUED_COMMA.sub(", ", current)
             if bulleted and _ARCHIVE.match(current):
                 # the archive's units are parted by commas: a semicolon between two codes in
-                # capitals is one OCR misread ("Lưu: VT; QHQT (2)")
-                current = _ARCHIVE_SEMICOLON.sub(", ", current)
+                # capitals is one OCR misread ("Lưu: VT; QHQT (2)") — not within brackets, where
+                # some write the drafting units so ("Lưu (VP; KT&KĐCL)")
+                bracket = current.find("(")
+                head, tail = (
+                    (current, "") if bracket < 0 else (current[:bracket], current[bracket:])
+                )
+                current = _ARCHIVE_SEMICOLON.sub(", ", head) + tail
             lines[index] = _AS_ADDRESSED.sub(
                 _as_addressed, _column_beside(cut_debris(current)), count=1
             )

@@ -1099,6 +1099,7 @@ def test_the_archive_line_s_label_and_commas_as_the_form_writes_them() -> None:
     assert archive("- bưu: VT, CN (02).") == "- Lưu: VT, CN (02)."
     assert archive("- Lưu; VT, NC.") == "- Lưu: VT, NC."
     assert archive("- Lưu: VT, VP,P.KT.") == "- Lưu: VT, VP, P.KT."
+    assert archive("- Lưu (VT; KT&KĐCL).") == "- Lưu (VT; KT&KĐCL)."  # as some write it
     # a post office among the recipients stays one
     text = ocr_text.normalize_ocr_text("Nơi nhận:\n- Bưu điện tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH")
     assert "- Bưu điện tỉnh;" in text
