@@ -52,6 +52,16 @@ _BULLET = re.compile(r"^[ \t]*[-+•–][ \t]*\S")
 _CLOSURE = re.compile(r";|\)|\.(?=[ \t]*[^\w \t])|(?<=[ \t])[-–](?=[ \t])")
 # The archive's line, the list's last ("- Lưu: VT, …", "- Lưu VT").
 _ARCHIVE = re.compile(r"^[ \t]*[-+•–][ \t]*L[ưu]u\b", re.IGNORECASE)
+# A semicolon between two codes in capitals on the archive's line ("Lưu: VT; QHQT (2)"): the
+# form (Nghị định 30/2020/NĐ-CP, Phụ lục I) parts the archive's units by commas, and OCR reads a
+# comma's tail as a semicolon's dot.
+_ARCHIVE_SEMICOLON = re.compile(r"(?<=[A-ZĐ])[ \t]*;[ \t]*(?=[A-ZĐ]{2})")
+# The archive's label with its capital L read as a small letter with a stem ("bưu", "kưu") or
+# its colon read as a semicolon ("Lưu;"), before a code in capitals: "Bưu" (a post office) is
+# no unit's code's label, and is never followed by a colon and a code.
+_ARCHIVE_LABEL = re.compile(r"(?<=[-+•–] )(?:[bk]ưu[:;]|Lưu;)(?=[ \t]*[A-ZĐ]{2})")
+# A comma between two words with no blank after it, in a recipient's line.
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
 # A count of copies closing the archive's line ("(2)", "(3b)", "(02)").
 _COUNT_END = re.compile(r"\(\d{1,2}[a-zA-Z]?\)$")
 # A count of copies whose opening bracket OCR lost, closing the archive's line ("QHĐP 3).").
@@ -103,6 +113,20 @@ def drop_recipient_debris(text: str) -> str:
             if not bulleted and _no_word(current):
                 lines[index] = ""  # debris on a line of its own among the recipients
                 continue
+            if bulleted:
+                # "Lưu:" with its first letter or its colon misread ("- bưu: MTTQ", "- Lưu; VT")
+                current = _ARCHIVE_LABEL.sub("Lưu:", current, count=1)
+                # a comma glued to the next word ("VP,P.KT", "KGVX,TH")
+                current = _GLUED_COMMA.sub(", ", current)
+            if bulleted and _ARCHIVE.match(current):
+                # the archive's units are parted by commas: a semicolon between two codes in
+                # capitals is one OCR misread ("Lưu: VT; QHQT (2)") — not within brackets, where
+                # some write the drafting units so ("Lưu (VP; KT&KĐCL)")
+                bracket = current.find("(")
+                head, tail = (
+                    (current, "") if bracket < 0 else (current[:bracket], current[bracket:])
+                )
+                current = _ARCHIVE_SEMICOLON.sub(", ", head) + tail
             lines[index] = _AS_ADDRESSED.sub(
                 _as_addressed, _column_beside(cut_debris(current)), count=1
             )

@@ -220,6 +220,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = _MARK_BEFORE_LINE.sub("", text)
     text = _CODE_COLON.sub(r"\1-", text)
     text = _DIGIT_LOOKALIKES.sub(_digit_lookalike, text)
+    text = _PORTAL_MISREAD.sub(_portal, text)
     text = _GLUED_UNDERSCORE.sub("", text)
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
@@ -332,6 +333,20 @@ def mend_fixed_lines(text: str) -> str:
 # in capitals. Only the tones OCR reads for the hook (sắc, ngã) and a speck's dot below: "TÌNH
 # HÌNH" heads a party resolution's first section.
 _UNIT_MISREAD = re.compile(rf"(?<!\S)T[ÍĨỊ]NH(?=[ \t]+[{CAPITALS}]{{2}})")
+
+
+# "Cổng" of a state portal's name read with the acute for its hook ("Cống TTĐT", "Cống Dịch vụ
+# công quốc gia", "trang/cống thông tin"): the portals are named by law (Nghị định 42/2022/NĐ-CP
+# "Cổng thông tin điện tử", Nghị định 61/2018/NĐ-CP "Cổng Dịch vụ công"), and "cống" (a culvert)
+# never stands before these words.
+_PORTAL_MISREAD = re.compile(
+    r"(?<![^\W\d_])([Cc])ống(?=[ \t]+(?:[Tt]hông[ \t]+tin|THÔNG[ \t]+TIN|TTĐT|[Dd]ịch[ \t]+vụ"
+    r"[ \t]+công|DỊCH[ \t]+VỤ))|(?<![^\W\d_])CỐNG(?=[ \t]+(?:THÔNG[ \t]+TIN|TTĐT|DỊCH[ \t]+VỤ))"
+)
+
+
+def _portal(match: re.Match[str]) -> str:
+    return "CỔNG" if match.group(1) is None else match.group(1) + "ổng"
 
 
 def _mend_line(line: str) -> str:

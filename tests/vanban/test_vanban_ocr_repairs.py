@@ -1076,3 +1076,30 @@ def test_a_subject_in_capitals_parted_by_blank_lines_goes_on_at_a_joining_word()
         "KẾ HOẠCH\n\nTRIỂN KHAI NHIỆM VỤ NĂM 2026\n\nTRONG NHỮNG NĂM QUA, CÁC CẤP ỦY ĐÃ LÀM TỐT\n"
     )
     assert vanban.parse(head + body).title == "TRIỂN KHAI NHIỆM VỤ NĂM 2026"
+
+
+def test_a_state_portal_s_name_with_the_hook_of_cong_misread() -> None:
+    # "Cổng" read "Cống" (the acute for the hook) before the portal's words (ocr30i, 2026-12-05)
+    text = ocr_text.normalize_ocr_text(
+        "Nơi nhận:\n- Cống TTĐT tỉnh;\n- CỐNG THÔNG TIN ĐIỆN TỬ;\n- Cống Dịch vụ công quốc gia;\n"
+        "- Lưu: VT.\n\nđăng trên trang/cống thông tin điện tử; nạo vét cống thoát nước"
+    )
+    assert "Cổng TTĐT tỉnh" in text and "CỔNG THÔNG TIN" in text
+    assert "Cổng Dịch vụ công" in text and "trang/cổng thông tin" in text
+    assert "cống thoát nước" in text  # a culvert stays one
+
+
+def test_the_archive_line_s_label_and_commas_as_the_form_writes_them() -> None:
+    # the archive's units are parted by commas, its label is "Lưu:" (Nghị định 30/2020/NĐ-CP)
+    def archive(line: str) -> str:
+        text = ocr_text.normalize_ocr_text("Nơi nhận:\n- Như trên;\n" + line + "\n\nCHỦ TỊCH")
+        return next(row for row in text.split("\n") if "VT" in row)
+
+    assert archive("- Lưu: VT; QHQT (2)") == "- Lưu: VT, QHQT (2)"
+    assert archive("- bưu: VT, CN (02).") == "- Lưu: VT, CN (02)."
+    assert archive("- Lưu; VT, NC.") == "- Lưu: VT, NC."
+    assert archive("- Lưu: VT, VP,P.KT.") == "- Lưu: VT, VP, P.KT."
+    assert archive("- Lưu (VT; KT&KĐCL).") == "- Lưu (VT; KT&KĐCL)."  # as some write it
+    # a post office among the recipients stays one
+    text = ocr_text.normalize_ocr_text("Nơi nhận:\n- Bưu điện tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH")
+    assert "- Bưu điện tỉnh;" in text
