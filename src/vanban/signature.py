@@ -483,6 +483,8 @@ class SignatureParser(ParserState):
             doc.signer_title, self.spans["signer_title"] = beside
         if doc.signer_title is None:
             self._deputy_title()
+        elif "signer_title" not in doc.inferred:
+            self._mend_title_read()
         if title_index is not None:
             self._signer_name(tail, title_index + 1)
         if doc.signer_name is None:
@@ -491,6 +493,30 @@ class SignatureParser(ParserState):
             doc.signer_name, self.spans["signer_name"] = self.name_beside_recipients
         if doc.signer_name is None and doc.doc_type != "Tin bài":
             self._name_closing_the_footer(tail)
+
+    def _mend_title_read(self) -> None:
+        """The signer's title in capitals as OCR gives it, mended (its span narrowed): the specks
+        of the seal or the stroke before it (".. PHÓ TRƯỞNG BAN") and after it ("TỔNG BÍ THƯ s.",
+        "CHỦ TỊCH '..." — a title in capitals has no word in small letters at its end), and a
+        title of the format (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW) read with a mark
+        lost or misread at its head ("PHO BÍ THƯ", "TỐNG BÍ THƯ": the letters are the title's)."""
+        value = self.doc.signer_title or ""
+        lead = _SPECKS_BEFORE_TITLE_RE.match(value)
+        start = lead.end() if lead else 0
+        words = value[start:].split(" ")
+        while len(words) > 2 and not any(c.isupper() for c in words[-1]):
+            words.pop()
+        title = " ".join(words).rstrip(" ,;.:'\"…")
+        if not title or not is_caps(title):
+            return
+        title = _known_title_head(title)
+        if title == value:
+            return
+        self.doc.signer_title = title
+        span = self.spans.get("signer_title")
+        if isinstance(span, tuple):
+            # (a mended word keeps its length: the title's letters stay where they were read)
+            self.spans["signer_title"] = (span[0] + start, span[0] + start + len(title))
 
     def _deputy_title(self) -> None:
         """The signer's title when no line gives it and the authority is "KT. <head>": a deputy
@@ -594,6 +620,10 @@ class SignatureParser(ParserState):
             if not line.text:
                 continue
             value = line.text
+            specks = _SPECKS_BEFORE_TITLE_RE.match(value)
+            if specks and ON_BEHALF_RE.match(value, specks.end()):
+                # the nested mark behind the seal's specks: "TM. ỦY BAN NHÂN DÂN" / "' KT. CHỦ TỊCH"
+                value = value[specks.end() :]
             if cut and is_caps(value) and not ON_BEHALF_RE.match(value):
                 # the body's name of a nested mark, cut after a comma ("KT. TRƯỞNG BAN BAN
                 # CHÍNH SÁCH," / "THUẾ QUỐC TẾ"): a name does not end on a comma
@@ -713,6 +743,50 @@ def _leaves_item_open(line: Line) -> bool:
 # Marks OCR reads after a signer's title in capitals, out of the stroke of the signature or the
 # rim of the seal drawn over its end: closing quotes, dashes, a caret (a title ends on a letter).
 _STROKE_AFTER_TITLE_RE = re.compile(r"(?<=[^\W\d_])[ \t]*[”“\"'^—–_~]+[-—–_~]*[ \t]*$")
+
+# Specks before a signer's title (a title opens on a letter): ". THỨ TRƯỞNG", "\"BỘ TRƯỞNG".
+_SPECKS_BEFORE_TITLE_RE = re.compile(r"[^\w(]+(?=\w)")
+# The signers' titles of the format (ND30 appendix I, HD 36-HD/VPTW), their letters folded:
+# a title in capitals whose first words fold to one of them is that title.
+_FORMAT_TITLES = tuple(
+    sorted(
+        (
+            *(
+                f"{deputy}{title}"
+                for title in (
+                    "BÍ THƯ",
+                    "CHỦ TỊCH",
+                    "BỘ TRƯỞNG",
+                    "THỦ TƯỚNG",
+                    "GIÁM ĐỐC",
+                    "TRƯỞNG BAN",
+                    "CHÁNH VĂN PHÒNG",
+                    "CHỦ NHIỆM",
+                    "VỤ TRƯỞNG",
+                    "CỤC TRƯỞNG",
+                    "TRƯỞNG PHÒNG",
+                    "BÍ THƯ THƯỜNG TRỰC",
+                )
+                for deputy in ("", "PHÓ ")
+            ),
+            "TỔNG BÍ THƯ",
+            "THỨ TRƯỞNG",
+        ),
+        key=lambda form: -len(form.split()),
+    )
+)
+
+
+def _known_title_head(title: str) -> str:
+    """``title`` (in capitals) with its first words made the format's title they fold to."""
+    words = title.split()
+    for form in _FORMAT_TITLES:
+        size = len(form.split())
+        head = " ".join(words[:size])
+        if len(words) >= size and fold_aligned(head.lower()) == fold_aligned(form.lower()):
+            return " ".join([form, *words[size:]])
+    return title
+
 
 _STRAY_GLYPH_RE = re.compile(r"^([^\W\d_])[ \t]+")
 # A page number alone on its line: "33", "- 33 -", "Trang 3".

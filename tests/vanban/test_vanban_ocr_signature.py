@@ -111,3 +111,41 @@ def test_a_real_scan_gets_back_the_mandate_its_seal_covered() -> None:
     pdf = Path(__file__).parent / "fixtures" / "real" / "qd-ttg-1160.pdf"
     doc = vanban.parse(ocr.read_scan(pdf).text)
     assert doc.on_behalf == "KT. THỦ TƯỚNG"
+
+
+def test_a_signers_title_is_mended_of_ocr_specks_and_a_lost_mark() -> None:
+    # the seal's specks before and after a title in capitals, and a title of the format read
+    # with its head's mark lost or misread (the letters are the title's)
+    head = (
+        "TỈNH ỦY LÀO CAI\n\nSố: 12-CV/TU\n\nLào Cai, ngày 3 tháng 4 năm 2024\n\n"
+        "V/v triển khai nhiệm vụ\n\nKính gửi: Các huyện ủy.\n\nĐề nghị các đơn vị thực hiện.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu VP.\n\n"
+    )
+
+    def title(signature: str) -> str | None:
+        return vanban.parse(head + signature).signer_title
+
+    assert title("T/M BAN THƯỜNG VỤ\nPHO BÍ THƯ THƯỜNG TRỰC\n\nHoàng Giang\n") == (
+        "PHÓ BÍ THƯ THƯỜNG TRỰC"
+    )
+    assert title("T/M BAN THƯỜNG VỤ\nTỐNG BÍ THƯ s.\n\nNguyễn Văn An\n") == "TỔNG BÍ THƯ"
+    assert title("K/T TRƯỞNG BAN\n\n.. PHÓ TRƯỞNG BAN\nNgô Đông Hải\n") == "PHÓ TRƯỞNG BAN"
+    assert title("T/M BAN THƯỜNG VỤ\nCHỦ TỊCH '...\n\nLan Thị Vân\n") == "CHỦ TỊCH"
+    # a title read right, or one the format does not list, stays as read
+    assert title("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nHoàng Giang\n") == "PHÓ BÍ THƯ"
+    assert title("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC SỞ\n\nHoàng Giang\n") == "PHÓ GIÁM ĐỐC SỞ"
+
+
+def test_a_nested_authority_mark_behind_the_seals_specks_is_the_marks() -> None:
+    # ND30 appendix I: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"; OCR read a speck
+    # of the seal before the inner mark
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\n\nSố: 105/2025/QĐ-UBND\n\nPhú Thọ, ngày 3 tháng 4 năm 2025\n\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành quy định\n\nĐiều 1. Ban hành quy định.\n\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\n' KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nPhan Trọng Tấn\n"
+    )
+    doc = vanban.parse(text)
+    assert doc.on_behalf == "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
+    assert doc.signer_title == "PHÓ CHỦ TỊCH"
+    assert doc.signer_name == "Phan Trọng Tấn"
