@@ -78,7 +78,7 @@ from vanban.ocr_numbering import (
 )
 from vanban.ocr_places import mend_province_names
 from vanban.ocr_words import is_known_syllable, mend_split_words, mend_tones
-from vanban.patterns import CAPITALS
+from vanban.patterns import CAPITALS, FORMAT_SIGNER_TITLES
 
 # Slashes OCR gives for the "/" of a number or a date ("743⁄QĐ-TTg"): fraction and division slash.
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
@@ -225,7 +225,7 @@ def normalize_ocr_text(raw: str) -> str:
     text = "\n".join(_drop_stray_quote(line) for line in text.split("\n"))
     text = mend_fixed_lines(text)
     text = split_glued_mandate(text, [form for form, _letters, _size in _SIGNING_WORDS])
-    text = mend_title_over_name(mend_signature_lines(text), _SIGNER_TITLES)
+    text = mend_title_over_name(mend_signature_lines(text), FORMAT_SIGNER_TITLES)
     text = renumber_sections(text)
     text = mend_item_numbers(text)
     text = drop_trailing_specks(text)
@@ -450,29 +450,8 @@ _SIGNING_BODIES = (
     "ỦY BAN KIỂM TRA",
     "CHÍNH PHỦ",
 )
-_SIGNER_TITLES = (
-    *(
-        f"{deputy}{title}"
-        for title in (
-            "BÍ THƯ",
-            "CHỦ TỊCH",
-            "BỘ TRƯỞNG",
-            "THỦ TƯỚNG",
-            "GIÁM ĐỐC",
-            "TRƯỞNG BAN",
-            "CHÁNH VĂN PHÒNG",
-            "CHỦ NHIỆM",
-            "VỤ TRƯỞNG",
-            "CỤC TRƯỞNG",
-            "TRƯỞNG PHÒNG",
-        )
-        for deputy in ("", "PHÓ ")
-    ),
-    "TỔNG BÍ THƯ",
-    "THỨ TRƯỞNG",
-)
 _SIGNING_WORDS = tuple(
-    (form, letters_only(form), len(form.split())) for form in _SIGNING_BODIES + _SIGNER_TITLES
+    (form, letters_only(form), len(form.split())) for form in _SIGNING_BODIES + FORMAT_SIGNER_TITLES
 )
 # An authority mark, at a line's start (maybe behind specks: "**T/M") or after the left column's
 # last recipient ("- Lưu VT. | T/M BỘ …").

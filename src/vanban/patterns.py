@@ -596,3 +596,27 @@ NAME_AFTER_RECIPIENT_RE = re.compile(
 CAPS_TAIL_RE = re.compile(rf"[ \t]+((?:[{CAPITALS}]{{1,10}}+[ \t]*+){{1,6}}+)$")
 # Capitals at the end of a line (original text): "GIÁM ĐỐC" in "- Lưu: VT.   GIÁM ĐỐC".
 CAPS_AT_END_RE = re.compile(rf"((?:[{CAPITALS}]{{1,10}}[ \t]*){{1,6}})$")
+
+# The signers' titles of the format (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 36-HD/VPTW):
+# the heads' titles and their deputies', as OCR's mending and the signature's reading know them.
+FORMAT_SIGNER_TITLES = (
+    *(
+        f"{deputy}{title}"
+        for title in (
+            "BÍ THƯ",
+            "CHỦ TỊCH",
+            "BỘ TRƯỞNG",
+            "THỦ TƯỚNG",
+            "GIÁM ĐỐC",
+            "TRƯỞNG BAN",
+            "CHÁNH VĂN PHÒNG",
+            "CHỦ NHIỆM",
+            "VỤ TRƯỞNG",
+            "CỤC TRƯỞNG",
+            "TRƯỞNG PHÒNG",
+        )
+        for deputy in ("", "PHÓ ")
+    ),
+    "TỔNG BÍ THƯ",
+    "THỨ TRƯỞNG",
+)

@@ -29,6 +29,7 @@ from vanban.patterns import (
     BULLET_RE,
     CAPS_AT_END_RE,
     DEPUTY_RE,
+    FORMAT_SIGNER_TITLES,
     GROUNDS_RE,
     HEAD_TITLE_RE,
     NAME_AFTER_RECIPIENT_RE,
@@ -750,28 +751,7 @@ _SPECKS_BEFORE_TITLE_RE = re.compile(r"[^\w(]+(?=\w)")
 # a title in capitals whose first words fold to one of them is that title.
 _FORMAT_TITLES = tuple(
     sorted(
-        (
-            *(
-                f"{deputy}{title}"
-                for title in (
-                    "BÍ THƯ",
-                    "CHỦ TỊCH",
-                    "BỘ TRƯỞNG",
-                    "THỦ TƯỚNG",
-                    "GIÁM ĐỐC",
-                    "TRƯỞNG BAN",
-                    "CHÁNH VĂN PHÒNG",
-                    "CHỦ NHIỆM",
-                    "VỤ TRƯỞNG",
-                    "CỤC TRƯỞNG",
-                    "TRƯỞNG PHÒNG",
-                    "BÍ THƯ THƯỜNG TRỰC",
-                )
-                for deputy in ("", "PHÓ ")
-            ),
-            "TỔNG BÍ THƯ",
-            "THỨ TRƯỞNG",
-        ),
+        (*FORMAT_SIGNER_TITLES, "BÍ THƯ THƯỜNG TRỰC", "PHÓ BÍ THƯ THƯỜNG TRỰC"),
         key=lambda form: -len(form.split()),
     )
 )
